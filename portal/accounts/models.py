@@ -1,0 +1,27 @@
+from django.contrib.auth.models import AbstractUser
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+personal_id_validator = RegexValidator(r"^\d{12}$", _("Số định danh cá nhân phải gồm đúng 12 chữ số."))
+
+
+class User(AbstractUser):
+    """A person who signs in: a citizen (by personal ID) or a member of staff.
+
+    Staff roles and their agency live in procedures.StaffRole, because they are domain facts.
+    """
+
+    personal_id = models.CharField(
+        _("số định danh cá nhân"),
+        max_length=12,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[personal_id_validator],
+    )
+    phone = models.CharField(_("số điện thoại"), max_length=15, blank=True)
+
+    class Meta:
+        verbose_name = _("người dùng")
+        verbose_name_plural = _("người dùng")

@@ -1,0 +1,161 @@
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
+from django.utils.translation import gettext_lazy as _
+
+from procedures.models import (
+    AdministrativeUnit,
+    Agency,
+    CalendarException,
+    Dossier,
+    DossierEvent,
+    DossierStep,
+    Field,
+    Procedure,
+    RequiredDocument,
+    RouteStep,
+    StaffRole,
+)
+from procedures.services import validate_route
+
+
+@admin.register(AdministrativeUnit)
+class AdministrativeUnitAdmin(admin.ModelAdmin):
+    list_display = ("code", "name", "unit_type", "level", "parent")
+    list_filter = ("level", "unit_type")
+    search_fields = ("code", "name", "short_name")
+    autocomplete_fields = ("parent",)
+
+
+@admin.register(Agency)
+class AgencyAdmin(admin.ModelAdmin):
+    list_display = ("electronic_code", "name", "kind", "unit", "code_is_demo")
+    list_filter = ("kind", "unit__level", "code_is_demo")
+    search_fields = ("electronic_code", "name", "unit__name")
+    autocomplete_fields = ("unit",)
+    fieldsets = (
+        (None, {"fields": ("name", "unit", "kind", "sector", "electronic_code", "code_is_demo", "desk_name")}),
+        (_("Giờ làm việc"), {"fields": (("morning_start", "morning_end"), ("afternoon_start", "afternoon_end"))}),
+    )
+
+
+@admin.register(Field)
+class FieldAdmin(admin.ModelAdmin):
+    list_display = ("name", "code")
+    search_fields = ("name",)
+
+
+class RouteFormSet(BaseInlineFormSet):
+    """Rejects a route whose steps do not add up to the procedure's processing time."""
+
+    def clean(self):
+        super().clean()
+        if any(form.errors for form in self.forms):
+            return
+        days = [
+            form.cleaned_data["working_days"]
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        processing_days = self.instance.processing_days
+        if processing_days is None:
+            return  # the procedure form itself reports the missing value
+        validate_route(processing_days, days)
+
+
+class RouteStepInline(admin.TabularInline):
+    model = RouteStep
+    formset = RouteFormSet
+    extra = 0
+    min_num = 1
+
+
+class RequiredDocumentInline(admin.TabularInline):
+    model = RequiredDocument
+    extra = 0
+
+
+@admin.register(Procedure)
+class ProcedureAdmin(admin.ModelAdmin):
+    list_display = ("national_code", "name", "field", "processing_days", "online_level", "is_active")
+    list_filter = ("field", "online_level", "route_steps__level", "is_active")
+    search_fields = ("national_code", "name")
+    inlines = [RequiredDocumentInline, RouteStepInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("field").distinct()
+
+
+@admin.register(CalendarException)
+class CalendarExceptionAdmin(admin.ModelAdmin):
+    list_display = ("date", "is_working_day", "reason")
+    list_filter = ("is_working_day",)
+    date_hierarchy = "date"
+
+
+@admin.register(StaffRole)
+class StaffRoleAdmin(admin.ModelAdmin):
+    list_display = ("user", "role", "agency")
+    list_filter = ("role",)
+    autocomplete_fields = ("user", "agency")
+    search_fields = ("user__username", "agency__name")
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class DossierStepInline(ReadOnlyInline):
+    model = DossierStep
+    fields = ("index", "agency", "working_days", "started_at", "due_at", "completed_at", "timeliness")
+    readonly_fields = fields
+
+
+class DossierEventInline(ReadOnlyInline):
+    model = DossierEvent
+    fields = ("created_at", "action", "from_state", "to_state", "actor", "actor_role", "agency", "comment")
+    readonly_fields = fields
+
+
+@admin.register(Dossier)
+class DossierAdmin(admin.ModelAdmin):
+    """Read-only: dossiers change only through the lifecycle services, which keep the log."""
+
+    list_display = ("code", "procedure", "state", "receiving_agency", "current_agency", "due_at", "timeliness")
+    list_filter = ("state", "channel", "timeliness")
+    search_fields = ("code", "applicant_name")
+    list_select_related = ("procedure", "receiving_agency", "current_agency")
+    inlines = [DossierStepInline, DossierEventInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(DossierEvent)
+class DossierEventAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "dossier", "action", "from_state", "to_state", "actor", "actor_role")
+    list_filter = ("action", "actor_role")
+    search_fields = ("dossier__code",)
+    list_select_related = ("dossier", "actor")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,43 @@
+from .agencies import Agency, AgencyKind
+from .calendar import CalendarException
+from .catalog import CopyKind, Field, OnlineServiceLevel, Procedure, RequiredDocument, RouteStep
+from .dossiers import (
+    Channel,
+    Dossier,
+    DossierCodeSequence,
+    DossierState,
+    DossierStep,
+    IdentityStatus,
+    Outcome,
+    Timeliness,
+)
+from .events import AppendOnlyError, DossierEvent, DossierEventFile
+from .staff import Role, StaffRole
+from .units import AdministrativeUnit, UnitLevel
+
+__all__ = [
+    "AdministrativeUnit",
+    "Agency",
+    "AgencyKind",
+    "AppendOnlyError",
+    "CalendarException",
+    "Channel",
+    "CopyKind",
+    "Dossier",
+    "DossierCodeSequence",
+    "DossierEvent",
+    "DossierEventFile",
+    "DossierState",
+    "DossierStep",
+    "Field",
+    "IdentityStatus",
+    "OnlineServiceLevel",
+    "Outcome",
+    "Procedure",
+    "RequiredDocument",
+    "Role",
+    "RouteStep",
+    "StaffRole",
+    "Timeliness",
+    "UnitLevel",
+]

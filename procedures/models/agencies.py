@@ -1,0 +1,67 @@
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+# V1V2V3.Z1Z2.Y1Y2.MX1X2 (Circular 10/2016/TT-BTTTT), e.g. 000.30.25.H50.
+electronic_code_validator = RegexValidator(
+    r"^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$",
+    _("Mã định danh điện tử phải có dạng V1V2V3.Z1Z2.Y1Y2.MX1X2, ví dụ 000.30.25.H50."),
+)
+
+
+class AgencyKind(models.TextChoices):
+    PEOPLES_COMMITTEE = "committee", _("Ủy ban nhân dân")
+    DEPARTMENT = "department", _("Sở, ban, ngành")
+
+
+class Agency(models.Model):
+    """A body that handles dossiers; each has its own one-stop desk and office hours."""
+
+    unit = models.ForeignKey(
+        "procedures.AdministrativeUnit", verbose_name=_("đơn vị hành chính"), on_delete=models.PROTECT, related_name="agencies"
+    )
+    kind = models.CharField(_("loại cơ quan"), max_length=20, choices=AgencyKind.choices)
+    sector = models.SlugField(
+        _("ngành"), max_length=40, blank=True, help_text=_("Để trống cho UBND; ví dụ justice cho Sở Tư pháp.")
+    )
+    name = models.CharField(_("tên cơ quan"), max_length=200)
+    desk_name = models.CharField(
+        _("tên bộ phận một cửa"), max_length=200, default="Bộ phận tiếp nhận và trả kết quả"
+    )
+    electronic_code = models.CharField(
+        _("mã định danh điện tử"), max_length=13, unique=True, validators=[electronic_code_validator]
+    )
+    code_is_demo = models.BooleanField(
+        _("mã minh họa"), default=True, help_text=_("Mã do hệ thống sinh cho dữ liệu mẫu, không phải mã chính thức.")
+    )
+    morning_start = models.TimeField(_("sáng bắt đầu"), default=dt.time(7, 30))
+    morning_end = models.TimeField(_("sáng kết thúc"), default=dt.time(11, 30))
+    afternoon_start = models.TimeField(_("chiều bắt đầu"), default=dt.time(13, 30))
+    afternoon_end = models.TimeField(_("chiều kết thúc"), default=dt.time(17, 0))
+
+    class Meta:
+        verbose_name = _("cơ quan")
+        verbose_name_plural = _("cơ quan")
+        ordering = ["electronic_code"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "kind", "sector"], name="agency_unique_per_unit_kind_sector")
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        times = [self.morning_start, self.morning_end, self.afternoon_start, self.afternoon_end]
+        if None not in times and (
+            times != sorted(times) or self.morning_start == self.morning_end or self.afternoon_start == self.afternoon_end
+        ):
+            raise ValidationError(_("Giờ làm việc phải tăng dần: sáng bắt đầu < sáng kết thúc ≤ chiều bắt đầu < chiều kết thúc."))
+        if self.kind == AgencyKind.DEPARTMENT and not self.sector:
+            raise ValidationError({"sector": _("Sở, ban, ngành phải có mã ngành.")})
+
+    @property
+    def office_sessions(self):
+        return ((self.morning_start, self.morning_end), (self.afternoon_start, self.afternoon_end))

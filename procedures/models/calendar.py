@@ -1,0 +1,22 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class CalendarException(models.Model):
+    """A day the government's yearly notice swaps or adds, entered by an administrator.
+
+    It overrides the statutory calendar: a day off on a weekday, or a Saturday worked in exchange.
+    """
+
+    date = models.DateField(_("ngày"), unique=True)
+    is_working_day = models.BooleanField(_("là ngày làm việc"))
+    reason = models.CharField(_("lý do"), max_length=200)
+
+    class Meta:
+        verbose_name = _("ngày nghỉ/làm bù")
+        verbose_name_plural = _("lịch nghỉ, làm bù hằng năm")
+        ordering = ["date"]
+
+    def __str__(self):
+        kind = _("làm việc") if self.is_working_day else _("nghỉ")
+        return f"{self.date:%d/%m/%Y} ({kind}): {self.reason}"

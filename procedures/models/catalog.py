@@ -1,0 +1,115 @@
+from decimal import Decimal
+
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .agencies import AgencyKind
+from .units import LEVEL_RANK, UnitLevel
+
+
+class Field(models.Model):
+    """Lĩnh vực: the area of administration a procedure belongs to (Hộ tịch, Đất đai, …)."""
+
+    code = models.SlugField(_("mã lĩnh vực"), max_length=50, unique=True)
+    name = models.CharField(_("tên lĩnh vực"), max_length=150)
+
+    class Meta:
+        verbose_name = _("lĩnh vực")
+        verbose_name_plural = _("lĩnh vực")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class OnlineServiceLevel(models.TextChoices):
+    FULL = "full", _("Toàn trình")
+    PARTIAL = "partial", _("Một phần")
+
+
+class Procedure(models.Model):
+    national_code = models.CharField(_("mã thủ tục"), max_length=20, unique=True)
+    name = models.CharField(_("tên thủ tục"), max_length=400)
+    field = models.ForeignKey(Field, verbose_name=_("lĩnh vực"), on_delete=models.PROTECT, related_name="procedures")
+    processing_days = models.DecimalField(
+        _("thời hạn giải quyết (ngày làm việc)"),
+        max_digits=5,
+        decimal_places=1,
+        validators=[MinValueValidator(Decimal("0.5"), _("Thời hạn giải quyết phải lớn hơn 0 ngày làm việc."))],
+    )
+    fee_vnd = models.PositiveIntegerField(_("phí, lệ phí (đồng)"), default=0)
+    fee_note = models.CharField(_("ghi chú phí, lệ phí"), max_length=400, blank=True)
+    result_document = models.CharField(_("kết quả thực hiện"), max_length=400)
+    legal_basis = models.TextField(_("căn cứ pháp lý"))
+    online_level = models.CharField(_("mức độ dịch vụ công trực tuyến"), max_length=10, choices=OnlineServiceLevel.choices)
+    description = models.TextField(_("trình tự thực hiện"), blank=True)
+    is_active = models.BooleanField(_("đang áp dụng"), default=True)
+
+    class Meta:
+        verbose_name = _("thủ tục hành chính")
+        verbose_name_plural = _("thủ tục hành chính")
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.national_code})"
+
+    @property
+    def levels(self):
+        """Levels that implement this procedure, top-down, from its route."""
+        levels = {step.level for step in self.route_steps.all()}
+        return sorted(levels, key=LEVEL_RANK.__getitem__)
+
+    @property
+    def is_inter_level(self):
+        return len(self.levels) > 1
+
+
+class CopyKind(models.TextChoices):
+    ORIGINAL = "original", _("Bản chính")
+    COPY = "copy", _("Bản sao")
+    ORIGINAL_OR_COPY = "either", _("Bản chính hoặc bản sao")
+
+
+class RequiredDocument(models.Model):
+    procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="required_documents")
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    name = models.CharField(_("tên giấy tờ"), max_length=400)
+    template_name = models.CharField(_("mẫu đơn, tờ khai"), max_length=200, blank=True)
+    copy_kind = models.CharField(_("loại bản"), max_length=10, choices=CopyKind.choices, default=CopyKind.ORIGINAL)
+    quantity = models.PositiveSmallIntegerField(_("số lượng"), default=1)
+    is_mandatory = models.BooleanField(_("bắt buộc"), default=True)
+
+    class Meta:
+        verbose_name = _("thành phần hồ sơ")
+        verbose_name_plural = _("thành phần hồ sơ")
+        ordering = ["procedure", "order"]
+
+    def __str__(self):
+        return self.name
+
+
+class RouteStep(models.Model):
+    """One step of a procedure's route: which agency, at which level, with its share of the days."""
+
+    procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="route_steps")
+    order = models.PositiveSmallIntegerField(_("thứ tự"))
+    level = models.CharField(_("cấp thực hiện"), max_length=10, choices=UnitLevel.choices)
+    agency_kind = models.CharField(_("loại cơ quan"), max_length=20, choices=AgencyKind.choices)
+    sector = models.SlugField(_("ngành"), max_length=40, blank=True)
+    task = models.CharField(_("nội dung công việc"), max_length=300)
+    working_days = models.DecimalField(
+        _("số ngày làm việc"),
+        max_digits=5,
+        decimal_places=1,
+        validators=[MinValueValidator(Decimal("0.5"), _("Mỗi bước phải có ít nhất 0,5 ngày làm việc."))],
+    )
+
+    class Meta:
+        verbose_name = _("bước xử lý")
+        verbose_name_plural = _("quy trình xử lý")
+        ordering = ["procedure", "order"]
+        constraints = [models.UniqueConstraint(fields=["procedure", "order"], name="route_step_unique_order")]
+
+    def __str__(self):
+        return f"{self.order}. {self.task} ({self.get_level_display()})"

@@ -1,0 +1,37 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    CITIZEN = "citizen", _("Công dân")
+    ONE_STOP_OFFICER = "one_stop_officer", _("Cán bộ một cửa")
+    SPECIALIST = "specialist", _("Chuyên viên xử lý")
+    LEADER = "leader", _("Lãnh đạo phê duyệt")
+    PROVINCE_MONITOR = "province_monitor", _("Cán bộ giám sát cấp tỉnh")
+    ADMINISTRATOR = "administrator", _("Quản trị hệ thống")
+
+
+AGENCY_BOUND_ROLES = {Role.ONE_STOP_OFFICER, Role.SPECIALIST, Role.LEADER}
+
+
+class StaffRole(models.Model):
+    """The one role a staff account plays, and the agency it acts for. Users without one are citizens."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_role")
+    role = models.CharField(_("vai trò"), max_length=20, choices=[c for c in Role.choices if c[0] != Role.CITIZEN])
+    agency = models.ForeignKey(
+        "procedures.Agency", verbose_name=_("cơ quan"), on_delete=models.PROTECT, null=True, blank=True, related_name="staff"
+    )
+
+    class Meta:
+        verbose_name = _("vai trò cán bộ")
+        verbose_name_plural = _("vai trò cán bộ")
+
+    def __str__(self):
+        return f"{self.user} — {self.get_role_display()}"
+
+    def clean(self):
+        if self.role in AGENCY_BOUND_ROLES and not self.agency_id:
+            raise ValidationError({"agency": _("Vai trò này phải gắn với một cơ quan.")})

@@ -1,0 +1,114 @@
+"""Who may fire which lifecycle transition (DOMAIN.md §3).
+
+A rule names the roles allowed and whose agency must match: the receiving desk's ("desk") or the
+agency holding the dossier at its current route step ("step"). Citizens act only on their own
+dossiers. Province monitors and administrators fire nothing.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from procedures.models.staff import Role
+
+DESK = "desk"
+STEP = "step"
+
+
+@dataclass(frozen=True)
+class Rule:
+    roles: frozenset
+    scope: str = DESK
+
+
+def _rule(*roles, scope=DESK):
+    return Rule(frozenset(roles), scope)
+
+
+CITIZEN, OFFICER, SPECIALIST, LEADER = Role.CITIZEN, Role.ONE_STOP_OFFICER, Role.SPECIALIST, Role.LEADER
+
+# Keyed by transition, then by the dossier's state where the actor differs by state.
+RULES = {
+    # An officer submits on behalf of a walk-in citizen at the counter.
+    "submit": _rule(CITIZEN, OFFICER),
+    "receive": _rule(OFFICER),
+    "request_supplement": {
+        "submitted": _rule(OFFICER),
+        # During processing the specialist finds what is missing (Decree 61/2018 art. 19(1)(b)).
+        "processing": _rule(SPECIALIST, scope=STEP),
+    },
+    "supply": _rule(CITIZEN, OFFICER),
+    "reject": _rule(OFFICER),
+    "start_processing": _rule(SPECIALIST, scope=STEP),
+    "transfer": _rule(SPECIALIST, scope=STEP),
+    "accept_transfer": _rule(SPECIALIST, scope=STEP),
+    "propose": _rule(SPECIALIST, scope=STEP),
+    "send_back": _rule(LEADER, scope=STEP),
+    "approve": _rule(LEADER, scope=STEP),
+    "return_result": _rule(OFFICER),
+    "withdraw": _rule(CITIZEN, OFFICER),
+    "issue_apology": _rule(OFFICER),
+}
+
+
+def role_of(user):
+    """The role `user` acts in: their staff role, or citizen for any other signed-in account."""
+    if user is None or not user.is_authenticated:
+        return None
+    staff_role = getattr(user, "staff_role", None)
+    return Role(staff_role.role) if staff_role is not None else Role.CITIZEN
+
+
+def agency_of(user):
+    staff_role = getattr(user, "staff_role", None)
+    return staff_role.agency if staff_role is not None else None
+
+
+def rule_for(action, dossier):
+    rule = RULES[action]
+    if isinstance(rule, dict):
+        return rule.get(dossier.state)
+    return rule
+
+
+def is_allowed(action, dossier, user):
+    rule = rule_for(action, dossier)
+    role = role_of(user)
+    if rule is None or role not in rule.roles:
+        return False
+    if role == Role.CITIZEN:
+        return dossier.applicant_id is not None and dossier.applicant_id == user.pk
+    agency_id = user.staff_role.agency_id
+    if rule.scope == STEP:
+        return agency_id == dossier.current_agency_id
+    return agency_id == dossier.receiving_agency_id
+
+
+def may(action):
+    """A django-fsm `permission` callable for `action`."""
+
+    def check(dossier, user):
+        return is_allowed(action, dossier, user)
+
+    check.action = action
+    return check
+
+
+# How each action reads in messages and in the event log.
+ACTION_LABELS = {
+    "create": _("tạo hồ sơ"),
+    "submit": _("nộp hồ sơ"),
+    "receive": _("tiếp nhận hồ sơ"),
+    "request_supplement": _("yêu cầu bổ sung hồ sơ"),
+    "supply": _("bổ sung hồ sơ"),
+    "reject": _("từ chối tiếp nhận"),
+    "start_processing": _("nhận xử lý"),
+    "transfer": _("chuyển liên thông"),
+    "accept_transfer": _("nhận hồ sơ liên thông"),
+    "propose": _("trình phê duyệt"),
+    "send_back": _("trả lại để xử lý tiếp"),
+    "approve": _("phê duyệt"),
+    "return_result": _("trả kết quả"),
+    "withdraw": _("rút hồ sơ"),
+    "issue_apology": _("phát hành phiếu xin lỗi và hẹn lại"),
+}

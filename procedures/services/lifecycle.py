@@ -1,0 +1,346 @@
+"""Lifecycle operations on dossiers (DOMAIN.md §3).
+
+Each operation checks the state, the actor's role and agency, and the action's preconditions,
+then changes the dossier, its route steps and its clock and appends to the event log, all in one
+transaction. On any failure the database and the dossier object are left as they were.
+"""
+
+import hashlib
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_fsm import ConcurrentTransition, can_proceed
+
+from procedures import policy
+from procedures.exceptions import ConcurrentChange, PermissionDenied, TransitionNotAllowed
+from procedures.models import (
+    Channel,
+    Dossier,
+    DossierEvent,
+    DossierEventFile,
+    DossierState,
+    DossierStep,
+    Outcome,
+)
+from procedures.selectors import working_calendar_for
+from procedures.sla import classify, shift_deadline
+
+from .codes import next_dossier_code
+from .routing import check_receiving_agency, resolve_step_agency
+
+ACTIVE_STATES = {
+    DossierState.RECEIVED,
+    DossierState.PROCESSING,
+    DossierState.TRANSFERRED,
+    DossierState.AWAITING_APPROVAL,
+    DossierState.SUPPLEMENT_REQUESTED,
+}
+
+
+# --- creating dossiers -------------------------------------------------------------------------
+
+
+def create_draft(procedure, receiving_agency, applicant, *, at=None, **applicant_fields):
+    """An online draft of `applicant` (a signed-in citizen) for `procedure` at `receiving_agency`."""
+    at = at or timezone.now()
+    if policy.role_of(applicant) != policy.CITIZEN:
+        raise PermissionDenied(_("Chỉ công dân mới tạo được hồ sơ trực tuyến của mình."))
+    steps = check_receiving_agency(procedure, receiving_agency)
+    applicant_fields.setdefault("applicant_name", applicant.get_full_name())
+    applicant_fields.setdefault("applicant_personal_id", applicant.personal_id or "")
+    with transaction.atomic():
+        dossier = Dossier.objects.create(
+            procedure=procedure,
+            receiving_agency=receiving_agency,
+            current_agency=receiving_agency,
+            step_count=len(steps),
+            channel=Channel.ONLINE,
+            applicant=applicant,
+            created_at=at,
+            **applicant_fields,
+        )
+        _log(dossier, "create", applicant, "", at)
+    return dossier
+
+
+def file_at_counter(procedure, agency, officer, *, at=None, files=(), comment="", applicant=None, **applicant_fields):
+    """A walk-in citizen's dossier, filed and received by the desk officer in one go."""
+    at = at or timezone.now()
+    if policy.role_of(officer) != policy.OFFICER or policy.agency_of(officer) != agency:
+        raise PermissionDenied(_("Chỉ cán bộ một cửa của %(agency)s mới tiếp nhận hồ sơ tại quầy của cơ quan này.") % {"agency": agency})
+    steps = check_receiving_agency(procedure, agency)
+    with transaction.atomic():
+        dossier = Dossier.objects.create(
+            procedure=procedure,
+            receiving_agency=agency,
+            current_agency=agency,
+            step_count=len(steps),
+            channel=Channel.COUNTER,
+            applicant=applicant,
+            created_at=at,
+            **applicant_fields,
+        )
+        _log(dossier, "create", officer, "", at)
+        submit(dossier, officer, at=at, files=files)
+        receive(dossier, officer, at=at, comment=comment)
+    return dossier
+
+
+# --- transitions -------------------------------------------------------------------------------
+
+
+def submit(dossier, actor, *, at=None, files=()):
+    at = at or timezone.now()
+    return _fire(
+        dossier, "submit", actor, at=at, files=files,
+        prepare=lambda: {"code": next_dossier_code(dossier.receiving_agency, at), "at": at},
+    )
+
+
+def receive(dossier, actor, *, at=None, comment=""):
+    """Issue the receipt: the clock starts, each route step gets its agency and its deadline."""
+    at = at or timezone.now()
+    _check(dossier, "receive", actor)
+    calendar = working_calendar_for(dossier.receiving_agency)
+    route = list(dossier.procedure.route_steps.all())
+    agencies = [resolve_step_agency(step, dossier.receiving_agency) for step in route]
+    due_at = calendar.add_working_days(at, dossier.procedure.processing_days)
+    step_dues, elapsed_days = [], 0
+    for step in route:
+        elapsed_days += step.working_days
+        step_dues.append(calendar.add_working_days(at, elapsed_days))
+
+    def plan_steps():
+        DossierStep.objects.bulk_create(
+            DossierStep(
+                dossier=dossier, index=i, route_step=step, agency=agency, working_days=step.working_days,
+                due_at=due, started_at=at if i == 0 else None,
+            )
+            for i, (step, agency, due) in enumerate(zip(route, agencies, step_dues, strict=True))
+        )
+
+    return _fire(
+        dossier, "receive", actor, at=at, comment=comment, effects=plan_steps,
+        data={"due_at": due_at.isoformat(), "step_due_at": [d.isoformat() for d in step_dues]},
+        prepare=lambda: {"at": at, "clock_started_at": calendar.next_working_moment(at), "due_at": due_at},
+    )
+
+
+def request_supplement(dossier, actor, *, missing_items, comment="", at=None):
+    """Ask the citizen for what is missing; during processing the clock pauses until they supply."""
+    at = at or timezone.now()
+    missing_items = [item.strip() for item in missing_items if item and item.strip()]
+    if not missing_items:
+        raise TransitionNotAllowed(_("Hãy ghi rõ giấy tờ cần bổ sung, hoàn thiện."))
+    return _fire(
+        dossier, "request_supplement", actor, at=at, comment=comment,
+        data={"missing_items": missing_items}, prepare=lambda: {"at": at},
+    )
+
+
+def supply(dossier, actor, *, files=(), comment="", at=None):
+    """The citizen brings what was asked for; a paused clock resumes with the time it had left."""
+    at = at or timezone.now()
+    _check(dossier, "supply", actor)
+    data, effects = {}, None
+    if dossier.paused_at is not None:
+        calendar = working_calendar_for(dossier.receiving_agency)
+        paused_at = dossier.paused_at
+        new_due = shift_deadline(dossier.due_at, paused_at, at, calendar)
+        new_appointment = shift_deadline(dossier.appointment_at, paused_at, at, calendar)
+        data = {"paused_at": paused_at.isoformat(), "old_due_at": dossier.due_at.isoformat(), "due_at": new_due.isoformat()}
+
+        def effects():
+            dossier.due_at, dossier.appointment_at = new_due, new_appointment
+            for step in dossier.steps.filter(completed_at__isnull=True):
+                step.due_at = shift_deadline(step.due_at, paused_at, at, calendar)
+                step.save(update_fields=["due_at"])
+
+    return _fire(dossier, "supply", actor, at=at, comment=comment, files=files, data=data, effects=effects,
+                 prepare=lambda: {"at": at})
+
+
+def reject(dossier, actor, *, reason, at=None):
+    at = at or timezone.now()
+    _require_text(reason, _("Hãy nêu rõ lý do từ chối tiếp nhận hồ sơ."))
+    return _fire(dossier, "reject", actor, at=at, comment=reason, prepare=lambda: {"reason": reason})
+
+
+def start_processing(dossier, actor, *, at=None, comment=""):
+    at = at or timezone.now()
+    return _fire(dossier, "start_processing", actor, at=at, comment=comment)
+
+
+def transfer(dossier, actor, *, comment="", at=None, files=()):
+    """Hand the dossier to the next route step's agency, possibly at another level."""
+    at = at or timezone.now()
+    _check(dossier, "transfer", actor)
+    calendar = working_calendar_for(dossier.receiving_agency)
+    current = dossier.steps.get(index=dossier.current_step_index)
+    following = dossier.steps.select_related("agency").get(index=dossier.current_step_index + 1)
+
+    def hand_over():
+        _complete_step(current, at, calendar)
+        following.started_at = at
+        following.save(update_fields=["started_at"])
+
+    return _fire(
+        dossier, "transfer", actor, at=at, comment=comment, files=files, effects=hand_over,
+        data={"to_agency": following.agency.electronic_code, "step": following.index + 1},
+        prepare=lambda: {"next_agency": following.agency},
+    )
+
+
+def accept_transfer(dossier, actor, *, at=None, comment=""):
+    at = at or timezone.now()
+    return _fire(dossier, "accept_transfer", actor, at=at, comment=comment)
+
+
+def propose(dossier, actor, *, outcome, note="", at=None, files=()):
+    """The specialist proposes the result, or a refusal on the merits (which needs its reason)."""
+    at = at or timezone.now()
+    outcome = Outcome(outcome)
+    if outcome == Outcome.REFUSAL:
+        _require_text(note, _("Hãy nêu rõ lý do hồ sơ không đủ điều kiện giải quyết."))
+    return _fire(
+        dossier, "propose", actor, at=at, comment=note, files=files,
+        data={"outcome": outcome.value}, prepare=lambda: {"outcome": outcome, "note": note},
+    )
+
+
+def send_back(dossier, actor, *, comment, at=None):
+    at = at or timezone.now()
+    _require_text(comment, _("Hãy ghi rõ nội dung cần xử lý lại."))
+    return _fire(dossier, "send_back", actor, at=at, comment=comment)
+
+
+def approve(dossier, actor, *, comment="", at=None, files=()):
+    """The leader signs; the dossier goes to the receiving desk to be returned."""
+    at = at or timezone.now()
+    _check(dossier, "approve", actor)
+    calendar = working_calendar_for(dossier.receiving_agency)
+    current = dossier.steps.get(index=dossier.current_step_index)
+    return _fire(
+        dossier, "approve", actor, at=at, comment=comment, files=files,
+        effects=lambda: _complete_step(current, at, calendar), prepare=lambda: {"at": at},
+    )
+
+
+def return_result(dossier, actor, *, comment="", at=None):
+    at = at or timezone.now()
+    _check(dossier, "return_result", actor)
+    timeliness = classify(at, dossier.due_at, working_calendar_for(dossier.receiving_agency))
+    return _fire(
+        dossier, "return_result", actor, at=at, comment=comment, data={"timeliness": timeliness.value},
+        prepare=lambda: {"at": at, "timeliness": timeliness},
+    )
+
+
+def withdraw(dossier, actor, *, reason, at=None):
+    at = at or timezone.now()
+    _require_text(reason, _("Hãy nêu lý do rút hồ sơ."))
+    return _fire(dossier, "withdraw", actor, at=at, comment=reason, prepare=lambda: {"reason": reason, "at": at})
+
+
+def issue_apology(dossier, actor, *, new_appointment_at, reason, at=None):
+    """Form 04: apologise and give a new date, before the due time. The SLA due time stays, so the
+    dossier still counts as late if it is returned after it."""
+    at = at or timezone.now()
+    if dossier.state not in ACTIVE_STATES:
+        raise TransitionNotAllowed(_("Chỉ phát hành phiếu xin lỗi cho hồ sơ đang giải quyết."))
+    if not policy.is_allowed("issue_apology", dossier, actor):
+        raise PermissionDenied()
+    _require_text(reason, _("Hãy nêu lý do chậm trễ trong phiếu xin lỗi."))
+    if at >= dossier.due_at:
+        raise TransitionNotAllowed(_("Phiếu xin lỗi và hẹn lại phải được phát hành trước hạn giải quyết."))
+    if new_appointment_at <= dossier.appointment_at:
+        raise TransitionNotAllowed(_("Ngày hẹn mới phải sau ngày hẹn trả kết quả hiện tại."))
+    old = dossier.appointment_at
+    try:
+        with transaction.atomic():
+            dossier.appointment_at = new_appointment_at
+            dossier.save(update_fields=["appointment_at"])
+            _log(dossier, "issue_apology", actor, dossier.state, at, comment=reason,
+                 data={"old_appointment_at": old.isoformat(), "appointment_at": new_appointment_at.isoformat()})
+    except ConcurrentTransition:
+        dossier.refresh_from_db()
+        raise ConcurrentChange() from None
+    except BaseException:
+        dossier.refresh_from_db()
+        raise
+    return dossier
+
+
+# --- machinery ---------------------------------------------------------------------------------
+
+
+def _check(dossier, action, actor):
+    """State first, then role and agency, then the action's own preconditions."""
+    method = getattr(dossier, action)
+    if not can_proceed(method, check_conditions=False):
+        raise TransitionNotAllowed(
+            _("Không thể %(action)s khi hồ sơ đang ở trạng thái “%(state)s”.")
+            % {"action": policy.ACTION_LABELS[action], "state": dossier.get_state_display()}
+        )
+    if not policy.is_allowed(action, dossier, actor):
+        raise PermissionDenied(
+            _("Bạn không có quyền %(action)s đối với hồ sơ này.") % {"action": policy.ACTION_LABELS[action]}
+        )
+    transition = method._django_fsm.get_transition(dossier.state)
+    for condition in transition.conditions:
+        if not condition(dossier):
+            raise TransitionNotAllowed(condition.message)
+
+
+def _fire(dossier, action, actor, *, at, comment="", files=(), data=None, effects=None, prepare=None):
+    _check(dossier, action, actor)
+    from_state = dossier.state
+    try:
+        with transaction.atomic():
+            getattr(dossier, action)(**(prepare() if prepare else {}))
+            if effects:
+                effects()
+            dossier.save()
+            _log(dossier, action, actor, from_state, at, comment=comment, files=files, data=data)
+    except ConcurrentTransition:
+        dossier.refresh_from_db()
+        raise ConcurrentChange() from None
+    except BaseException:
+        # The transaction rolled back; the object in memory must not keep the half-applied change.
+        dossier.refresh_from_db()
+        raise
+    return dossier
+
+
+def _log(dossier, action, actor, from_state, at, comment="", files=(), data=None):
+    event = DossierEvent.objects.create(
+        dossier=dossier,
+        action=action,
+        from_state=from_state,
+        to_state=dossier.state,
+        actor=actor,
+        actor_role=policy.role_of(actor),
+        agency=policy.agency_of(actor),
+        comment=comment,
+        data=data or {},
+        created_at=at,
+    )
+    for name, content in files:
+        raw = content.read() if hasattr(content, "read") else content
+        attachment = DossierEventFile(event=event, name=name, sha256=hashlib.sha256(raw).hexdigest())
+        attachment.file.save(name, ContentFile(raw), save=False)
+        attachment.save()
+    return event
+
+
+def _complete_step(step, at, calendar):
+    step.completed_at = at
+    step.timeliness = classify(at, step.due_at, calendar)
+    step.save(update_fields=["completed_at", "timeliness"])
+
+
+def _require_text(text, message):
+    if not (text or "").strip():
+        raise TransitionNotAllowed(message)

@@ -1,0 +1,71 @@
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+
+@dataclass
+class DayLine:
+    day: object
+    counted: list = field(default_factory=list)
+    seconds: float = 0.0
+    skipped_reason: str = ""
+
+
+@dataclass
+class Explanation:
+    requested_start: object
+    clock_start: object
+    due: object
+    working_days: Decimal
+    day_seconds: float
+    lines: list
+
+    def as_text(self):
+        out = [
+            _("Tiếp nhận lúc %(t)s; bắt đầu tính thời hạn lúc %(s)s; %(n)s ngày làm việc (%(h)s giờ làm việc/ngày).")
+            % {
+                "t": f"{self.requested_start:%d/%m/%Y %H:%M}",
+                "s": f"{self.clock_start:%d/%m/%Y %H:%M}",
+                "n": self.working_days,
+                "h": f"{self.day_seconds / 3600:g}",
+            }
+        ]
+        for line in self.lines:
+            if line.skipped_reason:
+                out.append(_("%(d)s: không tính — %(r)s") % {"d": f"{line.day:%a %d/%m/%Y}", "r": line.skipped_reason})
+            else:
+                spans = ", ".join(f"{a:%H:%M}–{b:%H:%M}" for a, b in line.counted)
+                out.append(
+                    _("%(d)s: tính %(spans)s (%(h)s giờ)")
+                    % {"d": f"{line.day:%a %d/%m/%Y}", "spans": spans, "h": f"{line.seconds / 3600:g}"}
+                )
+        out.append(_("Hạn giải quyết: %(t)s") % {"t": f"{self.due:%d/%m/%Y %H:%M}"})
+        return "\n".join(out)
+
+
+def explain(calendar, start, working_days):
+    """Why a due date is what it is: each day from the start, what was counted and what was skipped."""
+    working_days = Decimal(working_days)
+    due = calendar.add_working_days(start, working_days)
+    lines = []
+    for day, working, reason, intervals in calendar.walk(start):
+        if day > calendar.local(due).date():
+            break
+        if not working:
+            lines.append(DayLine(day, skipped_reason=reason))
+            continue
+        counted = [(a, min(b, calendar.local(due))) for a, b in intervals if a < due]
+        seconds = sum((b - a).total_seconds() for a, b in counted)
+        if counted:
+            lines.append(DayLine(day, counted, seconds))
+        else:
+            lines.append(DayLine(day, skipped_reason=_("ngoài giờ làm việc")))
+    return Explanation(
+        requested_start=calendar.local(start),
+        clock_start=calendar.next_working_moment(start),
+        due=calendar.local(due),
+        working_days=working_days,
+        day_seconds=calendar.day_seconds,
+        lines=lines,
+    )
