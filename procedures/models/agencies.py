@@ -14,7 +14,7 @@ electronic_code_validator = RegexValidator(
 
 class AgencyKind(models.TextChoices):
     PEOPLES_COMMITTEE = "committee", _("Ủy ban nhân dân")
-    DEPARTMENT = "department", _("Sở, ban, ngành")
+    DEPARTMENT = "department", _("Cơ quan chuyên ngành")
 
 
 class Agency(models.Model):
@@ -60,7 +60,7 @@ class Agency(models.Model):
         ):
             raise ValidationError(_("Giờ làm việc phải tăng dần: sáng bắt đầu < sáng kết thúc ≤ chiều bắt đầu < chiều kết thúc."))
         if self.kind == AgencyKind.DEPARTMENT and not self.sector:
-            raise ValidationError({"sector": _("Sở, ban, ngành phải có mã ngành.")})
+            raise ValidationError({"sector": _("Cơ quan chuyên ngành phải có mã ngành.")})
 
     @property
     def office_sessions(self):

@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from procedures.services import reference_data as ref
+
+FIXTURES = settings.BASE_DIR / "fixtures"
+
+
+class Command(BaseCommand):
+    help = "Generate the unit and agency fixtures of a province from the official unit table (vietnamadminunits)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--province", default="Thái Nguyên", help="short province name, as in the table")
+        parser.add_argument("--slug", default="thai-nguyen", help="file name stem of the fixtures")
+
+    def handle(self, province, slug, **options):
+        for model in (ref.LEGACY, ref.CURRENT):
+            units = ref.read_unit_table(province, model)
+            ref.write_json(FIXTURES / "units" / f"{slug}-{model}.json", units)
+            agencies = ref.build_agencies(units)
+            ref.write_json(FIXTURES / "agencies" / f"{slug}-{model}.json", agencies)
+            levels = {}
+            for unit in units:
+                levels[unit["level"]] = levels.get(unit["level"], 0) + 1
+            self.stdout.write(f"{model}: {levels} units, {len(agencies)} agencies")

@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from procedures.services import import_catalog
+from procedures.services import reference_data as ref
+
+FIXTURES = settings.BASE_DIR / "fixtures"
+
+
+class Command(BaseCommand):
+    help = "Load administrative units, agencies and the procedure catalog from fixtures/ (safe to run again)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--slug", default="thai-nguyen")
+        parser.add_argument("--model", choices=[ref.LEGACY, ref.CURRENT], default=ref.LEGACY,
+                            help="three-level (legacy, default) or two-level (2025) unit tree")
+
+    def handle(self, slug, model, **options):
+        try:
+            units = ref.read_json(FIXTURES / "units" / f"{slug}-{model}.json")
+            agencies = ref.read_json(FIXTURES / "agencies" / f"{slug}-{model}.json")
+            catalog = ref.read_json(FIXTURES / "catalog.json")
+        except FileNotFoundError as error:
+            raise CommandError(f"missing fixture {error.filename}; run generate_reference_data first") from None
+        self.stdout.write(f"units: {ref.load_units(units)}")
+        self.stdout.write(f"agencies: {ref.load_agencies(agencies)}")
+        created, updated = import_catalog(catalog)
+        self.stdout.write(f"procedures: {created} created, {updated} updated")
