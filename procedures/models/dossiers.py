@@ -214,14 +214,10 @@ class Dossier(ConcurrentTransitionMixin, models.Model):
         # Results go back to the desk that received the dossier, whatever level decided it.
         self.current_agency = self.receiving_agency
 
+    @transition(state, source=S.RESULT_READY, target=S.RETURNED, permission=policy.may("return_result"))
     @transition(
-        state,
-        source=[S.RESULT_READY, S.NOT_QUALIFIED],
-        target=GET_STATE(
-            lambda d, **kw: S.NOT_QUALIFIED if d.state == S.NOT_QUALIFIED else S.RETURNED,
-            states=[S.RETURNED, S.NOT_QUALIFIED],
-        ),
-        conditions=[_not_yet_returned],
+        # A refusal stays "not qualified" once handed over; returned_at marks that it was.
+        state, source=S.NOT_QUALIFIED, target=S.NOT_QUALIFIED, conditions=[_not_yet_returned],
         permission=policy.may("return_result"),
     )
     def return_result(self, *, at, timeliness):

@@ -125,4 +125,4 @@ class WorkingCalendar:
 
 
 def _seconds(start, end):
-    return (dt.datetime.combine(dt.date.min, end) - dt.datetime.combine(dt.date.min, start)).total_seconds()
+    return int((dt.datetime.combine(dt.date.min, end) - dt.datetime.combine(dt.date.min, start)).total_seconds())

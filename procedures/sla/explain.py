@@ -2,6 +2,17 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+WEEKDAYS = [gettext_lazy(d) for d in ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")]
+
+
+def _day(day):
+    return f"{WEEKDAYS[day.weekday()]} {day:%d/%m/%Y}"
+
+
+def _num(value):
+    return f"{value:g}".replace(".", ",")
 
 
 @dataclass
@@ -27,18 +38,18 @@ class Explanation:
             % {
                 "t": f"{self.requested_start:%d/%m/%Y %H:%M}",
                 "s": f"{self.clock_start:%d/%m/%Y %H:%M}",
-                "n": self.working_days,
-                "h": f"{self.day_seconds / 3600:g}",
+                "n": _num(self.working_days),
+                "h": _num(self.day_seconds / 3600),
             }
         ]
         for line in self.lines:
             if line.skipped_reason:
-                out.append(_("%(d)s: không tính — %(r)s") % {"d": f"{line.day:%a %d/%m/%Y}", "r": line.skipped_reason})
+                out.append(_("%(d)s: không tính — %(r)s") % {"d": _day(line.day), "r": line.skipped_reason})
             else:
                 spans = ", ".join(f"{a:%H:%M}–{b:%H:%M}" for a, b in line.counted)
                 out.append(
                     _("%(d)s: tính %(spans)s (%(h)s giờ)")
-                    % {"d": f"{line.day:%a %d/%m/%Y}", "spans": spans, "h": f"{line.seconds / 3600:g}"}
+                    % {"d": _day(line.day), "spans": spans, "h": _num(line.seconds / 3600)}
                 )
         out.append(_("Hạn giải quyết: %(t)s") % {"t": f"{self.due:%d/%m/%Y %H:%M}"})
         return "\n".join(out)

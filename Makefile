@@ -1,0 +1,48 @@
+# Two commands on a fresh clone: `make run` (build, load demo data, serve) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+
+.PHONY: install setup run test test-sqlite test-pg demo-lifecycle lifecycle-graph messages clean
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.lock
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+setup: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py compilemessages --ignore=.venv >/dev/null
+	$(BIN)/python manage.py load_reference_data
+	$(BIN)/python manage.py seed_demo
+
+run: setup
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# The whole suite on the embedded default (SQLite). `.ci/run` runs it again on PostgreSQL.
+test: install
+	$(BIN)/python manage.py compilemessages --ignore=.venv >/dev/null
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test-pg: install
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest $(PYTEST_ARGS)
+
+demo-lifecycle: setup
+	$(BIN)/python manage.py demo_lifecycle
+
+lifecycle-graph: install
+	$(BIN)/python manage.py export_lifecycle_graph docs/lifecycle.md
+
+messages: install
+	$(BIN)/python manage.py makemessages -l vi -l en --ignore=.venv --ignore=var
+	$(BIN)/python manage.py compilemessages --ignore=.venv
+
+clean:
+	rm -rf $(VENV) var

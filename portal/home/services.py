@@ -1,0 +1,28 @@
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from .models import HomePage
+
+INTRO = (
+    "<p>Cổng dịch vụ công của tỉnh: tra cứu thủ tục hành chính, nộp hồ sơ trực tuyến, "
+    "theo dõi tiến độ giải quyết và nhận kết quả.</p>"
+)
+
+
+@transaction.atomic
+def ensure_home_page():
+    """Make the portal's HomePage the default site's root, replacing Wagtail's placeholder once."""
+    home = HomePage.objects.first()
+    if home is None:
+        root = Page.get_first_root_node()
+        home = root.add_child(instance=HomePage(title="Cổng dịch vụ công tỉnh Thái Nguyên", slug="trang-chu", intro=INTRO))
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Một cửa")
+    elif site.root_page_id != home.pk:
+        placeholder = site.root_page
+        site.root_page = home
+        site.save()
+        if placeholder.specific_class is Page and placeholder.pk != home.pk:
+            placeholder.delete()
+    return home

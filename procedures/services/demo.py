@@ -1,0 +1,79 @@
+"""Demo accounts for `make run`: one officer per role at a commune, its district and a province
+department, a province monitor, an administrator and two citizens. Safe to run again."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from procedures.models import AdministrativeUnit, Agency, AgencyKind, Role, StaffRole, UnitLevel
+
+DEMO_PASSWORD = "MotCua@2026"
+DEMO_DISTRICT = "Phú Bình"
+
+
+@dataclass
+class DemoLogin:
+    username: str
+    role: str
+    agency: str
+    personal_id: str = ""
+
+
+def demo_agencies():
+    district = AdministrativeUnit.objects.get(level=UnitLevel.DISTRICT, short_name=DEMO_DISTRICT)
+    commune = district.children.order_by("code").first()
+    committee = AgencyKind.PEOPLES_COMMITTEE
+    return {
+        "xa": Agency.objects.get(unit=commune, kind=committee),
+        "huyen": Agency.objects.get(unit=district, kind=committee),
+        "so": Agency.objects.get(kind=AgencyKind.DEPARTMENT, sector="justice", unit__level=UnitLevel.PROVINCE),
+    }
+
+
+CITIZENS = [
+    # Digits 1–3: 019 (Thái Nguyên); digit 4: gender and century; digits 5–6: birth year.
+    ("congdan1", "Nguyễn Văn", "An", "019090001234", "0912345678"),
+    ("congdan2", "Trần Thị", "Bình", "019195004321", "0987654321"),
+]
+
+STAFF_ROLES = [
+    ("motcua", Role.ONE_STOP_OFFICER, "Cán bộ một cửa"),
+    ("chuyenvien", Role.SPECIALIST, "Chuyên viên"),
+    ("lanhdao", Role.LEADER, "Lãnh đạo"),
+]
+
+
+def _user(username, first_name, last_name, **extra):
+    User = get_user_model()
+    user, _ = User.objects.update_or_create(
+        username=username, defaults={"first_name": first_name, "last_name": last_name, **extra}
+    )
+    user.set_password(DEMO_PASSWORD)
+    user.save()
+    return user
+
+
+def _staff(user, role, agency=None):
+    StaffRole.objects.update_or_create(user=user, defaults={"role": role, "agency": agency})
+
+
+@transaction.atomic
+def seed_demo_accounts():
+    logins = []
+    admin = _user("admin", "Quản trị", "hệ thống", is_staff=True, is_superuser=True)
+    _staff(admin, Role.ADMINISTRATOR)
+    logins.append(DemoLogin("admin", Role.ADMINISTRATOR.label, "—"))
+    for prefix, agency in demo_agencies().items():
+        for suffix, role, title in STAFF_ROLES:
+            username = f"{prefix}.{suffix}"
+            user = _user(username, title, agency.unit.short_name, is_staff=True)
+            _staff(user, role, agency)
+            logins.append(DemoLogin(username, role.label, agency.name))
+    monitor = _user("tinh.giamsat", "Giám sát", "tỉnh", is_staff=True)
+    _staff(monitor, Role.PROVINCE_MONITOR)
+    logins.append(DemoLogin("tinh.giamsat", Role.PROVINCE_MONITOR.label, "Toàn tỉnh"))
+    for username, last, first, personal_id, phone in CITIZENS:
+        _user(username, first, last, personal_id=personal_id, phone=phone)
+        logins.append(DemoLogin(username, Role.CITIZEN.label, "—", personal_id))
+    return logins
