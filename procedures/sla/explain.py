@@ -12,7 +12,7 @@ def _day(day):
 
 
 def _num(value):
-    return f"{value:g}".replace(".", ",")
+    return f"{float(value):g}".replace(".", ",")
 
 
 @dataclass

@@ -1,0 +1,45 @@
+from decimal import Decimal
+from types import SimpleNamespace
+
+import pytest
+
+from procedures.models import AgencyKind, Role, UnitLevel
+from tests.factories import AgencyFactory, CitizenFactory, ProcedureFactory, UnitFactory, staff
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def world(db):
+    """A province → district → commune tree with agencies, staff for each role, two citizens,
+    a one-step commune procedure and an inter-level procedure (commune 2 days, district 3 days)."""
+    province = UnitFactory(code="91", level=UnitLevel.PROVINCE, short_name="Thử Nghiệm")
+    district = UnitFactory(code="911", level=UnitLevel.DISTRICT, short_name="Phú Thử", parent=province)
+    commune = UnitFactory(code="91101", level=UnitLevel.COMMUNE, short_name="Tân Thử", parent=district)
+    other_commune = UnitFactory(code="91102", level=UnitLevel.COMMUNE, short_name="Hòa Thử", parent=district)
+    w = SimpleNamespace(province=province, district=district, commune=commune)
+    w.commune_agency = AgencyFactory(unit=commune, electronic_code="000.01.21.H98")
+    w.other_commune_agency = AgencyFactory(unit=other_commune, electronic_code="000.02.21.H98")
+    w.district_agency = AgencyFactory(unit=district, electronic_code="000.00.21.H98")
+    w.justice = AgencyFactory(
+        unit=province, kind=AgencyKind.DEPARTMENT, sector="justice", name="Sở Tư pháp", electronic_code="000.00.01.H98"
+    )
+    for prefix, agency in (("xa", w.commune_agency), ("xa2", w.other_commune_agency), ("huyen", w.district_agency)):
+        for suffix, role in (("motcua", Role.ONE_STOP_OFFICER), ("chuyenvien", Role.SPECIALIST), ("lanhdao", Role.LEADER)):
+            setattr(w, f"{prefix}_{suffix}", staff(role, agency, username=f"{prefix}.{suffix}"))
+    w.monitor = staff(Role.PROVINCE_MONITOR, username="tinh.giamsat")
+    w.citizen = CitizenFactory(username="congdan1")
+    w.other_citizen = CitizenFactory(username="congdan2")
+    w.simple = ProcedureFactory(name="Đăng ký khai sinh", processing_days=Decimal(1))
+    w.inter_level = ProcedureFactory(
+        name="Cấp giấy chứng nhận lần đầu",
+        processing_days=Decimal(5),
+        route=[
+            (UnitLevel.COMMUNE, AgencyKind.PEOPLES_COMMITTEE, "", 2),
+            (UnitLevel.DISTRICT, AgencyKind.PEOPLES_COMMITTEE, "", 3),
+        ],
+    )
+    return w

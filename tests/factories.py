@@ -1,0 +1,101 @@
+import datetime as dt
+from decimal import Decimal
+
+import factory
+from django.contrib.auth import get_user_model
+
+from procedures.models import (
+    AdministrativeUnit,
+    Agency,
+    AgencyKind,
+    Field,
+    Procedure,
+    RequiredDocument,
+    RouteStep,
+    StaffRole,
+    UnitLevel,
+)
+from procedures.sla.calendar import LOCAL_TZ
+
+
+def local(*args):
+    """An aware datetime in Vietnam's time zone: local(2026, 2, 13, 9, 0)."""
+    return dt.datetime(*args, tzinfo=LOCAL_TZ)
+
+
+class UnitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AdministrativeUnit
+
+    code = factory.Sequence(lambda n: f"{90000 + n}")
+    name = factory.LazyAttribute(lambda u: f"{u.unit_type} {u.short_name}")
+    short_name = factory.Sequence(lambda n: f"Đơn vị {n}")
+    level = UnitLevel.COMMUNE
+    unit_type = factory.LazyAttribute(lambda u: {"province": "Tỉnh", "district": "Huyện", "commune": "Xã"}[u.level])
+    parent = None
+
+
+class AgencyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Agency
+
+    unit = factory.SubFactory(UnitFactory)
+    kind = AgencyKind.PEOPLES_COMMITTEE
+    sector = ""
+    name = factory.LazyAttribute(lambda a: f"Ủy ban nhân dân {a.unit.name}")
+    electronic_code = factory.Sequence(lambda n: f"000.{n // 100 % 100:02d}.{n % 100:02d}.H98")
+
+
+class FieldFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Field
+        django_get_or_create = ("code",)
+
+    code = "ho-tich"
+    name = "Hộ tịch"
+
+
+class ProcedureFactory(factory.django.DjangoModelFactory):
+    """A procedure with a route; pass route=[(level, kind, sector, days), …]."""
+
+    class Meta:
+        model = Procedure
+
+    national_code = factory.Sequence(lambda n: f"9.{n:06d}")
+    name = factory.Sequence(lambda n: f"Thủ tục thử nghiệm {n}")
+    field = factory.SubFactory(FieldFactory)
+    processing_days = Decimal("3")
+    result_document = "Giấy chứng nhận"
+    legal_basis = "Luật thử nghiệm"
+    online_level = "full"
+
+    @factory.post_generation
+    def route(self, create, extracted, **kwargs):
+        steps = extracted or [(UnitLevel.COMMUNE, AgencyKind.PEOPLES_COMMITTEE, "", self.processing_days)]
+        for order, (level, kind, sector, days) in enumerate(steps, start=1):
+            RouteStep.objects.create(
+                procedure=self, order=order, level=level, agency_kind=kind, sector=sector,
+                task=f"Bước {order}", working_days=Decimal(days),
+            )
+        RequiredDocument.objects.create(procedure=self, order=1, name="Tờ khai")
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = "An"
+    last_name = "Nguyễn Văn"
+    password = factory.django.Password("MotCua@2026")
+
+
+class CitizenFactory(UserFactory):
+    personal_id = factory.Sequence(lambda n: f"019090{n:06d}")
+
+
+def staff(role, agency=None, username=None):
+    user = UserFactory(username=username or f"{role}-{agency.pk if agency else 'all'}", is_staff=True)
+    StaffRole.objects.create(user=user, role=role, agency=agency)
+    return user
