@@ -60,6 +60,7 @@ class ProcedureFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Procedure
+        skip_postgeneration_save = True
 
     national_code = factory.Sequence(lambda n: f"9.{n:06d}")
     name = factory.Sequence(lambda n: f"Thủ tục thử nghiệm {n}")
