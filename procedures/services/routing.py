@@ -13,8 +13,8 @@ def resolve_step_agency(route_step, receiving_agency):
     unit = receiving_agency.unit.ancestor_at(route_step.level)
     if unit is None:
         raise RouteError(
-            _("Đơn vị %(unit)s không có cấp %(level)s để thực hiện bước “%(task)s”.")
-            % {"unit": receiving_agency.unit, "level": route_step.get_level_display(), "task": route_step.task}
+            _("%(unit)s không trực thuộc đơn vị %(level)s nào để thực hiện bước “%(task)s”.")
+            % {"unit": receiving_agency.unit, "level": route_step.get_level_display().lower(), "task": route_step.task}
         )
     try:
         return Agency.objects.select_related("unit").get(unit=unit, kind=route_step.agency_kind, sector=route_step.sector)

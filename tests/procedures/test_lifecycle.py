@@ -286,3 +286,44 @@ def test_event_log_is_append_only(world):
         DossierEvent.objects.filter(dossier=dossier).update(comment="x")
     with pytest.raises(AppendOnlyError):
         DossierEvent.objects.filter(dossier=dossier).delete()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_officers_in_parallel_threads_exactly_one_wins(world):
+    import threading
+
+    from django.db import connection, connections
+
+    if connection.vendor != "postgresql":
+        pytest.skip("parallel transitions need PostgreSQL's row-level concurrency (run with DATABASE_URL)")
+    w = world
+    for round_ in range(10):
+        dossier = online(w)
+        barrier = threading.Barrier(2)
+        outcomes = []
+
+        def act(action):
+            try:
+                mine = Dossier.objects.get(pk=dossier.pk)
+                barrier.wait()
+                if action == "receive":
+                    services.receive(mine, w.xa_motcua, at=RECEIVED_AT)
+                else:
+                    services.reject(mine, w.xa_motcua, reason="Sai thủ tục")
+                outcomes.append(("ok", action))
+            except (ConcurrentChange, TransitionNotAllowed) as error:
+                outcomes.append(("conflict", str(error.message)))
+            finally:
+                connections.close_all()
+
+        threads = [threading.Thread(target=act, args=(a,)) for a in ("receive", "reject")]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        kinds = sorted(kind for kind, _ in outcomes)
+        assert kinds == ["conflict", "ok"], (round_, outcomes)
+        winner = next(a for kind, a in outcomes if kind == "ok")
+        dossier.refresh_from_db()
+        assert dossier.state == (S.RECEIVED if winner == "receive" else S.REJECTED)
+        assert list(dossier.events.values_list("action", flat=True)) == ["create", "submit", winner]

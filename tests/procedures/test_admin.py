@@ -1,0 +1,66 @@
+import pytest
+from django.urls import reverse
+
+from procedures.models import Dossier, Procedure
+from tests.factories import UserFactory
+
+
+@pytest.fixture
+def admin_client(client, world):
+    client.force_login(UserFactory(username="root", is_staff=True, is_superuser=True))
+    return client
+
+
+@pytest.mark.parametrize("model", ["administrativeunit", "agency", "procedure", "field", "calendarexception", "staffrole"])
+def test_changelists_render(admin_client, model):
+    response = admin_client.get(reverse(f"admin:procedures_{model}_changelist"))
+    assert response.status_code == 200
+
+
+def route_form(procedure, steps, processing_days):
+    data = {
+        "national_code": procedure.national_code, "name": procedure.name, "field": procedure.field_id,
+        "processing_days": processing_days, "fee_vnd": 0, "fee_note": "", "result_document": "Kết quả",
+        "legal_basis": "Luật", "online_level": "full", "description": "", "is_active": "on",
+        "required_documents-TOTAL_FORMS": 0, "required_documents-INITIAL_FORMS": 0,
+        "route_steps-TOTAL_FORMS": len(steps), "route_steps-INITIAL_FORMS": len(steps),
+    }
+    for i, (step, days) in enumerate(steps):
+        data.update({
+            f"route_steps-{i}-id": step.pk, f"route_steps-{i}-procedure": procedure.pk, f"route_steps-{i}-order": step.order,
+            f"route_steps-{i}-level": step.level, f"route_steps-{i}-agency_kind": step.agency_kind,
+            f"route_steps-{i}-sector": step.sector, f"route_steps-{i}-task": step.task, f"route_steps-{i}-working_days": days,
+        })
+    return data
+
+
+def test_admin_rejects_a_route_that_does_not_add_up_and_keeps_the_data(admin_client, world):
+    procedure = world.inter_level
+    steps = list(procedure.route_steps.all())
+    url = reverse("admin:procedures_procedure_change", args=[procedure.pk])
+    response = admin_client.post(url, route_form(procedure, [(steps[0], 2), (steps[1], 2)], 5))
+    assert response.status_code == 200
+    assert "Tổng số ngày của các bước (4) phải bằng thời hạn giải quyết (5 ngày làm việc)." in response.content.decode()
+    assert [s.working_days for s in procedure.route_steps.all()] == [2, 3]
+
+    response = admin_client.post(url, route_form(procedure, [(steps[0], 2), (steps[1], 3)], 0))
+    assert response.status_code == 200
+    assert "Thời hạn giải quyết phải lớn hơn 0 ngày làm việc." in response.content.decode()
+
+    response = admin_client.post(url, route_form(procedure, [(steps[0], 3), (steps[1], 4)], 7))
+    assert response.status_code == 302
+    assert Procedure.objects.get(pk=procedure.pk).processing_days == 7
+
+
+def test_dossiers_and_their_log_are_read_only_in_the_admin(admin_client, world):
+    from tests.procedures.test_lifecycle import online
+
+    dossier = online(world)
+    change = reverse("admin:procedures_dossier_change", args=[dossier.pk])
+    assert admin_client.get(change).status_code == 200  # viewable
+    assert admin_client.post(change, {"applicant_name": "Sửa"}).status_code == 403
+    assert admin_client.post(reverse("admin:procedures_dossier_delete", args=[dossier.pk]), {"post": "yes"}).status_code == 403
+    event = dossier.events.first()
+    assert admin_client.post(reverse("admin:procedures_dossierevent_delete", args=[event.pk]), {"post": "yes"}).status_code == 403
+    assert Dossier.objects.get(pk=dossier.pk).applicant_name == dossier.applicant_name
+    assert dossier.events.count() == 2
