@@ -19,7 +19,6 @@ install: $(STAMP)
 
 setup: install
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py compilemessages --ignore=.venv >/dev/null
 	$(BIN)/python manage.py load_reference_data
 	$(BIN)/python manage.py seed_demo
 
@@ -28,7 +27,6 @@ run: setup
 
 # The whole suite on the embedded default (SQLite). `.ci/run` runs it again on PostgreSQL.
 test: install
-	$(BIN)/python manage.py compilemessages --ignore=.venv >/dev/null
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 test-pg: install
@@ -40,8 +38,11 @@ demo-lifecycle: setup
 lifecycle-graph: install
 	$(BIN)/python manage.py export_lifecycle_graph docs/lifecycle.md
 
+# Needs GNU gettext (apt install gettext). The compiled .mo files are committed, so `run` and
+# `test` work without it.
 messages: install
-	$(BIN)/python manage.py makemessages -l vi -l en --ignore=.venv --ignore=var
+	$(BIN)/python manage.py makemessages -l vi -l en --ignore=.venv --ignore=var --ignore=tests
+	$(BIN)/python locale/fill_en.py
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 clean:
