@@ -124,8 +124,19 @@ class DossierEventInline(ReadOnlyInline):
     readonly_fields = fields
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Dossier)
-class DossierAdmin(admin.ModelAdmin):
+class DossierAdmin(ReadOnlyAdmin):
     """Read-only: dossiers change only through the lifecycle services, which keep the log."""
 
     list_display = ("code", "procedure", "state", "receiving_agency", "current_agency", "due_at", "timeliness")
@@ -134,28 +145,10 @@ class DossierAdmin(admin.ModelAdmin):
     list_select_related = ("procedure", "receiving_agency", "current_agency")
     inlines = [DossierStepInline, DossierEventInline]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(DossierEvent)
-class DossierEventAdmin(admin.ModelAdmin):
+class DossierEventAdmin(ReadOnlyAdmin):
     list_display = ("created_at", "dossier", "action", "from_state", "to_state", "actor", "actor_role")
     list_filter = ("action", "actor_role")
     search_fields = ("dossier__code",)
     list_select_related = ("dossier", "actor")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -6,6 +6,7 @@ transaction. On any failure the database and the dossier object are left as they
 """
 
 import hashlib
+from contextlib import contextmanager
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -51,18 +52,7 @@ def create_draft(procedure, receiving_agency, applicant, *, at=None, **applicant
     applicant_fields.setdefault("applicant_name", applicant.get_full_name())
     applicant_fields.setdefault("applicant_personal_id", applicant.personal_id or "")
     with transaction.atomic():
-        dossier = Dossier.objects.create(
-            procedure=procedure,
-            receiving_agency=receiving_agency,
-            current_agency=receiving_agency,
-            step_count=len(steps),
-            channel=Channel.ONLINE,
-            applicant=applicant,
-            created_at=at,
-            **applicant_fields,
-        )
-        _log(dossier, "create", applicant, "", at)
-    return dossier
+        return _create(procedure, receiving_agency, applicant, Channel.ONLINE, len(steps), applicant, at, applicant_fields)
 
 
 def file_at_counter(procedure, agency, officer, *, at=None, files=(), comment="", applicant=None, **applicant_fields):
@@ -72,19 +62,24 @@ def file_at_counter(procedure, agency, officer, *, at=None, files=(), comment=""
         raise PermissionDenied(_("Chỉ cán bộ một cửa của %(agency)s mới tiếp nhận hồ sơ tại quầy của cơ quan này.") % {"agency": agency})
     steps = check_receiving_agency(procedure, agency)
     with transaction.atomic():
-        dossier = Dossier.objects.create(
-            procedure=procedure,
-            receiving_agency=agency,
-            current_agency=agency,
-            step_count=len(steps),
-            channel=Channel.COUNTER,
-            applicant=applicant,
-            created_at=at,
-            **applicant_fields,
-        )
-        _log(dossier, "create", officer, "", at)
+        dossier = _create(procedure, agency, officer, Channel.COUNTER, len(steps), applicant, at, applicant_fields)
         submit(dossier, officer, at=at, files=files)
         receive(dossier, officer, at=at, comment=comment)
+    return dossier
+
+
+def _create(procedure, agency, actor, channel, step_count, applicant, at, applicant_fields):
+    dossier = Dossier.objects.create(
+        procedure=procedure,
+        receiving_agency=agency,
+        current_agency=agency,
+        step_count=step_count,
+        channel=channel,
+        applicant=applicant,
+        created_at=at,
+        **applicant_fields,
+    )
+    _log(dossier, "create", actor, "", at)
     return dossier
 
 
@@ -258,18 +253,11 @@ def issue_apology(dossier, actor, *, new_appointment_at, reason, at=None):
     if new_appointment_at <= dossier.appointment_at:
         raise TransitionNotAllowed(_("Ngày hẹn mới phải sau ngày hẹn trả kết quả hiện tại."))
     old = dossier.appointment_at
-    try:
-        with transaction.atomic():
-            dossier.appointment_at = new_appointment_at
-            dossier.save(update_fields=["appointment_at"])
-            _log(dossier, "issue_apology", actor, dossier.state, at, comment=reason,
-                 data={"old_appointment_at": old.isoformat(), "appointment_at": new_appointment_at.isoformat()})
-    except ConcurrentTransition:
-        dossier.refresh_from_db()
-        raise ConcurrentChange() from None
-    except BaseException:
-        dossier.refresh_from_db()
-        raise
+    with _all_or_nothing(dossier):
+        dossier.appointment_at = new_appointment_at
+        dossier.save(update_fields=["appointment_at"])
+        _log(dossier, "issue_apology", actor, dossier.state, at, comment=reason,
+             data={"old_appointment_at": old.isoformat(), "appointment_at": new_appointment_at.isoformat()})
     return dossier
 
 
@@ -297,21 +285,27 @@ def _check(dossier, action, actor):
 def _fire(dossier, action, actor, *, at, comment="", files=(), data=None, effects=None, prepare=None):
     _check(dossier, action, actor)
     from_state = dossier.state
+    with _all_or_nothing(dossier):
+        getattr(dossier, action)(**(prepare() if prepare else {}))
+        if effects:
+            effects()
+        dossier.save()
+        _log(dossier, action, actor, from_state, at, comment=comment, files=files, data=data)
+    return dossier
+
+
+@contextmanager
+def _all_or_nothing(dossier):
+    """One transaction; on failure the object in memory drops the half-applied change too."""
     try:
         with transaction.atomic():
-            getattr(dossier, action)(**(prepare() if prepare else {}))
-            if effects:
-                effects()
-            dossier.save()
-            _log(dossier, action, actor, from_state, at, comment=comment, files=files, data=data)
+            yield
     except ConcurrentTransition:
         dossier.refresh_from_db()
         raise ConcurrentChange() from None
     except BaseException:
-        # The transaction rolled back; the object in memory must not keep the half-applied change.
         dossier.refresh_from_db()
         raise
-    return dossier
 
 
 def _log(dossier, action, actor, from_state, at, comment="", files=(), data=None):
