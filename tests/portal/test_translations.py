@@ -32,3 +32,19 @@ def test_labels_and_domain_errors_follow_the_active_language(world):
         assert str(error.value.message) == "You cannot approve while the dossier is “Submitted”."
     with translation.override("vi"):
         assert str(DossierState.SUPPLEMENT_REQUESTED.label) == "Yêu cầu bổ sung"
+
+
+def test_vietnamese_by_default_whatever_the_browser_says(client, db):
+    response = client.get("/django-admin/login/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert response["Content-Language"] == "vi"
+    assert "Đăng nhập" in response.content.decode()
+
+
+def test_english_when_the_user_chooses_it(client, db):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/django-admin/login/"})
+    assert response.status_code == 302
+    response = client.get("/django-admin/login/")
+    assert response["Content-Language"] == "en"
+    assert "Log in" in response.content.decode()
+    client.cookies["django_language"] = "xx"  # unknown codes fall back to Vietnamese
+    assert client.get("/django-admin/login/")["Content-Language"] == "vi"
