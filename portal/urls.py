@@ -2,9 +2,13 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+
+admin.site.site_header = _("Quản trị hệ thống một cửa")
+admin.site.site_title = _("Quản trị hệ thống một cửa")
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
