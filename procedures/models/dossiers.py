@@ -143,7 +143,9 @@ class Dossier(ConcurrentTransitionMixin, models.Model):
         self.submitted_at = at
 
     @transition(state, source=S.SUBMITTED, target=S.RECEIVED, permission=policy.may("receive"))
-    def receive(self, *, at, clock_started_at, due_at):
+    def receive(self, *, at, clock_started_at, due_at, step_count):
+        # The route is fixed at receipt: later catalog edits do not move a running dossier.
+        self.step_count = step_count
         self.received_at = at
         self.clock_started_at = clock_started_at
         self.due_at = self.appointment_at = due_at

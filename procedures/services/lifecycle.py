@@ -119,7 +119,9 @@ def receive(dossier, actor, *, at=None, comment=""):
     return _fire(
         dossier, "receive", actor, at=at, comment=comment, effects=plan_steps,
         data={"due_at": due_at.isoformat(), "step_due_at": [d.isoformat() for d in step_dues]},
-        prepare=lambda: {"at": at, "clock_started_at": calendar.next_working_moment(at), "due_at": due_at},
+        prepare=lambda: {
+            "at": at, "clock_started_at": calendar.next_working_moment(at), "due_at": due_at, "step_count": len(route),
+        },
     )
 
 

@@ -327,3 +327,19 @@ def test_two_officers_in_parallel_threads_exactly_one_wins(world):
         dossier.refresh_from_db()
         assert dossier.state == (S.RECEIVED if winner == "receive" else S.REJECTED)
         assert list(dossier.events.values_list("action", flat=True)) == ["create", "submit", winner]
+
+
+def test_route_is_fixed_at_receipt_even_if_the_catalog_changes_after_filing(world):
+    from decimal import Decimal
+
+    from procedures.models import RouteStep
+
+    w = world
+    dossier = online(w)  # filed against a two-step route
+    w.inter_level.route_steps.filter(order=2).delete()
+    RouteStep.objects.filter(procedure=w.inter_level, order=1).update(working_days=Decimal(5))
+    services.receive(dossier, w.xa_motcua, at=RECEIVED_AT)
+    assert dossier.step_count == dossier.steps.count() == 1
+    services.start_processing(dossier, w.xa_chuyenvien)
+    services.propose(dossier, w.xa_chuyenvien, outcome=Outcome.RESULT)  # the single step is the last one
+    assert dossier.state == S.AWAITING_APPROVAL
