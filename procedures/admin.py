@@ -25,12 +25,14 @@ class AdministrativeUnitAdmin(admin.ModelAdmin):
     list_filter = ("level", "unit_type")
     search_fields = ("code", "name", "short_name")
     autocomplete_fields = ("parent",)
+    list_select_related = ("parent",)
 
 
 @admin.register(Agency)
 class AgencyAdmin(admin.ModelAdmin):
     list_display = ("electronic_code", "name", "kind", "unit", "code_is_demo")
     list_filter = ("kind", "unit__level", "code_is_demo")
+    list_select_related = ("unit",)
     search_fields = ("electronic_code", "name", "unit__name")
     autocomplete_fields = ("unit",)
     fieldsets = (
@@ -97,6 +99,7 @@ class CalendarExceptionAdmin(admin.ModelAdmin):
 class StaffRoleAdmin(admin.ModelAdmin):
     list_display = ("user", "role", "agency")
     list_filter = ("role",)
+    list_select_related = ("user", "agency")
     autocomplete_fields = ("user", "agency")
     search_fields = ("user__username", "agency__name")
 

@@ -23,8 +23,3 @@ def catalog_summary():
         full_online=Count("id", filter=Q(online_level="full")),
     )
 
-
-def procedure_with_route(national_code):
-    return Procedure.objects.prefetch_related("route_steps", "required_documents").select_related("field").get(
-        national_code=national_code
-    )

@@ -4,6 +4,7 @@ from decimal import Decimal
 import factory
 from django.contrib.auth import get_user_model
 
+from procedures import services
 from procedures.models import (
     AdministrativeUnit,
     Agency,
@@ -100,3 +101,21 @@ def staff(role, agency=None, username=None):
     user = UserFactory(username=username or f"{role}-{agency.pk if agency else 'all'}", is_staff=True)
     StaffRole.objects.create(user=user, role=role, agency=agency)
     return user
+
+
+RECEIVED_AT = local(2026, 11, 23, 8, 0)  # a Monday
+
+
+def online(w, procedure=None, agency=None, citizen=None):
+    """A dossier filed online in the `world` fixture (inter-level procedure at the commune by default)."""
+    citizen = citizen or w.citizen
+    dossier = services.create_draft(
+        procedure or w.inter_level, agency or w.commune_agency, citizen,
+        at=local(2026, 11, 20, 20, 0), applicant_phone="0912345678",
+    )
+    return services.submit(dossier, citizen, at=local(2026, 11, 20, 20, 5))
+
+
+def received(w, **kwargs):
+    dossier = online(w, **kwargs)
+    return services.receive(dossier, w.xa_motcua, at=RECEIVED_AT)

@@ -8,6 +8,7 @@ from .dossiers import (
     DossierState,
     DossierStep,
     IdentityStatus,
+    IN_PROGRESS,
     Outcome,
     Timeliness,
 )

@@ -23,7 +23,8 @@ class DossierState(models.TextChoices):
 
 
 S = DossierState
-WITHDRAWABLE = [S.SUBMITTED, S.RECEIVED, S.SUPPLEMENT_REQUESTED, S.PROCESSING, S.TRANSFERRED, S.AWAITING_APPROVAL]
+# Filed and not yet decided: the citizen may still withdraw.
+IN_PROGRESS = [S.SUBMITTED, S.RECEIVED, S.SUPPLEMENT_REQUESTED, S.PROCESSING, S.TRANSFERRED, S.AWAITING_APPROVAL]
 
 
 class Channel(models.TextChoices):
@@ -88,7 +89,7 @@ class Dossier(ConcurrentTransitionMixin, models.Model):
         "procedures.Agency", verbose_name=_("cơ quan đang xử lý"), on_delete=models.PROTECT, related_name="current_dossiers"
     )
     current_step_index = models.PositiveSmallIntegerField(_("bước hiện tại"), default=0)
-    step_count = models.PositiveSmallIntegerField(_("số bước"), default=1)
+    step_count = models.PositiveSmallIntegerField(_("số bước"), default=0, help_text=_("Đặt khi tiếp nhận."))
     channel = models.CharField(_("hình thức nộp"), max_length=10, choices=Channel.choices, default=Channel.ONLINE)
 
     applicant = models.ForeignKey(
@@ -226,14 +227,10 @@ class Dossier(ConcurrentTransitionMixin, models.Model):
         self.returned_at = at
         self.timeliness = timeliness
 
-    @transition(state, source=WITHDRAWABLE, target=S.WITHDRAWN, permission=policy.may("withdraw"))
+    @transition(state, source=IN_PROGRESS, target=S.WITHDRAWN, permission=policy.may("withdraw"))
     def withdraw(self, *, reason, at):
         self.decision_note = reason
         self.paused_at = None
-
-    @property
-    def clock_is_running(self):
-        return self.clock_started_at is not None and self.paused_at is None and self.returned_at is None
 
 
 class DossierStep(models.Model):

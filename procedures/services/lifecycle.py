@@ -17,11 +17,11 @@ from django_fsm import ConcurrentTransition, can_proceed
 from procedures import policy
 from procedures.exceptions import ConcurrentChange, PermissionDenied, TransitionNotAllowed
 from procedures.models import (
+    IN_PROGRESS,
     Channel,
     Dossier,
     DossierEvent,
     DossierEventFile,
-    DossierState,
     DossierStep,
     Outcome,
 )
@@ -31,15 +31,6 @@ from procedures.sla import classify, shift_deadline
 from .codes import next_dossier_code
 from .routing import check_receiving_agency, resolve_step_agency
 
-ACTIVE_STATES = {
-    DossierState.RECEIVED,
-    DossierState.PROCESSING,
-    DossierState.TRANSFERRED,
-    DossierState.AWAITING_APPROVAL,
-    DossierState.SUPPLEMENT_REQUESTED,
-}
-
-
 # --- creating dossiers -------------------------------------------------------------------------
 
 
@@ -48,11 +39,12 @@ def create_draft(procedure, receiving_agency, applicant, *, at=None, **applicant
     at = at or timezone.now()
     if policy.role_of(applicant) != policy.CITIZEN:
         raise PermissionDenied(_("Chỉ công dân mới tạo được hồ sơ trực tuyến của mình."))
-    steps = check_receiving_agency(procedure, receiving_agency)
+    check_receiving_agency(procedure, receiving_agency)
     applicant_fields.setdefault("applicant_name", applicant.get_full_name())
     applicant_fields.setdefault("applicant_personal_id", applicant.personal_id or "")
     with transaction.atomic():
-        return _create(procedure, receiving_agency, applicant, Channel.ONLINE, len(steps), applicant, at, applicant_fields)
+        return _create(procedure, receiving_agency, actor=applicant, channel=Channel.ONLINE, at=at,
+                       applicant=applicant, **applicant_fields)
 
 
 def file_at_counter(procedure, agency, officer, *, at=None, files=(), comment="", applicant=None, **applicant_fields):
@@ -60,24 +52,18 @@ def file_at_counter(procedure, agency, officer, *, at=None, files=(), comment=""
     at = at or timezone.now()
     if policy.role_of(officer) != policy.OFFICER or policy.agency_of(officer) != agency:
         raise PermissionDenied(_("Chỉ cán bộ một cửa của %(agency)s mới tiếp nhận hồ sơ tại quầy của cơ quan này.") % {"agency": agency})
-    steps = check_receiving_agency(procedure, agency)
+    check_receiving_agency(procedure, agency)
     with transaction.atomic():
-        dossier = _create(procedure, agency, officer, Channel.COUNTER, len(steps), applicant, at, applicant_fields)
+        dossier = _create(procedure, agency, actor=officer, channel=Channel.COUNTER, at=at,
+                          applicant=applicant, **applicant_fields)
         submit(dossier, officer, at=at, files=files)
         receive(dossier, officer, at=at, comment=comment)
     return dossier
 
 
-def _create(procedure, agency, actor, channel, step_count, applicant, at, applicant_fields):
+def _create(procedure, agency, *, actor, channel, at, **fields):
     dossier = Dossier.objects.create(
-        procedure=procedure,
-        receiving_agency=agency,
-        current_agency=agency,
-        step_count=step_count,
-        channel=channel,
-        applicant=applicant,
-        created_at=at,
-        **applicant_fields,
+        procedure=procedure, receiving_agency=agency, current_agency=agency, channel=channel, created_at=at, **fields
     )
     _log(dossier, "create", actor, "", at)
     return dossier
@@ -245,7 +231,7 @@ def issue_apology(dossier, actor, *, new_appointment_at, reason, at=None):
     """Form 04: apologise and give a new date, before the due time. The SLA due time stays, so the
     dossier still counts as late if it is returned after it."""
     at = at or timezone.now()
-    if dossier.state not in ACTIVE_STATES:
+    if dossier.state not in IN_PROGRESS[1:]:
         raise TransitionNotAllowed(_("Chỉ phát hành phiếu xin lỗi cho hồ sơ đang giải quyết."))
     if not policy.is_allowed("issue_apology", dossier, actor):
         raise PermissionDenied()

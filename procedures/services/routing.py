@@ -26,13 +26,11 @@ def resolve_step_agency(route_step, receiving_agency):
 
 def check_receiving_agency(procedure, agency):
     """The receiving agency must be the one that carries out the route's first step."""
-    steps = list(procedure.route_steps.all())
-    if not steps:
+    first = procedure.route_steps.first()
+    if first is None:
         raise RouteError(_("Thủ tục “%(name)s” chưa có quy trình xử lý.") % {"name": procedure.name})
-    first = steps[0]
     if agency.unit.level != first.level or agency.kind != first.agency_kind or agency.sector != first.sector:
         raise RouteError(
             _("%(agency)s không tiếp nhận thủ tục “%(name)s”; thủ tục này được tiếp nhận tại %(level)s.")
             % {"agency": agency, "name": procedure.name, "level": first.get_level_display().lower()}
         )
-    return steps

@@ -8,7 +8,7 @@ from django.utils import translation
 from procedures import services
 from procedures.exceptions import TransitionNotAllowed
 from procedures.models import DossierState
-from tests.procedures.test_lifecycle import online
+from tests.factories import online
 
 LOCALE = Path(settings.BASE_DIR) / "locale"
 

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from procedures.models import Dossier, Procedure
-from tests.factories import UserFactory
+from tests.factories import UserFactory, online
 
 
 @pytest.fixture
@@ -53,8 +53,6 @@ def test_admin_rejects_a_route_that_does_not_add_up_and_keeps_the_data(admin_cli
 
 
 def test_dossiers_and_their_log_are_read_only_in_the_admin(admin_client, world):
-    from tests.procedures.test_lifecycle import online
-
     dossier = online(world)
     change = reverse("admin:procedures_dossier_change", args=[dossier.pk])
     assert admin_client.get(change).status_code == 200  # viewable
@@ -64,3 +62,13 @@ def test_dossiers_and_their_log_are_read_only_in_the_admin(admin_client, world):
     assert admin_client.post(reverse("admin:procedures_dossierevent_delete", args=[event.pk]), {"post": "yes"}).status_code == 403
     assert Dossier.objects.get(pk=dossier.pk).applicant_name == dossier.applicant_name
     assert dossier.events.count() == 2
+
+
+@pytest.mark.parametrize("model", ["administrativeunit", "agency", "staffrole", "procedure"])
+def test_changelist_queries_do_not_grow_with_rows(admin_client, model, django_assert_max_num_queries):
+    # The world fixture has a few rows of each; the full reference data has hundreds.
+    from django.core.management import call_command
+
+    call_command("load_reference_data", stdout=open("/dev/null", "w"))
+    with django_assert_max_num_queries(8):
+        assert admin_client.get(reverse(f"admin:procedures_{model}_changelist")).status_code == 200

@@ -3,24 +3,9 @@ import pytest
 from procedures import services
 from procedures.exceptions import ConcurrentChange, PermissionDenied, RouteError, TransitionNotAllowed
 from procedures.models import AppendOnlyError, Dossier, DossierEvent, DossierState, Outcome, Timeliness
-from tests.factories import local
+from tests.factories import RECEIVED_AT, local, online, received
 
 S = DossierState
-RECEIVED_AT = local(2026, 11, 23, 8, 0)  # Monday
-
-
-def online(w, procedure=None, agency=None, citizen=None):
-    citizen = citizen or w.citizen
-    dossier = services.create_draft(
-        procedure or w.inter_level, agency or w.commune_agency, citizen,
-        at=local(2026, 11, 20, 20, 0), applicant_phone="0912345678",
-    )
-    return services.submit(dossier, citizen, at=local(2026, 11, 20, 20, 5))
-
-
-def received(w, **kwargs):
-    dossier = online(w, **kwargs)
-    return services.receive(dossier, w.xa_motcua, at=RECEIVED_AT)
 
 
 def snapshot(dossier):
