@@ -231,7 +231,8 @@ def issue_apology(dossier, actor, *, new_appointment_at, reason, at=None):
     """Form 04: apologise and give a new date, before the due time. The SLA due time stays, so the
     dossier still counts as late if it is returned after it."""
     at = at or timezone.now()
-    if dossier.state not in IN_PROGRESS[1:]:
+    # Before receipt (even while a supplement is requested) there is no due time to apologise for.
+    if dossier.state not in IN_PROGRESS or dossier.due_at is None:
         raise TransitionNotAllowed(_("Chỉ phát hành phiếu xin lỗi cho hồ sơ đang giải quyết."))
     if not policy.is_allowed("issue_apology", dossier, actor):
         raise PermissionDenied()

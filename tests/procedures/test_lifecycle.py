@@ -328,3 +328,13 @@ def test_route_is_fixed_at_receipt_even_if_the_catalog_changes_after_filing(worl
     services.start_processing(dossier, w.xa_chuyenvien)
     services.propose(dossier, w.xa_chuyenvien, outcome=Outcome.RESULT)  # the single step is the last one
     assert dossier.state == S.AWAITING_APPROVAL
+
+
+def test_no_apology_before_receipt_when_there_is_no_due_time(world):
+    w = world
+    dossier = online(w)
+    services.request_supplement(dossier, w.xa_motcua, missing_items=["Bản sao sổ đỏ"])  # before receipt
+    before = snapshot(dossier)
+    with pytest.raises(TransitionNotAllowed, match="đang giải quyết"):
+        services.issue_apology(dossier, w.xa_motcua, new_appointment_at=local(2026, 12, 30, 8, 0), reason="Chậm")
+    assert snapshot(dossier) == before
