@@ -61,15 +61,15 @@ class Explanation:
 def explain(calendar, start, working_days):
     """Why a due date is what it is: each day from the start, what was counted and what was skipped."""
     working_days = Decimal(working_days)
-    due = calendar.add_working_days(start, working_days)
+    due = calendar.local(calendar.add_working_days(start, working_days))
     lines = []
     for day, working, reason, intervals in calendar.walk(start):
-        if day > calendar.local(due).date():
+        if day > due.date():
             break
         if not working:
             lines.append(DayLine(day, skipped_reason=reason))
             continue
-        counted = [(a, min(b, calendar.local(due))) for a, b in intervals if a < due]
+        counted = [(a, min(b, due)) for a, b in intervals if a < due]
         seconds = sum((b - a).total_seconds() for a, b in counted)
         if counted:
             lines.append(DayLine(day, counted, seconds))
@@ -78,7 +78,7 @@ def explain(calendar, start, working_days):
     return Explanation(
         requested_start=calendar.local(start),
         clock_start=calendar.next_working_moment(start),
-        due=calendar.local(due),
+        due=due,
         working_days=working_days,
         day_seconds=calendar.day_seconds,
         lines=lines,
