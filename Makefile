@@ -5,9 +5,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
+REGISTRY_PORT ?= 8765
 PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
-.PHONY: install setup run test test-sqlite test-pg demo-lifecycle lifecycle-graph messages clean
+.PHONY: install setup run fake-registry bench-registry test test-sqlite test-pg demo-lifecycle lifecycle-graph messages clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +23,19 @@ setup: install
 	$(BIN)/python manage.py load_reference_data
 	$(BIN)/python manage.py seed_demo
 
+# The fake population registry runs beside the portal unless CITIZEN_REGISTRY_URL names a real one.
 run: setup
+	@if [ -z "$$CITIZEN_REGISTRY_URL" ]; then \
+	  $(BIN)/python -m citizen_registry_adapter.fake_server --port $(REGISTRY_PORT) & \
+	  trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
+	fi; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+fake-registry: install
+	$(BIN)/python -m citizen_registry_adapter.fake_server --port $(REGISTRY_PORT)
+
+bench-registry: install
+	$(BIN)/python bench/registry_overhead.py
 
 # The whole suite on the embedded default (SQLite). `.ci/run` runs it again on PostgreSQL.
 test: install

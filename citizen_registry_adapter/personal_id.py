@@ -8,19 +8,18 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
+import vietnamadminunits
 from django.utils.translation import gettext as _
 
-from procedures.services.reference_data import DATASET
+from .errors import InvalidPersonalId
+
+# The official unit table that ships with `vietnamadminunits` (also the source of fixtures/units).
+DATASET = Path(vietnamadminunits.__file__).parent / "data" / "dataset.db"
 
 # Digit 4: (century, sex). Even digits male, odd female; 0/1 for 1900–1999, 2/3 for 2000–2099, …
 CENTURY_DIGITS = {0: 1900, 1: 1900, 2: 2000, 3: 2000, 4: 2100, 5: 2100, 6: 2200, 7: 2200, 8: 1800, 9: 1800}
-
-
-class InvalidPersonalId(ValueError):
-    def __init__(self, message):
-        self.message = message
-        super().__init__(message)
 
 
 @dataclass(frozen=True)
@@ -32,8 +31,15 @@ class PersonalId:
 
     @property
     def masked(self):
-        """For logs: the first 3 and the last 3 digits only."""
-        return f"{self.number[:3]}******{self.number[-3:]}"
+        return mask(self.number)
+
+
+def mask(number):
+    """For logs: the first 3 and the last 3 digits only, whatever was typed."""
+    number = str(number or "")
+    if len(number) < 9:
+        return "*" * len(number)
+    return f"{number[:3]}{'*' * (len(number) - 6)}{number[-3:]}"
 
 
 @cache

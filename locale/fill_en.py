@@ -12,6 +12,9 @@ HERE = Path(__file__).parent
 PO = HERE / "en" / "LC_MESSAGES" / "django.po"
 TRANSLATIONS = HERE / "en_translations.json"
 
+STRING_LINES = r'(?:"(?:[^"\\]|\\.)*"\n)+'
+# An entry msgmerge guessed from a similar string: flags, "#|" previous-msgid lines, msgid, msgstr.
+GUESSED = re.compile(rf'^#, fuzzy(?:, )?(.*)\n((?:#\|.*\n)*)(msgid {STRING_LINES})msgstr {STRING_LINES}', re.M)
 ENTRY = re.compile(r'(^msgid ((?:"(?:[^"\\]|\\.)*"\n)+)msgstr )((?:"(?:[^"\\]|\\.)*"\n)+)', re.M)
 
 
@@ -19,7 +22,21 @@ def unquote(block):
     return "".join(json.loads(f'"{part}"') for part in re.findall(r'"((?:[^"\\]|\\.)*)"', block))
 
 
+def clear_guesses(text):
+    """msgmerge's guesses are wrong more often than right; such entries start again untranslated."""
+
+    def clear(match):
+        if match.group(3) == 'msgid ""\n':  # the catalogue's header
+            return match.group(0)
+        flags = f"#, {match.group(1)}\n" if match.group(1) else ""
+        return f'{flags}{match.group(3)}msgstr ""\n'
+
+    return GUESSED.sub(clear, text)
+
+
 def main():
+    for catalogue in HERE.glob("*/LC_MESSAGES/django.po"):
+        catalogue.write_text(clear_guesses(catalogue.read_text(encoding="utf-8")), encoding="utf-8")
     translations = json.loads(TRANSLATIONS.read_text(encoding="utf-8"))
     missing = []
 

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "portal.accounts",
     "portal.home",
     "procedures",
+    "citizen_registry_adapter",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -126,11 +127,46 @@ WAGTAILADMIN_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
+# The National Population Database. The default is the fake registry on loopback that `make run`
+# starts; production sets the URL and an API key or a client certificate (TLS mutual auth).
+CITIZEN_REGISTRY = {
+    "BACKEND": os.environ.get("CITIZEN_REGISTRY_BACKEND", "http"),  # "http" or "memory" (in-process)
+    "URL": os.environ.get("CITIZEN_REGISTRY_URL", "http://127.0.0.1:8765"),
+    "API_KEY": os.environ.get("CITIZEN_REGISTRY_API_KEY", ""),
+    "CLIENT_CERT": os.environ.get("CITIZEN_REGISTRY_CLIENT_CERT", ""),
+    "CLIENT_KEY": os.environ.get("CITIZEN_REGISTRY_CLIENT_KEY", ""),
+    "CA_BUNDLE": os.environ.get("CITIZEN_REGISTRY_CA_BUNDLE", ""),
+    "CONNECT_TIMEOUT": float(os.environ.get("CITIZEN_REGISTRY_CONNECT_TIMEOUT", "1")),
+    "READ_TIMEOUT": float(os.environ.get("CITIZEN_REGISTRY_READ_TIMEOUT", "2")),
+    # No lookup, retries included, takes longer than this many seconds.
+    "TOTAL_TIMEOUT": float(os.environ.get("CITIZEN_REGISTRY_TOTAL_TIMEOUT", "4")),
+    "RETRIES": int(os.environ.get("CITIZEN_REGISTRY_RETRIES", "2")),
+    "BACKOFF": 0.2,
+    "BREAKER_FAILURES": 5,
+    "BREAKER_COOLDOWN": 30.0,
+    "CACHE_TTL": float(os.environ.get("CITIZEN_REGISTRY_CACHE_TTL", "60")),
+}
+
+LOG_DIR = VAR_DIR / "log"
+LOG_DIR.mkdir(exist_ok=True)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"timed": {"format": "%(asctime)s %(levelname)s %(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "registry_lookups": {
+            "class": "logging.handlers.WatchedFileHandler",
+            "filename": os.environ.get("CITIZEN_REGISTRY_LOG", LOG_DIR / "registry-lookups.log"),
+            "formatter": "timed",
+            "encoding": "utf-8",
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # Wagtail's background tasks log every run at INFO; that drowns the demo's own output.
-    "loggers": {name: {"level": "WARNING"} for name in ("wagtail", "django_tasks", "modelsearch")},
+    "loggers": {
+        # Wagtail's background tasks log every run at INFO; that drowns the demo's own output.
+        **{name: {"level": "WARNING"} for name in ("wagtail", "django_tasks", "modelsearch")},
+        # The lookup audit trail goes to its own file, kept apart from the general log.
+        "citizen_registry_adapter.lookups": {"handlers": ["registry_lookups"], "level": "INFO", "propagate": False},
+    },
 }

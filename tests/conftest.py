@@ -12,6 +12,8 @@ def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     # Real hashing costs ~0.3 s a user; the fixtures make a dozen users per test.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # No test reaches a registry server unless it starts one itself (tests/citizen_registry_adapter).
+    settings.CITIZEN_REGISTRY = {**settings.CITIZEN_REGISTRY, "BACKEND": "memory"}
 
 
 @pytest.fixture

@@ -25,3 +25,7 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("người dùng")
         verbose_name_plural = _("người dùng")
+
+    def get_full_name(self):
+        # Vietnamese order: family and middle names (last_name) before the given name (first_name).
+        return f"{self.last_name} {self.first_name}".strip()

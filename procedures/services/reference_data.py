@@ -8,12 +8,11 @@ import json
 import sqlite3
 from pathlib import Path
 
-import vietnamadminunits
 from django.db import transaction
 
+from citizen_registry_adapter.personal_id import DATASET
 from procedures.models import AdministrativeUnit, Agency, AgencyKind, UnitLevel
 
-DATASET = Path(vietnamadminunits.__file__).parent / "data" / "dataset.db"
 
 LEGACY, CURRENT = "legacy", "2025"
 

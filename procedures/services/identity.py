@@ -1,0 +1,37 @@
+"""Checking applicants against the National Population Database.
+
+A registry that is down never stops a dossier: the dossier stays "identity not yet verified" and
+`verify_pending_identities` (the `verify_identities` command) tries again later.
+"""
+
+from citizen_registry_adapter.errors import CitizenNotFound, InvalidPersonalId, InvalidResponse, RegistryUnavailable
+from citizen_registry_adapter.registry import get_registry
+from procedures.models import IN_PROGRESS, Dossier, IdentityStatus
+
+
+def verify_applicant(dossier, *, actor="", registry=None):
+    """Compare the applicant's declared name with the registry; store and return the identity status."""
+    registry = registry or get_registry()
+    declared = {"personal_id": dossier.applicant_personal_id, "full_name": dossier.applicant_name}
+    try:
+        verification = registry.verify(declared, purpose=dossier.code or f"draft-{dossier.pk}", actor=actor)
+    except (RegistryUnavailable, InvalidResponse):
+        return dossier.identity_status
+    except (CitizenNotFound, InvalidPersonalId):
+        status = IdentityStatus.MISMATCH
+    else:
+        status = IdentityStatus.VERIFIED if verification.matches else IdentityStatus.MISMATCH
+    # Only this column: the dossier may be moving through its lifecycle at the same moment.
+    Dossier.objects.filter(pk=dossier.pk).update(identity_status=status)
+    dossier.identity_status = status
+    return status
+
+
+def verify_pending_identities(*, actor="verify_identities", registry=None, limit=None):
+    """Retry every filed, undecided dossier still waiting for the registry; counts by outcome."""
+    registry = registry or get_registry()
+    pending = Dossier.objects.filter(identity_status=IdentityStatus.NOT_VERIFIED, state__in=IN_PROGRESS).order_by("pk")
+    counts = {status: 0 for status in IdentityStatus.values}
+    for dossier in pending[:limit] if limit else pending:
+        counts[verify_applicant(dossier, actor=actor, registry=registry)] += 1
+    return counts
