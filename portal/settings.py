@@ -33,6 +33,9 @@ ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,test
 INSTALLED_APPS = [
     "portal.accounts",
     "portal.home",
+    "portal.catalog",
+    "portal.content",
+    "portal.citizens",
     "procedures",
     "citizen_registry_adapter",
     "wagtail.contrib.forms",
@@ -54,6 +57,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [
@@ -100,6 +104,23 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = ["portal.accounts.backends.PersonalIdBackend"]
+LOGIN_URL = "citizens:login"
+LOGIN_REDIRECT_URL = "citizens:my_dossiers"
+LOGOUT_REDIRECT_URL = "/"
+# Addresses of the reverse proxies whose X-Forwarded-For is believed (comma-separated).
+TRUSTED_PROXIES = [ip for ip in os.environ.get("TRUSTED_PROXIES", "").split(",") if ip]
+# Public tracking: at most this many lookups per client address per window (seconds).
+TRACKING_RATE_LIMIT = (int(os.environ.get("TRACKING_RATE_LIMIT", "20")), 600)
+
+# Rate-limit counters and other short-lived data: Redis in production, process memory by default.
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
+        if os.environ.get("REDIS_URL")
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -119,8 +140,25 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
+# Dossier files: personal data, outside MEDIA_ROOT so that no URL serves them (procedures/storage.py).
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
+# Uploads by citizens: per file and per dossier, in megabytes (10 MB and 50 MB by default).
+UPLOAD_MAX_FILE_MB = int(os.environ.get("UPLOAD_MAX_FILE_MB", "10"))
+UPLOAD_MAX_DOSSIER_MB = int(os.environ.get("UPLOAD_MAX_DOSSIER_MB", "50"))
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Cổng dịch vụ công <khong-tra-loi@motcua.local>")
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "procedures.sms.ConsoleSmsGateway")
+
+# Notifications and registry retries. Without a broker they run in the request, after the commit.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_RESULT_BACKEND = None
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
+CELERY_BEAT_SCHEDULE = {
+    "verify-pending-identities": {"task": "procedures.tasks.verify_pending_identities", "schedule": 15 * 60},
+}
 
 WAGTAIL_SITE_NAME = "Cổng dịch vụ công"
 WAGTAILADMIN_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
@@ -165,7 +203,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         # Wagtail's background tasks log every run at INFO; that drowns the demo's own output.
-        **{name: {"level": "WARNING"} for name in ("wagtail", "django_tasks", "modelsearch")},
+        **{name: {"level": "WARNING"} for name in ("wagtail", "django_tasks", "modelsearch", "celery")},
         # The lookup audit trail goes to its own file, kept apart from the general log.
         "citizen_registry_adapter.lookups": {"handlers": ["registry_lookups"], "level": "INFO", "propagate": False},
     },

@@ -15,7 +15,9 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("portal.citizens.urls")),
 ]
 if settings.DEBUG:
+    # Wagtail's public images and documents only; dossier files are in PRIVATE_MEDIA_ROOT.
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 urlpatterns.append(path("", include(wagtail_urls)))

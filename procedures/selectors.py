@@ -1,8 +1,18 @@
 """Reads of the procedures domain, shared by views, admin, commands and services."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.utils import timezone
 
-from procedures.models import CalendarException, Procedure
+from procedures.models import (
+    Agency,
+    CalendarException,
+    Dossier,
+    DossierEventFile,
+    DossierState,
+    Procedure,
+    RouteStep,
+    UnitLevel,
+)
 from procedures.sla import WorkingCalendar
 
 
@@ -23,3 +33,87 @@ def catalog_summary():
         full_online=Count("id", filter=Q(online_level="full")),
     )
 
+
+
+def receiving_agencies(procedure):
+    """Agencies where `procedure` can be filed: those that carry out its route's first step."""
+    first = procedure.route_steps.first()
+    if first is None:
+        return Agency.objects.none()
+    return (
+        Agency.objects.filter(unit__level=first.level, kind=first.agency_kind, sector=first.sector)
+        .select_related("unit__parent")
+        .order_by("unit__parent__name", "unit__name")
+    )
+
+
+def appointment_for(dossier):
+    """The date the citizen is told: the appointment once received; before that, the expected one
+    counted from submission (or from now, for a draft) on the receiving agency's calendar."""
+    if dossier.appointment_at:
+        return dossier.appointment_at
+    start = dossier.submitted_at or timezone.now()
+    return working_calendar_for(dossier.receiving_agency).add_working_days(start, dossier.procedure.processing_days)
+
+
+def citizen_dossiers(citizen):
+    return (
+        Dossier.objects.filter(applicant=citizen)
+        .select_related("procedure", "current_agency__unit", "receiving_agency")
+        .order_by("-created_at")
+    )
+
+
+def timeline(dossier):
+    """The dossier's events for a citizen's eyes: what happened, when, at which agency."""
+    return dossier.events.select_related("agency__unit").exclude(action="create").order_by("created_at", "pk")
+
+
+def result_files(dossier):
+    """Files issued with the decision (the signed result), once the result is ready."""
+    if dossier.state not in (DossierState.RESULT_READY, DossierState.RETURNED, DossierState.NOT_QUALIFIED):
+        return DossierEventFile.objects.none()
+    return DossierEventFile.objects.filter(event__dossier=dossier, event__action="approve").order_by("pk")
+
+
+def last_supplement_request(dossier):
+    return dossier.events.filter(action="request_supplement").order_by("-created_at", "-pk").first()
+
+
+def filing_points():
+    """Where procedures are filed, as (key, label) for the catalog's filter: "Ủy ban nhân dân cấp xã",
+    "Công an cấp xã", "Sở Tư pháp tỉnh Thái Nguyên"… from the first step of every route."""
+    points = {}
+    firsts = RouteStep.objects.filter(order=RouteStep.objects.filter(procedure=OuterRef("procedure"))
+                                      .order_by("order").values("order")[:1])
+    for level, kind, sector in firsts.values_list("level", "agency_kind", "sector").distinct():
+        key = f"{level}:{kind}:{sector}"
+        agency = Agency.objects.filter(unit__level=level, kind=kind, sector=sector).select_related("unit").first()
+        if agency is None or key in points:
+            continue
+        if level == UnitLevel.PROVINCE:
+            points[key] = agency.name
+        else:
+            body = agency.name[: len(agency.name) - len(agency.unit.name)].strip() if agency.name.casefold().endswith(
+                agency.unit.name.casefold()) else agency.get_kind_display()
+            points[key] = f"{body} {UnitLevel(level).label.lower()}"
+    return sorted(points.items(), key=lambda item: item[1])
+
+
+def catalog(*, level="", field="", point="", text=""):
+    """Active procedures, filtered as on the catalog page; each with its field and route loaded."""
+    procedures = Procedure.objects.filter(is_active=True).select_related("field").prefetch_related("route_steps")
+    if level:
+        procedures = procedures.filter(route_steps__level=level)
+    if field:
+        procedures = procedures.filter(field_id=field)
+    if point:
+        level_, kind, sector = (point.split(":") + ["", "", ""])[:3]
+        first = RouteStep.objects.filter(procedure=OuterRef("pk")).order_by("order")
+        procedures = procedures.annotate(
+            first_level=Subquery(first.values("level")[:1]), first_kind=Subquery(first.values("agency_kind")[:1]),
+            first_sector=Subquery(first.values("sector")[:1]),
+        ).filter(first_level=level_, first_kind=kind, first_sector=sector)
+    if text:
+        procedures = procedures.filter(Q(name__icontains=text) | Q(national_code__icontains=text))
+    return procedures.distinct().order_by("name")

@@ -10,6 +10,7 @@ from tests.factories import AgencyFactory, CitizenFactory, ProcedureFactory, Uni
 @pytest.fixture(autouse=True)
 def _test_settings(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     # Real hashing costs ~0.3 s a user; the fixtures make a dozen users per test.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # No test reaches a registry server unless it starts one itself (tests/citizen_registry_adapter).

@@ -21,6 +21,11 @@ class User(AbstractUser):
         validators=[personal_id_validator],
     )
     phone = models.CharField(_("số điện thoại"), max_length=15, blank=True)
+    date_of_birth = models.DateField(_("ngày sinh"), null=True, blank=True)
+    identity_verified_at = models.DateTimeField(
+        _("xác thực với CSDL dân cư lúc"), null=True, blank=True,
+        help_text=_("Trống khi CSDL quốc gia về dân cư chưa xác nhận họ tên và ngày sinh khi đăng ký."),
+    )
 
     class Meta:
         verbose_name = _("người dùng")

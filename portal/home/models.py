@@ -17,8 +17,11 @@ class HomePage(Page):
         verbose_name = _("trang chủ")
 
     def get_context(self, request, *args, **kwargs):
+        from portal.content.models import HelpPage, NewsPage
         from procedures.selectors import catalog_summary
 
         context = super().get_context(request, *args, **kwargs)
         context["catalog"] = catalog_summary()
+        context["news"] = NewsPage.objects.live().order_by("-date")[:3]
+        context["help_pages"] = HelpPage.objects.live().child_of(self)
         return context

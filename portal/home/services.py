@@ -26,3 +26,14 @@ def ensure_home_page():
         if placeholder.specific_class is Page and placeholder.pk != home.pk:
             placeholder.delete()
     return home
+
+
+def ensure_site():
+    """The whole portal tree: home, the catalog with a page per procedure, news and help pages."""
+    from portal.catalog.services import ensure_catalog_index, sync_procedure_pages
+    from portal.content.services import ensure_demo_content
+
+    home = ensure_home_page()
+    sync_procedure_pages(ensure_catalog_index(home))
+    ensure_demo_content(home)
+    return home

@@ -10,8 +10,10 @@ from .dossiers import (
     IdentityStatus,
     IN_PROGRESS,
     Outcome,
+    ResultDelivery,
     Timeliness,
 )
+from .documents import DossierDocument, SatisfactionRating
 from .events import AppendOnlyError, DossierEvent, DossierEventFile
 from .staff import Role, StaffRole
 from .units import AdministrativeUnit, UnitLevel
@@ -26,6 +28,7 @@ __all__ = [
     "CopyKind",
     "Dossier",
     "DossierCodeSequence",
+    "DossierDocument",
     "DossierEvent",
     "DossierEventFile",
     "DossierState",
@@ -35,9 +38,11 @@ __all__ = [
     "OnlineServiceLevel",
     "Outcome",
     "Procedure",
+    "ResultDelivery",
     "RequiredDocument",
     "Role",
     "RouteStep",
+    "SatisfactionRating",
     "StaffRole",
     "Timeliness",
     "UnitLevel",

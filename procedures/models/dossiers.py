@@ -38,6 +38,12 @@ class IdentityStatus(models.TextChoices):
     MISMATCH = "mismatch", _("Thông tin không khớp CSDL quốc gia về dân cư")
 
 
+class ResultDelivery(models.TextChoices):
+    COUNTER = "counter", _("Nhận trực tiếp tại bộ phận một cửa")
+    POST = "post", _("Nhận qua dịch vụ bưu chính công ích")
+    ONLINE = "online", _("Nhận bản điện tử trên Cổng dịch vụ công")
+
+
 class Outcome(models.TextChoices):
     RESULT = "result", _("Giải quyết, cấp kết quả")
     REFUSAL = "refusal", _("Không đủ điều kiện giải quyết")
@@ -101,6 +107,15 @@ class Dossier(ConcurrentTransitionMixin, models.Model):
     applicant_phone = models.CharField(_("số điện thoại"), max_length=15, blank=True)
     applicant_email = models.EmailField(_("thư điện tử"), blank=True)
     applicant_address = models.CharField(_("địa chỉ"), max_length=300, blank=True)
+    applicant_date_of_birth = models.DateField(_("ngày sinh"), null=True, blank=True)
+    registry_consent_at = models.DateTimeField(
+        _("đồng ý khai thác CSDL dân cư lúc"), null=True, blank=True,
+        help_text=_("Khi người nộp đồng ý cho lấy thông tin từ CSDL quốc gia về dân cư."),
+    )
+    result_delivery = models.CharField(
+        _("hình thức nhận kết quả"), max_length=10, choices=ResultDelivery.choices, default=ResultDelivery.COUNTER
+    )
+    delivery_address = models.CharField(_("địa chỉ nhận kết quả qua bưu chính"), max_length=300, blank=True)
     identity_status = models.CharField(
         _("xác thực danh tính"), max_length=15, choices=IdentityStatus.choices, default=IdentityStatus.NOT_VERIFIED
     )

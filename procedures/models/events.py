@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from procedures.storage import private_storage
+
 from .dossiers import DossierState
 
 
@@ -59,7 +61,7 @@ class DossierEvent(AppendOnlyModel):
 
 class DossierEventFile(AppendOnlyModel):
     event = models.ForeignKey(DossierEvent, on_delete=models.PROTECT, related_name="files")
-    file = models.FileField(_("tệp"), upload_to="dossier-events/%Y/%m/")
+    file = models.FileField(_("tệp"), upload_to="dossier-events/%Y/%m/", storage=private_storage, max_length=300)
     name = models.CharField(_("tên tệp"), max_length=255)
     sha256 = models.CharField(max_length=64)
 

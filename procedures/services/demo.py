@@ -1,10 +1,12 @@
 """Demo accounts for `make run`: one officer per role at a commune, its district and a province
 department, a province monitor, an administrator and two citizens. Safe to run again."""
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
 from procedures.models import AdministrativeUnit, Agency, AgencyKind, Role, StaffRole, UnitLevel
 
@@ -33,8 +35,9 @@ def demo_agencies():
 
 CITIZENS = [
     # Digits 1–3: 019 (Thái Nguyên); digit 4: gender and century; digits 5–6: birth year.
-    ("congdan1", "Nguyễn Văn", "An", "019090001234", "0912345678"),
-    ("congdan2", "Trần Thị", "Bình", "019195004321", "0987654321"),
+    # They are a family in the fake population registry (citizen_registry_adapter/synthetic.py).
+    ("congdan1", "Nguyễn Văn", "An", "019090001234", "0912345678", dt.date(1990, 5, 12)),
+    ("congdan2", "Trần Thị", "Bình", "019195004321", "0987654321", dt.date(1995, 3, 8)),
 ]
 
 STAFF_ROLES = [
@@ -73,7 +76,8 @@ def seed_demo_accounts():
     monitor = _user("tinh.giamsat", "Giám sát", "tỉnh", is_staff=True)
     _staff(monitor, Role.PROVINCE_MONITOR)
     logins.append(DemoLogin("tinh.giamsat", Role.PROVINCE_MONITOR.label, "Toàn tỉnh"))
-    for username, last, first, personal_id, phone in CITIZENS:
-        _user(username, first, last, personal_id=personal_id, phone=phone)
+    for username, last, first, personal_id, phone, born in CITIZENS:
+        _user(username, first, last, personal_id=personal_id, phone=phone, date_of_birth=born,
+              email=f"{username}@motcua.local", identity_verified_at=timezone.now())
         logins.append(DemoLogin(username, Role.CITIZEN.label, "—", personal_id))
     return logins

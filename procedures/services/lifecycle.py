@@ -27,6 +27,7 @@ from procedures.models import (
 )
 from procedures.selectors import working_calendar_for
 from procedures.sla import classify, shift_deadline
+from procedures.tasks import notify_event
 
 from .codes import next_dossier_code
 from .routing import check_receiving_agency, resolve_step_agency
@@ -72,10 +73,10 @@ def _create(procedure, agency, *, actor, channel, at, **fields):
 # --- transitions -------------------------------------------------------------------------------
 
 
-def submit(dossier, actor, *, at=None, files=()):
+def submit(dossier, actor, *, at=None, files=(), data=None):
     at = at or timezone.now()
     return _fire(
-        dossier, "submit", actor, at=at, files=files,
+        dossier, "submit", actor, at=at, files=files, data=data,
         prepare=lambda: {"code": next_dossier_code(dossier.receiving_agency, at), "at": at},
     )
 
@@ -315,6 +316,7 @@ def _log(dossier, action, actor, from_state, at, comment="", files=(), data=None
         attachment = DossierEventFile(event=event, name=name, sha256=hashlib.sha256(raw).hexdigest())
         attachment.file.save(name, ContentFile(raw), save=False)
         attachment.save()
+    transaction.on_commit(lambda: notify_event.delay(event.pk))
     return event
 
 

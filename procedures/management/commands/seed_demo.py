@@ -1,14 +1,14 @@
 from django.core.management.base import BaseCommand
 
-from portal.home.services import ensure_home_page
+from portal.home.services import ensure_site
 from procedures.services.demo import DEMO_PASSWORD, seed_demo_accounts
 
 
 class Command(BaseCommand):
-    help = "Create the demo accounts and the portal home page, and print the logins (safe to run again)."
+    help = "Create the portal pages and the demo accounts, and print the logins (safe to run again)."
 
     def handle(self, **options):
-        ensure_home_page()
+        ensure_site()
         logins = seed_demo_accounts()
         self.stdout.write(self.style.SUCCESS(f"\nTài khoản minh họa (mật khẩu chung: {DEMO_PASSWORD})"))
         for login in logins:

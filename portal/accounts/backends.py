@@ -1,0 +1,13 @@
+from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import ModelBackend
+
+
+class PersonalIdBackend(ModelBackend):
+    """Citizens sign in with their 12-digit personal ID; staff keep their user names."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if username and len(username) == 12 and username.isdigit():
+            user = get_user_model().objects.filter(personal_id=username).first()
+            if user is not None:
+                username = user.username
+        return super().authenticate(request, username=username, password=password, **kwargs)

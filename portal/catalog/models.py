@@ -1,0 +1,81 @@
+"""The catalog on the citizen portal: an index with filters and one page per procedure.
+
+A procedure page shows the catalog data itself (procedures.Procedure); editors add only their
+own guidance. Pages are created and renamed by `services.sync_procedure_pages`, never typed.
+"""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from procedures.models import Field, UnitLevel
+
+
+class ProcedureIndexPage(Page):
+    intro = RichTextField(_("giới thiệu"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["catalog.ProcedurePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("danh mục thủ tục hành chính")
+
+    def get_context(self, request, *args, **kwargs):
+        from procedures.selectors import catalog, filing_points
+
+        context = super().get_context(request, *args, **kwargs)
+        chosen = {key: request.GET.get(key, "").strip() for key in ("level", "field", "point", "q")}
+        if not chosen["field"].isdigit():
+            chosen["field"] = ""
+        procedures = catalog(level=chosen["level"] if chosen["level"] in UnitLevel.values else "",
+                             field=chosen["field"], point=chosen["point"], text=chosen["q"][:100])
+        pages = {page.procedure_id: page for page in ProcedurePage.objects.live().filter(
+            procedure__in=procedures)}
+        page_obj = Paginator(procedures, 20).get_page(request.GET.get("page"))
+        context.update(
+            chosen=chosen, levels=UnitLevel.choices, fields=Field.objects.order_by("name"), points=filing_points(),
+            page_obj=page_obj, results=[(procedure, pages.get(procedure.pk)) for procedure in page_obj],
+            query_without_page="&".join(f"{key}={value}" for key, value in chosen.items() if value),
+        )
+        return context
+
+
+class ProcedurePage(Page):
+    procedure = models.OneToOneField(
+        "procedures.Procedure", verbose_name=_("thủ tục"), on_delete=models.PROTECT, related_name="page"
+    )
+    guidance = RichTextField(_("hướng dẫn thêm của biên tập viên"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("procedure", read_only=True), FieldPanel("guidance")]
+    parent_page_types = ["catalog.ProcedureIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("trang thủ tục")
+
+    def get_context(self, request, *args, **kwargs):
+        from procedures.selectors import receiving_agencies
+
+        context = super().get_context(request, *args, **kwargs)
+        procedure = self.procedure
+        agencies = list(receiving_agencies(procedure))
+        context.update(
+            procedure=procedure,
+            documents=procedure.required_documents.all(),
+            route=procedure.route_steps.all(),
+            agencies=agencies,
+            agency_groups=_group_by_parent(agencies),
+        )
+        return context
+
+
+def _group_by_parent(agencies):
+    groups = {}
+    for agency in agencies:
+        parent = agency.unit.parent
+        groups.setdefault(parent.name if parent else "", []).append(agency)
+    return list(groups.items())

@@ -1,0 +1,122 @@
+import datetime as dt
+
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+
+from procedures.models import ResultDelivery
+
+PHONE = RegexValidator(r"^0\d{9}$", _("Số điện thoại gồm 10 chữ số, bắt đầu bằng 0."))
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class SignInForm(AuthenticationForm):
+    username = forms.CharField(label=_("Số định danh cá nhân hoặc tên đăng nhập"), max_length=150,
+                               widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}))
+    error_messages = {
+        "invalid_login": _("Số định danh hoặc mật khẩu không đúng."),
+        "inactive": _("Tài khoản đã bị khóa."),
+    }
+
+
+class RegistrationForm(forms.Form):
+    personal_id = forms.CharField(label=_("Số định danh cá nhân"), max_length=12, min_length=12,
+                                  help_text=_("12 chữ số trên thẻ căn cước."),
+                                  widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "username"}))
+    full_name = forms.CharField(label=_("Họ, chữ đệm và tên"), max_length=150,
+                                help_text=_("Đúng như trên thẻ căn cước, có dấu."))
+    date_of_birth = forms.DateField(label=_("Ngày sinh"), widget=DATE_INPUT, input_formats=["%Y-%m-%d", "%d/%m/%Y"])
+    phone = forms.CharField(label=_("Số điện thoại"), max_length=10, validators=[PHONE],
+                            widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}))
+    email = forms.EmailField(label=_("Thư điện tử"), required=False, help_text=_("Không bắt buộc; dùng để lấy lại mật khẩu."))
+    password1 = forms.CharField(label=_("Mật khẩu"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+                                help_text=password_validation.password_validators_help_text_html())
+    password2 = forms.CharField(label=_("Nhập lại mật khẩu"),
+                                widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+
+    def clean_full_name(self):
+        name = " ".join(self.cleaned_data["full_name"].split())
+        if " " not in name:
+            raise forms.ValidationError(_("Hãy ghi đầy đủ họ, chữ đệm (nếu có) và tên."))
+        return name
+
+    def clean_date_of_birth(self):
+        born = self.cleaned_data["date_of_birth"]
+        if born > dt.date.today() or born.year < 1900:
+            raise forms.ValidationError(_("Ngày sinh không hợp lệ."))
+        return born
+
+    def clean(self):
+        data = super().clean()
+        if data.get("password1") and data.get("password1") != data.get("password2"):
+            self.add_error("password2", _("Hai lần nhập mật khẩu không giống nhau."))
+        elif data.get("password1"):
+            try:
+                password_validation.validate_password(data["password1"])
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return data
+
+
+class StartForm(forms.Form):
+    agency = forms.ModelChoiceField(label=_("Nơi nộp hồ sơ"), queryset=None, empty_label=_("— Chọn nơi nộp —"))
+    consent = forms.BooleanField(
+        label=_("Tôi đồng ý cho hệ thống lấy thông tin của tôi từ CSDL quốc gia về dân cư để điền sẵn vào hồ sơ."),
+        required=False,
+    )
+
+    def __init__(self, *args, agencies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = agencies
+        self.fields["agency"].label_from_instance = lambda agency: (
+            f"{agency.name} — {agency.unit.parent.name}" if agency.unit.parent_id else agency.name
+        )
+
+
+class DraftForm(forms.Form):
+    applicant_phone = forms.CharField(label=_("Số điện thoại"), max_length=10, required=False, validators=[PHONE])
+    applicant_email = forms.EmailField(label=_("Thư điện tử"), required=False)
+    applicant_address = forms.CharField(label=_("Địa chỉ liên hệ"), max_length=300, required=False)
+    result_delivery = forms.ChoiceField(label=_("Hình thức nhận kết quả"), choices=ResultDelivery.choices,
+                                        widget=forms.RadioSelect)
+    delivery_address = forms.CharField(label=_("Địa chỉ nhận kết quả qua bưu chính"), max_length=300, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("result_delivery") == ResultDelivery.POST and not data.get("delivery_address", "").strip():
+            self.add_error("delivery_address", _("Hãy ghi địa chỉ để bưu điện chuyển kết quả."))
+        return data
+
+
+class SupplyForm(forms.Form):
+    comment = forms.CharField(label=_("Ghi chú"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(label=_("Lý do rút hồ sơ"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class RatingForm(forms.Form):
+    score = forms.TypedChoiceField(label=_("Mức độ hài lòng"), coerce=int, widget=forms.RadioSelect,
+                                   choices=[(5, _("5 — Rất hài lòng")), (4, _("4 — Hài lòng")), (3, _("3 — Bình thường")),
+                                            (2, _("2 — Chưa hài lòng")), (1, _("1 — Không hài lòng"))])
+    comment = forms.CharField(label=_("Góp ý"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class TrackingForm(forms.Form):
+    code = forms.CharField(label=_("Mã hồ sơ"), max_length=40)
+    secret = forms.CharField(
+        label=_("4 số cuối của số định danh hoặc số điện thoại"), min_length=4, max_length=4,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+
+    def clean_code(self):
+        return self.cleaned_data["code"].strip().upper()
+
+    def clean_secret(self):
+        secret = self.cleaned_data["secret"].strip()
+        if not secret.isdigit():
+            raise forms.ValidationError(_("Nhập đúng 4 chữ số."))
+        return secret

@@ -1,0 +1,38 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path, reverse_lazy
+
+from .forms import SignInForm
+from .views import accounts, dossiers, filing, tracking
+
+app_name = "citizens"
+
+urlpatterns = [
+    path("tai-khoan/dang-ky/", accounts.register, name="register"),
+    path("tai-khoan/dang-nhap/", auth_views.LoginView.as_view(
+        template_name="citizens/login.html", authentication_form=SignInForm), name="login"),
+    path("tai-khoan/dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("tai-khoan/quen-mat-khau/", auth_views.PasswordResetView.as_view(
+        template_name="citizens/password_reset.html", email_template_name="citizens/password_reset_email.txt",
+        subject_template_name="citizens/password_reset_subject.txt",
+        success_url=reverse_lazy("citizens:password_reset_done")), name="password_reset"),
+    path("tai-khoan/quen-mat-khau/da-gui/", auth_views.PasswordResetDoneView.as_view(
+        template_name="citizens/password_reset_done.html"), name="password_reset_done"),
+    path("tai-khoan/dat-lai-mat-khau/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(
+        template_name="citizens/password_reset_confirm.html",
+        success_url=reverse_lazy("citizens:password_reset_complete")), name="password_reset_confirm"),
+    path("tai-khoan/dat-lai-mat-khau/xong/", auth_views.PasswordResetCompleteView.as_view(
+        template_name="citizens/password_reset_complete.html"), name="password_reset_complete"),
+    path("nop-ho-so/<int:procedure_id>/", filing.start, name="start"),
+    path("ho-so/", dossiers.my_dossiers, name="my_dossiers"),
+    path("ho-so/<int:pk>/", dossiers.detail, name="dossier"),
+    path("ho-so/<int:pk>/soan/", filing.draft, name="draft"),
+    path("ho-so/<int:pk>/xoa-tep/<int:document_id>/", filing.remove_document, name="remove_document"),
+    path("ho-so/<int:pk>/xem-lai/", filing.review, name="review"),
+    path("ho-so/<int:pk>/giay-tiep-nhan.pdf", filing.receipt, name="receipt"),
+    path("ho-so/<int:pk>/tep/<int:document_id>/", filing.document, name="document"),
+    path("ho-so/<int:pk>/bo-sung/", dossiers.supply, name="supply"),
+    path("ho-so/<int:pk>/rut/", dossiers.withdraw_dossier, name="withdraw"),
+    path("ho-so/<int:pk>/danh-gia/", dossiers.rate, name="rate"),
+    path("ho-so/<int:pk>/ket-qua/<int:file_id>/", dossiers.result, name="result"),
+    path("tra-cuu-ho-so/", tracking.track, name="track"),
+]

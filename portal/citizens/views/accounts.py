@@ -1,0 +1,40 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+
+from citizen_registry_adapter.errors import InvalidPersonalId
+from portal.accounts.services import RegistrationRefused, register_citizen
+
+from ..forms import RegistrationForm
+
+
+def register(request):
+    form = RegistrationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            user, verified = register_citizen(
+                personal_id=data["personal_id"], full_name=data["full_name"], date_of_birth=data["date_of_birth"],
+                phone=data["phone"], email=data["email"], password=data["password1"],
+            )
+        except InvalidPersonalId as error:
+            form.add_error("personal_id", str(error.message))
+        except RegistrationRefused as refused:
+            for field, message in refused.errors.items():
+                form.add_error(field if field in form.fields else None, message)
+        else:
+            login(request, user, backend="portal.accounts.backends.PersonalIdBackend")
+            if verified:
+                messages.success(request, _("Đã tạo tài khoản. Họ tên và ngày sinh khớp CSDL quốc gia về dân cư."))
+            else:
+                messages.warning(request, _(
+                    "Đã tạo tài khoản. CSDL quốc gia về dân cư tạm thời chưa phản hồi nên danh tính sẽ được xác thực "
+                    "khi bạn nộp hồ sơ."
+                ))
+            next_url = request.GET.get("next", "")
+            if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+                return redirect(next_url)
+            return redirect("citizens:my_dossiers")
+    return render(request, "citizens/register.html", {"form": form}, status=400 if form.errors else 200)

@@ -1,0 +1,106 @@
+"""The signed-in citizen's dossiers: list, detail, supplement, withdrawal, result, rating."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from procedures import policy
+from procedures.exceptions import DomainError
+from procedures.models import DossierState, SatisfactionRating
+from procedures.selectors import appointment_for, citizen_dossiers, last_supplement_request, result_files, timeline
+from procedures.services import filing, withdraw
+
+from ..forms import RatingForm, SupplyForm, WithdrawForm
+from .common import citizen_required, download, own_dossier
+
+
+@citizen_required
+def my_dossiers(request):
+    page = Paginator(citizen_dossiers(request.user), 20).get_page(request.GET.get("page"))
+    return render(request, "citizens/my_dossiers.html", {"page_obj": page})
+
+
+@citizen_required
+def detail(request, pk, forms=None, status=200):
+    dossier = own_dossier(request, pk)
+    if dossier.state == DossierState.DRAFT:
+        return redirect("citizens:draft", pk=dossier.pk)
+    forms = forms or {}
+    rating = SatisfactionRating.objects.filter(dossier=dossier).first()
+    context = {
+        "dossier": dossier,
+        "events": timeline(dossier),
+        "documents": dossier.documents.select_related("required_document"),
+        "results": result_files(dossier),
+        "appointment": appointment_for(dossier) if dossier.code else None,
+        "supplement": last_supplement_request(dossier) if dossier.state == DossierState.SUPPLEMENT_REQUESTED else None,
+        "supply_form": forms.get("supply", SupplyForm()),
+        "can_withdraw": policy.is_allowed("withdraw", dossier, request.user) and dossier.state in _WITHDRAWABLE,
+        "withdraw_form": forms.get("withdraw", WithdrawForm()),
+        "rating": rating,
+        "rating_form": forms.get("rating", RatingForm()) if rating is None and dossier.state in _RATEABLE else None,
+        "supply_errors": forms.get("supply_errors", []),
+    }
+    return render(request, "citizens/dossier.html", context, status=status)
+
+
+_WITHDRAWABLE = {DossierState.SUBMITTED, DossierState.RECEIVED, DossierState.SUPPLEMENT_REQUESTED,
+                 DossierState.PROCESSING, DossierState.TRANSFERRED, DossierState.AWAITING_APPROVAL}
+_RATEABLE = {DossierState.RETURNED, DossierState.NOT_QUALIFIED}
+
+
+@citizen_required
+@require_POST
+def supply(request, pk):
+    dossier = own_dossier(request, pk)
+    form = SupplyForm(request.POST)
+    if form.is_valid():
+        try:
+            filing.supply_online(dossier, request.user, request.FILES.getlist("files"),
+                                 comment=form.cleaned_data["comment"])
+        except DomainError as error:
+            return detail(request, pk, forms={"supply": form, "supply_errors": [str(error.message)]}, status=400)
+        messages.success(request, _("Đã gửi giấy tờ bổ sung. Hồ sơ được xử lý tiếp."))
+        return redirect("citizens:dossier", pk=pk)
+    return detail(request, pk, forms={"supply": form}, status=400)
+
+
+@citizen_required
+@require_POST
+def withdraw_dossier(request, pk):
+    dossier = own_dossier(request, pk)
+    form = WithdrawForm(request.POST)
+    if form.is_valid():
+        try:
+            withdraw(dossier, request.user, reason=form.cleaned_data["reason"])
+        except DomainError as error:
+            form.add_error(None, str(error.message))
+        else:
+            messages.success(request, _("Đã rút hồ sơ."))
+            return redirect("citizens:dossier", pk=pk)
+    return detail(request, pk, forms={"withdraw": form}, status=400)
+
+
+@citizen_required
+@require_POST
+def rate(request, pk):
+    dossier = own_dossier(request, pk)
+    form = RatingForm(request.POST)
+    if form.is_valid():
+        try:
+            filing.rate(dossier, request.user, score=form.cleaned_data["score"], comment=form.cleaned_data["comment"])
+        except DomainError as error:
+            form.add_error(None, str(error.message))
+        else:
+            messages.success(request, _("Cảm ơn bạn đã đánh giá."))
+            return redirect("citizens:dossier", pk=pk)
+    return detail(request, pk, forms={"rating": form}, status=400)
+
+
+@citizen_required
+def result(request, pk, file_id):
+    dossier = own_dossier(request, pk)
+    item = get_object_or_404(result_files(dossier), pk=file_id)
+    return download(item.file, item.name)

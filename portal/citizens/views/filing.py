@@ -1,0 +1,134 @@
+"""Filing online: start from a procedure, fill the draft and upload, review, submit."""
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from procedures.exceptions import DomainError
+from procedures.models import DossierState, Procedure
+from procedures.pdf.receipt import render_receipt
+from procedures.selectors import appointment_for, receiving_agencies
+from procedures.services import filing
+
+from ..forms import DraftForm, StartForm
+from .common import citizen_required, download, own_dossier
+
+
+@citizen_required
+def start(request, procedure_id):
+    procedure = get_object_or_404(Procedure, pk=procedure_id, is_active=True)
+    agencies = receiving_agencies(procedure)
+    initial = {}
+    if request.method == "GET":
+        initial["agency"] = _usual_agency(request.user, agencies)
+    form = StartForm(request.POST or None, agencies=agencies, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            draft, registry_message = filing.start_online(
+                request.user, procedure, form.cleaned_data["agency"], consent=form.cleaned_data["consent"]
+            )
+        except DomainError as error:
+            form.add_error(None, str(error.message))
+        else:
+            if registry_message:
+                messages.warning(request, registry_message)
+            elif form.cleaned_data["consent"]:
+                messages.info(request, _("Thông tin định danh đã được điền sẵn từ CSDL quốc gia về dân cư."))
+            return redirect("citizens:draft", pk=draft.pk)
+    return render(request, "citizens/start.html", {"procedure": procedure, "form": form},
+                  status=400 if form.errors else 200)
+
+
+@citizen_required
+def draft(request, pk):
+    dossier = own_dossier(request, pk)
+    if dossier.state != DossierState.DRAFT:
+        return redirect("citizens:dossier", pk=dossier.pk)
+    required = list(dossier.procedure.required_documents.all())
+    upload_errors = {}
+    if request.method == "POST":
+        # Uploads first and independently: a mistake elsewhere on the page must not lose a file.
+        for document in required:
+            for uploaded in request.FILES.getlist(f"file-{document.pk}"):
+                try:
+                    filing.attach_document(dossier, request.user, document, uploaded)
+                except DomainError as error:
+                    upload_errors.setdefault(document.pk, []).append(str(error.message))
+        form = DraftForm(request.POST)
+        if form.is_valid():
+            filing.update_draft(dossier, request.user, **form.cleaned_data)
+            if not upload_errors:
+                if "review" in request.POST:
+                    return redirect("citizens:review", pk=dossier.pk)
+                messages.success(request, _("Đã lưu hồ sơ nháp. Bạn có thể quay lại hoàn thiện bất cứ lúc nào."))
+                return redirect("citizens:draft", pk=dossier.pk)
+    else:
+        form = DraftForm(initial={name: getattr(dossier, name) for name in filing.EDITABLE_FIELDS})
+    uploaded = {}
+    for document in dossier.documents.all():
+        uploaded.setdefault(document.required_document_id, []).append(document)
+    rows = [(document, uploaded.get(document.pk, []), upload_errors.get(document.pk, [])) for document in required]
+    has_errors = bool(upload_errors or form.errors)
+    return render(request, "citizens/draft.html", {
+        "dossier": dossier, "form": form, "rows": rows, "appointment": appointment_for(dossier),
+    }, status=400 if has_errors else 200)
+
+
+@citizen_required
+@require_POST
+def remove_document(request, pk, document_id):
+    dossier = own_dossier(request, pk)
+    try:
+        filing.remove_document(dossier, request.user, document_id)
+    except DomainError as error:
+        messages.error(request, str(error.message))
+    return redirect("citizens:draft", pk=dossier.pk)
+
+
+@citizen_required
+def review(request, pk):
+    dossier = own_dossier(request, pk)
+    if dossier.state != DossierState.DRAFT:
+        return redirect("citizens:dossier", pk=dossier.pk)
+    problems = filing.problems_before_submission(dossier)
+    if request.method == "POST":
+        try:
+            filing.submit_online(dossier, request.user)
+        except filing.SubmissionIncomplete as incomplete:
+            problems = incomplete.problems
+        except DomainError as error:
+            problems = [str(error.message)]
+        else:
+            messages.success(request, _("Đã nộp hồ sơ. Mã hồ sơ của bạn: %(code)s.") % {"code": dossier.code})
+            return redirect("citizens:dossier", pk=dossier.pk)
+    return render(request, "citizens/review.html", {
+        "dossier": dossier, "problems": problems, "documents": dossier.documents.select_related("required_document"),
+        "appointment": appointment_for(dossier),
+    }, status=400 if request.method == "POST" else 200)
+
+
+@citizen_required
+def receipt(request, pk):
+    dossier = own_dossier(request, pk)
+    if not dossier.code:
+        return redirect("citizens:draft", pk=dossier.pk)
+    url = request.build_absolute_uri(reverse("citizens:track") + f"?ma={dossier.code}")
+    response = HttpResponse(render_receipt(dossier, url), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="giay-tiep-nhan-{dossier.code}.pdf"'
+    return response
+
+
+@citizen_required
+def document(request, pk, document_id):
+    dossier = own_dossier(request, pk)
+    item = get_object_or_404(dossier.documents, pk=document_id)
+    return download(item.file, item.name, item.content_type)
+
+
+def _usual_agency(user, agencies):
+    """Where the citizen filed last, if this procedure is filed there too (no registry call before consent)."""
+    last = user.dossiers.order_by("-created_at").values_list("receiving_agency_id", flat=True).first()
+    return agencies.filter(pk=last).first() if last else None

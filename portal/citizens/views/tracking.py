@@ -1,0 +1,43 @@
+"""Public tracking: the dossier code plus 4 digits only the applicant knows; nothing personal shown."""
+
+from django.conf import settings
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from portal.ratelimit import client_ip, hit
+from procedures.models import Dossier, DossierState
+from procedures.selectors import appointment_for, timeline
+
+from ..forms import TrackingForm
+
+
+def track(request):
+    form = TrackingForm(request.POST or None, initial={"code": request.GET.get("ma", "")[:40]})
+    context, status = {"form": form}, 200
+    if request.method == "POST":
+        limit, window = settings.TRACKING_RATE_LIMIT
+        wait = hit("track", client_ip(request), limit=limit, window=window)
+        if wait:
+            context["limited"] = _("Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau %(minutes)s phút.") % {
+                "minutes": max(1, round(wait / 60))}
+            return render(request, "citizens/track.html", context, status=429)
+        if form.is_valid():
+            dossier = _find(form.cleaned_data["code"], form.cleaned_data["secret"])
+            if dossier is None:
+                form.add_error(None, _("Không tìm thấy hồ sơ khớp với mã hồ sơ và 4 chữ số đã nhập."))
+                status = 404
+            else:
+                context.update(dossier=dossier, events=timeline(dossier), appointment=appointment_for(dossier))
+        else:
+            status = 400
+    return render(request, "citizens/track.html", context, status=status)
+
+
+def _find(code, secret):
+    dossier = (Dossier.objects.exclude(state=DossierState.DRAFT).select_related("procedure", "current_agency__unit")
+               .filter(code=code).first())
+    if dossier is None:
+        return None
+    if dossier.applicant_personal_id[-4:] == secret or (dossier.applicant_phone and dossier.applicant_phone[-4:] == secret):
+        return dossier
+    return None

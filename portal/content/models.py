@@ -1,0 +1,57 @@
+"""Editorial pages of the portal: news and help, written by editors in the Wagtail admin."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class NewsIndexPage(Page):
+    intro = RichTextField(_("giới thiệu"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["content.NewsPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("danh sách tin tức")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["items"] = NewsPage.objects.live().child_of(self).order_by("-date")
+        return context
+
+
+class NewsPage(Page):
+    date = models.DateField(_("ngày đăng"), default=timezone.localdate)
+    summary = models.CharField(_("tóm tắt"), max_length=300)
+    body = RichTextField(_("nội dung"))
+
+    content_panels = Page.content_panels + [FieldPanel("date"), FieldPanel("summary"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+    parent_page_types = ["content.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("tin tức")
+
+
+class HelpPage(Page):
+    """A help or guidance page; help pages may nest (a topic and its questions)."""
+
+    body = RichTextField(_("nội dung"))
+
+    content_panels = Page.content_panels + [FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("body")]
+    subpage_types = ["content.HelpPage"]
+
+    class Meta:
+        verbose_name = _("trang hướng dẫn")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["subpages"] = self.get_children().live().specific()
+        return context

@@ -1,0 +1,154 @@
+"""A citizen's online dossier: start from a procedure, fill, upload, submit, supply, rate.
+
+Identity fields come from the National Population Database when the citizen consents; a registry
+that does not answer only means they come from the account instead and are verified later.
+"""
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from citizen_registry_adapter.errors import RegistryError
+from citizen_registry_adapter.registry import get_registry
+from procedures.exceptions import DomainError, PermissionDenied, TransitionNotAllowed
+from procedures.models import DossierDocument, DossierState, IdentityStatus, ResultDelivery, SatisfactionRating
+from procedures.uploads import check_upload
+
+from . import lifecycle
+from .identity import verify_account
+
+EDITABLE_FIELDS = ("applicant_phone", "applicant_email", "applicant_address", "result_delivery", "delivery_address")
+
+
+class SubmissionIncomplete(DomainError):
+    def __init__(self, problems):
+        self.problems = problems
+        super().__init__(_("Hồ sơ chưa đủ để nộp."))
+
+
+def start_online(citizen, procedure, agency, *, consent, at=None, registry=None):
+    """A draft for `citizen`; with consent, its identity fields come from the registry.
+
+    Returns the draft and, when the registry could not be used, the message to show.
+    """
+    at = at or timezone.now()
+    fields = {
+        "applicant_phone": citizen.phone,
+        "applicant_email": citizen.email,
+        "applicant_date_of_birth": citizen.date_of_birth,
+        "registry_consent_at": at if consent else None,
+    }
+    draft = lifecycle.create_draft(procedure, agency, citizen, at=at, **fields)
+    if not consent:
+        return draft, None
+    registry = registry or get_registry()
+    try:
+        # Registry data goes only to an account whose name and birth date the registry confirmed.
+        verify_account(citizen, registry=registry)
+        record = registry.lookup(citizen.personal_id, f"draft-{draft.pk}", actor=citizen.username)
+    except RegistryError as error:
+        return draft, error.message
+    draft.applicant_name = record.full_name
+    draft.applicant_date_of_birth = record.date_of_birth
+    draft.applicant_address = record.permanent_residence
+    draft.identity_status = IdentityStatus.VERIFIED
+    draft.save(update_fields=["applicant_name", "applicant_date_of_birth", "applicant_address", "identity_status"])
+    return draft, None
+
+
+def update_draft(dossier, citizen, **fields):
+    _own_draft(dossier, citizen)
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise PermissionDenied(_("Không được sửa các thông tin: %s.") % ", ".join(sorted(unknown)))
+    for name, value in fields.items():
+        setattr(dossier, name, value)
+    dossier.save(update_fields=list(fields))
+    return dossier
+
+
+def attach_document(dossier, citizen, required_document, uploaded):
+    """Check and store one upload for one of the procedure's required documents."""
+    _own_draft(dossier, citizen)
+    if required_document.procedure_id != dossier.procedure_id:
+        raise PermissionDenied()
+    stored = dossier.documents.aggregate(total=Sum("size"))["total"] or 0
+    checked = check_upload(uploaded, already_stored_bytes=stored)
+    document = DossierDocument(
+        dossier=dossier, required_document=required_document, name=checked.name,
+        content_type=checked.content_type, size=checked.size, sha256=checked.sha256,
+    )
+    document.file.save(checked.name, ContentFile(checked.content), save=False)
+    try:
+        document.save()
+    except BaseException:
+        document.file.delete(save=False)
+        raise
+    return document
+
+
+def remove_document(dossier, citizen, document_id):
+    _own_draft(dossier, citizen)
+    document = dossier.documents.filter(pk=document_id).first()
+    if document is not None:
+        document.file.delete(save=False)
+        document.delete()
+
+
+def problems_before_submission(dossier):
+    """What still stops the draft from being submitted, as messages for the citizen."""
+    problems = []
+    uploaded = set(dossier.documents.values_list("required_document_id", flat=True))
+    for required in dossier.procedure.required_documents.all():
+        if required.is_mandatory and required.pk not in uploaded:
+            problems.append(_("Chưa tải lên: %(name)s.") % {"name": required.name})
+    if not (dossier.applicant_phone or dossier.applicant_email):
+        problems.append(_("Cần số điện thoại hoặc thư điện tử để nhận thông báo."))
+    if dossier.result_delivery == ResultDelivery.POST and not dossier.delivery_address.strip():
+        problems.append(_("Cần địa chỉ nhận kết quả qua bưu chính."))
+    return problems
+
+
+def submit_online(dossier, citizen, *, at=None):
+    _own_draft(dossier, citizen)
+    problems = problems_before_submission(dossier)
+    if problems:
+        raise SubmissionIncomplete(problems)
+    documents = [{"name": d.name, "sha256": d.sha256, "size": d.size} for d in dossier.documents.all()]
+    lifecycle.submit(dossier, citizen, at=at, data={"documents": documents})
+    if dossier.identity_status == IdentityStatus.NOT_VERIFIED:
+        from procedures.tasks import verify_identity
+
+        transaction.on_commit(lambda: verify_identity.delay(dossier.pk))
+    return dossier
+
+
+def supply_online(dossier, citizen, uploads, *, comment="", at=None):
+    """The citizen answers a supplement request with the missing files."""
+    if dossier.applicant_id != citizen.pk:
+        raise PermissionDenied()
+    if not uploads:
+        raise TransitionNotAllowed(_("Hãy tải lên giấy tờ được yêu cầu bổ sung."))
+    checked = [check_upload(upload) for upload in uploads]
+    return lifecycle.supply(dossier, citizen, files=[(c.name, c.content) for c in checked], comment=comment, at=at)
+
+
+def rate(dossier, citizen, *, score, comment=""):
+    if dossier.applicant_id != citizen.pk:
+        raise PermissionDenied()
+    if dossier.state not in (DossierState.RETURNED, DossierState.NOT_QUALIFIED):
+        raise TransitionNotAllowed(_("Chỉ đánh giá được sau khi đã nhận kết quả."))
+    if SatisfactionRating.objects.filter(dossier=dossier).exists():
+        raise TransitionNotAllowed(_("Bạn đã đánh giá hồ sơ này."))
+    if score not in range(1, 6):
+        raise TransitionNotAllowed(_("Mức độ hài lòng từ 1 đến 5."))
+    return SatisfactionRating.objects.create(dossier=dossier, score=score, comment=comment.strip(), created_by=citizen)
+
+
+def _own_draft(dossier, citizen):
+    if dossier.applicant_id is None or dossier.applicant_id != citizen.pk:
+        raise PermissionDenied()
+    if dossier.state != DossierState.DRAFT:
+        raise TransitionNotAllowed(_("Hồ sơ đã nộp, không sửa được nữa."))

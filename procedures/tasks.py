@@ -1,0 +1,38 @@
+"""Work that leaves the request: notifications and registry retries.
+
+Eager (in the request, after the commit) in the embedded default; on Redis workers when
+CELERY_BROKER_URL is set.
+"""
+
+from celery import shared_task
+
+from procedures.models import Dossier, DossierEvent
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=30, max_retries=5)
+def notify_event(event_id):
+    from procedures.notifications import notify
+
+    return notify(DossierEvent.objects.select_related("dossier__procedure", "dossier__receiving_agency").get(pk=event_id))
+
+
+@shared_task
+def send_sms(phone, text):
+    from procedures.sms import get_sms_gateway
+
+    get_sms_gateway().send(phone, text)
+
+
+@shared_task
+def verify_identity(dossier_id):
+    """One try; what stays unverified is picked up by `verify_pending_identities` (beat, or the command)."""
+    from procedures.services.identity import verify_applicant
+
+    return verify_applicant(Dossier.objects.get(pk=dossier_id), actor="celery")
+
+
+@shared_task
+def verify_pending_identities():
+    from procedures.services.identity import verify_pending_identities as run
+
+    return run()

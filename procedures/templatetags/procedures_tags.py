@@ -1,0 +1,10 @@
+from django import template
+
+from procedures.policy import ACTION_LABELS
+
+register = template.Library()
+
+
+@register.filter
+def action_label(action):
+    return ACTION_LABELS.get(action, action)
