@@ -53,7 +53,7 @@ lifecycle-graph: install
 # Needs GNU gettext (apt install gettext). The compiled .mo files are committed, so `run` and
 # `test` work without it.
 messages: install
-	$(BIN)/python manage.py makemessages -l vi -l en --ignore=.venv --ignore=var --ignore=tests
+	$(BIN)/python manage.py makemessages -l vi -l en --no-obsolete --ignore=.venv --ignore=var --ignore=tests
 	$(BIN)/python locale/fill_en.py
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 

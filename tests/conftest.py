@@ -1,9 +1,11 @@
+import datetime as dt
 from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
 
 from procedures.models import AgencyKind, Role, UnitLevel
+from procedures.sms import MemorySmsGateway
 from tests.factories import AgencyFactory, CitizenFactory, ProcedureFactory, UnitFactory, staff
 
 
@@ -15,6 +17,8 @@ def _test_settings(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # No test reaches a registry server unless it starts one itself (tests/citizen_registry_adapter).
     settings.CITIZEN_REGISTRY = {**settings.CITIZEN_REGISTRY, "BACKEND": "memory"}
+    settings.SMS_BACKEND = "procedures.sms.MemorySmsGateway"
+    MemorySmsGateway.outbox.clear()
 
 
 @pytest.fixture
@@ -36,8 +40,10 @@ def world(db):
         for suffix, role in (("motcua", Role.ONE_STOP_OFFICER), ("chuyenvien", Role.SPECIALIST), ("lanhdao", Role.LEADER)):
             setattr(w, f"{prefix}_{suffix}", staff(role, agency, username=f"{prefix}.{suffix}"))
     w.monitor = staff(Role.PROVINCE_MONITOR, username="tinh.giamsat")
-    w.citizen = CitizenFactory(username="congdan1")
-    w.other_citizen = CitizenFactory(username="congdan2")
+    # The two citizens exist in the synthetic population registry under these IDs and names.
+    w.citizen = CitizenFactory(username="congdan1", personal_id="019090001234", date_of_birth=dt.date(1990, 5, 12))
+    w.other_citizen = CitizenFactory(username="congdan2", personal_id="019195004321", first_name="Bình",
+                                     last_name="Trần Thị", date_of_birth=dt.date(1995, 3, 8))
     w.simple = ProcedureFactory(name="Đăng ký khai sinh", processing_days=Decimal(1))
     w.inter_level = ProcedureFactory(
         name="Cấp giấy chứng nhận lần đầu",

@@ -4,6 +4,7 @@ A registry that is down never stops a dossier: the dossier stays "identity not y
 `verify_pending_identities` (the `verify_identities` command) tries again later.
 """
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -62,7 +63,7 @@ def verify_account(user, *, registry=None):
         raise IdentityMismatch([result.field for result in verification.problems])
     user.identity_verified_at = timezone.now()
     if user.pk:
-        type(user).objects.filter(pk=user.pk).update(identity_verified_at=user.identity_verified_at)
+        get_user_model().objects.filter(pk=user.pk).update(identity_verified_at=user.identity_verified_at)
     return True
 
 
