@@ -34,7 +34,7 @@ def styles():
         "body": body,
         "small": ParagraphStyle("small", parent=body, fontSize=7.5, leading=10),
         "centre": ParagraphStyle("centre", parent=body, alignment=TA_CENTER),
-        "centre_bold": ParagraphStyle("centre_bold", parent=body, fontName=BOLD, alignment=TA_CENTER),
+        "header": ParagraphStyle("header", parent=body, fontSize=8, leading=10.5, alignment=TA_CENTER),
         "title": ParagraphStyle("title", parent=body, fontName=BOLD, fontSize=11.5, leading=15, alignment=TA_CENTER,
                                 spaceBefore=6, spaceAfter=2),
         "italic_centre": ParagraphStyle("italic_centre", parent=body, fontName=ITALIC, alignment=TA_CENTER),
@@ -44,11 +44,11 @@ def styles():
 def header(issuer_lines, width):
     """Issuing body on the left (last line bold), national motto on the right."""
     s = styles()
-    left = [Paragraph(line, s["centre"]) for line in issuer_lines[:-1]]
-    left.append(Paragraph(f"<b>{issuer_lines[-1]}</b>", s["centre"]))
+    left = [Paragraph(line, s["header"]) for line in issuer_lines[:-1]]
+    left.append(Paragraph(f"<b>{issuer_lines[-1]}</b>", s["header"]))
     right = [
-        Paragraph("<b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>", s["centre"]),
-        Paragraph("<b><u>Độc lập - Tự do - Hạnh phúc</u></b>", s["centre"]),
+        Paragraph("<b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>", s["header"]),
+        Paragraph("<b><u>Độc lập - Tự do - Hạnh phúc</u></b>", s["header"]),
     ]
     table = Table([[left, right]], colWidths=[width * 0.45, width * 0.55])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),

@@ -41,7 +41,6 @@ def detail(request, pk, forms=None, status=200):
         "withdraw_form": forms.get("withdraw", WithdrawForm()),
         "rating": rating,
         "rating_form": forms.get("rating", RatingForm()) if rating is None and dossier.state in _RATEABLE else None,
-        "supply_errors": forms.get("supply_errors", []),
     }
     return render(request, "citizens/dossier.html", context, status=status)
 
@@ -51,52 +50,43 @@ _WITHDRAWABLE = {DossierState.SUBMITTED, DossierState.RECEIVED, DossierState.SUP
 _RATEABLE = {DossierState.RETURNED, DossierState.NOT_QUALIFIED}
 
 
+def _act(request, pk, name, form_class, action, done):
+    """Validate the posted form, run `action(dossier, data)`; on refusal show the page again with the message."""
+    dossier = own_dossier(request, pk)
+    form = form_class(request.POST)
+    if form.is_valid():
+        try:
+            action(dossier, form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, str(error.message))
+        else:
+            messages.success(request, done)
+            return redirect("citizens:dossier", pk=pk)
+    return detail(request, pk, forms={name: form}, status=400)
+
+
 @citizen_required
 @require_POST
 def supply(request, pk):
-    dossier = own_dossier(request, pk)
-    form = SupplyForm(request.POST)
-    if form.is_valid():
-        try:
-            filing.supply_online(dossier, request.user, request.FILES.getlist("files"),
-                                 comment=form.cleaned_data["comment"])
-        except DomainError as error:
-            return detail(request, pk, forms={"supply": form, "supply_errors": [str(error.message)]}, status=400)
-        messages.success(request, _("Đã gửi giấy tờ bổ sung. Hồ sơ được xử lý tiếp."))
-        return redirect("citizens:dossier", pk=pk)
-    return detail(request, pk, forms={"supply": form}, status=400)
+    files = request.FILES.getlist("files")
+    return _act(request, pk, "supply", SupplyForm,
+                lambda dossier, data: filing.supply_online(dossier, request.user, files, comment=data["comment"]),
+                _("Đã gửi giấy tờ bổ sung. Hồ sơ được xử lý tiếp."))
 
 
 @citizen_required
 @require_POST
 def withdraw_dossier(request, pk):
-    dossier = own_dossier(request, pk)
-    form = WithdrawForm(request.POST)
-    if form.is_valid():
-        try:
-            withdraw(dossier, request.user, reason=form.cleaned_data["reason"])
-        except DomainError as error:
-            form.add_error(None, str(error.message))
-        else:
-            messages.success(request, _("Đã rút hồ sơ."))
-            return redirect("citizens:dossier", pk=pk)
-    return detail(request, pk, forms={"withdraw": form}, status=400)
+    return _act(request, pk, "withdraw", WithdrawForm,
+                lambda dossier, data: withdraw(dossier, request.user, reason=data["reason"]), _("Đã rút hồ sơ."))
 
 
 @citizen_required
 @require_POST
 def rate(request, pk):
-    dossier = own_dossier(request, pk)
-    form = RatingForm(request.POST)
-    if form.is_valid():
-        try:
-            filing.rate(dossier, request.user, score=form.cleaned_data["score"], comment=form.cleaned_data["comment"])
-        except DomainError as error:
-            form.add_error(None, str(error.message))
-        else:
-            messages.success(request, _("Cảm ơn bạn đã đánh giá."))
-            return redirect("citizens:dossier", pk=pk)
-    return detail(request, pk, forms={"rating": form}, status=400)
+    return _act(request, pk, "rating", RatingForm,
+                lambda dossier, data: filing.rate(dossier, request.user, score=data["score"], comment=data["comment"]),
+                _("Cảm ơn bạn đã đánh giá."))
 
 
 @citizen_required
