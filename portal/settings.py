@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "portal.catalog",
     "portal.content",
     "portal.citizens",
+    "portal.backoffice",
     "procedures",
     "citizen_registry_adapter",
     "wagtail.contrib.forms",
@@ -58,6 +59,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -67,9 +72,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "portal.accounts.middleware.StaffSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -104,7 +112,24 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["portal.accounts.backends.PersonalIdBackend"]
+# django-axes first: it refuses a locked-out user before the password is even checked.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "portal.accounts.backends.PersonalIdBackend"]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))  # hours: 15 minutes
+AXES_LOCKOUT_PARAMETERS = ["username"]  # lock the account, whichever address the attempts come from
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_VERBOSE = False
+# Digital signatures (procedures/signing.py). Production: one <electronic code>.p12 per agency in
+# SIGNING_CERTS_DIR and the CA that issued them in SIGNING_TRUST_ROOT; the demo CA is for development.
+SIGNING_CERTS_DIR = os.environ.get("SIGNING_CERTS_DIR", "")
+SIGNING_CERTS_PASSWORD = os.environ.get("SIGNING_CERTS_PASSWORD", "")
+SIGNING_TRUST_ROOT = os.environ.get("SIGNING_TRUST_ROOT", "")
+SIGNING_DEMO_CA = env_bool("SIGNING_DEMO_CA", DEBUG)
+SIGNING_DEMO_DIR = VAR_DIR / "pki"
+
+# Issuer shown in authenticator apps next to the staff member's account.
+OTP_TOTP_ISSUER = "Một cửa Thái Nguyên"
 LOGIN_URL = "citizens:login"
 LOGIN_REDIRECT_URL = "citizens:my_dossiers"
 LOGOUT_REDIRECT_URL = "/"
@@ -203,7 +228,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         # Wagtail's background tasks log every run at INFO; that drowns the demo's own output.
-        **{name: {"level": "WARNING"} for name in ("wagtail", "django_tasks", "modelsearch", "celery")},
+        **{name: {"level": "WARNING"} for name in ("wagtail", "django_tasks", "modelsearch", "celery", "axes")},
         # The lookup audit trail goes to its own file, kept apart from the general log.
         "citizen_registry_adapter.lookups": {"handlers": ["registry_lookups"], "level": "INFO", "propagate": False},
     },

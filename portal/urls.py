@@ -3,10 +3,13 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django_otp.admin import OTPAdminSite
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+# The Django admin asks for a verified second factor too (StaffSecondFactorMiddleware sends staff to it).
+admin.site.__class__ = OTPAdminSite
 admin.site.site_header = _("Quản trị hệ thống một cửa")
 admin.site.site_title = _("Quản trị hệ thống một cửa")
 
@@ -15,6 +18,8 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("portal.accounts.urls")),
+    path("can-bo/", include("portal.backoffice.urls")),
     path("", include("portal.citizens.urls")),
 ]
 if settings.DEBUG:

@@ -119,3 +119,17 @@ def online(w, procedure=None, agency=None, citizen=None):
 def received(w, **kwargs):
     dossier = online(w, **kwargs)
     return services.receive(dossier, w.xa_motcua, at=RECEIVED_AT)
+
+
+def sign_in_verified(client, user):
+    """Signed in and past the second factor, as after entering a TOTP code."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
+        user=user, name="test", confirmed=True)
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client

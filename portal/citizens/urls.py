@@ -1,6 +1,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from portal.accounts.views import SignInView
+
 from .forms import SignInForm
 from .views import accounts, dossiers, filing, tracking
 
@@ -8,8 +10,7 @@ app_name = "citizens"
 
 urlpatterns = [
     path("tai-khoan/dang-ky/", accounts.register, name="register"),
-    path("tai-khoan/dang-nhap/", auth_views.LoginView.as_view(
-        template_name="citizens/login.html", authentication_form=SignInForm), name="login"),
+    path("tai-khoan/dang-nhap/", SignInView.as_view(authentication_form=SignInForm), name="login"),
     path("tai-khoan/dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("tai-khoan/quen-mat-khau/", auth_views.PasswordResetView.as_view(
         template_name="citizens/password_reset.html", email_template_name="citizens/password_reset_email.txt",

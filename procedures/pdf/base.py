@@ -71,3 +71,41 @@ def grid(rows, widths, header_rows=1):
         ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor("#eeeeee")),
     ]))
     return table
+
+
+def build_form(*, title, form_number, agency, code, body, qr_url, pagesize, desk=True, signatures=()):
+    """A standard form: header, code, title, the form's own flowables, a QR block, signature columns."""
+    from reportlab.platypus import SimpleDocTemplate, Spacer
+    from xml.sax.saxutils import escape
+
+    s = styles()
+    margin = 12 * mm
+    width = pagesize[0] - 2 * margin
+    buffer = io.BytesIO()
+    document = SimpleDocTemplate(buffer, pagesize=pagesize, leftMargin=margin, rightMargin=margin, topMargin=margin,
+                                 bottomMargin=margin, title=f"{title} {code or ''}".strip(), author=str(agency))
+    issuer = [escape(agency.name.upper())] + (["BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ"] if desk else [])
+    story = [header(issuer, width)]
+    if code:
+        story.append(Paragraph(f"Mã hồ sơ: <b>{escape(code)}</b>", s["centre"]))
+    story += [Paragraph(escape(title.upper()), s["title"])]
+    if form_number:
+        story.append(Paragraph(f"(Mẫu số {form_number} — Thông tư 01/2018/TT-VPCP)", s["italic_centre"]))
+    story.append(Spacer(0, 4 * mm))
+    story += body(width)
+    if qr_url:
+        qr = Table([[Paragraph("Quét mã QR để tra cứu hồ sơ, xác thực văn bản.", s["small"]), qr_image(qr_url)]],
+                   colWidths=[width - 30 * mm, 30 * mm])
+        qr.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+        story += [Spacer(0, 3 * mm), qr]
+    if signatures:
+        story += [Spacer(0, 4 * mm), Table(
+            [[Paragraph(f"<b>{escape(role)}</b>", s["centre"]) for role, _note in signatures],
+             [Paragraph(escape(note), s["italic_centre"]) for _role, note in signatures]],
+            colWidths=[width / len(signatures)] * len(signatures))]
+    document.build(story)
+    return buffer.getvalue()
+
+
+def paragraphs(lines, style="body"):
+    return [Paragraph(line, styles()[style]) for line in lines]

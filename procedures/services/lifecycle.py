@@ -182,7 +182,7 @@ def accept_transfer(dossier, actor, *, at=None, comment=""):
     return _fire(dossier, "accept_transfer", actor, at=at, comment=comment)
 
 
-def propose(dossier, actor, *, outcome, note="", at=None, files=()):
+def propose(dossier, actor, *, outcome, note="", at=None, files=(), data=None):
     """The specialist proposes the result, or a refusal on the merits (which needs its reason)."""
     at = at or timezone.now()
     outcome = Outcome(outcome)
@@ -190,7 +190,7 @@ def propose(dossier, actor, *, outcome, note="", at=None, files=()):
         _require_text(note, _("Hãy nêu rõ lý do hồ sơ không đủ điều kiện giải quyết."))
     return _fire(
         dossier, "propose", actor, at=at, comment=note, files=files,
-        data={"outcome": outcome.value}, prepare=lambda: {"outcome": outcome, "note": note},
+        data={**(data or {}), "outcome": outcome.value}, prepare=lambda: {"outcome": outcome, "note": note},
     )
 
 
@@ -311,9 +311,10 @@ def _log(dossier, action, actor, from_state, at, comment="", files=(), data=None
         data=data or {},
         created_at=at,
     )
-    for name, content in files:
+    for name, content, *token in files:  # (name, bytes or file[, verification token])
         raw = content.read() if hasattr(content, "read") else content
-        attachment = DossierEventFile(event=event, name=name, sha256=hashlib.sha256(raw).hexdigest())
+        attachment = DossierEventFile(event=event, name=name, sha256=hashlib.sha256(raw).hexdigest(),
+                                      verification_token=token[0] if token else None)
         attachment.file.save(name, ContentFile(raw), save=False)
         attachment.save()
     transaction.on_commit(lambda: notify_event.delay(event.pk))

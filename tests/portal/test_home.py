@@ -13,7 +13,8 @@ def test_demo_setup_serves_the_home_page_and_is_safe_to_repeat(client, db):
     assert "Cổng dịch vụ công tỉnh Thái Nguyên" in page
     assert "27</strong> thủ tục hành chính" in page
     assert StaffRole.objects.values("role").distinct().count() == 5
-    assert client.login(username="xa.motcua", password="MotCua@2026")
+    response = client.post("/tai-khoan/dang-nhap/", {"username": "xa.motcua", "password": "MotCua@2026"})
+    assert response.status_code == 302 and response["Location"] == "/can-bo/"
 
 
 def test_demo_lifecycle_command_runs_end_to_end(db, capsys):

@@ -2,13 +2,12 @@ import pytest
 from django.urls import reverse
 
 from procedures.models import Dossier, Procedure
-from tests.factories import UserFactory, online
+from tests.factories import UserFactory, online, sign_in_verified
 
 
 @pytest.fixture
 def admin_client(client, world):
-    client.force_login(UserFactory(username="root", is_staff=True, is_superuser=True))
-    return client
+    return sign_in_verified(client, UserFactory(username="root", is_staff=True, is_superuser=True))
 
 
 @pytest.mark.parametrize("model", ["administrativeunit", "agency", "procedure", "field", "calendarexception", "staffrole"])

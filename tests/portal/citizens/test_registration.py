@@ -69,4 +69,5 @@ def test_password_reset_by_email(client, registry):
     form_url = response.redirect_chain[-1][0]
     response = client.post(form_url, {"new_password1": "Moi-Thai-Nguyen-1", "new_password2": "Moi-Thai-Nguyen-1"})
     assert response.status_code == 302
-    assert client.login(username="019220000517", password="Moi-Thai-Nguyen-1")
+    response = client.post("/tai-khoan/dang-nhap/", {"username": "019220000517", "password": "Moi-Thai-Nguyen-1"})
+    assert response.status_code == 302 and response["Location"] == "/ho-so/"

@@ -1,0 +1,50 @@
+"""Staff second factor: TOTP enrolment with a QR code, single-use backup codes, verification.
+
+Built on django-otp's TOTP and static devices; this module only decides the steps.
+"""
+
+import secrets
+
+from django_otp import devices_for_user
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+BACKUP_CODES = 10
+AUTHENTICATOR = "authenticator"
+
+
+def confirmed_totp(user):
+    return TOTPDevice.objects.filter(user=user, confirmed=True).first()
+
+
+def pending_totp(user):
+    """The device being enrolled: the same secret until confirmed, so a reload keeps the QR code."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    return device or TOTPDevice.objects.create(user=user, name=AUTHENTICATOR, confirmed=False)
+
+
+def confirm_totp(device, token):
+    """Confirm enrolment with a first code; returns the fresh backup codes, or None if the code is wrong."""
+    if not device.verify_token(token):
+        return None
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    return issue_backup_codes(device.user)
+
+
+def issue_backup_codes(user):
+    """Replace any earlier backup codes with new single-use ones; shown once, stored as django-otp keeps them."""
+    device, _ = StaticDevice.objects.get_or_create(user=user, name="backup", defaults={"confirmed": True})
+    device.token_set.all().delete()
+    codes = [f"{secrets.randbelow(10**8):08d}" for _ in range(BACKUP_CODES)]
+    StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    return codes
+
+
+def verify(user, token):
+    """The device that accepts `token` (a TOTP code or an unused backup code), or None."""
+    token = "".join(token.split())
+    for device in devices_for_user(user, confirmed=True):
+        if device.verify_token(token):
+            return device
+    return None

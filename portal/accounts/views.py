@@ -1,0 +1,94 @@
+import base64
+import io
+
+import qrcode
+import qrcode.image.svg
+from django import forms
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import LoginView
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from django_otp import login as otp_login
+
+from . import otp
+from .middleware import is_staff_account
+
+
+class TokenForm(forms.Form):
+    token = forms.CharField(
+        label=gettext_lazy("Mã xác thực"), max_length=12,
+        help_text=gettext_lazy("6 số trên ứng dụng xác thực, hoặc một mã dự phòng 8 số."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "autofocus": True}),
+    )
+
+
+class SignInView(LoginView):
+    """One sign-in for everyone; staff then go through the second factor, citizens to their dossiers."""
+
+    template_name = "citizens/login.html"
+
+    def get_default_redirect_url(self):
+        return "/can-bo/" if is_staff_account(self.request.user) else "/ho-so/"
+
+
+def _next(request, default="/can-bo/"):
+    target = request.GET.get("next") or request.POST.get("next") or default
+    return target if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}) else default
+
+
+@login_required
+def second_factor(request):
+    if not is_staff_account(request.user):
+        return redirect("/ho-so/")
+    if request.user.is_verified():
+        return redirect(_next(request))
+    if otp.confirmed_totp(request.user) is None:
+        return redirect(f"/can-bo/xac-thuc/dang-ky/?next={_next(request)}")
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device = otp.verify(request.user, form.cleaned_data["token"])
+        if device is not None:
+            otp_login(request, device)
+            if device.persistent_id.startswith("otp_static"):
+                messages.warning(request, _("Bạn vừa dùng một mã dự phòng; mỗi mã chỉ dùng được một lần."))
+            return redirect(_next(request))
+        form.add_error("token", _("Mã không đúng hoặc đã hết hạn."))
+    return render(request, "accounts/second_factor.html", {"form": form, "next": _next(request)},
+                  status=400 if form.errors else 200)
+
+
+@login_required
+def enrol(request):
+    if not is_staff_account(request.user):
+        return redirect("/ho-so/")
+    if otp.confirmed_totp(request.user) is not None:
+        return redirect(f"/can-bo/xac-thuc/?next={_next(request)}")
+    device = otp.pending_totp(request.user)
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        codes = otp.confirm_totp(device, "".join(form.cleaned_data["token"].split()))
+        if codes is not None:
+            otp_login(request, device)
+            return render(request, "accounts/backup_codes.html", {"codes": codes, "next": _next(request)})
+        form.add_error("token", _("Mã không đúng. Kiểm tra giờ trên điện thoại rồi nhập mã mới nhất."))
+    return render(request, "accounts/enrol.html", {
+        "form": form, "qr": _qr_svg(device.config_url), "secret": base64.b32encode(device.bin_key).decode(),
+        "next": _next(request),
+    }, status=400 if form.errors else 200)
+
+
+@require_POST
+def sign_out(request):
+    logout(request)
+    return redirect("/")
+
+
+def _qr_svg(url):
+    buffer = io.BytesIO()
+    qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8).save(buffer)
+    return buffer.getvalue().decode()
