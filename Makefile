@@ -22,6 +22,7 @@ setup: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_reference_data
 	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py create_demo_certificates
 
 # The fake population registry runs beside the portal unless CITIZEN_REGISTRY_URL names a real one.
 run: setup

@@ -117,6 +117,9 @@ AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "portal.accoun
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))  # hours: 15 minutes
 AXES_LOCKOUT_PARAMETERS = ["username"]  # lock the account, whichever address the attempts come from
+# Not by address as well: a commune's officers share one office address, and one mistyping
+# colleague must not lock the whole desk out. The tracking page has its own per-address limit.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False

@@ -77,8 +77,12 @@ class Deadline:
             return ""
         sign, seconds = ("-" if self.seconds_left < 0 else ""), abs(self.seconds_left)
         days, rest = divmod(seconds, self.day_seconds)
-        hours = round(rest / 3600)
-        return f"{sign}{int(days)} ngày {hours} giờ" if days >= 1 else f"{sign}{hours} giờ"
+        if days >= 1:
+            return f"{sign}{int(days)} ngày {round(rest / 3600)} giờ"
+        hours, minutes = int(rest // 3600), round(rest % 3600 / 60)
+        if hours:
+            return f"{sign}{hours} giờ {minutes} phút" if minutes else f"{sign}{hours} giờ"
+        return f"{sign}{minutes} phút"
 
 
 def deadlines(dossiers, now=None):

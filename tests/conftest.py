@@ -4,21 +4,38 @@ from types import SimpleNamespace
 
 import pytest
 
+from citizen_registry_adapter.registry import get_registry
 from procedures.models import AgencyKind, Role, UnitLevel
 from procedures.sms import MemorySmsGateway
 from tests.factories import AgencyFactory, CitizenFactory, ProcedureFactory, UnitFactory, staff
 
 
+@pytest.fixture(scope="session")
+def _pki_dir(tmp_path_factory):
+    # One demo CA for the whole run: making RSA keys for every test would be slow.
+    return tmp_path_factory.mktemp("pki")
+
+
 @pytest.fixture(autouse=True)
-def _test_settings(settings, tmp_path):
+def _test_settings(settings, tmp_path, _pki_dir):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    settings.SIGNING_DEMO_DIR = _pki_dir
+    settings.SIGNING_DEMO_CA = True
     # Real hashing costs ~0.3 s a user; the fixtures make a dozen users per test.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # No test reaches a registry server unless it starts one itself (tests/citizen_registry_adapter).
     settings.CITIZEN_REGISTRY = {**settings.CITIZEN_REGISTRY, "BACKEND": "memory"}
     settings.SMS_BACKEND = "procedures.sms.MemorySmsGateway"
     MemorySmsGateway.outbox.clear()
+
+
+@pytest.fixture
+def registry():
+    """The in-process registry the portal uses in tests; set `.failure` to make it break."""
+    registry = get_registry()
+    yield registry
+    registry.failure = None
 
 
 @pytest.fixture

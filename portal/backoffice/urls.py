@@ -1,2 +1,18 @@
+from django.urls import path
+
+from .views import dossier, intake, queue, register
+
 app_name = "backoffice"
-urlpatterns = []
+
+urlpatterns = [
+    path("", queue.queue, name="queue"),
+    path("ho-so/<int:pk>/", dossier.detail, name="dossier"),
+    path("ho-so/<int:pk>/thao-tac/<slug:action>/", dossier.act, name="act"),
+    path("ho-so/<int:pk>/doi-chieu-dan-cu/", dossier.check_identity, name="check_identity"),
+    path("ho-so/<int:pk>/tep/<int:document_id>/", dossier.document, name="document"),
+    path("ho-so/<int:pk>/tep-nhat-ky/<int:file_id>/", dossier.event_file, name="event_file"),
+    path("ho-so/<int:pk>/mau-<str:number>.pdf", dossier.form_pdf, name="form_pdf"),
+    path("tiep-nhan/", intake.choose, name="intake_choose"),
+    path("tiep-nhan/<int:procedure_id>/", intake.intake, name="intake"),
+    path("so-theo-doi/", register.register, name="register"),
+]

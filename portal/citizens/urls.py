@@ -4,7 +4,7 @@ from django.urls import path, reverse_lazy
 from portal.accounts.views import SignInView
 
 from .forms import SignInForm
-from .views import accounts, dossiers, filing, tracking
+from .views import accounts, dossiers, filing, tracking, verification
 
 app_name = "citizens"
 
@@ -36,4 +36,6 @@ urlpatterns = [
     path("ho-so/<int:pk>/danh-gia/", dossiers.rate, name="rate"),
     path("ho-so/<int:pk>/ket-qua/<int:file_id>/", dossiers.result, name="result"),
     path("tra-cuu-ho-so/", tracking.track, name="track"),
+    path("xac-thuc-van-ban/", verification.verify_upload, name="verify"),
+    path("xac-thuc-van-ban/<uuid:token>/", verification.verify_token, name="verify_token"),
 ]

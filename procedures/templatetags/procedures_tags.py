@@ -8,3 +8,8 @@ register = template.Library()
 @register.filter
 def action_label(action):
     return ACTION_LABELS.get(action, action)
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key, key)

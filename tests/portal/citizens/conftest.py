@@ -1,15 +1,6 @@
 import pytest
 
-from citizen_registry_adapter.registry import get_registry
 from portal.home.services import ensure_site
-
-
-@pytest.fixture
-def registry():
-    """The in-process registry the portal uses in tests; set `.failure` to make it break."""
-    registry = get_registry()
-    yield registry
-    registry.failure = None
 
 
 @pytest.fixture

@@ -1,0 +1,62 @@
+"""The actions a dossier page offers: for each, its form and the service it calls.
+
+Views never change a dossier themselves; every action goes through procedures.services.
+"""
+
+from dataclasses import dataclass
+from typing import Callable
+
+from django.urls import reverse
+from django.utils import timezone
+from django_fsm import can_proceed
+
+from procedures import policy, services
+from procedures.models import IN_PROGRESS
+from procedures.services import results
+
+from . import forms
+
+
+@dataclass(frozen=True)
+class Action:
+    name: str
+    form: type
+    run: Callable  # (request, dossier, cleaned_data) -> None
+    danger: bool = False
+
+
+def _verification_url(request):
+    return lambda token: request.build_absolute_uri(reverse("citizens:verify_token", args=[token]))
+
+
+ACTIONS = {a.name: a for a in [
+    Action("receive", forms.CommentForm, lambda r, d, c: services.receive(d, r.user, comment=c["comment"])),
+    Action("request_supplement", forms.SupplementForm, lambda r, d, c: services.request_supplement(
+        d, r.user, missing_items=c["missing_items"], comment=c["comment"])),
+    Action("reject", forms.ReasonForm, lambda r, d, c: services.reject(d, r.user, reason=c["reason"]), danger=True),
+    Action("start_processing", forms.CommentForm, lambda r, d, c: services.start_processing(d, r.user, comment=c["comment"])),
+    Action("transfer", forms.CommentForm, lambda r, d, c: services.transfer(d, r.user, comment=c["comment"])),
+    Action("accept_transfer", forms.CommentForm, lambda r, d, c: services.accept_transfer(d, r.user, comment=c["comment"])),
+    Action("propose", forms.ProposeForm, lambda r, d, c: results.propose_result(
+        d, r.user, outcome=c["outcome"], note=c["note"], upload=c["result_file"], generate=c["generate"],
+        verification_url=_verification_url(r))),
+    Action("send_back", forms.CommentForm, lambda r, d, c: services.send_back(d, r.user, comment=c["comment"])),
+    Action("approve", forms.CommentForm, lambda r, d, c: results.approve_and_sign(d, r.user, comment=c["comment"])),
+    Action("return_result", forms.CommentForm, lambda r, d, c: services.return_result(d, r.user, comment=c["comment"])),
+    Action("issue_apology", forms.ApologyForm, lambda r, d, c: services.issue_apology(
+        d, r.user, new_appointment_at=c["new_appointment_at"], reason=c["reason"])),
+    Action("withdraw", forms.ReasonForm, lambda r, d, c: services.withdraw(d, r.user, reason=c["reason"]), danger=True),
+]}
+
+
+def available(dossier, user):
+    """The actions `user` may take on `dossier` now: state, role and agency all allow it."""
+    names = []
+    for name in ACTIONS:
+        if name == "issue_apology":
+            if (dossier.state in IN_PROGRESS and dossier.due_at and timezone.now() < dossier.due_at
+                    and policy.is_allowed(name, dossier, user)):
+                names.append(name)
+        elif can_proceed(getattr(dossier, name)) and policy.is_allowed(name, dossier, user):
+            names.append(name)
+    return names

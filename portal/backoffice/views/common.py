@@ -1,0 +1,33 @@
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, render
+
+from portal.accounts.middleware import is_staff_account
+from procedures import policy
+from procedures.models import Role
+from procedures.queues import visible_dossiers
+
+STAFF_ROLES = {Role.ONE_STOP_OFFICER, Role.SPECIALIST, Role.LEADER, Role.PROVINCE_MONITOR, Role.ADMINISTRATOR}
+
+
+def staff_required(view):
+    """Signed in as staff with a role (the second factor is checked by the middleware)."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not is_staff_account(request.user) or policy.role_of(request.user) not in STAFF_ROLES:
+            return render(request, "backoffice/no_role.html", status=403)
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def visible_dossier(request, pk):
+    """A dossier this staff member may read, or 404."""
+    return get_object_or_404(
+        visible_dossiers(request.user).select_related("procedure", "receiving_agency__unit", "current_agency__unit",
+                                                      "applicant"),
+        pk=pk,
+    )

@@ -1,0 +1,127 @@
+"""A dossier in the back-office: everything about it, and the actions the user may take now."""
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from citizen_registry_adapter.records import FIELD_LABELS
+from portal.citizens.views.common import download
+from procedures import policy
+from procedures.exceptions import DomainError
+from procedures.models import DossierEventFile
+from procedures.pdf import forms as pdf_forms
+from procedures.pdf.receipt import render_receipt
+from procedures.selectors import appointment_for
+from procedures.services.identity import identity_report
+from procedures.signing import sign_pdf
+
+from ..actions import ACTIONS, available
+from .common import staff_required, visible_dossier
+
+
+def _page(request, dossier, *, bound=None, identity=None, error=None, status=200):
+    names = available(dossier, request.user)
+    action_forms = [(ACTIONS[name], bound[1] if bound and bound[0] == name else ACTIONS[name].form(prefix=name))
+                    for name in names]
+    return render(request, "backoffice/dossier.html", {
+        "dossier": dossier,
+        "steps": dossier.steps.select_related("agency__unit").order_by("index"),
+        "events": dossier.events.select_related("actor", "agency").prefetch_related("files").order_by("created_at", "pk"),
+        "documents": dossier.documents.select_related("required_document"),
+        "actions": action_forms,
+        "action_labels": policy.ACTION_LABELS,
+        "appointment": appointment_for(dossier) if dossier.code else None,
+        "identity": identity,
+        "field_labels": FIELD_LABELS,
+        "printable": _printable(dossier),
+        "error": error,
+    }, status=status)
+
+
+@staff_required
+def detail(request, pk):
+    return _page(request, visible_dossier(request, pk))
+
+
+@staff_required
+@require_POST
+def act(request, pk, action):
+    dossier = visible_dossier(request, pk)
+    if action not in ACTIONS:
+        raise Http404
+    form = ACTIONS[action].form(request.POST, request.FILES, prefix=action)
+    if form.is_valid():
+        try:
+            ACTIONS[action].run(request, dossier, form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, str(error.message))
+        else:
+            messages.success(request, _("Đã %(action)s.") % {"action": policy.ACTION_LABELS[action]})
+            return redirect("backoffice:dossier", pk=pk)
+    dossier.refresh_from_db()
+    errors = form.non_field_errors()
+    return _page(request, dossier, bound=(action, form), error=errors[0] if errors else None, status=400)
+
+
+@staff_required
+@require_POST
+def check_identity(request, pk):
+    dossier = visible_dossier(request, pk)
+    status, results, message = identity_report(dossier, actor=request.user.username)
+    return _page(request, dossier, identity={"status": status, "results": results, "message": message})
+
+
+@staff_required
+def document(request, pk, document_id):
+    item = get_object_or_404(visible_dossier(request, pk).documents, pk=document_id)
+    return _file(request, item.file, item.name, item.content_type)
+
+
+@staff_required
+def event_file(request, pk, file_id):
+    item = get_object_or_404(DossierEventFile, pk=file_id, event__dossier=visible_dossier(request, pk))
+    return _file(request, item.file, item.name)
+
+
+def _file(request, stored, name, content_type=None):
+    response = download(stored, name, content_type)
+    if request.GET.get("xem"):  # shown inside the page (preview), not saved
+        response["Content-Disposition"] = response["Content-Disposition"].replace("attachment", "inline", 1)
+    return response
+
+
+FORMS = {"01": "receipt", "02": "supplement", "03": "refusal", "04": "apology", "05": "control"}
+
+
+def _printable(dossier):
+    available = ["01", "05"] if dossier.code else []
+    actions = set(dossier.events.values_list("action", flat=True))
+    available += [number for number, action in (("02", "request_supplement"), ("03", "reject"), ("04", "issue_apology"))
+                  if action in actions]
+    return sorted(available)
+
+
+@staff_required
+def form_pdf(request, pk, number):
+    dossier = visible_dossier(request, pk)
+    if number not in _printable(dossier):
+        raise Http404
+    url = request.build_absolute_uri(reverse("citizens:track") + f"?ma={dossier.code}")
+    last = lambda action: dossier.events.filter(action=action).order_by("-created_at", "-pk").first()  # noqa: E731
+    pdf = {
+        "01": lambda: render_receipt(dossier, url),
+        "02": lambda: pdf_forms.supplement_request(dossier, last("request_supplement"), url),
+        "03": lambda: pdf_forms.refusal(dossier, last("reject"), url),
+        "04": lambda: pdf_forms.apology(dossier, last("issue_apology"), url),
+        "05": lambda: pdf_forms.control_slip(dossier, url),
+    }[number]()
+    try:
+        pdf = sign_pdf(pdf, dossier.receiving_agency, reason=_("Mẫu số %(number)s") % {"number": number})
+    except DomainError as error:
+        messages.warning(request, str(error.message))  # unsigned is still better than nothing at the counter
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="mau-{number}-{dossier.code}.pdf"'
+    return response

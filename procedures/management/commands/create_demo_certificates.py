@@ -1,0 +1,14 @@
+from django.core.management.base import BaseCommand
+
+from procedures.services.demo import demo_agencies
+from procedures.signing import demo_agency_certificate, demo_ca
+
+
+class Command(BaseCommand):
+    help = "Create the demo certificate authority and a signing certificate for each demo agency (var/pki)."
+
+    def handle(self, **options):
+        _key, ca = demo_ca()
+        self.stdout.write(f"CA minh họa: {ca.subject.rfc4514_string()}")
+        for agency in demo_agencies().values():
+            self.stdout.write(f"  {agency.name}: {demo_agency_certificate(agency)}")
