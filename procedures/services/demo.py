@@ -41,10 +41,18 @@ CITIZENS = [
 ]
 
 STAFF_ROLES = [
-    ("motcua", Role.ONE_STOP_OFFICER, "Cán bộ một cửa"),
-    ("chuyenvien", Role.SPECIALIST, "Chuyên viên"),
-    ("lanhdao", Role.LEADER, "Lãnh đạo"),
+    ("motcua", Role.ONE_STOP_OFFICER),
+    ("chuyenvien", Role.SPECIALIST),
+    ("lanhdao", Role.LEADER),
 ]
+
+
+# Names the forms print as "người tiếp nhận", "người hướng dẫn"… (family and middle names, given name).
+STAFF_NAMES = {
+    "xa.motcua": ("Hoàng Thị", "Lan"), "xa.chuyenvien": ("Ma Văn", "Dũng"), "xa.lanhdao": ("Nguyễn Đức", "Thắng"),
+    "huyen.motcua": ("Dương Thu", "Hà"), "huyen.chuyenvien": ("Lương Minh", "Tuấn"), "huyen.lanhdao": ("Trần Quang", "Vinh"),
+    "so.motcua": ("Đỗ Ngọc", "Anh"), "so.chuyenvien": ("Bùi Thanh", "Hương"), "so.lanhdao": ("Lê Hữu", "Long"),
+}
 
 
 def _user(username, first_name, last_name, **extra):
@@ -68,12 +76,13 @@ def seed_demo_accounts():
     _staff(admin, Role.ADMINISTRATOR)
     logins.append(DemoLogin("admin", Role.ADMINISTRATOR.label, "—"))
     for prefix, agency in demo_agencies().items():
-        for suffix, role, title in STAFF_ROLES:
+        for suffix, role in STAFF_ROLES:
             username = f"{prefix}.{suffix}"
-            user = _user(username, title, agency.unit.short_name, is_staff=True)
+            last, first = STAFF_NAMES[username]
+            user = _user(username, first, last, is_staff=True)
             _staff(user, role, agency)
             logins.append(DemoLogin(username, role.label, agency.name))
-    monitor = _user("tinh.giamsat", "Giám sát", "tỉnh", is_staff=True)
+    monitor = _user("tinh.giamsat", "Hải", "Phạm Thanh", is_staff=True)
     _staff(monitor, Role.PROVINCE_MONITOR)
     logins.append(DemoLogin("tinh.giamsat", Role.PROVINCE_MONITOR.label, "Toàn tỉnh"))
     for username, last, first, personal_id, phone, born in CITIZENS:

@@ -28,7 +28,7 @@ def identity_report(dossier, *, actor="", registry=None):
     registry = registry or get_registry()
     declared = {"personal_id": dossier.applicant_personal_id, "full_name": dossier.applicant_name}
     if dossier.applicant_date_of_birth:
-        declared["date_of_birth"] = dossier.applicant_date_of_birth.isoformat()
+        declared["date_of_birth"] = f"{dossier.applicant_date_of_birth:%d/%m/%Y}"
     results, message = None, None
     try:
         verification = registry.verify(declared, purpose=dossier.code or f"draft-{dossier.pk}", actor=actor)

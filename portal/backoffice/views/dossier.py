@@ -5,6 +5,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
 from citizen_registry_adapter.records import FIELD_LABELS
@@ -74,12 +75,14 @@ def check_identity(request, pk):
     return _page(request, dossier, identity={"status": status, "results": results, "message": message})
 
 
+@xframe_options_sameorigin
 @staff_required
 def document(request, pk, document_id):
     item = get_object_or_404(visible_dossier(request, pk).documents, pk=document_id)
     return _file(request, item.file, item.name, item.content_type)
 
 
+@xframe_options_sameorigin
 @staff_required
 def event_file(request, pk, file_id):
     item = get_object_or_404(DossierEventFile, pk=file_id, event__dossier=visible_dossier(request, pk))
