@@ -6,6 +6,8 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 REGISTRY_PORT ?= 8765
+# A synthetic year for the dashboard on a fresh demo database (bench/ loads 1,000,000 into PostgreSQL).
+DEMO_DOSSIERS ?= 20000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
 .PHONY: install setup run fake-registry bench-registry test test-sqlite test-pg demo-lifecycle lifecycle-graph messages clean
@@ -23,6 +25,7 @@ setup: install
 	$(BIN)/python manage.py load_reference_data
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py create_demo_certificates
+	$(BIN)/python manage.py generate_synthetic_year --dossiers $(DEMO_DOSSIERS) --if-empty
 
 # The fake population registry runs beside the portal unless CITIZEN_REGISTRY_URL names a real one.
 run: setup

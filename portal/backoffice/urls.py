@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import dossier, intake, queue, register
+from .views import dashboard, dossier, intake, queue, register
 
 app_name = "backoffice"
 
@@ -15,4 +15,5 @@ urlpatterns = [
     path("tiep-nhan/", intake.choose, name="intake_choose"),
     path("tiep-nhan/<int:procedure_id>/", intake.intake, name="intake"),
     path("so-theo-doi/", register.register, name="register"),
+    path("bao-cao/", dashboard.dashboard, name="dashboard"),
 ]

@@ -16,6 +16,7 @@ from .dossiers import (
 from .documents import DossierDocument, SatisfactionRating
 from .events import AppendOnlyError, DossierEvent, DossierEventFile
 from .staff import Role, StaffRole
+from .stats import COUNTERS, MonthlyStat, WeeklyStat
 from .units import AdministrativeUnit, UnitLevel
 
 __all__ = [
@@ -24,6 +25,9 @@ __all__ = [
     "AgencyKind",
     "AppendOnlyError",
     "CalendarException",
+    "COUNTERS",
+    "MonthlyStat",
+    "WeeklyStat",
     "Channel",
     "CopyKind",
     "Dossier",

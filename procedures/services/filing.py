@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from citizen_registry_adapter.errors import RegistryError
 from citizen_registry_adapter.registry import get_registry
+from procedures import stats
 from procedures.exceptions import DomainError, PermissionDenied, TransitionNotAllowed
 from procedures.models import DossierDocument, DossierState, IdentityStatus, ResultDelivery, SatisfactionRating
 from procedures.uploads import check_upload
@@ -144,7 +145,11 @@ def rate(dossier, citizen, *, score, comment=""):
         raise TransitionNotAllowed(_("Bạn đã đánh giá hồ sơ này."))
     if score not in range(1, 6):
         raise TransitionNotAllowed(_("Mức độ hài lòng từ 1 đến 5."))
-    return SatisfactionRating.objects.create(dossier=dossier, score=score, comment=comment.strip(), created_by=citizen)
+    with transaction.atomic():
+        rating = SatisfactionRating.objects.create(dossier=dossier, score=score, comment=comment.strip(),
+                                                   created_by=citizen)
+        stats.record_rating(dossier, score, rating.created_at)
+    return rating
 
 
 def _own_draft(dossier, citizen):

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition, can_proceed
 
-from procedures import policy
+from procedures import policy, stats
 from procedures.exceptions import ConcurrentChange, PermissionDenied, TransitionNotAllowed
 from procedures.models import (
     IN_PROGRESS,
@@ -281,6 +281,7 @@ def _fire(dossier, action, actor, *, at, comment="", files=(), data=None, effect
             effects()
         dossier.save()
         _log(dossier, action, actor, from_state, at, comment=comment, files=files, data=data)
+        stats.record(dossier, action, at)
     return dossier
 
 

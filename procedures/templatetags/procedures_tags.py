@@ -13,3 +13,11 @@ def action_label(action):
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key, key)
+
+
+@register.filter
+def percent(value):
+    """0.8734 → "87,3%"; no value → "—"."""
+    if value is None or value == "":
+        return "—"
+    return f"{value * 100:.1f}%".replace(".", ",")

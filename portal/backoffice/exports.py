@@ -1,0 +1,38 @@
+"""Every dashboard table as CSV or as a sheet of one Excel workbook (openpyxl)."""
+
+import csv
+import io
+
+from django.http import HttpResponse
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+
+def csv_response(table, filename):
+    buffer = io.StringIO()
+    buffer.write("\ufeff")  # so that Excel opens the Vietnamese text as UTF-8
+    writer = csv.writer(buffer)
+    writer.writerow(table["columns"])
+    writer.writerows(table["rows"])
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    return response
+
+
+def xlsx_response(tables, filename):
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for table in tables:
+        sheet = workbook.create_sheet(title=table["title"][:31])
+        sheet.append(table["columns"])
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in table["rows"]:
+            sheet.append(row)
+        sheet.column_dimensions["A"].width = 45
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(buffer.getvalue(),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+    return response

@@ -1,0 +1,57 @@
+"""Pre-aggregated counts for the province dashboard (DOMAIN §8), kept current by the lifecycle.
+
+A month row per (receiving agency, procedure) and a week row per receiving agency hold the flows
+of that period; the dashboard sums them instead of scanning a year of dossiers. The counts follow
+the dossier's receiving agency. `procedures.stats.rebuild` recomputes them from the dossiers.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+COUNTERS = (
+    "received",  # received by the desk in the period (online or at the counter)
+    "received_online",
+    "received_counter",
+    "digitised",  # received with electronic documents (online, or scanned at the counter)
+    "resolved_early",  # results (or refusals on the merits) returned in the period, by timeliness
+    "resolved_on_time",
+    "resolved_late",
+    "not_qualified",  # of the resolved: refusals on the merits
+    "results_digital",  # of the resolved: with an electronic (signed) result document
+    "closed",  # received dossiers that left the desk's books: resolved or withdrawn
+    "withdrawn",
+    "rejected",  # refused at the desk before receipt
+    "supplements",  # supplement requests issued
+    "rating_count",
+    "rating_sum",
+)
+
+
+class StatCounters(models.Model):
+    class Meta:
+        abstract = True
+
+
+for _name in COUNTERS:
+    StatCounters.add_to_class(_name, models.PositiveIntegerField(default=0))
+
+
+class MonthlyStat(StatCounters):
+    month = models.DateField(_("tháng"), help_text=_("Ngày đầu tháng."))
+    agency = models.ForeignKey("procedures.Agency", on_delete=models.CASCADE, related_name="+")
+    procedure = models.ForeignKey("procedures.Procedure", on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("số liệu tháng")
+        verbose_name_plural = _("số liệu tháng")
+        constraints = [models.UniqueConstraint(fields=["month", "agency", "procedure"], name="monthly_stat_key")]
+
+
+class WeeklyStat(StatCounters):
+    week = models.DateField(_("tuần"), help_text=_("Thứ Hai đầu tuần."))
+    agency = models.ForeignKey("procedures.Agency", on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("số liệu tuần")
+        verbose_name_plural = _("số liệu tuần")
+        constraints = [models.UniqueConstraint(fields=["week", "agency"], name="weekly_stat_key")]

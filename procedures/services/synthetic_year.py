@@ -1,0 +1,264 @@
+"""A realistic synthetic year of dossiers for Thái Nguyên, for the dashboard at scale.
+
+Dossiers go to the real receiving agencies of the real catalog, with mixes of level, channel,
+timeliness, withdrawals, refusals, supplements and ratings, and the dashboard's counts made from
+the same rows. PostgreSQL gets them through COPY; SQLite through bulk inserts. The event log is
+not synthesised: the dashboard does not read it, and a million dossiers' logs would be most of
+the time spent.
+"""
+
+import datetime as dt
+import random
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.db import connection, transaction
+
+from citizen_registry_adapter.synthetic import population
+from procedures.models import (
+    Agency,
+    Dossier,
+    DossierCodeSequence,
+    DossierStep,
+    MonthlyStat,
+    Procedure,
+    SatisfactionRating,
+    Timeliness,
+    UnitLevel,
+    WeeklyStat,
+)
+from procedures.selectors import calendar_exceptions
+from procedures.sla import WorkingCalendar
+from procedures.sla.calendar import LOCAL_TZ
+from procedures.services.routing import resolve_step_agency
+from procedures.stats import period_keys
+
+LEVEL_SHARE = {UnitLevel.COMMUNE: 0.68, UnitLevel.DISTRICT: 0.22, UnitLevel.PROVINCE: 0.10}
+ONLINE_SHARE = {"full": 0.62, "partial": 0.30}
+# Unfinished dossiers stand at their first step, with their route planned, so that officers can
+# carry on with them in the demo like with any other.
+OPEN_STATES = ["received", "processing"]
+
+
+@dataclass
+class Target:
+    procedure: Procedure
+    agencies: list
+    weights: list
+    steps: int
+
+
+def _targets(rng):
+    agencies_by_point = defaultdict(list)
+    for agency in Agency.objects.select_related("unit"):
+        agencies_by_point[(agency.unit.level, agency.kind, agency.sector)].append(agency)
+    targets = defaultdict(list)
+    for procedure in Procedure.objects.filter(is_active=True).prefetch_related("route_steps"):
+        steps = list(procedure.route_steps.all())
+        if not steps:
+            continue
+        first = steps[0]
+        agencies = agencies_by_point[(first.level, first.agency_kind, first.sector)]
+        if agencies:
+            # Busy and quiet desks: a lognormal spread of sizes, as between a city ward and a mountain commune.
+            weights = [rng.lognormvariate(0, 0.6) for _ in agencies]
+            targets[first.level].append(Target(procedure, agencies, weights, len(steps)))
+    return targets
+
+
+def generate(count, *, end=None, seed=2026, out=sys.stderr, batch=20_000):
+    """Write `count` dossiers received over the 365 days before `end`, and their dashboard counts."""
+    rng = random.Random(seed)
+    end = end or dt.datetime.now(LOCAL_TZ)
+    start = end - dt.timedelta(days=365)
+    calendar = WorkingCalendar(exceptions=calendar_exceptions())
+    targets = _targets(rng)
+    levels = [level for level in LEVEL_SHARE if targets.get(level)]
+    level_weights = [LEVEL_SHARE[level] for level in levels]
+    people = list(population().values())
+    working_days = [day for day in (start.date() + dt.timedelta(days=n) for n in range(366))
+                    if calendar.is_working_day(day) and day <= end.date()]
+    rater = get_user_model().objects.get_or_create(username="du-lieu-mau", defaults={"is_active": False})[0]
+    quality = {}  # per agency: how often it is late
+    # Continue each desk's daily numbering where it stands, so real filings never reuse a code.
+    sequences = defaultdict(int, {(s.agency_id, s.day): s.last_value for s in DossierCodeSequence.objects.all()})
+    step_agencies, steps = {}, []
+    due_cache = {}
+    monthly, weekly = defaultdict(lambda: defaultdict(int)), defaultdict(lambda: defaultdict(int))
+    ratings, written, started = [], 0, time.monotonic()
+    writer = _CopyWriter() if connection.vendor == "postgresql" else _BulkWriter()
+
+    def count_in(at, agency_id, procedure_id, **counts):
+        month, week = period_keys(at)
+        for name, value in counts.items():
+            monthly[(month, agency_id, procedure_id)][name] += value
+            weekly[(week, agency_id)][name] += value
+
+    with transaction.atomic():
+        for n in range(count):
+            target = rng.choices(targets[rng.choices(levels, level_weights)[0]])[0]
+            agency = rng.choices(target.agencies, target.weights)[0]
+            procedure = target.procedure
+            day = rng.choice(working_days)
+            minutes = rng.randrange(8 * 60, 16 * 60 + 30)
+            received = dt.datetime.combine(day, dt.time(minutes // 60, minutes % 60), LOCAL_TZ)
+            if received > end:
+                received = end - dt.timedelta(hours=rng.randrange(1, 48))
+            online = rng.random() < ONLINE_SHARE.get(procedure.online_level, 0.05)
+            sequences[(agency.pk, day)] += 1
+            code = f"{agency.electronic_code}-{day:%y%m%d}-{sequences[(agency.pk, day)]:04d}"
+            slot = received.replace(minute=received.minute // 30 * 30)
+            key = (slot, procedure.processing_days)
+            if key not in due_cache:
+                due_cache[key] = calendar.add_working_days(slot, procedure.processing_days)
+            due = due_cache[key] + (received - slot)
+            person = rng.choice(people)
+            row = _row(code, procedure, agency, online, person, received, due)
+            late_share = quality.setdefault(agency.pk, rng.uniform(0.01, 0.12))
+
+            if rng.random() < 0.02:  # refused at the desk before receipt
+                row.update(state="rejected", received_at=None, clock_started_at=None, due_at=None, appointment_at=None,
+                           decision_note="Hồ sơ không thuộc thẩm quyền giải quyết.")
+                count_in(received, agency.pk, procedure.pk, rejected=1)
+                writer.add(row)
+                continue
+            digital = online or rng.random() < 0.78
+            count_in(received, agency.pk, procedure.pk, received=1, digitised=int(digital),
+                     **{"received_online" if online else "received_counter": 1})
+            if rng.random() < 0.08:
+                count_in(received + dt.timedelta(hours=rng.randrange(2, 30)), agency.pk, procedure.pk, supplements=1)
+            if rng.random() < 0.025:
+                withdrawn = received + dt.timedelta(days=rng.uniform(0.1, 3))
+                if withdrawn < end:
+                    row.update(state="withdrawn", decision_note="Công dân rút hồ sơ.")
+                    count_in(withdrawn, agency.pk, procedure.pk, withdrawn=1, closed=1)
+                    writer.add(row)
+                    continue
+            outcome = rng.random()
+            if outcome < late_share:
+                returned, timeliness = due + dt.timedelta(days=rng.uniform(1, 9)), Timeliness.LATE
+            elif outcome < late_share + 0.35:
+                returned, timeliness = due - dt.timedelta(hours=rng.uniform(0.5, 5)), Timeliness.ON_TIME
+            else:
+                span = (due - received).total_seconds()
+                returned, timeliness = received + dt.timedelta(seconds=span * rng.uniform(0.2, 0.7)), Timeliness.EARLY
+            if returned >= end:  # not finished yet: still on the books
+                row.update(state=rng.choice(OPEN_STATES), current_step_index=0, step_count=target.steps)
+                dossier_id = writer.add(row)
+                steps += _plan(dossier_id, procedure, agency, received, calendar, step_agencies)
+                continue
+            refused_on_merits = rng.random() < 0.015
+            row.update(state="not_qualified" if refused_on_merits else "returned", returned_at=returned,
+                       decided_at=returned - dt.timedelta(hours=2), timeliness=timeliness,
+                       proposed_outcome="refusal" if refused_on_merits else "result", step_count=target.steps,
+                       current_step_index=target.steps - 1)
+            count_in(returned, agency.pk, procedure.pk, **{f"resolved_{timeliness}": 1}, closed=1,
+                     results_digital=int(rng.random() < 0.7), not_qualified=int(refused_on_merits))
+            dossier_id = writer.add(row)
+            if rng.random() < 0.12:
+                score = rng.choices([5, 4, 3, 2, 1], [55, 30, 9, 4, 2])[0]
+                rated = returned + dt.timedelta(hours=rng.randrange(1, 72))
+                ratings.append((dossier_id, score, rated))
+                count_in(rated, agency.pk, procedure.pk, rating_count=1, rating_sum=score)
+            written = n + 1
+            if written % batch == 0:
+                writer.flush()
+                _progress(out, written, count, started)
+        writer.flush()
+        _progress(out, count, count, started)
+        DossierStep.objects.bulk_create(steps, batch_size=10_000)
+        _save_sequences(sequences)
+        SatisfactionRating.objects.bulk_create(
+            [SatisfactionRating(dossier_id=d, score=s, created_at=at, created_by=rater) for d, s, at in ratings],
+            batch_size=10_000)
+        MonthlyStat.objects.bulk_create([MonthlyStat(month=m, agency_id=a, procedure_id=p, **counts)
+                                         for (m, a, p), counts in monthly.items()], batch_size=10_000)
+        WeeklyStat.objects.bulk_create([WeeklyStat(week=w, agency_id=a, **counts)
+                                        for (w, a), counts in weekly.items()], batch_size=10_000)
+    out.write("\n")
+    return {"dossiers": count, "ratings": len(ratings), "monthly_rows": len(monthly), "weekly_rows": len(weekly),
+            "seconds": time.monotonic() - started}
+
+
+def _row(code, procedure, agency, online, person, received, due):
+    return {
+        "code": code, "procedure_id": procedure.pk, "receiving_agency_id": agency.pk, "current_agency_id": agency.pk,
+        "current_step_index": 0, "step_count": 0, "channel": "online" if online else "counter", "applicant_id": None,
+        "applicant_name": person.full_name, "applicant_personal_id": person.personal_id, "applicant_phone": "",
+        "applicant_email": "", "applicant_address": person.permanent_residence,
+        "applicant_date_of_birth": person.date_of_birth, "registry_consent_at": None, "result_delivery": "counter",
+        "delivery_address": "", "identity_status": "verified", "state": "received", "proposed_outcome": "",
+        "decision_note": "", "created_at": received - dt.timedelta(minutes=30),
+        "submitted_at": received - dt.timedelta(minutes=20), "received_at": received, "clock_started_at": received,
+        "due_at": due, "appointment_at": due, "paused_at": None, "decided_at": None, "returned_at": None,
+        "timeliness": "",
+    }
+
+
+def _plan(dossier_id, procedure, agency, received, calendar, cache):
+    planned, elapsed = [], 0
+    for index, step in enumerate(procedure.route_steps.all()):
+        key = (step.pk, agency.pk)
+        if key not in cache:
+            cache[key] = resolve_step_agency(step, agency)
+        elapsed += step.working_days
+        planned.append(DossierStep(dossier_id=dossier_id, index=index, route_step=step, agency=cache[key],
+                                   working_days=step.working_days, due_at=calendar.add_working_days(received, elapsed),
+                                   started_at=received if index == 0 else None))
+    return planned
+
+
+def _save_sequences(sequences):
+    table = DossierCodeSequence._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {table} (agency_id, day, last_value) VALUES (%s, %s, %s) ON CONFLICT (agency_id, day) "
+            f"DO UPDATE SET last_value = excluded.last_value WHERE excluded.last_value > {table}.last_value",
+            [(agency_id, day, value) for (agency_id, day), value in sequences.items()])
+
+
+COLUMNS = [f.column for f in Dossier._meta.concrete_fields]
+
+
+class _BulkWriter:
+    """SQLite and others: explicit ids so that ratings can point at their dossiers."""
+
+    def __init__(self):
+        self.rows, self.next_id = [], (Dossier.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
+
+    def add(self, row):
+        row["id"] = self.next_id
+        self.next_id += 1
+        self.rows.append(row)
+        return row["id"]
+
+    def flush(self):
+        Dossier.objects.bulk_create([Dossier(**row) for row in self.rows], batch_size=2_000)
+        self.rows = []
+
+
+class _CopyWriter(_BulkWriter):
+    """PostgreSQL: COPY … FROM STDIN, an order of magnitude faster than INSERTs."""
+
+    def flush(self):
+        if not self.rows:
+            return
+        with connection.cursor() as cursor:
+            with cursor.cursor.copy(f"COPY {Dossier._meta.db_table} ({', '.join(COLUMNS)}) FROM STDIN") as copy:
+                for row in self.rows:
+                    copy.write_row([row[column] for column in COLUMNS])
+            cursor.execute(f"SELECT setval(pg_get_serial_sequence('{Dossier._meta.db_table}', 'id'), %s)",
+                           [self.next_id])
+        self.rows = []
+
+
+def _progress(out, done, total, started):
+    width = 30
+    filled = int(width * done / total)
+    elapsed = time.monotonic() - started
+    out.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done * 100 // total:3d}%  {done:,}/{total:,} hồ sơ  "
+              f"{elapsed:5.0f} s".replace(",", "."))
+    out.flush()

@@ -1,0 +1,63 @@
+"""Keeping the dashboard's monthly and weekly counts current, in the same transaction as the event."""
+
+import datetime as dt
+
+from django.db import connection
+
+from procedures.models import COUNTERS, Channel, DossierState, MonthlyStat, WeeklyStat
+from procedures.sla.calendar import LOCAL_TZ
+
+
+def period_keys(moment):
+    """(first day of the month, Monday of the week) of `moment` in Vietnam's time."""
+    day = moment.astimezone(LOCAL_TZ).date()
+    return day.replace(day=1), day - dt.timedelta(days=day.weekday())
+
+
+def record(dossier, action, at):
+    """Count what `action` on `dossier` at `at` means for the dashboard, if anything."""
+    counts = _counts(dossier, action)
+    if counts:
+        bump(dossier.receiving_agency_id, dossier.procedure_id, at, counts)
+
+
+def record_rating(dossier, score, at):
+    bump(dossier.receiving_agency_id, dossier.procedure_id, at, {"rating_count": 1, "rating_sum": score})
+
+
+def _counts(dossier, action):
+    if action == "receive":
+        online = dossier.channel == Channel.ONLINE
+        digital = online or dossier.events.filter(action="submit", files__isnull=False).exists()
+        return {"received": 1, "received_online" if online else "received_counter": 1, "digitised": int(digital)}
+    if action == "return_result":
+        digital_result = dossier.events.filter(action="approve", files__isnull=False).exists()
+        return {f"resolved_{dossier.timeliness}": 1, "closed": 1, "results_digital": int(digital_result),
+                "not_qualified": int(dossier.state == DossierState.NOT_QUALIFIED)}
+    if action == "withdraw":
+        return {"withdrawn": 1, "closed": int(dossier.received_at is not None)}
+    if action == "reject":
+        return {"rejected": 1}
+    if action == "request_supplement":
+        return {"supplements": 1}
+    return None
+
+
+def bump(agency_id, procedure_id, at, counts):
+    """Add `counts` to the month and week rows, creating them if needed, in one statement each."""
+    month, week = period_keys(at)
+    values = [counts.get(name, 0) for name in COUNTERS]
+    _upsert(MonthlyStat._meta.db_table, ["month", "agency_id", "procedure_id"], [month, agency_id, procedure_id], values)
+    _upsert(WeeklyStat._meta.db_table, ["week", "agency_id"], [week, agency_id], values)
+
+
+def _upsert(table, key_columns, key_values, values):
+    # ON CONFLICT … DO UPDATE adds atomically: two officers' actions at once never lose a count.
+    columns = key_columns + list(COUNTERS)
+    updates = ", ".join(f"{name} = {table}.{name} + excluded.{name}" for name in COUNTERS)
+    sql = (
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))}) "
+        f"ON CONFLICT ({', '.join(key_columns)}) DO UPDATE SET {updates}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, key_values + values)

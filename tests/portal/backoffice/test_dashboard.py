@@ -1,0 +1,111 @@
+"""The dashboard's figures equal naive counts over the dossiers they summarise."""
+
+import datetime as dt
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from procedures import dashboard as reads
+from procedures import services
+from procedures.models import Dossier, DossierEvent, Outcome, SatisfactionRating, Timeliness
+from procedures.services import filing
+from tests.factories import RECEIVED_AT, local, online, received
+
+pytestmark = pytest.mark.django_db
+
+PERIOD = reads.Period(dt.date(2026, 11, 1), dt.date(2026, 11, 1))
+
+
+@pytest.fixture
+def history(world):
+    """A small month: returned early and late, withdrawn, refused, a counter filing, a supplement, a rating."""
+    def finish(dossier, returned_at):
+        services.start_processing(dossier, world.xa_chuyenvien, at=RECEIVED_AT)
+        services.propose(dossier, world.xa_chuyenvien, outcome=Outcome.RESULT, at=RECEIVED_AT)
+        services.approve(dossier, world.xa_lanhdao, at=RECEIVED_AT, files=[("kq.pdf", b"%PDF-1.4")])
+        return services.return_result(dossier, world.xa_motcua, at=returned_at)
+
+    early = finish(received(world, procedure=world.simple), RECEIVED_AT + dt.timedelta(hours=2))
+    late = finish(received(world, procedure=world.simple), local(2026, 11, 30, 9, 0))
+    filing.rate(early, world.citizen, score=4)
+    filing.rate(late, world.citizen, score=2)
+    services.withdraw(received(world), world.citizen, reason="Nộp nhầm", at=RECEIVED_AT + dt.timedelta(hours=1))
+    services.reject(online(world, citizen=world.other_citizen), world.xa_motcua, reason="Sai thẩm quyền")
+    asked = received(world)
+    services.start_processing(asked, world.xa_chuyenvien, at=RECEIVED_AT)
+    services.request_supplement(asked, world.xa_chuyenvien, missing_items=["Bản sao"], at=RECEIVED_AT)
+    services.file_at_counter(world.simple, world.other_commune_agency, world.xa2_motcua, applicant_name="Lê Văn C",
+                             applicant_personal_id="019085000111", at=RECEIVED_AT, files=[("scan.pdf", b"%PDF-1.4")])
+    return world
+
+
+def naive(agencies=None):
+    """The same figures counted straight from the dossiers and their log."""
+    dossiers = Dossier.objects.all() if agencies is None else Dossier.objects.filter(receiving_agency__in=agencies)
+    received = dossiers.filter(received_at__isnull=False)
+    returned = dossiers.filter(returned_at__isnull=False)
+    events = DossierEvent.objects.filter(dossier__in=dossiers)
+    ratings = SatisfactionRating.objects.filter(dossier__in=dossiers)
+    return {
+        "received": received.count(), "received_online": received.filter(channel="online").count(),
+        "received_counter": received.filter(channel="counter").count(),
+        "resolved_early": returned.filter(timeliness=Timeliness.EARLY).count(),
+        "resolved_on_time": returned.filter(timeliness=Timeliness.ON_TIME).count(),
+        "resolved_late": returned.filter(timeliness=Timeliness.LATE).count(),
+        "withdrawn": events.filter(action="withdraw").count(), "rejected": events.filter(action="reject").count(),
+        "supplements": events.filter(action="request_supplement").count(),
+        "rating_count": ratings.count(), "rating_sum": sum(r.score for r in ratings),
+        "digitised": received.filter(channel="online").count() + received.filter(
+            channel="counter", events__action="submit", events__files__isnull=False).distinct().count(),
+    }
+
+
+def test_the_month_equals_a_direct_count(history):
+    scope = reads.Scope(None, None)
+    total = reads.totals(scope, PERIOD)
+    expected = naive()
+    assert {name: getattr(total, name) for name in expected} == expected
+    assert expected["received"] == 5 and expected["resolved_early"] == expected["resolved_late"] == 1
+    assert total.on_time_rate == 0.5 and total.satisfaction == 3
+    by_agency = {f.label: f.received for f in reads.breakdown(scope, PERIOD, "agency")}
+    assert by_agency == {history.commune_agency.name: 4, history.other_commune_agency.name: 1}
+    district = reads.Scope(history.district, frozenset([history.commune_agency.pk]))
+    assert reads.totals(district, PERIOD).received == naive([history.commune_agency])["received"]
+
+
+def test_breakdowns_add_up_to_the_total(history):
+    scope = reads.scope_for(history.monitor)
+    total = reads.totals(scope, PERIOD)
+    for by in ("level", "unit", "agency", "procedure", "field"):
+        parts = reads.breakdown(scope, PERIOD, by)
+        assert sum(part.received for part in parts) == total.received, by
+        assert sum(part.resolved for part in parts) == total.resolved, by
+    assert [f.label for f in reads.breakdown(scope, PERIOD, "unit")] == [history.district.name]
+    assert sum(f.received for f in reads.trend_by_month(scope, PERIOD)) == total.received
+    december = reads.Period(dt.date(2026, 12, 1), dt.date(2026, 12, 1))
+    assert reads.carried_over(scope, december) == 5 - 3  # 5 received, 2 returned and 1 withdrawn
+
+
+def test_who_sees_what(staff_client, history):
+    monitor, leader, officer = staff_client("monitor"), staff_client("xa_lanhdao"), staff_client("xa_motcua")
+    page = monitor.get("/can-bo/bao-cao/", {"tu": "2026-11", "den": "2026-11"})
+    assert page.status_code == 200 and page.context["total"].received == 5
+    assert "<svg" in page.content.decode()
+    own = leader.get("/can-bo/bao-cao/", {"tu": "2026-11", "den": "2026-11"})
+    assert own.context["total"].received == 4  # the leader's commune only
+    assert leader.get("/can-bo/bao-cao/", {"don-vi": history.district.code}).status_code == 403
+    assert officer.get("/can-bo/bao-cao/").status_code == 403
+    drilled = monitor.get("/can-bo/bao-cao/", {"tu": "2026-11", "den": "2026-11", "don-vi": history.district.code})
+    assert sorted(f.received for f in drilled.context["unit_figures"]) == [1, 4]  # the district's two communes
+
+
+def test_every_table_exports_to_csv_and_excel(staff_client, history):
+    monitor = staff_client("monitor")
+    csv = monitor.get("/can-bo/bao-cao/", {"tu": "2026-11", "den": "2026-11", "xuat": "csv", "bang": "agency"})
+    lines = csv.content.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("Tên,Tiếp nhận") and len(lines) == 3
+    workbook = load_workbook(io.BytesIO(monitor.get("/can-bo/bao-cao/", {"tu": "2026-11", "den": "2026-11",
+                                                                         "xuat": "xlsx"}).content))
+    assert "Theo cơ quan" in workbook.sheetnames and workbook["Tổng hợp"]["B2"].value == 5
+    assert monitor.get("/can-bo/bao-cao/", {"xuat": "csv", "bang": "khong-co"}).status_code == 404

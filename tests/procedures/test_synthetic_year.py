@@ -1,0 +1,43 @@
+import io
+
+import pytest
+from django.utils import timezone
+
+from procedures import dashboard as reads
+from procedures import services
+from procedures.models import Dossier, DossierState, SatisfactionRating, Timeliness
+from procedures.services.synthetic_year import generate
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_synthetic_year_is_consistent_with_its_own_counts(world):
+    result = generate(1500, seed=7, out=io.StringIO(), batch=400)
+    assert result["dossiers"] == Dossier.objects.count() == 1500
+    now = timezone.localdate()
+    scope, period = reads.Scope(None, None), reads.Period(now.replace(year=now.year - 2, day=1), now.replace(day=1))
+    total = reads.totals(scope, period)
+    received = Dossier.objects.filter(received_at__isnull=False)
+    assert total.received == received.count()
+    assert total.received_online == received.filter(channel="online").count()
+    for timeliness in Timeliness.values:
+        assert getattr(total, f"resolved_{timeliness}") == Dossier.objects.filter(timeliness=timeliness).count()
+    assert total.rejected == Dossier.objects.filter(state=DossierState.REJECTED).count() > 0
+    assert total.withdrawn == Dossier.objects.filter(state=DossierState.WITHDRAWN).count() > 0
+    assert total.rating_count == SatisfactionRating.objects.count() > 0
+    assert 0.8 < total.on_time_rate < 1 and 0.2 < total.online_rate < 0.8
+    within, overdue = reads.open_now(scope)
+    assert within + overdue == Dossier.objects.filter(state__in=reads.OPEN).count()
+    for dossier in Dossier.objects.filter(state__in=reads.OPEN)[:20]:
+        assert dossier.steps.count() == dossier.step_count >= 1  # officers can carry on with them
+
+
+def test_real_filings_after_it_never_reuse_a_code(world):
+    generate(300, seed=3, out=io.StringIO(), end=timezone.localtime())
+    codes = set(Dossier.objects.values_list("code", flat=True))
+    assert len(codes) == 300
+    busy = Dossier.objects.filter(receiving_agency=world.commune_agency, procedure=world.simple).latest("received_at")
+    draft = services.create_draft(world.simple, world.commune_agency, world.citizen, at=busy.received_at)
+    fresh = services.submit(draft, world.citizen, at=busy.received_at)  # a day the synthetic year already numbered
+    assert fresh.code not in codes
+    assert fresh.code[:-4] == busy.code[:-4] and fresh.code > busy.code
