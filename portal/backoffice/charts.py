@@ -22,7 +22,7 @@ def bars(items, *, title, percent=True):
     for i, (label, value) in enumerate(items):
         y = GAP + i * (BAR + GAP)
         length = max(1, span * value / top)
-        text = f"{value * 100:.1f}%" if percent else f"{value:,.0f}".replace(",", ".")
+        text = f"{value * 100:.1f}%".replace(".", ",") if percent else f"{value:,.0f}".replace(",", ".")
         parts.append(
             f'<text x="{LABEL_WIDTH - 6}" y="{y + BAR - 5}" text-anchor="end" font-size="12">{escape(label[:38])}</text>'
             f'<rect x="{LABEL_WIDTH}" y="{y}" width="{length:.1f}" height="{BAR}" fill="#b3261e" rx="2"/>'
@@ -38,12 +38,12 @@ def lines(labels, series, *, title, height=220):
     if not labels or not points:
         return ""
     top = max(points) or 1
-    left, bottom, right = 50, height - 30, WIDTH - 10
+    left, bottom, right, top_margin = 50, height - 30, WIDTH - 30, 36
     step = (right - left) / max(1, len(labels) - 1)
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {WIDTH} {height}" width="100%" '
              f'style="max-width:{WIDTH}px"><title>{escape(title)}</title>',
              f'<line x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}" stroke="#888"/>',
-             f'<text x="{left - 6}" y="16" text-anchor="end" font-size="11">{top:,.0f}</text>'.replace(",", "."),
+             f'<text x="{left - 6}" y="{top_margin}" text-anchor="end" font-size="11">{top:,.0f}</text>'.replace(",", "."),
              f'<text x="{left - 6}" y="{bottom}" text-anchor="end" font-size="11">0</text>']
     every = max(1, len(labels) // 8)
     for i, label in enumerate(labels):
@@ -51,9 +51,9 @@ def lines(labels, series, *, title, height=220):
             parts.append(f'<text x="{left + i * step:.1f}" y="{height - 10}" text-anchor="middle" font-size="11">'
                          f'{escape(label)}</text>')
     for n, (name, values, colour) in enumerate(series):
-        coords = [f"{left + i * step:.1f},{bottom - (bottom - 20) * v / top:.1f}" for i, v in enumerate(values)
+        coords = [f"{left + i * step:.1f},{bottom - (bottom - top_margin) * v / top:.1f}" for i, v in enumerate(values)
                   if v is not None]
         parts.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="{" ".join(coords)}"/>')
-        parts.append(f'<text x="{right - 150}" y="{16 + n * 14}" font-size="12" fill="{colour}">— {escape(name)}</text>')
+        parts.append(f'<text x="{left + n * 150}" y="14" font-size="12" fill="{colour}">— {escape(name)}</text>')
     parts.append("</svg>")
     return "".join(parts)
