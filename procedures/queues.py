@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from procedures import policy
-from procedures.models import Dossier, DossierState, Role
+from procedures.models import Dossier, DossierState, DossierStep, Role
 from procedures.selectors import calendar_exceptions, working_calendar_for
 from procedures.sla import is_at_risk
 
@@ -30,7 +30,7 @@ def visible_dossiers(user):
     agency = policy.agency_of(user)
     if role not in TODO or agency is None:
         return dossiers.none()
-    on_route = Dossier.objects.filter(steps__agency=agency).values("pk")
+    on_route = DossierStep.objects.filter(agency=agency).values("dossier_id")
     return dossiers.filter(Q(receiving_agency=agency) | Q(current_agency=agency) | Q(pk__in=on_route))
 
 

@@ -39,6 +39,19 @@ def registry():
 
 
 @pytest.fixture
+def staff_client(world):
+    """staff_client("xa_motcua") → a client signed in as that `world` user, second factor passed."""
+    from django.test import Client
+
+    from tests.factories import sign_in_verified
+
+    def make(name):
+        return sign_in_verified(Client(), getattr(world, name))
+
+    return make
+
+
+@pytest.fixture
 def world(db):
     """A province → district → commune tree with agencies, staff for each role, two citizens,
     a one-step commune procedure and an inter-level procedure (commune 2 days, district 3 days)."""

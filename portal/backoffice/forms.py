@@ -81,3 +81,19 @@ class RegisterForm(forms.Form):
         if data.get("start") and data.get("end") and data["start"] > data["end"]:
             raise forms.ValidationError(_("Ngày bắt đầu phải trước ngày kết thúc."))
         return data
+
+
+class DossierSearchForm(forms.Form):
+    code = forms.CharField(label=_("Mã hồ sơ"), required=False, max_length=40)
+    name = forms.CharField(label=_("Họ tên người nộp (gõ có dấu hoặc không dấu)"), required=False, max_length=150)
+    personal_id = forms.CharField(label=_("Số định danh cá nhân"), required=False, max_length=12)
+    procedure = forms.ChoiceField(label=_("Thủ tục"), required=False)
+    state = forms.ChoiceField(label=_("Trạng thái"), required=False,
+                              choices=[("", _("Tất cả"))] + [c for c in DossierState.choices if c[0] != "draft"])
+    received_from = forms.DateField(label=_("Tiếp nhận từ ngày"), required=False,
+                                    widget=forms.DateInput(attrs={"type": "date"}))
+    received_to = forms.DateField(label=_("đến ngày"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, procedures=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["procedure"].choices = [("", _("Tất cả"))] + [(str(p.pk), p.name) for p in procedures]

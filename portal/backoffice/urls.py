@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import dashboard, dossier, intake, queue, register
+from .views import dashboard, dossier, intake, queue, register, search
 
 app_name = "backoffice"
 
@@ -16,4 +16,5 @@ urlpatterns = [
     path("tiep-nhan/<int:procedure_id>/", intake.intake, name="intake"),
     path("so-theo-doi/", register.register, name="register"),
     path("bao-cao/", dashboard.dashboard, name="dashboard"),
+    path("tim-kiem/", search.search, name="search"),
 ]

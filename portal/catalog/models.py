@@ -4,7 +4,6 @@ A procedure page shows the catalog data itself (procedures.Procedure); editors a
 own guidance. Pages are created and renamed by `services.sync_procedure_pages`, never typed.
 """
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -25,23 +24,32 @@ class ProcedureIndexPage(Page):
         verbose_name = _("danh mục thủ tục hành chính")
 
     def get_context(self, request, *args, **kwargs):
-        from procedures.selectors import catalog, filing_points
+        from procedures.selectors import filing_points
+        from search.services import find_procedures
 
         context = super().get_context(request, *args, **kwargs)
-        chosen = {key: request.GET.get(key, "").strip() for key in ("level", "field", "point", "q")}
+        chosen = {key: request.GET.get(key, "").strip()[:100] for key in ("level", "field", "point", "q")}
         if not chosen["field"].isdigit():
             chosen["field"] = ""
-        procedures = catalog(level=chosen["level"] if chosen["level"] in UnitLevel.values else "",
-                             field=chosen["field"], point=chosen["point"], text=chosen["q"][:100])
-        pages = {page.procedure_id: page for page in ProcedurePage.objects.live().filter(
-            procedure__in=procedures)}
-        page_obj = Paginator(procedures, 20).get_page(request.GET.get("page"))
+        if chosen["level"] not in UnitLevel.values:
+            chosen["level"] = ""
+        page = request.GET.get("page", "1")
+        number = int(page) if page.isdigit() and int(page) > 0 else 1
+        procedures, total, facets = find_procedures(chosen["q"], level=chosen["level"], field=chosen["field"],
+                                                    point=chosen["point"], offset=(number - 1) * PAGE, limit=PAGE)
+        pages = {page.procedure_id: page for page in ProcedurePage.objects.live().filter(procedure__in=procedures)}
         context.update(
-            chosen=chosen, levels=UnitLevel.choices, fields=Field.objects.order_by("name"), points=filing_points(),
-            page_obj=page_obj, results=[(procedure, pages.get(procedure.pk)) for procedure in page_obj],
+            chosen=chosen, total=total, number=number, has_next=number * PAGE < total, has_previous=number > 1,
+            levels=[(value, label, facets.get("level", {}).get(value, 0)) for value, label in UnitLevel.choices],
+            fields=[(field, facets.get("field", {}).get(str(field.pk), 0)) for field in Field.objects.order_by("name")],
+            points=[(value, label, facets.get("point", {}).get(value, 0)) for value, label in filing_points()],
+            results=[(procedure, pages.get(procedure.pk)) for procedure in procedures],
             query_without_page="&".join(f"{key}={value}" for key, value in chosen.items() if value),
         )
         return context
+
+
+PAGE = 20
 
 
 class ProcedurePage(Page):

@@ -45,6 +45,9 @@ class Procedure(models.Model):
     online_level = models.CharField(_("mức độ dịch vụ công trực tuyến"), max_length=10, choices=OnlineServiceLevel.choices)
     description = models.TextField(_("trình tự thực hiện"), blank=True)
     is_active = models.BooleanField(_("đang áp dụng"), default=True)
+    # Folded copies (no diacritics, lower case) that the database search backend matches on.
+    search_name = models.CharField(max_length=400, blank=True, editable=False)
+    search_body = models.TextField(blank=True, editable=False)
 
     class Meta:
         verbose_name = _("thủ tục hành chính")
@@ -53,6 +56,13 @@ class Procedure(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.national_code})"
+
+    def save(self, *args, **kwargs):
+        from search.folding import fold
+
+        self.search_name = fold(f"{self.name} {self.national_code}")
+        self.search_body = fold(f"{self.description} {self.result_document} {self.legal_basis}")
+        super().save(*args, **kwargs)
 
     @property
     def levels(self):

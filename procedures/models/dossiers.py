@@ -103,7 +103,9 @@ class Dossier(ConcurrentTransitionMixin, models.Model):
         related_name="dossiers",
     )
     applicant_name = models.CharField(_("họ và tên người nộp"), max_length=150)
-    applicant_personal_id = models.CharField(_("số định danh cá nhân"), max_length=12)
+    applicant_personal_id = models.CharField(_("số định danh cá nhân"), max_length=12, db_index=True)
+    # The applicant's name folded (no diacritics, lower case), for officers' search.
+    applicant_name_folded = models.CharField(max_length=150, blank=True, editable=False)
     applicant_phone = models.CharField(_("số điện thoại"), max_length=15, blank=True)
     applicant_email = models.EmailField(_("thư điện tử"), blank=True)
     applicant_address = models.CharField(_("địa chỉ"), max_length=300, blank=True)
@@ -145,10 +147,19 @@ class Dossier(ConcurrentTransitionMixin, models.Model):
             models.Index(fields=["receiving_agency", "state"]),
             models.Index(fields=["current_agency", "state"]),
             models.Index(fields=["state", "due_at"]),
+            models.Index(fields=["received_at"]),
         ]
 
     def __str__(self):
         return self.code or _("Hồ sơ nháp #%(pk)s") % {"pk": self.pk}
+
+    def save(self, *args, **kwargs):
+        from search.folding import fold
+
+        self.applicant_name_folded = fold(self.applicant_name)
+        if kwargs.get("update_fields") and "applicant_name" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "applicant_name_folded"}
+        super().save(*args, **kwargs)
 
     # Transition methods only move the state and record what the state itself implies;
     # the clock, the route and the event log are the services' business.

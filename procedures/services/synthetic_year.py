@@ -35,6 +35,7 @@ from procedures.sla import WorkingCalendar
 from procedures.sla.calendar import LOCAL_TZ
 from procedures.services.routing import resolve_step_agency
 from procedures.stats import period_keys
+from search.folding import fold
 
 LEVEL_SHARE = {UnitLevel.COMMUNE: 0.68, UnitLevel.DISTRICT: 0.22, UnitLevel.PROVINCE: 0.10}
 ONLINE_SHARE = {"full": 0.62, "partial": 0.30}
@@ -187,7 +188,8 @@ def _row(code, procedure, agency, online, person, received, due):
     return {
         "code": code, "procedure_id": procedure.pk, "receiving_agency_id": agency.pk, "current_agency_id": agency.pk,
         "current_step_index": 0, "step_count": 0, "channel": "online" if online else "counter", "applicant_id": None,
-        "applicant_name": person.full_name, "applicant_personal_id": person.personal_id, "applicant_phone": "",
+        "applicant_name": person.full_name, "applicant_name_folded": fold(person.full_name),
+        "applicant_personal_id": person.personal_id, "applicant_phone": "",
         "applicant_email": "", "applicant_address": person.permanent_residence,
         "applicant_date_of_birth": person.date_of_birth, "registry_consent_at": None, "result_delivery": "counter",
         "delivery_address": "", "identity_status": "verified", "state": "received", "proposed_outcome": "",

@@ -1,0 +1,33 @@
+"""What every search backend answers, and the shapes of its answers."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class ProcedureHits:
+    ids: list  # this page, best first
+    total: int
+    facets: dict = field(default_factory=dict)  # {"level": {value: count}, "field": {…}, "point": {…}}
+
+
+@dataclass(frozen=True)
+class DossierQuery:
+    code: str = ""  # exact
+    name: str = ""  # folded, every word (the last may be unfinished)
+    personal_id: str = ""  # exact
+    procedure_id: int | None = None
+    state: str = ""
+    received_from: dt.date | None = None
+    received_to: dt.date | None = None
+
+    @property
+    def empty(self):
+        return not any([self.code, self.name, self.personal_id, self.procedure_id, self.state, self.received_from,
+                        self.received_to])
+
+
+@dataclass(frozen=True)
+class DossierHits:
+    ids: list
+    total: int

@@ -1,0 +1,31 @@
+"""Elasticsearch documents and the analyzer that folds Vietnamese like search.folding does."""
+
+from elasticsearch_dsl import Date, Document, Integer, Keyword, Text, analyzer
+
+# lowercase, then asciifolding: "Đăng ký" → "dang ky" (asciifolding maps đ to d as well).
+vietnamese_folded = analyzer("vietnamese_folded", tokenizer="standard", filter=["lowercase", "asciifolding"])
+
+
+class ProcedureDocument(Document):
+    name = Text(analyzer=vietnamese_folded)
+    body = Text(analyzer=vietnamese_folded)
+    levels = Keyword(multi=True)
+    field = Keyword()
+    point = Keyword()
+    active = Keyword()
+
+    class Index:
+        name = "procedures"  # replaced by the alias of the configured prefix (elastic.py)
+
+
+class DossierDocument(Document):
+    code = Keyword()
+    name = Text(analyzer=vietnamese_folded)
+    personal_id = Keyword()
+    procedure = Integer()
+    state = Keyword()
+    received_at = Date()
+    agencies = Integer(multi=True)  # receiving, current and every agency on the route: who may see it
+
+    class Index:
+        name = "dossiers"

@@ -1,0 +1,15 @@
+from celery import shared_task
+
+
+@shared_task
+def index_dossier(dossier_id):
+    from .backends import elastic_backend
+
+    elastic_backend().index_dossiers([dossier_id])
+
+
+@shared_task
+def index_procedure(procedure_id):
+    from .backends import elastic_backend
+
+    elastic_backend().index_procedures([procedure_id])

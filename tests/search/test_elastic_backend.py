@@ -1,0 +1,102 @@
+"""The Elasticsearch backend against its contract: mappings, the query it sends, the fallback.
+
+No Elasticsearch server can run here; `test_elastic_integration.py` runs against one when
+ELASTICSEARCH_URL is set.
+"""
+
+import logging
+import socket
+
+import pytest
+
+from search.backends.base import DossierQuery
+from search.backends.database import DatabaseBackend
+from search.backends.elastic import ElasticBackend
+from search.documents import DossierDocument, ProcedureDocument
+from tests.factories import ProcedureFactory, received
+
+
+def closed_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def backend():
+    return ElasticBackend(f"http://127.0.0.1:{closed_port()}", prefix="thu", timeout=0.5, fallback=DatabaseBackend())
+
+
+def test_the_index_folds_vietnamese_with_lowercase_and_asciifolding():
+    body = ProcedureDocument._index.clone(name="x").to_dict()
+    assert body["settings"]["analysis"]["analyzer"]["vietnamese_folded"] == {
+        "type": "custom", "tokenizer": "standard", "filter": ["lowercase", "asciifolding"]}
+    properties = body["mappings"]["properties"]
+    assert properties["name"] == {"type": "text", "analyzer": "vietnamese_folded"}
+    assert properties["levels"] == {"type": "keyword"} and properties["point"] == {"type": "keyword"}
+    dossier = DossierDocument._index.clone(name="y").to_dict()["mappings"]["properties"]
+    assert dossier["code"] == {"type": "keyword"} and dossier["personal_id"] == {"type": "keyword"}
+    assert dossier["name"]["analyzer"] == "vietnamese_folded" and dossier["received_at"] == {"type": "date"}
+
+
+def test_the_procedure_query_sent(backend):
+    body = backend.procedure_search("Đăng ký KHAI sinh", level="commune", field="3", offset=20, limit=20).to_dict()
+    assert body["query"]["bool"]["must"] == [{"multi_match": {
+        "query": "dang ky khai sinh", "type": "bool_prefix", "operator": "and", "fields": ["name^3", "body"]}}]
+    assert {"term": {"active": "yes"}} in body["query"]["bool"]["filter"]
+    assert {"term": {"levels": "commune"}} in body["query"]["bool"]["filter"]
+    assert {"term": {"field": "3"}} in body["query"]["bool"]["filter"]
+    assert set(body["aggs"]) == {"level", "field", "point"}
+    assert (body["from"], body["size"], body["track_total_hits"]) == (20, 20, True)
+    assert backend.procedure_search("").to_dict()["query"] == {"bool": {"filter": [{"term": {"active": "yes"}}]}}
+
+
+def test_the_dossier_query_sent_is_scoped_to_the_officer(backend):
+    import datetime as dt
+
+    query = DossierQuery(code=" 000.01.29.h99-261126-0001", name="Nguyễn thị Á", personal_id="019190000001",
+                         state="processing", received_from=dt.date(2026, 11, 1), received_to=dt.date(2026, 11, 30))
+    body = backend.dossier_search(query, agency_id=42).to_dict()
+    bool_ = body["query"]["bool"]
+    assert {"term": {"agencies": 42}} in bool_["filter"]
+    assert {"term": {"code": "000.01.29.H99-261126-0001"}} in bool_["filter"]
+    assert {"term": {"personal_id": "019190000001"}} in bool_["filter"]
+    assert {"range": {"received_at": {"gte": "2026-11-01", "lte": "2026-11-30", "time_zone": "+07:00"}}} in bool_["filter"]
+    assert bool_["must"] == [{"match_bool_prefix": {"name": {"query": "nguyen thi a", "operator": "and"}}}]
+    assert {"bool": {"must_not": [{"term": {"state": "draft"}}]}} in bool_["filter"]
+    assert body["sort"] == [{"received_at": {"order": "desc"}}]
+    monitor = backend.dossier_search(DossierQuery(name="an"), agency_id=None).to_dict()
+    assert not any("agencies" in str(clause) for clause in monitor["query"]["bool"].get("filter", []))
+
+
+@pytest.mark.django_db
+def test_documents_carry_what_search_and_scoping_need(world):
+    dossier = received(world)  # inter-level: the district is on its route
+    source = ElasticBackend.dossier_source(dossier, [step.agency_id for step in dossier.steps.all()])
+    assert source["agencies"] == sorted({world.commune_agency.pk, world.district_agency.pk})
+    assert source["name"] == dossier.applicant_name and source["code"] == dossier.code
+    procedure = ElasticBackend.procedure_source(world.inter_level)
+    assert procedure["levels"] == ["commune", "district"] and procedure["point"] == "commune:committee:"
+
+
+@pytest.mark.django_db
+def test_a_cluster_that_does_not_answer_falls_back_to_the_database_and_says_so(backend, caplog):
+    ProcedureFactory(name="Đăng ký kết hôn")
+    with caplog.at_level(logging.WARNING, logger="search"):
+        hits = backend.search_procedures("dang ky ket hon")
+    assert hits.total == 1
+    assert "Elasticsearch unavailable" in caplog.text
+
+
+@pytest.mark.django_db
+def test_with_elasticsearch_configured_saves_queue_an_index_task_after_commit(
+    world, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    from search import tasks
+
+    queued = []
+    monkeypatch.setattr(tasks.index_dossier, "delay", queued.append)
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
+    with django_capture_on_commit_callbacks(execute=True):
+        dossier = received(world)
+    assert dossier.pk in queued
