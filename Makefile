@@ -10,7 +10,7 @@ REGISTRY_PORT ?= 8765
 DEMO_DOSSIERS ?= 20000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 
-.PHONY: install setup run fake-registry bench-registry test test-sqlite test-pg demo-lifecycle lifecycle-graph messages clean
+.PHONY: install setup run fake-registry bench-registry e2e test test-sqlite test-pg demo-lifecycle lifecycle-graph messages clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,10 +43,17 @@ bench-registry: install
 
 # The whole suite on the embedded default (SQLite). `.ci/run` runs it again on PostgreSQL.
 test: install
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest --ignore=tests/e2e $(PYTEST_ARGS)
 
 test-pg: install
-	DATABASE_URL=$(PG_URL) $(BIN)/pytest $(PYTEST_ARGS)
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest --ignore=tests/e2e $(PYTEST_ARGS)
+
+# Browser journeys and accessibility in headless Debian Chromium (apt install chromium chromium-driver);
+# axe-core comes from npm. Screenshots land in test-results/e2e/.
+e2e: install
+	@if [ ! -f tests/e2e/node_modules/axe-core/axe.min.js ] && command -v npm >/dev/null; then \
+	  npm install --silent --prefix tests/e2e; fi
+	$(BIN)/pytest tests/e2e $(PYTEST_ARGS)
 
 demo-lifecycle: setup
 	$(BIN)/python manage.py demo_lifecycle

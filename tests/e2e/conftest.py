@@ -1,0 +1,126 @@
+"""Browser journeys against a real server process: `make e2e` (and `.ci/run`).
+
+One session-wide demo site in a temporary VAR_DIR: SQLite, the reference data, the demo accounts,
+a small synthetic year, the fake population registry on its own port, and `manage.py runserver`.
+Headless Debian Chromium, driven by Playwright.
+"""
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
+RESULTS = ROOT / "test-results" / "e2e"
+PASSWORD = "MotCua@2026"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"{url} did not answer")
+
+
+class Site:
+    def __init__(self, url, env):
+        self.url, self.env, self.totp_secrets = url, env, {}
+
+    def manage(self, *args):
+        result = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=self.env, capture_output=True,
+                                text=True, timeout=600)
+        assert result.returncode == 0, result.stderr[-2000:]
+        return result.stdout
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    if not CHROMIUM.exists():
+        pytest.skip("needs Debian's chromium at /usr/bin/chromium (apt install chromium chromium-driver)")
+    var = tmp_path_factory.mktemp("e2e-var")
+    registry_port, port = free_port(), free_port()
+    env = {**os.environ, "VAR_DIR": str(var), "DJANGO_DEBUG": "1", "CITIZEN_REGISTRY_URL": f"http://127.0.0.1:{registry_port}",
+           "PYTHONUNBUFFERED": "1", "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost"}
+    env.pop("DATABASE_URL", None)
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    site = Site(f"http://127.0.0.1:{port}", env)
+    for command in (["migrate", "--noinput"], ["load_reference_data"], ["seed_demo"], ["create_demo_certificates"],
+                    ["generate_synthetic_year", "--dossiers", "3000"]):
+        site.manage(*command)
+    processes = [
+        subprocess.Popen([sys.executable, "-m", "citizen_registry_adapter.fake_server", "--port", str(registry_port)],
+                         cwd=ROOT, env=env, stdout=subprocess.DEVNULL),
+        subprocess.Popen([sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"], cwd=ROOT,
+                         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
+    ]
+    try:
+        wait_for(site.url + "/")
+        yield site
+    finally:
+        for process in processes:
+            process.terminate()
+            process.wait(10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True,
+            args=["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu"],
+        )
+        yield browser
+        browser.close()
+
+
+class Shots:
+    """Numbered screenshots in test-results/e2e/<test>/."""
+
+    def __init__(self, name):
+        self.folder = RESULTS / re.sub(r"[^\w.-]+", "_", name)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.count = 0
+
+    def __call__(self, page, label):
+        self.count += 1
+        page.screenshot(path=str(self.folder / f"{self.count:02d}-{label}.png"), full_page=True)
+
+
+@pytest.fixture
+def shots(request):
+    return Shots(request.node.name)
+
+
+@pytest.fixture
+def new_page(browser, site):
+    contexts = []
+
+    def make(width=1100, height=900):
+        context = browser.new_context(viewport={"width": width, "height": height}, locale="vi-VN",
+                                      accept_downloads=True, base_url=site.url)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
