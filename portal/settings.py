@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.ChosenLanguageMiddleware",
+    "portal.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -141,6 +142,10 @@ LOGOUT_REDIRECT_URL = "/"
 TRUSTED_PROXIES = [ip for ip in os.environ.get("TRUSTED_PROXIES", "").split(",") if ip]
 # Public tracking: at most this many lookups per client address per window (seconds).
 TRACKING_RATE_LIMIT = (int(os.environ.get("TRACKING_RATE_LIMIT", "20")), 600)
+
+# Public catalog pages for visitors without a session come from the cache (portal/page_cache.py).
+ANONYMOUS_PAGE_CACHE_PREFIXES = ("/thu-tuc/",)
+ANONYMOUS_PAGE_CACHE_SECONDS = int(os.environ.get("ANONYMOUS_PAGE_CACHE_SECONDS", "300"))
 
 # Rate-limit counters and other short-lived data: Redis in production, process memory by default.
 CACHES = {

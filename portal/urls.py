@@ -4,6 +4,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django_otp.admin import OTPAdminSite
+
+from .views import choose_language, health
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -18,6 +20,8 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("healthz", health, name="health"),
+    path("ngon-ngu/<str:code>/", choose_language, name="choose_language"),
     path("", include("portal.accounts.urls")),
     path("can-bo/", include("portal.backoffice.urls")),
     path("", include("portal.citizens.urls")),

@@ -27,6 +27,8 @@ def _test_settings(settings, tmp_path, _pki_dir):
     # No test reaches a registry server unless it starts one itself (tests/citizen_registry_adapter).
     settings.CITIZEN_REGISTRY = {**settings.CITIZEN_REGISTRY, "BACKEND": "memory"}
     settings.SMS_BACKEND = "procedures.sms.MemorySmsGateway"
+    # Tests read each response's context: no page cache unless a test turns it on.
+    settings.ANONYMOUS_PAGE_CACHE_PREFIXES = ()
     MemorySmsGateway.outbox.clear()
 
 

@@ -13,3 +13,21 @@ def _sync_page(sender, instance, raw=False, **kwargs):
     from .services import sync_procedure_page
 
     sync_procedure_page(instance)
+
+
+def _connect_page_cache():
+    """Any change to what catalog pages show drops the cached copies (portal/page_cache.py)."""
+    from django.db.models.signals import post_delete
+    from wagtail.signals import page_published, page_unpublished
+
+    from portal.page_cache import invalidate
+    from procedures.models import Agency, Field, RequiredDocument, RouteStep
+
+    for model in (Procedure, RequiredDocument, RouteStep, Agency, Field):
+        post_save.connect(invalidate, sender=model, dispatch_uid=f"page-cache-{model.__name__}")
+        post_delete.connect(invalidate, sender=model, dispatch_uid=f"page-cache-del-{model.__name__}")
+    page_published.connect(invalidate, dispatch_uid="page-cache-published")
+    page_unpublished.connect(invalidate, dispatch_uid="page-cache-unpublished")
+
+
+_connect_page_cache()

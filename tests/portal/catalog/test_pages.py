@@ -58,3 +58,26 @@ def test_home_news_and_help_pages_render(client, world):
     assert client.get("/huong-dan-nop-ho-so/").status_code == 200
     ensure_site()  # safe to run again
     assert ProcedurePage.objects.count() == 2
+
+
+def test_anonymous_visitors_get_catalog_pages_from_the_cache_until_the_catalog_changes(
+    client, world, django_assert_num_queries, settings
+):
+    from django.core.cache import cache
+
+    settings.ANONYMOUS_PAGE_CACHE_PREFIXES = ("/thu-tuc/",)
+    cache.clear()
+    ensure_site()
+    url = ProcedurePage.objects.get(procedure=world.simple).url
+    assert "Đăng ký khai sinh" in client.get(url).content.decode()
+    with django_assert_num_queries(0):
+        cached = client.get(url)
+    assert cached["X-Page-Cache"] == "hit"
+    world.simple.fee_note = "Miễn lệ phí"
+    world.simple.save()
+    fresh = client.get(url)
+    assert "X-Page-Cache" not in fresh and "Miễn lệ phí" in fresh.content.decode()
+    english = client.get("/ngon-ngu/en/", {"next": url}, follow=True)
+    assert "Procedure code" in english.content.decode()  # another language, another copy
+    client.force_login(world.citizen)
+    assert "X-Page-Cache" not in client.get(url)  # signed in: never from the cache
