@@ -11,14 +11,15 @@ district leader (a drill-down). Targets (issue 6): median under 500 ms and 300 m
 
 import argparse
 import os
-import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+
+from timing import median_ms  # noqa: E402
 
 import django  # noqa: E402
 
@@ -47,15 +48,6 @@ def verified_client(username):
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
     return client
-
-
-def median_ms(call, runs):
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        call()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times), min(times), max(times)
 
 
 def main():

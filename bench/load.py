@@ -16,7 +16,6 @@ import os
 import re
 import secrets
 import socket
-import statistics
 import subprocess
 import sys
 import threading
@@ -25,7 +24,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+
+from timing import free_port  # noqa: E402
 os.environ.setdefault("DJANGO_DEBUG", "0")
 os.environ.setdefault("DJANGO_SECRET_KEY", "bench-" + secrets.token_hex(16))
 os.environ.setdefault("CITIZEN_REGISTRY_BACKEND", "memory")
@@ -51,7 +53,6 @@ from django_otp import DEVICE_ID_SESSION_KEY  # noqa: E402
 from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
 
 from portal.catalog.models import ProcedurePage  # noqa: E402
-from procedures import services  # noqa: E402
 from procedures.models import Agency, Dossier, DossierEvent, Procedure, Role, StaffRole  # noqa: E402
 from procedures.services import filing  # noqa: E402
 
@@ -72,12 +73,6 @@ PNG = _png()
 
 
 # --- the server --------------------------------------------------------------------------------------
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def start_gunicorn(port):

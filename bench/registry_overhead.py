@@ -10,7 +10,6 @@ Targets (issue 3): adapter / bare GET under 1.3x; an open circuit fails in under
 
 import argparse
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -20,7 +19,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+
+from timing import free_port  # noqa: E402
 os.environ["CITIZEN_REGISTRY_LOG"] = os.path.join(tempfile.mkdtemp(), "registry-lookups.log")
 
 import django  # noqa: E402
@@ -33,12 +35,6 @@ from citizen_registry_adapter.errors import RegistryUnavailable  # noqa: E402
 from citizen_registry_adapter.http_client import HttpRegistry  # noqa: E402
 
 AN = "019090001234"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def start_fake_server(port):

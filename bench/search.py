@@ -11,12 +11,14 @@ import os
 import random
 import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+
+from timing import median_ms  # noqa: E402
 
 import django  # noqa: E402
 
@@ -39,6 +41,10 @@ QUALIFIERS = ["", "có yếu tố nước ngoài", "cho doanh nghiệp", "cho h�
               "tại vùng đồng bào dân tộc thiểu số", "đối với công trình cấp III", "khi thay đổi nội dung"]
 
 
+def _median(call, runs):
+    return median_ms(call, runs)[0]
+
+
 def top_up_catalog(target=2000):
     have = Procedure.objects.count()
     if have >= target:
@@ -57,15 +63,6 @@ def top_up_catalog(target=2000):
                                      sector=step.sector, task="Giải quyết", working_days=procedure.processing_days)
 
 
-def median_ms(call, runs):
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        call()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
-
-
 def main():
     top_up_catalog()
     monitor = get_user_model().objects.get(username="tinh.giamsat")
@@ -74,14 +71,14 @@ def main():
                        "Chứng chỉ hành nghề", "tro cap xa hoi cho ho gia dinh", "nha o xa hoi", "di tich"]
     results = {}
     results["catalog (2,000 procedures), 8 queries"] = statistics.median(
-        median_ms(lambda q=q: find_procedures(q), 9) for q in catalog_queries)
-    results["dossiers by full name without accents"] = median_ms(
+        _median(lambda q=q: find_procedures(q), 9) for q in catalog_queries)
+    results["dossiers by full name without accents"] = _median(
         lambda: find_dossiers(monitor, DossierQuery(name=sample["applicant_name"].lower())), 15)
-    results["dossiers by half a name ('nguyen van')"] = median_ms(
+    results["dossiers by half a name ('nguyen van')"] = _median(
         lambda: find_dossiers(monitor, DossierQuery(name="nguyen van")), 15)
-    results["dossiers by code (exact)"] = median_ms(lambda: find_dossiers(monitor, DossierQuery(code=sample["code"])), 15)
+    results["dossiers by code (exact)"] = _median(lambda: find_dossiers(monitor, DossierQuery(code=sample["code"])), 15)
     officer = get_user_model().objects.get(username="xa.motcua")
-    results["an officer's scoped search by name"] = median_ms(
+    results["an officer's scoped search by name"] = _median(
         lambda: find_dossiers(officer, DossierQuery(name="nguyen")), 15)
     print(f"{connection.vendor}: {Procedure.objects.count():,} procedures, {Dossier.objects.count():,} dossiers "
           f"(database backend; medians)")

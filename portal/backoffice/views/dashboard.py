@@ -112,7 +112,7 @@ def dashboard(request):
 def _month_choices():
     today = timezone.localdate().replace(day=1)
     months, month = [], today
-    for _ in range(24):
+    for _step in range(24):
         months.append(month)
         month = (month - dt.timedelta(days=1)).replace(day=1)
     return months

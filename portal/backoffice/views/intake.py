@@ -10,7 +10,7 @@ from citizen_registry_adapter.errors import RegistryError
 from citizen_registry_adapter.registry import get_registry
 from procedures import policy
 from procedures.exceptions import DomainError
-from procedures.models import Procedure, Role
+from procedures.models import Role
 from procedures.selectors import catalog
 from procedures.services import file_at_counter
 from procedures.uploads import check_upload
