@@ -100,20 +100,13 @@ def filing_points():
     return sorted(points.items(), key=lambda item: item[1])
 
 
-def catalog(*, level="", field="", point="", text=""):
-    """Active procedures, filtered as on the catalog page; each with its field and route loaded."""
-    procedures = Procedure.objects.filter(is_active=True).select_related("field").prefetch_related("route_steps")
-    if level:
-        procedures = procedures.filter(route_steps__level=level)
-    if field:
-        procedures = procedures.filter(field_id=field)
-    if point:
-        level_, kind, sector = (point.split(":") + ["", "", ""])[:3]
-        first = RouteStep.objects.filter(procedure=OuterRef("pk")).order_by("order")
-        procedures = procedures.annotate(
-            first_level=Subquery(first.values("level")[:1]), first_kind=Subquery(first.values("agency_kind")[:1]),
-            first_sector=Subquery(first.values("sector")[:1]),
-        ).filter(first_level=level_, first_kind=kind, first_sector=sector)
-    if text:
-        procedures = procedures.filter(Q(name__icontains=text) | Q(national_code__icontains=text))
-    return procedures.distinct().order_by("name")
+def procedures_received_at(agency):
+    """Active procedures whose route starts at an agency like `agency` (its level, kind and sector)."""
+    first = RouteStep.objects.filter(procedure=OuterRef("pk")).order_by("order")
+    return (
+        Procedure.objects.filter(is_active=True)
+        .annotate(first_level=Subquery(first.values("level")[:1]), first_kind=Subquery(first.values("agency_kind")[:1]),
+                  first_sector=Subquery(first.values("sector")[:1]))
+        .filter(first_level=agency.unit.level, first_kind=agency.kind, first_sector=agency.sector)
+        .order_by("name")
+    )

@@ -11,7 +11,7 @@ from citizen_registry_adapter.registry import get_registry
 from procedures import policy
 from procedures.exceptions import DomainError
 from procedures.models import Role
-from procedures.selectors import catalog
+from procedures.selectors import procedures_received_at
 from procedures.services import file_at_counter
 from procedures.uploads import check_upload
 
@@ -20,7 +20,7 @@ from .common import staff_required
 
 
 def _received_here(agency):
-    return catalog(point=f"{agency.unit.level}:{agency.kind}:{agency.sector}")
+    return procedures_received_at(agency)
 
 
 def _officer(request):
