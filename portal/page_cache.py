@@ -29,6 +29,7 @@ class AnonymousPageCacheMiddleware:
         cacheable = (
             request.method == "GET"
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and "messages" not in request.COOKIES  # a pending message is this visitor's alone
             and request.path.startswith(settings.ANONYMOUS_PAGE_CACHE_PREFIXES)
         )
         if not cacheable:
