@@ -15,10 +15,10 @@ from procedures import policy
 from procedures.exceptions import PermissionDenied
 from procedures.models import (
     COUNTERS,
+    ON_THE_BOOKS,
     AdministrativeUnit,
     Agency,
     Dossier,
-    DossierState,
     Field,
     MonthlyStat,
     OnlineServiceLevel,
@@ -28,8 +28,6 @@ from procedures.models import (
     WeeklyStat,
 )
 
-S = DossierState
-OPEN = [S.RECEIVED, S.PROCESSING, S.TRANSFERRED, S.AWAITING_APPROVAL, S.SUPPLEMENT_REQUESTED, S.RESULT_READY]
 LEVEL_ORDER = {UnitLevel.PROVINCE: 0, UnitLevel.DISTRICT: 1, UnitLevel.COMMUNE: 2}
 
 
@@ -173,19 +171,26 @@ def carried_over(scope, period):
     return (before["received"] or 0) - (before["closed"] or 0)
 
 
-def breakdown(scope, period, by):
+BREAKDOWNS = ("level", "unit", "agency", "procedure", "field")
+
+
+def breakdowns(scope, period):
+    """Every breakdown of the period, the three by agency sharing one query."""
+    agencies = _per_agency(scope, period)
+    return {by: breakdown(scope, period, by, per_agency=agencies) for by in BREAKDOWNS}
+
+
+def breakdown(scope, period, by, *, per_agency=None):
     """Figures per level, child unit, agency, procedure or field, in display order."""
-    rows = _monthly(scope, period)
     if by in ("procedure", "field"):
         key = "procedure_id" if by == "procedure" else "procedure__field_id"
-        sums = rows.values(key).annotate(**_sum_counters())
+        sums = _monthly(scope, period).values(key).annotate(**_sum_counters())
         names = dict((Procedure if by == "procedure" else Field).objects.values_list("pk", "name"))
         result = [Figures(names.get(item[key], "?"), str(item[key]), _counters(item)) for item in sums]
         return sorted(result, key=lambda f: (-f.received, f.label))
-    per_agency = {item["agency_id"]: _counters(item) for item in rows.values("agency_id").annotate(**_sum_counters())}
-    agencies = Agency.objects.filter(pk__in=per_agency).select_related("unit__parent__parent")
+    per_agency = per_agency if per_agency is not None else _per_agency(scope, period)
     groups = {}
-    for agency in agencies:
+    for agency, counts in per_agency:
         if by == "agency":
             group = (str(agency.pk), agency.name)
         elif by == "level":
@@ -194,12 +199,20 @@ def breakdown(scope, period, by):
             child = _child_under(agency.unit, scope.unit)
             group = (child.code, child.name) if child else (scope.unit.code, scope.unit.name)
         figures = groups.setdefault(group, Figures(group[1], group[0], {}))
-        for name, value in per_agency[agency.pk].items():
+        for name, value in counts.items():
             figures.counts[name] = figures.counts.get(name, 0) + value
     result = list(groups.values())
     if by == "level":
         return sorted(result, key=lambda f: LEVEL_ORDER.get(f.key, 9))
     return sorted(result, key=lambda f: (-f.received, f.label))
+
+
+def _per_agency(scope, period):
+    """[(agency with its unit and ancestors, summed counters)] for the agencies with figures."""
+    sums = {item["agency_id"]: _counters(item)
+            for item in _monthly(scope, period).values("agency_id").annotate(**_sum_counters())}
+    agencies = Agency.objects.filter(pk__in=sums).select_related("unit__parent__parent")
+    return [(agency, sums[agency.pk]) for agency in agencies]
 
 
 def _child_under(unit, ancestor):
@@ -247,7 +260,7 @@ def trend_by_week(scope, period, weeks=12):
 def open_now(scope, now=None):
     """Dossiers on the books right now: (within time, overdue)."""
     now = now or timezone.now()
-    dossiers = scope.filter(Dossier.objects.filter(state__in=OPEN), "receiving_agency_id")
+    dossiers = scope.filter(Dossier.objects.filter(state__in=ON_THE_BOOKS), "receiving_agency_id")
     counts = dossiers.aggregate(overdue=Count("pk", filter=Q(due_at__lt=now)), total=Count("pk"))
     return counts["total"] - counts["overdue"], counts["overdue"]
 
@@ -255,7 +268,7 @@ def open_now(scope, now=None):
 def at_risk_and_overdue(scope, now=None, limit=50):
     """The most urgent open dossiers: overdue first, then those due within a working day."""
     now = now or timezone.now()
-    dossiers = scope.filter(Dossier.objects.filter(state__in=OPEN, due_at__lt=now + dt.timedelta(days=2),
+    dossiers = scope.filter(Dossier.objects.filter(state__in=ON_THE_BOOKS, due_at__lt=now + dt.timedelta(days=2),
                                                    paused_at__isnull=True), "receiving_agency_id")
     return list(dossiers.select_related("procedure", "current_agency", "receiving_agency").order_by("due_at")[:limit])
 

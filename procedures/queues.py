@@ -6,13 +6,13 @@ from django.db.models import Q
 from django.utils import timezone
 
 from procedures import policy
-from procedures.models import Dossier, DossierState, DossierStep, Role
+from procedures.models import ON_THE_BOOKS, Dossier, DossierState, DossierStep, Role
 from procedures.selectors import calendar_exceptions, working_calendar_for
 from procedures.sla import is_at_risk
 
 S = DossierState
 # What each role has to act on by default; other states are one filter away.
-TODO = {
+ACTIONABLE = {
     Role.ONE_STOP_OFFICER: [S.SUBMITTED, S.RESULT_READY],
     Role.SPECIALIST: [S.RECEIVED, S.PROCESSING, S.TRANSFERRED],
     Role.LEADER: [S.AWAITING_APPROVAL],
@@ -28,7 +28,7 @@ def visible_dossiers(user):
     if role in (Role.PROVINCE_MONITOR, Role.ADMINISTRATOR):
         return dossiers
     agency = policy.agency_of(user)
-    if role not in TODO or agency is None:
+    if role not in ACTIONABLE or agency is None:
         return dossiers.none()
     on_route = DossierStep.objects.filter(agency=agency).values("dossier_id")
     return dossiers.filter(Q(receiving_agency=agency) | Q(current_agency=agency) | Q(pk__in=on_route))
@@ -41,10 +41,10 @@ def work_queue(user, *, state="", procedure="", level="", unit="", due="", sort=
         "procedure", "receiving_agency__unit", "current_agency__unit",
     )
     if state in ("", "todo"):
-        todo = TODO.get(role)
-        if todo:
+        actionable = ACTIONABLE.get(role)
+        if actionable:
             agency_field = "receiving_agency" if role == Role.ONE_STOP_OFFICER else "current_agency"
-            dossiers = dossiers.filter(state__in=todo, **{agency_field: policy.agency_of(user)})
+            dossiers = dossiers.filter(state__in=actionable, **{agency_field: policy.agency_of(user)})
     elif state != "all":
         dossiers = dossiers.filter(state=state)
     if procedure.isdigit():
@@ -55,13 +55,10 @@ def work_queue(user, *, state="", procedure="", level="", unit="", due="", sort=
         dossiers = dossiers.filter(Q(current_agency__unit__code=unit) | Q(current_agency__unit__parent__code=unit))
     today = timezone.localdate()
     if due == "overdue":
-        dossiers = dossiers.filter(due_at__lt=timezone.now(), state__in=_OPEN)
+        dossiers = dossiers.filter(due_at__lt=timezone.now(), state__in=ON_THE_BOOKS)
     elif due == "today":
-        dossiers = dossiers.filter(due_at__date=today, state__in=_OPEN)
+        dossiers = dossiers.filter(due_at__date=today, state__in=ON_THE_BOOKS)
     return dossiers.order_by(SORTS.get(sort, "due_at"), "pk")
-
-
-_OPEN = [S.RECEIVED, S.PROCESSING, S.TRANSFERRED, S.AWAITING_APPROVAL, S.SUPPLEMENT_REQUESTED, S.RESULT_READY]
 
 
 @dataclass(frozen=True)
@@ -91,7 +88,7 @@ def deadlines(dossiers, now=None):
     exceptions = calendar_exceptions()
     calendars, result = {}, {}
     for dossier in dossiers:
-        if dossier.due_at is None or dossier.state not in _OPEN:
+        if dossier.due_at is None or dossier.state not in ON_THE_BOOKS:
             result[dossier.pk] = Deadline("")
             continue
         if dossier.paused_at is not None:

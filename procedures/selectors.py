@@ -12,6 +12,8 @@ from procedures.models import (
     Procedure,
     RouteStep,
     UnitLevel,
+    parse_point,
+    point_key,
 )
 from procedures.sla import WorkingCalendar
 
@@ -83,30 +85,39 @@ def last_supplement_request(dossier):
 def filing_points():
     """Where procedures are filed, as (key, label) for the catalog's filter: "Ủy ban nhân dân cấp xã",
     "Công an cấp xã", "Sở Tư pháp tỉnh Thái Nguyên"… from the first step of every route."""
+    firsts = set(with_first_step(Procedure.objects.all()).values_list("first_level", "first_kind", "first_sector"))
+    kinds = Q()
+    for level, kind, sector in firsts:
+        kinds |= Q(unit__level=level, kind=kind, sector=sector)
+    examples = {}  # one agency per point names it
+    for agency in Agency.objects.filter(kinds).select_related("unit").order_by("pk") if firsts else ():
+        examples.setdefault(point_key(agency.unit.level, agency.kind, agency.sector), agency)
     points = {}
-    firsts = RouteStep.objects.filter(order=RouteStep.objects.filter(procedure=OuterRef("procedure"))
-                                      .order_by("order").values("order")[:1])
-    for level, kind, sector in firsts.values_list("level", "agency_kind", "sector").distinct():
-        key = f"{level}:{kind}:{sector}"
-        agency = Agency.objects.filter(unit__level=level, kind=kind, sector=sector).select_related("unit").first()
-        if agency is None or key in points:
-            continue
-        if level == UnitLevel.PROVINCE:
+    for key, agency in examples.items():
+        if agency.unit.level == UnitLevel.PROVINCE:
             points[key] = agency.name
         else:
             body = agency.name[: len(agency.name) - len(agency.unit.name)].strip() if agency.name.casefold().endswith(
                 agency.unit.name.casefold()) else agency.get_kind_display()
-            points[key] = f"{body} {UnitLevel(level).label.lower()}"
+            points[key] = f"{body} {UnitLevel(agency.unit.level).label.lower()}"
     return sorted(points.items(), key=lambda item: item[1])
+
+
+def with_first_step(procedures):
+    """`procedures` annotated with where their route starts: first_level, first_kind, first_sector."""
+    first = RouteStep.objects.filter(procedure=OuterRef("pk")).order_by("order")
+    return procedures.annotate(first_level=Subquery(first.values("level")[:1]),
+                               first_kind=Subquery(first.values("agency_kind")[:1]),
+                               first_sector=Subquery(first.values("sector")[:1]))
+
+
+def starting_at(procedures, point):
+    """Those of `procedures` that are filed at `point` ("level:kind:sector")."""
+    level, kind, sector = parse_point(point)
+    return with_first_step(procedures).filter(first_level=level, first_kind=kind, first_sector=sector)
 
 
 def procedures_received_at(agency):
     """Active procedures whose route starts at an agency like `agency` (its level, kind and sector)."""
-    first = RouteStep.objects.filter(procedure=OuterRef("pk")).order_by("order")
-    return (
-        Procedure.objects.filter(is_active=True)
-        .annotate(first_level=Subquery(first.values("level")[:1]), first_kind=Subquery(first.values("agency_kind")[:1]),
-                  first_sector=Subquery(first.values("sector")[:1]))
-        .filter(first_level=agency.unit.level, first_kind=agency.kind, first_sector=agency.sector)
-        .order_by("name")
-    )
+    point = point_key(agency.unit.level, agency.kind, agency.sector)
+    return starting_at(Procedure.objects.filter(is_active=True), point).order_by("name")

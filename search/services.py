@@ -24,6 +24,3 @@ def find_dossiers(user, query, *, offset=0, limit=50):
     # Whatever the index says, the rows shown are re-read through the visibility rule.
     found = visible.select_related("procedure", "current_agency").in_bulk(hits.ids)
     return [found[pk] for pk in hits.ids if pk in found], hits.total
-
-
-

@@ -10,7 +10,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from procedures.models import Field, UnitLevel
+from procedures.models import Field, Procedure, UnitLevel
 
 
 class ProcedureIndexPage(Page):
@@ -69,7 +69,8 @@ class ProcedurePage(Page):
         from procedures.selectors import receiving_agencies
 
         context = super().get_context(request, *args, **kwargs)
-        procedure = self.procedure
+        procedure = (Procedure.objects.select_related("field").prefetch_related("route_steps", "required_documents")
+                     .get(pk=self.procedure_id))
         agencies = list(receiving_agencies(procedure))
         context.update(
             procedure=procedure,

@@ -1,6 +1,6 @@
 from .agencies import Agency, AgencyKind
 from .calendar import CalendarException
-from .catalog import CopyKind, Field, OnlineServiceLevel, Procedure, RequiredDocument, RouteStep
+from .catalog import CopyKind, Field, OnlineServiceLevel, Procedure, RequiredDocument, RouteStep, parse_point, point_key
 from .dossiers import (
     Channel,
     Dossier,
@@ -9,6 +9,7 @@ from .dossiers import (
     DossierStep,
     IdentityStatus,
     IN_PROGRESS,
+    ON_THE_BOOKS,
     Outcome,
     ResultDelivery,
     Timeliness,
@@ -28,6 +29,8 @@ __all__ = [
     "COUNTERS",
     "MonthlyStat",
     "WeeklyStat",
+    "parse_point",
+    "point_key",
     "Channel",
     "CopyKind",
     "Dossier",
@@ -39,6 +42,7 @@ __all__ = [
     "DossierStep",
     "Field",
     "IdentityStatus",
+    "ON_THE_BOOKS",
     "OnlineServiceLevel",
     "Outcome",
     "Procedure",

@@ -123,3 +123,17 @@ class RouteStep(models.Model):
 
     def __str__(self):
         return f"{self.order}. {self.task} ({self.get_level_display()})"
+
+    @property
+    def point(self):
+        """Where a dossier is filed when this is the route's first step: "level:kind:sector"."""
+        return point_key(self.level, self.agency_kind, self.sector)
+
+
+def point_key(level, kind, sector):
+    return f"{level}:{kind}:{sector}"
+
+
+def parse_point(point):
+    """(level, kind, sector) from a point key; missing parts are empty."""
+    return tuple((str(point).split(":") + ["", "", ""])[:3])

@@ -25,6 +25,8 @@ class DossierState(models.TextChoices):
 S = DossierState
 # Filed and not yet decided: the citizen may still withdraw.
 IN_PROGRESS = [S.SUBMITTED, S.RECEIVED, S.SUPPLEMENT_REQUESTED, S.PROCESSING, S.TRANSFERRED, S.AWAITING_APPROVAL]
+# Received and not yet returned: what runs against a deadline (queue badges, the dashboard's "open now").
+ON_THE_BOOKS = [S.RECEIVED, S.PROCESSING, S.TRANSFERRED, S.AWAITING_APPROVAL, S.SUPPLEMENT_REQUESTED, S.RESULT_READY]
 
 
 class Channel(models.TextChoices):

@@ -114,4 +114,3 @@ def result_document(dossier, proposer, verification_url):
     return build_form(title=dossier.procedure.result_document, form_number="", agency=dossier.current_agency,
                       code=dossier.code, body=body, qr_url=verification_url, pagesize=A5, desk=False,
                       signatures=[("THỦ TRƯỞNG CƠ QUAN", "(Ký số)")])
-

@@ -1,7 +1,5 @@
 """Mẫu số 06 — Sổ theo dõi hồ sơ: a desk's dossiers received in a date range (A4 landscape)."""
 
-
-
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph
@@ -34,6 +32,3 @@ def desk_register(agency, start, end):
 
     return build_form(title="Sổ theo dõi hồ sơ", form_number="06", agency=agency, code="", body=body, qr_url="",
                       pagesize=landscape(A4))
-
-
-

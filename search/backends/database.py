@@ -8,10 +8,10 @@ every word, the last one as a prefix, so a name half-typed still finds its dossi
 import datetime as dt
 
 from django.db import connection
-from django.db.models import OuterRef, Subquery
 from django.db.models.expressions import RawSQL
 
-from procedures.models import Dossier, Procedure, RouteStep
+from procedures.models import Dossier, Procedure, RouteStep, point_key
+from procedures.selectors import starting_at
 from procedures.sla.calendar import LOCAL_TZ
 
 from ..folding import words
@@ -32,17 +32,13 @@ class DatabaseBackend:
         if terms:
             procedures = self._match_procedures(procedures, terms)
         else:
-            procedures = procedures.annotate(rank=RawSQL("0", [])).order_by("name")
+            procedures = procedures.order_by("name")
         if level:
             procedures = procedures.filter(pk__in=RouteStep.objects.filter(level=level).values("procedure_id"))
         if field:
             procedures = procedures.filter(field_id=field)
         if point:
-            first = RouteStep.objects.filter(procedure=OuterRef("pk")).order_by("order")
-            level_, kind, sector = (point.split(":") + ["", "", ""])[:3]
-            procedures = procedures.annotate(
-                first_point=Subquery(first.values("level")[:1])).filter(first_point=level_).filter(
-                pk__in=RouteStep.objects.filter(level=level_, agency_kind=kind, sector=sector).values("procedure_id"))
+            procedures = starting_at(procedures, point)
         ids = list(procedures.values_list("pk", flat=True))
         return ProcedureHits(ids[offset:offset + limit], len(ids), self._facets(ids))
 
@@ -75,7 +71,7 @@ class DatabaseBackend:
                 seen_levels.add((procedure_id, level))
                 levels[level] = levels.get(level, 0) + 1
             if procedure_id not in first:
-                first[procedure_id] = f"{level}:{kind}:{sector}"
+                first[procedure_id] = point_key(level, kind, sector)
                 points[first[procedure_id]] = points.get(first[procedure_id], 0) + 1
         return {"level": levels, "field": fields, "point": points}
 

@@ -107,7 +107,7 @@ class ElasticBackend:
         return {
             "name": procedure.name, "body": f"{procedure.description} {procedure.result_document}",
             "levels": sorted({step.level for step in steps}), "field": str(procedure.field_id),
-            "point": f"{first.level}:{first.agency_kind}:{first.sector}" if first else "",
+            "point": first.point if first else "",
             "active": "yes" if procedure.is_active else "no",
         }
 
@@ -162,6 +162,3 @@ class ElasticBackend:
         for name in old:
             self.client.indices.delete(index=name)
         return stamp
-
-
-

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from procedures import dashboard as reads
 from procedures import services
-from procedures.models import Dossier, DossierState, SatisfactionRating, Timeliness
+from procedures.models import ON_THE_BOOKS, Dossier, DossierState, SatisfactionRating, Timeliness
 from procedures.services.synthetic_year import generate
 
 pytestmark = pytest.mark.django_db
@@ -27,8 +27,8 @@ def test_a_synthetic_year_is_consistent_with_its_own_counts(world):
     assert total.rating_count == SatisfactionRating.objects.count() > 0
     assert 0.8 < total.on_time_rate < 1 and 0.2 < total.online_rate < 0.8
     within, overdue = reads.open_now(scope)
-    assert within + overdue == Dossier.objects.filter(state__in=reads.OPEN).count()
-    for dossier in Dossier.objects.filter(state__in=reads.OPEN)[:20]:
+    assert within + overdue == Dossier.objects.filter(state__in=ON_THE_BOOKS).count()
+    for dossier in Dossier.objects.filter(state__in=ON_THE_BOOKS)[:20]:
         assert dossier.steps.count() == dossier.step_count >= 1  # officers can carry on with them
 
 

@@ -60,8 +60,9 @@ def dashboard(request):
     period = _period(request)
     total = reads.totals(scope, period)
     tables = [_table("tong-hop", _("Tổng hợp"), [total])]
+    figures_by = reads.breakdowns(scope, period)
     for slug, title in BREAKDOWNS:
-        tables.append(_table(slug, title, reads.breakdown(scope, period, slug)))
+        tables.append(_table(slug, title, figures_by[slug]))
     by_month, by_week = reads.trend_by_month(scope, period), reads.trend_by_week(scope, period)
     tables += [_table("thang", _("Theo tháng"), by_month), _table("tuan", _("Theo tuần"), by_week)]
     urgent = reads.at_risk_and_overdue(scope)

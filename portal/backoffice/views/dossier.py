@@ -96,15 +96,12 @@ def _file(request, stored, name, content_type=None):
     return response
 
 
-FORMS = {"01": "receipt", "02": "supplement", "03": "refusal", "04": "apology", "05": "control"}
-
-
 def _printable(dossier):
-    available = ["01", "05"] if dossier.code else []
+    numbers = ["01", "05"] if dossier.code else []
     actions = set(dossier.events.values_list("action", flat=True))
-    available += [number for number, action in (("02", "request_supplement"), ("03", "reject"), ("04", "issue_apology"))
-                  if action in actions]
-    return sorted(available)
+    numbers += [number for number, action in (("02", "request_supplement"), ("03", "reject"), ("04", "issue_apology"))
+                if action in actions]
+    return sorted(numbers)
 
 
 @staff_required
