@@ -2,12 +2,18 @@
 
 Flows of a period come from the monthly and weekly counts (procedures/models/stats.py); what is
 open right now comes from the dossiers themselves, through the (state, due_at) index.
+
+Timeliness is shown two ways (docs/decisions/0001-lateness-charged-to-the-step.md):
+RESPONSIBLE, the default, charges each route step to the agency that held the dossier then;
+RECEIVING charges the whole dossier to the desk that received it. `dossiers_behind` lists the
+dossiers behind any count, with the same rules.
 """
 
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -19,16 +25,21 @@ from procedures.models import (
     AdministrativeUnit,
     Agency,
     Dossier,
+    DossierEvent,
+    DossierStep,
     Field,
     MonthlyStat,
     OnlineServiceLevel,
     Procedure,
     Role,
+    Timeliness,
     UnitLevel,
     WeeklyStat,
 )
 
 LEVEL_ORDER = {UnitLevel.PROVINCE: 0, UnitLevel.DISTRICT: 1, UnitLevel.COMMUNE: 2}
+RESPONSIBLE, RECEIVING = "co-quan-xu-ly", "noi-tiep-nhan"
+VIEWS = {RESPONSIBLE: _("Theo cơ quan xử lý từng bước"), RECEIVING: _("Theo nơi tiếp nhận hồ sơ")}
 
 
 # --- who sees what --------------------------------------------------------------------------------
@@ -110,24 +121,54 @@ def _add_months(day, count):
 
 @dataclass
 class Figures:
-    """Sums of the counters plus the rates and scores drawn from them."""
+    """Sums of the counters plus the rates and scores drawn from them.
+
+    done_* and on_time_rate follow the view: route steps completed by the agencies (RESPONSIBLE)
+    or dossiers returned by the desks (RECEIVING). `own` marks the agencies that sit at the scope's
+    own unit (the province's departments among its districts), shown apart from the units below.
+    """
 
     label: str = ""
     key: str = ""
     counts: dict = field(default_factory=dict)
+    view: str = RESPONSIBLE
+    own: bool = False
 
     def __getattr__(self, name):
         if name in COUNTERS:
             return self.counts.get(name) or 0
         raise AttributeError(name)
 
+    def as_view(self, view):
+        return Figures(self.label, self.key, self.counts, view, self.own)
+
     @property
     def resolved(self):
         return self.resolved_early + self.resolved_on_time + self.resolved_late
 
+    def _done(self, timeliness):
+        prefix = "handled" if self.view == RESPONSIBLE else "resolved"
+        return getattr(self, f"{prefix}_{timeliness}")
+
+    @property
+    def done_early(self):
+        return self._done("early")
+
+    @property
+    def done_on_time(self):
+        return self._done("on_time")
+
+    @property
+    def done_late(self):
+        return self._done("late")
+
+    @property
+    def done(self):
+        return self.done_early + self.done_on_time + self.done_late
+
     @property
     def on_time_rate(self):
-        return _share(self.resolved_early + self.resolved_on_time, self.resolved)
+        return _share(self.done_early + self.done_on_time, self.done)
 
     @property
     def online_rate(self):
@@ -160,8 +201,8 @@ def _monthly(scope, period):
     return scope.filter(rows)
 
 
-def totals(scope, period):
-    return Figures(counts=_monthly(scope, period).aggregate(**_sum_counters()))
+def totals(scope, period, view=RESPONSIBLE):
+    return Figures(counts=_monthly(scope, period).aggregate(**_sum_counters()), view=view)
 
 
 def carried_over(scope, period):
@@ -174,37 +215,45 @@ def carried_over(scope, period):
 BREAKDOWNS = ("level", "unit", "agency", "procedure", "field")
 
 
-def breakdowns(scope, period):
+def breakdowns(scope, period, view=RESPONSIBLE):
     """Every breakdown of the period, the three by agency sharing one query."""
     agencies = _per_agency(scope, period)
-    return {by: breakdown(scope, period, by, per_agency=agencies) for by in BREAKDOWNS}
+    return {by: breakdown(scope, period, by, per_agency=agencies, view=view) for by in BREAKDOWNS}
 
 
-def breakdown(scope, period, by, *, per_agency=None):
+def breakdown(scope, period, by, *, per_agency=None, view=RESPONSIBLE):
     """Figures per level, child unit, agency, procedure or field, in display order."""
     if by in ("procedure", "field"):
         key = "procedure_id" if by == "procedure" else "procedure__field_id"
         sums = _monthly(scope, period).values(key).annotate(**_sum_counters())
         names = dict((Procedure if by == "procedure" else Field).objects.values_list("pk", "name"))
-        result = [Figures(names.get(item[key], "?"), str(item[key]), _counters(item)) for item in sums]
-        return sorted(result, key=lambda f: (-f.received, f.label))
+        result = [Figures(names.get(item[key], "?"), str(item[key]), _counters(item), view) for item in sums]
+        return sorted(result, key=lambda f: (-f.received, -f.done, f.label))
     per_agency = per_agency if per_agency is not None else _per_agency(scope, period)
     groups = {}
     for agency, counts in per_agency:
+        own = False
         if by == "agency":
             group = (str(agency.pk), agency.name)
         elif by == "level":
             group = (agency.unit.level, agency.unit.get_level_display())
-        else:  # the child of the scope's unit that the agency sits under (or the unit itself)
+        else:  # the child of the scope's unit that the agency sits under, or the scope's own agencies
             child = _child_under(agency.unit, scope.unit)
-            group = (child.code, child.name) if child else (scope.unit.code, scope.unit.name)
-        figures = groups.setdefault(group, Figures(group[1], group[0], {}))
+            own = child is None
+            group = (child.code, child.name) if child else (scope.unit.code, own_agencies_label(scope.unit))
+        figures = groups.setdefault(group, Figures(group[1], group[0], {}, view, own))
         for name, value in counts.items():
             figures.counts[name] = figures.counts.get(name, 0) + value
     result = list(groups.values())
     if by == "level":
         return sorted(result, key=lambda f: LEVEL_ORDER.get(f.key, 9))
-    return sorted(result, key=lambda f: (-f.received, f.label))
+    # The scope's own agencies first, apart from the units below it.
+    return sorted(result, key=lambda f: (not f.own, -f.received, -f.done, f.label))
+
+
+def own_agencies_label(unit):
+    """"Các cơ quan cấp tỉnh (Tỉnh Thái Nguyên)": the agencies that sit at the unit itself."""
+    return _("Các cơ quan %(level)s (%(unit)s)") % {"level": unit.get_level_display().lower(), "unit": unit.name}
 
 
 def _per_agency(scope, period):
@@ -231,19 +280,19 @@ def _counters(item):
     return {name: item.get(name) or 0 for name in COUNTERS}
 
 
-def ranking(figures, minimum_resolved=1):
-    """Units or agencies by on-time rate, best first; those with nothing resolved last."""
-    rated = [f for f in figures if f.resolved >= minimum_resolved]
-    return sorted(rated, key=lambda f: (-(f.on_time_rate or 0), -f.resolved, f.label))
+def ranking(figures, minimum_done=1):
+    """Units or agencies by on-time rate, best first; those with too little done are left out."""
+    rated = [f for f in figures if f.done >= minimum_done]
+    return sorted(rated, key=lambda f: (-(f.on_time_rate or 0), -f.done, f.label))
 
 
-def trend_by_month(scope, period):
+def trend_by_month(scope, period, view=RESPONSIBLE):
     sums = {item["month"]: _counters(item) for item in
             _monthly(scope, period).values("month").annotate(**_sum_counters())}
-    return [Figures(f"{month:%m/%Y}", month.isoformat(), sums.get(month, {})) for month in period.months()]
+    return [Figures(f"{month:%m/%Y}", month.isoformat(), sums.get(month, {}), view) for month in period.months()]
 
 
-def trend_by_week(scope, period, weeks=12):
+def trend_by_week(scope, period, weeks=12, view=RESPONSIBLE):
     """The last `weeks` weeks that end inside the period."""
     last = min(period.end_exclusive, timezone.localdate() + dt.timedelta(days=1))
     last_monday = last - dt.timedelta(days=last.weekday() + (7 if last.weekday() == 0 else 0))
@@ -252,24 +301,29 @@ def trend_by_week(scope, period, weeks=12):
     sums = {item["week"]: _counters(item) for item in rows.values("week").annotate(**_sum_counters())}
     result, week = [], first
     while week <= last_monday:
-        result.append(Figures(f"{week:%d/%m}", week.isoformat(), sums.get(week, {})))
+        result.append(Figures(f"{week:%d/%m}", week.isoformat(), sums.get(week, {}), view))
         week += dt.timedelta(weeks=1)
     return result
 
 
-def open_now(scope, now=None):
+def _holder(view):
+    """Whose open dossiers they are: the agency holding them now, or the desk that received them."""
+    return "current_agency_id" if view == RESPONSIBLE else "receiving_agency_id"
+
+
+def open_now(scope, now=None, view=RESPONSIBLE):
     """Dossiers on the books right now: (within time, overdue)."""
     now = now or timezone.now()
-    dossiers = scope.filter(Dossier.objects.filter(state__in=ON_THE_BOOKS), "receiving_agency_id")
+    dossiers = scope.filter(Dossier.objects.filter(state__in=ON_THE_BOOKS), _holder(view))
     counts = dossiers.aggregate(overdue=Count("pk", filter=Q(due_at__lt=now)), total=Count("pk"))
     return counts["total"] - counts["overdue"], counts["overdue"]
 
 
-def at_risk_and_overdue(scope, now=None, limit=50):
+def at_risk_and_overdue(scope, now=None, limit=50, view=RESPONSIBLE):
     """The most urgent open dossiers: overdue first, then those due within a working day."""
     now = now or timezone.now()
     dossiers = scope.filter(Dossier.objects.filter(state__in=ON_THE_BOOKS, due_at__lt=now + dt.timedelta(days=2),
-                                                   paused_at__isnull=True), "receiving_agency_id")
+                                                   paused_at__isnull=True), _holder(view))
     return list(dossiers.select_related("procedure", "current_agency", "receiving_agency").order_by("due_at")[:limit])
 
 
@@ -291,6 +345,9 @@ class Score:
 
 
 def scores(figures, full_online):
+    """The five groups of Decision 766; timeliness is always that of the responsible agencies."""
+    responsible = figures.as_view(RESPONSIBLE)
+
     def scaled(points, *rates):
         known = [rate for rate in rates if rate is not None]
         return points * sum(known) / len(known) if known else None
@@ -299,9 +356,90 @@ def scores(figures, full_online):
     return [
         Score(_("Công khai, minh bạch"), 18, None,
               _("Chưa tính: cần số liệu công bố, cập nhật thủ tục đúng hạn từ Cơ sở dữ liệu quốc gia về TTHC.")),
-        Score(_("Tiến độ, kết quả giải quyết"), 20, scaled(20, figures.on_time_rate)),
+        Score(_("Tiến độ, kết quả giải quyết"), 20, scaled(20, responsible.on_time_rate),
+              _("Theo cơ quan xử lý từng bước.")),
         Score(_("Số hóa hồ sơ"), 22, scaled(22, figures.digitisation_rate, figures.result_digitisation_rate)),
         Score(_("Cung cấp dịch vụ trực tuyến"), 22, scaled(22, full_online, figures.online_rate),
               _("Chưa tính thanh toán trực tuyến: hệ thống chưa có dữ liệu thanh toán.")),
         Score(_("Mức độ hài lòng"), 18, scaled(18, satisfaction)),
     ]
+
+
+# --- the dossiers behind a count ---------------------------------------------------------------------
+
+MEASURES = {
+    "received": _("Tiếp nhận"), "received_online": _("Tiếp nhận trực tuyến"),
+    "received_counter": _("Tiếp nhận trực tiếp"), "done": _("Đã giải quyết"), "done_early": _("Trước hạn"),
+    "done_on_time": _("Đúng hạn"), "done_late": _("Trễ hạn"), "withdrawn": _("Rút hồ sơ"),
+    "rejected": _("Từ chối tiếp nhận"), "supplements": _("Yêu cầu bổ sung"),
+}
+_EVENT_OF = {"withdrawn": "withdraw", "rejected": "reject", "supplements": "request_supplement"}
+
+
+def dossiers_behind(scope, start, end, measure, *, view=RESPONSIBLE, by="", key=""):
+    """The dossiers counted in `measure` between `start` and `end` (aware datetimes, end excluded),
+    in `scope`, narrowed to one row of a breakdown (`by`, `key`); most recent first."""
+    if measure.startswith("done") and view == RESPONSIBLE:
+        steps = DossierStep.objects.filter(completed_at__gte=start, completed_at__lt=end)
+        if measure != "done":
+            steps = steps.filter(timeliness=measure.removeprefix("done_"))
+        steps = _narrow(scope.filter(steps, "agency_id"), scope, by, key, "agency", "dossier__procedure")
+        charged = Q(pk__in=steps.values("dossier_id"))
+        if measure in ("done", "done_late"):  # late at the desk: returned late with no late step
+            desk = _narrow(scope.filter(Dossier.objects.all(), "receiving_agency_id"), scope, by, key,
+                           "receiving_agency", "procedure")
+            desk = desk.filter(returned_at__gte=start, returned_at__lt=end, timeliness=Timeliness.LATE).exclude(
+                steps__timeliness=Timeliness.LATE)
+            charged |= Q(pk__in=desk.values("pk"))
+        latest = DossierStep.objects.filter(dossier=OuterRef("pk")).order_by("-completed_at").values("completed_at")[:1]
+        return Dossier.objects.filter(charged).annotate(
+            counted_at=Coalesce("returned_at", Subquery(latest))).order_by("-counted_at", "-pk")
+    dossiers = scope.filter(Dossier.objects.all(), "receiving_agency_id")
+    dossiers = _narrow(dossiers, scope, by, key, "receiving_agency", "procedure")
+    if measure.startswith("received"):
+        dossiers = dossiers.filter(received_at__gte=start, received_at__lt=end)
+        if measure != "received":
+            dossiers = dossiers.filter(channel=measure.removeprefix("received_"))
+        return dossiers.annotate(counted_at=F("received_at")).order_by("-counted_at", "-pk")
+    if measure.startswith("done"):
+        dossiers = dossiers.filter(returned_at__gte=start, returned_at__lt=end)
+        if measure != "done":
+            dossiers = dossiers.filter(timeliness=measure.removeprefix("done_"))
+        return dossiers.annotate(counted_at=F("returned_at")).order_by("-counted_at", "-pk")
+    events = DossierEvent.objects.filter(action=_EVENT_OF[measure], created_at__gte=start, created_at__lt=end)
+    latest = events.filter(dossier=OuterRef("pk")).order_by("-created_at").values("created_at")[:1]
+    return dossiers.filter(pk__in=events.values("dossier_id")).annotate(
+        counted_at=Subquery(latest)).order_by("-counted_at", "-pk")
+
+
+def group_label(scope, by, key):
+    """The name of one row of a breakdown, for the title of its dossier list."""
+    if not by or not key:
+        return ""
+    if by == "level":
+        return dict(UnitLevel.choices).get(key, "")
+    if by == "unit":
+        unit = AdministrativeUnit.objects.filter(code=key).first()
+        return "" if unit is None else own_agencies_label(unit) if scope.unit and unit.pk == scope.unit.pk else unit.name
+    model = {"agency": Agency, "procedure": Procedure, "field": Field}[by]
+    found = model.objects.filter(pk=int(key)).first() if key.isdigit() else None
+    return found.name if found else ""
+
+
+def _narrow(queryset, scope, by, key, agency, procedure):
+    if not by or not key:
+        return queryset
+    if by == "level":
+        return queryset.filter(**{f"{agency}__unit__level": key})
+    if by == "agency":
+        return queryset.filter(**{f"{agency}_id": int(key)}) if key.isdigit() else queryset.none()
+    if by == "procedure":
+        return queryset.filter(**{f"{procedure}_id": int(key)}) if key.isdigit() else queryset.none()
+    if by == "field":
+        return queryset.filter(**{f"{procedure}__field_id": int(key)}) if key.isdigit() else queryset.none()
+    unit = AdministrativeUnit.objects.filter(code=key).first()
+    if unit is None:
+        return queryset.none()
+    if scope.unit is not None and unit.pk == scope.unit.pk:  # the scope's own agencies, not its subtree
+        return queryset.filter(**{f"{agency}__unit": unit})
+    return queryset.filter(**{f"{agency}__unit_id__in": subtree_ids(unit)})

@@ -6,9 +6,10 @@ from django.db.models import Q
 from django.utils import timezone
 
 from procedures import policy
-from procedures.models import ON_THE_BOOKS, Dossier, DossierState, DossierStep, Role
+from procedures.models import ON_THE_BOOKS, Agency, Dossier, DossierState, DossierStep, Role
 from procedures.selectors import calendar_exceptions, working_calendar_for
-from procedures.sla import is_at_risk
+from procedures.sla import is_at_risk, warning_cutoff
+from procedures.sla.durations import calendar_duration, working_duration
 
 S = DossierState
 # What each role has to act on by default; other states are one filter away.
@@ -34,13 +35,20 @@ def visible_dossiers(user):
     return dossiers.filter(Q(receiving_agency=agency) | Q(current_agency=agency) | Q(pk__in=on_route))
 
 
-def work_queue(user, *, state="", procedure="", level="", unit="", due="", sort="due"):
-    """The user's queue, filtered; "todo" (the default) is what their role acts on now."""
+def work_queue(user, *, state="", procedure="", level="", unit="", due="", sort="due", now=None):
+    """The user's queue, filtered; "todo" (the default) is what their role acts on now.
+
+    A deadline filter (overdue, due soon, due today) looks at every dossier of the user's agency
+    still on the books, whatever its state: an overdue dossier waiting at another step is still
+    the desk's to apologise for.
+    """
     role = policy.role_of(user)
     dossiers = visible_dossiers(user).select_related(
         "procedure", "receiving_agency__unit", "current_agency__unit",
     )
-    if state in ("", "todo"):
+    if state in ("", "todo") and due:
+        dossiers = dossiers.filter(state__in=ON_THE_BOOKS)
+    elif state in ("", "todo"):
         actionable = ACTIONABLE.get(role)
         if actionable:
             agency_field = "receiving_agency" if role == Role.ONE_STOP_OFFICER else "current_agency"
@@ -53,12 +61,32 @@ def work_queue(user, *, state="", procedure="", level="", unit="", due="", sort=
         dossiers = dossiers.filter(current_agency__unit__level=level)
     if unit:
         dossiers = dossiers.filter(Q(current_agency__unit__code=unit) | Q(current_agency__unit__parent__code=unit))
-    today = timezone.localdate()
-    if due == "overdue":
-        dossiers = dossiers.filter(due_at__lt=timezone.now(), state__in=ON_THE_BOOKS)
-    elif due == "today":
-        dossiers = dossiers.filter(due_at__date=today, state__in=ON_THE_BOOKS)
+    if due:
+        dossiers = dossiers.filter(deadline_filter(due, now or timezone.now()))
     return dossiers.order_by(SORTS.get(sort, "due_at"), "pk")
+
+
+def deadline_filter(due, now):
+    """A Q for dossiers on the books that are overdue, due soon (within the receiving agency's
+    warning window, in its working time) or due today. The window is turned into a cut-off time per
+    calendar, so the database does the filtering and the queue still pages."""
+    on_books = Q(state__in=ON_THE_BOOKS, due_at__isnull=False, paused_at__isnull=True)
+    if due == "overdue":
+        return on_books & Q(due_at__lt=now)
+    if due == "today":
+        today = timezone.localtime(now).date()
+        return on_books & Q(due_at__date=today, due_at__gte=now)
+    if due == "soon":
+        exceptions = calendar_exceptions()
+        groups = {}
+        for agency in Agency.objects.all():
+            groups.setdefault((agency.office_sessions, agency.warning_days), []).append(agency)
+        soon = Q(pk__in=[])
+        for (_sessions, window), agencies in groups.items():
+            cutoff = warning_cutoff(now, working_calendar_for(agencies[0], exceptions), window)
+            soon |= Q(receiving_agency__in=agencies, due_at__gte=now, due_at__lte=cutoff)
+        return on_books & soon
+    return Q()
 
 
 @dataclass(frozen=True)
@@ -66,20 +94,32 @@ class Deadline:
     kind: str  # "overdue" | "today" | "at_risk" | "ok" | "paused" | "" (nothing running)
     seconds_left: float | None = None  # working time; negative when overdue
     day_seconds: float = 1
+    calendar_seconds: float | None = None  # wall-clock time to (or, negative, past) the due time
+
+    @property
+    def working_text(self):
+        """The working time left or past due, in the agency's working days: "2 ngày 3 giờ"."""
+        if self.seconds_left is None:
+            return ""
+        return working_duration(self.seconds_left, self.day_seconds)
+
+    @property
+    def calendar_text(self):
+        return "" if self.calendar_seconds is None else calendar_duration(self.calendar_seconds)
 
     @property
     def text(self):
-        """The working time left (or past due) as "2 ngày 3 giờ" in the agency's working days."""
-        if self.seconds_left is None:
-            return ""
-        sign, seconds = ("-" if self.seconds_left < 0 else ""), abs(self.seconds_left)
-        days, rest = divmod(seconds, self.day_seconds)
-        if days >= 1:
-            return f"{sign}{int(days)} ngày {round(rest / 3600)} giờ"
-        hours, minutes = int(rest // 3600), round(rest % 3600 / 60)
-        if hours:
-            return f"{sign}{hours} giờ {minutes} phút" if minutes else f"{sign}{hours} giờ"
-        return f"{sign}{minutes} phút"
+        """Overdue: the wall-clock time past due; otherwise the working time left."""
+        return self.calendar_text if self.kind == "overdue" else self.working_text
+
+    @property
+    def is_urgent(self):
+        """Overdue or due within the warning window: when an apology letter is due."""
+        return self.kind in ("overdue", "today", "at_risk")
+
+
+def deadline_of(dossier, now=None):
+    return deadlines([dossier], now)[dossier.pk]
 
 
 def deadlines(dossiers, now=None):
@@ -96,16 +136,17 @@ def deadlines(dossiers, now=None):
             continue
         agency = dossier.receiving_agency
         calendar = calendars.get(agency.pk) or calendars.setdefault(agency.pk, working_calendar_for(agency, exceptions))
+        wall = (dossier.due_at - now).total_seconds()
         if now > dossier.due_at:
             past = calendar.working_seconds_between(dossier.due_at, now)
-            result[dossier.pk] = Deadline("overdue", -past, calendar.day_seconds)
+            result[dossier.pk] = Deadline("overdue", -past, calendar.day_seconds, wall)
             continue
         left = calendar.working_seconds_between(now, dossier.due_at)
         if calendar.local(dossier.due_at).date() == calendar.local(now).date():
             kind = "today"
-        elif is_at_risk(now, dossier.due_at, calendar):
+        elif is_at_risk(now, dossier.due_at, calendar, agency.warning_days):
             kind = "at_risk"
         else:
             kind = "ok"
-        result[dossier.pk] = Deadline(kind, left, calendar.day_seconds)
+        result[dossier.pk] = Deadline(kind, left, calendar.day_seconds, wall)
     return result

@@ -1,11 +1,14 @@
 """Reads of the procedures domain, shared by views, admin, commands and services."""
 
+from dataclasses import dataclass
+
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from procedures.models import (
     Agency,
     CalendarException,
+    ComponentForm,
     Dossier,
     DossierEventFile,
     DossierState,
@@ -76,6 +79,47 @@ def result_files(dossier):
     if dossier.state not in (DossierState.RESULT_READY, DossierState.RETURNED, DossierState.NOT_QUALIFIED):
         return DossierEventFile.objects.none()
     return DossierEventFile.objects.filter(event__dossier=dossier, event__action="approve").order_by("pk")
+
+
+@dataclass(frozen=True)
+class ComponentRow:
+    """One required document of a dossier as received: its record at the counter (None online) and files."""
+
+    required: object  # RequiredDocument
+    component: object  # DossierComponent or None
+    documents: list
+
+    @property
+    def received(self):
+        return self.component is not None or bool(self.documents)
+
+    @property
+    def form_display(self):
+        if self.component is not None:
+            return self.component.get_form_display()
+        return ComponentForm.ELECTRONIC.label if self.documents else ""
+
+    @property
+    def quantity(self):
+        return self.component.quantity if self.component is not None else len(self.documents)
+
+    @property
+    def not_digitised(self):
+        return self.component is not None and bool(self.component.unscanned_reason)
+
+
+def components_of(dossier):
+    """Every required document of the dossier's procedure, with what was received of it: two queries."""
+    documents = list(dossier.documents.all())
+    components = {c.required_document_id: c for c in dossier.components.all()}
+    return [ComponentRow(required, components.get(required.pk),
+                         [d for d in documents if d.required_document_id == required.pk])
+            for required in dossier.procedure.required_documents.all()]
+
+
+def apologies(dossier):
+    """Every apology letter (Mẫu 04) issued for the dossier, oldest first."""
+    return dossier.events.filter(action="issue_apology").order_by("created_at", "pk")
 
 
 def last_supplement_request(dossier):

@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.db import connection
 
-from procedures.models import COUNTERS, Channel, DossierState, MonthlyStat, WeeklyStat
+from procedures.models import COUNTERS, Channel, DossierState, MonthlyStat, Timeliness, WeeklyStat
 from procedures.sla.calendar import LOCAL_TZ
 
 
@@ -21,6 +21,11 @@ def record(dossier, action, at):
         bump(dossier.receiving_agency_id, dossier.procedure_id, at, counts)
 
 
+def record_step(step, at):
+    """A route step completed: its timeliness counts for the agency that held the dossier then."""
+    bump(step.agency_id, step.dossier.procedure_id, at, {f"handled_{step.timeliness}": 1})
+
+
 def record_rating(dossier, score, at):
     bump(dossier.receiving_agency_id, dossier.procedure_id, at, {"rating_count": 1, "rating_sum": score})
 
@@ -28,12 +33,14 @@ def record_rating(dossier, score, at):
 def _counts(dossier, action):
     if action == "receive":
         online = dossier.channel == Channel.ONLINE
-        digital = online or dossier.events.filter(action="submit", files__isnull=False).exists()
+        # At the counter: every document received was scanned (none recorded as kept on paper).
+        digital = online or (dossier.documents.exists() and not dossier.components.exclude(unscanned_reason="").exists())
         return {"received": 1, "received_online" if online else "received_counter": 1, "digitised": int(digital)}
     if action == "return_result":
         digital_result = dossier.events.filter(action="approve", files__isnull=False).exists()
         return {f"resolved_{dossier.timeliness}": 1, "closed": 1, "results_digital": int(digital_result),
-                "not_qualified": int(dossier.state == DossierState.NOT_QUALIFIED)}
+                "not_qualified": int(dossier.state == DossierState.NOT_QUALIFIED),
+                "handled_late": int(is_late_at_the_desk(dossier))}
     if action == "withdraw":
         return {"withdrawn": 1, "closed": int(dossier.received_at is not None)}
     if action == "reject":
@@ -41,6 +48,12 @@ def _counts(dossier, action):
     if action == "request_supplement":
         return {"supplements": 1}
     return None
+
+
+def is_late_at_the_desk(dossier):
+    """Returned late although no route step was late: the desk held the result too long, and the
+    lateness is the desk's (docs/decisions/0001-lateness-charged-to-the-step.md)."""
+    return dossier.timeliness == Timeliness.LATE and not dossier.steps.filter(timeliness=Timeliness.LATE).exists()
 
 
 def bump(agency_id, procedure_id, at, counts):

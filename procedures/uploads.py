@@ -64,6 +64,11 @@ def check_upload(uploaded, *, already_stored_bytes=0):
     return CheckedUpload(safe_name(uploaded.name, extension), content_type, content, hashlib.sha256(content).hexdigest())
 
 
+def checked_attachments(uploads):
+    """Files an officer attaches to a lifecycle action, each checked: [(safe name, bytes)]."""
+    return [(checked.name, checked.content) for checked in map(check_upload, uploads)]
+
+
 def safe_name(name, extension):
     """The file's own name without any folder part, only letters (Vietnamese included), digits, - _ ."""
     base = os.path.basename(str(name).replace("\\", "/"))

@@ -121,6 +121,25 @@ def received(w, **kwargs):
     return services.receive(dossier, w.xa_motcua, at=RECEIVED_AT)
 
 
+def walk_in(procedure, agency, officer, *, at=RECEIVED_AT, scans=(), unscanned_reason="", **fields):
+    """A dossier received at the counter: every required document received, with `scans` (uploads)
+    held for the first one, the others recorded as not scanned for `unscanned_reason`."""
+    import uuid
+
+    from procedures.services import counter
+
+    batch = uuid.uuid4()
+    documents = list(procedure.required_documents.all())
+    if scans:
+        assert not counter.stage_scans(officer, batch, documents[0], scans)
+    components = [counter.ReceivedComponent(required_document=d, received=True,
+                                            unscanned_reason="" if scans and i == 0 else unscanned_reason or "paper_kept")
+                  for i, d in enumerate(documents)]
+    fields.setdefault("applicant_name", "Lê Văn Cường")
+    fields.setdefault("applicant_personal_id", "019085000111")
+    return counter.receive_walk_in(procedure, agency, officer, batch=batch, components=components, at=at, **fields)
+
+
 def sign_in_verified(client, user):
     """Signed in and past the second factor, as after entering a TOTP code."""
     from django_otp import DEVICE_ID_SESSION_KEY

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from typing import Callable
 
 from django.urls import reverse
-from django.utils import timezone
 from django_fsm import can_proceed
 
 from procedures import policy, services
-from procedures.models import IN_PROGRESS
+from procedures.models import ON_THE_BOOKS
 from procedures.services import results
+from procedures.uploads import checked_attachments
 
 from . import forms
 
@@ -35,7 +35,8 @@ ACTIONS = {a.name: a for a in [
         d, r.user, missing_items=c["missing_items"], comment=c["comment"])),
     Action("reject", forms.ReasonForm, lambda r, d, c: services.reject(d, r.user, reason=c["reason"]), danger=True),
     Action("start_processing", forms.CommentForm, lambda r, d, c: services.start_processing(d, r.user, comment=c["comment"])),
-    Action("transfer", forms.CommentForm, lambda r, d, c: services.transfer(d, r.user, comment=c["comment"])),
+    Action("transfer", forms.TransferForm, lambda r, d, c: services.transfer(
+        d, r.user, comment=c["comment"], files=checked_attachments(c["files"]))),
     Action("accept_transfer", forms.CommentForm, lambda r, d, c: services.accept_transfer(d, r.user, comment=c["comment"])),
     Action("propose", forms.ProposeForm, lambda r, d, c: results.propose_result(
         d, r.user, outcome=c["outcome"], note=c["note"], upload=c["result_file"], generate=c["generate"],
@@ -49,13 +50,16 @@ ACTIONS = {a.name: a for a in [
 ]}
 
 
-def available(dossier, user):
-    """The actions `user` may take on `dossier` now: state, role and agency all allow it."""
+def available(dossier, user, deadline=None):
+    """The actions `user` may take on `dossier` now: state, role and agency all allow it.
+
+    The apology letter is offered once it is needed: the dossier is overdue or due within its
+    agency's warning window (`deadline`, from procedures.queues)."""
     names = []
     for name in ACTIONS:
         if name == "issue_apology":
-            if (dossier.state in IN_PROGRESS and dossier.due_at and timezone.now() < dossier.due_at
-                    and policy.is_allowed(name, dossier, user)):
+            if (dossier.state in ON_THE_BOOKS and dossier.returned_at is None and deadline is not None
+                    and deadline.is_urgent and policy.is_allowed(name, dossier, user)):
                 names.append(name)
         elif can_proceed(getattr(dossier, name)) and policy.is_allowed(name, dossier, user):
             names.append(name)

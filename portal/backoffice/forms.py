@@ -1,7 +1,13 @@
+import datetime as dt
+
 from django import forms
+from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
-from procedures.models import DossierState, Outcome, UnitLevel
+from portal.citizens.forms import PHONE
+from portal.forms import MultipleFileField
+from procedures.dashboard import BREAKDOWNS, MEASURES, RESPONSIBLE, VIEWS
+from procedures.models import ComponentForm, DossierState, Field, Outcome, ResultDelivery, UnitLevel, UnscannedReason
 
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -9,6 +15,12 @@ DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%
 class CommentForm(forms.Form):
     comment = forms.CharField(label=_("Ghi chú"), required=False, max_length=2000,
                               widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class TransferForm(forms.Form):
+    comment = forms.CharField(label=_("Ý kiến, nội dung chuyển"), required=False, max_length=2000,
+                              widget=forms.Textarea(attrs={"rows": 2}))
+    files = MultipleFileField(label=_("Tệp đính kèm (văn bản, tờ trình, biên bản…)"))
 
 
 class ReasonForm(forms.Form):
@@ -50,10 +62,14 @@ class QueueFilterForm(forms.Form):
     level = forms.ChoiceField(label=_("Cấp đang xử lý"), required=False, choices=[("", _("Tất cả"))] + UnitLevel.choices)
     unit = forms.CharField(label=_("Mã đơn vị hành chính"), required=False, max_length=10)
     due = forms.ChoiceField(label=_("Thời hạn"), required=False, choices=[
-        ("", _("Tất cả")), ("overdue", _("Quá hạn")), ("today", _("Đến hạn hôm nay"))])
+        ("", _("Tất cả")), ("overdue", _("Quá hạn")), ("soon", _("Sắp đến hạn")), ("today", _("Đến hạn hôm nay"))],
+        help_text=_("Lọc theo thời hạn xét mọi hồ sơ đang giải quyết của cơ quan, ở bất kỳ bước nào."))
     sort = forms.ChoiceField(label=_("Sắp xếp"), required=False, choices=[
         ("due", _("Hạn giải quyết sớm nhất")), ("-due", _("Hạn giải quyết muộn nhất")),
         ("-received", _("Mới tiếp nhận")), ("received", _("Tiếp nhận lâu nhất")), ("code", _("Mã hồ sơ"))])
+    size = forms.TypedChoiceField(label=_("Số dòng mỗi trang"), required=False, coerce=int, empty_value=20,
+                                  choices=[(20, "20"), (50, "50"), (100, "100")])
+    page = forms.IntegerField(required=False, min_value=1, max_value=100_000, widget=forms.HiddenInput)
 
     def __init__(self, *args, procedures=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -61,15 +77,69 @@ class QueueFilterForm(forms.Form):
 
 
 class IntakeForm(forms.Form):
-    applicant_personal_id = forms.CharField(label=_("Số định danh cá nhân"), max_length=12, min_length=12)
-    applicant_name = forms.CharField(label=_("Họ và tên"), max_length=150, required=False)
+    """The walk-in citizen and what the desk records besides the documents."""
+
+    batch = forms.UUIDField(widget=forms.HiddenInput)
+    applicant_personal_id = forms.CharField(
+        label=_("Số định danh cá nhân"), max_length=12, min_length=12,
+        validators=[RegexValidator(r"^\d{12}$", _("Số định danh cá nhân gồm 12 chữ số."))],
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))
+    applicant_name = forms.CharField(label=_("Họ, chữ đệm và tên"), max_length=150, required=False)
     applicant_date_of_birth = forms.DateField(label=_("Ngày sinh"), required=False,
                                               widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    applicant_address = forms.CharField(label=_("Địa chỉ"), max_length=300, required=False)
-    applicant_phone = forms.CharField(label=_("Số điện thoại"), max_length=15, required=False)
+    applicant_address = forms.CharField(label=_("Nơi thường trú"), max_length=300, required=False)
+    applicant_phone = forms.CharField(label=_("Số điện thoại"), max_length=10, required=False, validators=[PHONE],
+                                      widget=forms.TextInput(attrs={"inputmode": "tel"}))
     applicant_email = forms.EmailField(label=_("Thư điện tử"), required=False)
+    result_delivery = forms.ChoiceField(label=_("Hình thức nhận kết quả"), choices=ResultDelivery.choices,
+                                        initial=ResultDelivery.COUNTER, widget=forms.RadioSelect)
+    delivery_address = forms.CharField(label=_("Địa chỉ nhận kết quả qua bưu chính"), max_length=300, required=False)
+    fee_vnd = forms.IntegerField(label=_("Phí, lệ phí đã thu (đồng)"), min_value=0, max_value=1_000_000_000,
+                                 required=False, widget=forms.NumberInput(attrs={"inputmode": "numeric"}))
+    fee_note = forms.CharField(label=_("Ghi chú phí, lệ phí"), max_length=200, required=False,
+                               help_text=_("Ví dụ: số biên lai, hoặc lý do miễn, giảm."))
     comment = forms.CharField(label=_("Ghi chú"), required=False, max_length=2000,
                               widget=forms.Textarea(attrs={"rows": 2}))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("result_delivery") == ResultDelivery.POST and not (data.get("delivery_address") or "").strip():
+            self.add_error("delivery_address", _("Hãy ghi địa chỉ nhận kết quả qua bưu chính."))
+        return data
+
+
+class ComponentIntakeForm(forms.Form):
+    """One required document at the counter: received or not, in which form, how many, its scans."""
+
+    received = forms.BooleanField(label=_("Đã nhận"), required=False)
+    form = forms.ChoiceField(label=_("Hình thức"), choices=[c for c in ComponentForm.choices
+                                                            if c[0] != ComponentForm.ELECTRONIC])
+    quantity = forms.IntegerField(label=_("Số lượng"), min_value=1, max_value=99, initial=1,
+                                  widget=forms.NumberInput(attrs={"inputmode": "numeric"}))
+    files = MultipleFileField(label=_("Bản quét (PDF, JPEG, PNG)"))
+    drop = forms.TypedMultipleChoiceField(label=_("Bỏ tệp đã quét"), required=False, coerce=int,
+                                          widget=forms.CheckboxSelectMultiple)
+    unscanned_reason = forms.ChoiceField(label=_("Nếu chưa quét: lý do"), required=False,
+                                         choices=[("", "—")] + UnscannedReason.choices)
+
+    def __init__(self, *args, required_document, staged=(), **kwargs):
+        kwargs.setdefault("prefix", f"c{required_document.pk}")
+        kind = {"original": ComponentForm.ORIGINAL, "copy": ComponentForm.COPY}.get(required_document.copy_kind,
+                                                                                    ComponentForm.ORIGINAL)
+        kwargs.setdefault("initial", {"received": required_document.is_mandatory, "form": kind,
+                                      "quantity": required_document.quantity})
+        super().__init__(*args, **kwargs)
+        self.required_document = required_document
+        self.staged = list(staged)
+        self.fields["drop"].choices = [(p.pk, p.name) for p in self.staged]
+
+
+class ProcedureChooserForm(forms.Form):
+    q = forms.CharField(label=_("Tìm thủ tục (gõ có dấu hoặc không dấu)"), required=False, max_length=100,
+                        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}))
+    level = forms.ChoiceField(label=_("Cấp"), required=False, choices=[("", _("Tất cả"))] + UnitLevel.choices)
+    field = forms.ModelChoiceField(label=_("Lĩnh vực"), required=False, queryset=Field.objects.all(),
+                                   empty_label=_("Tất cả"))
 
 
 class RegisterForm(forms.Form):
@@ -97,3 +167,57 @@ class DossierSearchForm(forms.Form):
     def __init__(self, *args, procedures=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["procedure"].choices = [("", _("Tất cả"))] + [(str(p.pk), p.name) for p in procedures]
+
+
+MONTH = RegexValidator(r"^\d{4}-(0[1-9]|1[0-2])$", _("Tháng có dạng năm-tháng, ví dụ 2026-01."))
+EARLIEST_MONTH = dt.date(2015, 1, 1)
+MAX_MONTHS = 60
+
+
+class MonthField(forms.CharField):
+    """"2026-01" → the first day of that month, between 2015 and next year."""
+
+    def __init__(self, **kwargs):
+        super().__init__(max_length=7, required=False, validators=[MONTH], **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        month = dt.date(int(value[:4]), int(value[5:]), 1)
+        if not EARLIEST_MONTH <= month <= dt.date.today().replace(day=1) + dt.timedelta(days=366):
+            raise forms.ValidationError(_("Tháng nằm ngoài khoảng có số liệu."))
+        return month
+
+
+class DashboardForm(forms.Form):
+    """The dashboard's query: scope, period and view (the parameter names are the page's own)."""
+
+    don_vi = forms.CharField(required=False, max_length=10)
+    tu = MonthField(label=_("Từ tháng"))
+    den = MonthField(label=_("Đến tháng"))
+    theo = forms.ChoiceField(label=_("Tính tiến độ"), required=False, choices=list(VIEWS.items()))
+    xuat = forms.ChoiceField(required=False, choices=[("", ""), ("csv", "CSV"), ("xlsx", "Excel")])
+    bang = forms.CharField(required=False, max_length=20)
+
+    @classmethod
+    def from_query(cls, query):
+        return cls({key.replace("-", "_"): value for key, value in query.items()})
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("tu"), data.get("den")
+        if start and end and abs((end.year - start.year) * 12 + end.month - start.month) >= MAX_MONTHS:
+            raise forms.ValidationError(_("Mỗi lần xem tối đa %(months)s tháng.") % {"months": MAX_MONTHS})
+        data["theo"] = data.get("theo") or RESPONSIBLE
+        return data
+
+
+class DossierListForm(DashboardForm):
+    """Which count of the dashboard to list the dossiers of."""
+
+    chi_so = forms.ChoiceField(choices=list(MEASURES.items()))
+    nhom = forms.ChoiceField(required=False, choices=[("", "")] + [(by, by) for by in BREAKDOWNS])
+    khoa = forms.CharField(required=False, max_length=20)
+    tuan = forms.DateField(required=False, input_formats=["%Y-%m-%d"])
+    page = forms.IntegerField(required=False, min_value=1, max_value=100_000)

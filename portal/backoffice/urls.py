@@ -14,7 +14,9 @@ urlpatterns = [
     path("ho-so/<int:pk>/mau-<str:number>.pdf", dossier.form_pdf, name="form_pdf"),
     path("tiep-nhan/", intake.choose, name="intake_choose"),
     path("tiep-nhan/<int:procedure_id>/", intake.intake, name="intake"),
+    path("tiep-nhan/tep-da-quet/<int:pk>/", intake.pending_file, name="pending_file"),
     path("so-theo-doi/", register.register, name="register"),
     path("bao-cao/", dashboard.dashboard, name="dashboard"),
+    path("bao-cao/ho-so/", dashboard.dossiers, name="dashboard_dossiers"),
     path("tim-kiem/", search.search, name="search"),
 ]

@@ -14,7 +14,14 @@ from .dossiers import (
     ResultDelivery,
     Timeliness,
 )
-from .documents import DossierDocument, SatisfactionRating
+from .documents import (
+    ComponentForm,
+    DossierComponent,
+    DossierDocument,
+    PendingUpload,
+    SatisfactionRating,
+    UnscannedReason,
+)
 from .events import AppendOnlyError, DossierEvent, DossierEventFile
 from .staff import Role, StaffRole
 from .stats import COUNTERS, MonthlyStat, WeeklyStat
@@ -32,7 +39,11 @@ __all__ = [
     "parse_point",
     "point_key",
     "Channel",
+    "ComponentForm",
     "CopyKind",
+    "DossierComponent",
+    "PendingUpload",
+    "UnscannedReason",
     "Dossier",
     "DossierCodeSequence",
     "DossierDocument",

@@ -1,7 +1,8 @@
 import datetime as dt
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -41,6 +42,11 @@ class Agency(models.Model):
     morning_end = models.TimeField(_("sáng kết thúc"), default=dt.time(11, 30))
     afternoon_start = models.TimeField(_("chiều bắt đầu"), default=dt.time(13, 30))
     afternoon_end = models.TimeField(_("chiều kết thúc"), default=dt.time(17, 0))
+    warning_days = models.DecimalField(
+        _("cảnh báo sắp đến hạn (ngày làm việc)"), max_digits=3, decimal_places=1, default=Decimal("1"),
+        validators=[MinValueValidator(Decimal("0.5"))],
+        help_text=_("Hồ sơ còn ít hơn chừng này thời gian làm việc thì được đánh dấu “sắp đến hạn”."),
+    )
 
     class Meta:
         verbose_name = _("cơ quan")

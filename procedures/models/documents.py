@@ -15,7 +15,8 @@ def _document_path(document, filename):
 
 
 class DossierDocument(models.Model):
-    """A component document uploaded with an online draft; fixed once the dossier is submitted.
+    """A file of one component document: uploaded with an online draft or scanned at the counter;
+    fixed once the dossier is submitted.
 
     Later files (supplements, results) are attached to the append-only event log instead.
     """
@@ -53,3 +54,62 @@ class SatisfactionRating(models.Model):
         verbose_name = _("đánh giá mức độ hài lòng")
         verbose_name_plural = _("đánh giá mức độ hài lòng")
         constraints = [models.CheckConstraint(condition=models.Q(score__gte=1, score__lte=5), name="rating_score_1_to_5")]
+
+
+class ComponentForm(models.TextChoices):
+    """How a component document reached the desk (printed on the receipt, Mẫu 01)."""
+
+    ELECTRONIC = "electronic", _("Bản điện tử")
+    ORIGINAL = "original", _("Bản chính")
+    COPY = "copy", _("Bản sao")
+    CERTIFIED_COPY = "certified_copy", _("Bản sao có chứng thực")
+
+
+class UnscannedReason(models.TextChoices):
+    """Why a paper document received at the counter has no scan: the dossier is then not digitised."""
+
+    PAPER_KEPT = "paper_kept", _("Giữ bản giấy, số hóa sau")
+    SCANNER_DOWN = "scanner_down", _("Thiết bị quét gặp sự cố")
+    NOT_SCANNABLE = "not_scannable", _("Giấy tờ không quét được (khổ lớn, đóng quyển, hư hỏng)")
+
+
+class DossierComponent(models.Model):
+    """What the desk received of one required document: its form, how many, and, for paper that was
+    not scanned, the reason the officer recorded. Online dossiers have none: their files say it all."""
+
+    dossier = models.ForeignKey("procedures.Dossier", on_delete=models.CASCADE, related_name="components")
+    required_document = models.ForeignKey(
+        "procedures.RequiredDocument", verbose_name=_("thành phần hồ sơ"), on_delete=models.PROTECT, related_name="+"
+    )
+    form = models.CharField(_("hình thức"), max_length=20, choices=ComponentForm.choices)
+    quantity = models.PositiveSmallIntegerField(_("số lượng"), default=1,
+                                                validators=[MinValueValidator(1), MaxValueValidator(99)])
+    unscanned_reason = models.CharField(_("lý do chưa số hóa"), max_length=20, choices=UnscannedReason.choices,
+                                        blank=True)
+
+    class Meta:
+        verbose_name = _("thành phần hồ sơ đã tiếp nhận")
+        verbose_name_plural = _("thành phần hồ sơ đã tiếp nhận")
+        ordering = ["required_document__order", "pk"]
+        constraints = [models.UniqueConstraint(fields=["dossier", "required_document"], name="component_once")]
+
+    def __str__(self):
+        return f"{self.required_document} — {self.get_form_display()} × {self.quantity}"
+
+
+class PendingUpload(models.Model):
+    """A checked scan held for a counter intake form that is not filed yet, so that a registry
+    look-up or an error elsewhere on the form never makes the officer scan again."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    batch = models.UUIDField(db_index=True)
+    required_document = models.ForeignKey("procedures.RequiredDocument", on_delete=models.CASCADE, related_name="+")
+    file = models.FileField(upload_to=_document_path, storage=private_storage, max_length=300)
+    name = models.CharField(max_length=150)
+    content_type = models.CharField(max_length=50)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["required_document__order", "pk"]

@@ -120,6 +120,9 @@ class Dossier(ConcurrentTransitionMixin, models.Model):
         _("hình thức nhận kết quả"), max_length=10, choices=ResultDelivery.choices, default=ResultDelivery.COUNTER
     )
     delivery_address = models.CharField(_("địa chỉ nhận kết quả qua bưu chính"), max_length=300, blank=True)
+    # Recorded by the desk at the counter; online payment comes with its own adapter.
+    fee_vnd = models.PositiveBigIntegerField(_("phí, lệ phí đã thu (đồng)"), null=True, blank=True)
+    fee_note = models.CharField(_("ghi chú phí, lệ phí"), max_length=200, blank=True)
     identity_status = models.CharField(
         _("xác thực danh tính"), max_length=15, choices=IdentityStatus.choices, default=IdentityStatus.NOT_VERIFIED
     )

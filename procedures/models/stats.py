@@ -1,8 +1,9 @@
 """Pre-aggregated counts for the province dashboard (DOMAIN §8), kept current by the lifecycle.
 
-A month row per (receiving agency, procedure) and a week row per receiving agency hold the flows
-of that period; the dashboard sums them instead of scanning a year of dossiers. The counts follow
-the dossier's receiving agency. `procedures.stats.rebuild` recomputes them from the dossiers.
+A month row per (agency, procedure) and a week row per agency hold the flows of that period; the
+dashboard sums them instead of scanning a year of dossiers. Most counts follow the dossier's
+receiving desk; the handled_* counts follow the agency of each route step, so that a late step is
+charged to the agency that held the dossier then (docs/decisions/0001-lateness-charged-to-the-step.md).
 """
 
 from django.db import models
@@ -24,6 +25,9 @@ COUNTERS = (
     "supplements",  # supplement requests issued
     "rating_count",
     "rating_sum",
+    "handled_early",  # route steps completed in the period by this agency, by timeliness
+    "handled_on_time",
+    "handled_late",
 )
 
 

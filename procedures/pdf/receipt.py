@@ -9,7 +9,7 @@ from reportlab.platypus import Paragraph, Spacer
 
 from citizen_registry_adapter.personal_id import mask
 from procedures.models import Channel
-from procedures.selectors import appointment_for
+from procedures.selectors import appointment_for, components_of
 
 from .base import build_form, grid, paragraphs, styles
 
@@ -44,12 +44,16 @@ def render_receipt(dossier, tracking_url):
     def body(width):
         agency = dossier.receiving_agency
         rows = [[Paragraph(f"<b>{h}</b>", s["small"]) for h in ("TT", "Tên giấy tờ", "Hình thức", "Số lượng")]]
-        uploaded = list(dossier.documents.all())
-        for i, required in enumerate(dossier.procedure.required_documents.all(), start=1):
-            files = [d for d in uploaded if d.required_document_id == required.pk]
-            form = f"Bản điện tử ({len(files)} tệp)" if files else required.get_copy_kind_display()
-            rows.append([Paragraph(str(i), s["small"]), Paragraph(text(required.name), s["small"]),
-                         Paragraph(escape(form), s["small"]), Paragraph(str(required.quantity), s["small"])])
+        # Exactly what the desk received: an online dossier's files, or the papers recorded at the counter.
+        received_rows = [row for row in components_of(dossier) if row.received]
+        for i, row in enumerate(received_rows, start=1):
+            form = row.form_display
+            if row.component is not None:
+                form += f" (đã quét {len(row.documents)} tệp)" if row.documents else " (chưa số hóa)"
+            else:
+                form += f" ({len(row.documents)} tệp)"
+            rows.append([Paragraph(str(i), s["small"]), Paragraph(text(row.required.name), s["small"]),
+                         Paragraph(escape(form), s["small"]), Paragraph(str(row.quantity), s["small"])])
         lines = [
             f"Số lượng hồ sơ: 01 bộ, nộp {'trực tuyến' if online else 'trực tiếp'}.",
             f"Thời gian giải quyết theo quy định: {days(dossier.procedure.processing_days)} ngày làm việc.",

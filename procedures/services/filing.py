@@ -4,9 +4,7 @@ Identity fields come from the National Population Database when the citizen cons
 that does not answer only means they come from the account instead and are verified later.
 """
 
-from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -14,10 +12,11 @@ from citizen_registry_adapter.errors import RegistryError
 from citizen_registry_adapter.registry import get_registry
 from procedures import stats
 from procedures.exceptions import DomainError, PermissionDenied, TransitionNotAllowed
-from procedures.models import DossierDocument, DossierState, IdentityStatus, ResultDelivery, SatisfactionRating
+from procedures.models import DossierState, IdentityStatus, ResultDelivery, SatisfactionRating
 from procedures.uploads import check_upload
 
 from . import lifecycle
+from .documents import store_document, stored_bytes
 from .identity import verify_account
 
 EDITABLE_FIELDS = ("applicant_phone", "applicant_email", "applicant_address", "result_delivery", "delivery_address")
@@ -75,19 +74,8 @@ def attach_document(dossier, citizen, required_document, uploaded):
     _own_draft(dossier, citizen)
     if required_document.procedure_id != dossier.procedure_id:
         raise PermissionDenied()
-    stored = dossier.documents.aggregate(total=Sum("size"))["total"] or 0
-    checked = check_upload(uploaded, already_stored_bytes=stored)
-    document = DossierDocument(
-        dossier=dossier, required_document=required_document, name=checked.name,
-        content_type=checked.content_type, size=checked.size, sha256=checked.sha256,
-    )
-    document.file.save(checked.name, ContentFile(checked.content), save=False)
-    try:
-        document.save()
-    except BaseException:
-        document.file.delete(save=False)
-        raise
-    return document
+    checked = check_upload(uploaded, already_stored_bytes=stored_bytes(dossier))
+    return store_document(dossier, required_document, checked)
 
 
 def remove_document(dossier, citizen, document_id):

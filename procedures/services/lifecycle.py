@@ -17,7 +17,7 @@ from django_fsm import ConcurrentTransition, can_proceed
 from procedures import policy, stats
 from procedures.exceptions import ConcurrentChange, PermissionDenied, TransitionNotAllowed
 from procedures.models import (
-    IN_PROGRESS,
+    ON_THE_BOOKS,
     Channel,
     Dossier,
     DossierEvent,
@@ -48,8 +48,13 @@ def create_draft(procedure, receiving_agency, applicant, *, at=None, **applicant
                        applicant=applicant, **applicant_fields)
 
 
-def file_at_counter(procedure, agency, officer, *, at=None, files=(), comment="", applicant=None, **applicant_fields):
-    """A walk-in citizen's dossier, filed and received by the desk officer in one go."""
+def file_at_counter(procedure, agency, officer, *, at=None, comment="", applicant=None, attach=None,
+                    submit_data=None, **applicant_fields):
+    """A walk-in citizen's dossier, filed and received by the desk officer in one go.
+
+    `attach(dossier)` adds the component documents before the dossier is submitted, inside the same
+    transaction (procedures.services.counter does that with the officer's scans).
+    """
     at = at or timezone.now()
     if policy.role_of(officer) != policy.OFFICER or policy.agency_of(officer) != agency:
         raise PermissionDenied(_("Chỉ cán bộ một cửa của %(agency)s mới tiếp nhận hồ sơ tại quầy của cơ quan này.") % {"agency": agency})
@@ -57,7 +62,9 @@ def file_at_counter(procedure, agency, officer, *, at=None, files=(), comment=""
     with transaction.atomic():
         dossier = _create(procedure, agency, actor=officer, channel=Channel.COUNTER, at=at,
                           applicant=applicant, **applicant_fields)
-        submit(dossier, officer, at=at, files=files)
+        if attach:
+            attach(dossier)
+        submit(dossier, officer, at=at, data=submit_data)
         receive(dossier, officer, at=at, comment=comment)
     return dossier
 
@@ -157,24 +164,38 @@ def start_processing(dossier, actor, *, at=None, comment=""):
     return _fire(dossier, "start_processing", actor, at=at, comment=comment)
 
 
+def next_step(dossier):
+    """The route step a transfer would hand the dossier to, or None at the last step."""
+    return dossier.steps.select_related("agency__unit").filter(index=dossier.current_step_index + 1).first()
+
+
 def transfer(dossier, actor, *, comment="", at=None, files=()):
-    """Hand the dossier to the next route step's agency, possibly at another level."""
+    """Hand the dossier to the next route step's agency, possibly at another level.
+
+    A step that starts late, because an earlier one overran, still gets its own working days from
+    when it receives the dossier: its lateness is its own, not the earlier agency's
+    (docs/decisions/0001-lateness-charged-to-the-step.md). The citizen's due time does not move.
+    """
     at = at or timezone.now()
     _check(dossier, "transfer", actor)
     calendar = working_calendar_for(dossier.receiving_agency)
     current = dossier.steps.get(index=dossier.current_step_index)
-    following = dossier.steps.select_related("agency").get(index=dossier.current_step_index + 1)
+    following = next_step(dossier)  # _check made sure there is one
+    own_due = calendar.add_working_days(at, following.working_days)
 
     def hand_over():
         _complete_step(current, at, calendar)
         following.started_at = at
-        following.save(update_fields=["started_at"])
+        following.due_at = max(following.due_at, own_due)
+        following.save(update_fields=["started_at", "due_at"])
 
     return _fire(
         dossier, "transfer", actor, at=at, comment=comment, files=files, effects=hand_over,
-        data={"to_agency": following.agency.electronic_code, "step": following.index + 1},
+        data={"to_agency": following.agency.electronic_code, "to_agency_name": following.agency.name,
+              "step": following.index + 1, "step_due_at": max(following.due_at, own_due).isoformat()},
         prepare=lambda: {"next_agency": following.agency},
     )
+
 
 
 def accept_transfer(dossier, actor, *, at=None, comment=""):
@@ -229,19 +250,19 @@ def withdraw(dossier, actor, *, reason, at=None):
 
 
 def issue_apology(dossier, actor, *, new_appointment_at, reason, at=None):
-    """Form 04: apologise and give a new date, before the due time. The SLA due time stays, so the
+    """Form 04: apologise and give a new date, when the dossier will be or already is late (after
+    the due time too: that is when the citizen most needs it). The SLA due time stays, so the
     dossier still counts as late if it is returned after it."""
     at = at or timezone.now()
-    # Before receipt (even while a supplement is requested) there is no due time to apologise for.
-    if dossier.state not in IN_PROGRESS or dossier.due_at is None:
-        raise TransitionNotAllowed(_("Chỉ phát hành phiếu xin lỗi cho hồ sơ đang giải quyết."))
+    # Before receipt (even while a supplement is requested) there is no due time to apologise for;
+    # after return there is no date left to move.
+    if dossier.state not in ON_THE_BOOKS or dossier.due_at is None or dossier.returned_at is not None:
+        raise TransitionNotAllowed(_("Chỉ phát hành phiếu xin lỗi cho hồ sơ đang giải quyết, chưa trả kết quả."))
     if not policy.is_allowed("issue_apology", dossier, actor):
         raise PermissionDenied()
     _require_text(reason, _("Hãy nêu lý do chậm trễ trong phiếu xin lỗi."))
-    if at >= dossier.due_at:
-        raise TransitionNotAllowed(_("Phiếu xin lỗi và hẹn lại phải được phát hành trước hạn giải quyết."))
-    if new_appointment_at <= dossier.appointment_at:
-        raise TransitionNotAllowed(_("Ngày hẹn mới phải sau ngày hẹn trả kết quả hiện tại."))
+    if new_appointment_at <= max(dossier.appointment_at, at):
+        raise TransitionNotAllowed(_("Ngày hẹn mới phải sau ngày hẹn trả kết quả hiện tại và sau thời điểm hiện tại."))
     old = dossier.appointment_at
     with _all_or_nothing(dossier):
         dossier.appointment_at = new_appointment_at
@@ -326,6 +347,7 @@ def _complete_step(step, at, calendar):
     step.completed_at = at
     step.timeliness = classify(at, step.due_at, calendar)
     step.save(update_fields=["completed_at", "timeliness"])
+    stats.record_step(step, at)
 
 
 def _require_text(text, message):

@@ -2,9 +2,11 @@
 
 Dossiers go to the real receiving agencies of the real catalog, with mixes of level, channel,
 timeliness, withdrawals, refusals, supplements and ratings, and the dashboard's counts made from
-the same rows. PostgreSQL gets them through COPY; SQLite through bulk inserts. The event log is
-not synthesised: the dashboard does not read it, and a million dossiers' logs would be most of
-the time spent.
+the same rows. PostgreSQL gets them through COPY; SQLite through bulk inserts. Resolved dossiers
+get their route steps, each with its timeliness (a late dossier has one late step, charged to that
+step's agency), so both views of the dashboard and the lists behind its counts agree. Of the event
+log only the entries the dashboard lists dossiers by are written (withdrawal, refusal, supplement
+request): a million dossiers' full logs would be most of the time spent.
 """
 
 import datetime as dt
@@ -22,6 +24,7 @@ from procedures.models import (
     Agency,
     Dossier,
     DossierCodeSequence,
+    DossierEvent,
     DossierStep,
     MonthlyStat,
     Procedure,
@@ -83,6 +86,18 @@ def generate(count, *, end=None, seed=2026, out=sys.stderr, batch=20_000):
     working_days = [day for day in (start.date() + dt.timedelta(days=n) for n in range(366))
                     if calendar.is_working_day(day) and day <= end.date()]
     rater = get_user_model().objects.get_or_create(username="du-lieu-mau", defaults={"is_active": False})[0]
+    events = []
+
+    def log(dossier_id, action, at, from_state, to_state, agency_id):
+        events.append(DossierEvent(dossier_id=dossier_id, action=action, from_state=from_state, to_state=to_state,
+                                   actor=rater, actor_role="one_stop_officer", agency_id=agency_id, created_at=at))
+
+    def flush():
+        writer.flush()
+        DossierStep.objects.bulk_create(steps, batch_size=10_000)
+        DossierEvent.objects.bulk_create(events, batch_size=10_000)
+        steps.clear()
+        events.clear()
     quality = {}  # per agency: how often it is late
     # Continue each desk's daily numbering where it stands, so real filings never reuse a code.
     sequences = defaultdict(int, {(s.agency_id, s.day): s.last_value for s in DossierCodeSequence.objects.all()})
@@ -124,19 +139,23 @@ def generate(count, *, end=None, seed=2026, out=sys.stderr, batch=20_000):
                 row.update(state="rejected", received_at=None, clock_started_at=None, due_at=None, appointment_at=None,
                            decision_note="Hồ sơ không thuộc thẩm quyền giải quyết.")
                 count_in(received, agency.pk, procedure.pk, rejected=1)
-                writer.add(row)
+                log(writer.add(row), "reject", received, "submitted", "rejected", agency.pk)
                 continue
             digital = online or rng.random() < 0.78
             count_in(received, agency.pk, procedure.pk, received=1, digitised=int(digital),
                      **{"received_online" if online else "received_counter": 1})
-            if rng.random() < 0.08:
-                count_in(received + dt.timedelta(hours=rng.randrange(2, 30)), agency.pk, procedure.pk, supplements=1)
+            asked = received + dt.timedelta(hours=rng.randrange(2, 30)) if rng.random() < 0.08 else None
+            if asked:
+                count_in(asked, agency.pk, procedure.pk, supplements=1)
             if rng.random() < 0.025:
                 withdrawn = received + dt.timedelta(days=rng.uniform(0.1, 3))
                 if withdrawn < end:
                     row.update(state="withdrawn", decision_note="Công dân rút hồ sơ.")
                     count_in(withdrawn, agency.pk, procedure.pk, withdrawn=1, closed=1)
-                    writer.add(row)
+                    dossier_id = writer.add(row)
+                    log(dossier_id, "withdraw", withdrawn, "processing", "withdrawn", agency.pk)
+                    if asked:
+                        log(dossier_id, "request_supplement", asked, "processing", "supplement_requested", agency.pk)
                     continue
             outcome = rng.random()
             if outcome < late_share:
@@ -150,6 +169,8 @@ def generate(count, *, end=None, seed=2026, out=sys.stderr, batch=20_000):
                 row.update(state=rng.choice(OPEN_STATES), current_step_index=0, step_count=target.steps)
                 dossier_id = writer.add(row)
                 steps += _plan(dossier_id, procedure, agency, received, calendar, step_agencies)
+                if asked:
+                    log(dossier_id, "request_supplement", asked, "processing", "supplement_requested", agency.pk)
                 continue
             refused_on_merits = rng.random() < 0.015
             row.update(state="not_qualified" if refused_on_merits else "returned", returned_at=returned,
@@ -159,6 +180,12 @@ def generate(count, *, end=None, seed=2026, out=sys.stderr, batch=20_000):
             count_in(returned, agency.pk, procedure.pk, **{f"resolved_{timeliness}": 1}, closed=1,
                      results_digital=int(rng.random() < 0.7), not_qualified=int(refused_on_merits))
             dossier_id = writer.add(row)
+            if asked:
+                log(dossier_id, "request_supplement", asked, "processing", "supplement_requested", agency.pk)
+            for step in _resolved_steps(dossier_id, procedure, agency, received, returned, timeliness, calendar,
+                                        step_agencies, rng):
+                steps.append(step)
+                count_in(step.completed_at, step.agency.pk, procedure.pk, **{f"handled_{step.timeliness}": 1})
             if rng.random() < 0.12:
                 score = rng.choices([5, 4, 3, 2, 1], [55, 30, 9, 4, 2])[0]
                 rated = returned + dt.timedelta(hours=rng.randrange(1, 72))
@@ -166,11 +193,10 @@ def generate(count, *, end=None, seed=2026, out=sys.stderr, batch=20_000):
                 count_in(rated, agency.pk, procedure.pk, rating_count=1, rating_sum=score)
             written = n + 1
             if written % batch == 0:
-                writer.flush()
+                flush()
                 _progress(out, written, count, started)
-        writer.flush()
+        flush()
         _progress(out, count, count, started)
-        DossierStep.objects.bulk_create(steps, batch_size=10_000)
         _save_sequences(sequences)
         SatisfactionRating.objects.bulk_create(
             [SatisfactionRating(dossier_id=d, score=s, created_at=at, created_by=rater) for d, s, at in ratings],
@@ -192,7 +218,7 @@ def _row(code, procedure, agency, online, person, received, due):
         "applicant_personal_id": person.personal_id, "applicant_phone": "",
         "applicant_email": "", "applicant_address": person.permanent_residence,
         "applicant_date_of_birth": person.date_of_birth, "registry_consent_at": None, "result_delivery": "counter",
-        "delivery_address": "", "identity_status": "verified", "state": "received", "proposed_outcome": "",
+        "delivery_address": "", "fee_vnd": None, "fee_note": "", "identity_status": "verified", "state": "received", "proposed_outcome": "",
         "decision_note": "", "created_at": received - dt.timedelta(minutes=30),
         "submitted_at": received - dt.timedelta(minutes=20), "received_at": received, "clock_started_at": received,
         "due_at": due, "appointment_at": due, "paused_at": None, "decided_at": None, "returned_at": None,
@@ -210,6 +236,28 @@ def _plan(dossier_id, procedure, agency, received, calendar, cache):
         planned.append(DossierStep(dossier_id=dossier_id, index=index, route_step=step, agency=cache[key],
                                    working_days=step.working_days, due_at=calendar.add_working_days(received, elapsed),
                                    started_at=received if index == 0 else None))
+    return planned
+
+
+def _resolved_steps(dossier_id, procedure, agency, received, returned, timeliness, calendar, cache, rng):
+    """The route steps of a returned dossier, completed in turn by `returned`: a late dossier has one
+    late step (which one is drawn), an on-time one finishes its last step on its due day."""
+    planned = _plan(dossier_id, procedure, agency, received, calendar, cache)
+    culprit = rng.randrange(len(planned)) if timeliness == Timeliness.LATE else None
+    total = sum(step.working_days for step in planned)
+    decided, elapsed, start = returned - dt.timedelta(hours=2), 0, received
+    for index, step in enumerate(planned):
+        elapsed += step.working_days
+        last = index == len(planned) - 1
+        step.started_at = start
+        step.completed_at = max(start, decided if last else received + (decided - received) * float(elapsed / total))
+        if index == culprit:
+            step.timeliness = Timeliness.LATE
+        elif last and timeliness == Timeliness.ON_TIME:
+            step.timeliness = Timeliness.ON_TIME
+        else:
+            step.timeliness = Timeliness.EARLY if rng.random() < 0.8 else Timeliness.ON_TIME
+        start = step.completed_at
     return planned
 
 

@@ -1,7 +1,7 @@
 """Working-day deadlines (DOMAIN.md §6): the calendar, due times, pauses and classification."""
 
 from .calendar import DEFAULT_SESSIONS, CalendarError, WorkingCalendar
-from .deadlines import classify, is_at_risk, shift_deadline
+from .deadlines import classify, is_at_risk, shift_deadline, warning_cutoff
 from .explain import Explanation, explain
 
 __all__ = [
@@ -13,4 +13,5 @@ __all__ = [
     "explain",
     "is_at_risk",
     "shift_deadline",
+    "warning_cutoff",
 ]

@@ -13,11 +13,16 @@ def classify(returned_at, due_at, calendar):
     return Timeliness.LATE
 
 
-def is_at_risk(now, due_at, calendar):
-    """Not yet late, with at most one working day left."""
+def is_at_risk(now, due_at, calendar, window_days=1):
+    """Not yet late, with at most `window_days` working days left (the agency's warning window)."""
     if now > due_at:
         return False
-    return calendar.working_seconds_between(now, due_at) <= calendar.day_seconds
+    return calendar.working_seconds_between(now, due_at) <= float(window_days) * calendar.day_seconds
+
+
+def warning_cutoff(now, calendar, window_days=1):
+    """The latest due time that counts as "due soon" at `now`: due times in (now, cutoff] are."""
+    return calendar.add_working_seconds(now, float(window_days) * calendar.day_seconds)
 
 
 def shift_deadline(due_at, paused_at, resumed_at, calendar):

@@ -1,4 +1,5 @@
 from django import template
+from django.utils.dateparse import parse_datetime
 
 from procedures.policy import ACTION_LABELS
 
@@ -21,3 +22,30 @@ def percent(value):
     if value is None or value == "":
         return "—"
     return f"{value * 100:.1f}%".replace(".", ",")
+
+
+@register.simple_tag
+def joined(*values, separator=" · "):
+    """The values that are not empty, joined: no "— · —" for details nobody gave."""
+    return separator.join(str(value) for value in values if value)
+
+
+@register.filter
+def iso_datetime(value):
+    """A datetime kept as ISO text in an event's data, back as a datetime for the date filter."""
+    try:
+        return parse_datetime(value) if value else None
+    except (TypeError, ValueError):
+        return None
+
+
+@register.filter
+def vi_number(value):
+    """Numbers the Vietnamese way on the page: 1.234 and 90,9. Text is left as it is."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return value
+    if isinstance(value, int):
+        return f"{value:,}".replace(",", ".")
+    whole, _dot, decimals = f"{value:,.2f}".rstrip("0").rstrip(".").partition(".")
+    whole = whole.replace(",", ".")
+    return f"{whole},{decimals}" if decimals else whole

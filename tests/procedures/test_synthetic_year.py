@@ -5,7 +5,15 @@ from django.utils import timezone
 
 from procedures import dashboard as reads
 from procedures import services
-from procedures.models import ON_THE_BOOKS, Dossier, DossierState, SatisfactionRating, Timeliness
+from procedures.models import (
+    ON_THE_BOOKS,
+    Dossier,
+    DossierEvent,
+    DossierState,
+    DossierStep,
+    SatisfactionRating,
+    Timeliness,
+)
 from procedures.services.synthetic_year import generate
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +33,15 @@ def test_a_synthetic_year_is_consistent_with_its_own_counts(world):
     assert total.rejected == Dossier.objects.filter(state=DossierState.REJECTED).count() > 0
     assert total.withdrawn == Dossier.objects.filter(state=DossierState.WITHDRAWN).count() > 0
     assert total.rating_count == SatisfactionRating.objects.count() > 0
-    assert 0.8 < total.on_time_rate < 1 and 0.2 < total.online_rate < 0.8
+    assert total.rejected == DossierEvent.objects.filter(action="reject").count()
+    assert total.supplements == DossierEvent.objects.filter(action="request_supplement").count() > 0
+    receiving = total.as_view(reads.RECEIVING)
+    assert 0.8 < receiving.on_time_rate < 1 and 0.2 < total.online_rate < 0.8
+    # By responsible agency: every completed step, and one late step per late dossier.
+    done = DossierStep.objects.filter(completed_at__isnull=False)
+    assert total.done == done.count() >= receiving.done
+    assert total.done_late == done.filter(timeliness=Timeliness.LATE).count() == receiving.done_late
+    assert 0.8 < total.on_time_rate < 1
     within, overdue = reads.open_now(scope)
     assert within + overdue == Dossier.objects.filter(state__in=ON_THE_BOOKS).count()
     for dossier in Dossier.objects.filter(state__in=ON_THE_BOOKS)[:20]:

@@ -24,6 +24,11 @@ def staff_required(view):
     return wrapper
 
 
+def staff_refusal(request, message):
+    """403 that keeps the back-office menu and says what the user can do instead."""
+    return render(request, "backoffice/no_role.html", {"message": message}, status=403)
+
+
 def visible_dossier(request, pk):
     """A dossier this staff member may read, or 404."""
     return get_object_or_404(

@@ -1,43 +1,56 @@
-"""The province dashboard: figures of a period for the user's scope, charts, tables and exports."""
+"""The province dashboard: figures of a period for the user's scope, charts, tables, exports, and the
+list of the dossiers behind every count."""
 
 import datetime as dt
-import re
+from urllib.parse import urlencode
 
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from procedures import dashboard as reads
 from procedures.exceptions import PermissionDenied
+from procedures.queues import visible_dossiers
+from procedures.sla.calendar import LOCAL_TZ
 
 from .. import charts, exports
-from .common import staff_required
+from ..forms import DashboardForm, DossierListForm
+from .common import staff_refusal, staff_required
 
-MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-FIGURE_COLUMNS = [
-    ("label", _("Tên")), ("received", _("Tiếp nhận")), ("received_online", _("Trực tuyến")),
-    ("received_counter", _("Trực tiếp")), ("resolved", _("Đã giải quyết")), ("resolved_early", _("Trước hạn")),
-    ("resolved_on_time", _("Đúng hạn")), ("resolved_late", _("Trễ hạn")), ("on_time_rate", _("Tỉ lệ đúng hạn")),
-    ("online_rate", _("Tỉ lệ trực tuyến")), ("digitisation_rate", _("Tỉ lệ số hóa hồ sơ")),
-    ("withdrawn", _("Rút")), ("rejected", _("Từ chối tiếp nhận")), ("supplements", _("Yêu cầu bổ sung")),
-    ("satisfaction", _("Hài lòng (trên 5)")),
-]
+# Agencies with fewer steps (or dossiers) done than this in the period are not ranked: a rate of
+# one or two cases says nothing about a desk.
+MINIMUM_TO_RANK = 20
+# (key, label); the label of done_* depends on the view, see _columns.
+COUNT_COLUMNS = {"received", "received_online", "received_counter", "done", "done_early", "done_on_time",
+                 "done_late", "withdrawn", "rejected", "supplements"}
 BREAKDOWNS = [("level", _("Theo cấp")), ("unit", _("Theo đơn vị")), ("agency", _("Theo cơ quan")),
               ("procedure", _("Theo thủ tục")), ("field", _("Theo lĩnh vực"))]
 
 
-def _period(request):
+def _columns(view):
+    done = _("Bước đã xử lý xong") if view == reads.RESPONSIBLE else _("Đã giải quyết")
+    return [
+        ("label", _("Tên")), ("received", _("Tiếp nhận")), ("received_online", _("Trực tuyến")),
+        ("received_counter", _("Trực tiếp")), ("done", done), ("done_early", _("Trước hạn")),
+        ("done_on_time", _("Đúng hạn")), ("done_late", _("Trễ hạn")), ("on_time_rate", _("Tỉ lệ đúng hạn (%)")),
+        ("online_rate", _("Tỉ lệ trực tuyến (%)")), ("digitisation_rate", _("Tỉ lệ số hóa hồ sơ (%)")),
+        ("withdrawn", _("Rút")), ("rejected", _("Từ chối tiếp nhận")), ("supplements", _("Yêu cầu bổ sung")),
+        ("satisfaction", _("Hài lòng (trên 5)")),
+    ]
+
+
+def _period(data):
     default = reads.Period.year_to_date()
-    months = []
-    for name in ("tu", "den"):
-        match = MONTH.match(request.GET.get(name, ""))
-        months.append(dt.date(int(match[1]), int(match[2]), 1) if match and 1 <= int(match[2]) <= 12 else None)
-    start, end = months[0] or default.start, months[1] or default.end
+    start, end = data.get("tu") or default.start, data.get("den") or default.end
     return reads.Period(min(start, end), max(start, end))
 
 
 def _cell(figures, key):
+    """Raw numbers: rates as percent with one decimal. Each format shows them its own way
+    (docs/dashboard.md): the page with a decimal comma, CSV with a dot, Excel as numbers."""
     value = getattr(figures, key) if key != "label" else figures.label
     if key.endswith("_rate"):
         return round(value * 100, 1) if value is not None else ""
@@ -46,68 +59,140 @@ def _cell(figures, key):
     return value
 
 
-def _table(slug, title, figures):
-    return {"slug": slug, "title": title, "columns": [str(label) for _key, label in FIGURE_COLUMNS],
-            "rows": [[_cell(f, key) for key, _label in FIGURE_COLUMNS] for f in figures], "figures": figures}
+class Linker:
+    """Addresses of the dossier lists behind the counts of one dashboard page."""
+
+    do_not_call_in_templates = True  # templates pass it to {% call_link %} instead
+
+    def __init__(self, scope, period, view):
+        self.base = {"don-vi": scope.unit.code if scope.unit else "", "tu": f"{period.start:%Y-%m}",
+                     "den": f"{period.end:%Y-%m}", "theo": view}
+
+    def __call__(self, measure, by="", key="", **period):
+        query = {**self.base, "chi-so": measure, **period}
+        if by:
+            query.update({"nhom": by, "khoa": key})
+        return f"{reverse('backoffice:dashboard_dossiers')}?{urlencode(query)}"
+
+
+def _table(slug, title, figures, view, link=None):
+    columns = _columns(view)
+    rows, links = [], []
+    for f in figures:
+        rows.append([_cell(f, key) for key, _label in columns])
+        links.append([link(f, key) if link and key in COUNT_COLUMNS and _cell(f, key) else None
+                      for key, _label in columns])
+    return {"slug": slug, "title": title, "columns": [str(label) for _key, label in columns], "rows": rows,
+            "cells": [list(zip(r, l, strict=True)) for r, l in zip(rows, links, strict=True)], "figures": figures}
 
 
 @staff_required
 def dashboard(request):
+    form = DashboardForm.from_query(request.GET)
+    data = form.cleaned_data if form.is_valid() else {"theo": reads.RESPONSIBLE}
     try:
-        scope = reads.scope_for(request.user, request.GET.get("don-vi", ""))
+        scope = reads.scope_for(request.user, data.get("don_vi", ""))
     except PermissionDenied as denied:
-        return render(request, "backoffice/no_role.html", {"message": denied.message}, status=403)
-    period = _period(request)
-    total = reads.totals(scope, period)
-    tables = [_table("tong-hop", _("Tổng hợp"), [total])]
-    figures_by = reads.breakdowns(scope, period)
+        return staff_refusal(request, denied.message)
+    view, period = data["theo"], _period(data)
+    linker = Linker(scope, period, view)
+    total = reads.totals(scope, period, view)
+    tables = [_table("tong-hop", _("Tổng hợp"), [total], view, lambda f, key: linker(key))]
+    figures_by = reads.breakdowns(scope, period, view)
     for slug, title in BREAKDOWNS:
-        tables.append(_table(slug, title, figures_by[slug]))
-    by_month, by_week = reads.trend_by_month(scope, period), reads.trend_by_week(scope, period)
-    tables += [_table("thang", _("Theo tháng"), by_month), _table("tuan", _("Theo tuần"), by_week)]
-    urgent = reads.at_risk_and_overdue(scope)
+        tables.append(_table(slug, title, figures_by[slug], view,
+                             lambda f, key, by=slug: linker(key, by, f.key)))
+    by_month, by_week = reads.trend_by_month(scope, period, view=view), reads.trend_by_week(scope, period, view=view)
+    tables += [
+        _table("thang", _("Theo tháng"), by_month, view, lambda f, key: linker(key, tu=f.key[:7], den=f.key[:7])),
+        _table("tuan", _("Theo tuần"), by_week, view, lambda f, key: linker(key, tuan=f.key)),
+    ]
+    urgent = reads.at_risk_and_overdue(scope, view=view)
     tables.append({"slug": "can-chu-y", "title": _("Hồ sơ quá hạn, sắp đến hạn"),
                    "columns": [_("Mã hồ sơ"), _("Thủ tục"), _("Cơ quan đang xử lý"), _("Hạn giải quyết")],
                    "rows": [[d.code, d.procedure.name, d.current_agency.name,
                              timezone.localtime(d.due_at).strftime("%d/%m/%Y %H:%M")] for d in urgent]})
 
-    export = request.GET.get("xuat")
     filename = f"bao-cao-{scope.unit.code if scope.unit else 'tinh'}-{period.start:%Y%m}-{period.end:%Y%m}"
-    if export == "xlsx":
+    if data.get("xuat") == "xlsx":
         return exports.xlsx_response(tables, filename)
-    if export == "csv":
-        table = next((t for t in tables if t["slug"] == request.GET.get("bang")), None)
+    if data.get("xuat") == "csv":
+        table = next((t for t in tables if t["slug"] == data.get("bang")), None)
         if table is None:
             raise Http404
         return exports.csv_response(table, f"{filename}-{table['slug']}")
 
-    within, overdue = reads.open_now(scope)
+    within, overdue = reads.open_now(scope, view=view)
     by = {t["slug"]: t for t in tables}
-    units = reads.ranking(by["unit"]["figures"])
-    # The desks that need help: the lowest on-time rates among those with enough dossiers to judge.
-    agencies = list(reversed(reads.ranking(by["agency"]["figures"], minimum_resolved=20)))[:15]
+    unit_figures = by["unit"]["figures"]
+    own = next((f for f in unit_figures if f.own), None)
+    units = reads.ranking([f for f in unit_figures if not f.own])
+    # The desks that need help: the lowest on-time rates among those with enough done to judge.
+    agencies = list(reversed(reads.ranking(by["agency"]["figures"], minimum_done=MINIMUM_TO_RANK)))[:15]
+    query = request.GET.copy()
+    query.pop("xuat", None)
+    query.pop("bang", None)
     context = {
-        "scope": scope, "period": period, "total": total, "tables": tables, "urgent": urgent,
+        "form": form, "scope": scope, "period": period, "view": view, "views": reads.VIEWS, "total": total,
+        "tables": tables, "urgent": urgent, "own": own, "minimum_to_rank": MINIMUM_TO_RANK,
         "carried_over": reads.carried_over(scope, period), "within": within, "overdue": overdue,
-        "scores": reads.scores(total, reads.full_online_rate()),
-        "query": request.GET.urlencode(), "breadcrumbs": list(reversed(list(scope.unit.lineage()))) if scope.unit else [],
-        "unit_figures": by["unit"]["figures"],
-        "drill": {f.key for f in by["unit"]["figures"]} if scope.unit and scope.unit.level != "commune" else set(),
+        "scores": reads.scores(total, reads.full_online_rate()), "link": linker,
+        "query": query.urlencode(), "breadcrumbs": list(reversed(list(scope.unit.lineage()))) if scope.unit else [],
+        "unit_figures": unit_figures,
+        "drill": {f.key for f in unit_figures if not f.own} if scope.unit and scope.unit.level != "commune" else set(),
         "charts": {
             "units": charts.bars([(f.label, f.on_time_rate) for f in units], title=_("Tỉ lệ đúng hạn theo đơn vị")),
             "agencies": charts.bars([(f.label, f.on_time_rate) for f in agencies],
                                     title=_("15 cơ quan có tỉ lệ đúng hạn thấp nhất")),
             "months": charts.lines([f.label for f in by_month], [
                 (_("Tiếp nhận"), [f.received for f in by_month], "#0b57a4"),
-                (_("Đã giải quyết"), [f.resolved for f in by_month], "#1e6b35"),
-                (_("Trễ hạn"), [f.resolved_late for f in by_month], "#b3261e")], title=_("Xu hướng theo tháng")),
+                (_("Đã giải quyết"), [f.done for f in by_month], "#1e6b35"),
+                (_("Trễ hạn"), [f.done_late for f in by_month], "#b3261e")], title=_("Xu hướng theo tháng")),
             "weeks": charts.lines([f.label for f in by_week], [
                 (_("Tiếp nhận"), [f.received for f in by_week], "#0b57a4"),
-                (_("Trễ hạn"), [f.resolved_late for f in by_week], "#b3261e")], title=_("Xu hướng theo tuần")),
+                (_("Trễ hạn"), [f.done_late for f in by_week], "#b3261e")], title=_("Xu hướng theo tuần")),
         },
         "month_choices": _month_choices(),
     }
-    return render(request, "backoffice/dashboard.html", context)
+    return render(request, "backoffice/dashboard.html", context, status=400 if form.errors else 200)
+
+
+@staff_required
+def dossiers(request):
+    """The dossiers behind one count of the dashboard, with the same scope, period and view."""
+    form = DossierListForm.from_query(request.GET)
+    if not form.is_valid():
+        return render(request, "backoffice/dashboard_dossiers.html", {"form": form}, status=400)
+    data = form.cleaned_data
+    try:
+        scope = reads.scope_for(request.user, data["don_vi"])
+    except PermissionDenied as denied:
+        return staff_refusal(request, denied.message)
+    period = _period(data)
+    if data["tuan"]:
+        start = dt.datetime.combine(data["tuan"], dt.time(), LOCAL_TZ)
+        end, period_label = start + dt.timedelta(days=7), _("tuần từ %(day)s") % {"day": f"{data['tuan']:%d/%m/%Y}"}
+    else:
+        start = dt.datetime.combine(period.start, dt.time(), LOCAL_TZ)
+        end = dt.datetime.combine(period.end_exclusive, dt.time(), LOCAL_TZ)
+        period_label = f"{period.start:%m/%Y} – {period.end:%m/%Y}"
+    found = reads.dossiers_behind(scope, start, end, data["chi_so"], view=data["theo"], by=data["nhom"],
+                                  key=data["khoa"])
+    # Whatever the scope says, only what this user may read is listed.
+    found = found.filter(pk__in=visible_dossiers(request.user).values("pk")).select_related(
+        "procedure", "receiving_agency", "current_agency")
+    page = Paginator(found, 50).get_page(data["page"])
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "backoffice/dashboard_dossiers.html", {
+        "form": form, "page_obj": page, "scope": scope, "measure": reads.MEASURES[data["chi_so"]],
+        "view": reads.VIEWS[data["theo"]], "period_label": period_label,
+        "group": reads.group_label(scope, data["nhom"], data["khoa"]),
+        "query": query.urlencode(),
+        "back": reverse("backoffice:dashboard") + "?" + urlencode(
+            {"don-vi": scope.unit.code if scope.unit else "", "tu": f"{period.start:%Y-%m}",
+             "den": f"{period.end:%Y-%m}", "theo": data["theo"]}),
+    })
 
 
 def _month_choices():

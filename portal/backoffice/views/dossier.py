@@ -13,9 +13,12 @@ from portal.citizens.views.common import download
 from procedures import policy
 from procedures.exceptions import DomainError
 from procedures.models import DossierEventFile
+from procedures.pdf import FORM_TITLES, form_filename
 from procedures.pdf import forms as pdf_forms
 from procedures.pdf.receipt import render_receipt
-from procedures.selectors import appointment_for
+from procedures.queues import deadline_of
+from procedures.selectors import appointment_for, components_of
+from procedures.services.lifecycle import next_step
 from procedures.services.identity import identity_report
 from procedures.signing import sign_pdf
 
@@ -24,22 +27,34 @@ from .common import staff_required, visible_dossier
 
 
 def _page(request, dossier, *, bound=None, identity=None, error=None, status=200):
-    names = available(dossier, request.user)
+    deadline = deadline_of(dossier)
+    names = available(dossier, request.user, deadline)
     action_forms = [(ACTIONS[name], bound[1] if bound and bound[0] == name else ACTIONS[name].form(prefix=name))
                     for name in names]
     return render(request, "backoffice/dossier.html", {
         "dossier": dossier,
+        "deadline": deadline,
         "steps": dossier.steps.select_related("agency__unit").order_by("index"),
         "events": dossier.events.select_related("actor", "agency").prefetch_related("files").order_by("created_at", "pk"),
-        "documents": dossier.documents.select_related("required_document"),
+        "components": components_of(dossier),
         "actions": action_forms,
         "action_labels": policy.ACTION_LABELS,
+        "next_step": next_step(dossier) if "transfer" in names else None,
+        "apology_later": _apology_later(dossier, request.user, deadline, names),
         "appointment": appointment_for(dossier) if dossier.code else None,
         "identity": identity,
         "field_labels": FIELD_LABELS,
-        "printable": _printable(dossier),
+        "printable": [(number, FORM_TITLES[number]) for number in _printable(dossier)],
         "error": error,
     }, status=status)
+
+
+def _apology_later(dossier, user, deadline, names):
+    """Why the apology letter is not offered yet, to the desk that would issue it."""
+    if "issue_apology" in names or deadline.kind not in ("ok",) or not policy.is_allowed("issue_apology", dossier, user):
+        return ""
+    return _("Phiếu xin lỗi và hẹn lại (Mẫu 04) được đề xuất khi hồ sơ còn dưới %(days)s ngày làm việc "
+             "hoặc đã quá hạn.") % {"days": f"{dossier.receiving_agency.warning_days:f}".rstrip("0").rstrip(".")}
 
 
 @staff_required
@@ -123,5 +138,5 @@ def form_pdf(request, pk, number):
     except DomainError as error:
         messages.warning(request, str(error.message))  # unsigned is still better than nothing at the counter
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="mau-{number}-{dossier.code}.pdf"'
+    response["Content-Disposition"] = f'inline; filename="{form_filename(number, dossier.code)}"'
     return response

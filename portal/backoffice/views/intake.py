@@ -1,81 +1,130 @@
-"""Counter intake: a walk-in citizen's dossier, looked up in the registry, scanned and received at once."""
+"""Counter intake: a walk-in citizen's dossier, looked up in the registry, scanned and received at once.
+
+Every POST first holds the scans it carries (procedures.services.counter), so neither the registry
+look-up nor an error anywhere on the form loses a file or a typed value.
+"""
+
+import uuid
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 
 from citizen_registry_adapter.errors import RegistryError
 from citizen_registry_adapter.registry import get_registry
+from portal.citizens.views.common import download
 from procedures import policy
 from procedures.exceptions import DomainError
-from procedures.models import Role
+from procedures.models import PendingUpload, Role
 from procedures.selectors import procedures_received_at
-from procedures.services import file_at_counter
-from procedures.uploads import check_upload
+from procedures.services import counter
+from search.folding import fold
 
-from ..forms import IntakeForm
-from .common import staff_required
-
-
-def _received_here(agency):
-    return procedures_received_at(agency)
+from ..forms import ComponentIntakeForm, IntakeForm, ProcedureChooserForm
+from .common import staff_required, staff_refusal
 
 
-def _officer(request):
-    return policy.role_of(request.user) == Role.ONE_STOP_OFFICER
+def _officer_only(view):
+    def wrapper(request, *args, **kwargs):
+        if policy.role_of(request.user) != Role.ONE_STOP_OFFICER:
+            return staff_refusal(request, _("Chỉ cán bộ một cửa tiếp nhận hồ sơ tại quầy. Hồ sơ đã tiếp nhận "
+                                            "nằm trong “Hồ sơ cần xử lý” của bạn."))
+        return view(request, *args, **kwargs)
+
+    return staff_required(wrapper)
 
 
-@staff_required
+@_officer_only
 def choose(request):
-    if not _officer(request):
-        return render(request, "backoffice/no_role.html", status=403)
     agency = policy.agency_of(request.user)
-    return render(request, "backoffice/intake_choose.html", {"procedures": _received_here(agency), "agency": agency})
+    form = ProcedureChooserForm(request.GET or None)
+    procedures = sorted(procedures_received_at(agency).select_related("field").prefetch_related("route_steps"),
+                        key=lambda p: fold(p.name))
+    if form.is_valid():
+        terms = fold(form.cleaned_data["q"]).split()
+        level, field = form.cleaned_data["level"], form.cleaned_data["field"]
+        procedures = [p for p in procedures
+                      if all(term in fold(f"{p.name} {p.national_code}") for term in terms)
+                      and (not level or level in p.levels) and (not field or p.field_id == field.pk)]
+    rows = [(p, fold(f"{p.name} {p.national_code} {p.field.name}")) for p in procedures]
+    return render(request, "backoffice/intake_choose.html", {"rows": rows, "agency": agency, "form": form},
+                  status=400 if form.errors else 200)
 
 
-@staff_required
+@_officer_only
 def intake(request, procedure_id):
-    if not _officer(request):
-        return render(request, "backoffice/no_role.html", status=403)
     agency = policy.agency_of(request.user)
-    procedure = get_object_or_404(_received_here(agency), pk=procedure_id)
+    procedure = get_object_or_404(procedures_received_at(agency), pk=procedure_id)
     required = list(procedure.required_documents.all())
-    form = IntakeForm(request.POST or None)
-    file_errors = {}
-    if request.method == "POST" and "lookup" in request.POST:
-        form = _prefilled(request, form)
-    elif request.method == "POST" and form.is_valid():
-        scans = []
-        for document in required:
-            for upload in request.FILES.getlist(f"file-{document.pk}"):
-                try:
-                    checked = check_upload(upload)
-                except DomainError as error:
-                    file_errors.setdefault(document.pk, []).append(str(error.message))
-                else:
-                    scans.append((f"{document.order:02d}-{checked.name}", checked.content))
-        data = form.cleaned_data
-        if not data["applicant_name"]:
-            form.add_error("applicant_name", _("Hãy nhập họ tên hoặc tra cứu CSDL dân cư theo số định danh."))
-        if form.is_valid() and not file_errors:
-            try:
-                dossier = _file(request, procedure, agency, data, scans)
-            except DomainError as error:
-                form.add_error(None, str(error.message))
-            else:
-                messages.success(request, _("Đã tiếp nhận hồ sơ %(code)s. In giấy tiếp nhận cho công dân.")
-                                 % {"code": dossier.code})
-                return redirect("backoffice:dossier", pk=dossier.pk)
-    rows = [(document, file_errors.get(document.pk, [])) for document in required]
-    return render(request, "backoffice/intake.html", {"procedure": procedure, "form": form, "rows": rows},
-                  status=400 if request.method == "POST" and (form.errors or file_errors) else 200)
+    if request.method != "POST":
+        counter.discard_stale(request.user)
+        form = IntakeForm(initial={"batch": uuid.uuid4(), "fee_vnd": procedure.fee_vnd})
+        return _page(request, procedure, form, [ComponentIntakeForm(required_document=r) for r in required])
+
+    form = IntakeForm(request.POST)
+    batch = form["batch"].value()
+    try:
+        batch = uuid.UUID(str(batch))
+    except ValueError:  # a forged or missing form token: start a fresh form, keep what was typed
+        batch = uuid.uuid4()
+    file_errors = _hold_scans(request, batch, required)
+    components = _component_forms(request, batch, required)
+    if "lookup" in request.POST:
+        form = _looked_up(request, batch)
+        return _page(request, procedure, form, components, file_errors)
+
+    valid = form.is_valid() & all([c.is_valid() for c in components])
+    if valid and not form.cleaned_data["applicant_name"].strip():
+        form.add_error("applicant_name", _("Hãy nhập họ tên hoặc tra cứu CSDL dân cư theo số định danh."))
+        valid = False
+    if valid and not file_errors:
+        try:
+            dossier = _receive(request, procedure, agency, batch, form.cleaned_data, components)
+        except counter.IntakeIncomplete as incomplete:
+            for component in components:
+                if component.required_document.pk in incomplete.problems:
+                    component.add_error(None, incomplete.problems[component.required_document.pk])
+            form.add_error(None, str(incomplete.message))
+        except DomainError as error:
+            form.add_error(None, str(error.message))
+        else:
+            messages.success(request, _("Đã tiếp nhận hồ sơ %(code)s. In giấy tiếp nhận (Mẫu 01) cho công dân.")
+                             % {"code": dossier.code})
+            return redirect("backoffice:dossier", pk=dossier.pk)
+    return _page(request, procedure, form, components, file_errors, status=400)
 
 
-def _prefilled(request, form):
+def _hold_scans(request, batch, required):
+    """Hold the files this POST brings and drop those the officer unticked; {document id: [messages]}."""
+    errors = {}
+    for document in required:
+        prefix = f"c{document.pk}"
+        refused = counter.stage_scans(request.user, batch, document, request.FILES.getlist(f"{prefix}-files"))
+        if refused:
+            errors[document.pk] = refused
+        drop = [int(value) for value in request.POST.getlist(f"{prefix}-drop") if value.isdigit() and len(value) < 12]
+        if drop:
+            counter.unstage(request.user, batch, drop)
+    return errors
+
+
+def _component_forms(request, batch, required):
+    held = list(counter.staged(request.user, batch))
+    data = request.POST.copy()
+    for document in required:  # the ticks of files just removed are spent
+        data.setlist(f"c{document.pk}-drop", [])
+    return [ComponentIntakeForm(data, required_document=document,
+                                staged=[p for p in held if p.required_document_id == document.pk])
+            for document in required]
+
+
+def _looked_up(request, batch):
     """The form again, with name, birth date and address from the registry (or its message)."""
     data = request.POST.copy()
+    data["batch"] = str(batch)
     try:
         record = get_registry().lookup(data.get("applicant_personal_id", ""), "tiep-nhan-tai-quay",
                                        actor=request.user.username)
@@ -90,15 +139,38 @@ def _prefilled(request, form):
     return IntakeForm(data)
 
 
-def _file(request, procedure, agency, data, scans):
+def _receive(request, procedure, agency, batch, data, component_forms):
     from procedures.tasks import verify_identity
 
     account = get_user_model().objects.filter(personal_id=data["applicant_personal_id"]).first()
-    dossier = file_at_counter(
-        procedure, agency, request.user, files=scans, comment=data["comment"], applicant=account,
-        applicant_name=data["applicant_name"], applicant_personal_id=data["applicant_personal_id"],
+    components = [counter.ReceivedComponent(
+        required_document=c.required_document, received=c.cleaned_data["received"], form=c.cleaned_data["form"],
+        quantity=c.cleaned_data["quantity"], unscanned_reason=c.cleaned_data["unscanned_reason"])
+        for c in component_forms]
+    dossier = counter.receive_walk_in(
+        procedure, agency, request.user, batch=batch, components=components, comment=data["comment"],
+        applicant=account, applicant_name=" ".join(data["applicant_name"].split()),
+        applicant_personal_id=data["applicant_personal_id"],
         applicant_date_of_birth=data["applicant_date_of_birth"], applicant_address=data["applicant_address"],
         applicant_phone=data["applicant_phone"], applicant_email=data["applicant_email"],
+        result_delivery=data["result_delivery"], delivery_address=data["delivery_address"],
+        fee_vnd=data["fee_vnd"], fee_note=data["fee_note"],
     )
     transaction.on_commit(lambda: verify_identity.delay(dossier.pk))
     return dossier
+
+
+def _page(request, procedure, form, components, file_errors=None, status=200):
+    rows = [(c, (file_errors or {}).get(c.required_document.pk, [])) for c in components]
+    return render(request, "backoffice/intake.html", {"procedure": procedure, "form": form, "rows": rows},
+                  status=status)
+
+
+@xframe_options_sameorigin
+@_officer_only
+def pending_file(request, pk):
+    """A scan held for a form not yet filed: only the officer who scanned it may open it."""
+    item = get_object_or_404(PendingUpload, pk=pk, owner=request.user)
+    response = download(item.file, item.name, item.content_type)
+    response["Content-Disposition"] = response["Content-Disposition"].replace("attachment", "inline", 1)
+    return response

@@ -8,8 +8,6 @@ from procedures.queues import deadlines, work_queue
 from ..forms import QueueFilterForm
 from .common import staff_required
 
-PAGE_SIZES = (20, 50, 100)
-
 
 @staff_required
 def queue(request):
@@ -17,14 +15,13 @@ def queue(request):
     filters = form.cleaned_data if form.is_valid() else {}
     dossiers = work_queue(request.user, **{key: filters.get(key) or "" for key in
                                            ("state", "procedure", "level", "unit", "due", "sort")})
-    size = int(request.GET.get("size")) if request.GET.get("size", "").isdigit() and int(
-        request.GET["size"]) in PAGE_SIZES else PAGE_SIZES[0]
-    page = Paginator(dossiers, size).get_page(request.GET.get("page"))
+    size = filters.get("size") or 20
+    page = Paginator(dossiers, size).get_page(filters.get("page"))
     badges = deadlines(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "backoffice/queue.html", {
         "form": form, "page_obj": page, "rows": [(d, badges[d.pk]) for d in page.object_list],
         "role": policy.role_of(request.user), "agency": policy.agency_of(request.user),
-        "query": query.urlencode(), "sizes": PAGE_SIZES, "size": size,
-    })
+        "query": query.urlencode(),
+    }, status=400 if form.errors else 200)

@@ -1,12 +1,16 @@
 import mimetypes
+from dataclasses import dataclass
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from procedures import policy
-from procedures.models import Dossier
+from procedures.models import IN_PROGRESS, Dossier, DossierState
+from procedures.selectors import apologies, appointment_for
 
 
 def citizen_required(view):
@@ -31,3 +35,22 @@ def own_dossier(request, pk):
 def download(file_field, name, content_type=None):
     content_type = content_type or mimetypes.guess_type(name)[0] or "application/octet-stream"
     return FileResponse(file_field.open("rb"), as_attachment=True, filename=name, content_type=content_type)
+
+
+@dataclass(frozen=True)
+class Status:
+    is_open: bool  # somebody still has to act on it
+    overdue: bool  # open, and the appointment has passed
+
+
+def status_of(dossier, now=None):
+    """What the citizen's page and public tracking say about where the dossier stands: the status,
+    and every apology letter with its new date (for the _status.html include)."""
+    now = now or timezone.now()
+    is_open = dossier.state in IN_PROGRESS or dossier.state == DossierState.RESULT_READY
+    appointment = appointment_for(dossier) if dossier.code else None
+    letters = list(apologies(dossier).select_related("agency"))
+    for letter in letters:
+        letter.new_date = parse_datetime(letter.data.get("appointment_at", ""))
+    return {"status": Status(is_open, bool(is_open and appointment and appointment < now)),
+            "appointment": appointment, "apologies": letters}

@@ -2,18 +2,23 @@
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from procedures import policy
 from procedures.exceptions import DomainError
 from procedures.models import DossierState, SatisfactionRating
-from procedures.selectors import appointment_for, citizen_dossiers, last_supplement_request, result_files, timeline
+from procedures.pdf import form_filename
+from procedures.pdf.forms import apology as apology_pdf
+from procedures.selectors import apologies, citizen_dossiers, last_supplement_request, result_files, timeline
+from procedures.signing import sign_pdf
 from procedures.services import filing, withdraw
 
 from ..forms import RatingForm, SupplyForm, WithdrawForm
-from .common import citizen_required, download, own_dossier
+from .common import citizen_required, download, own_dossier, status_of
 
 
 @citizen_required
@@ -30,11 +35,12 @@ def detail(request, pk, forms=None, status=200):
     forms = forms or {}
     rating = SatisfactionRating.objects.filter(dossier=dossier).first()
     context = {
+        **status_of(dossier),
+        "download_apologies": True,
         "dossier": dossier,
         "events": timeline(dossier),
         "documents": dossier.documents.select_related("required_document"),
         "results": result_files(dossier),
-        "appointment": appointment_for(dossier) if dossier.code else None,
         "supplement": last_supplement_request(dossier) if dossier.state == DossierState.SUPPLEMENT_REQUESTED else None,
         "supply_form": forms.get("supply", SupplyForm()),
         "can_withdraw": policy.is_allowed("withdraw", dossier, request.user) and dossier.state in _WITHDRAWABLE,
@@ -94,3 +100,19 @@ def result(request, pk, file_id):
     dossier = own_dossier(request, pk)
     item = get_object_or_404(result_files(dossier), pk=file_id)
     return download(item.file, item.name)
+
+
+@citizen_required
+def apology(request, pk, event_id):
+    """An apology letter (Mẫu 04) of the citizen's own dossier, signed by the desk's agency."""
+    dossier = own_dossier(request, pk)
+    event = get_object_or_404(apologies(dossier).select_related("actor"), pk=event_id)
+    url = request.build_absolute_uri(reverse("citizens:track") + f"?ma={dossier.code}")
+    pdf = apology_pdf(dossier, event, url)
+    try:
+        pdf = sign_pdf(pdf, dossier.receiving_agency, reason=_("Mẫu số 04"))
+    except DomainError:
+        pass  # the letter itself still informs the citizen; the desk's copy carries the signature
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{form_filename("04", dossier.code)}"'
+    return response

@@ -6,9 +6,10 @@ from django.utils.translation import gettext as _
 
 from portal.ratelimit import client_ip, hit
 from procedures.models import Dossier, DossierState
-from procedures.selectors import appointment_for, timeline
+from procedures.selectors import timeline
 
 from ..forms import TrackingForm
+from .common import status_of
 
 
 def track(request):
@@ -27,14 +28,15 @@ def track(request):
                 form.add_error(None, _("Không tìm thấy hồ sơ khớp với mã hồ sơ và 4 chữ số đã nhập."))
                 status = 404
             else:
-                context.update(dossier=dossier, events=timeline(dossier), appointment=appointment_for(dossier))
+                context.update(dossier=dossier, events=timeline(dossier), **status_of(dossier))
         else:
             status = 400
     return render(request, "citizens/track.html", context, status=status)
 
 
 def _find(code, secret):
-    dossier = (Dossier.objects.exclude(state=DossierState.DRAFT).select_related("procedure", "current_agency__unit")
+    dossier = (Dossier.objects.exclude(state=DossierState.DRAFT)
+               .select_related("procedure", "current_agency__unit", "receiving_agency")
                .filter(code=code).first())
     if dossier is None:
         return None

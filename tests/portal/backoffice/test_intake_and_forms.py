@@ -5,10 +5,12 @@ import pytest
 from pypdf import PdfReader
 
 from procedures import services
-from procedures.models import Channel, Dossier, DossierState
+from django.test import Client
+
+from procedures.models import Channel, Dossier, DossierState, MonthlyStat, PendingUpload
 from procedures.signing import check_pdf
 from tests.factories import RECEIVED_AT, online, received
-from tests.uploads import disguised, png
+from tests.uploads import disguised, jpeg, pdf, png
 
 pytestmark = pytest.mark.django_db
 
@@ -18,29 +20,137 @@ def pdf_text(response):
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
 
 
-def test_counter_intake_looks_up_the_registry_attaches_scans_and_receives(staff_client, world, registry):
+def _form_data(response):
+    """What the browser would send back: every field of the intake page as it was rendered."""
+    form = response.context["form"]
+    data = {name: form[name].value() if form[name].value() is not None else "" for name in form.fields}
+    data["result_delivery"] = data["result_delivery"] or "counter"
+    for component, _errors in response.context["rows"]:
+        for name in ("received", "form", "quantity", "unscanned_reason"):
+            value = component[name].value()
+            if name == "received":
+                if value:
+                    data[component.add_prefix(name)] = "on"
+            else:
+                data[component.add_prefix(name)] = value if value is not None else ""
+    return data
+
+
+@pytest.fixture
+def two_documents(world):
+    """Đăng ký khai sinh with a mandatory declaration, a mandatory birth certificate and an optional paper."""
+    from procedures.models import RequiredDocument
+
+    declaration = world.simple.required_documents.get()
+    certificate = RequiredDocument.objects.create(procedure=world.simple, order=2, name="Giấy chứng sinh", quantity=1)
+    optional = RequiredDocument.objects.create(procedure=world.simple, order=3, name="Giấy ủy quyền",
+                                               is_mandatory=False, copy_kind="copy")
+    return declaration, certificate, optional
+
+
+def test_counter_intake_looks_up_keeps_scans_and_stores_them_as_the_dossiers_documents(
+        staff_client, world, registry, two_documents):
+    declaration, certificate, optional = two_documents
     xa = staff_client("xa_motcua")
-    assert world.simple in list(xa.get("/can-bo/tiep-nhan/").context["procedures"])
     url = f"/can-bo/tiep-nhan/{world.simple.pk}/"
-    looked_up = xa.post(url, {"applicant_personal_id": "019195004321", "lookup": "1"})
+    page = xa.get(url)
+    assert "Giấy chứng sinh" in page.content.decode() and 'class="required"' in page.content.decode()
+    data = {**_form_data(page), "applicant_personal_id": "019195004321", "lookup": "1",
+            f"c{declaration.pk}-files": [png("to-khai.png")]}
+    looked_up = xa.post(url, data)
     form = looked_up.context["form"]
     assert form["applicant_name"].value() == "Trần Thị Bình"
     assert "Thị trấn Hương Sơn" in form["applicant_address"].value()
+    # The file chosen before the look-up was kept: it is listed, and will go with the dossier.
+    rows = {component.required_document.pk: component for component, _e in looked_up.context["rows"]}
+    assert [p.name for p in rows[declaration.pk].staged] == ["to-khai.png"]
 
-    required = world.simple.required_documents.first()
-    data = {**{k: form[k].value() or "" for k in form.fields}, "applicant_phone": "0987654321", "file": "1"}
-    refused = xa.post(url, {**data, f"file-{required.pk}": [png("to-khai.png"), disguised()]})
+    data = {**_form_data(looked_up), "applicant_phone": "0987654321", "fee_vnd": "8000", "fee_note": "BL 0012",
+            "result_delivery": "post", "delivery_address": "Tổ 3, thị trấn Hương Sơn", "file": "1"}
+    data[f"c{certificate.pk}-received"] = "on"
+    refused = xa.post(url, {**data, f"c{certificate.pk}-files": [disguised()]})  # a forged scan: refused, others kept
     assert refused.status_code == 400 and not Dossier.objects.exists()
+    assert "không phải tệp PDF, JPEG hoặc PNG" in refused.content.decode()
+    not_scanned = xa.post(url, data)  # the certificate received on paper, neither scanned nor explained
+    assert not_scanned.status_code == 400 and not Dossier.objects.exists()
+    assert "Hãy quét giấy tờ này, hoặc chọn lý do chưa số hóa." in not_scanned.content.decode()
 
-    response = xa.post(url, {**data, f"file-{required.pk}": [png("to-khai.png")]})
+    response = xa.post(url, {**data, f"c{certificate.pk}-files": [jpeg("giay-chung-sinh.jpg")],
+                             f"c{certificate.pk}-quantity": "2", f"c{certificate.pk}-form": "certified_copy"})
     dossier = Dossier.objects.get()
     assert response["Location"] == f"/can-bo/ho-so/{dossier.pk}/"
     assert (dossier.state, dossier.channel) == (DossierState.RECEIVED, Channel.COUNTER)
     assert dossier.applicant == world.other_citizen  # linked to her account: she can follow it online
-    assert [f.name for f in dossier.events.get(action="submit").files.all()] == ["01-to-khai.png"]
+    assert (dossier.fee_vnd, dossier.fee_note, dossier.result_delivery) == (8000, "BL 0012", "post")
+    documents = {d.required_document_id: d for d in dossier.documents.all()}
+    assert documents[declaration.pk].name == "to-khai.png" and documents[certificate.pk].content_type == "image/jpeg"
+    assert not PendingUpload.objects.exists()
+    # Listed for the officer (with previews) and for the citizen, like online uploads.
+    page = xa.get(f"/can-bo/ho-so/{dossier.pk}/").content.decode()
+    assert f"/can-bo/ho-so/{dossier.pk}/tep/{documents[declaration.pk].pk}/?xem=1" in page
+    assert "Không có tệp nộp trực tuyến" not in page and "Bản sao có chứng thực × 2" in page
+    citizen = Client()
+    citizen.force_login(world.other_citizen)
+    assert "to-khai.png" in citizen.get(f"/ho-so/{dossier.pk}/").content.decode()
+    assert MonthlyStat.objects.get(agency=world.commune_agency).digitised == 1
+    # The receipt lists exactly what was received: the optional paper was not.
     receipt = pdf_text(xa.get(f"/can-bo/ho-so/{dossier.pk}/mau-01.pdf"))
     assert "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ" in receipt and "Trần Thị Bình" in receipt
-    assert "dự kiến" not in receipt
+    assert "Bản sao có chứng thực" in receipt and "Giấy ủy quyền" not in receipt and "dự kiến" not in receipt
+
+
+def test_a_mandatory_document_missing_or_kept_on_paper(staff_client, world, two_documents):
+    declaration, certificate, _optional = two_documents
+    xa = staff_client("xa_motcua")
+    url = f"/can-bo/tiep-nhan/{world.simple.pk}/"
+    data = {**_form_data(xa.get(url)), "applicant_personal_id": "019085000111", "applicant_name": "Lê Văn Cường",
+            "file": "1", f"c{declaration.pk}-files": [pdf()]}
+    data.pop(f"c{certificate.pk}-received")  # the citizen did not bring it
+    missing = xa.post(url, data)
+    assert missing.status_code == 400 and not Dossier.objects.exists()
+    assert "Giấy tờ bắt buộc chưa được nộp" in missing.content.decode()
+    # The scan already sent is held: the next post need not carry it again.
+    data = {**_form_data(missing), "file": "1", f"c{certificate.pk}-received": "on",
+            f"c{certificate.pk}-unscanned_reason": "scanner_down"}
+    assert xa.post(url, data).status_code == 302
+    dossier = Dossier.objects.get()
+    assert dossier.components.get(required_document=certificate).get_unscanned_reason_display() == \
+        "Thiết bị quét gặp sự cố"
+    assert MonthlyStat.objects.get(agency=world.commune_agency).digitised == 0  # not digitised: paper kept
+    page = xa.get(f"/can-bo/ho-so/{dossier.pk}/").content.decode()
+    assert "Chưa số hóa" in page and "Thiết bị quét gặp sự cố" in page
+
+
+def test_scans_held_for_a_form_belong_to_the_officer_who_scanned(staff_client, world):
+    declaration = world.simple.required_documents.get()
+    xa = staff_client("xa_motcua")
+    url = f"/can-bo/tiep-nhan/{world.simple.pk}/"
+    data = {**_form_data(xa.get(url)), "applicant_personal_id": "019085000111", "lookup": "1",
+            f"c{declaration.pk}-files": [png()]}
+    xa.post(url, data)
+    held = PendingUpload.objects.get()
+    assert xa.get(f"/can-bo/tiep-nhan/tep-da-quet/{held.pk}/").status_code == 200
+    colleague = staff_client("xa2_motcua")
+    assert colleague.get(f"/can-bo/tiep-nhan/tep-da-quet/{held.pk}/").status_code == 404
+    # Another officer posting the same form token files nothing of the first officer's scans.
+    other_url = f"/can-bo/tiep-nhan/{world.simple.pk}/"
+    stolen = {**data, "lookup": "", "file": "1", "applicant_name": "Kẻ Gian"}
+    stolen.pop("lookup")
+    stolen.pop(f"c{declaration.pk}-files")
+    response = staff_client("xa2_motcua").post(other_url, stolen)
+    assert response.status_code == 400 and not Dossier.objects.exists()
+    assert PendingUpload.objects.get().owner == world.xa_motcua
+
+
+def test_the_procedure_chooser_filters_without_diacritics_and_shows_level_field_time(staff_client, world):
+    xa = staff_client("xa_motcua")
+    page = xa.get("/can-bo/tiep-nhan/", {"q": "dang ky khai"})
+    assert [p.name for p, _folded in page.context["rows"]] == ["Đăng ký khai sinh"]
+    html = page.content.decode()
+    assert "Cấp xã" in html and "Hộ tịch" in html and "1 ngày làm việc" in html
+    everything = [p.name for p, _f in xa.get("/can-bo/tiep-nhan/").context["rows"]]
+    assert everything == ["Cấp giấy chứng nhận lần đầu", "Đăng ký khai sinh"]  # "Đ" sorts with "D", not after "Z"
+    assert xa.get("/can-bo/tiep-nhan/", {"level": "galaxy"}).status_code == 400
 
 
 def test_only_a_one_stop_officer_files_at_the_counter(staff_client, world):

@@ -53,8 +53,9 @@ def test_badges_tell_overdue_due_today_and_at_risk_with_working_time_left(world)
     assert badge.kind == "today" and badge.text == "20 phút"
     day_before = deadlines([dossier], now=due - dt.timedelta(days=1, hours=17))[dossier.pk]  # Monday 15:00
     assert day_before.kind == "at_risk" and day_before.text == "2 giờ 30 phút"  # 15:00–17:00, then Wed 07:30–08:00
-    overdue = deadlines([dossier], now=due + dt.timedelta(days=3))[dossier.pk]
-    assert overdue.kind == "overdue" and overdue.text.startswith("-")
+    overdue = deadlines([dossier], now=due + dt.timedelta(days=3))[dossier.pk]  # Saturday 08:00
+    assert overdue.kind == "overdue" and overdue.calendar_text == "3 ngày"
+    assert overdue.working_text == "2 ngày 7 giờ"  # Wed 08:00–17:00 (7 h), Thu and Fri (7,5 h each)
     early = deadlines([dossier], now=RECEIVED_AT)[dossier.pk]
     assert early.kind in {"at_risk", "today"}
 
