@@ -146,6 +146,13 @@ class Figures:
     def resolved(self):
         return self.resolved_early + self.resolved_on_time + self.resolved_late
 
+    @property
+    def has_figures(self):
+        """Anything to show in this view: an agency that only handled steps of other desks' dossiers
+        has nothing of its own by receiving desk."""
+        names = COUNTERS if self.view == RESPONSIBLE else [n for n in COUNTERS if not n.startswith("handled_")]
+        return any(self.counts.get(name) for name in names)
+
     def _done(self, timeliness):
         prefix = "handled" if self.view == RESPONSIBLE else "resolved"
         return getattr(self, f"{prefix}_{timeliness}")
@@ -228,6 +235,7 @@ def breakdown(scope, period, by, *, per_agency=None, view=RESPONSIBLE):
         sums = _monthly(scope, period).values(key).annotate(**_sum_counters())
         names = dict((Procedure if by == "procedure" else Field).objects.values_list("pk", "name"))
         result = [Figures(names.get(item[key], "?"), str(item[key]), _counters(item), view) for item in sums]
+        result = [figures for figures in result if figures.has_figures]
         return sorted(result, key=lambda f: (-f.received, -f.done, f.label))
     per_agency = per_agency if per_agency is not None else _per_agency(scope, period)
     groups = {}
@@ -244,7 +252,7 @@ def breakdown(scope, period, by, *, per_agency=None, view=RESPONSIBLE):
         figures = groups.setdefault(group, Figures(group[1], group[0], {}, view, own))
         for name, value in counts.items():
             figures.counts[name] = figures.counts.get(name, 0) + value
-    result = list(groups.values())
+    result = [figures for figures in groups.values() if figures.has_figures]
     if by == "level":
         return sorted(result, key=lambda f: LEVEL_ORDER.get(f.key, 9))
     # The scope's own agencies first, apart from the units below it.

@@ -25,6 +25,8 @@ class DossierDocument(Document):
     procedure = Integer()
     state = Keyword()
     received_at = Date()
+    due_at = Date()
+    timeliness = Keyword()  # early | on_time | late once returned
     agencies = Integer(multi=True)  # receiving, current and every agency on the route: who may see it
 
     class Index:

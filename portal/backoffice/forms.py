@@ -163,10 +163,20 @@ class DossierSearchForm(forms.Form):
     received_from = forms.DateField(label=_("Tiếp nhận từ ngày"), required=False,
                                     widget=forms.DateInput(attrs={"type": "date"}))
     received_to = forms.DateField(label=_("đến ngày"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    timeliness = forms.ChoiceField(label=_("Tiến độ"), required=False, choices=[
+        ("", _("Tất cả")), ("overdue", _("Đang quá hạn")), ("late_any", _("Trễ hạn hoặc đang quá hạn")),
+        ("late", _("Đã trả, trễ hạn")), ("on_time", _("Đã trả, đúng hạn")), ("early", _("Đã trả, trước hạn"))])
 
     def __init__(self, *args, procedures=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["procedure"].choices = [("", _("Tất cả"))] + [(str(p.pk), p.name) for p in procedures]
+
+    def clean(self):
+        data = super().clean()
+        for name in ("received_from", "received_to"):
+            if data.get(name) and not dt.date(2000, 1, 1) <= data[name] <= dt.date(2100, 12, 31):
+                self.add_error(name, _("Ngày nằm ngoài khoảng có hồ sơ."))
+        return data
 
 
 MONTH = RegexValidator(r"^\d{4}-(0[1-9]|1[0-2])$", _("Tháng có dạng năm-tháng, ví dụ 2026-01."))
@@ -184,8 +194,11 @@ class MonthField(forms.CharField):
         value = super().clean(value)
         if not value:
             return None
+        latest = dt.date.today().replace(day=1) + dt.timedelta(days=366)
+        if not EARLIEST_MONTH.year <= int(value[:4]) <= latest.year:
+            raise forms.ValidationError(_("Tháng nằm ngoài khoảng có số liệu."))
         month = dt.date(int(value[:4]), int(value[5:]), 1)
-        if not EARLIEST_MONTH <= month <= dt.date.today().replace(day=1) + dt.timedelta(days=366):
+        if not EARLIEST_MONTH <= month <= latest:
             raise forms.ValidationError(_("Tháng nằm ngoài khoảng có số liệu."))
         return month
 

@@ -20,11 +20,17 @@ class DossierQuery:
     state: str = ""
     received_from: dt.date | None = None
     received_to: dt.date | None = None
+    # early | on_time | late: returned so; overdue: on the books past its due time; late_any: either of the last two
+    timeliness: str = ""
+    now: dt.datetime | None = None  # what "overdue" is measured against (tests pin it)
 
     @property
     def empty(self):
         return not any([self.code, self.name, self.personal_id, self.procedure_id, self.state, self.received_from,
-                        self.received_to])
+                        self.received_to, self.timeliness])
+
+
+TIMELINESS_FILTERS = ("early", "on_time", "late", "overdue", "late_any")
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,11 @@ every word, the last one as a prefix, so a name half-typed still finds its dossi
 import datetime as dt
 
 from django.db import connection
+from django.db.models import Q
 from django.db.models.expressions import RawSQL
+from django.utils import timezone
 
-from procedures.models import Dossier, Procedure, RouteStep, point_key
+from procedures.models import ON_THE_BOOKS, Dossier, Procedure, RouteStep, Timeliness, point_key
 from procedures.selectors import starting_at
 from procedures.sla.calendar import LOCAL_TZ
 
@@ -97,6 +99,8 @@ class DatabaseBackend:
             dossiers = dossiers.filter(received_at__gte=_start_of(query.received_from))
         if query.received_to:
             dossiers = dossiers.filter(received_at__lt=_start_of(query.received_to + dt.timedelta(days=1)))
+        if query.timeliness:
+            dossiers = dossiers.filter(_timeliness_q(query.timeliness, query.now or timezone.now()))
         terms = words(query.name)
         if terms:
             dossiers = self._match_names(dossiers, terms)
@@ -121,6 +125,15 @@ def _tsquery(terms):
 
 def _fts5_query(terms):
     return " ".join([f'"{term}"' for term in terms[:-1]] + [f'"{terms[-1]}"*'])
+
+
+def _timeliness_q(kind, now):
+    overdue = Q(state__in=ON_THE_BOOKS, due_at__lt=now)
+    if kind == "overdue":
+        return overdue
+    if kind == "late_any":
+        return overdue | Q(timeliness=Timeliness.LATE)
+    return Q(timeliness=kind)
 
 
 def _start_of(day):

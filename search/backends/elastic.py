@@ -11,9 +11,9 @@ from django.utils import timezone
 from elasticsearch import Elasticsearch
 from elasticsearch import exceptions as es_errors
 from elasticsearch.helpers import bulk
-from elasticsearch_dsl import Search
+from elasticsearch_dsl import Q, Search
 
-from procedures.models import Dossier, Procedure
+from procedures.models import ON_THE_BOOKS, Dossier, Procedure
 
 from ..documents import DossierDocument, ProcedureDocument
 from ..folding import fold
@@ -70,6 +70,8 @@ class ElasticBackend:
             dates["lte"] = query.received_to.isoformat()
         if dates:
             search = search.filter("range", received_at={**dates, "time_zone": "+07:00"})
+        if query.timeliness:
+            search = search.filter(_timeliness_filter(query.timeliness, query.now or timezone.now()))
         if query.name.strip():
             search = search.query("match_bool_prefix", name={"query": fold(query.name), "operator": "and"})
         return search.sort("-received_at").extra(track_total_hits=True)[offset:offset + limit]
@@ -117,6 +119,8 @@ class ElasticBackend:
             "code": dossier.code, "name": dossier.applicant_name, "personal_id": dossier.applicant_personal_id,
             "procedure": dossier.procedure_id, "state": dossier.state,
             "received_at": dossier.received_at.isoformat() if dossier.received_at else None,
+            "due_at": dossier.due_at.isoformat() if dossier.due_at else None,
+            "timeliness": dossier.timeliness,
             "agencies": sorted({dossier.receiving_agency_id, dossier.current_agency_id, *step_agencies}),
         }
 
@@ -162,3 +166,13 @@ class ElasticBackend:
         for name in old:
             self.client.indices.delete(index=name)
         return stamp
+
+
+def _timeliness_filter(kind, now):
+    """The same rule as the database backend: returned early / on time / late, or open past due."""
+    overdue = Q("terms", state=list(ON_THE_BOOKS)) & Q("range", due_at={"lt": now.isoformat()})
+    if kind == "overdue":
+        return overdue
+    if kind == "late_any":
+        return Q("bool", should=[overdue, Q("term", timeliness="late")], minimum_should_match=1)
+    return Q("term", timeliness=kind)

@@ -69,12 +69,31 @@ def test_the_dossier_query_sent_is_scoped_to_the_officer(backend):
     assert not any("agencies" in str(clause) for clause in monitor["query"]["bool"].get("filter", []))
 
 
+def test_the_timeliness_filter_sent_matches_the_database_rule(backend):
+    import datetime as dt
+
+    now = dt.datetime(2026, 11, 28, 9, 0, tzinfo=dt.timezone.utc)
+    overdue = backend.dossier_search(DossierQuery(timeliness="overdue", now=now)).to_dict()["query"]["bool"]["filter"]
+    open_past_due = {"bool": {"must": [
+        {"terms": {"state": ["received", "processing", "transferred", "awaiting_approval", "supplement_requested",
+                             "result_ready"]}},
+        {"range": {"due_at": {"lt": "2026-11-28T09:00:00+00:00"}}}]}}
+    assert open_past_due in overdue
+    late = backend.dossier_search(DossierQuery(timeliness="late")).to_dict()["query"]["bool"]["filter"]
+    assert {"term": {"timeliness": "late"}} in late
+    either = backend.dossier_search(DossierQuery(timeliness="late_any", now=now)).to_dict()["query"]["bool"]["filter"]
+    assert {"bool": {"should": [open_past_due, {"term": {"timeliness": "late"}}], "minimum_should_match": 1}} in either
+    mapping = DossierDocument._index.clone(name="z").to_dict()["mappings"]["properties"]
+    assert mapping["due_at"] == {"type": "date"} and mapping["timeliness"] == {"type": "keyword"}
+
+
 @pytest.mark.django_db
 def test_documents_carry_what_search_and_scoping_need(world):
     dossier = received(world)  # inter-level: the district is on its route
     source = ElasticBackend.dossier_source(dossier, [step.agency_id for step in dossier.steps.all()])
     assert source["agencies"] == sorted({world.commune_agency.pk, world.district_agency.pk})
     assert source["name"] == dossier.applicant_name and source["code"] == dossier.code
+    assert source["due_at"] == dossier.due_at.isoformat() and source["timeliness"] == ""
     procedure = ElasticBackend.procedure_source(world.inter_level)
     assert procedure["levels"] == ["commune", "district"] and procedure["point"] == "commune:committee:"
 

@@ -33,6 +33,12 @@ def test_reindex_search_and_swap_aliases(backend, world):
     assert backend.search_dossiers(DossierQuery(name="nguyen van"), visible=None, agency_id=world.commune_agency.pk).ids == [dossier.pk]
     assert backend.search_dossiers(DossierQuery(name="nguyen van"), visible=None,
                                    agency_id=world.other_commune_agency.pk).ids == []
+    # received 23/11/2026 with a five-day route: open past due by 1/12/2026, not before.
+    import datetime as dt
+
+    after, before = (dt.datetime(2026, 12, d, tzinfo=dt.timezone.utc) for d in (10, 1))
+    assert backend.search_dossiers(DossierQuery(timeliness="overdue", now=after), visible=None).ids == [dossier.pk]
+    assert backend.search_dossiers(DossierQuery(timeliness="overdue", now=before), visible=None).ids == []
     first = set(backend.client.indices.get_alias(name=backend.alias("procedures")))
     backend.reindex()
     second = set(backend.client.indices.get_alias(name=backend.alias("procedures")))
