@@ -24,12 +24,17 @@ def bars(items, *, title, percent=True):
         length = max(1, span * value / top)
         text = f"{value * 100:.1f}%".replace(".", ",") if percent else f"{value:,.0f}".replace(",", ".")
         parts.append(
-            f'<text x="{LABEL_WIDTH - 6}" y="{y + BAR - 5}" text-anchor="end" font-size="12">{escape(label[:38])}</text>'
+            f'<text x="{LABEL_WIDTH - 6}" y="{y + BAR - 5}" text-anchor="end" font-size="12">{escape(_fit(label))}</text>'
             f'<rect x="{LABEL_WIDTH}" y="{y}" width="{length:.1f}" height="{BAR}" fill="#b3261e" rx="2"/>'
             f'<text x="{LABEL_WIDTH + length + 4:.1f}" y="{y + BAR - 5}" font-size="12">{text}</text>'
         )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _fit(label, width=32):
+    """A label that fits the space left of the bars; the full name is in the table beside the chart."""
+    return label if len(label) <= width else label[: width - 1].rstrip() + "…"
 
 
 def lines(labels, series, *, title, height=220):

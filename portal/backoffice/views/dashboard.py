@@ -146,7 +146,8 @@ def dashboard(request):
                                     title=_("15 cơ quan có tỉ lệ đúng hạn thấp nhất")),
             "months": charts.lines([f.label for f in by_month], [
                 (_("Tiếp nhận"), [f.received for f in by_month], "#0b57a4"),
-                (_("Đã giải quyết"), [f.done for f in by_month], "#1e6b35"),
+                (_("Bước đã xử lý xong") if view == reads.RESPONSIBLE else _("Đã giải quyết"),
+                 [f.done for f in by_month], "#1e6b35"),
                 (_("Trễ hạn"), [f.done_late for f in by_month], "#b3261e")], title=_("Xu hướng theo tháng")),
             "weeks": charts.lines([f.label for f in by_week], [
                 (_("Tiếp nhận"), [f.received for f in by_week], "#0b57a4"),

@@ -20,7 +20,7 @@
         row.hidden = !ok;
         if (ok) { shown += 1; }
       });
-      if (count) { count.textContent = count.textContent.replace(/^\d+/, String(shown)); }
+      if (count) { count.textContent = count.textContent.replace(/\d+\s*$/, String(shown)); }
     }
     [query, level, field].forEach(function (input) { input.addEventListener("input", apply); });
   });
