@@ -181,21 +181,19 @@ def transfer(dossier, actor, *, comment="", at=None, files=()):
     calendar = working_calendar_for(dossier.receiving_agency)
     current = dossier.steps.get(index=dossier.current_step_index)
     following = next_step(dossier)  # _check made sure there is one
-    own_due = calendar.add_working_days(at, following.working_days)
+    step_due = max(following.due_at, calendar.add_working_days(at, following.working_days))
 
     def hand_over():
         _complete_step(current, at, calendar)
-        following.started_at = at
-        following.due_at = max(following.due_at, own_due)
+        following.started_at, following.due_at = at, step_due
         following.save(update_fields=["started_at", "due_at"])
 
     return _fire(
         dossier, "transfer", actor, at=at, comment=comment, files=files, effects=hand_over,
         data={"to_agency": following.agency.electronic_code, "to_agency_name": following.agency.name,
-              "step": following.index + 1, "step_due_at": max(following.due_at, own_due).isoformat()},
+              "step": following.index + 1, "step_due_at": step_due.isoformat()},
         prepare=lambda: {"next_agency": following.agency},
     )
-
 
 
 def accept_transfer(dossier, actor, *, at=None, comment=""):
