@@ -228,13 +228,19 @@ def _row(code, procedure, agency, online, person, received, due):
 
 def _plan(dossier_id, procedure, agency, received, calendar, cache):
     planned, elapsed = [], 0
+    # Due times from the half hour the dossier was received in, shifted by the minutes past it: the
+    # calendar walk is the costly part, and a year has few distinct (half hour, days) pairs.
+    slot = received.replace(minute=received.minute // 30 * 30, second=0, microsecond=0)
     for index, step in enumerate(procedure.route_steps.all()):
-        key = (step.pk, agency.pk)
+        key = (step.level, step.agency_kind, step.sector, agency.pk)  # shared by every procedure's like steps
         if key not in cache:
             cache[key] = resolve_step_agency(step, agency)
         elapsed += step.working_days
+        due_key = (slot, elapsed)
+        if due_key not in cache:
+            cache[due_key] = calendar.add_working_days(slot, elapsed)
         planned.append(DossierStep(dossier_id=dossier_id, index=index, route_step=step, agency=cache[key],
-                                   working_days=step.working_days, due_at=calendar.add_working_days(received, elapsed),
+                                   working_days=step.working_days, due_at=cache[due_key] + (received - slot),
                                    started_at=received if index == 0 else None))
     return planned
 
