@@ -122,6 +122,27 @@ def apologies(dossier):
     return dossier.events.filter(action="issue_apology").order_by("created_at", "pk")
 
 
+@dataclass
+class SupplementRound:
+    """One supplement request and the answer to it, if any: what the citizen is shown afterwards."""
+
+    request: object  # DossierEvent "request_supplement"
+    reply: object = None  # DossierEvent "supply", with its files
+
+
+def supplement_rounds(dossier):
+    """Every supplement request, oldest first, each with the supply that answered it."""
+    events = dossier.events.filter(action__in=("request_supplement", "supply")).prefetch_related(
+        "files").order_by("created_at", "pk")
+    rounds = []
+    for event in events:
+        if event.action == "request_supplement":
+            rounds.append(SupplementRound(event))
+        elif rounds and rounds[-1].reply is None:
+            rounds[-1].reply = event
+    return rounds
+
+
 def last_supplement_request(dossier):
     return dossier.events.filter(action="request_supplement").order_by("-created_at", "-pk").first()
 

@@ -76,8 +76,10 @@ class StartForm(forms.Form):
 
 
 class DraftForm(forms.Form):
-    applicant_phone = forms.CharField(label=_("Số điện thoại"), max_length=10, required=False, validators=[PHONE])
-    applicant_email = forms.EmailField(label=_("Thư điện tử"), required=False)
+    applicant_phone = forms.CharField(label=_("Số điện thoại"), max_length=10, required=False, validators=[PHONE],
+                                      widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}))
+    applicant_email = forms.EmailField(label=_("Thư điện tử"), required=False,
+                                       widget=forms.EmailInput(attrs={"autocomplete": "email"}))
     applicant_address = forms.CharField(label=_("Địa chỉ liên hệ"), max_length=300, required=False)
     result_delivery = forms.ChoiceField(label=_("Hình thức nhận kết quả"), choices=ResultDelivery.choices,
                                         widget=forms.RadioSelect)

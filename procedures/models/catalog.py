@@ -1,6 +1,6 @@
 from decimal import Decimal
 
-from django.core.validators import MinValueValidator
+from django.core.validators import FileExtensionValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -86,6 +86,12 @@ class RequiredDocument(models.Model):
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     name = models.CharField(_("tên giấy tờ"), max_length=400)
     template_name = models.CharField(_("mẫu đơn, tờ khai"), max_length=200, blank=True)
+    # A public blank form citizens download and fill in; the official file, uploaded by the catalog's editors.
+    template_file = models.FileField(
+        _("tệp mẫu đơn, tờ khai"), upload_to="mau-don-to-khai/", blank=True,
+        validators=[FileExtensionValidator(["pdf", "doc", "docx", "odt"])],
+        help_text=_("Tệp mẫu chính thức (PDF, DOC, DOCX, ODT) để công dân tải về."),
+    )
     copy_kind = models.CharField(_("loại bản"), max_length=10, choices=CopyKind.choices, default=CopyKind.ORIGINAL)
     quantity = models.PositiveSmallIntegerField(_("số lượng"), default=1)
     is_mandatory = models.BooleanField(_("bắt buộc"), default=True)

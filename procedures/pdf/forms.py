@@ -104,8 +104,9 @@ def result_document(dossier, proposer, verification_url):
     def body(width):
         return paragraphs(
             [f"Căn cứ {text(dossier.procedure.legal_basis)};",
-             f"Xét hồ sơ {text(dossier.code)} của Ông/Bà <b>{text(dossier.applicant_name)}</b> đề nghị "
-             f"{text(dossier.procedure.name).lower()};",
+             # The procedure's name as the catalog writes it: lowering it would lower "Việt Nam" too.
+             f"Xét hồ sơ {text(dossier.code)} của Ông/Bà <b>{text(dossier.applicant_name)}</b> đề nghị giải quyết "
+             f"thủ tục “{text(dossier.procedure.name)}”;",
              f"{text(dossier.current_agency.name)} cấp: <b>{text(dossier.procedure.result_document)}</b> cho "
              f"Ông/Bà {text(dossier.applicant_name)}.",
              f"Người đề xuất: {text(proposer.get_full_name() or proposer.username)}."]

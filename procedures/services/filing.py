@@ -4,6 +4,8 @@ Identity fields come from the National Population Database when the citizen cons
 that does not answer only means they come from the account instead and are verified later.
 """
 
+from dataclasses import dataclass
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,6 +22,17 @@ from .documents import store_document, stored_bytes
 from .identity import verify_account
 
 EDITABLE_FIELDS = ("applicant_phone", "applicant_email", "applicant_address", "result_delivery", "delivery_address")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something that stops a draft from being submitted, and the input on the draft page that fixes it."""
+
+    message: str
+    field: str  # the HTML id on the draft page: "file-12", "id_applicant_phone"…
+
+    def __str__(self):
+        return self.message
 
 
 class SubmissionIncomplete(DomainError):
@@ -87,16 +100,16 @@ def remove_document(dossier, citizen, document_id):
 
 
 def problems_before_submission(dossier):
-    """What still stops the draft from being submitted, as messages for the citizen."""
+    """What still stops the draft from being submitted: [Problem], each pointing at its input."""
     problems = []
     uploaded = set(dossier.documents.values_list("required_document_id", flat=True))
     for required in dossier.procedure.required_documents.all():
         if required.is_mandatory and required.pk not in uploaded:
-            problems.append(_("Chưa tải lên: %(name)s.") % {"name": required.name})
+            problems.append(Problem(_("Chưa tải lên: %(name)s.") % {"name": required.name}, f"file-{required.pk}"))
     if not (dossier.applicant_phone or dossier.applicant_email):
-        problems.append(_("Cần số điện thoại hoặc thư điện tử để nhận thông báo."))
+        problems.append(Problem(_("Cần số điện thoại hoặc thư điện tử để nhận thông báo."), "id_applicant_phone"))
     if dossier.result_delivery == ResultDelivery.POST and not dossier.delivery_address.strip():
-        problems.append(_("Cần địa chỉ nhận kết quả qua bưu chính."))
+        problems.append(Problem(_("Cần địa chỉ nhận kết quả qua bưu chính."), "id_delivery_address"))
     return problems
 
 

@@ -49,3 +49,15 @@ def vi_number(value):
     whole, _dot, decimals = f"{value:,.2f}".rstrip("0").rstrip(".").partition(".")
     whole = whole.replace(",", ".")
     return f"{whole},{decimals}" if decimals else whole
+
+
+@register.filter
+def template_reference(document):
+    """Which official form a required document follows, without repeating the document's own name:
+    "Tờ khai đăng ký khai sinh (Thông tư 04/2024/TT-BTP)" under "Tờ khai đăng ký khai sinh" is
+    shown as "Thông tư 04/2024/TT-BTP"."""
+    reference = (document.template_name or "").strip()
+    name = document.name.strip()
+    if reference.casefold().startswith(name.casefold()):
+        reference = reference[len(name):].strip(" ()–-")
+    return reference

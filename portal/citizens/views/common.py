@@ -54,3 +54,14 @@ def status_of(dossier, now=None):
         letter.new_date = parse_datetime(letter.data.get("appointment_at", ""))
     return {"status": Status(is_open, bool(is_open and appointment and appointment < now)),
             "appointment": appointment, "apologies": letters}
+
+
+def error_summary(form, extra=()):
+    """[(input id, text)] for the error summary at the top of a page (GOV.UK's pattern): every
+    error of `form`, then `extra` as (input id, label, [messages]) for inputs outside it."""
+    items = [("", str(error)) for error in form.non_field_errors()]
+    for field in form:
+        items += [(field.auto_id, f"{field.label}: {error}") for error in field.errors]
+    for anchor, label, errors in extra:
+        items += [(anchor, f"{label}: {error}") for error in errors]
+    return items

@@ -6,14 +6,15 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from procedures import policy
 from procedures.exceptions import DomainError
-from procedures.models import DossierState, SatisfactionRating
+from procedures.models import DossierEventFile, DossierState, SatisfactionRating
 from procedures.pdf import form_filename
 from procedures.pdf.forms import apology as apology_pdf
-from procedures.selectors import apologies, citizen_dossiers, last_supplement_request, result_files, timeline
+from procedures.selectors import apologies, citizen_dossiers, result_files, supplement_rounds, timeline
 from procedures.signing import sign_pdf
 from procedures.services import filing, withdraw
 
@@ -41,7 +42,8 @@ def detail(request, pk, forms=None, status=200):
         "events": timeline(dossier),
         "documents": dossier.documents.select_related("required_document"),
         "results": result_files(dossier),
-        "supplement": last_supplement_request(dossier) if dossier.state == DossierState.SUPPLEMENT_REQUESTED else None,
+        "supplement_rounds": supplement_rounds(dossier),
+        "reason_label": _REASON_LABELS.get(dossier.state, "") if dossier.decision_note else "",
         "supply_form": forms.get("supply", SupplyForm()),
         "can_withdraw": policy.is_allowed("withdraw", dossier, request.user) and dossier.state in _WITHDRAWABLE,
         "withdraw_form": forms.get("withdraw", WithdrawForm()),
@@ -51,6 +53,13 @@ def detail(request, pk, forms=None, status=200):
     return render(request, "citizens/dossier.html", context, status=status)
 
 
+# The decision note is the citizen's to read only where it is addressed to them; elsewhere (a
+# specialist's proposal to the leader) it is an internal note and stays in the back office.
+_REASON_LABELS = {
+    DossierState.REJECTED: _lazy("Lý do từ chối tiếp nhận"),
+    DossierState.NOT_QUALIFIED: _lazy("Lý do không đủ điều kiện giải quyết"),
+    DossierState.WITHDRAWN: _lazy("Lý do rút hồ sơ"),
+}
 _WITHDRAWABLE = {DossierState.SUBMITTED, DossierState.RECEIVED, DossierState.SUPPLEMENT_REQUESTED,
                  DossierState.PROCESSING, DossierState.TRANSFERRED, DossierState.AWAITING_APPROVAL}
 _RATEABLE = {DossierState.RETURNED, DossierState.NOT_QUALIFIED}
@@ -99,6 +108,14 @@ def rate(request, pk):
 def result(request, pk, file_id):
     dossier = own_dossier(request, pk)
     item = get_object_or_404(result_files(dossier), pk=file_id)
+    return download(item.file, item.name)
+
+
+@citizen_required
+def supplied_file(request, pk, file_id):
+    """A file the citizen sent with a supplement, downloadable again from their own dossier."""
+    dossier = own_dossier(request, pk)
+    item = get_object_or_404(DossierEventFile, pk=file_id, event__dossier=dossier, event__action="supply")
     return download(item.file, item.name)
 
 

@@ -14,7 +14,7 @@ from procedures.selectors import appointment_for, receiving_agencies
 from procedures.services import filing
 
 from ..forms import DraftForm, StartForm
-from .common import citizen_required, download, own_dossier
+from .common import citizen_required, download, error_summary, own_dossier
 
 
 @citizen_required
@@ -23,7 +23,8 @@ def start(request, procedure_id):
     agencies = receiving_agencies(procedure)
     initial = {}
     if request.method == "GET":
-        initial["agency"] = _usual_agency(request.user, agencies)
+        only = list(agencies[:2])
+        initial["agency"] = only[0] if len(only) == 1 else _usual_agency(request.user, agencies)
     form = StartForm(request.POST or None, agencies=agencies, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -58,23 +59,43 @@ def draft(request, pk):
                 except DomainError as error:
                     upload_errors.setdefault(document.pk, []).append(str(error.message))
         form = DraftForm(request.POST)
+        removed = _remove_requested(request, dossier)
         if form.is_valid():
             filing.update_draft(dossier, request.user, **form.cleaned_data)
             if not upload_errors:
+                if removed:
+                    messages.success(request, _("Đã xóa tệp “%(name)s”. Những gì bạn đã nhập vẫn được lưu.")
+                                     % {"name": removed})
+                    return redirect(reverse("citizens:draft", args=[dossier.pk]) + "#thanh-phan")
                 if "review" in request.POST:
                     return redirect("citizens:review", pk=dossier.pk)
                 messages.success(request, _("Đã lưu hồ sơ nháp. Bạn có thể quay lại hoàn thiện bất cứ lúc nào."))
                 return redirect("citizens:draft", pk=dossier.pk)
+        elif removed:
+            messages.success(request, _("Đã xóa tệp “%(name)s”.") % {"name": removed})
     else:
         form = DraftForm(initial={name: getattr(dossier, name) for name in filing.EDITABLE_FIELDS})
     uploaded = {}
     for document in dossier.documents.all():
         uploaded.setdefault(document.required_document_id, []).append(document)
     rows = [(document, uploaded.get(document.pk, []), upload_errors.get(document.pk, [])) for document in required]
-    has_errors = bool(upload_errors or form.errors)
+    summary = error_summary(form, [(f"file-{document.pk}", document.name, errors) for document, _files, errors in rows])
     return render(request, "citizens/draft.html", {
         "dossier": dossier, "form": form, "rows": rows, "appointment": appointment_for(dossier),
-    }, status=400 if has_errors else 200)
+        "error_summary": summary,
+    }, status=400 if summary else 200)
+
+
+def _remove_requested(request, dossier):
+    """The name of the file the citizen asked to remove with this same post, once removed; else None."""
+    value = request.POST.get("remove", "")
+    if not value.isdigit() or len(value) > 12:
+        return None
+    document = dossier.documents.filter(pk=int(value)).first()
+    if document is None:
+        return None
+    filing.remove_document(dossier, request.user, document.pk)
+    return document.name
 
 
 @citizen_required
@@ -94,7 +115,7 @@ def review(request, pk):
     if dossier.state != DossierState.DRAFT:
         return redirect("citizens:dossier", pk=dossier.pk)
     problems = filing.problems_before_submission(dossier)
-    if request.method == "POST":
+    if request.method == "POST" and not problems:
         try:
             filing.submit_online(dossier, request.user)
         except filing.SubmissionIncomplete as incomplete:
