@@ -78,7 +78,7 @@ MIDDLEWARE = [
     "portal.accounts.middleware.StaffSecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "portal.catalog.redirects.QueryKeepingRedirectMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -96,6 +96,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "portal.catalog.context_processors.catalog",
             ],
         },
     },
@@ -196,6 +197,8 @@ CELERY_BEAT_SCHEDULE = {
 
 WAGTAIL_SITE_NAME = "Cổng dịch vụ công"
 WAGTAILADMIN_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
+# Slugs in plain ASCII (Vietnamese without diacritics): "/tin-tuc/dang-ky-khai-sinh/", not percent-encoded.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_I18N_ENABLED = False
 # Search (search/): Elasticsearch when set, the database otherwise (and whenever Elasticsearch is down).
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")

@@ -57,10 +57,17 @@ class ProcedurePage(Page):
         "procedures.Procedure", verbose_name=_("thủ tục"), on_delete=models.PROTECT, related_name="page"
     )
     guidance = RichTextField(_("hướng dẫn thêm của biên tập viên"), blank=True)
+    # Set when the catalog itself unpublished the page (procedure withdrawn): only then does it
+    # publish the page again. A page an editor unpublished stays so until an editor publishes it.
+    withdrawn_by_catalog = models.BooleanField(default=False, editable=False)
 
-    content_panels = Page.content_panels + [FieldPanel("procedure", read_only=True), FieldPanel("guidance")]
+    content_panels = [FieldPanel("title", read_only=True), FieldPanel("procedure", read_only=True),
+                      FieldPanel("guidance")]
+    promote_panels = []
     parent_page_types = ["catalog.ProcedureIndexPage"]
     subpage_types = []
+    # The catalog creates these pages (portal/catalog/services.py); editors only add guidance.
+    is_creatable = False
 
     class Meta:
         verbose_name = _("trang thủ tục")

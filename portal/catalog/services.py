@@ -17,7 +17,12 @@ def ensure_catalog_index(home):
 
 
 def sync_procedure_page(procedure, index=None):
-    """Create, rename or (for a withdrawn procedure) unpublish the procedure's page."""
+    """Create, rename or (for a withdrawn procedure) unpublish the procedure's page.
+
+    What editors did stays: a draft keeps its text (a new name goes into the live page and into the
+    draft alike, no revision is published over it), and a page an editor unpublished is not
+    published again because the procedure was saved.
+    """
     index = index or ProcedureIndexPage.objects.first()
     if index is None:
         return None
@@ -28,14 +33,27 @@ def sync_procedure_page(procedure, index=None):
         page = ProcedurePage(title=procedure.name[:255], slug=_slug(procedure), procedure=procedure)
         index.add_child(instance=page)
         return page
-    if page.title != procedure.name[:255]:
-        page.title = procedure.name[:255]
-        page.save_revision().publish()
-    if procedure.is_active and not page.live:
-        page.save_revision().publish()
+    title = procedure.name[:255]
+    if page.title != title or page.draft_title != title:
+        _rename(page, title)
+    if procedure.is_active and not page.live and page.withdrawn_by_catalog:
+        revision = page.latest_revision if not page.has_unpublished_changes else None
+        (revision or page.save_revision()).publish()
+        ProcedurePage.objects.filter(pk=page.pk).update(withdrawn_by_catalog=False)
     elif not procedure.is_active and page.live:
         page.unpublish()
+        ProcedurePage.objects.filter(pk=page.pk).update(withdrawn_by_catalog=True)
     return page
+
+
+def _rename(page, title):
+    """The catalog's name on the live page and in the editor's latest revision, without publishing."""
+    ProcedurePage.objects.filter(pk=page.pk).update(title=title, draft_title=title)
+    revision = page.latest_revision
+    if revision is not None and revision.content.get("title") != title:
+        revision.content["title"] = revision.content["draft_title"] = title
+        revision.save(update_fields=["content"])
+    page.title = page.draft_title = title
 
 
 @transaction.atomic

@@ -31,3 +31,18 @@ def _connect_page_cache():
 
 
 _connect_page_cache()
+
+
+def _connect_redirect_cleanup():
+    """A published page's own address must not stay the source of a redirect (portal/catalog/redirects.py)."""
+    from wagtail.signals import page_published, post_page_move
+
+    from .redirects import drop_redirects_from
+
+    page_published.connect(lambda sender, instance, **kwargs: drop_redirects_from(instance),
+                           dispatch_uid="catalog-redirect-cleanup", weak=False)
+    post_page_move.connect(lambda sender, instance, **kwargs: drop_redirects_from(instance),
+                           dispatch_uid="catalog-redirect-cleanup-move", weak=False)
+
+
+_connect_redirect_cleanup()

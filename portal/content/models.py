@@ -8,6 +8,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.home.slugs import AsciiSlugMixin
+
 
 class NewsIndexPage(Page):
     intro = RichTextField(_("giới thiệu"), blank=True)
@@ -21,16 +23,21 @@ class NewsIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["items"] = NewsPage.objects.live().child_of(self).order_by("-date")
+        context["items"] = NewsPage.objects.live().child_of(self).select_related("lead_image").order_by("-date")
         return context
 
 
-class NewsPage(Page):
+class NewsPage(AsciiSlugMixin, Page):
     date = models.DateField(_("ngày đăng"), default=timezone.localdate)
     summary = models.CharField(_("tóm tắt"), max_length=300)
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("ảnh đại diện"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", help_text=_("Hiện ở đầu bài và trong danh sách tin."),
+    )
     body = RichTextField(_("nội dung"))
 
-    content_panels = Page.content_panels + [FieldPanel("date"), FieldPanel("summary"), FieldPanel("body")]
+    content_panels = Page.content_panels + [FieldPanel("date"), FieldPanel("summary"), FieldPanel("lead_image"),
+                                            FieldPanel("body")]
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
     parent_page_types = ["content.NewsIndexPage"]
     subpage_types = []
@@ -39,7 +46,7 @@ class NewsPage(Page):
         verbose_name = _("tin tức")
 
 
-class HelpPage(Page):
+class HelpPage(AsciiSlugMixin, Page):
     """A help or guidance page; help pages may nest (a topic and its questions)."""
 
     body = RichTextField(_("nội dung"))
