@@ -36,4 +36,19 @@ def ensure_site():
     home = ensure_home_page()
     sync_procedure_pages(ensure_catalog_index(home))
     ensure_demo_content(home)
+    name_editorial_roles_in_vietnamese()
     return home
+
+
+# Wagtail's migrations create these as data, in English: editors read them in the admin.
+EDITORIAL_NAMES = {"Moderators approval": "Duyệt của biên tập viên trưởng", "Moderators": "Biên tập viên trưởng",
+                   "Editors": "Biên tập viên"}
+
+
+def name_editorial_roles_in_vietnamese():
+    from django.contrib.auth.models import Group
+    from wagtail.models import Task, Workflow
+
+    for model in (Task, Workflow, Group):
+        for english, vietnamese in EDITORIAL_NAMES.items():
+            model.objects.filter(name=english).update(name=vietnamese)
