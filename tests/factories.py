@@ -121,6 +121,20 @@ def received(w, **kwargs):
     return services.receive(dossier, w.xa_motcua, at=RECEIVED_AT)
 
 
+def at_the_district(w, *, days_ago=30):
+    """An inter-level dossier of congdan1 received `days_ago` days ago; the commune's step done at once
+    (early), the district holding it since (so overdue at the district for any days_ago over a week)."""
+    from django.utils import timezone
+
+    start = timezone.now() - dt.timedelta(days=days_ago)
+    dossier = services.create_draft(w.inter_level, w.commune_agency, w.citizen, at=start, applicant_phone="0912345678")
+    services.submit(dossier, w.citizen, at=start)
+    services.receive(dossier, w.xa_motcua, at=start + dt.timedelta(minutes=5))
+    services.start_processing(dossier, w.xa_chuyenvien, at=start + dt.timedelta(hours=1))
+    services.transfer(dossier, w.xa_chuyenvien, at=start + dt.timedelta(hours=2))
+    return services.accept_transfer(dossier, w.huyen_chuyenvien, at=start + dt.timedelta(hours=3))
+
+
 def walk_in(procedure, agency, officer, *, at=RECEIVED_AT, scans=(), unscanned_reason="", **fields):
     """A dossier received at the counter: every required document received, with `scans` (uploads)
     held for the first one, the others recorded as not scanned for `unscanned_reason`."""

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from procedures import services
 from procedures.models import Dossier, DossierEvent
-from tests.factories import ProcedureFactory
+from tests.factories import ProcedureFactory, at_the_district
 from tests.uploads import disguised, pdf
 
 pytestmark = pytest.mark.django_db
@@ -21,15 +21,6 @@ def filed(world, procedure, *, days_ago, citizen=None):
     dossier = services.create_draft(procedure, world.commune_agency, citizen, at=start, applicant_phone="0912345678")
     services.submit(dossier, citizen, at=start)
     return services.receive(dossier, world.xa_motcua, at=start + dt.timedelta(minutes=5))
-
-
-def at_the_district(world, *, days_ago=30):
-    """An inter-level dossier the commune passed on in time, now held (and overdue) at the district."""
-    dossier = filed(world, world.inter_level, days_ago=days_ago)
-    start = dossier.received_at
-    services.start_processing(dossier, world.xa_chuyenvien, at=start + dt.timedelta(hours=1))
-    services.transfer(dossier, world.xa_chuyenvien, at=start + dt.timedelta(hours=2))
-    return services.accept_transfer(dossier, world.huyen_chuyenvien, at=start + dt.timedelta(hours=3))
 
 
 def rows(response):

@@ -11,7 +11,7 @@ from django.utils import timezone
 from procedures import dashboard as reads
 from procedures import services
 from procedures.models import Outcome, Timeliness
-from tests.factories import AgencyFactory, ProcedureFactory
+from tests.factories import AgencyFactory, ProcedureFactory, at_the_district
 
 pytestmark = pytest.mark.django_db
 
@@ -19,14 +19,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def charged(world):
     """An inter-level dossier: the commune's step early, the district's step late, returned late."""
-    start = timezone.now() - dt.timedelta(days=30)
-    dossier = services.create_draft(world.inter_level, world.commune_agency, world.citizen, at=start,
-                                    applicant_phone="0912345678")
-    services.submit(dossier, world.citizen, at=start)
-    services.receive(dossier, world.xa_motcua, at=start)
-    services.start_processing(dossier, world.xa_chuyenvien, at=start + dt.timedelta(hours=1))
-    services.transfer(dossier, world.xa_chuyenvien, at=start + dt.timedelta(hours=2))
-    services.accept_transfer(dossier, world.huyen_chuyenvien, at=start + dt.timedelta(hours=3))
+    dossier = at_the_district(world)
     services.propose(dossier, world.huyen_chuyenvien, outcome=Outcome.RESULT)
     services.approve(dossier, world.huyen_lanhdao)
     return services.return_result(dossier, world.xa_motcua)

@@ -10,6 +10,7 @@ from pypdf import PdfReader
 
 from procedures import services
 from procedures.models import Outcome
+from tests.factories import at_the_district
 
 pytestmark = pytest.mark.django_db
 
@@ -22,14 +23,7 @@ def _fresh_counters():
 @pytest.fixture
 def late(world):
     """An inter-level dossier of congdan1, late at the district, apologised for after its due time."""
-    start = timezone.now() - dt.timedelta(days=30)
-    dossier = services.create_draft(world.inter_level, world.commune_agency, world.citizen, at=start,
-                                    applicant_phone="0912345678")
-    services.submit(dossier, world.citizen, at=start)
-    services.receive(dossier, world.xa_motcua, at=start)
-    services.start_processing(dossier, world.xa_chuyenvien, at=start + dt.timedelta(hours=1))
-    services.transfer(dossier, world.xa_chuyenvien, at=start + dt.timedelta(hours=2))
-    services.accept_transfer(dossier, world.huyen_chuyenvien, at=start + dt.timedelta(hours=3))
+    dossier = at_the_district(world)
     services.issue_apology(dossier, world.xa_motcua, reason="Chờ ý kiến của cơ quan thuế.",
                            new_appointment_at=timezone.now() + dt.timedelta(days=2),
                            at=timezone.now() - dt.timedelta(days=1))

@@ -3,9 +3,14 @@
 (function () {
   "use strict";
   var summary = document.querySelector("[data-focus-on-load]");
-  if (summary) {
+  function focusSummary() {
     summary.focus();
     summary.scrollIntoView({block: "start"});
+  }
+  if (summary) {
+    focusSummary();
+    // A fragment in the address is scrolled to after this script: take the focus back once loaded.
+    window.addEventListener("load", function () { window.requestAnimationFrame(focusSummary); });
   }
   // A link in the summary puts the focus in the input it names, not only the page at it.
   document.querySelectorAll(".error-summary a[href^='#']").forEach(function (link) {
