@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Case, Count, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
 
 from procedures.models import (
@@ -62,10 +62,13 @@ def appointment_for(dossier):
 
 
 def citizen_dossiers(citizen):
+    """The citizen's dossiers, those waiting for them first (a supplement asked for, then drafts)."""
+    waiting = Case(When(state=DossierState.SUPPLEMENT_REQUESTED, then=Value(0)),
+                   When(state=DossierState.DRAFT, then=Value(1)), default=Value(2))
     return (
         Dossier.objects.filter(applicant=citizen)
         .select_related("procedure", "current_agency__unit", "receiving_agency")
-        .order_by("-created_at")
+        .order_by(waiting, "-created_at")
     )
 
 

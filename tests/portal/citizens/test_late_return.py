@@ -69,3 +69,13 @@ def test_the_citizen_downloads_each_apology_letter_and_nobody_else_can(citizen_c
     assert client.get(url).status_code == 404
     receipt = late.events.get(action="receive")
     assert citizen_client.get(f"/ho-so/{late.pk}/thu-xin-loi/{receipt.pk}.pdf").status_code == 404
+
+
+def test_my_dossiers_puts_what_waits_for_the_citizen_first(citizen_client, world, late):
+    from tests.portal.citizens.helpers import submitted
+
+    asked = submitted(world)
+    services.request_supplement(asked, world.xa_motcua, missing_items=["Bản sao giấy chứng sinh"])
+    rows = list(citizen_client.get("/ho-so/").context["page_obj"])
+    assert rows[0] == asked
+    assert "Bổ sung hồ sơ" in citizen_client.get("/ho-so/").content.decode()
