@@ -94,7 +94,7 @@ def generate(count, *, end=None, seed=2026, out=sys.stderr, batch=20_000):
 
     def flush():
         writer.flush()
-        DossierStep.objects.bulk_create(steps, batch_size=10_000)
+        writer.write_steps(steps)
         DossierEvent.objects.bulk_create(events, batch_size=10_000)
         steps.clear()
         events.clear()
@@ -295,6 +295,9 @@ class _BulkWriter:
         Dossier.objects.bulk_create([Dossier(**row) for row in self.rows], batch_size=2_000)
         self.rows = []
 
+    def write_steps(self, steps):
+        DossierStep.objects.bulk_create(steps, batch_size=10_000)
+
 
 class _CopyWriter(_BulkWriter):
     """PostgreSQL: COPY … FROM STDIN, an order of magnitude faster than INSERTs."""
@@ -309,6 +312,15 @@ class _CopyWriter(_BulkWriter):
             cursor.execute(f"SELECT setval(pg_get_serial_sequence('{Dossier._meta.db_table}', 'id'), %s)",
                            [self.next_id])
         self.rows = []
+
+    def write_steps(self, steps):
+        # A resolved dossier has its route steps too: a million dossiers make over a million of them.
+        fields = [f for f in DossierStep._meta.concrete_fields if not f.primary_key]
+        with connection.cursor() as cursor:
+            columns = ", ".join(f.column for f in fields)
+            with cursor.cursor.copy(f"COPY {DossierStep._meta.db_table} ({columns}) FROM STDIN") as copy:
+                for step in steps:
+                    copy.write_row([getattr(step, f.attname) for f in fields])
 
 
 def _progress(out, done, total, started):

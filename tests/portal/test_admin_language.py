@@ -2,6 +2,7 @@
 they use. Every text on those pages that is one of Wagtail's own messages must come out translated
 (from Wagtail's Vietnamese catalogue or from locale_overrides/)."""
 
+import json
 import re
 from pathlib import Path
 
@@ -68,3 +69,12 @@ def test_wagtails_workflow_and_groups_are_named_in_vietnamese(world):
     with translation.override("vi"):
         assert translation.gettext("Embed") == "Nhúng nội dung"
         assert translation.gettext("Save draft") == "Lưu nháp"
+
+
+def test_wagtails_scripts_speak_vietnamese_too(world):
+    ensure_site()
+    editor = sign_in_verified(Client(), UserFactory(username="bientap", is_staff=True, is_superuser=True))
+    with translation.override("vi"):
+        catalogue = editor.get("/cms/jsi18n/").content.decode()
+    for vietnamese in ("Viết nội dung, hoặc gõ", "Đang tự động lưu…", "Thu gọn tất cả"):
+        assert json.dumps(vietnamese)[1:-1] in catalogue or vietnamese in catalogue
