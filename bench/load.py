@@ -29,6 +29,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 
 from timing import free_port  # noqa: E402
 os.environ.setdefault("DJANGO_DEBUG", "0")
+os.environ.setdefault("DJANGO_HTTPS_ONLY", "0")  # gunicorn on loopback speaks plain HTTP
 os.environ.setdefault("DJANGO_SECRET_KEY", "bench-" + secrets.token_hex(16))
 os.environ.setdefault("CITIZEN_REGISTRY_BACKEND", "memory")
 os.environ["TRACKING_RATE_LIMIT"] = "100000000"  # the bench measures the page, not the limiter

@@ -30,6 +30,16 @@ if not DEBUG and SECRET_KEY.startswith("dev-only"):
     raise RuntimeError("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off")
 ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
 
+# Production is HTTPS only: redirect, HSTS, secure cookies. Each can be switched off for a run over plain
+# HTTP on loopback (bench/load.py does), never in a deployment. `manage.py check --deploy` is clean with them.
+HTTPS_ONLY = env_bool("DJANGO_HTTPS_ONLY", not DEBUG)
+SECURE_SSL_REDIRECT = HTTPS_ONLY
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS_ONLY
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000")) if HTTPS_ONLY else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS_ONLY
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", HTTPS_ONLY)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_BEHIND_TLS_PROXY") else None
+
 INSTALLED_APPS = [
     "portal.accounts",
     "portal.home",

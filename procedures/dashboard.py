@@ -430,8 +430,13 @@ def group_label(scope, by, key):
         unit = AdministrativeUnit.objects.filter(code=key).first()
         return "" if unit is None else own_agencies_label(unit) if scope.unit and unit.pk == scope.unit.pk else unit.name
     model = {"agency": Agency, "procedure": Procedure, "field": Field}[by]
-    found = model.objects.filter(pk=int(key)).first() if key.isdigit() else None
+    found = model.objects.filter(pk=_row_id(key)).first() if _row_id(key) else None
     return found.name if found else ""
+
+
+def _row_id(key):
+    """The database id a breakdown row's key names, or None for anything that cannot be one."""
+    return int(key) if key.isdigit() and len(key) <= 12 else None
 
 
 def _narrow(queryset, scope, by, key, agency, procedure):
@@ -439,12 +444,9 @@ def _narrow(queryset, scope, by, key, agency, procedure):
         return queryset
     if by == "level":
         return queryset.filter(**{f"{agency}__unit__level": key})
-    if by == "agency":
-        return queryset.filter(**{f"{agency}_id": int(key)}) if key.isdigit() else queryset.none()
-    if by == "procedure":
-        return queryset.filter(**{f"{procedure}_id": int(key)}) if key.isdigit() else queryset.none()
-    if by == "field":
-        return queryset.filter(**{f"{procedure}__field_id": int(key)}) if key.isdigit() else queryset.none()
+    lookup = {"agency": f"{agency}_id", "procedure": f"{procedure}_id", "field": f"{procedure}__field_id"}.get(by)
+    if lookup:
+        return queryset.filter(**{lookup: _row_id(key)}) if _row_id(key) else queryset.none()
     unit = AdministrativeUnit.objects.filter(code=key).first()
     if unit is None:
         return queryset.none()

@@ -146,10 +146,6 @@ def supplement_rounds(dossier):
     return rounds
 
 
-def last_supplement_request(dossier):
-    return dossier.events.filter(action="request_supplement").order_by("-created_at", "-pk").first()
-
-
 def filing_points():
     """Where procedures are filed, as (key, label) for the catalog's filter: "Ủy ban nhân dân cấp xã",
     "Công an cấp xã", "Sở Tư pháp tỉnh Thái Nguyên"… from the first step of every route."""

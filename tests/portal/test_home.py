@@ -31,3 +31,19 @@ def test_django_admin_is_in_vietnamese(client, db):
     response = client.get("/django-admin/login/")
     assert response.status_code == 200
     assert "Đăng nhập" in response.content.decode()
+
+
+def test_production_settings_pass_the_deploy_check():
+    """With DJANGO_DEBUG off, `manage.py check --deploy` has nothing to say (HTTPS only, HSTS, secure cookies)."""
+    import os
+    import secrets
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": secrets.token_urlsafe(60)}
+    env.pop("DJANGO_HTTPS_ONLY", None)
+    result = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"], cwd=root,
+                            env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr

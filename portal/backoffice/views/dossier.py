@@ -51,7 +51,7 @@ def _page(request, dossier, *, bound=None, identity=None, error=None, status=200
 
 def _apology_later(dossier, user, deadline, names):
     """Why the apology letter is not offered yet, to the desk that would issue it."""
-    if "issue_apology" in names or deadline.kind not in ("ok",) or not policy.is_allowed("issue_apology", dossier, user):
+    if "issue_apology" in names or deadline.kind != "ok" or not policy.is_allowed("issue_apology", dossier, user):
         return ""
     return _("Phiếu xin lỗi và hẹn lại (Mẫu 04) được đề xuất khi hồ sơ còn dưới %(days)s ngày làm việc "
              "hoặc đã quá hạn.") % {"days": f"{dossier.receiving_agency.warning_days:f}".rstrip("0").rstrip(".")}

@@ -196,3 +196,21 @@ def test_the_desk_register_lists_a_date_range(staff_client, world):
 def test_the_verification_page_says_when_a_file_has_no_signature(client):
     response = client.post("/xac-thuc-van-ban/", {"document": io.BytesIO(b"%PDF-1.4 not signed")})
     assert "Tệp không có chữ ký số." in response.content.decode()
+
+
+@pytest.mark.parametrize("hostile", [
+    {"batch": "not-a-uuid"}, {"c{doc}-quantity": "9" * 5000}, {"c{doc}-quantity": "-3"},
+    {"c{doc}-form": "forged"}, {"c{doc}-drop": "9" * 5000}, {"fee_vnd": "-1"}, {"fee_vnd": "9" * 5000},
+    {"applicant_date_of_birth": "2026-02-31"}, {"applicant_personal_id": "01909000123x"},
+])
+def test_intake_answers_hostile_values_with_the_form_again(staff_client, world, hostile):
+    declaration = world.simple.required_documents.get()
+    xa = staff_client("xa_motcua")
+    url = f"/can-bo/tiep-nhan/{world.simple.pk}/"
+    data = {**_form_data(xa.get(url)), "applicant_personal_id": "019085000111", "applicant_name": "Lê Văn Cường",
+            "file": "1", f"c{declaration.pk}-files": [pdf()]}
+    data.update({key.format(doc=declaration.pk): value for key, value in hostile.items()})
+    response = xa.post(url, data)
+    assert response.status_code in (302, 400)
+    if response.status_code == 400:
+        assert not Dossier.objects.exists()

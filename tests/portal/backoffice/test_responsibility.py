@@ -148,3 +148,19 @@ def test_scope_of_a_leader_is_kept_in_the_lists(staff_client, world, charged):
     total = page.context["total"]
     assert (total.done_late, total.done) == (1, 2)  # the district's subtree: its late step, the commune's early one
     assert reads.VIEWS[page.context["view"]]
+
+
+@pytest.mark.parametrize("params", [
+    {"chi-so": "done_late", "nhom": "agency", "khoa": "9" * 20},
+    {"chi-so": "done_late", "nhom": "unit", "khoa": "<script>"},
+    {"chi-so": "received", "tuan": "2026-02-31"},
+    {"chi-so": "received", "tu": "0000-01", "den": "9999-12"},
+    {"chi-so": "received", "page": "9" * 5000},
+    {"chi-so": "received", "don-vi": "x" * 5000},
+    {"chi-so": "received", "theo": "everything"},
+])
+def test_the_dossier_list_answers_hostile_links_without_error(staff_client, world, charged, params):
+    response = staff_client("monitor").get("/can-bo/bao-cao/ho-so/", params)
+    assert response.status_code in (200, 400, 403)
+    if response.status_code == 200:
+        assert charged.code not in response.content.decode()

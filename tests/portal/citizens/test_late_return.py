@@ -79,3 +79,18 @@ def test_my_dossiers_puts_what_waits_for_the_citizen_first(citizen_client, world
     rows = list(citizen_client.get("/ho-so/").context["page_obj"])
     assert rows[0] == asked
     assert "Bổ sung hồ sơ" in citizen_client.get("/ho-so/").content.decode()
+
+
+def test_supplied_files_and_letters_are_the_citizens_own(citizen_client, client, world):
+    from procedures.models import DossierEventFile
+    from tests.portal.citizens.helpers import submitted
+    from tests.uploads import pdf
+
+    asked = submitted(world)
+    services.request_supplement(asked, world.xa_motcua, missing_items=["Bản sao giấy chứng sinh"])
+    citizen_client.post(f"/ho-so/{asked.pk}/bo-sung/", {"files": [pdf("ban-sao.pdf")]})
+    sent = DossierEventFile.objects.get(event__dossier=asked, event__action="supply")
+    assert citizen_client.get(f"/ho-so/{asked.pk}/tep-bo-sung/{sent.pk}/").status_code == 200
+    client.force_login(world.other_citizen)
+    assert client.get(f"/ho-so/{asked.pk}/tep-bo-sung/{sent.pk}/").status_code == 404
+    assert citizen_client.get(f"/ho-so/{asked.pk}/tep-bo-sung/{'9' * 18}/").status_code == 404
