@@ -191,6 +191,8 @@ PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "privat
 # Uploads by citizens: per file and per dossier, in megabytes (10 MB and 50 MB by default).
 UPLOAD_MAX_FILE_MB = int(os.environ.get("UPLOAD_MAX_FILE_MB", "10"))
 UPLOAD_MAX_DOSSIER_MB = int(os.environ.get("UPLOAD_MAX_DOSSIER_MB", "50"))
+# Images above this many megapixels are refused (a 48 MP phone photo passes; a 10000×10000 bomb does not).
+UPLOAD_MAX_IMAGE_MEGAPIXELS = int(os.environ.get("UPLOAD_MAX_IMAGE_MEGAPIXELS", "50"))
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Cổng dịch vụ công <khong-tra-loi@motcua.local>")

@@ -1,4 +1,7 @@
-from django.http import HttpResponse
+from django.conf import settings
+from django.http import HttpResponse, HttpResponseRedirect
+
+from .forms import NextForm
 
 
 def health(request):
@@ -9,14 +12,7 @@ def health(request):
 def choose_language(request, code):
     """Switch the portal's language from a plain link, so that public pages carry no CSRF token
     and can be served from the page cache (portal/page_cache.py)."""
-    from django.conf import settings
-    from django.shortcuts import redirect
-    from django.utils.http import url_has_allowed_host_and_scheme
-
-    target = request.GET.get("next") or "/"
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        target = "/"
-    response = redirect(target)
+    response = HttpResponseRedirect(NextForm.target(request))
     if code in dict(settings.LANGUAGES):
         response.set_cookie(settings.LANGUAGE_COOKIE_NAME, code, max_age=365 * 24 * 3600, samesite="Lax")
     return response

@@ -171,7 +171,10 @@ def check_pdf(pdf_bytes):
     if not signatures:
         return SignatureCheck(signed=False)
     signature = signatures[-1]
-    status = validate_pdf_signature(signature, ValidationContext(trust_roots=trust_roots()))
+    try:
+        status = validate_pdf_signature(signature, ValidationContext(trust_roots=trust_roots()))
+    except Exception:  # noqa: BLE001 - a broken /ByteRange or signature blob: signed, but not valid
+        return SignatureCheck(signed=True)
     return SignatureCheck(
         signed=True, intact=status.intact and status.valid, trusted=status.trusted,
         whole_file=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,

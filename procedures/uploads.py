@@ -1,18 +1,25 @@
 """Checking a citizen's upload before it is stored: type by content, size, a safe name.
 
-The type is what the first bytes say, whatever the name claims; an image must also decode.
+The type is what the first bytes say, whatever the name claims, and then the file must really be
+one: a PDF is parsed (pypdf) and refused when it is encrypted or can run something when opened
+(JavaScript, launch actions, embedded files, XFA); an image is decoded under a pixel limit, so that
+no "image bomb" reaches storage or an officer's preview.
 """
 
 import hashlib
 import io
+import logging
 import os
 import unicodedata
+import warnings
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
+from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 from procedures.exceptions import DomainError
 
@@ -22,6 +29,11 @@ SIGNATURES = (
     (b"\x89PNG\r\n\x1a\n", "image/png", ".png"),
 )
 MAX_NAME = 100
+# Keys and action types that make a PDF do something when opened; a scanned paper never needs them.
+ACTIVE_PDF_KEYS = {"/JavaScript", "/JS", "/Launch", "/EmbeddedFiles", "/EmbeddedFile", "/EF", "/RichMedia", "/XFA"}
+ACTIVE_PDF_ACTIONS = {"/JavaScript", "/Launch", "/ImportData", "/SubmitForm", "/GoToE", "/RichMediaExecute"}
+MAX_PDF_OBJECTS = 200_000  # a walk over more objects than any real scan has is itself a refusal
+logger = logging.getLogger(__name__)
 
 
 class UploadRejected(DomainError):
@@ -55,18 +67,33 @@ def check_upload(uploaded, *, already_stored_bytes=0):
         )
     content = uploaded.read()
     kind = next((kind for kind in SIGNATURES if content.startswith(kind[0])), None)
-    if kind is None or (kind[1] != "application/pdf" and not _decodes(content)):
+    if kind is None:
         raise UploadRejected(
             _("Tệp “%(name)s” không phải tệp PDF, JPEG hoặc PNG hợp lệ (hệ thống kiểm tra nội dung tệp, không dựa vào tên tệp).")
             % {"name": _display(uploaded.name)}
         )
+    problem = _pdf_problem(content) if kind[1] == "application/pdf" else _image_problem(content)
+    if problem:
+        raise UploadRejected(problem % {"name": _display(uploaded.name)})
     content_type, extension = kind[1:]
     return CheckedUpload(safe_name(uploaded.name, extension), content_type, content, hashlib.sha256(content).hexdigest())
 
 
-def checked_attachments(uploads):
+def check_uploads(uploads, *, already_stored_bytes=0):
+    """Check several files sent together, the per-dossier limit counting each one already accepted."""
+    checked, total = [], already_stored_bytes
+    for upload in uploads:
+        checked.append(check_upload(upload, already_stored_bytes=total))
+        total += checked[-1].size
+    return checked
+
+
+def checked_attachments(uploads, dossier=None):
     """Files an officer attaches to a lifecycle action, each checked: [(safe name, bytes)]."""
-    return [(checked.name, checked.content) for checked in map(check_upload, uploads)]
+    from procedures.services.documents import stored_bytes
+
+    already = stored_bytes(dossier) if dossier is not None else 0
+    return [(checked.name, checked.content) for checked in check_uploads(uploads, already_stored_bytes=already)]
 
 
 def safe_name(name, extension):
@@ -78,17 +105,91 @@ def safe_name(name, extension):
     return f"{stem}{extension}"
 
 
-def _decodes(content):
+def max_image_pixels():
+    return settings.UPLOAD_MAX_IMAGE_MEGAPIXELS * 1_000_000
+
+
+def image_within_limit(stored):
+    """Whether a stored image's header announces no more pixels than the limit (read, not decoded)."""
     try:
-        with Image.open(io.BytesIO(content)) as image:
-            image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(stored) as image:
+                width, height = image.size
+    except (Image.DecompressionBombError, UnidentifiedImageError, OSError, ValueError):
         return False
-    return True
+    return width * height <= max_image_pixels()
+
+
+def _image_problem(content):
+    """None for an image that decodes within the pixel limit; else the message (with %(name)s)."""
+    try:
+        with warnings.catch_warnings():
+            # Our own limit decides; Pillow's hard stop (about 179 MP) stays as the last guard.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(content)) as image:
+                width, height = image.size
+                if width * height > max_image_pixels():
+                    return _("Ảnh “%(name)s” có {pixels} triệu điểm ảnh, vượt quá giới hạn {limit} triệu. "
+                             "Hãy chụp lại ở độ phân giải thấp hơn.").format(
+                        pixels=_number(width * height / 1_000_000), limit=settings.UPLOAD_MAX_IMAGE_MEGAPIXELS)
+                image.draft("RGB", (width // 4 or 1, height // 4 or 1))  # JPEG: decode at a quarter, enough to prove it
+                image.load()
+    except Image.DecompressionBombError:
+        return _("Ảnh “%(name)s” quá lớn (số điểm ảnh vượt giới hạn). Hãy chụp lại ở độ phân giải thấp hơn.")
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return _("Tệp “%(name)s” không phải ảnh JPEG hoặc PNG hợp lệ (ảnh bị hỏng hoặc không đọc được).")
+    return None
+
+
+def _pdf_problem(content):
+    """None for a PDF that parses, is not encrypted and cannot run anything; else the message."""
+    try:
+        reader = PdfReader(io.BytesIO(content), strict=False)
+        if reader.is_encrypted:
+            return _("Tệp “%(name)s” được đặt mật khẩu hoặc mã hóa. Hãy tải lên bản không mã hóa.")
+        if len(reader.pages) == 0:
+            raise ValueError("no pages")
+        active = _active_content(reader)
+    except Exception as error:  # noqa: BLE001 - pypdf raises many kinds on a broken file: all mean "not a PDF"
+        logger.info("PDF upload refused: %s", error.__class__.__name__)
+        return _("Tệp “%(name)s” không phải tệp PDF hợp lệ (không đọc được nội dung).")
+    if active:
+        return _("Tệp “%(name)s” chứa mã lệnh, tệp đính kèm hoặc biểu mẫu động; hệ thống chỉ nhận PDF tĩnh. "
+                 "Hãy in lại ra PDF (Print to PDF) hoặc quét bản giấy.")
+    return None
+
+
+def _active_content(reader):
+    """The first active key or action found in the objects a viewer can reach from the trailer."""
+    stack, seen, count = [reader.trailer], set(), 0
+    while stack:
+        item = stack.pop()
+        if isinstance(item, IndirectObject):
+            ref = (item.idnum, item.generation)
+            if ref in seen:
+                continue
+            seen.add(ref)
+            item = item.get_object()
+        count += 1
+        if count > MAX_PDF_OBJECTS:
+            raise ValueError("too many objects")
+        if isinstance(item, DictionaryObject):
+            found = ACTIVE_PDF_KEYS.intersection(item.keys())
+            if found or item.get("/S") in ACTIVE_PDF_ACTIONS:
+                return found.pop() if found else item["/S"]
+            stack.extend(value for key, value in item.items() if key != "/Parent")
+        elif isinstance(item, ArrayObject):
+            stack.extend(item)
+    return None
 
 
 def _display(name):
     return os.path.basename(str(name).replace("\\", "/"))[:MAX_NAME]
+
+
+def _number(value):
+    return f"{value:.1f}".replace(".", ",")
 
 
 def _mb(size):

@@ -18,9 +18,26 @@ def jpeg(name="scan.jpg"):
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
 
 
+def pdf_bytes(padding=0, **extra):
+    """A real one-page PDF, `padding` bytes heavier; `extra` entries are added to its catalog."""
+    from pypdf import PdfWriter
+    from pypdf.generic import NameObject, StreamObject
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    if padding:  # an image-like stream: what makes a real scan heavy
+        stream = StreamObject()
+        stream.set_data(b"\x00" * padding)
+        writer._root_object[NameObject("/Padding")] = writer._add_object(stream)
+    for key, value in extra.items():
+        writer._root_object[NameObject(key)] = value
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
 def pdf(name="to-khai.pdf", padding=0):
-    body = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n" + b"%" + b"x" * padding + b"\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-    return SimpleUploadedFile(name, body, content_type="application/pdf")
+    return SimpleUploadedFile(name, pdf_bytes(padding), content_type="application/pdf")
 
 
 def disguised(name="passport.pdf"):

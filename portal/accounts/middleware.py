@@ -1,5 +1,6 @@
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from procedures import policy
 
@@ -22,5 +23,5 @@ class StaffSecondFactorMiddleware:
         if request.path.startswith(PROTECTED) and is_staff_account(user) and not user.is_verified():
             second_step = reverse("accounts:otp")
             if not request.path.startswith(("/can-bo/xac-thuc/", "/can-bo/dang-xuat/")):
-                return redirect(f"{second_step}?next={request.get_full_path()}")
+                return redirect(f"{second_step}?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)

@@ -9,11 +9,13 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
+
+from portal.forms import NextForm
 
 from . import otp
 from .middleware import is_staff_account
@@ -37,8 +39,7 @@ class SignInView(LoginView):
 
 
 def _next(request, default="/can-bo/"):
-    target = request.GET.get("next") or request.POST.get("next") or default
-    return target if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}) else default
+    return NextForm.target(request, default)
 
 
 @login_required
@@ -48,7 +49,7 @@ def second_factor(request):
     if request.user.is_verified():
         return redirect(_next(request))
     if otp.confirmed_totp(request.user) is None:
-        return redirect(f"/can-bo/xac-thuc/dang-ky/?next={_next(request)}")
+        return redirect("/can-bo/xac-thuc/dang-ky/?" + urlencode({"next": _next(request)}))
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         device = otp.verify(request.user, form.cleaned_data["token"])
@@ -67,7 +68,7 @@ def enrol(request):
     if not is_staff_account(request.user):
         return redirect("/ho-so/")
     if otp.confirmed_totp(request.user) is not None:
-        return redirect(f"/can-bo/xac-thuc/?next={_next(request)}")
+        return redirect("/can-bo/xac-thuc/?" + urlencode({"next": _next(request)}))
     device = otp.pending_totp(request.user)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

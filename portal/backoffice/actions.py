@@ -36,7 +36,7 @@ ACTIONS = {a.name: a for a in [
     Action("reject", forms.ReasonForm, lambda r, d, c: services.reject(d, r.user, reason=c["reason"]), danger=True),
     Action("start_processing", forms.CommentForm, lambda r, d, c: services.start_processing(d, r.user, comment=c["comment"])),
     Action("transfer", forms.TransferForm, lambda r, d, c: services.transfer(
-        d, r.user, comment=c["comment"], files=checked_attachments(c["files"]))),
+        d, r.user, comment=c["comment"], files=checked_attachments(c["files"], d))),
     Action("accept_transfer", forms.CommentForm, lambda r, d, c: services.accept_transfer(d, r.user, comment=c["comment"])),
     Action("propose", forms.ProposeForm, lambda r, d, c: results.propose_result(
         d, r.user, outcome=c["outcome"], note=c["note"], upload=c["result_file"], generate=c["generate"],

@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from portal.forms import valid_or_default
 from procedures.models import Field, Procedure, UnitLevel
 
 
@@ -27,14 +28,13 @@ class ProcedureIndexPage(Page):
         from procedures.selectors import filing_points
         from search.services import find_procedures
 
+        from .forms import CatalogFilterForm
+
         context = super().get_context(request, *args, **kwargs)
-        chosen = {key: request.GET.get(key, "").strip()[:100] for key in ("level", "field", "point", "q")}
-        if not chosen["field"].isdigit():
-            chosen["field"] = ""
-        if chosen["level"] not in UnitLevel.values:
-            chosen["level"] = ""
-        page = request.GET.get("page", "1")
-        number = int(page) if page.isdigit() and int(page) > 0 else 1
+        values = valid_or_default(CatalogFilterForm(request.GET),
+                                  {"level": "", "field": "", "point": "", "q": "", "page": 1})
+        number = values.pop("page")
+        chosen = {key: str(value).strip() for key, value in values.items()}
         procedures, total, facets = find_procedures(chosen["q"], level=chosen["level"], field=chosen["field"],
                                                     point=chosen["point"], offset=(number - 1) * PAGE, limit=PAGE)
         pages = {page.procedure_id: page for page in ProcedurePage.objects.live().filter(procedure__in=procedures)}

@@ -64,6 +64,7 @@ class DossierEventFile(AppendOnlyModel):
     file = models.FileField(_("tệp"), upload_to="dossier-events/%Y/%m/", storage=private_storage, max_length=300)
     name = models.CharField(_("tên tệp"), max_length=255)
     sha256 = models.CharField(max_length=64)
+    size = models.PositiveBigIntegerField(_("dung lượng (byte)"), default=0)
     # Printed as a QR code in issued documents: opens the public verification page of this file.
     verification_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 

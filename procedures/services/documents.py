@@ -3,12 +3,17 @@
 from django.core.files.base import ContentFile
 from django.db.models import Sum
 
-from procedures.models import DossierDocument
+from procedures.models import DossierDocument, DossierEventFile
 
 
 def stored_bytes(dossier):
-    """What the dossier's component documents already weigh, for the per-dossier upload limit."""
-    return dossier.documents.aggregate(total=Sum("size"))["total"] or 0
+    """What the files people brought to the dossier already weigh, for the per-dossier upload limit:
+    its component documents and every file attached along the way (supplements, officers'
+    attachments). Documents the agency issued (those with a verification code) do not count."""
+    documents = dossier.documents.aggregate(total=Sum("size"))["total"] or 0
+    attached = DossierEventFile.objects.filter(event__dossier=dossier, verification_token__isnull=True).aggregate(
+        total=Sum("size"))["total"] or 0
+    return documents + attached
 
 
 def store_document(dossier, required_document, checked):

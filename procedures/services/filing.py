@@ -15,7 +15,7 @@ from citizen_registry_adapter.registry import get_registry
 from procedures import stats
 from procedures.exceptions import DomainError, PermissionDenied, TransitionNotAllowed
 from procedures.models import DossierState, IdentityStatus, ResultDelivery, SatisfactionRating
-from procedures.uploads import check_upload
+from procedures.uploads import check_upload, check_uploads
 
 from . import lifecycle
 from .documents import store_document, stored_bytes
@@ -133,7 +133,7 @@ def supply_online(dossier, citizen, uploads, *, comment="", at=None):
         raise PermissionDenied()
     if not uploads:
         raise TransitionNotAllowed(_("Hãy tải lên giấy tờ được yêu cầu bổ sung."))
-    checked = [check_upload(upload) for upload in uploads]
+    checked = check_uploads(uploads, already_stored_bytes=stored_bytes(dossier))
     return lifecycle.supply(dossier, citizen, files=[(c.name, c.content) for c in checked], comment=comment, at=at)
 
 

@@ -333,7 +333,7 @@ def _log(dossier, action, actor, from_state, at, comment="", files=(), data=None
     )
     for name, content, *token in files:  # (name, bytes or file[, verification token])
         raw = content.read() if hasattr(content, "read") else content
-        attachment = DossierEventFile(event=event, name=name, sha256=hashlib.sha256(raw).hexdigest(),
+        attachment = DossierEventFile(event=event, name=name, sha256=hashlib.sha256(raw).hexdigest(), size=len(raw),
                                       verification_token=token[0] if token else None)
         attachment.file.save(name, ContentFile(raw), save=False)
         attachment.save()

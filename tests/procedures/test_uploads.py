@@ -1,8 +1,12 @@
+import io
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+from pypdf.generic import DictionaryObject, NameObject, TextStringObject
 
 from procedures.uploads import UploadRejected, check_upload, safe_name
-from tests.uploads import disguised, jpeg, pdf, png
+from tests.uploads import disguised, jpeg, pdf, pdf_bytes, png
 
 
 @pytest.mark.parametrize(("upload", "content_type", "name"), [
@@ -23,8 +27,81 @@ def test_the_type_comes_from_the_content(upload, content_type, name):
     SimpleUploadedFile("empty.pdf", b""),
 ])
 def test_anything_else_is_refused_whatever_its_name(upload):
-    with pytest.raises(UploadRejected, match="không phải tệp PDF, JPEG hoặc PNG"):
+    with pytest.raises(UploadRejected, match="không phải (tệp PDF, JPEG hoặc PNG|ảnh JPEG hoặc PNG) hợp lệ"):
         check_upload(upload)
+
+
+@pytest.mark.parametrize("content", [
+    b"%PDF-1.4\n<?php system($_GET['c']); ?>\n",
+    b"%PDF-1.4\n<html><script>alert(document.cookie)</script></html>\n",
+    b"%PDF-1.7\n" + b"\x00" * 5000,
+    pdf_bytes()[:-200],  # cut short: no cross-reference table, no trailer
+])
+def test_a_pdf_header_on_something_else_is_refused(content):
+    with pytest.raises(UploadRejected, match="không phải tệp PDF hợp lệ"):
+        check_upload(SimpleUploadedFile("scan.pdf", content))
+
+
+def _with_action(**entries):
+    return SimpleUploadedFile("to-khai.pdf", pdf_bytes(**entries))
+
+
+def _js():
+    return DictionaryObject({NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject("app.alert(1)")})
+
+
+@pytest.mark.parametrize("upload", [
+    pytest.param(lambda: _with_action(**{"/OpenAction": _js()}), id="open-action-javascript"),
+    pytest.param(lambda: _with_action(**{"/OpenAction": DictionaryObject({
+        NameObject("/S"): NameObject("/Launch"), NameObject("/F"): TextStringObject("cmd.exe")})}), id="launch"),
+    pytest.param(lambda: _with_action(**{"/Names": DictionaryObject({NameObject("/EmbeddedFiles"): DictionaryObject()})}),
+                 id="embedded-files"),
+    pytest.param(lambda: _with_action(**{"/AcroForm": DictionaryObject({NameObject("/XFA"): TextStringObject("<xdp/>")})}),
+                 id="xfa"),
+    # The same JavaScript action with its name written in hex escapes (/J#61vaScript): parsed, still found.
+    pytest.param(lambda: SimpleUploadedFile("x.pdf", pdf_bytes(**{"/OpenAction": _js()}).replace(
+        b"/JavaScript", b"/J#61vaScript")), id="hex-escaped-name"),
+])
+def test_a_pdf_that_can_run_something_is_refused(upload):
+    with pytest.raises(UploadRejected, match="chỉ nhận PDF tĩnh"):
+        check_upload(upload())
+
+
+def test_an_encrypted_pdf_is_refused():
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf_bytes())))
+    writer.encrypt(user_password="", owner_password="chu-so-huu")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    with pytest.raises(UploadRejected, match="mã hóa"):
+        check_upload(SimpleUploadedFile("khoa.pdf", buffer.getvalue()))
+
+
+def _png_of(width, height):
+    buffer = io.BytesIO()
+    Image.new("1", (width, height)).save(buffer, format="PNG")
+    return SimpleUploadedFile("bom.png", buffer.getvalue(), content_type="image/png")
+
+
+def test_an_image_bomb_is_refused_with_a_clear_message():
+    bomb = _png_of(30000, 30000)
+    assert bomb.size < 200 * 1024  # 900 megapixels in about 110 KB
+    with pytest.raises(UploadRejected, match="quá lớn|vượt quá giới hạn"):
+        check_upload(bomb)
+
+
+def test_images_above_the_documented_pixel_limit_are_refused(settings):
+    assert settings.UPLOAD_MAX_IMAGE_MEGAPIXELS == 50
+    with pytest.raises(UploadRejected, match="100,0 triệu điểm ảnh, vượt quá giới hạn 50 triệu"):
+        check_upload(_png_of(10000, 10000))
+    assert check_upload(_png_of(8000, 6000)).content_type == "image/png"  # a 48 MP phone photo
+
+
+def test_a_truncated_image_is_refused():
+    whole = jpeg().read()
+    with pytest.raises(UploadRejected, match="không phải ảnh JPEG hoặc PNG hợp lệ"):
+        check_upload(SimpleUploadedFile("cut.jpg", whole[: len(whole) // 2]))
 
 
 def test_size_limits_per_file_and_per_dossier(settings):

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from citizen_registry_adapter.records import FIELD_LABELS
 from portal.citizens.views.common import download
+from portal.forms import PreviewForm
 from procedures import policy
 from procedures.exceptions import DomainError
 from procedures.models import DossierEventFile
@@ -105,10 +106,8 @@ def event_file(request, pk, file_id):
 
 
 def _file(request, stored, name, content_type=None):
-    response = download(stored, name, content_type)
-    if request.GET.get("xem"):  # shown inside the page (preview), not saved
-        response["Content-Disposition"] = response["Content-Disposition"].replace("attachment", "inline", 1)
-    return response
+    # ?xem=1: shown inside the page (preview), not saved
+    return download(stored, name, content_type, inline=PreviewForm.inline(request))
 
 
 def _printable(dossier):

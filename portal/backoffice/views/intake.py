@@ -171,6 +171,4 @@ def _page(request, procedure, form, components, file_errors=None, status=200):
 def pending_file(request, pk):
     """A scan held for a form not yet filed: only the officer who scanned it may open it."""
     item = get_object_or_404(PendingUpload, pk=pk, owner=request.user)
-    response = download(item.file, item.name, item.content_type)
-    response["Content-Disposition"] = response["Content-Disposition"].replace("attachment", "inline", 1)
-    return response
+    return download(item.file, item.name, item.content_type, inline=True)

@@ -1,10 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth import login
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from citizen_registry_adapter.errors import InvalidPersonalId
+from portal.forms import NextForm
 from portal.accounts.services import RegistrationRefused, register_citizen
 
 from ..forms import RegistrationForm
@@ -33,8 +34,5 @@ def register(request):
                     "Đã tạo tài khoản. CSDL quốc gia về dân cư tạm thời chưa phản hồi nên danh tính sẽ được xác thực "
                     "khi bạn nộp hồ sơ."
                 ))
-            next_url = request.GET.get("next", "")
-            if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-                return redirect(next_url)
-            return redirect("citizens:my_dossiers")
+            return redirect(NextForm.target(request, reverse("citizens:my_dossiers")))
     return render(request, "citizens/register.html", {"form": form}, status=400 if form.errors else 200)

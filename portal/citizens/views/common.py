@@ -6,11 +6,13 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.dateparse import parse_datetime
 
 from procedures import policy
 from procedures.models import IN_PROGRESS, Dossier, DossierState
 from procedures.selectors import apologies, appointment_for
+from procedures.uploads import image_within_limit
 
 
 def citizen_required(view):
@@ -32,9 +34,17 @@ def own_dossier(request, pk):
                                                             "current_agency__unit"), pk=pk, applicant=request.user)
 
 
-def download(file_field, name, content_type=None):
+def download(file_field, name, content_type=None, *, inline=False):
+    """A dossier file: personal data, so never kept by a browser or proxy cache. `inline` shows it in
+    the page (a preview) unless it is an image whose header announces more pixels than uploads may
+    have (a file stored before the limit): the browser is then not asked to decode it."""
     content_type = content_type or mimetypes.guess_type(name)[0] or "application/octet-stream"
-    return FileResponse(file_field.open("rb"), as_attachment=True, filename=name, content_type=content_type)
+    if inline and content_type.startswith("image/"):
+        with file_field.open("rb") as handle:
+            inline = image_within_limit(handle)
+    response = FileResponse(file_field.open("rb"), as_attachment=not inline, filename=name, content_type=content_type)
+    patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 @dataclass(frozen=True)

@@ -214,3 +214,20 @@ def test_intake_answers_hostile_values_with_the_form_again(staff_client, world, 
     assert response.status_code in (302, 400)
     if response.status_code == 400:
         assert not Dossier.objects.exists()
+
+
+def test_counter_scans_count_the_dossiers_50_mb_whatever_the_number_of_posts(staff_client, world, two_documents):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from procedures.models import PendingUpload
+    from tests.uploads import pdf_bytes
+
+    declaration, certificate, _optional = two_documents
+    xa = staff_client("xa_motcua")
+    url = f"/can-bo/tiep-nhan/{world.simple.pk}/"
+    page = xa.get(url)
+    nine = [SimpleUploadedFile(f"trang-{i}.pdf", pdf_bytes(padding=9 * 1024 * 1024)) for i in range(6)]
+    first = xa.post(url, {**_form_data(page), f"c{declaration.pk}-files": nine[:3]})
+    second = xa.post(url, {**_form_data(first), f"c{certificate.pk}-files": nine[3:]})
+    assert "Tổng dung lượng các tệp của hồ sơ vượt quá 50 MB" in second.content.decode()
+    assert PendingUpload.objects.filter(owner=world.xa_motcua).count() == 5
