@@ -19,6 +19,14 @@ def hit(scope, key, *, limit, window):
     return start + window - now if count > limit else 0
 
 
+def peek(scope, key, *, limit, window):
+    """Like `hit`, without counting: the seconds to wait if `limit` is already exceeded, else 0."""
+    now = int(time.time())
+    start = now - now % window
+    count = cache.get(f"ratelimit:{scope}:{key}:{start}", 0)
+    return start + window - now if count >= limit else 0
+
+
 def client_ip(request):
     # Behind the province's reverse proxy the address comes from it; only trust what it sets.
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "") if request.META.get("REMOTE_ADDR") in _trusted() else ""

@@ -129,10 +129,14 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "portal.accounts.backends.PersonalIdBackend"]
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))  # hours: 15 minutes
-AXES_LOCKOUT_PARAMETERS = ["username"]  # lock the account, whichever address the attempts come from
-# Not by address as well: a commune's officers share one office address, and one mistyping
-# colleague must not lock the whole desk out. The tracking page has its own per-address limit.
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+# Per account (whatever name is typed: portal/accounts/lockout.py) at each address: attempts from elsewhere
+# cannot lock an officer out of their own desk. Per address over all accounts: SIGN_IN_ADDRESS_LIMIT.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "portal.accounts.lockout.account_name"
+AXES_CLIENT_IP_CALLABLE = "portal.ratelimit.client_ip"
+# Failed sign-ins from one client address, over all accounts, within the window (seconds). High enough
+# for a commune office behind one address, low enough to stop password spraying.
+SIGN_IN_ADDRESS_LIMIT = (int(os.environ.get("SIGN_IN_ADDRESS_LIMIT", "50")), 900)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
@@ -153,6 +157,10 @@ LOGOUT_REDIRECT_URL = "/"
 TRUSTED_PROXIES = [ip for ip in os.environ.get("TRUSTED_PROXIES", "").split(",") if ip]
 # Public tracking: at most this many lookups per client address per window (seconds).
 TRACKING_RATE_LIMIT = (int(os.environ.get("TRACKING_RATE_LIMIT", "20")), 600)
+
+# Registration: attempts per client address and per personal ID within the window (seconds).
+REGISTRATION_RATE_LIMIT = (int(os.environ.get("REGISTRATION_RATE_LIMIT_ADDRESS", "20")),
+                           int(os.environ.get("REGISTRATION_RATE_LIMIT_ID", "5")), 3600)
 
 # Public catalog pages for visitors without a session come from the cache (portal/page_cache.py).
 ANONYMOUS_PAGE_CACHE_PREFIXES = ("/thu-tuc/",)

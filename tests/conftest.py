@@ -30,6 +30,10 @@ def _test_settings(settings, tmp_path, _pki_dir):
     # Tests read each response's context: no page cache unless a test turns it on.
     settings.ANONYMOUS_PAGE_CACHE_PREFIXES = ()
     MemorySmsGateway.outbox.clear()
+    # Rate-limit counters and cached pages live in the process's memory cache: none leaks between tests.
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 @pytest.fixture

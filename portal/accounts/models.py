@@ -27,6 +27,10 @@ class User(AbstractUser):
         help_text=_("Trống khi CSDL quốc gia về dân cư chưa xác nhận họ tên và ngày sinh khi đăng ký."),
     )
 
+    # Set when the account needs an administrator's look (e.g. it registered an ID its owner then claimed).
+    flagged_at = models.DateTimeField(_("cần xem xét từ"), null=True, blank=True)
+    flag_reason = models.CharField(_("lý do cần xem xét"), max_length=300, blank=True)
+
     class Meta:
         verbose_name = _("người dùng")
         verbose_name_plural = _("người dùng")

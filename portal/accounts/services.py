@@ -1,16 +1,30 @@
-"""Citizen accounts: registration checked against the National Population Database."""
+"""Citizen accounts: registration checked against the National Population Database.
 
+Registration must not tell a stranger anything about someone else's ID: every refusal that
+depends on the registry or on existing accounts gets the same one answer (MISMATCH), and the
+view throttles attempts per client address and per ID (`registration_wait`).
+"""
+
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from citizen_registry_adapter.errors import CitizenNotFound, InvalidResponse, RegistryUnavailable
-from citizen_registry_adapter.personal_id import parse
+from citizen_registry_adapter.errors import CitizenNotFound, InvalidPersonalId, InvalidResponse, RegistryUnavailable
+from citizen_registry_adapter.personal_id import mask, parse
+from portal import ratelimit
 from procedures.services.identity import IdentityMismatch, verify_account
+
+MISMATCH = gettext_lazy(
+    "Thông tin không khớp. Kiểm tra số định danh, họ tên và ngày sinh đúng như trên thẻ căn cước. "
+    "Nếu bạn đã có tài khoản, hãy đăng nhập hoặc lấy lại mật khẩu."
+)
 
 
 class RegistrationRefused(Exception):
-    """`errors` maps form field names to messages for the citizen."""
+    """`errors` maps form field names (None: the whole form) to messages for the citizen."""
 
     def __init__(self, errors):
         self.errors = errors
@@ -23,32 +37,55 @@ def split_name(full_name):
     return words[-1], " ".join(words[:-1])
 
 
+def registration_wait(client_address, personal_id):
+    """Seconds to wait before another registration attempt from this address or for this ID (0: go)."""
+    per_address, per_id, window = settings.REGISTRATION_RATE_LIMIT
+    return max(ratelimit.hit("register-address", client_address, limit=per_address, window=window),
+               ratelimit.hit("register-id", personal_id, limit=per_id, window=window))
+
+
 def register_citizen(*, personal_id, full_name, date_of_birth, phone, password, email="", registry=None):
     """Create the account; returns it and whether the registry confirmed the name and birth date.
 
-    A registry that cannot answer does not stop registration: the account is verified at the
-    citizen's first filing with consent, and gets no registry data before that.
+    A registry that cannot answer does not stop registration: the account is created unverified,
+    gets no registry data, and does not hold the ID against its owner. A later registration that
+    the registry confirms takes the ID, and the unverified account is closed and flagged.
     """
-    parse(personal_id, date_of_birth)  # InvalidPersonalId carries its own message
+    parse(personal_id)  # the form of the number only: its own message, nothing about anyone's data
+    try:
+        parse(personal_id, date_of_birth)
+    except InvalidPersonalId:
+        raise RegistrationRefused({None: MISMATCH}) from None
     User = get_user_model()
-    if User.objects.filter(personal_id=personal_id).exists():
-        raise RegistrationRefused({"personal_id": _("Số định danh này đã có tài khoản. Hãy đăng nhập hoặc lấy lại mật khẩu.")})
+    holder = User.objects.filter(personal_id=personal_id).first()
+    if holder is not None and holder.identity_verified_at is not None:
+        raise RegistrationRefused({None: MISMATCH})
     first_name, last_name = split_name(full_name)
     user = User(username=personal_id, personal_id=personal_id, first_name=first_name, last_name=last_name,
                 phone=phone, email=email, date_of_birth=date_of_birth)
     try:
         verified = verify_account(user, registry=registry)
-    except CitizenNotFound:
-        raise RegistrationRefused({"personal_id": _("Không tìm thấy số định danh này trong CSDL quốc gia về dân cư.")}) from None
-    except IdentityMismatch as mismatch:
-        message = _("Không khớp với CSDL quốc gia về dân cư.")
-        raise RegistrationRefused({field: message for field in mismatch.fields}) from None
+    except (CitizenNotFound, IdentityMismatch):
+        raise RegistrationRefused({None: MISMATCH}) from None
     except (RegistryUnavailable, InvalidResponse):
         verified = False
+    if holder is not None and not verified:  # two unconfirmed claims: nothing says which is the owner
+        raise RegistrationRefused({None: MISMATCH})
     user.set_password(password)
     try:
         with transaction.atomic():
+            if holder is not None and not _release(holder):
+                raise IntegrityError("the holder was verified meanwhile")
             user.save()
     except IntegrityError:  # the same ID registered a moment ago in another request
-        raise RegistrationRefused({"personal_id": _("Số định danh này đã có tài khoản.")}) from None
+        raise RegistrationRefused({None: MISMATCH}) from None
     return user, verified
+
+
+def _release(holder):
+    """Close an unverified account whose ID its verified owner has just registered; flag it for review."""
+    return get_user_model().objects.filter(pk=holder.pk, identity_verified_at__isnull=True).update(
+        personal_id=None, username=f"chua-xac-thuc-{holder.pk}", is_active=False, flagged_at=timezone.now(),
+        flag_reason=_("Đăng ký khi CSDL dân cư không phản hồi với số định danh %(id)s; chủ số định danh đã đăng ký "
+                      "và được xác thực. Kiểm tra các hồ sơ của tài khoản này.") % {"id": mask(holder.personal_id)},
+    ) == 1

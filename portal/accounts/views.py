@@ -17,7 +17,7 @@ from django_otp import login as otp_login
 
 from portal.forms import NextForm
 
-from . import otp
+from . import lockout, otp
 from .middleware import is_staff_account
 
 
@@ -33,6 +33,12 @@ class SignInView(LoginView):
     """One sign-in for everyone; staff then go through the second factor, citizens to their dossiers."""
 
     template_name = "citizens/login.html"
+
+    def post(self, request, *args, **kwargs):
+        wait = lockout.address_wait(request)
+        if wait:
+            return render(request, "accounts/locked_out.html", {"minutes": max(1, round(wait / 60))}, status=429)
+        return super().post(request, *args, **kwargs)
 
     def get_default_redirect_url(self):
         return "/can-bo/" if is_staff_account(self.request.user) else "/ho-so/"

@@ -5,14 +5,23 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from citizen_registry_adapter.errors import InvalidPersonalId
+from portal.accounts.services import RegistrationRefused, register_citizen, registration_wait
 from portal.forms import NextForm
-from portal.accounts.services import RegistrationRefused, register_citizen
+from portal.ratelimit import client_ip
 
 from ..forms import RegistrationForm
 
 
 def register(request):
     form = RegistrationForm(request.POST or None)
+    if request.method == "POST":
+        typed = request.POST.get("personal_id", "")
+        wait = registration_wait(client_ip(request), typed if typed.isdigit() and len(typed) == 12 else "other")
+        if wait:
+            form.is_valid()  # so that what was typed is shown again
+            form.add_error(None, _("Bạn đã thử đăng ký quá nhiều lần. Vui lòng thử lại sau %(minutes)s phút.")
+                           % {"minutes": max(1, round(wait / 60))})
+            return render(request, "citizens/register.html", {"form": form}, status=429)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -24,7 +33,7 @@ def register(request):
             form.add_error("personal_id", str(error.message))
         except RegistrationRefused as refused:
             for field, message in refused.errors.items():
-                form.add_error(field if field in form.fields else None, message)
+                form.add_error(field if field in form.fields else None, str(message))
         else:
             login(request, user, backend="portal.accounts.backends.PersonalIdBackend")
             if verified:
