@@ -150,6 +150,10 @@ SIGNING_DEMO_DIR = VAR_DIR / "pki"
 
 # Issuer shown in authenticator apps next to the staff member's account.
 OTP_TOTP_ISSUER = "Một cửa Thái Nguyên"
+# First enrolment of a staff authenticator needs a one-time code from an administrator or the agency's
+# leader (portal/accounts/enrolment.py): valid this many hours; wrong codes per account per window.
+OTP_ENROLMENT_CODE_HOURS = int(os.environ.get("OTP_ENROLMENT_CODE_HOURS", "72"))
+OTP_ENROLMENT_RATE_LIMIT = (5, 900)
 LOGIN_URL = "citizens:login"
 LOGIN_REDIRECT_URL = "citizens:my_dossiers"
 LOGOUT_REDIRECT_URL = "/"

@@ -1,8 +1,9 @@
-from django.contrib import admin
+from django.conf import settings
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from . import lockout
+from . import enrolment, lockout
 from .models import User
 
 
@@ -17,7 +18,14 @@ class UserAdmin(BaseUserAdmin):
     list_filter = BaseUserAdmin.list_filter + (("flagged_at", admin.EmptyFieldListFilter),)
     search_fields = ("username", "first_name", "last_name", "personal_id")
 
-    actions = ["unlock_sign_in"]
+    actions = ["unlock_sign_in", "issue_enrolment_code"]
+
+    @admin.action(description=_("Cấp mã đăng ký xác thực hai lớp"))
+    def issue_enrolment_code(self, request, queryset):
+        for user in queryset.filter(is_staff=True, is_active=True):
+            self.message_user(request, _("Mã đăng ký của %(user)s: %(code)s (dùng một lần, hết hạn sau %(hours)s giờ).")
+                              % {"user": user.username, "code": enrolment.issue(user, request.user),
+                                 "hours": settings.OTP_ENROLMENT_CODE_HOURS}, messages.WARNING)
 
     @admin.action(description=_("Mở khóa đăng nhập (sau nhiều lần nhập sai mật khẩu)"))
     def unlock_sign_in(self, request, queryset):

@@ -38,3 +38,20 @@ class User(AbstractUser):
     def get_full_name(self):
         # Vietnamese order: family and middle names (last_name) before the given name (first_name).
         return f"{self.last_name} {self.first_name}".strip()
+
+
+class EnrolmentCode(models.Model):
+    """A one-time code an administrator (or a leader, for their agency) gives a member of staff so that
+    they can register their authenticator app: without it a stolen password would be enough to enrol."""
+
+    user = models.ForeignKey(User, verbose_name=_("cán bộ"), on_delete=models.CASCADE, related_name="enrolment_codes")
+    code_hash = models.CharField(max_length=128)
+    issued_by = models.ForeignKey(User, verbose_name=_("người cấp"), on_delete=models.SET_NULL, null=True, blank=True,
+                                  related_name="+")
+    created_at = models.DateTimeField(_("cấp lúc"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("hết hạn lúc"))
+    used_at = models.DateTimeField(_("đã dùng lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("mã đăng ký xác thực hai lớp")
+        verbose_name_plural = _("mã đăng ký xác thực hai lớp")

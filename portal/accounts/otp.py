@@ -5,6 +5,8 @@ Built on django-otp's TOTP and static devices; this module only decides the step
 
 import secrets
 
+from django.utils import timezone
+
 from django_otp import devices_for_user
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -42,9 +44,18 @@ def issue_backup_codes(user):
 
 
 def verify(user, token):
-    """The device that accepts `token` (a TOTP code or an unused backup code), or None."""
+    """(the device that accepts `token`, a TOTP code or an unused backup code, or None; seconds to wait).
+
+    A device that django-otp is throttling after wrong codes is not even asked: the wait is returned
+    so that the page can say how long, instead of reading like one more wrong code."""
     token = "".join(token.split())
+    waits = []
     for device in devices_for_user(user, confirmed=True):
+        allowed, data = device.verify_is_allowed()
+        if not allowed:
+            locked_until = (data or {}).get("locked_until")
+            waits.append(max(1, int((locked_until - timezone.now()).total_seconds()) + 1) if locked_until else 60)
+            continue
         if device.verify_token(token):
-            return device
-    return None
+            return device, 0
+    return None, min(waits) if waits else 0

@@ -4,6 +4,7 @@ import io
 import qrcode
 import qrcode.image.svg
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -15,10 +16,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
+from portal import ratelimit
 from portal.forms import NextForm
 
-from . import lockout, otp
+from . import enrolment, lockout, otp
 from .middleware import is_staff_account
+
+ENROLMENT_SESSION_KEY = "otp_enrolment_code"
 
 
 class TokenForm(forms.Form):
@@ -26,6 +30,14 @@ class TokenForm(forms.Form):
         label=gettext_lazy("Mã xác thực"), max_length=12,
         help_text=gettext_lazy("6 số trên ứng dụng xác thực, hoặc một mã dự phòng 8 số."),
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "autofocus": True}),
+    )
+
+
+class EnrolmentCodeForm(forms.Form):
+    enrolment_code = forms.CharField(
+        label=gettext_lazy("Mã đăng ký"), max_length=20,
+        help_text=gettext_lazy("10 chữ số do quản trị hệ thống hoặc lãnh đạo đơn vị cấp cho bạn; dùng một lần."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "autofocus": True}),
     )
 
 
@@ -37,7 +49,7 @@ class SignInView(LoginView):
     def post(self, request, *args, **kwargs):
         wait = lockout.address_wait(request)
         if wait:
-            return render(request, "accounts/locked_out.html", {"minutes": max(1, round(wait / 60))}, status=429)
+            return render(request, "accounts/locked_out.html", {"minutes": _minutes(wait)}, status=429)
         return super().post(request, *args, **kwargs)
 
     def get_default_redirect_url(self):
@@ -46,6 +58,17 @@ class SignInView(LoginView):
 
 def _next(request, default="/can-bo/"):
     return NextForm.target(request, default)
+
+
+def _minutes(seconds):
+    return max(1, round(seconds / 60))
+
+
+def _passed(request, device):
+    """The second factor is done: record it, and give the session a new key (the old one was known
+    to whoever saw the page before the second factor)."""
+    otp_login(request, device)
+    request.session.cycle_key()
 
 
 @login_required
@@ -57,36 +80,69 @@ def second_factor(request):
     if otp.confirmed_totp(request.user) is None:
         return redirect("/can-bo/xac-thuc/dang-ky/?" + urlencode({"next": _next(request)}))
     form = TokenForm(request.POST or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        device = otp.verify(request.user, form.cleaned_data["token"])
+        device, wait = otp.verify(request.user, form.cleaned_data["token"])
         if device is not None:
-            otp_login(request, device)
+            _passed(request, device)
             if device.persistent_id.startswith("otp_static"):
                 messages.warning(request, _("Bạn vừa dùng một mã dự phòng; mỗi mã chỉ dùng được một lần."))
             return redirect(_next(request))
-        form.add_error("token", _("Mã không đúng hoặc đã hết hạn."))
+        if wait:
+            form.add_error("token", _("Bạn đã nhập sai nhiều lần. Vui lòng chờ %(seconds)s giây rồi nhập mã mới nhất.")
+                           % {"seconds": wait})
+            status = 429
+        else:
+            form.add_error("token", _("Mã không đúng hoặc đã hết hạn."))
     return render(request, "accounts/second_factor.html", {"form": form, "next": _next(request)},
-                  status=400 if form.errors else 200)
+                  status=400 if form.errors and status == 200 else status)
 
 
 @login_required
 def enrol(request):
+    """First the enrolment code an administrator issued, then the authenticator app's QR code."""
     if not is_staff_account(request.user):
         return redirect("/ho-so/")
     if otp.confirmed_totp(request.user) is not None:
         return redirect("/can-bo/xac-thuc/?" + urlencode({"next": _next(request)}))
+    code_id = request.session.get(ENROLMENT_SESSION_KEY)
+    if code_id is None:
+        return _enrolment_code(request)
     device = otp.pending_totp(request.user)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         codes = otp.confirm_totp(device, "".join(form.cleaned_data["token"].split()))
         if codes is not None:
-            otp_login(request, device)
+            enrolment.mark_used(code_id)
+            del request.session[ENROLMENT_SESSION_KEY]
+            _passed(request, device)
             return render(request, "accounts/backup_codes.html", {"codes": codes, "next": _next(request)})
         form.add_error("token", _("Mã không đúng. Kiểm tra giờ trên điện thoại rồi nhập mã mới nhất."))
     return render(request, "accounts/enrol.html", {
         "form": form, "qr": _qr_svg(device.config_url), "secret": base64.b32encode(device.bin_key).decode(),
         "next": _next(request),
     }, status=400 if form.errors else 200)
+
+
+def _enrolment_code(request):
+    form = EnrolmentCodeForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        limit, window = settings.OTP_ENROLMENT_RATE_LIMIT
+        wait = ratelimit.hit("otp-enrolment", request.user.pk, limit=limit, window=window)
+        code = None if wait else enrolment.redeem(request.user, form.cleaned_data["enrolment_code"])
+        if code is not None:
+            request.session[ENROLMENT_SESSION_KEY] = code.pk
+            return redirect("/can-bo/xac-thuc/dang-ky/?" + urlencode({"next": _next(request)}))
+        if wait:
+            form.add_error("enrolment_code", _("Bạn đã nhập sai nhiều lần. Vui lòng thử lại sau %(minutes)s phút.")
+                           % {"minutes": _minutes(wait)})
+            status = 429
+        else:
+            form.add_error("enrolment_code", _("Mã đăng ký không đúng, đã dùng hoặc đã hết hạn. "
+                                               "Hãy xin quản trị hệ thống hoặc lãnh đạo đơn vị cấp mã mới."))
+            status = 400
+    return render(request, "accounts/enrolment_code.html", {"form": form, "next": _next(request)}, status=status)
 
 
 @require_POST

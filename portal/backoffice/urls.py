@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import dashboard, dossier, intake, queue, register, search
+from .views import dashboard, dossier, intake, queue, register, search, staff
 
 app_name = "backoffice"
 
@@ -19,4 +19,5 @@ urlpatterns = [
     path("bao-cao/", dashboard.dashboard, name="dashboard"),
     path("bao-cao/ho-so/", dashboard.dossiers, name="dashboard_dossiers"),
     path("tim-kiem/", search.search, name="search"),
+    path("can-bo-co-quan/", staff.staff, name="staff"),
 ]

@@ -22,21 +22,85 @@ def sign_in(client, username, password="MotCua@2026"):
     return client.post("/tai-khoan/dang-nhap/", {"username": username, "password": password})
 
 
-def test_first_sign_in_enrols_totp_and_issues_backup_codes(client, world):
+def test_first_sign_in_needs_an_enrolment_code_then_enrols_totp_and_issues_backup_codes(client, world):
+    from portal.accounts import enrolment
+
     response = sign_in(client, "xa.motcua")
     assert response["Location"] == "/can-bo/"
     response = client.get("/can-bo/", follow=True)
     assert response.redirect_chain[-1][0].startswith("/can-bo/xac-thuc/dang-ky/")
     page = response.content.decode()
-    assert "<svg" in page and "Đăng ký xác thực hai lớp" in page
+    # The attack seen: a stolen, unenrolled password showed the TOTP secret. Now no secret without a code.
+    assert "Mã đăng ký" in page and "<svg" not in page and "<code>" not in page
+    assert not TOTPDevice.objects.filter(user=world.xa_motcua).exists()
+    guessed = client.post("/can-bo/xac-thuc/dang-ky/?next=/can-bo/", {"enrolment_code": "12345-67890"})
+    assert guessed.status_code == 400 and "Mã đăng ký không đúng" in guessed.content.decode()
+
+    issued = enrolment.issue(world.xa_motcua, world.xa_lanhdao)
+    accepted = client.post("/can-bo/xac-thuc/dang-ky/?next=/can-bo/", {"enrolment_code": issued}, follow=True)
+    assert "<svg" in accepted.content.decode() and "Đăng ký xác thực hai lớp" in accepted.content.decode()
     device = TOTPDevice.objects.get(user=world.xa_motcua, confirmed=False)
 
     wrong = client.post("/can-bo/xac-thuc/dang-ky/?next=/can-bo/", {"token": "000000"})
     assert wrong.status_code == 400 and "Mã không đúng" in wrong.content.decode()
+    before = client.session.session_key
     done = client.post("/can-bo/xac-thuc/dang-ky/?next=/can-bo/", {"token": code(device)})
     codes = done.context["codes"]
     assert len(codes) == 10 and all(len(c) == 8 for c in codes)
+    assert client.session.session_key != before  # a new session key once the second factor is passed
     assert client.get("/can-bo/").status_code == 200
+    assert enrolment.redeem(world.xa_motcua, issued) is None  # used up
+
+
+def test_enrolment_codes_expire_are_single_use_and_cannot_be_guessed(client, world):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from portal.accounts import enrolment
+
+    old = enrolment.issue(world.xa_motcua, now=timezone.now() - dt.timedelta(hours=73))
+    assert enrolment.redeem(world.xa_motcua, old) is None
+    fresh = enrolment.issue(world.xa_motcua)
+    assert enrolment.redeem(world.xa_chuyenvien, fresh) is None  # another officer's code is no use
+    sign_in(client, "xa.motcua")
+    for n in range(5):
+        assert client.post("/can-bo/xac-thuc/dang-ky/", {"enrolment_code": f"0000{n}-00000"}).status_code == 400
+    throttled = client.post("/can-bo/xac-thuc/dang-ky/", {"enrolment_code": fresh})
+    assert throttled.status_code == 429 and "thử lại sau" in throttled.content.decode()
+
+
+def test_a_leader_issues_codes_for_their_agency_only(staff_client, world):
+    leader = staff_client("xa_lanhdao")
+    page = leader.get("/can-bo/can-bo-co-quan/")
+    assert page.status_code == 200 and world.xa_motcua.username in page.content.decode()
+    issued = leader.post("/can-bo/can-bo-co-quan/", {"user": world.xa_motcua.pk})
+    assert issued.status_code == 200 and "Mã đăng ký xác thực hai lớp của" in issued.content.decode()
+    assert leader.post("/can-bo/can-bo-co-quan/", {"user": world.huyen_motcua.pk}).status_code == 403
+    assert leader.post("/can-bo/can-bo-co-quan/", {"user": "9" * 30}).status_code == 403
+    assert staff_client("xa_motcua").get("/can-bo/can-bo-co-quan/").status_code == 403
+
+
+def test_the_issue_enrolment_code_command_bootstraps_the_first_administrator(world, capsys):
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    from portal.accounts import enrolment
+
+    admin = get_user_model().objects.create_superuser("quantri", "qt@example.vn", "Quan-Tri-2026")
+    call_command("issue_enrolment_code", "quantri")
+    username, issued = capsys.readouterr().out.split()
+    assert username == "quantri" and enrolment.redeem(admin, issued) is not None
+
+
+def test_a_throttled_code_says_how_long_to_wait(client, world, settings):
+    settings.OTP_TOTP_THROTTLE_FACTOR = 30
+    device = TOTPDevice.objects.create(user=world.xa_motcua, name="app", confirmed=True)
+    sign_in(client, "xa.motcua")
+    assert client.post("/can-bo/xac-thuc/", {"token": "000000"}).status_code == 400
+    throttled = client.post("/can-bo/xac-thuc/", {"token": code(device)})  # even the right code, too soon
+    assert throttled.status_code == 429
+    assert re.search(r"Vui lòng chờ \d+ giây", throttled.content.decode())
 
 
 def test_later_sign_ins_need_a_code_and_a_backup_code_works_once(client, world):
@@ -47,7 +111,9 @@ def test_later_sign_ins_need_a_code_and_a_backup_code_works_once(client, world):
     sign_in(client, "xa.motcua")
     assert client.get("/can-bo/")["Location"].startswith("/can-bo/xac-thuc/")
     assert client.post("/can-bo/xac-thuc/", {"token": "123456"}).status_code == 400
+    before = client.session.session_key
     assert client.post("/can-bo/xac-thuc/?next=/can-bo/", {"token": code(device)}).status_code == 302
+    assert client.session.session_key != before
     assert client.get("/can-bo/").status_code == 200
 
     client.post("/can-bo/dang-xuat/")

@@ -1,0 +1,37 @@
+"""A leader's page for their agency's staff: who has registered the second factor, and enrolment codes."""
+
+from django import forms
+from django.conf import settings
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from portal.accounts import enrolment, otp
+from procedures import policy
+from procedures.models import StaffRole
+
+from .common import staff_refusal, staff_required
+
+
+class IssueForm(forms.Form):
+    user = forms.IntegerField(min_value=1, max_value=2**63 - 1)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def staff(request):
+    agency = policy.agency_of(request.user)
+    if policy.role_of(request.user) != policy.LEADER or agency is None:
+        return staff_refusal(request, _("Trang này dành cho lãnh đạo cơ quan."))
+    members = [role.user for role in StaffRole.objects.filter(agency=agency, user__is_active=True)
+               .select_related("user").order_by("user__last_name", "user__first_name")]
+    issued = None
+    if request.method == "POST":
+        form = IssueForm(request.POST)
+        chosen = next((m for m in members if form.is_valid() and m.pk == form.cleaned_data["user"]), None)
+        if chosen is None or not enrolment.may_issue(request.user, chosen):
+            return staff_refusal(request, _("Bạn chỉ cấp được mã cho cán bộ khác của cơ quan mình."))
+        issued = (chosen, enrolment.issue(chosen, request.user))
+    rows = [(member, otp.confirmed_totp(member) is not None) for member in members]
+    return render(request, "backoffice/staff.html", {"agency": agency, "rows": rows, "issued": issued,
+                                                     "hours": settings.OTP_ENROLMENT_CODE_HOURS})
