@@ -3,7 +3,8 @@
 Every citizen who opens "Đăng ký khai sinh" gets the same page; rendering it for each costs ~18 ms of
 Wagtail routing, queries and templates. The cached copy is keyed by path, query and language, and
 dropped whenever the catalog, its pages or the agencies change (a version number in the cache).
-Signed-in users (a session cookie) always get a fresh page.
+Signed-in users (a session cookie) always get a fresh page. A hit carries every header the page was
+first served with (X-Frame-Options, Content-Security-Policy, Vary…), except cookies.
 """
 
 from django.conf import settings
@@ -34,16 +35,19 @@ class AnonymousPageCacheMiddleware:
         )
         if not cacheable:
             return self.get_response(request)
-        key = f"page:{cache.get_or_set(VERSION_KEY, 1, timeout=None)}:{get_language()}:{request.get_full_path()}"
+        key = f"page-v2:{cache.get_or_set(VERSION_KEY, 1, timeout=None)}:{get_language()}:{request.get_full_path()}"
         hit = cache.get(key)
         if hit is not None:
-            content, content_type = hit
-            response = HttpResponse(content, content_type=content_type)
+            content, headers = hit
+            response = HttpResponse(content)
+            for name, value in headers:  # every header the page had: framing, CSP, Vary, language
+                response[name] = value
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
         if response.status_code == 200 and not response.cookies and not getattr(response, "streaming", False):
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
-            cache.set(key, (response.content, response["Content-Type"]), settings.ANONYMOUS_PAGE_CACHE_SECONDS)
+            headers = [(name, value) for name, value in response.items() if name.lower() != "set-cookie"]
+            cache.set(key, (response.content, headers), settings.ANONYMOUS_PAGE_CACHE_SECONDS)
         return response

@@ -1,6 +1,12 @@
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 
 from procedures import policy
 
@@ -25,3 +31,38 @@ class StaffSecondFactorMiddleware:
             if not request.path.startswith(("/can-bo/xac-thuc/", "/can-bo/dang-xuat/")):
                 return redirect(f"{second_step}?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)
+
+
+class StaffSessionMiddleware:
+    """Staff sessions are short: they end after STAFF_SESSION_IDLE_MINUTES without a request, and
+    STAFF_SESSION_MAX_HOURS after sign-in whatever happens (a desk computer left signed in)."""
+
+    SEEN, SINCE = "staff_seen", "staff_since"
+    REFRESH = 60  # seconds: the session is written at most once a minute, not on every request
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if is_staff_account(request.user):
+            expired = self._expired(request)
+            if expired:
+                logout(request)
+                messages.info(request, expired)
+                return redirect(f"{reverse(settings.LOGIN_URL)}?{urlencode({'next': request.get_full_path()})}")
+        return self.get_response(request)
+
+    def _expired(self, request):
+        session, now = request.session, int(time.time())
+        idle, longest = settings.STAFF_SESSION_IDLE_MINUTES * 60, settings.STAFF_SESSION_MAX_HOURS * 3600
+        seen, since = session.get(self.SEEN), session.setdefault(self.SINCE, now)
+        if seen is not None and now - seen > idle:
+            return _("Phiên làm việc đã kết thúc sau %(minutes)s phút không thao tác. Vui lòng đăng nhập lại.") % {
+                "minutes": settings.STAFF_SESSION_IDLE_MINUTES}
+        if now - since > longest:
+            return _("Phiên làm việc đã quá %(hours)s giờ. Vui lòng đăng nhập lại.") % {
+                "hours": settings.STAFF_SESSION_MAX_HOURS}
+        if seen is None or now - seen >= self.REFRESH:
+            session[self.SEEN] = now
+            session.set_expiry(idle)  # the cookie and the stored session go too, even if no request comes
+        return None
