@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "procedures",
     "citizen_registry_adapter",
     "search",
+    "privacy",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -231,6 +232,15 @@ UPLOAD_MAX_FILE_MB = int(os.environ.get("UPLOAD_MAX_FILE_MB", "10"))
 UPLOAD_MAX_DOSSIER_MB = int(os.environ.get("UPLOAD_MAX_DOSSIER_MB", "50"))
 # Images above this many megapixels are refused (a 48 MP phone photo passes; a 10000×10000 bomb does not).
 UPLOAD_MAX_IMAGE_MEGAPIXELS = int(os.environ.get("UPLOAD_MAX_IMAGE_MEGAPIXELS", "50"))
+
+# Personal data (privacy/): the version of the terms a consent was given under, and how long each kind
+# of record is kept by `manage.py apply_retention` (closed dossiers: each procedure's archive period).
+PRIVACY_TERMS_VERSION = os.environ.get("PRIVACY_TERMS_VERSION", "2026-01")
+RETENTION = {
+    "DRAFT_DAYS": int(os.environ.get("RETENTION_DRAFT_DAYS", "90")),
+    "LOOKUP_MONTHS": int(os.environ.get("RETENTION_LOOKUP_MONTHS", "24")),
+    "PENDING_UPLOAD_HOURS": int(os.environ.get("RETENTION_PENDING_UPLOAD_HOURS", "24")),
+}
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Cổng dịch vụ công <khong-tra-loi@motcua.local>")

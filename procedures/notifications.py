@@ -36,6 +36,10 @@ def message_for(event):
         return _("Hồ sơ %(code)s đã có kết quả") % {"code": code}, _(
             "Hồ sơ %(code)s đã có kết quả. %(how)s"
         ) % {"code": code, "how": dossier.get_result_delivery_display()}
+    if event.action == "return_result":
+        return _("Mời đánh giá việc giải quyết hồ sơ %(code)s") % {"code": code}, _(
+            "Hồ sơ %(code)s đã trả kết quả. Mời bạn đánh giá mức độ hài lòng trên Cổng dịch vụ công."
+        ) % {"code": code}
     if event.action == "issue_apology":
         return _("Thư xin lỗi và hẹn lại ngày trả kết quả hồ sơ %(code)s") % {"code": code}, _(
             "Hồ sơ %(code)s chậm so với hẹn. Lý do: %(reason)s Ngày hẹn mới: %(date)s. Chúng tôi thành thật xin lỗi."
@@ -44,16 +48,30 @@ def message_for(event):
 
 
 def notify(event):
-    """Send the event's message to the applicant's e-mail and phone, whichever they gave."""
+    """Send the event's message to the applicant's e-mail and phone, whichever they gave and agreed to.
+
+    An account holder is written to only on the channels they consented to (privacy.Purpose), and
+    invited to rate only with the survey consent. A walk-in applicant without an account gave the
+    phone or e-mail on the paper form for this dossier's notices, which is where they agreed to it."""
+    from privacy.models import Purpose
+    from privacy.services import has_consent
+
     message = message_for(event)
     if message is None:
         return 0
     subject, text = message
     dossier, sent = event.dossier, 0
-    if dossier.applicant_email:
+    account = dossier.applicant
+
+    def allowed(purpose):
+        if account is None:
+            return event.action != "return_result"  # no survey invitation without an account's consent
+        return has_consent(account, purpose) and (event.action != "return_result" or has_consent(account, Purpose.SURVEY))
+
+    if dossier.applicant_email and allowed(Purpose.EMAIL):
         send_mail(subject, text, settings.DEFAULT_FROM_EMAIL, [dossier.applicant_email])
         sent += 1
-    if dossier.applicant_phone:
+    if dossier.applicant_phone and allowed(Purpose.SMS):
         get_sms_gateway().send(dossier.applicant_phone, text)
         sent += 1
     return sent

@@ -80,6 +80,13 @@ def world(db):
     w.citizen = CitizenFactory(username="congdan1", personal_id="019090001234", date_of_birth=dt.date(1990, 5, 12))
     w.other_citizen = CitizenFactory(username="congdan2", personal_id="019195004321", first_name="Bình",
                                      last_name="Trần Thị", date_of_birth=dt.date(1995, 3, 8))
+    # Both agreed, when they registered, to hear about their dossiers by SMS and e-mail (privacy/).
+    from privacy.models import Method, Purpose
+    from privacy.services import give_consent
+
+    for citizen in (w.citizen, w.other_citizen):
+        for purpose in (Purpose.SMS, Purpose.EMAIL):
+            give_consent(citizen, purpose, method=Method.REGISTRATION)
     w.simple = ProcedureFactory(name="Đăng ký khai sinh", processing_days=Decimal(1))
     w.inter_level = ProcedureFactory(
         name="Cấp giấy chứng nhận lần đầu",

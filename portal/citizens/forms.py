@@ -6,6 +6,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from privacy.models import Purpose
 from procedures.models import ResultDelivery
 
 PHONE = RegexValidator(r"^0\d{9}$", _("Số điện thoại gồm 10 chữ số, bắt đầu bằng 0."))
@@ -35,6 +36,9 @@ class RegistrationForm(forms.Form):
                                 help_text=password_validation.password_validators_help_text_html())
     password2 = forms.CharField(label=_("Nhập lại mật khẩu"),
                                 widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    # Separate, never ticked in advance (Decree 356/2025/NĐ-CP); each can be withdrawn later.
+    consent_sms = forms.BooleanField(label=Purpose.SMS.label, required=False)
+    consent_email = forms.BooleanField(label=Purpose.EMAIL.label, required=False)
 
     def clean_full_name(self):
         name = " ".join(self.cleaned_data["full_name"].split())
@@ -122,3 +126,13 @@ class TrackingForm(forms.Form):
         if not secret.isdigit():
             raise forms.ValidationError(_("Nhập đúng 4 chữ số."))
         return secret
+
+
+class ConsentForm(forms.Form):
+    """The consents page: one box per purpose, showing what is in force; the citizen changes any."""
+
+    def __init__(self, *args, active=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        for purpose in Purpose:
+            self.fields[purpose.value] = forms.BooleanField(label=purpose.label, required=False,
+                                                            initial=purpose.value in active)

@@ -4,7 +4,7 @@ from django.urls import path, reverse_lazy
 from portal.accounts.views import SignInView
 
 from .forms import SignInForm
-from .views import accounts, dossiers, filing, tracking, verification
+from .views import accounts, dossiers, filing, my_data, tracking, verification
 
 app_name = "citizens"
 
@@ -23,6 +23,10 @@ urlpatterns = [
         success_url=reverse_lazy("citizens:password_reset_complete")), name="password_reset_confirm"),
     path("tai-khoan/dat-lai-mat-khau/xong/", auth_views.PasswordResetCompleteView.as_view(
         template_name="citizens/password_reset_complete.html"), name="password_reset_complete"),
+    path("tai-khoan/du-lieu-cua-toi/", my_data.my_data, name="my_data"),
+    path("tai-khoan/du-lieu-cua-toi.json", my_data.my_data_json, name="my_data_json"),
+    path("tai-khoan/du-lieu-cua-toi.pdf", my_data.my_data_pdf, name="my_data_pdf"),
+    path("tai-khoan/dong-y/", my_data.change_consents, name="change_consents"),
     path("nop-ho-so/<int:procedure_id>/", filing.start, name="start"),
     path("ho-so/", dossiers.my_dossiers, name="my_dossiers"),
     path("ho-so/<int:pk>/", dossiers.detail, name="dossier"),

@@ -45,6 +45,10 @@ class Procedure(models.Model):
     online_level = models.CharField(_("mức độ dịch vụ công trực tuyến"), max_length=10, choices=OnlineServiceLevel.choices)
     description = models.TextField(_("trình tự thực hiện"), blank=True)
     is_active = models.BooleanField(_("đang áp dụng"), default=True)
+    # Law on Archives 33/2024/QH15: how long a closed dossier's documents are kept. Empty: permanently.
+    retention_years = models.PositiveSmallIntegerField(
+        _("thời hạn lưu trữ (năm)"), null=True, blank=True,
+        help_text=_("Theo danh mục thời hạn lưu trữ hồ sơ; để trống nếu lưu trữ vĩnh viễn."))
     # Folded copies (no diacritics, lower case) that the database search backend matches on.
     search_name = models.CharField(max_length=400, blank=True, editable=False)
     search_body = models.TextField(blank=True, editable=False)

@@ -143,6 +143,8 @@ class Dossier(ConcurrentTransitionMixin, models.Model):
     decided_at = models.DateTimeField(_("ngày phê duyệt"), null=True, blank=True)
     returned_at = models.DateTimeField(_("ngày trả kết quả"), null=True, blank=True)
     timeliness = models.CharField(_("tiến độ"), max_length=10, choices=Timeliness.choices, blank=True)
+    # Set when the retention command removed the component documents after the archive period.
+    documents_purged_at = models.DateTimeField(_("giấy tờ đã hủy theo thời hạn lưu trữ lúc"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("hồ sơ")

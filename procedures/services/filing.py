@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 
 from citizen_registry_adapter.errors import RegistryError
 from citizen_registry_adapter.registry import get_registry
+from privacy.models import Method, Purpose
+from privacy.services import give_consent
 from procedures import stats
 from procedures.exceptions import DomainError, PermissionDenied, TransitionNotAllowed
 from procedures.models import DossierState, IdentityStatus, ResultDelivery, SatisfactionRating
@@ -56,6 +58,7 @@ def start_online(citizen, procedure, agency, *, consent, at=None, registry=None)
     draft = lifecycle.create_draft(procedure, agency, citizen, at=at, **fields)
     if not consent:
         return draft, None
+    give_consent(citizen, Purpose.REGISTRY_PREFILL, method=Method.FILING, at=at)
     registry = registry or get_registry()
     try:
         # Registry data goes only to an account whose name and birth date the registry confirmed.

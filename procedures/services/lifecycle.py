@@ -22,6 +22,7 @@ from procedures.models import (
     Dossier,
     DossierEvent,
     DossierEventFile,
+    DossierState,
     DossierStep,
     Outcome,
 )
@@ -46,6 +47,20 @@ def create_draft(procedure, receiving_agency, applicant, *, at=None, **applicant
     with transaction.atomic():
         return _create(procedure, receiving_agency, actor=applicant, channel=Channel.ONLINE, at=at,
                        applicant=applicant, **applicant_fields)
+
+
+def discard_draft(draft):
+    """Remove a draft that was never filed, with its files. A draft is not a record yet, so its one
+    "create" log entry goes too: the only place the append-only rule of the log is set aside."""
+    from django.db.models import QuerySet
+
+    if draft.state != DossierState.DRAFT or draft.code:
+        raise TransitionNotAllowed(_("Chỉ xóa được hồ sơ nháp chưa nộp."))
+    with transaction.atomic():
+        for document in draft.documents.all():
+            document.file.delete(save=False)
+        QuerySet(DossierEvent).filter(dossier=draft).delete()
+        draft.delete()
 
 
 def file_at_counter(procedure, agency, officer, *, at=None, comment="", applicant=None, attach=None,

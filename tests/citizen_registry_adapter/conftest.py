@@ -46,3 +46,15 @@ def lookup_log():
     logger.addHandler(handler)
     yield handler.lines
     logger.removeHandler(handler)
+
+
+@pytest.fixture(autouse=True)
+def _adapter_alone():
+    """The adapter is tested on its own: the portal's record of look-ups (privacy/) is not listening."""
+    from citizen_registry_adapter.audit import lookup_logged
+
+    lookup_logged.disconnect(dispatch_uid="privacy.record_lookup")
+    yield
+    from privacy.services import record_lookup
+
+    lookup_logged.connect(record_lookup, dispatch_uid="privacy.record_lookup")

@@ -11,6 +11,8 @@ from django.views.decorators.http import require_POST
 from citizen_registry_adapter.records import FIELD_LABELS
 from portal.citizens.views.common import download
 from portal.forms import PreviewForm
+from privacy.models import Access
+from privacy.services import record_access
 from procedures import policy
 from procedures.exceptions import DomainError
 from procedures.models import DossierEventFile
@@ -60,7 +62,9 @@ def _apology_later(dossier, user, deadline, names):
 
 @staff_required
 def detail(request, pk):
-    return _page(request, visible_dossier(request, pk))
+    dossier = visible_dossier(request, pk)
+    record_access(request.user, dossier, Access.DOSSIER)
+    return _page(request, dossier)
 
 
 @staff_required
@@ -87,6 +91,7 @@ def act(request, pk, action):
 @require_POST
 def check_identity(request, pk):
     dossier = visible_dossier(request, pk)
+    record_access(request.user, dossier, Access.IDENTITY)
     status, results, message = identity_report(dossier, actor=request.user.username)
     return _page(request, dossier, identity={"status": status, "results": results, "message": message})
 
@@ -94,14 +99,18 @@ def check_identity(request, pk):
 @xframe_options_sameorigin
 @staff_required
 def document(request, pk, document_id):
-    item = get_object_or_404(visible_dossier(request, pk).documents, pk=document_id)
+    dossier = visible_dossier(request, pk)
+    item = get_object_or_404(dossier.documents, pk=document_id)
+    record_access(request.user, dossier, Access.DOCUMENT, item.name)
     return _file(request, item.file, item.name, item.content_type)
 
 
 @xframe_options_sameorigin
 @staff_required
 def event_file(request, pk, file_id):
-    item = get_object_or_404(DossierEventFile, pk=file_id, event__dossier=visible_dossier(request, pk))
+    dossier = visible_dossier(request, pk)
+    item = get_object_or_404(DossierEventFile, pk=file_id, event__dossier=dossier)
+    record_access(request.user, dossier, Access.EVENT_FILE, item.name)
     return _file(request, item.file, item.name)
 
 
@@ -123,6 +132,7 @@ def form_pdf(request, pk, number):
     dossier = visible_dossier(request, pk)
     if number not in _printable(dossier):
         raise Http404
+    record_access(request.user, dossier, Access.FORM, form_filename(number, dossier.code))
     url = request.build_absolute_uri(reverse("citizens:track") + f"?ma={dossier.code}")
     last = lambda action: dossier.events.filter(action=action).order_by("-created_at", "-pk").first()  # noqa: E731
     pdf = {

@@ -8,6 +8,8 @@ from citizen_registry_adapter.errors import InvalidPersonalId
 from portal.accounts.services import RegistrationRefused, register_citizen, registration_wait
 from portal.forms import NextForm
 from portal.ratelimit import client_ip
+from privacy.models import Method, Purpose
+from privacy.services import give_consent
 
 from ..forms import RegistrationForm
 
@@ -35,6 +37,9 @@ def register(request):
             for field, message in refused.errors.items():
                 form.add_error(field if field in form.fields else None, str(message))
         else:
+            for field, purpose in (("consent_sms", Purpose.SMS), ("consent_email", Purpose.EMAIL)):
+                if data[field]:
+                    give_consent(user, purpose, method=Method.REGISTRATION)
             login(request, user, backend="portal.accounts.backends.PersonalIdBackend")
             if verified:
                 messages.success(request, _("Đã tạo tài khoản. Họ tên và ngày sinh khớp CSDL quốc gia về dân cư."))

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PrivacyConfig(AppConfig):
+    name = "privacy"
+    verbose_name = _("Bảo vệ dữ liệu cá nhân")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from citizen_registry_adapter.audit import lookup_logged
+
+        from .services import record_lookup
+
+        lookup_logged.connect(record_lookup, dispatch_uid="privacy.record_lookup")

@@ -1,0 +1,92 @@
+"""Records the personal data law asks for (Law 91/2025/QH15, Decree 356/2025/NĐ-CP): consents per
+purpose, who opened whose dossier, and which registry look-ups were made about a personal ID."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from procedures.models.events import AppendOnlyModel
+
+
+class Purpose(models.TextChoices):
+    REGISTRY_PREFILL = "registry_prefill", _("Lấy thông tin từ CSDL quốc gia về dân cư để điền sẵn hồ sơ")
+    SMS = "sms", _("Nhận thông báo về hồ sơ qua tin nhắn SMS")
+    EMAIL = "email", _("Nhận thông báo về hồ sơ qua thư điện tử")
+    SURVEY = "survey", _("Nhận lời mời đánh giá mức độ hài lòng sau khi nhận kết quả")
+
+
+class Method(models.TextChoices):
+    REGISTRATION = "registration", _("Đánh dấu khi đăng ký tài khoản")
+    FILING = "filing", _("Đánh dấu khi nộp hồ sơ trực tuyến")
+    SETTINGS = "settings", _("Đánh dấu trên trang quản lý đồng ý")
+
+
+class Consent(models.Model):
+    """One purpose a person agreed to, with the terms they were shown; withdrawn_at ends it. A new
+    agreement after a withdrawal is a new record: the history stays."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="consents")
+    purpose = models.CharField(_("mục đích"), max_length=30, choices=Purpose.choices)
+    terms_version = models.CharField(_("phiên bản điều khoản"), max_length=20)
+    method = models.CharField(_("cách thức"), max_length=20, choices=Method.choices)
+    given_at = models.DateTimeField(_("đồng ý lúc"), default=timezone.now)
+    withdrawn_at = models.DateTimeField(_("rút lại lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("sự đồng ý")
+        verbose_name_plural = _("sự đồng ý")
+        ordering = ["given_at", "pk"]
+        constraints = [models.UniqueConstraint(fields=["user", "purpose"], condition=Q(withdrawn_at__isnull=True),
+                                               name="one_active_consent_per_purpose")]
+
+    def __str__(self):
+        return f"{self.user} · {self.get_purpose_display()}"
+
+
+class Access(models.TextChoices):
+    DOSSIER = "dossier", _("Mở trang hồ sơ")
+    DOCUMENT = "document", _("Mở giấy tờ của hồ sơ")
+    EVENT_FILE = "event_file", _("Mở tệp trong quá trình xử lý")
+    FORM = "form", _("In biểu mẫu")
+    IDENTITY = "identity", _("Đối chiếu CSDL dân cư")
+
+
+class AccessLogEntry(AppendOnlyModel):
+    """An officer opened a dossier or one of its files. Names are copied, so the entry reads the same
+    after the officer moves agency or leaves."""
+
+    at = models.DateTimeField(_("thời điểm"), default=timezone.now, db_index=True)
+    officer = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("cán bộ"), on_delete=models.PROTECT,
+                                related_name="+")
+    officer_name = models.CharField(_("họ tên cán bộ"), max_length=150)
+    agency_name = models.CharField(_("cơ quan"), max_length=255, blank=True)
+    dossier = models.ForeignKey("procedures.Dossier", verbose_name=_("hồ sơ"), on_delete=models.PROTECT,
+                                related_name="+")
+    subject_personal_id = models.CharField(_("số định danh người nộp"), max_length=12, db_index=True)
+    what = models.CharField(_("thao tác"), max_length=20, choices=Access.choices)
+    item = models.CharField(_("tệp"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("nhật ký truy cập dữ liệu cá nhân")
+        verbose_name_plural = _("nhật ký truy cập dữ liệu cá nhân")
+        ordering = ["-at", "-pk"]
+
+
+class RegistryLookup(models.Model):
+    """A look-up in the National Population Database. The ID is kept only as a keyed digest (to
+    answer "who looked me up?") and masked; what the registry returned is never kept."""
+
+    at = models.DateTimeField(_("thời điểm"), default=timezone.now, db_index=True)
+    id_digest = models.CharField(max_length=64, db_index=True)
+    masked_id = models.CharField(_("số định danh (che)"), max_length=12)
+    actor = models.CharField(_("người hoặc tác vụ tra cứu"), max_length=150, blank=True)
+    purpose = models.CharField(_("mục đích"), max_length=100, blank=True)
+    outcome = models.CharField(_("kết quả"), max_length=30)
+    cached = models.BooleanField(_("từ bộ nhớ đệm"), default=False)
+
+    class Meta:
+        verbose_name = _("lượt tra cứu CSDL dân cư")
+        verbose_name_plural = _("lượt tra cứu CSDL dân cư")
+        ordering = ["-at", "-pk"]

@@ -1,0 +1,32 @@
+"""What the portal holds about a person, for "Dữ liệu của tôi" and for administrators."""
+
+from django.db.models import Q
+
+from procedures.models import Dossier
+
+from .models import AccessLogEntry, Consent, RegistryLookup
+from .services import id_digest
+
+
+def dossiers_of(user):
+    """Dossiers about `user`: those of their account, and, once the registry confirmed who they are,
+    those filed under their personal ID at a counter."""
+    mine = Q(applicant=user)
+    if user.personal_id and user.identity_verified_at is not None:
+        mine |= Q(applicant_personal_id=user.personal_id)
+    return Dossier.objects.filter(mine).select_related(
+        "procedure", "receiving_agency").order_by("-created_at", "-pk").distinct()
+
+
+def consents_of(user):
+    return Consent.objects.filter(user=user).order_by("purpose", "given_at", "pk")
+
+
+def accesses_to(user):
+    return AccessLogEntry.objects.filter(dossier__in=dossiers_of(user).values("pk")).select_related("dossier")
+
+
+def lookups_about(user):
+    if not user.personal_id:
+        return RegistryLookup.objects.none()
+    return RegistryLookup.objects.filter(id_digest=id_digest(user.personal_id))

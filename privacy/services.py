@@ -1,0 +1,59 @@
+"""Consents, the access log and the look-up log: written here, read in selectors.py."""
+
+import hashlib
+import hmac
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from citizen_registry_adapter.personal_id import mask
+from procedures import policy
+
+from .models import AccessLogEntry, Consent, RegistryLookup
+
+
+def give_consent(user, purpose, *, method, at=None):
+    """Record that `user` agrees to `purpose` under the current terms; an active consent stays as it is."""
+    active = Consent.objects.filter(user=user, purpose=purpose, withdrawn_at__isnull=True).first()
+    if active is not None:
+        return active
+    try:
+        with transaction.atomic():
+            return Consent.objects.create(user=user, purpose=purpose, method=method, given_at=at or timezone.now(),
+                                          terms_version=settings.PRIVACY_TERMS_VERSION)
+    except IntegrityError:  # given a moment ago in another request
+        return Consent.objects.get(user=user, purpose=purpose, withdrawn_at__isnull=True)
+
+
+def withdraw_consent(user, purpose, *, at=None):
+    """From now on `purpose` is not used for `user`; returns whether there was a consent to withdraw."""
+    return Consent.objects.filter(user=user, purpose=purpose, withdrawn_at__isnull=True).update(
+        withdrawn_at=at or timezone.now()) > 0
+
+
+def has_consent(user, purpose):
+    return user is not None and Consent.objects.filter(user=user, purpose=purpose, withdrawn_at__isnull=True).exists()
+
+
+def record_access(officer, dossier, what, item=""):
+    agency = policy.agency_of(officer)
+    return AccessLogEntry.objects.create(
+        officer=officer, officer_name=officer.get_full_name() or officer.username,
+        agency_name=agency.name if agency else "", dossier=dossier,
+        subject_personal_id=dossier.applicant_personal_id, what=what, item=item[:255],
+    )
+
+
+def id_digest(personal_id):
+    """A keyed digest of a personal ID: the same ID always gives the same digest, and the digest alone
+    cannot be turned back into the ID without the server's key."""
+    key = hashlib.sha256(("privacy-id-digest:" + settings.SECRET_KEY).encode()).digest()
+    return hmac.new(key, str(personal_id).encode(), hashlib.sha256).hexdigest()
+
+
+def record_lookup(sender=None, *, actor, purpose, personal_id, outcome, cached=False, **kwargs):
+    """Receiver of citizen_registry_adapter.audit.lookup_logged."""
+    RegistryLookup.objects.create(id_digest=id_digest(personal_id), masked_id=mask(personal_id)[:12],
+                                  actor=str(actor or "")[:150], purpose=str(purpose or "")[:100],
+                                  outcome=str(outcome)[:30], cached=cached)
