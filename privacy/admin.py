@@ -3,18 +3,9 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from procedures.admin import ReadOnlyAdmin
+
 from .models import AccessLogEntry, Consent, RegistryLookup
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(AccessLogEntry)
