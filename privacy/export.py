@@ -1,5 +1,6 @@
 """Everything the portal holds about a citizen, as data (JSON) and as a readable summary (PDF)."""
 
+import datetime as dt
 import io
 from xml.sax.saxutils import escape
 
@@ -54,6 +55,21 @@ def personal_data(user):
     }
 
 
+def _readable(value):
+    """ISO times and dates of the JSON as a Vietnamese reader writes them: 17:13 28/11/2026, 12/05/1990."""
+    if value in (None, ""):
+        return "—"
+    text = str(value)
+    try:
+        if len(text) > 10 and text[10] == "T":
+            return dt.datetime.fromisoformat(text).strftime("%H:%M %d/%m/%Y")
+        if len(text) == 10 and text[4] == "-" and text[7] == "-":
+            return dt.date.fromisoformat(text).strftime("%d/%m/%Y")
+    except ValueError:
+        pass
+    return text
+
+
 def summary_pdf(data):
     """A4 summary of `personal_data(user)`, for reading and printing."""
     from reportlab.lib.pagesizes import A4
@@ -68,7 +84,7 @@ def summary_pdf(data):
                                  bottomMargin=margin, title="Dữ liệu của tôi", author="Cổng dịch vụ công")
 
     def p(text, style="body"):
-        return Paragraph(escape(str(text if text not in (None, "") else "—")), s[style])
+        return Paragraph(escape(_readable(text)), s[style])
 
     def table(head, rows, widths):
         if not rows:
@@ -79,8 +95,7 @@ def summary_pdf(data):
     account = data["account"]
     story = [
         p("DỮ LIỆU CÁ NHÂN CỦA TÔI TRÊN CỔNG DỊCH VỤ CÔNG", "title"),
-        p(f"Lập lúc {data['generated_at'][:16].replace('T', ' ')} theo Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15.",
-          "italic_centre"),
+        p(f"Lập lúc {_readable(data['generated_at'])} theo Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15.", "italic_centre"),
         Spacer(0, 4 * mm), p("1. Tài khoản", "title"),
         table(["Thông tin", "Giá trị"], [
             ["Họ và tên", account["full_name"]], ["Số định danh", account["personal_id"]],

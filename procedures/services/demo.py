@@ -8,6 +8,8 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from privacy.models import Method, Purpose
+from privacy.services import give_consent
 from procedures.models import AdministrativeUnit, Agency, AgencyKind, Role, StaffRole, UnitLevel
 
 DEMO_PASSWORD = "MotCua@2026"
@@ -86,7 +88,9 @@ def seed_demo_accounts():
     _staff(monitor, Role.PROVINCE_MONITOR)
     logins.append(DemoLogin("tinh.giamsat", Role.PROVINCE_MONITOR.label, "Toàn tỉnh"))
     for username, last, first, personal_id, phone, born in CITIZENS:
-        _user(username, first, last, personal_id=personal_id, phone=phone, date_of_birth=born,
-              email=f"{username}@motcua.local", identity_verified_at=timezone.now())
+        citizen = _user(username, first, last, personal_id=personal_id, phone=phone, date_of_birth=born,
+                        email=f"{username}@motcua.local", identity_verified_at=timezone.now())
+        for purpose in (Purpose.SMS, Purpose.EMAIL):  # as if ticked at registration
+            give_consent(citizen, purpose, method=Method.REGISTRATION)
         logins.append(DemoLogin(username, Role.CITIZEN.label, "—", personal_id))
     return logins
