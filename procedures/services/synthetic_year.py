@@ -222,7 +222,7 @@ def _row(code, procedure, agency, online, person, received, due):
         "decision_note": "", "created_at": received - dt.timedelta(minutes=30),
         "submitted_at": received - dt.timedelta(minutes=20), "received_at": received, "clock_started_at": received,
         "due_at": due, "appointment_at": due, "paused_at": None, "decided_at": None, "returned_at": None,
-        "timeliness": "",
+        "timeliness": "", "documents_purged_at": None,
     }
 
 
