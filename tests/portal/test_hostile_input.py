@@ -172,3 +172,22 @@ def test_framework_entry_pages_survive_hostile_queries(world, path):
     client = _client(world.xa_lanhdao)
     for value in HOSTILE:
         assert client.get(path, {"q": value, "p": value, "page": value}).status_code < 500
+
+
+@pytest.mark.parametrize(("who", "path", "query", "expected"), [
+    ("anonymous", "/ngon-ngu/en/", {"next": "abc"}, {302}),
+    ("anonymous", "/thu-tuc/", {"field": "9" * 23}, {200}),
+    ("anonymous", "/thu-tuc/", {"page": "9" * 5000}, {200}),
+    ("officer", "/can-bo/", {"size": "9" * 5000}, {400}),
+    ("officer", "/can-bo/tim-kiem/", {"received_to": "9999-12-31"}, {200, 400}),
+    ("officer", "/can-bo/tim-kiem/", {"received_from": "0001-01-01"}, {200, 400}),
+    ("monitor", "/can-bo/bao-cao/", {"tu": "0000-01"}, {400}),
+    ("monitor", "/can-bo/bao-cao/", {"den": "9999-12"}, {400}),
+    ("monitor", "/can-bo/bao-cao/", {"tu": "0001-01", "den": "9998-12"}, {400}),  # was 200 after 41 s
+])
+def test_the_500s_seen_in_the_attack_are_answers_now(world, who, path, query, expected):
+    ensure_site()
+    response = _client(_users(world)[who]).get(path, query)
+    assert response.status_code in expected
+    if path == "/ngon-ngu/en/":
+        assert response["Location"] == "/"

@@ -59,3 +59,32 @@ def _javascript():
     from pypdf.generic import DictionaryObject, NameObject, TextStringObject
 
     return DictionaryObject({NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject("app.alert(1)")})
+
+
+def test_a_preview_never_asks_the_browser_to_decode_an_oversized_image(staff_client, world):
+    """A 10000×10000 image stored before the pixel limit existed is downloaded, not shown in the page."""
+    import io
+
+    from django.core.files.base import ContentFile
+    from PIL import Image
+
+    dossier = submitted(world)
+    big = io.BytesIO()
+    Image.new("1", (10000, 10000)).save(big, format="PNG")
+    document = dossier.documents.first()
+    document.file.save("cu.png", ContentFile(big.getvalue()), save=True)
+    officer = staff_client("xa_motcua")
+    url = f"/can-bo/ho-so/{dossier.pk}/tep/{document.pk}/"
+    assert officer.get(url, {"xem": "1"})["Content-Disposition"].startswith("attachment")
+    document.file.save("moi.png", ContentFile(_small_png()), save=True)
+    assert officer.get(url, {"xem": "1"})["Content-Disposition"].startswith("inline")
+
+
+def _small_png():
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (60, 40)).save(buffer, format="PNG")
+    return buffer.getvalue()
