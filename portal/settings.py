@@ -233,6 +233,9 @@ UPLOAD_MAX_DOSSIER_MB = int(os.environ.get("UPLOAD_MAX_DOSSIER_MB", "50"))
 # Images above this many megapixels are refused (a 48 MP phone photo passes; a 10000×10000 bomb does not).
 UPLOAD_MAX_IMAGE_MEGAPIXELS = int(os.environ.get("UPLOAD_MAX_IMAGE_MEGAPIXELS", "50"))
 
+# Dossier codes (procedures/services/codes.py): {agency} electronic code, {day} (a date), {sequence}.
+DOSSIER_CODE_FORMAT = os.environ.get("DOSSIER_CODE_FORMAT", "{agency}-{day:%y%m%d}-{sequence:04d}")
+
 # Personal data (privacy/): the version of the terms a consent was given under, and how long each kind
 # of record is kept by `manage.py apply_retention` (closed dossiers: each procedure's archive period).
 PRIVACY_TERMS_VERSION = os.environ.get("PRIVACY_TERMS_VERSION", "2026-01")

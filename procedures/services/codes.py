@@ -1,3 +1,7 @@
+import datetime as dt
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection, transaction
 
 from procedures.models import DossierCodeSequence
@@ -14,8 +18,25 @@ _NEXT_VALUE_SQL = f"""
 """
 
 
+# Circular 01/2018/TT-VPCP art. 19. Circular 03/2025/TT-VPCP also defines codes; until its text is
+# checked the shape stays a setting (DOSSIER_CODE_FORMAT) with the 2018 shape as the default.
+DEFAULT_FORMAT = "{agency}-{day:%y%m%d}-{sequence:04d}"
+
+
+def code_format():
+    shape = settings.DOSSIER_CODE_FORMAT
+    try:
+        sample = shape.format(agency="000.00.00.H00", day=dt.date(2026, 1, 2), sequence=1)
+    except (KeyError, IndexError, ValueError) as error:
+        raise ImproperlyConfigured(f"DOSSIER_CODE_FORMAT {shape!r}: {error}") from None
+    if "{sequence" not in shape or "{agency" not in shape or len(sample) > 40:
+        raise ImproperlyConfigured("DOSSIER_CODE_FORMAT needs {agency} and {sequence} and at most 40 characters")
+    return shape
+
+
 def next_dossier_code(agency, moment):
-    """`<agency electronic code>-<yymmdd>-<sequence>` (Circular 01/2018/TT-VPCP art. 19).
+    """The next code of `agency` for the day of `moment`, in the shape of DOSSIER_CODE_FORMAT
+    (by default `<agency electronic code>-<yymmdd>-<sequence>`, Circular 01/2018/TT-VPCP art. 19).
 
     Must run inside the transaction that saves the dossier: a rolled-back dossier gives its number
     back, but a number once committed is never issued again.
@@ -26,4 +47,4 @@ def next_dossier_code(agency, moment):
     with connection.cursor() as cursor:
         cursor.execute(_NEXT_VALUE_SQL, [agency.pk, day])
         (value,) = cursor.fetchone()
-    return f"{agency.electronic_code}-{day:%y%m%d}-{value:04d}"
+    return code_format().format(agency=agency.electronic_code, day=day, sequence=value)

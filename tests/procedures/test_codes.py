@@ -80,3 +80,38 @@ def test_twenty_threads_at_once_get_twenty_distinct_consecutive_codes():
         thread.join()
     assert errors == []
     assert sorted(codes) == [f"000.30.25.H98-261124-{n:04d}" for n in range(1, 21)]
+
+
+def test_the_shape_is_a_setting(db, settings):
+    from django.core.exceptions import ImproperlyConfigured
+
+    agency = AgencyFactory(electronic_code="000.00.21.H98")
+    settings.DOSSIER_CODE_FORMAT = "{agency}.{day:%Y%m%d}.{sequence:05d}"
+    with transaction.atomic():
+        assert next_dossier_code(agency, local(2026, 11, 24, 9, 0)) == "000.00.21.H98.20261124.00001"
+    for broken in ("{agency}-{day:%y%m%d}", "{agency}-{nonsense}-{sequence}", "{agency}" * 6 + "{sequence}"):
+        settings.DOSSIER_CODE_FORMAT = broken
+        with pytest.raises(ImproperlyConfigured), transaction.atomic():
+            next_dossier_code(agency, local(2026, 11, 24, 9, 0))
+
+
+def test_a_broken_shape_fails_the_system_check(settings):
+    from procedures.checks import dossier_code_format
+
+    assert dossier_code_format(None) == []
+    settings.DOSSIER_CODE_FORMAT = "{agency}"
+    assert [error.id for error in dossier_code_format(None)] == ["procedures.E001"]
+
+
+def test_an_online_dossier_is_dated_by_the_day_the_system_received_it(world):
+    """docs/decisions/0006: submitted at 23:50 on 24/11, accepted by the officer on 25/11 → 241124."""
+    from procedures import services
+
+    draft = services.create_draft(world.simple, world.commune_agency, world.citizen, at=local(2026, 11, 24, 23, 0),
+                                  applicant_phone="0912345678")
+    services.submit(draft, world.citizen, at=local(2026, 11, 24, 23, 50))
+    code = draft.code
+    assert code.split("-")[1] == "261124"
+    services.receive(draft, world.xa_motcua, at=local(2026, 11, 25, 8, 0))
+    draft.refresh_from_db()
+    assert draft.code == code and draft.received_at == local(2026, 11, 25, 8, 0)
