@@ -6,7 +6,7 @@ from xml.sax.saxutils import escape
 
 from django.utils import timezone
 
-from procedures.pdf.base import grid, styles
+from procedures.pdf.base import build, grid, styles
 
 from .selectors import accesses_to, consents_of, dossiers_of, lookups_about
 
@@ -120,5 +120,5 @@ def summary_pdf(data):
               [[a["at"], a["officer"], a["agency"], a["dossier"], f"{a['what_label']} {a['file']}".strip()]
                for a in data["dossier_accesses"]], [0.2, 0.18, 0.24, 0.2, 0.18]),
     ]
-    document.build(story)
+    build(document, story)
     return buffer.getvalue()

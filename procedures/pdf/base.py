@@ -12,9 +12,19 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Image, Paragraph, Table, TableStyle
+from reportlab.platypus import Image, Paragraph, TableStyle
+from reportlab.platypus import Table as PlatypusTable
 
 FONT, BOLD, ITALIC = "BeVietnamPro", "BeVietnamPro-Bold", "BeVietnamPro-Italic"
+
+
+class Table(PlatypusTable):
+    """A table whose cells start in Be Vietnam Pro: reportlab's default cell font is Helvetica, set on
+    the canvas for every cell even when the cell holds a Paragraph, so it would be referenced unembedded."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT)]))
 
 
 @cache
@@ -103,8 +113,16 @@ def build_form(*, title, form_number, agency, code, body, qr_url, pagesize, desk
             [[Paragraph(f"<b>{escape(role)}</b>", s["centre"]) for role, _note in signatures],
              [Paragraph(escape(note), s["italic_centre"]) for _role, note in signatures]],
             colWidths=[width / len(signatures)] * len(signatures))]
-    document.build(story)
+    build(document, story)
     return buffer.getvalue()
+
+
+def build(document, story):
+    """Build with Be Vietnam Pro as the canvas's starting font: reportlab starts every page in
+    Helvetica, which would be referenced without being embedded (PDF/A and some viewers object)."""
+    register_fonts()
+    document.initialFontName = FONT  # the template passes it on to its canvas
+    document.build(story)
 
 
 def paragraphs(lines, style="body"):
