@@ -3,6 +3,7 @@ two-column header (issuing body left, national motto right), styles and the trac
 
 import io
 from functools import cache
+from xml.sax.saxutils import escape
 
 import fontpkg_be_vietnam_pro
 import qrcode
@@ -51,19 +52,32 @@ def styles():
     }
 
 
-def header(issuer_lines, width):
-    """Issuing body on the left (last line bold), national motto on the right."""
+def header(issuer_lines, width, number="", place_date=""):
+    """Issuing body on the left (last line bold) with the form's number under it; national motto on the
+    right with the place and date line under it, as administrative documents are laid out."""
     s = styles()
     left = [Paragraph(line, s["header"]) for line in issuer_lines[:-1]]
     left.append(Paragraph(f"<b>{issuer_lines[-1]}</b>", s["header"]))
+    if number:
+        left.append(Paragraph(f"Số: {number}", s["header"]))
     right = [
         Paragraph("<b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>", s["header"]),
         Paragraph("<b><u>Độc lập - Tự do - Hạnh phúc</u></b>", s["header"]),
     ]
+    if place_date:
+        right.append(Paragraph(f"<i>{place_date}</i>", s["header"]))
     table = Table([[left, right]], colWidths=[width * 0.45, width * 0.55])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
     return table
+
+
+def place_and_date(agency, moment):
+    """"Hương Sơn, ngày 24 tháng 11 năm 2026": the place is the agency's unit, from the unit tree."""
+    from django.utils import timezone
+
+    day = timezone.localtime(moment) if moment else timezone.localtime()
+    return f"{escape(agency.unit.short_name)}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
 
 
 def qr_image(url, size=24 * mm):
@@ -83,10 +97,10 @@ def grid(rows, widths, header_rows=1):
     return table
 
 
-def build_form(*, title, form_number, agency, code, body, qr_url, pagesize, desk=True, signatures=()):
+def build_form(*, title, form_number, agency, code, body, qr_url, pagesize, desk=True, signatures=(), number="",
+               dated=None):
     """A standard form: header, code, title, the form's own flowables, a QR block, signature columns."""
     from reportlab.platypus import SimpleDocTemplate, Spacer
-    from xml.sax.saxutils import escape
 
     s = styles()
     margin = 12 * mm
@@ -95,7 +109,7 @@ def build_form(*, title, form_number, agency, code, body, qr_url, pagesize, desk
     document = SimpleDocTemplate(buffer, pagesize=pagesize, leftMargin=margin, rightMargin=margin, topMargin=margin,
                                  bottomMargin=margin, title=f"{title} {code or ''}".strip(), author=str(agency))
     issuer = [escape(agency.name.upper())] + (["BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ"] if desk else [])
-    story = [header(issuer, width)]
+    story = [header(issuer, width, number=number, place_date=place_and_date(agency, dated))]
     if code:
         story.append(Paragraph(f"Mã hồ sơ: <b>{escape(code)}</b>", s["centre"]))
     story += [Paragraph(escape(title.upper()), s["title"])]

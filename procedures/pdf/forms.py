@@ -16,7 +16,7 @@ def supplement_request(dossier, event, tracking_url):
 
     def body(width):
         return paragraphs(
-            [f"Ngày {local(event.created_at)}, {text(dossier.current_agency.name)} đã xem xét hồ sơ của:"]
+            [f"Vào lúc {local(event.created_at)}, {text(dossier.current_agency.name)} đã xem xét hồ sơ của:"]
             + applicant_lines(dossier)
             + ["Hồ sơ cần bổ sung, hoàn thiện các nội dung sau:"]
             + [f"{i}. {text(item)}" for i, item in enumerate(items, start=1)]
@@ -26,7 +26,7 @@ def supplement_request(dossier, event, tracking_url):
         )
 
     return build_form(title="Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", form_number="02", agency=dossier.receiving_agency,
-                      code=dossier.code, body=body, qr_url=tracking_url, pagesize=A5,
+                      code=dossier.code, body=body, qr_url=tracking_url, pagesize=A5, dated=event.created_at,
                       signatures=[("NGƯỜI HƯỚNG DẪN", f"{text(event.actor.get_full_name())}")])
 
 
@@ -37,13 +37,14 @@ def refusal(dossier, event, tracking_url):
         return paragraphs(
             [f"Bộ phận tiếp nhận và trả kết quả {text(dossier.receiving_agency.name)} tiếp nhận hồ sơ của:"]
             + applicant_lines(dossier)
-            + [f"Ngày {local(event.created_at)}, hồ sơ <b>không được tiếp nhận</b> với lý do:", text(event.comment),
+            + [f"Vào lúc {local(event.created_at)}, hồ sơ <b>không được tiếp nhận</b> với lý do:", text(event.comment),
                "Xin thông báo để Ông/Bà biết."]
         )
 
     return build_form(title="Phiếu từ chối tiếp nhận giải quyết hồ sơ", form_number="03",
                       agency=dossier.receiving_agency, code=dossier.code, body=body, qr_url=tracking_url,
-                      pagesize=A5, signatures=[("NGƯỜI TIẾP NHẬN", text(event.actor.get_full_name()))])
+                      pagesize=A5, dated=event.created_at,
+                      signatures=[("NGƯỜI TIẾP NHẬN HỒ SƠ", text(event.actor.get_full_name()))])
 
 
 def apology(dossier, event, tracking_url):
@@ -64,7 +65,8 @@ def apology(dossier, event, tracking_url):
 
     return build_form(title="Phiếu xin lỗi và hẹn lại ngày trả kết quả", form_number="04",
                       agency=dossier.receiving_agency, code=dossier.code, body=body, qr_url=tracking_url,
-                      pagesize=A5, desk=False, signatures=[("THỦ TRƯỞNG CƠ QUAN", "(Ký số của cơ quan)")])
+                      pagesize=A5, desk=False, dated=event.created_at,
+                      signatures=[("THỦ TRƯỞNG CƠ QUAN", "(Ký số của cơ quan)")])
 
 
 def control_slip(dossier, tracking_url):

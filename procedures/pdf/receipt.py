@@ -1,5 +1,6 @@
 """Mẫu số 01 — Giấy tiếp nhận hồ sơ và hẹn trả kết quả (A5)."""
 
+import re
 from xml.sax.saxutils import escape
 
 from django.utils import timezone
@@ -24,6 +25,12 @@ def text(value):
 
 def days(value):
     return f"{value:f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+def register_number(dossier):
+    """The dossier's order in the day's register: the sequence the code ends with ("…" before it has one)."""
+    match = re.search(r"(\d+)$", dossier.code or "")
+    return match.group(1) if match else "…"
 
 
 def applicant_lines(dossier):
@@ -61,6 +68,9 @@ def render_receipt(dossier, tracking_url):
             f"<b>Thời gian trả kết quả{'' if received else ' (dự kiến)'}: {local(appointment_for(dossier))}.</b>",
             f"Nhận kết quả: {text(dossier.get_result_delivery_display())}.",
         ]
+        if received:
+            when = timezone.localtime(dossier.received_at)
+            lines.append(f"Vào Sổ theo dõi hồ sơ, Quyển số: {when.year}, Số thứ tự: {register_number(dossier)}.")
         if not received:
             lines.append("<i>Ngày hẹn chính thức được tính từ khi bộ phận một cửa tiếp nhận hồ sơ; "
                          "bạn sẽ được thông báo khi hồ sơ được tiếp nhận.</i>")
@@ -73,7 +83,8 @@ def render_receipt(dossier, tracking_url):
 
     return build_form(
         title="Giấy tiếp nhận hồ sơ và hẹn trả kết quả", form_number="01", agency=dossier.receiving_agency,
-        code=dossier.code, body=body, qr_url=tracking_url, pagesize=A5,
+        code=dossier.code, body=body, qr_url=tracking_url, pagesize=A5, number=register_number(dossier),
+        dated=dossier.received_at or dossier.submitted_at,
         signatures=[("NGƯỜI NỘP HỒ SƠ", "(Nộp trực tuyến)" if online else "(Ký và ghi rõ họ tên)"),
                     ("NGƯỜI TIẾP NHẬN HỒ SƠ", "(Ký và ghi rõ họ tên)" if received else "(Chờ tiếp nhận)")],
     )

@@ -15,20 +15,41 @@ def desk_register(agency, start, end):
     s = styles()
     dossiers = list(
         Dossier.objects.filter(receiving_agency=agency, received_at__date__gte=start, received_at__date__lte=end)
-        .select_related("procedure").order_by("received_at", "pk")
+        .select_related("procedure", "current_agency").prefetch_related("events", "steps__agency")
+        .order_by("received_at", "pk")
     )
 
     def body(width):
-        header = ("TT", "Mã hồ sơ", "Thủ tục", "Người nộp", "Tiếp nhận", "Hẹn trả", "Trả kết quả", "Tiến độ")
+        header = ("TT", "Mã hồ sơ", "Thủ tục", "Người nộp, địa chỉ, điện thoại", "Tiếp nhận", "Hẹn trả",
+                  "Cơ quan giải quyết, ngày chuyển", "Trả kết quả", "Tiến độ", "Ghi chú")
         rows = [[Paragraph(f"<b>{h}</b>", s["small"]) for h in header]]
         for i, dossier in enumerate(dossiers, start=1):
+            handed = [e for e in dossier.events.all() if e.action == "transfer"]
+            handler = " → ".join(step.agency.name for step in dossier.steps.all()) or dossier.current_agency.name
             rows.append([Paragraph(cell, s["small"]) for cell in (
-                str(i), text(dossier.code), text(dossier.procedure.name), text(dossier.applicant_name),
-                local(dossier.received_at), local(dossier.appointment_at), local(dossier.returned_at),
+                str(i), text(dossier.code), text(dossier.procedure.name),
+                f"{text(dossier.applicant_name)}<br/>{text(dossier.applicant_address)}<br/>{text(dossier.applicant_phone)}",
+                local(dossier.received_at), local(dossier.appointment_at),
+                text(handler) + "".join(f"<br/>chuyển {local(e.created_at)}" for e in handed),
+                local(dossier.returned_at),
                 text(dossier.get_timeliness_display() if dossier.timeliness else dossier.get_state_display()),
+                text(_note(dossier)) if _note(dossier) else "",
             )])
-        widths = [9 * mm, 44 * mm, width - 229 * mm, 36 * mm, 35 * mm, 35 * mm, 35 * mm, 35 * mm]
+        widths = [8 * mm, 44 * mm, width - 236 * mm, 36 * mm, 22 * mm, 22 * mm, 36 * mm, 22 * mm, 20 * mm, 26 * mm]
         return paragraphs([f"Từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}: {len(dossiers)} hồ sơ."]) + [grid(rows, widths)]
 
     return build_form(title="Sổ theo dõi hồ sơ", form_number="06", agency=agency, code="", body=body, qr_url="",
                       pagesize=landscape(A4))
+
+
+def _note(dossier):
+    """What the register's "Ghi chú" column says: supplements asked, apologies sent, fee collected."""
+    actions = [e.action for e in dossier.events.all()]
+    notes = []
+    if "request_supplement" in actions:
+        notes.append(f"bổ sung {actions.count('request_supplement')} lần")
+    if "issue_apology" in actions:
+        notes.append("đã xin lỗi, hẹn lại")
+    if dossier.fee_vnd:
+        notes.append(f"thu {dossier.fee_vnd:,} đồng".replace(",", "."))
+    return "; ".join(notes)

@@ -43,3 +43,39 @@ def test_every_form_embeds_its_fonts(world):
     pdfs["01-signed"] = sign_pdf(pdfs["01"], world.commune_agency, reason="test")
     for name, content in pdfs.items():
         assert fonts_not_embedded(content) == set(), name
+
+
+def _text(content):
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+def test_the_2018_forms_carry_number_place_and_date_and_the_register_reference(world):
+    import re
+
+    from procedures import services
+    from tests.factories import received
+
+    dossier = received(world)
+    receipt = " ".join(_text(render_receipt(dossier, "http://testserver/")).split())
+    assert "Số: 0001" in receipt and "Tân Thử, ngày 23 tháng 11 năm 2026" in receipt
+    assert "Vào Sổ theo dõi hồ sơ, Quyển số: 2026, Số thứ tự: 0001" in receipt
+
+    services.start_processing(dossier, world.xa_chuyenvien, at=RECEIVED_AT)
+    services.request_supplement(dossier, world.xa_chuyenvien, missing_items=["Bản sao rõ nét"], at=RECEIVED_AT)
+    supplement = " ".join(_text(pdf_forms.supplement_request(dossier, dossier.events.get(
+        action="request_supplement"), "http://testserver/")).split())
+    refusal = " ".join(_text(pdf_forms.refusal(dossier, dossier.events.get(action="receive"), "http://t/")).split())
+    for text in (supplement, refusal):
+        assert not re.search(r"Ngày \d\d giờ", text) and "Vào lúc 08 giờ 00, ngày 23/11/2026" in text
+    assert "NGƯỜI TIẾP NHẬN HỒ SƠ" in refusal
+
+
+def test_the_register_has_address_phone_handling_agency_transfer_and_notes(world):
+    from tests.factories import at_the_district
+
+    dossier = at_the_district(world, days_ago=3)
+    day = dossier.received_at.date()
+    text = " ".join(_text(desk_register(world.commune_agency, day, day)).split())
+    for expected in ("Người nộp, địa chỉ, điện thoại", "Cơ quan giải quyết, ngày chuyển", "Ghi chú", "0912345678",
+                     world.district_agency.name.split()[-1], "chuyển"):
+        assert expected in text, expected
