@@ -1,10 +1,10 @@
 """Mẫu số 02–05 (A5) and the result document of a dossier."""
 
-from reportlab.lib.pagesizes import A4, A5
+from dataclasses import dataclass
+
+from reportlab.lib.pagesizes import A5
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
-
-from procedures import policy
 
 from .base import build_form, grid, paragraphs, styles
 from .receipt import applicant_lines, local, text
@@ -70,34 +70,85 @@ def apology(dossier, event, tracking_url):
 
 
 def control_slip(dossier, tracking_url):
-    """Mẫu số 05 — every hand-over: who gave, who received, when, early / on time / late."""
+    """Mẫu số 05 (A5) — every hand-over: the agency that gives and the one that receives, when, the
+    names of the people with room for their signatures, and whether the giver finished early, on time
+    or late; then the route's steps with their due times."""
     s = styles()
     steps = list(dossier.steps.select_related("agency").order_by("index"))
-    events = list(dossier.events.select_related("actor", "agency").order_by("created_at", "pk"))
+    desk = f"Bộ phận TN&amp;TKQ {text(dossier.receiving_agency.name)}"
+
+    def cell(value):
+        return Paragraph(value, s["small"])
 
     def body(width):
-        rows = [[Paragraph(f"<b>{h}</b>", s["small"]) for h in ("Thời điểm", "Việc", "Người, cơ quan thực hiện", "Kết quả")]]
-        for event in events:
-            if event.action == "create":
-                continue
-            who = f"{event.actor.get_full_name() or event.actor.username}" + (f" — {event.agency.name}" if event.agency else "")
-            rows.append([Paragraph(local(event.created_at), s["small"]),
-                         Paragraph(text(policy.ACTION_LABELS.get(event.action, event.action)).capitalize(), s["small"]),
-                         Paragraph(text(who), s["small"]), Paragraph(text(event.get_to_state_display()), s["small"])])
-        step_rows = [[Paragraph(f"<b>{h}</b>", s["small"]) for h in ("Bước", "Cơ quan", "Hạn", "Hoàn thành", "Tiến độ")]]
+        rows = [[cell(f"<b>{h}</b>") for h in ("Tên cơ quan", "Thời gian giao, nhận hồ sơ",
+                                                "Kết quả (trước hạn / đúng hạn / quá hạn)", "Ghi chú")]]
+        for handover in handovers(dossier, desk):
+            rows.append([
+                cell(f"1. Giao: {handover.giver}<br/>2. Nhận: {handover.receiver}"),
+                cell(f"{local(handover.at)}<br/><br/>Người giao: {handover.giver_person}<br/><br/>"
+                     f"Người nhận: {handover.receiver_person}"),
+                cell(text(handover.timeliness)), cell(""),
+            ])
+        step_rows = [[cell(f"<b>{h}</b>") for h in ("Bước", "Cơ quan", "Hạn", "Hoàn thành", "Tiến độ")]]
         for step in steps:
-            step_rows.append([Paragraph(str(step.index + 1), s["small"]), Paragraph(text(step.agency.name), s["small"]),
-                              Paragraph(local(step.due_at), s["small"]), Paragraph(local(step.completed_at), s["small"]),
-                              Paragraph(text(step.get_timeliness_display() if step.timeliness else ""), s["small"])])
+            step_rows.append([cell(str(step.index + 1)), cell(text(step.agency.name)), cell(local(step.due_at)),
+                              cell(local(step.completed_at)),
+                              cell(text(step.get_timeliness_display() if step.timeliness else ""))])
         return (
             paragraphs(applicant_lines(dossier)[:1] + [f"Thủ tục: {text(dossier.procedure.name)}",
                                                        f"Hạn giải quyết: {local(dossier.due_at)}"])
-            + [Spacer(0, 2 * mm), grid(step_rows, [10 * mm, width - 100 * mm, 32 * mm, 32 * mm, 26 * mm]),
-               Spacer(0, 3 * mm), grid(rows, [30 * mm, 35 * mm, width - 95 * mm, 30 * mm])]
+            + [Spacer(0, 2 * mm), grid(rows, [38 * mm, 44 * mm, 24 * mm, width - 106 * mm]),
+               Spacer(0, 3 * mm), grid(step_rows, [12 * mm, width - 82 * mm, 26 * mm, 26 * mm, 18 * mm])]
         )
 
     return build_form(title="Phiếu kiểm soát quá trình giải quyết hồ sơ", form_number="05",
-                      agency=dossier.receiving_agency, code=dossier.code, body=body, qr_url=tracking_url, pagesize=A4)
+                      agency=dossier.receiving_agency, code=dossier.code, body=body, qr_url=tracking_url, pagesize=A5)
+
+
+@dataclass
+class Handover:
+    at: object
+    giver: str
+    receiver: str
+    giver_person: str
+    receiver_person: str
+    timeliness: str
+
+
+def handovers(dossier, desk):
+    """The hand-overs the control slip records, from the event log: the desk to the first agency, each
+    transfer between agencies, the result back to the desk, and the desk to the applicant."""
+    events = list(dossier.events.select_related("actor", "agency").order_by("created_at", "pk"))
+    steps = list(dossier.steps.select_related("agency").order_by("index"))
+    name = lambda user: text(user.get_full_name() or user.username)  # noqa: E731
+    last = {}
+    result = []
+    for event in events:
+        agency = text(event.agency.name) if event.agency else desk
+        if event.action == "start_processing" and "receive" in last and "start_processing" not in last:
+            result.append(Handover(event.created_at, desk, agency, name(last["receive"].actor), name(event.actor),
+                                   ""))
+        elif event.action == "transfer":  # given now; the receiving agency signs when it accepts
+            index = next((i for i, st in enumerate(steps) if st.agency_id == event.agency_id), None)
+            done = steps[index] if index is not None else None
+            receiving = steps[index + 1].agency if index is not None and index + 1 < len(steps) else None
+            result.append(Handover(event.created_at, agency, text(receiving.name) if receiving else "—",
+                                   name(event.actor), "",
+                                   done.get_timeliness_display() if done and done.completed_at and done.timeliness
+                                   else ""))
+        elif event.action == "accept_transfer" and result and not result[-1].receiver_person:
+            result[-1].receiver_person = name(event.actor)
+        elif event.action == "approve":
+            done = steps[-1] if steps else None
+            result.append(Handover(event.created_at, agency, desk, name(event.actor), "",
+                                   done.get_timeliness_display() if done and done.timeliness else ""))
+        elif event.action == "return_result":
+            result.append(Handover(event.created_at, desk, f"Người nộp hồ sơ: {text(dossier.applicant_name)}",
+                                   name(event.actor), "",
+                                   dossier.get_timeliness_display() if dossier.timeliness else ""))
+        last[event.action] = event
+    return result
 
 
 def result_document(dossier, proposer, verification_url):

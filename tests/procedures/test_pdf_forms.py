@@ -79,3 +79,18 @@ def test_the_register_has_address_phone_handling_agency_transfer_and_notes(world
     for expected in ("Người nộp, địa chỉ, điện thoại", "Cơ quan giải quyết, ngày chuyển", "Ghi chú", "0912345678",
                      world.district_agency.name.split()[-1], "chuyển"):
         assert expected in text, expected
+
+
+def test_the_control_slip_is_a5_with_giver_and_receiver_for_each_handover(world):
+    from reportlab.lib.pagesizes import A5
+
+    from tests.factories import at_the_district
+
+    dossier = at_the_district(world, days_ago=3)
+    content = pdf_forms.control_slip(dossier, "http://testserver/")
+    page = PdfReader(io.BytesIO(content)).pages[0]
+    assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (round(A5[0]), round(A5[1]))
+    text = " ".join(_text(content).split())
+    assert text.count("1. Giao:") == 2  # the desk to the commune, the commune to the district
+    assert f"Người nhận: {world.huyen_chuyenvien.get_full_name()}" in text
+    assert "Bước" in text and "Bướ c" not in text

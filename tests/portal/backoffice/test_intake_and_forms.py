@@ -173,10 +173,11 @@ def test_forms_02_03_05_carry_the_motto_the_code_and_an_agency_signature(staff_c
     for dossier, number, expected in [
         (asked, "02", ["PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "Bản sao giấy chứng sinh", "Bản chụp bị mờ"]),
         (refused, "03", ["PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", "Thủ tục thuộc thẩm quyền cấp huyện."]),
-        (worked, "05", ["PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "Chuyển liên thông", world.district_agency.name]),
+        (worked, "05", ["PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "1. Giao:", "Người nhận:",
+                        world.district_agency.name]),
     ]:
         response = xa.get(f"/can-bo/ho-so/{dossier.pk}/mau-{number}.pdf")
-        text = pdf_text(response)
+        text = " ".join(pdf_text(response).split())  # A5 cells wrap long names
         for phrase in ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", dossier.code, *expected]:
             assert phrase in text, (number, phrase)
         assert check_pdf(response.content).valid
