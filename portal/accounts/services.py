@@ -37,11 +37,15 @@ def split_name(full_name):
     return words[-1], " ".join(words[:-1])
 
 
-def registration_wait(client_address, personal_id):
-    """Seconds to wait before another registration attempt from this address or for this ID (0: go)."""
+def registration_wait(client_address, personal_id=None):
+    """Seconds to wait before another registration attempt from this address or for this ID (0: go).
+    Without a well-formed ID (`None`) only the address counts: a typo must not share one budget with
+    everybody else's typos."""
     per_address, per_id, window = settings.REGISTRATION_RATE_LIMIT
-    return max(ratelimit.hit("register-address", client_address, limit=per_address, window=window),
-               ratelimit.hit("register-id", personal_id, limit=per_id, window=window))
+    waits = [ratelimit.hit("register-address", client_address, limit=per_address, window=window)]
+    if personal_id is not None:
+        waits.append(ratelimit.hit("register-id", personal_id, limit=per_id, window=window))
+    return max(waits)
 
 
 def register_citizen(*, personal_id, full_name, date_of_birth, phone, password, email="", registry=None):

@@ -18,7 +18,7 @@ def register(request):
     form = RegistrationForm(request.POST or None)
     if request.method == "POST":
         typed = request.POST.get("personal_id", "")
-        wait = registration_wait(client_ip(request), typed if typed.isdigit() and len(typed) == 12 else "other")
+        wait = registration_wait(client_ip(request), typed if typed.isdigit() and len(typed) == 12 else None)
         if wait:
             form.is_valid()  # so that what was typed is shown again
             form.add_error(None, _("Bạn đã thử đăng ký quá nhiều lần. Vui lòng thử lại sau %(minutes)s phút.")

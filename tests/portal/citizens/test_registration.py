@@ -129,3 +129,9 @@ def test_password_reset_by_email(client, registry):
     assert response.status_code == 302
     response = client.post("/tai-khoan/dang-nhap/", {"username": "019220000517", "password": "Moi-Thai-Nguyen-1"})
     assert response.status_code == 302 and response["Location"] == "/ho-so/"
+
+
+def test_typos_in_the_id_do_not_share_a_budget_across_addresses(client, registry):
+    for n in range(6):
+        response = client.post("/tai-khoan/dang-ky/", {**KHANG, "personal_id": "01922000"}, REMOTE_ADDR=f"10.1.0.{n}")
+        assert response.status_code == 400  # the form's message each time, never 429
