@@ -17,10 +17,15 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(os.environ.get("E2E_CHROMIUM", "/usr/bin/chromium"))
 AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 RESULTS = ROOT / "test-results" / "e2e"
 PASSWORD = "MotCua@2026"
+
+
+def _need_chromium():
+    if not CHROMIUM.exists():
+        pytest.skip("needs Debian's chromium at /usr/bin/chromium (apt install chromium chromium-driver)")
 
 
 def free_port():
@@ -53,8 +58,7 @@ class Site:
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
-    if not CHROMIUM.exists():
-        pytest.skip("needs Debian's chromium at /usr/bin/chromium (apt install chromium chromium-driver)")
+    _need_chromium()
     var = tmp_path_factory.mktemp("e2e-var")
     registry_port, port = free_port(), free_port()
     env = {**os.environ, "VAR_DIR": str(var), "DJANGO_DEBUG": "1", "CITIZEN_REGISTRY_URL": f"http://127.0.0.1:{registry_port}",
@@ -84,6 +88,7 @@ def site(tmp_path_factory):
 def browser():
     from playwright.sync_api import sync_playwright
 
+    _need_chromium()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True,
