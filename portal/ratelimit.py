@@ -5,26 +5,34 @@ import time
 from django.core.cache import cache
 
 
-def hit(scope, key, *, limit, window):
-    """Count one attempt; returns the seconds to wait if `limit` is exceeded in this window, else 0."""
+def _window(scope, key, window):
+    """(cache key of the current window, seconds left in it)."""
     now = int(time.time())
     start = now - now % window
-    name = f"ratelimit:{scope}:{key}:{start}"
+    return f"ratelimit:{scope}:{key}:{start}", start + window - now
+
+
+def hit(scope, key, *, limit, window):
+    """Count one attempt; returns the seconds to wait if `limit` is exceeded in this window, else 0."""
+    name, left = _window(scope, key, window)
     cache.add(name, 0, timeout=window + 5)
     try:
         count = cache.incr(name)
     except ValueError:  # evicted between add and incr
         cache.set(name, 1, timeout=window + 5)
         count = 1
-    return start + window - now if count > limit else 0
+    return left if count > limit else 0
 
 
 def peek(scope, key, *, limit, window):
     """Like `hit`, without counting: the seconds to wait if `limit` is already exceeded, else 0."""
-    now = int(time.time())
-    start = now - now % window
-    count = cache.get(f"ratelimit:{scope}:{key}:{start}", 0)
-    return start + window - now if count >= limit else 0
+    name, left = _window(scope, key, window)
+    return left if cache.get(name, 0) >= limit else 0
+
+
+def minutes(seconds):
+    """A wait as the whole minutes a message tells the person (at least one)."""
+    return max(1, round(seconds / 60))
 
 
 def client_ip(request):

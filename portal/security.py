@@ -29,7 +29,8 @@ class PrivatePagesMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         user = getattr(request, "user", None)
-        if (user is not None and user.is_authenticated) or getattr(request, "session", None) and request.session.session_key:
+        session = getattr(request, "session", None)
+        if (user is not None and user.is_authenticated) or (session is not None and session.session_key):
             patch_cache_control(response, private=True, no_store=True)
         patch_vary_headers(response, ("Cookie",))
         return response

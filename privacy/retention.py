@@ -12,10 +12,11 @@ from typing import Callable
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from procedures.models import Dossier, DossierState, PendingUpload
+from procedures.models import Dossier, DossierState, PendingUpload, Procedure
 from procedures.services.lifecycle import discard_draft
 
 from .models import RegistryLookup
@@ -62,17 +63,15 @@ def _delete_with_file(item, now):
 
 
 def _archive_expired(now):
-    """Closed dossiers whose procedure's archive period has run out since they closed."""
-    candidates = Dossier.objects.filter(state__in=CLOSED, documents_purged_at__isnull=True,
-                                        procedure__retention_years__isnull=False).select_related("procedure")
-    due = [d.pk for d in candidates.only("pk", "returned_at", "decided_at", "received_at", "submitted_at",
-                                          "created_at", "procedure__retention_years").iterator()
-           if _closed_at(d) + dt.timedelta(days=366 * d.procedure.retention_years) <= now]
-    return Dossier.objects.filter(pk__in=due).filter(Q(documents__isnull=False)).distinct()
-
-
-def _closed_at(dossier):
-    return dossier.returned_at or dossier.decided_at or dossier.received_at or dossier.submitted_at or dossier.created_at
+    """Closed dossiers whose procedure's archive period has run out since they closed, found in the
+    database: one query per distinct period, however many dossiers there are."""
+    closed_at = Coalesce("returned_at", "decided_at", "received_at", "submitted_at", "created_at")
+    periods = Procedure.objects.filter(retention_years__isnull=False).values_list("retention_years", flat=True)
+    due = Q(pk__in=[])
+    for years in set(periods):
+        due |= Q(procedure__retention_years=years, closed_at__lte=now - dt.timedelta(days=366 * years))
+    return (Dossier.objects.filter(state__in=CLOSED, documents_purged_at__isnull=True, documents__isnull=False)
+            .annotate(closed_at=closed_at).filter(due).distinct())
 
 
 def _purge_documents(dossier, now):

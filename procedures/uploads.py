@@ -88,12 +88,10 @@ def check_uploads(uploads, *, already_stored_bytes=0):
     return checked
 
 
-def checked_attachments(uploads, dossier=None):
+def checked_attachments(uploads, *, already_stored_bytes=0):
     """Files an officer attaches to a lifecycle action, each checked: [(safe name, bytes)]."""
-    from procedures.services.documents import stored_bytes
-
-    already = stored_bytes(dossier) if dossier is not None else 0
-    return [(checked.name, checked.content) for checked in check_uploads(uploads, already_stored_bytes=already)]
+    return [(checked.name, checked.content)
+            for checked in check_uploads(uploads, already_stored_bytes=already_stored_bytes)]
 
 
 def safe_name(name, extension):

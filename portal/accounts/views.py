@@ -49,7 +49,7 @@ class SignInView(LoginView):
     def post(self, request, *args, **kwargs):
         wait = lockout.address_wait(request)
         if wait:
-            return render(request, "accounts/locked_out.html", {"minutes": _minutes(wait)}, status=429)
+            return render(request, "accounts/locked_out.html", {"minutes": ratelimit.minutes(wait)}, status=429)
         return super().post(request, *args, **kwargs)
 
     def get_default_redirect_url(self):
@@ -58,10 +58,6 @@ class SignInView(LoginView):
 
 def _next(request, default="/can-bo/"):
     return NextForm.target(request, default)
-
-
-def _minutes(seconds):
-    return max(1, round(seconds / 60))
 
 
 def _passed(request, device):
@@ -80,7 +76,7 @@ def second_factor(request):
     if otp.confirmed_totp(request.user) is None:
         return redirect("/can-bo/xac-thuc/dang-ky/?" + urlencode({"next": _next(request)}))
     form = TokenForm(request.POST or None)
-    status = 200
+    status = 400 if form.errors else 200
     if request.method == "POST" and form.is_valid():
         device, wait = otp.verify(request.user, form.cleaned_data["token"])
         if device is not None:
@@ -94,8 +90,8 @@ def second_factor(request):
             status = 429
         else:
             form.add_error("token", _("Mã không đúng hoặc đã hết hạn."))
-    return render(request, "accounts/second_factor.html", {"form": form, "next": _next(request)},
-                  status=400 if form.errors and status == 200 else status)
+            status = 400
+    return render(request, "accounts/second_factor.html", {"form": form, "next": _next(request)}, status=status)
 
 
 @login_required
@@ -136,7 +132,7 @@ def _enrolment_code(request):
             return redirect("/can-bo/xac-thuc/dang-ky/?" + urlencode({"next": _next(request)}))
         if wait:
             form.add_error("enrolment_code", _("Bạn đã nhập sai nhiều lần. Vui lòng thử lại sau %(minutes)s phút.")
-                           % {"minutes": _minutes(wait)})
+                           % {"minutes": ratelimit.minutes(wait)})
             status = 429
         else:
             form.add_error("enrolment_code", _("Mã đăng ký không đúng, đã dùng hoặc đã hết hạn. "

@@ -12,6 +12,7 @@ from django_fsm import can_proceed
 from procedures import policy, services
 from procedures.models import ON_THE_BOOKS
 from procedures.services import results
+from procedures.services.documents import stored_bytes
 from procedures.uploads import checked_attachments
 
 from . import forms
@@ -36,7 +37,7 @@ ACTIONS = {a.name: a for a in [
     Action("reject", forms.ReasonForm, lambda r, d, c: services.reject(d, r.user, reason=c["reason"]), danger=True),
     Action("start_processing", forms.CommentForm, lambda r, d, c: services.start_processing(d, r.user, comment=c["comment"])),
     Action("transfer", forms.TransferForm, lambda r, d, c: services.transfer(
-        d, r.user, comment=c["comment"], files=checked_attachments(c["files"], d))),
+        d, r.user, comment=c["comment"], files=checked_attachments(c["files"], already_stored_bytes=stored_bytes(d)))),
     Action("accept_transfer", forms.CommentForm, lambda r, d, c: services.accept_transfer(d, r.user, comment=c["comment"])),
     Action("propose", forms.ProposeForm, lambda r, d, c: results.propose_result(
         d, r.user, outcome=c["outcome"], note=c["note"], upload=c["result_file"], generate=c["generate"],

@@ -6,6 +6,7 @@ from functools import cache
 from xml.sax.saxutils import escape
 
 import fontpkg_be_vietnam_pro
+from django.utils import timezone
 import qrcode
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -74,8 +75,6 @@ def header(issuer_lines, width, number="", place_date=""):
 
 def place_and_date(agency, moment):
     """"Hương Sơn, ngày 24 tháng 11 năm 2026": the place is the agency's unit, from the unit tree."""
-    from django.utils import timezone
-
     day = timezone.localtime(moment) if moment else timezone.localtime()
     return f"{escape(agency.unit.short_name)}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
 

@@ -134,21 +134,22 @@ def handovers(dossier, desk):
             done = steps[index] if index is not None else None
             receiving = steps[index + 1].agency if index is not None and index + 1 < len(steps) else None
             result.append(Handover(event.created_at, agency, text(receiving.name) if receiving else "—",
-                                   name(event.actor), "",
-                                   done.get_timeliness_display() if done and done.completed_at and done.timeliness
-                                   else ""))
+                                   name(event.actor), "", _timeliness(done)))
         elif event.action == "accept_transfer" and result and not result[-1].receiver_person:
             result[-1].receiver_person = name(event.actor)
         elif event.action == "approve":
-            done = steps[-1] if steps else None
             result.append(Handover(event.created_at, agency, desk, name(event.actor), "",
-                                   done.get_timeliness_display() if done and done.timeliness else ""))
+                                   _timeliness(steps[-1] if steps else None)))
         elif event.action == "return_result":
             result.append(Handover(event.created_at, desk, f"Người nộp hồ sơ: {text(dossier.applicant_name)}",
-                                   name(event.actor), "",
-                                   dossier.get_timeliness_display() if dossier.timeliness else ""))
+                                   name(event.actor), "", _timeliness(dossier)))
         last[event.action] = event
     return result
+
+
+def _timeliness(item):
+    """"Trước hạn", "Đúng hạn" or "Quá hạn" for a finished step or dossier; empty before it is classified."""
+    return item.get_timeliness_display() if item is not None and item.timeliness else ""
 
 
 def result_document(dossier, proposer, verification_url):

@@ -26,6 +26,7 @@ def desk_register(agency, start, end):
         for i, dossier in enumerate(dossiers, start=1):
             handed = [e for e in dossier.events.all() if e.action == "transfer"]
             handler = " → ".join(step.agency.name for step in dossier.steps.all()) or dossier.current_agency.name
+            note = _note(dossier)
             rows.append([Paragraph(cell, s["small"]) for cell in (
                 str(i), text(dossier.code), text(dossier.procedure.name),
                 f"{text(dossier.applicant_name)}<br/>{text(dossier.applicant_address)}<br/>{text(dossier.applicant_phone)}",
@@ -33,7 +34,7 @@ def desk_register(agency, start, end):
                 text(handler) + "".join(f"<br/>chuyển {local(e.created_at)}" for e in handed),
                 local(dossier.returned_at),
                 text(dossier.get_timeliness_display() if dossier.timeliness else dossier.get_state_display()),
-                text(_note(dossier)) if _note(dossier) else "",
+                text(note) if note else "",
             )])
         widths = [8 * mm, 44 * mm, width - 236 * mm, 36 * mm, 22 * mm, 22 * mm, 36 * mm, 22 * mm, 20 * mm, 26 * mm]
         return paragraphs([f"Từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}: {len(dossiers)} hồ sơ."]) + [grid(rows, widths)]

@@ -18,12 +18,9 @@ _NEXT_VALUE_SQL = f"""
 """
 
 
-# Circular 01/2018/TT-VPCP art. 19. Circular 03/2025/TT-VPCP also defines codes; until its text is
-# checked the shape stays a setting (DOSSIER_CODE_FORMAT) with the 2018 shape as the default.
-DEFAULT_FORMAT = "{agency}-{day:%y%m%d}-{sequence:04d}"
-
-
 def code_format():
+    """DOSSIER_CODE_FORMAT, checked. Circular 01/2018/TT-VPCP art. 19 gives the default shape; Circular
+    03/2025/TT-VPCP also defines codes, so the shape stays a setting until its text is checked."""
     shape = settings.DOSSIER_CODE_FORMAT
     try:
         sample = shape.format(agency="000.00.00.H00", day=dt.date(2026, 1, 2), sequence=1)

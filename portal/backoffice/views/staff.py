@@ -28,10 +28,12 @@ def staff(request):
     issued = None
     if request.method == "POST":
         form = IssueForm(request.POST)
-        chosen = next((m for m in members if form.is_valid() and m.pk == form.cleaned_data["user"]), None)
+        wanted = form.cleaned_data["user"] if form.is_valid() else None
+        chosen = next((member for member in members if member.pk == wanted), None)
         if chosen is None or not enrolment.may_issue(request.user, chosen):
             return staff_refusal(request, _("Bạn chỉ cấp được mã cho cán bộ khác của cơ quan mình."))
         issued = (chosen, enrolment.issue(chosen, request.user))
-    rows = [(member, otp.confirmed_totp(member) is not None) for member in members]
+    enrolled = otp.enrolled_ids(members)
+    rows = [(member, member.pk in enrolled) for member in members]
     return render(request, "backoffice/staff.html", {"agency": agency, "rows": rows, "issued": issued,
                                                      "hours": settings.OTP_ENROLMENT_CODE_HOURS})

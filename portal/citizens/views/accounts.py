@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from citizen_registry_adapter.errors import InvalidPersonalId
 from portal.accounts.services import RegistrationRefused, register_citizen, registration_wait
 from portal.forms import NextForm
-from portal.ratelimit import client_ip
+from portal import ratelimit
 from privacy.models import Method, Purpose
 from privacy.services import give_consent
 
@@ -18,11 +18,11 @@ def register(request):
     form = RegistrationForm(request.POST or None)
     if request.method == "POST":
         typed = request.POST.get("personal_id", "")
-        wait = registration_wait(client_ip(request), typed if typed.isdigit() and len(typed) == 12 else None)
+        wait = registration_wait(ratelimit.client_ip(request), typed if typed.isdigit() and len(typed) == 12 else None)
         if wait:
             form.is_valid()  # so that what was typed is shown again
             form.add_error(None, _("Bạn đã thử đăng ký quá nhiều lần. Vui lòng thử lại sau %(minutes)s phút.")
-                           % {"minutes": max(1, round(wait / 60))})
+                           % {"minutes": ratelimit.minutes(wait)})
             return render(request, "citizens/register.html", {"form": form}, status=429)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -18,15 +18,16 @@ from ..forms import ConsentForm
 from .common import citizen_required
 
 
-def _active(user):
-    return {c.purpose for c in consents_of(user) if c.withdrawn_at is None}
+def _active(consents):
+    return {c.purpose for c in consents if c.withdrawn_at is None}
 
 
 @citizen_required
 def my_data(request):
     user = request.user
+    consents = list(consents_of(user))
     return render(request, "citizens/my_data.html", {
-        "form": ConsentForm(active=_active(user)), "consents": consents_of(user),
+        "form": ConsentForm(active=_active(consents)), "consents": consents,
         "dossier_count": dossiers_of(user).count(), "accesses": accesses_to(user)[:100],
         "lookups": lookups_about(user)[:100],
     })
@@ -35,7 +36,7 @@ def my_data(request):
 @citizen_required
 @require_POST
 def change_consents(request):
-    form = ConsentForm(request.POST, active=_active(request.user))
+    form = ConsentForm(request.POST, active=_active(consents_of(request.user)))
     if form.is_valid():
         for purpose in Purpose:
             if form.cleaned_data[purpose.value]:

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from portal.ratelimit import client_ip, hit
+from portal.ratelimit import client_ip, hit, minutes
 from procedures.models import Dossier, DossierState
 from procedures.selectors import timeline
 
@@ -20,7 +20,7 @@ def track(request):
         wait = hit("track", client_ip(request), limit=limit, window=window)
         if wait:
             context["limited"] = _("Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau %(minutes)s phút.") % {
-                "minutes": max(1, round(wait / 60))}
+                "minutes": minutes(wait)}
             return render(request, "citizens/track.html", context, status=429)
         if form.is_valid():
             dossier = _find(form.cleaned_data["code"], form.cleaned_data["secret"])
