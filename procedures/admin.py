@@ -79,7 +79,7 @@ class RequiredDocumentInline(admin.TabularInline):
 @admin.register(Procedure)
 class ProcedureAdmin(admin.ModelAdmin):
     list_display = ("national_code", "name", "field", "processing_days", "online_level", "is_active")
-    list_filter = ("field", "online_level", "route_steps__level", "is_active")
+    list_filter = ("field", "online_level", "route_steps__level", "is_non_boundary", "is_active")
     search_fields = ("national_code", "name")
     inlines = [RequiredDocumentInline, RouteStepInline]
 

@@ -13,6 +13,8 @@ from procedures.models.staff import Role
 
 DESK = "desk"
 STEP = "step"
+RESULT_DESK = "result_desk"  # the desk that hands the result over: the chosen center, else the receiver
+COMPETENT = "competent"  # the competent authority (the route's deciding agency)
 
 
 @dataclass(frozen=True)
@@ -45,9 +47,11 @@ RULES = {
     "propose": _rule(SPECIALIST, scope=STEP),
     "send_back": _rule(LEADER, scope=STEP),
     "approve": _rule(LEADER, scope=STEP),
-    "return_result": _rule(OFFICER),
+    "return_result": _rule(OFFICER, scope=RESULT_DESK),
     "withdraw": _rule(CITIZEN, OFFICER),
-    "issue_apology": _rule(OFFICER),
+    # Decree 118/2025: the agency responsible for the delay, i.e. the one holding the dossier now.
+    "issue_apology": _rule(OFFICER, SPECIALIST, LEADER, scope=STEP),
+    "stop": _rule(LEADER, scope=COMPETENT),
 }
 
 
@@ -81,6 +85,10 @@ def is_allowed(action, dossier, user):
     agency_id = user.staff_role.agency_id
     if rule.scope == STEP:
         return agency_id == dossier.current_agency_id
+    if rule.scope == RESULT_DESK:
+        return agency_id == dossier.result_desk_id
+    if rule.scope == COMPETENT:
+        return agency_id == (dossier.competent_agency_id or dossier.current_agency_id)
     return agency_id == dossier.receiving_agency_id
 
 
@@ -110,5 +118,6 @@ ACTION_LABELS = {
     "approve": _("phê duyệt"),
     "return_result": _("trả kết quả"),
     "withdraw": _("rút hồ sơ"),
-    "issue_apology": _("phát hành phiếu xin lỗi và hẹn lại"),
+    "issue_apology": _("phát hành văn bản xin lỗi và hẹn lại"),
+    "stop": _("dừng giải quyết hồ sơ"),
 }

@@ -50,9 +50,12 @@ def work_queue(user, *, state="", procedure="", level="", unit="", due="", sort=
         dossiers = dossiers.filter(state__in=ON_THE_BOOKS)
     elif state in ("", "todo"):
         actionable = ACTIONABLE.get(role)
-        if actionable:
-            agency_field = "receiving_agency" if role == Role.ONE_STOP_OFFICER else "current_agency"
-            dossiers = dossiers.filter(state__in=actionable, **{agency_field: policy.agency_of(user)})
+        agency = policy.agency_of(user)
+        if role == Role.ONE_STOP_OFFICER:  # new dossiers at its desk; results it hands over (current_agency)
+            dossiers = dossiers.filter(Q(state=S.SUBMITTED, receiving_agency=agency)
+                                       | Q(state=S.RESULT_READY, current_agency=agency))
+        elif actionable:
+            dossiers = dossiers.filter(state__in=actionable, current_agency=agency)
     elif state != "all":
         dossiers = dossiers.filter(state=state)
     if procedure.isdigit():

@@ -43,6 +43,8 @@ def _counts(dossier, action):
                 "handled_late": int(is_late_at_the_desk(dossier))}
     if action == "withdraw":
         return {"withdrawn": 1, "closed": int(dossier.received_at is not None)}
+    if action == "stop":
+        return {"stopped": 1, "closed": 1}
     if action == "reject":
         return {"rejected": 1}
     if action == "request_supplement":

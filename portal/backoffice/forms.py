@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.citizens.forms import PHONE
 from portal.forms import MultipleFileField
 from procedures.dashboard import BREAKDOWNS, MEASURES, RESPONSIBLE, VIEWS
-from procedures.models import ComponentForm, DossierState, Field, Outcome, ResultDelivery, UnitLevel, UnscannedReason
+from procedures.models import ComponentForm, DossierState, Field, Outcome, ResultDelivery, StopGround, UnitLevel, UnscannedReason
 
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -53,6 +53,11 @@ class ApologyForm(forms.Form):
     new_appointment_at = forms.DateTimeField(label=_("Ngày hẹn trả kết quả mới"), widget=DATETIME_INPUT,
                                              input_formats=["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M"])
     reason = forms.CharField(label=_("Lý do chậm trễ"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class StopForm(forms.Form):
+    ground = forms.ChoiceField(label=_("Căn cứ dừng giải quyết"), choices=StopGround.choices, widget=forms.RadioSelect)
+    reason = forms.CharField(label=_("Lý do"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class QueueFilterForm(forms.Form):

@@ -1,6 +1,6 @@
-from .agencies import Agency, AgencyKind
+from .agencies import Agency, AgencyKind, Desk
 from .calendar import CalendarException
-from .catalog import CopyKind, Field, OnlineServiceLevel, Procedure, RequiredDocument, RouteStep, parse_point, point_key
+from .catalog import CaseBasis, CopyKind, Field, OnlineServiceLevel, Procedure, RequiredDocument, RouteStep, parse_point, point_key
 from .dossiers import (
     Channel,
     Dossier,
@@ -12,6 +12,7 @@ from .dossiers import (
     ON_THE_BOOKS,
     Outcome,
     ResultDelivery,
+    StopGround,
     Timeliness,
 )
 from .documents import (
@@ -38,12 +39,14 @@ __all__ = [
     "WeeklyStat",
     "parse_point",
     "point_key",
+    "CaseBasis",
     "Channel",
     "ComponentForm",
     "CopyKind",
     "DossierComponent",
     "PendingUpload",
     "UnscannedReason",
+    "Desk",
     "Dossier",
     "DossierCodeSequence",
     "DossierDocument",
@@ -63,6 +66,7 @@ __all__ = [
     "RouteStep",
     "SatisfactionRating",
     "StaffRole",
+    "StopGround",
     "Timeliness",
     "UnitLevel",
 ]

@@ -16,6 +16,9 @@ electronic_code_validator = RegexValidator(
 class AgencyKind(models.TextChoices):
     PEOPLES_COMMITTEE = "committee", _("Ủy ban nhân dân")
     DEPARTMENT = "department", _("Cơ quan chuyên ngành")
+    # Decree 118/2025: a province's and each commune's Public Administration Service Center receives
+    # and returns dossiers for the agencies it hosts; it decides none itself.
+    SERVICE_CENTER = "center", _("Trung tâm Phục vụ hành chính công")
 
 
 class Agency(models.Model):
@@ -30,7 +33,8 @@ class Agency(models.Model):
     )
     name = models.CharField(_("tên cơ quan"), max_length=200)
     desk_name = models.CharField(
-        _("tên bộ phận một cửa"), max_length=200, default="Bộ phận tiếp nhận và trả kết quả"
+        _("tên bộ phận một cửa"), max_length=200, default="Bộ phận tiếp nhận và trả kết quả", blank=True,
+        help_text=_("In trên các phiếu dưới tên cơ quan; để trống với Trung tâm Phục vụ hành chính công."),
     )
     electronic_code = models.CharField(
         _("mã định danh điện tử"), max_length=13, unique=True, validators=[electronic_code_validator]
@@ -69,5 +73,29 @@ class Agency(models.Model):
             raise ValidationError({"sector": _("Cơ quan chuyên ngành phải có mã ngành.")})
 
     @property
+    def is_service_center(self):
+        return self.kind == AgencyKind.SERVICE_CENTER
+
+    @property
     def office_sessions(self):
         return ((self.morning_start, self.morning_end), (self.afternoon_start, self.afternoon_end))
+
+
+class Desk(models.Model):
+    """A desk (quầy) of a service center where one hosted agency's dossiers are received."""
+
+    center = models.ForeignKey(Agency, verbose_name=_("trung tâm"), on_delete=models.CASCADE, related_name="desks",
+                               limit_choices_to={"kind": AgencyKind.SERVICE_CENTER})
+    number = models.PositiveSmallIntegerField(_("số quầy"))
+    name = models.CharField(_("tên quầy"), max_length=200)
+    hosted_agency = models.ForeignKey(Agency, verbose_name=_("cơ quan có quầy"), on_delete=models.PROTECT,
+                                      related_name="center_desks", null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("quầy tiếp nhận")
+        verbose_name_plural = _("quầy tiếp nhận")
+        ordering = ["center", "number"]
+        constraints = [models.UniqueConstraint(fields=["center", "number"], name="desk_unique_number")]
+
+    def __str__(self):
+        return _("Quầy số %(number)s — %(name)s") % {"number": self.number, "name": self.name}

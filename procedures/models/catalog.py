@@ -28,6 +28,14 @@ class OnlineServiceLevel(models.TextChoices):
     PARTIAL = "partial", _("Một phần")
 
 
+class CaseBasis(models.TextChoices):
+    """What decides the competent authority of a non-boundary procedure (never the receiving center)."""
+
+    RESIDENCE = "residence", _("Nơi cư trú của người nộp hồ sơ")
+    PARCEL = "parcel", _("Nơi có đất, tài sản")
+    ESTABLISHMENT = "establishment", _("Nơi đặt trụ sở, địa điểm kinh doanh")
+
+
 class Procedure(models.Model):
     national_code = models.CharField(_("mã thủ tục"), max_length=20, unique=True)
     name = models.CharField(_("tên thủ tục"), max_length=400)
@@ -45,6 +53,13 @@ class Procedure(models.Model):
     online_level = models.CharField(_("mức độ dịch vụ công trực tuyến"), max_length=10, choices=OnlineServiceLevel.choices)
     description = models.TextField(_("trình tự thực hiện"), blank=True)
     is_active = models.BooleanField(_("đang áp dụng"), default=True)
+    # Decree 118/2025: the province lists procedures that any of its centers receives whatever the
+    # applicant's residence; the route is then resolved from the case's commune.
+    is_non_boundary = models.BooleanField(
+        _("không phụ thuộc địa giới hành chính"), default=False,
+        help_text=_("Mọi Trung tâm Phục vụ hành chính công của tỉnh đều tiếp nhận thủ tục này."))
+    case_basis = models.CharField(
+        _("xác định cơ quan có thẩm quyền theo"), max_length=15, choices=CaseBasis.choices, default=CaseBasis.RESIDENCE)
     # Law on Archives 33/2024/QH15: how long a closed dossier's documents are kept. Empty: permanently.
     retention_years = models.PositiveSmallIntegerField(
         _("thời hạn lưu trữ (năm)"), null=True, blank=True,

@@ -20,6 +20,7 @@ class DossierState(models.TextChoices):
     RETURNED = "returned", _("Đã trả kết quả")
     NOT_QUALIFIED = "not_qualified", _("Không đủ điều kiện giải quyết")
     WITHDRAWN = "withdrawn", _("Rút hồ sơ")
+    STOPPED = "stopped", _("Dừng giải quyết")
 
 
 S = DossierState
@@ -49,6 +50,11 @@ class ResultDelivery(models.TextChoices):
 class Outcome(models.TextChoices):
     RESULT = "result", _("Giải quyết, cấp kết quả")
     REFUSAL = "refusal", _("Không đủ điều kiện giải quyết")
+
+
+class StopGround(models.TextChoices):
+    APPLICANT_REQUEST = "applicant_request", _("Theo đề nghị của người nộp hồ sơ")
+    LEGAL_GROUNDS = "legal_grounds", _("Theo quy định của pháp luật")
 
 
 class Timeliness(models.TextChoices):
@@ -85,6 +91,13 @@ def _not_yet_returned(dossier):
 _not_yet_returned.message = _("Kết quả đã được trả cho người nộp.")
 
 
+def _received(dossier):
+    return dossier.received_at is not None
+
+
+_received.message = _("Hồ sơ chưa được tiếp nhận; người nộp có thể rút hồ sơ, cơ quan không dừng giải quyết.")
+
+
 class Dossier(ConcurrentTransitionMixin, models.Model):
     """A citizen's application for one procedure. Change its state only through procedures.services."""
 
@@ -95,6 +108,27 @@ class Dossier(ConcurrentTransitionMixin, models.Model):
     )
     current_agency = models.ForeignKey(
         "procedures.Agency", verbose_name=_("cơ quan đang xử lý"), on_delete=models.PROTECT, related_name="current_dossiers"
+    )
+    # Decree 118/2025 separates three roles: where the citizen was helped, where the dossier was
+    # received (above) and the competent authority that decides (the route's last agency, set at
+    # receipt). The result goes back to return_agency, the center the citizen chose (else the receiver).
+    helped_at = models.ForeignKey(
+        "procedures.Agency", verbose_name=_("nơi được hướng dẫn"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+",
+    )
+    competent_agency = models.ForeignKey(
+        "procedures.Agency", verbose_name=_("cơ quan có thẩm quyền giải quyết"), on_delete=models.PROTECT, null=True,
+        blank=True, related_name="competent_dossiers",
+    )
+    return_agency = models.ForeignKey(
+        "procedures.Agency", verbose_name=_("nơi trả kết quả"), on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+",
+    )
+    # Where the case is (the applicant's residence, the land parcel's commune…): what a non-boundary
+    # procedure's competent authority is resolved from.
+    case_unit = models.ForeignKey(
+        "procedures.AdministrativeUnit", verbose_name=_("địa bàn của hồ sơ"), on_delete=models.PROTECT, null=True,
+        blank=True, related_name="+",
     )
     current_step_index = models.PositiveSmallIntegerField(_("bước hiện tại"), default=0)
     step_count = models.PositiveSmallIntegerField(_("số bước"), default=0, help_text=_("Đặt khi tiếp nhận."))
@@ -142,6 +176,8 @@ class Dossier(ConcurrentTransitionMixin, models.Model):
     paused_at = models.DateTimeField(_("tạm dừng tính thời hạn từ"), null=True, blank=True)
     decided_at = models.DateTimeField(_("ngày phê duyệt"), null=True, blank=True)
     returned_at = models.DateTimeField(_("ngày trả kết quả"), null=True, blank=True)
+    stopped_at = models.DateTimeField(_("ngày dừng giải quyết"), null=True, blank=True)
+    stop_ground = models.CharField(_("căn cứ dừng giải quyết"), max_length=20, choices=StopGround.choices, blank=True)
     timeliness = models.CharField(_("tiến độ"), max_length=10, choices=Timeliness.choices, blank=True)
     # Set when the retention command removed the component documents after the archive period.
     documents_purged_at = models.DateTimeField(_("giấy tờ đã hủy theo thời hạn lưu trữ lúc"), null=True, blank=True)
@@ -160,6 +196,11 @@ class Dossier(ConcurrentTransitionMixin, models.Model):
     def __str__(self):
         return self.code or _("Hồ sơ nháp #%(pk)s") % {"pk": self.pk}
 
+    @property
+    def result_desk_id(self):
+        """The desk that hands the result over: the center the citizen chose, else the receiving one."""
+        return self.return_agency_id or self.receiving_agency_id
+
     def save(self, *args, **kwargs):
         from search.folding import fold
 
@@ -177,9 +218,12 @@ class Dossier(ConcurrentTransitionMixin, models.Model):
         self.submitted_at = at
 
     @transition(state, source=S.SUBMITTED, target=S.RECEIVED, permission=policy.may("receive"))
-    def receive(self, *, at, clock_started_at, due_at, step_count):
-        # The route is fixed at receipt: later catalog edits do not move a running dossier.
+    def receive(self, *, at, clock_started_at, due_at, step_count, first_agency, competent_agency):
+        # The route is fixed at receipt: later catalog edits do not move a running dossier. A service
+        # center forwards the dossier to the route's first agency; a desk of that agency keeps it.
         self.step_count = step_count
+        self.current_agency = first_agency
+        self.competent_agency = competent_agency
         self.received_at = at
         self.clock_started_at = clock_started_at
         self.due_at = self.appointment_at = due_at
@@ -247,8 +291,8 @@ class Dossier(ConcurrentTransitionMixin, models.Model):
     )
     def approve(self, *, at):
         self.decided_at = at
-        # Results go back to the desk that received the dossier, whatever level decided it.
-        self.current_agency = self.receiving_agency
+        # Results go back to the desk that hands them over, whatever level decided it.
+        self.current_agency_id = self.result_desk_id
 
     @transition(state, source=S.RESULT_READY, target=S.RETURNED, permission=policy.may("return_result"))
     @transition(
@@ -259,6 +303,16 @@ class Dossier(ConcurrentTransitionMixin, models.Model):
     def return_result(self, *, at, timeliness):
         self.returned_at = at
         self.timeliness = timeliness
+
+    @transition(
+        state, source=[S.RECEIVED, S.PROCESSING, S.TRANSFERRED, S.AWAITING_APPROVAL, S.SUPPLEMENT_REQUESTED],
+        target=S.STOPPED, conditions=[_received], permission=policy.may("stop"),
+    )
+    def stop(self, *, ground, reason, at):
+        self.stop_ground = ground
+        self.decision_note = reason
+        self.stopped_at = at
+        self.paused_at = None
 
     @transition(state, source=IN_PROGRESS, target=S.WITHDRAWN, permission=policy.may("withdraw"))
     def withdraw(self, *, reason, at):

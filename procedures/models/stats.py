@@ -19,8 +19,9 @@ COUNTERS = (
     "resolved_late",
     "not_qualified",  # of the resolved: refusals on the merits
     "results_digital",  # of the resolved: with an electronic (signed) result document
-    "closed",  # received dossiers that left the desk's books: resolved or withdrawn
+    "closed",  # received dossiers that left the desk's books: resolved, withdrawn or stopped
     "withdrawn",
+    "stopped",  # received dossiers the competent agency stopped (Decree 118/2025, Form 05)
     "rejected",  # refused at the desk before receipt
     "supplements",  # supplement requests issued
     "rating_count",

@@ -31,7 +31,7 @@ from procedures.sla import classify, shift_deadline
 from procedures.tasks import notify_event
 
 from .codes import next_dossier_code
-from .routing import check_receiving_agency, resolve_step_agency
+from .routing import check_case_unit, check_receiving_agency, resolve_route
 
 # --- creating dossiers -------------------------------------------------------------------------
 
@@ -42,6 +42,7 @@ def create_draft(procedure, receiving_agency, applicant, *, at=None, **applicant
     if policy.role_of(applicant) != policy.CITIZEN:
         raise PermissionDenied(_("Chỉ công dân mới tạo được hồ sơ trực tuyến của mình."))
     check_receiving_agency(procedure, receiving_agency)
+    check_case_unit(procedure, receiving_agency, applicant_fields.get("case_unit"))
     applicant_fields.setdefault("applicant_name", applicant.get_full_name())
     applicant_fields.setdefault("applicant_personal_id", applicant.personal_id or "")
     with transaction.atomic():
@@ -74,6 +75,7 @@ def file_at_counter(procedure, agency, officer, *, at=None, comment="", applican
     if policy.role_of(officer) != policy.OFFICER or policy.agency_of(officer) != agency:
         raise PermissionDenied(_("Chỉ cán bộ một cửa của %(agency)s mới tiếp nhận hồ sơ tại quầy của cơ quan này.") % {"agency": agency})
     check_receiving_agency(procedure, agency)
+    check_case_unit(procedure, agency, applicant_fields.get("case_unit"))
     with transaction.atomic():
         dossier = _create(procedure, agency, actor=officer, channel=Channel.COUNTER, at=at,
                           applicant=applicant, **applicant_fields)
@@ -85,6 +87,8 @@ def file_at_counter(procedure, agency, officer, *, at=None, comment="", applican
 
 
 def _create(procedure, agency, *, actor, channel, at, **fields):
+    if channel == Channel.COUNTER:
+        fields.setdefault("helped_at", agency)
     dossier = Dossier.objects.create(
         procedure=procedure, receiving_agency=agency, current_agency=agency, channel=channel, created_at=at, **fields
     )
@@ -104,12 +108,17 @@ def submit(dossier, actor, *, at=None, files=(), data=None):
 
 
 def receive(dossier, actor, *, at=None, comment=""):
-    """Issue the receipt: the clock starts, each route step gets its agency and its deadline."""
+    """Issue the receipt: the clock starts, each route step gets its agency and its deadline.
+
+    A center's receipt is the official one: a forwarded dossier's clock starts when the center
+    receives it, with the procedure's full time and no extra days for the forwarding
+    (docs/decisions/0007-service-centers-and-non-boundary-filing.md).
+    """
     at = at or timezone.now()
     _check(dossier, "receive", actor)
     calendar = working_calendar_for(dossier.receiving_agency)
     route = list(dossier.procedure.route_steps.all())
-    agencies = [resolve_step_agency(step, dossier.receiving_agency) for step in route]
+    agencies = resolve_route(dossier.procedure, dossier.receiving_agency, dossier.case_unit, route)
     due_at = calendar.add_working_days(at, dossier.procedure.processing_days)
     step_dues, elapsed_days = [], 0
     for step in route:
@@ -127,9 +136,11 @@ def receive(dossier, actor, *, at=None, comment=""):
 
     return _fire(
         dossier, "receive", actor, at=at, comment=comment, effects=plan_steps,
-        data={"due_at": due_at.isoformat(), "step_due_at": [d.isoformat() for d in step_dues]},
+        data={"due_at": due_at.isoformat(), "step_due_at": [d.isoformat() for d in step_dues],
+              "competent_agency": agencies[-1].electronic_code, "first_agency": agencies[0].electronic_code},
         prepare=lambda: {
             "at": at, "clock_started_at": calendar.next_working_moment(at), "due_at": due_at, "step_count": len(route),
+            "first_agency": agencies[0], "competent_agency": agencies[-1],
         },
     )
 
@@ -262,10 +273,26 @@ def withdraw(dossier, actor, *, reason, at=None):
     return _fire(dossier, "withdraw", actor, at=at, comment=reason, prepare=lambda: {"reason": reason, "at": at})
 
 
+def stop(dossier, actor, *, ground, reason, at=None):
+    """Form 05 (2025): the competent agency stops handling a received dossier, at the applicant's
+    request or on legal grounds. Final; distinct from a withdrawal before receipt."""
+    from procedures.models import StopGround
+
+    at = at or timezone.now()
+    ground = StopGround(ground)
+    _require_text(reason, _("Hãy nêu rõ lý do dừng giải quyết hồ sơ."))
+    _check(dossier, "stop", actor)
+    current = dossier.steps.filter(index=dossier.current_step_index, completed_at__isnull=True).first()
+    return _fire(dossier, "stop", actor, at=at, comment=reason, data={"ground": ground.value},
+                 prepare=lambda: {"ground": ground, "reason": reason, "at": at},
+                 effects=(lambda: _close_step(current, at)) if current else None)
+
+
 def issue_apology(dossier, actor, *, new_appointment_at, reason, at=None):
-    """Form 04: apologise and give a new date, when the dossier will be or already is late (after
-    the due time too: that is when the citizen most needs it). The SLA due time stays, so the
-    dossier still counts as late if it is returned after it."""
+    """Form 04: the agency responsible for the delay (the one holding the dossier now) apologises
+    and gives a new date, when the dossier will be or already is late (after the due time too: that
+    is when the citizen most needs it). The SLA due time stays, so the dossier still counts as late
+    if returned after it, and the lateness stays charged to the step that caused it."""
     at = at or timezone.now()
     # Before receipt (even while a supplement is requested) there is no due time to apologise for;
     # after return there is no date left to move.
@@ -281,7 +308,9 @@ def issue_apology(dossier, actor, *, new_appointment_at, reason, at=None):
         dossier.appointment_at = new_appointment_at
         dossier.save(update_fields=["appointment_at"])
         _log(dossier, "issue_apology", actor, dossier.state, at, comment=reason,
-             data={"old_appointment_at": old.isoformat(), "appointment_at": new_appointment_at.isoformat()})
+             data={"old_appointment_at": old.isoformat(), "appointment_at": new_appointment_at.isoformat(),
+                   "step": dossier.current_step_index + 1, "due_at": dossier.due_at.isoformat(),
+                   "late_already": at > dossier.due_at})
     return dossier
 
 
@@ -361,6 +390,12 @@ def _complete_step(step, at, calendar):
     step.timeliness = classify(at, step.due_at, calendar)
     step.save(update_fields=["completed_at", "timeliness"])
     stats.record_step(step, at)
+
+
+def _close_step(step, at):
+    """A step ended without finishing its task (the dossier was stopped): no timeliness to charge."""
+    step.completed_at = at
+    step.save(update_fields=["completed_at"])
 
 
 def _require_text(text, message):

@@ -222,7 +222,8 @@ def _row(code, procedure, agency, online, person, received, due):
         "decision_note": "", "created_at": received - dt.timedelta(minutes=30),
         "submitted_at": received - dt.timedelta(minutes=20), "received_at": received, "clock_started_at": received,
         "due_at": due, "appointment_at": due, "paused_at": None, "decided_at": None, "returned_at": None,
-        "timeliness": "", "documents_purged_at": None,
+        "timeliness": "", "documents_purged_at": None, "helped_at_id": None, "competent_agency_id": None,
+        "return_agency_id": None, "case_unit_id": None, "stopped_at": None, "stop_ground": "",
     }
 
 
@@ -234,7 +235,7 @@ def _plan(dossier_id, procedure, agency, received, calendar, cache):
     for index, step in enumerate(procedure.route_steps.all()):
         key = (step.level, step.agency_kind, step.sector, agency.pk)  # shared by every procedure's like steps
         if key not in cache:
-            cache[key] = resolve_step_agency(step, agency)
+            cache[key] = resolve_step_agency(step, agency.unit)
         elapsed += step.working_days
         due_key = (slot, elapsed)
         if due_key not in cache:

@@ -20,7 +20,7 @@ def route_form(procedure, steps, processing_days):
     data = {
         "national_code": procedure.national_code, "name": procedure.name, "field": procedure.field_id,
         "processing_days": processing_days, "fee_vnd": 0, "fee_note": "", "result_document": "Kết quả",
-        "legal_basis": "Luật", "online_level": "full", "description": "", "is_active": "on",
+        "legal_basis": "Luật", "online_level": "full", "description": "", "is_active": "on", "case_basis": "residence",
         "required_documents-TOTAL_FORMS": 0, "required_documents-INITIAL_FORMS": 0,
         "route_steps-TOTAL_FORMS": len(steps), "route_steps-INITIAL_FORMS": len(steps),
     }

@@ -58,10 +58,10 @@ def test_two_level_tree_loads_with_communes_under_the_province(db):
     # A commune-only procedure routes fine; a commune → district one says clearly why it cannot.
     commune_agency = Agency.objects.filter(unit__level=UnitLevel.COMMUNE, kind="committee").first()
     simple = RouteStep.objects.get(procedure__national_code="1.001193", order=1)
-    assert resolve_step_agency(simple, commune_agency) == commune_agency
+    assert resolve_step_agency(simple, commune_agency.unit) == commune_agency
     district_step = RouteStep.objects.get(procedure__national_code="1.004227", order=2)
     with pytest.raises(Exception, match="không trực thuộc đơn vị cấp huyện nào"):
-        resolve_step_agency(district_step, commune_agency)
+        resolve_step_agency(district_step, commune_agency.unit)
 
 
 def test_agencies_cover_every_unit_with_valid_unique_demo_codes(legacy):
@@ -87,7 +87,7 @@ def test_catalog_has_25_procedures_5_inter_level_each_routable(legacy):
         first = procedure.route_steps.all()[0]
         if first.level == "commune" and first.agency_kind == "committee":
             for step in procedure.route_steps.all():
-                assert resolve_step_agency(step, receiving["commune"]) is not None
+                assert resolve_step_agency(step, receiving["commune"].unit) is not None
 
 
 def test_loading_twice_changes_nothing(legacy):

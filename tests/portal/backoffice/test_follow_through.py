@@ -41,8 +41,16 @@ def test_the_desk_finds_overdue_and_due_soon_dossiers_wherever_they_are(staff_cl
 
 
 def test_an_overdue_dossier_shows_calendar_and_working_time_and_offers_the_apology(staff_client, world):
+    """Decree 118/2025: the agency responsible for the delay (the district, holding the dossier)
+    apologises and extends, not the commune desk that received it."""
     late = at_the_district(world)
-    desk = staff_client("xa_motcua")
+    receiving_desk = staff_client("xa_motcua").get(f"/can-bo/ho-so/{late.pk}/")
+    assert "issue_apology" not in [action.name for action, _form in receiving_desk.context["actions"]]
+    refused = staff_client("xa_motcua").post(f"/can-bo/ho-so/{late.pk}/thao-tac/issue_apology/", {
+        "issue_apology-new_appointment_at": (timezone.localtime() + dt.timedelta(days=5)).strftime("%Y-%m-%dT%H:%M"),
+        "issue_apology-reason": "Không phải lỗi của xã."})
+    assert refused.status_code == 400 and not late.events.filter(action="issue_apology").exists()
+    desk = staff_client("huyen_chuyenvien")
     page = desk.get(f"/can-bo/ho-so/{late.pk}/")
     html = page.content.decode()
     assert page.context["deadline"].kind == "overdue"

@@ -24,7 +24,7 @@ def _fresh_counters():
 def late(world):
     """An inter-level dossier of congdan1, late at the district, apologised for after its due time."""
     dossier = at_the_district(world)
-    services.issue_apology(dossier, world.xa_motcua, reason="Chờ ý kiến của cơ quan thuế.",
+    services.issue_apology(dossier, world.huyen_chuyenvien, reason="Chờ ý kiến của cơ quan thuế.",
                            new_appointment_at=timezone.now() + dt.timedelta(days=2),
                            at=timezone.now() - dt.timedelta(days=1))
     return dossier
