@@ -13,3 +13,17 @@ def dossier_code_format(app_configs, **kwargs):
     except ImproperlyConfigured as error:
         return [checks.Error(str(error), id="procedures.E001")]
     return []
+
+
+@checks.register()
+def form_set_switch_date(app_configs, **kwargs):
+    import datetime as dt
+
+    from django.conf import settings
+
+    try:
+        dt.date.fromisoformat(settings.FORM_SET_2025_FROM)
+    except (TypeError, ValueError):
+        return [checks.Error(f"FORM_SET_2025_FROM must be a date like 2025-07-01, not {settings.FORM_SET_2025_FROM!r}",
+                             id="procedures.E002")]
+    return []

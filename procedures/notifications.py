@@ -40,6 +40,11 @@ def message_for(event):
         return _("Mời đánh giá việc giải quyết hồ sơ %(code)s") % {"code": code}, _(
             "Hồ sơ %(code)s đã trả kết quả. Mời bạn đánh giá mức độ hài lòng trên Cổng dịch vụ công."
         ) % {"code": code}
+    if event.action == "stop":
+        return _("Hồ sơ %(code)s đã dừng giải quyết") % {"code": code}, _(
+            "%(agency)s đã dừng giải quyết hồ sơ %(code)s (%(ground)s). Lý do: %(reason)s"
+        ) % {"code": code, "agency": event.agency or dossier.current_agency, "ground": dossier.get_stop_ground_display(),
+             "reason": event.comment}
     if event.action == "issue_apology":
         return _("Thư xin lỗi và hẹn lại ngày trả kết quả hồ sơ %(code)s") % {"code": code}, _(
             "Hồ sơ %(code)s chậm so với hẹn. Lý do: %(reason)s Ngày hẹn mới: %(date)s. Chúng tôi thành thật xin lỗi."

@@ -40,6 +40,7 @@ urlpatterns = [
     path("ho-so/<int:pk>/danh-gia/", dossiers.rate, name="rate"),
     path("ho-so/<int:pk>/ket-qua/<int:file_id>/", dossiers.result, name="result"),
     path("ho-so/<int:pk>/thu-xin-loi/<int:event_id>.pdf", dossiers.apology, name="apology"),
+    path("ho-so/<int:pk>/thong-bao-dung.pdf", dossiers.stop_notice, name="stop_notice"),
     path("ho-so/<int:pk>/tep-bo-sung/<int:file_id>/", dossiers.supplied_file, name="supplied_file"),
     path("tra-cuu-ho-so/", tracking.track, name="track"),
     path("xac-thuc-van-ban/", verification.verify_upload, name="verify"),

@@ -96,24 +96,30 @@ def grid(rows, widths, header_rows=1):
     return table
 
 
-def build_form(*, title, form_number, agency, code, body, qr_url, pagesize, desk=True, signatures=(), number="",
-               dated=None):
-    """A standard form: header, code, title, the form's own flowables, a QR block, signature columns."""
+def build_form(*, agency, code, body, qr_url, form_set=None, kind=None, title=None, pagesize=None, desk=True,
+               signatures=(), number="", dated=None, addressee=""):
+    """A standard form: header, code, title and the form's number in its set, an addressee line, the
+    form's own flowables, a QR block, signature columns. The issuer's second line is the agency's desk
+    name from its data (a service center has none: its own name says it)."""
     from reportlab.platypus import SimpleDocTemplate, Spacer
 
     s = styles()
+    title = str(title or form_set.title(kind))
+    pagesize = pagesize or form_set.pagesize(kind)
     margin = 12 * mm
     width = pagesize[0] - 2 * margin
     buffer = io.BytesIO()
     document = SimpleDocTemplate(buffer, pagesize=pagesize, leftMargin=margin, rightMargin=margin, topMargin=margin,
                                  bottomMargin=margin, title=f"{title} {code or ''}".strip(), author=str(agency))
-    issuer = [escape(agency.name.upper())] + (["BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ"] if desk else [])
+    issuer = [escape(agency.name.upper())] + ([escape(agency.desk_name.upper())] if desk and agency.desk_name else [])
     story = [header(issuer, width, number=number, place_date=place_and_date(agency, dated))]
     if code:
         story.append(Paragraph(f"Mã hồ sơ: <b>{escape(code)}</b>", s["centre"]))
     story += [Paragraph(escape(title.upper()), s["title"])]
-    if form_number:
-        story.append(Paragraph(f"(Mẫu số {form_number} — Thông tư 01/2018/TT-VPCP)", s["italic_centre"]))
+    if form_set and kind:
+        story.append(Paragraph(f"(Mẫu số {form_set.number(kind)} — {form_set.circular})", s["italic_centre"]))
+    if addressee:
+        story += [Spacer(0, 2 * mm), Paragraph(f"Kính gửi: {addressee}", s["centre"])]
     story.append(Spacer(0, 4 * mm))
     story += body(width)
     if qr_url:

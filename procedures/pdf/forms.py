@@ -1,17 +1,21 @@
-"""Mẫu số 02–05 (A5) and the result document of a dossier."""
+"""The forms issued along the way (supplement, refusal, apology, stop, control slip) and the result
+document; each form in the set the dossier keeps (procedures.pdf.sets)."""
 
 from dataclasses import dataclass
 
+from django.utils.dateparse import parse_datetime
 from reportlab.lib.pagesizes import A5
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
 from .base import build_form, grid, paragraphs, styles
-from .receipt import applicant_lines, local, text
+from .receipt import applicant_lines, desk_of, local, register_number, text
+from .sets import APOLOGY, CONTROL_SLIP, REFUSAL, SET_2025, STOP, SUPPLEMENT, set_of
 
 
-def supplement_request(dossier, event, tracking_url):
+def supplement_request(dossier, event, tracking_url, form_set=None):
     """Mẫu số 02 — what is missing and why, as the officer wrote it."""
+    form_set = form_set or set_of(dossier)
     items = event.data.get("missing_items", [])
 
     def body(width):
@@ -21,61 +25,101 @@ def supplement_request(dossier, event, tracking_url):
             + ["Hồ sơ cần bổ sung, hoàn thiện các nội dung sau:"]
             + [f"{i}. {text(item)}" for i, item in enumerate(items, start=1)]
             + ([f"Lý do: {text(event.comment)}"] if event.comment else [])
-            + ["Thời hạn giải quyết được tính tiếp từ khi nhận đủ hồ sơ bổ sung. Mọi vướng mắc xin liên hệ bộ phận "
-               "tiếp nhận và trả kết quả."]
+            + ["Thời hạn giải quyết được tính tiếp từ khi nhận đủ hồ sơ bổ sung. Mọi vướng mắc xin liên hệ "
+               f"{desk_of(dossier.receiving_agency)}."]
         )
 
-    return build_form(title="Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ", form_number="02", agency=dossier.receiving_agency,
-                      code=dossier.code, body=body, qr_url=tracking_url, pagesize=A5, dated=event.created_at,
+    return build_form(form_set=form_set, kind=SUPPLEMENT, agency=dossier.receiving_agency, code=dossier.code,
+                      body=body, qr_url=tracking_url, dated=event.created_at, number=register_number(dossier),
                       signatures=[("NGƯỜI HƯỚNG DẪN", f"{text(event.actor.get_full_name())}")])
 
 
-def refusal(dossier, event, tracking_url):
+def refusal(dossier, event, tracking_url, form_set=None):
     """Mẫu số 03 — refusal to receive, with its reason."""
+    form_set = form_set or set_of(dossier)
 
     def body(width):
         return paragraphs(
-            [f"Bộ phận tiếp nhận và trả kết quả {text(dossier.receiving_agency.name)} tiếp nhận hồ sơ của:"]
+            [f"{desk_of(dossier.receiving_agency)} tiếp nhận hồ sơ của:"]
             + applicant_lines(dossier)
             + [f"Vào lúc {local(event.created_at)}, hồ sơ <b>không được tiếp nhận</b> với lý do:", text(event.comment),
                "Xin thông báo để Ông/Bà biết."]
         )
 
-    return build_form(title="Phiếu từ chối tiếp nhận giải quyết hồ sơ", form_number="03",
-                      agency=dossier.receiving_agency, code=dossier.code, body=body, qr_url=tracking_url,
-                      pagesize=A5, dated=event.created_at,
+    return build_form(form_set=form_set, kind=REFUSAL, agency=dossier.receiving_agency, code=dossier.code, body=body,
+                      qr_url=tracking_url, dated=event.created_at, number=register_number(dossier),
                       signatures=[("NGƯỜI TIẾP NHẬN HỒ SƠ", text(event.actor.get_full_name()))])
 
 
-def apology(dossier, event, tracking_url):
-    """Mẫu số 04 — apology and the new date."""
-    from django.utils.dateparse import parse_datetime
-
+def apology(dossier, event, tracking_url, form_set=None):
+    """Mẫu số 04 — 2018: the desk's apology and new date. 2025: the letter of the agency responsible
+    for the delay (the one that held the dossier), apologising and asking to extend to a new date."""
+    form_set = form_set or set_of(dossier)
     new_date = parse_datetime(event.data.get("appointment_at", ""))
     old_date = parse_datetime(event.data.get("old_appointment_at", ""))
+    if form_set is not SET_2025:
+        def body(width):
+            return paragraphs(
+                [f"{text(dossier.receiving_agency.name)} tiếp nhận hồ sơ của:"] + applicant_lines(dossier)
+                + [f"Ngày hẹn trả kết quả: {local(old_date)}.",
+                   f"Hồ sơ chưa giải quyết đúng hẹn. Lý do: {text(event.comment)}",
+                   "Sự chậm trễ này đã gây phiền hà cho Ông/Bà; chúng tôi thành thật xin lỗi.",
+                   f"<b>Ngày hẹn trả kết quả mới: {local(new_date)}.</b>"]
+            )
+
+        return build_form(form_set=form_set, kind=APOLOGY, agency=dossier.receiving_agency, code=dossier.code,
+                          body=body, qr_url=tracking_url, desk=False, dated=event.created_at,
+                          number=register_number(dossier), signatures=[("THỦ TRƯỞNG CƠ QUAN", "(Ký số của cơ quan)")])
+    agency = event.agency or dossier.current_agency
+
+    def letter(width):
+        return paragraphs(
+            [f"Ngày {local(dossier.received_at)}, {desk_of(dossier.receiving_agency)} tiếp nhận hồ sơ "
+             f"{text(dossier.code)} của Ông/Bà <b>{text(dossier.applicant_name)}</b> đề nghị giải quyết thủ tục "
+             f"“{text(dossier.procedure.name)}”, hẹn trả kết quả {local(old_date)}.",
+             f"Đến nay, {text(agency.name)} chưa hoàn thành việc giải quyết hồ sơ. Lý do: {text(event.comment)}",
+             f"{text(agency.name)} xin lỗi Ông/Bà vì sự chậm trễ này và đề nghị gia hạn thời gian giải quyết hồ sơ "
+             f"đến <b>{local(new_date)}</b>.",
+             f"Kết quả được trả tại {text((dossier.return_agency or dossier.receiving_agency).name)}."]
+        )
+
+    return build_form(form_set=form_set, kind=APOLOGY, agency=agency, code=dossier.code, body=letter,
+                      qr_url=tracking_url, desk=False, dated=event.created_at, addressee=text(dossier.applicant_name),
+                      number=f"{register_number(dossier)}/{event.pk}",
+                      signatures=[("THỦ TRƯỞNG CƠ QUAN", form_set.sign_note)])
+
+
+def stop_notice(dossier, event, tracking_url, form_set=None):
+    """Mẫu số 05 (2025 only) — the competent agency tells the applicant it stopped handling the dossier."""
+    form_set = form_set or SET_2025
+    agency = event.agency or dossier.competent_agency or dossier.current_agency
 
     def body(width):
         return paragraphs(
-            [f"{text(dossier.receiving_agency.name)} tiếp nhận hồ sơ của:"] + applicant_lines(dossier)
-            + [f"Ngày hẹn trả kết quả: {local(old_date)}.",
-               f"Hồ sơ chưa giải quyết đúng hẹn. Lý do: {text(event.comment)}",
-               "Sự chậm trễ này đã gây phiền hà cho Ông/Bà; chúng tôi thành thật xin lỗi.",
-               f"<b>Ngày hẹn trả kết quả mới: {local(new_date)}.</b>"]
+            [f"Ngày {local(dossier.received_at)}, {desk_of(dossier.receiving_agency)} tiếp nhận hồ sơ "
+             f"{text(dossier.code)} của Ông/Bà <b>{text(dossier.applicant_name)}</b> đề nghị giải quyết thủ tục "
+             f"“{text(dossier.procedure.name)}”.",
+             f"Căn cứ: {text(dossier.get_stop_ground_display())}.",
+             f"Lý do: {text(event.comment)}",
+             f"{text(agency.name)} thông báo <b>dừng giải quyết hồ sơ</b> nêu trên từ {local(event.created_at)}. "
+             f"Giấy tờ bản chính của hồ sơ (nếu có) được trả lại tại {text(dossier.receiving_agency.name)}.",
+             "Xin thông báo để Ông/Bà biết."]
         )
 
-    return build_form(title="Phiếu xin lỗi và hẹn lại ngày trả kết quả", form_number="04",
-                      agency=dossier.receiving_agency, code=dossier.code, body=body, qr_url=tracking_url,
-                      pagesize=A5, desk=False, dated=event.created_at,
-                      signatures=[("THỦ TRƯỞNG CƠ QUAN", "(Ký số của cơ quan)")])
+    return build_form(form_set=form_set, kind=STOP, agency=agency, code=dossier.code, body=body, qr_url=tracking_url,
+                      desk=False, dated=event.created_at, addressee=text(dossier.applicant_name),
+                      number=f"{register_number(dossier)}/{event.pk}",
+                      signatures=[("THỦ TRƯỞNG CƠ QUAN", form_set.sign_note)])
 
 
-def control_slip(dossier, tracking_url):
-    """Mẫu số 05 (A5) — every hand-over: the agency that gives and the one that receives, when, the
+def control_slip(dossier, tracking_url, form_set=None):
+    """Mẫu số 05 (2018) / 06 (2025), A5 — every hand-over: the agency that gives and the one that receives, when, the
     names of the people with room for their signatures, and whether the giver finished early, on time
     or late; then the route's steps with their due times."""
     s = styles()
+    form_set = form_set or set_of(dossier)
     steps = list(dossier.steps.select_related("agency").order_by("index"))
-    desk = f"Bộ phận TN&amp;TKQ {text(dossier.receiving_agency.name)}"
+    desk = desk_of(dossier.receiving_agency)
 
     def cell(value):
         return Paragraph(value, s["small"])
@@ -102,8 +146,8 @@ def control_slip(dossier, tracking_url):
                Spacer(0, 3 * mm), grid(step_rows, [12 * mm, width - 82 * mm, 26 * mm, 26 * mm, 18 * mm])]
         )
 
-    return build_form(title="Phiếu kiểm soát quá trình giải quyết hồ sơ", form_number="05",
-                      agency=dossier.receiving_agency, code=dossier.code, body=body, qr_url=tracking_url, pagesize=A5)
+    return build_form(form_set=form_set, kind=CONTROL_SLIP, agency=dossier.receiving_agency, code=dossier.code,
+                      body=body, qr_url=tracking_url, number=register_number(dossier), dated=dossier.received_at)
 
 
 @dataclass
@@ -166,6 +210,6 @@ def result_document(dossier, proposer, verification_url):
              f"Người đề xuất: {text(proposer.get_full_name() or proposer.username)}."]
         )
 
-    return build_form(title=dossier.procedure.result_document, form_number="", agency=dossier.current_agency,
+    return build_form(title=dossier.procedure.result_document, agency=dossier.current_agency,
                       code=dossier.code, body=body, qr_url=verification_url, pagesize=A5, desk=False,
                       signatures=[("THỦ TRƯỞNG CƠ QUAN", "(Ký số)")])

@@ -1,10 +1,9 @@
-"""Mẫu số 01 — Giấy tiếp nhận hồ sơ và hẹn trả kết quả (A5)."""
+"""Mẫu số 01 of both sets — Giấy tiếp nhận hồ sơ và hẹn trả kết quả (A5)."""
 
 import re
 from xml.sax.saxutils import escape
 
 from django.utils import timezone
-from reportlab.lib.pagesizes import A5
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
@@ -13,6 +12,7 @@ from procedures.models import Channel
 from procedures.selectors import appointment_for, components_of
 
 from .base import build_form, grid, paragraphs, styles
+from .sets import RECEIPT, SET_2025, set_of
 
 
 def local(moment):
@@ -33,6 +33,25 @@ def register_number(dossier):
     return match.group(1) if match else "…"
 
 
+def desk_of(agency):
+    """"Bộ phận tiếp nhận và trả kết quả Ủy ban nhân dân xã …", or a center's own name: from agency data."""
+    return text(f"{agency.desk_name} {agency.name}" if agency.desk_name else agency.name)
+
+
+def places_lines(dossier, form_set):
+    """Where the dossier was helped and received, who decides it and where the result is returned,
+    when they differ (always the competent authority under the 2025 set)."""
+    lines = []
+    if dossier.helped_at_id and dossier.helped_at_id != dossier.receiving_agency_id:
+        lines.append(f"Nơi được hướng dẫn: {text(dossier.helped_at.name)}")
+    if dossier.competent_agency_id and (form_set is SET_2025
+                                        or dossier.competent_agency_id != dossier.receiving_agency_id):
+        lines.append(f"Cơ quan có thẩm quyền giải quyết: <b>{text(dossier.competent_agency.name)}</b>")
+    if dossier.return_agency_id and dossier.return_agency_id != dossier.receiving_agency_id:
+        lines.append(f"Nơi trả kết quả: <b>{text(dossier.return_agency.name)}</b>")
+    return lines
+
+
 def applicant_lines(dossier):
     return [
         f"Ông/Bà: <b>{text(dossier.applicant_name)}</b> — Số định danh cá nhân: {text(mask(dossier.applicant_personal_id))}",
@@ -42,9 +61,10 @@ def applicant_lines(dossier):
     ]
 
 
-def render_receipt(dossier, tracking_url):
+def render_receipt(dossier, tracking_url, form_set=None):
     """The receipt as PDF bytes. Before the desk receives an online dossier, the date is the expected one."""
     s = styles()
+    form_set = form_set or set_of(dossier)
     received = dossier.received_at is not None
     online = dossier.channel == Channel.ONLINE
 
@@ -75,16 +95,16 @@ def render_receipt(dossier, tracking_url):
             lines.append("<i>Ngày hẹn chính thức được tính từ khi bộ phận một cửa tiếp nhận hồ sơ; "
                          "bạn sẽ được thông báo khi hồ sơ được tiếp nhận.</i>")
         return (
-            paragraphs([f"Bộ phận tiếp nhận và trả kết quả {text(agency.name)} đã tiếp nhận hồ sơ của:"]
-                       + applicant_lines(dossier))
+            paragraphs([f"{desk_of(agency)} đã tiếp nhận hồ sơ của:"] + applicant_lines(dossier)
+                       + places_lines(dossier, form_set))
             + [Spacer(0, 2 * mm), grid(rows, [8 * mm, width - 58 * mm, 34 * mm, 16 * mm]), Spacer(0, 3 * mm)]
             + paragraphs(lines)
         )
 
     return build_form(
-        title="Giấy tiếp nhận hồ sơ và hẹn trả kết quả", form_number="01", agency=dossier.receiving_agency,
-        code=dossier.code, body=body, qr_url=tracking_url, pagesize=A5, number=register_number(dossier),
+        form_set=form_set, kind=RECEIPT, agency=dossier.receiving_agency,
+        code=dossier.code, body=body, qr_url=tracking_url, number=register_number(dossier),
         dated=dossier.received_at or dossier.submitted_at,
-        signatures=[("NGƯỜI NỘP HỒ SƠ", "(Nộp trực tuyến)" if online else "(Ký và ghi rõ họ tên)"),
-                    ("NGƯỜI TIẾP NHẬN HỒ SƠ", "(Ký và ghi rõ họ tên)" if received else "(Chờ tiếp nhận)")],
+        signatures=[("NGƯỜI NỘP HỒ SƠ", "(Nộp trực tuyến)" if online else form_set.sign_note),
+                    ("NGƯỜI TIẾP NHẬN HỒ SƠ", form_set.sign_note if received else "(Chờ tiếp nhận)")],
     )

@@ -1,6 +1,6 @@
-"""Mẫu số 06 — Sổ theo dõi hồ sơ: a desk's dossiers received in a date range (A4 landscape)."""
+"""Mẫu số 06 (2018) / 07 (2025) — Sổ theo dõi hồ sơ: a desk's dossiers received in a date range
+(A4 landscape), in the set in force on the range's last day."""
 
-from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph
 
@@ -8,11 +8,17 @@ from procedures.models import Dossier
 
 from .base import build_form, grid, paragraphs, styles
 from .receipt import local, text
+from .sets import REGISTER, set_in_force
 
 
-def desk_register(agency, start, end):
+def desk_register(agency, start, end, form_set=None):
     """Dossiers `agency` received from `start` to `end` (dates, inclusive), oldest first."""
+    import datetime as dt
+
+    from procedures.sla.calendar import LOCAL_TZ
+
     s = styles()
+    form_set = form_set or set_in_force(dt.datetime.combine(end, dt.time(12), LOCAL_TZ))
     dossiers = list(
         Dossier.objects.filter(receiving_agency=agency, received_at__date__gte=start, received_at__date__lte=end)
         .select_related("procedure", "current_agency").prefetch_related("events", "steps__agency")
@@ -39,8 +45,7 @@ def desk_register(agency, start, end):
         widths = [8 * mm, 44 * mm, width - 236 * mm, 36 * mm, 22 * mm, 22 * mm, 36 * mm, 22 * mm, 20 * mm, 26 * mm]
         return paragraphs([f"Từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}: {len(dossiers)} hồ sơ."]) + [grid(rows, widths)]
 
-    return build_form(title="Sổ theo dõi hồ sơ", form_number="06", agency=agency, code="", body=body, qr_url="",
-                      pagesize=landscape(A4))
+    return build_form(form_set=form_set, kind=REGISTER, agency=agency, code="", body=body, qr_url="")
 
 
 def _note(dossier):
@@ -51,6 +56,8 @@ def _note(dossier):
         notes.append(f"bổ sung {actions.count('request_supplement')} lần")
     if "issue_apology" in actions:
         notes.append("đã xin lỗi, hẹn lại")
+    if "stop" in actions:
+        notes.append(f"dừng giải quyết: {dossier.decision_note}")
     if dossier.fee_vnd:
         notes.append(f"thu {dossier.fee_vnd:,} đồng".replace(",", "."))
     return "; ".join(notes)

@@ -1,4 +1,5 @@
-"""Every PDF the portal makes embeds every font it references (issue 14: each listed Helvetica)."""
+"""The standard forms of both sets, rendered from real dossiers: required lines, page size, and every
+font they reference embedded (issue 14: each listed a non-embedded Helvetica)."""
 
 import io
 
@@ -6,6 +7,7 @@ import pytest
 from pypdf import PdfReader
 
 from privacy.export import personal_data, summary_pdf
+from procedures.pdf import SET_2018, SET_2025
 from procedures.pdf import forms as pdf_forms
 from procedures.pdf.receipt import render_receipt
 from procedures.pdf.register import desk_register
@@ -56,15 +58,16 @@ def test_the_2018_forms_carry_number_place_and_date_and_the_register_reference(w
     from tests.factories import received
 
     dossier = received(world)
-    receipt = " ".join(_text(render_receipt(dossier, "http://testserver/")).split())
+    receipt = " ".join(_text(render_receipt(dossier, "http://testserver/", SET_2018)).split())
     assert "Số: 0001" in receipt and "Tân Thử, ngày 23 tháng 11 năm 2026" in receipt
     assert "Vào Sổ theo dõi hồ sơ, Quyển số: 2026, Số thứ tự: 0001" in receipt
 
     services.start_processing(dossier, world.xa_chuyenvien, at=RECEIVED_AT)
     services.request_supplement(dossier, world.xa_chuyenvien, missing_items=["Bản sao rõ nét"], at=RECEIVED_AT)
     supplement = " ".join(_text(pdf_forms.supplement_request(dossier, dossier.events.get(
-        action="request_supplement"), "http://testserver/")).split())
-    refusal = " ".join(_text(pdf_forms.refusal(dossier, dossier.events.get(action="receive"), "http://t/")).split())
+        action="request_supplement"), "http://testserver/", SET_2018)).split())
+    refusal = " ".join(_text(pdf_forms.refusal(dossier, dossier.events.get(action="receive"), "http://t/",
+                                               SET_2018)).split())
     for text in (supplement, refusal):
         assert not re.search(r"Ngày \d\d giờ", text) and "Vào lúc 08 giờ 00, ngày 23/11/2026" in text
     assert "NGƯỜI TIẾP NHẬN HỒ SƠ" in refusal
@@ -75,7 +78,7 @@ def test_the_register_has_address_phone_handling_agency_transfer_and_notes(world
 
     dossier = at_the_district(world, days_ago=3)
     day = dossier.received_at.date()
-    text = " ".join(_text(desk_register(world.commune_agency, day, day)).split())
+    text = " ".join(_text(desk_register(world.commune_agency, day, day, SET_2018)).split())
     for expected in ("Người nộp, địa chỉ, điện thoại", "Cơ quan giải quyết, ngày chuyển", "Ghi chú", "0912345678",
                      world.district_agency.name.split()[-1], "chuyển"):
         assert expected in text, expected
@@ -87,10 +90,103 @@ def test_the_control_slip_is_a5_with_giver_and_receiver_for_each_handover(world)
     from tests.factories import at_the_district
 
     dossier = at_the_district(world, days_ago=3)
-    content = pdf_forms.control_slip(dossier, "http://testserver/")
+    content = pdf_forms.control_slip(dossier, "http://testserver/", SET_2018)
     page = PdfReader(io.BytesIO(content)).pages[0]
     assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (round(A5[0]), round(A5[1]))
     text = " ".join(_text(content).split())
     assert text.count("1. Giao:") == 2  # the desk to the commune, the commune to the district
     assert f"Người nhận: {world.huyen_chuyenvien.get_full_name()}" in text
     assert "Bước" in text and "Bướ c" not in text
+
+
+def _page_size(content):
+    page = PdfReader(io.BytesIO(content)).pages[0]
+    return round(float(page.mediabox.width)), round(float(page.mediabox.height))
+
+
+def forms_received_on(world, day):
+    """Every form of the set a dossier received on `day` (a working day, 08:00) keeps, by number."""
+    import datetime as dt
+
+    from procedures import services
+    from procedures.models import StopGround
+    from tests.factories import local
+
+    w, at = world, local(day.year, day.month, day.day, 8, 0)
+
+    def filed(procedure=None, citizen=None):
+        citizen = citizen or w.citizen
+        dossier = services.create_draft(procedure or w.inter_level, w.commune_agency, citizen,
+                                        at=at - dt.timedelta(hours=1), applicant_phone="0912345678",
+                                        applicant_address="Xóm Chùa, xã Tân Thử")
+        return services.submit(dossier, citizen, at=at - dt.timedelta(minutes=30))
+
+    worked = services.receive(filed(), w.xa_motcua, at=at)
+    services.start_processing(worked, w.xa_chuyenvien, at=at + dt.timedelta(hours=1))
+    services.request_supplement(worked, w.xa_chuyenvien, missing_items=["Bản sao sổ đỏ rõ nét"],
+                                at=at + dt.timedelta(hours=2))
+    services.supply(worked, w.citizen, at=at + dt.timedelta(hours=3))
+    services.issue_apology(worked, w.xa_chuyenvien, reason="Chờ xác minh nguồn gốc đất.",
+                           new_appointment_at=worked.appointment_at + dt.timedelta(days=3),
+                           at=at + dt.timedelta(hours=4))
+    services.transfer(worked, w.xa_chuyenvien, at=at + dt.timedelta(hours=5))
+    refused = filed(citizen=w.other_citizen)
+    services.reject(refused, w.xa_motcua, reason="Hồ sơ không thuộc thẩm quyền.", at=at)
+    stopped = services.receive(filed(procedure=w.simple), w.xa_motcua, at=at + dt.timedelta(minutes=10))
+    url = "http://testserver/tra-cuu-ho-so/"
+    forms = {
+        "receipt": render_receipt(worked, url),
+        "supplement": pdf_forms.supplement_request(worked, worked.events.get(action="request_supplement"), url),
+        "refusal": pdf_forms.refusal(refused, refused.events.get(action="reject"), url),
+        "apology": pdf_forms.apology(worked, worked.events.get(action="issue_apology"), url),
+        "control_slip": pdf_forms.control_slip(worked, url),
+        "register": desk_register(w.commune_agency, day, day),
+    }
+    if day >= dt.date(2025, 7, 1):
+        services.stop(stopped, w.xa_lanhdao, ground=StopGround.LEGAL_GROUNDS, reason="Đất đang có tranh chấp.",
+                      at=at + dt.timedelta(hours=6))
+        forms["stop"] = pdf_forms.stop_notice(stopped, stopped.events.get(action="stop"), url)
+    return worked, forms
+
+
+@pytest.mark.parametrize("day, form_set", [("2025-06-30", SET_2018), ("2025-07-01", SET_2025)],
+                         ids=["30-june-2025-keeps-2018", "1-july-2025-gets-2025"])
+def test_each_form_of_the_set_in_force_on_the_receipt_day(world, day, form_set):
+    import datetime as dt
+
+    from reportlab.lib.pagesizes import A4, A5, landscape
+
+    from procedures.pdf import set_of
+
+    day = dt.date.fromisoformat(day)
+    dossier, forms = forms_received_on(world, day)
+    assert set_of(dossier) is form_set
+    assert set(forms) == set(form_set.numbers)  # the 2025 set has the stop notice, 2018 has none
+    place_date = f"Tân Thử, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
+    for kind, content in forms.items():
+        text = " ".join(_text(content).split())
+        number_line = f"(Mẫu số {form_set.number(kind)} — {form_set.circular})"
+        assert number_line in text, (kind, number_line)
+        assert str(form_set.title(kind)).upper() in text, kind
+        assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "Độc lập - Tự do - Hạnh phúc" in text
+        assert fonts_not_embedded(content) == set(), kind
+        expected = {"register": landscape(A4)}.get(kind, A4 if form_set is SET_2025 and kind in ("apology", "stop")
+                                                  else A5)
+        assert _page_size(content) == (round(expected[0]), round(expected[1])), kind
+        if kind != "register":
+            assert "Số: " in text and place_date in text, kind
+    receipt = " ".join(_text(forms["receipt"]).split())
+    assert f"Vào Sổ theo dõi hồ sơ, Quyển số: {day.year}, Số thứ tự: 0001" in receipt
+    apology = " ".join(_text(forms["apology"]).split())
+    if form_set is SET_2025:
+        assert "Cơ quan có thẩm quyền giải quyết: " + world.district_agency.name in receipt
+        assert "(Ký, ghi rõ họ tên)" in receipt
+        # Issued by the agency that held the dossier, to the applicant, asking to extend.
+        assert "Kính gửi: " + dossier.applicant_name in apology and "đề nghị gia hạn" in apology
+        assert apology.startswith(world.commune_agency.name.upper())
+        stop = " ".join(_text(forms["stop"]).split())
+        assert "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ" in stop and "Theo quy định của pháp luật" in stop
+        assert "Đất đang có tranh chấp." in stop and "THỦ TRƯỞNG CƠ QUAN" in stop
+    else:
+        assert "(Ký và ghi rõ họ tên)" in receipt and "Kính gửi" not in apology
+        assert "Ngày hẹn trả kết quả mới" in apology

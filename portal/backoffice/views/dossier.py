@@ -16,8 +16,9 @@ from privacy.services import record_access
 from procedures import policy
 from procedures.exceptions import DomainError
 from procedures.models import DossierEventFile
-from procedures.pdf import FORM_TITLES, form_filename
 from procedures.pdf import forms as pdf_forms
+from procedures.pdf import set_of
+from procedures.pdf import sets as kinds
 from procedures.pdf.receipt import render_receipt
 from procedures.queues import deadline_of
 from procedures.selectors import appointment_for, components_of
@@ -47,7 +48,7 @@ def _page(request, dossier, *, bound=None, identity=None, error=None, status=200
         "appointment": appointment_for(dossier) if dossier.code else None,
         "identity": identity,
         "field_labels": FIELD_LABELS,
-        "printable": [(number, FORM_TITLES[number]) for number in _printable(dossier)],
+        "printable": _printable(dossier),
         "error": error,
     }, status=status)
 
@@ -56,7 +57,7 @@ def _apology_later(dossier, user, deadline, names):
     """Why the apology letter is not offered yet, to the desk that would issue it."""
     if "issue_apology" in names or deadline.kind != "ok" or not policy.is_allowed("issue_apology", dossier, user):
         return ""
-    return _("Phiếu xin lỗi và hẹn lại (Mẫu 04) được đề xuất khi hồ sơ còn dưới %(days)s ngày làm việc "
+    return _("Văn bản xin lỗi và hẹn lại (Mẫu 04) được đề xuất khi hồ sơ còn dưới %(days)s ngày làm việc "
              "hoặc đã quá hạn.") % {"days": f"{dossier.receiving_agency.warning_days:f}".rstrip("0").rstrip(".")}
 
 
@@ -119,33 +120,43 @@ def _file(request, stored, name, content_type=None):
     return download(stored, name, content_type, inline=PreviewForm.inline(request))
 
 
+# The forms a dossier's events call for, by kind; the receipt and the control slip once it has a code.
+_FORM_EVENTS = {kinds.SUPPLEMENT: "request_supplement", kinds.REFUSAL: "reject", kinds.APOLOGY: "issue_apology",
+                kinds.STOP: "stop"}
+
+
 def _printable(dossier):
-    numbers = ["01", "05"] if dossier.code else []
+    """(number, title) of each form of the dossier's set that can be printed now, by number."""
+    form_set = set_of(dossier)
+    wanted = [kinds.RECEIPT, kinds.CONTROL_SLIP] if dossier.code else []
     actions = set(dossier.events.values_list("action", flat=True))
-    numbers += [number for number, action in (("02", "request_supplement"), ("03", "reject"), ("04", "issue_apology"))
-                if action in actions]
-    return sorted(numbers)
+    wanted += [kind for kind, action in _FORM_EVENTS.items() if action in actions and kind in form_set.numbers]
+    return sorted((form_set.number(kind), form_set.title(kind)) for kind in wanted)
 
 
 @staff_required
 def form_pdf(request, pk, number):
     dossier = visible_dossier(request, pk)
-    if number not in _printable(dossier):
+    form_set = set_of(dossier)
+    kind = form_set.kind_of(number)
+    if kind is None or number not in dict(_printable(dossier)):
         raise Http404
-    record_access(request.user, dossier, Access.FORM, form_filename(number, dossier.code))
+    filename = form_set.filename(kind, dossier.code)
+    record_access(request.user, dossier, Access.FORM, filename)
     url = request.build_absolute_uri(reverse("citizens:track") + f"?ma={dossier.code}")
     last = lambda action: dossier.events.filter(action=action).order_by("-created_at", "-pk").first()  # noqa: E731
     pdf = {
-        "01": lambda: render_receipt(dossier, url),
-        "02": lambda: pdf_forms.supplement_request(dossier, last("request_supplement"), url),
-        "03": lambda: pdf_forms.refusal(dossier, last("reject"), url),
-        "04": lambda: pdf_forms.apology(dossier, last("issue_apology"), url),
-        "05": lambda: pdf_forms.control_slip(dossier, url),
-    }[number]()
+        kinds.RECEIPT: lambda: render_receipt(dossier, url),
+        kinds.SUPPLEMENT: lambda: pdf_forms.supplement_request(dossier, last("request_supplement"), url),
+        kinds.REFUSAL: lambda: pdf_forms.refusal(dossier, last("reject"), url),
+        kinds.APOLOGY: lambda: pdf_forms.apology(dossier, last("issue_apology"), url),
+        kinds.STOP: lambda: pdf_forms.stop_notice(dossier, last("stop"), url),
+        kinds.CONTROL_SLIP: lambda: pdf_forms.control_slip(dossier, url),
+    }[kind]()
     try:
         pdf = sign_pdf(pdf, dossier.receiving_agency, reason=_("Mẫu số %(number)s") % {"number": number})
     except DomainError as error:
         messages.warning(request, str(error.message))  # unsigned is still better than nothing at the counter
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{form_filename(number, dossier.code)}"'
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response

@@ -12,8 +12,10 @@ from django.views.decorators.http import require_POST
 from procedures import policy
 from procedures.exceptions import DomainError
 from procedures.models import DossierEventFile, DossierState, SatisfactionRating
-from procedures.pdf import form_filename
+from procedures.pdf import set_of
 from procedures.pdf.forms import apology as apology_pdf
+from procedures.pdf.forms import stop_notice as stop_pdf
+from procedures.pdf.sets import APOLOGY, STOP
 from procedures.selectors import apologies, citizen_dossiers, result_files, supplement_rounds, timeline
 from procedures.signing import sign_pdf
 from procedures.services import filing, withdraw
@@ -121,15 +123,32 @@ def supplied_file(request, pk, file_id):
 
 @citizen_required
 def apology(request, pk, event_id):
-    """An apology letter (Mẫu 04) of the citizen's own dossier, signed by the desk's agency."""
+    """An apology letter (Mẫu 04) of the citizen's own dossier, signed by the agency that issued it."""
     dossier = own_dossier(request, pk)
-    event = get_object_or_404(apologies(dossier).select_related("actor"), pk=event_id)
-    url = request.build_absolute_uri(reverse("citizens:track") + f"?ma={dossier.code}")
-    pdf = apology_pdf(dossier, event, url)
+    event = get_object_or_404(apologies(dossier).select_related("actor", "agency"), pk=event_id)
+    return _letter(request, dossier, APOLOGY, apology_pdf(dossier, event, _tracking(request, dossier)),
+                   event.agency or dossier.receiving_agency)
+
+
+@citizen_required
+def stop_notice(request, pk):
+    """The notice that the competent agency stopped handling the citizen's dossier (Mẫu 05, 2025)."""
+    dossier = own_dossier(request, pk)
+    event = get_object_or_404(dossier.events.select_related("agency"), action="stop")
+    return _letter(request, dossier, STOP, stop_pdf(dossier, event, _tracking(request, dossier)),
+                   event.agency or dossier.receiving_agency)
+
+
+def _tracking(request, dossier):
+    return request.build_absolute_uri(reverse("citizens:track") + f"?ma={dossier.code}")
+
+
+def _letter(request, dossier, kind, pdf, signer):
+    form_set = set_of(dossier)
     try:
-        pdf = sign_pdf(pdf, dossier.receiving_agency, reason=_("Mẫu số 04"))
+        pdf = sign_pdf(pdf, signer, reason=_("Mẫu số %(number)s") % {"number": form_set.number(kind)})
     except DomainError:
-        pass  # the letter itself still informs the citizen; the desk's copy carries the signature
+        pass  # the letter itself still informs the citizen; the agency's copy carries the signature
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{form_filename("04", dossier.code)}"'
+    response["Content-Disposition"] = f'attachment; filename="{form_set.filename(kind, dossier.code)}"'
     return response

@@ -67,7 +67,7 @@ def test_an_overdue_dossier_shows_calendar_and_working_time_and_offers_the_apolo
     assert late.due_at < timezone.now()  # the SLA due time stays: still late
     log = desk.get(f"/can-bo/ho-so/{late.pk}/").content.decode()
     assert f"Hẹn trả mới: {new_date:%H:%M %d/%m/%Y}" in log
-    assert "Phiếu xin lỗi và hẹn lại ngày trả kết quả" in log  # form 04 now printable, by name
+    assert "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết" in log  # form 04 (2025) printable, by name
 
 
 def test_the_apology_is_not_the_first_action_on_a_dossier_with_weeks_left(staff_client, world):

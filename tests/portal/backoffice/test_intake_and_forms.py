@@ -159,7 +159,7 @@ def test_only_a_one_stop_officer_files_at_the_counter(staff_client, world):
     assert staff_client("huyen_motcua").get(f"/can-bo/tiep-nhan/{world.simple.pk}/").status_code == 404
 
 
-def test_forms_02_03_05_carry_the_motto_the_code_and_an_agency_signature(staff_client, world):
+def test_forms_02_03_06_carry_the_motto_the_code_and_an_agency_signature(staff_client, world):
     xa = staff_client("xa_motcua")
     asked = online(world)
     services.request_supplement(asked, world.xa_motcua, missing_items=["Bản sao giấy chứng sinh"],
@@ -173,7 +173,7 @@ def test_forms_02_03_05_carry_the_motto_the_code_and_an_agency_signature(staff_c
     for dossier, number, expected in [
         (asked, "02", ["PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "Bản sao giấy chứng sinh", "Bản chụp bị mờ"]),
         (refused, "03", ["PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", "Thủ tục thuộc thẩm quyền cấp huyện."]),
-        (worked, "05", ["PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "1. Giao:", "Người nhận:",
+        (worked, "06", ["PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "1. Giao:", "Người nhận:",
                         world.district_agency.name]),
     ]:
         response = xa.get(f"/can-bo/ho-so/{dossier.pk}/mau-{number}.pdf")
