@@ -1,6 +1,17 @@
 from .agencies import Agency, AgencyKind, Desk
 from .calendar import CalendarException
-from .catalog import CaseBasis, CopyKind, Field, OnlineServiceLevel, Procedure, RequiredDocument, RouteStep, parse_point, point_key
+from .catalog import (
+    CaseBasis,
+    CopyKind,
+    Field,
+    OnlineServiceLevel,
+    Procedure,
+    ProcedureVersion,
+    RequiredDocument,
+    RouteStep,
+    parse_point,
+    point_key,
+)
 from .dossiers import (
     Channel,
     Dossier,
@@ -60,6 +71,7 @@ __all__ = [
     "OnlineServiceLevel",
     "Outcome",
     "Procedure",
+    "ProcedureVersion",
     "ResultDelivery",
     "RequiredDocument",
     "Role",

@@ -60,6 +60,12 @@ class Procedure(models.Model):
         help_text=_("Mọi Trung tâm Phục vụ hành chính công của tỉnh đều tiếp nhận thủ tục này."))
     case_basis = models.CharField(
         _("xác định cơ quan có thẩm quyền theo"), max_length=15, choices=CaseBasis.choices, default=CaseBasis.RESIDENCE)
+    cutoff_time = models.TimeField(
+        _("giờ chốt tiếp nhận trong ngày"), null=True, blank=True,
+        help_text=_("Hồ sơ tiếp nhận sau giờ này được tính thời hạn từ ngày làm việc tiếp theo (ví dụ 15:00)."))
+    version_in_force = models.ForeignKey(
+        "procedures.ProcedureVersion", verbose_name=_("phiên bản đang áp dụng"), on_delete=models.SET_NULL, null=True,
+        blank=True, related_name="+", editable=False)
     # Law on Archives 33/2024/QH15: how long a closed dossier's documents are kept. Empty: permanently.
     retention_years = models.PositiveSmallIntegerField(
         _("thời hạn lưu trữ (năm)"), null=True, blank=True,
@@ -162,3 +168,52 @@ def point_key(level, kind, sector):
 def parse_point(point):
     """(level, kind, sector) from a point key; missing parts are empty."""
     return tuple((str(point).split(":") + ["", "", ""])[:3])
+
+
+class ProcedureVersion(models.Model):
+    """A procedure as one publication decision (quyết định công bố) made it, from its effective date.
+
+    The procedure's own fields, documents and route are the version in force, written there when its
+    day comes (procedures.services.versions); a dossier records the version it was received under and
+    keeps the deadline computed from it, whatever is published later.
+    """
+
+    procedure = models.ForeignKey(Procedure, on_delete=models.CASCADE, related_name="versions")
+    effective_from = models.DateField(_("ngày có hiệu lực"))
+    decision_number = models.CharField(_("số quyết định công bố"), max_length=100)
+    decision_date = models.DateField(_("ngày ký quyết định"), null=True, blank=True)
+    decision_signer = models.CharField(_("người ký quyết định"), max_length=150, blank=True)
+    processing_days = models.DecimalField(
+        _("thời hạn giải quyết (ngày làm việc)"), max_digits=5, decimal_places=1,
+        validators=[MinValueValidator(Decimal("0.5"), _("Thời hạn giải quyết phải lớn hơn 0 ngày làm việc."))])
+    fee_vnd = models.PositiveIntegerField(_("phí, lệ phí (đồng)"), default=0)
+    fee_note = models.CharField(_("ghi chú phí, lệ phí"), max_length=400, blank=True)
+    result_document = models.CharField(_("kết quả thực hiện"), max_length=400)
+    legal_basis = models.TextField(_("căn cứ pháp lý"))
+    online_level = models.CharField(_("mức độ dịch vụ công trực tuyến"), max_length=10,
+                                    choices=OnlineServiceLevel.choices)
+    description = models.TextField(_("trình tự thực hiện"), blank=True)
+    cutoff_time = models.TimeField(
+        _("giờ chốt tiếp nhận trong ngày"), null=True, blank=True,
+        help_text=_("Hồ sơ tiếp nhận sau giờ này được tính thời hạn từ ngày làm việc tiếp theo (ví dụ 15:00)."))
+    is_non_boundary = models.BooleanField(_("không phụ thuộc địa giới hành chính"), default=False)
+    case_basis = models.CharField(_("xác định cơ quan có thẩm quyền theo"), max_length=15, choices=CaseBasis.choices,
+                                  default=CaseBasis.RESIDENCE)
+    # [{"name", "template", "copy", "quantity", "mandatory"}], [{"level", "agency", "task", "days"}]:
+    # the shapes of the catalogue file (docs/catalogue-import.md).
+    documents = models.JSONField(_("thành phần hồ sơ"), default=list)
+    route = models.JSONField(_("quy trình xử lý"), default=list)
+    created_at = models.DateTimeField(_("ngày nhập"), auto_now_add=True)
+    applied_at = models.DateTimeField(_("đưa vào áp dụng lúc"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("phiên bản thủ tục")
+        verbose_name_plural = _("phiên bản thủ tục")
+        ordering = ["procedure", "-effective_from"]
+        constraints = [models.UniqueConstraint(fields=["procedure", "effective_from"],
+                                               name="procedure_version_unique_day")]
+
+    def __str__(self):
+        return _("%(procedure)s, từ %(day)s (%(decision)s)") % {
+            "procedure": self.procedure.national_code, "day": self.effective_from.strftime("%d/%m/%Y"),
+            "decision": self.decision_number}

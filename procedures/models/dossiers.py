@@ -103,6 +103,10 @@ class Dossier(ConcurrentTransitionMixin, models.Model):
 
     code = models.CharField(_("mã hồ sơ"), max_length=40, unique=True, null=True, blank=True)
     procedure = models.ForeignKey("procedures.Procedure", verbose_name=_("thủ tục"), on_delete=models.PROTECT, related_name="dossiers")
+    # The version in force when the dossier was received: its time, route and cut-off made the deadline.
+    procedure_version = models.ForeignKey(
+        "procedures.ProcedureVersion", verbose_name=_("phiên bản thủ tục"), on_delete=models.PROTECT, null=True,
+        blank=True, related_name="dossiers")
     receiving_agency = models.ForeignKey(
         "procedures.Agency", verbose_name=_("nơi tiếp nhận"), on_delete=models.PROTECT, related_name="received_dossiers"
     )
@@ -218,10 +222,11 @@ class Dossier(ConcurrentTransitionMixin, models.Model):
         self.submitted_at = at
 
     @transition(state, source=S.SUBMITTED, target=S.RECEIVED, permission=policy.may("receive"))
-    def receive(self, *, at, clock_started_at, due_at, step_count, first_agency, competent_agency):
+    def receive(self, *, at, clock_started_at, due_at, step_count, first_agency, competent_agency, version):
         # The route is fixed at receipt: later catalog edits do not move a running dossier. A service
         # center forwards the dossier to the route's first agency; a desk of that agency keeps it.
         self.step_count = step_count
+        self.procedure_version = version
         self.current_agency = first_agency
         self.competent_agency = competent_agency
         self.received_at = at

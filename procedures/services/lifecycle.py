@@ -5,6 +5,7 @@ then changes the dossier, its route steps and its clock and appends to the event
 transaction. On any failure the database and the dossier object are left as they were.
 """
 
+import datetime as dt
 import hashlib
 from contextlib import contextmanager
 
@@ -30,6 +31,7 @@ from procedures.selectors import working_calendar_for
 from procedures.sla import classify, shift_deadline
 from procedures.tasks import notify_event
 
+from . import versions
 from .codes import next_dossier_code
 from .routing import check_case_unit, check_receiving_agency, resolve_route
 
@@ -117,30 +119,37 @@ def receive(dossier, actor, *, at=None, comment=""):
     at = at or timezone.now()
     _check(dossier, "receive", actor)
     calendar = working_calendar_for(dossier.receiving_agency)
-    route = list(dossier.procedure.route_steps.all())
+    version, processing_days, cutoff, route, step_days = versions.terms_at_receipt(dossier.procedure, at)
     agencies = resolve_route(dossier.procedure, dossier.receiving_agency, dossier.case_unit, route)
-    due_at = calendar.add_working_days(at, dossier.procedure.processing_days)
+    clock_start = calendar.next_working_moment(at)
+    if cutoff is not None and calendar.local(at).time() > cutoff:
+        # Received after the version's cut-off hour: counted from the next working day.
+        clock_start = calendar.next_working_moment(
+            dt.datetime.combine(calendar.local(at).date() + dt.timedelta(days=1), dt.time(0), calendar.tz))
+    due_at = calendar.add_working_days(clock_start, processing_days)
     step_dues, elapsed_days = [], 0
-    for step in route:
-        elapsed_days += step.working_days
-        step_dues.append(calendar.add_working_days(at, elapsed_days))
+    for days in step_days:
+        elapsed_days += days
+        step_dues.append(calendar.add_working_days(clock_start, elapsed_days))
 
     def plan_steps():
         DossierStep.objects.bulk_create(
             DossierStep(
-                dossier=dossier, index=i, route_step=step, agency=agency, working_days=step.working_days,
+                dossier=dossier, index=i, route_step=step, agency=agency, working_days=days,
                 due_at=due, started_at=at if i == 0 else None,
             )
-            for i, (step, agency, due) in enumerate(zip(route, agencies, step_dues, strict=True))
+            for i, (step, agency, days, due) in enumerate(zip(route, agencies, step_days, step_dues, strict=True))
         )
 
     return _fire(
         dossier, "receive", actor, at=at, comment=comment, effects=plan_steps,
         data={"due_at": due_at.isoformat(), "step_due_at": [d.isoformat() for d in step_dues],
-              "competent_agency": agencies[-1].electronic_code, "first_agency": agencies[0].electronic_code},
+              "competent_agency": agencies[-1].electronic_code, "first_agency": agencies[0].electronic_code,
+              "version": version.effective_from.isoformat() if version else None,
+              "clock_started_at": clock_start.isoformat()},
         prepare=lambda: {
-            "at": at, "clock_started_at": calendar.next_working_moment(at), "due_at": due_at, "step_count": len(route),
-            "first_agency": agencies[0], "competent_agency": agencies[-1],
+            "at": at, "clock_started_at": clock_start, "due_at": due_at, "step_count": len(route),
+            "first_agency": agencies[0], "competent_agency": agencies[-1], "version": version,
         },
     )
 

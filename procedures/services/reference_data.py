@@ -11,7 +11,7 @@ from pathlib import Path
 from django.db import transaction
 
 from citizen_registry_adapter.personal_id import DATASET
-from procedures.models import AdministrativeUnit, Agency, AgencyKind, UnitLevel
+from procedures.models import AdministrativeUnit, Agency, AgencyKind, Desk, UnitLevel
 
 
 LEGACY, CURRENT = "legacy", "2025"
@@ -78,19 +78,25 @@ def read_unit_table(province_short, model=LEGACY):
     return units
 
 
-def build_agencies(units):
+def build_agencies(units, centers=False):
     """People's committees for every unit, province departments, and the commune and district
-    services that inter-level routes hand dossiers to, each with a demo electronic code."""
+    services that inter-level routes hand dossiers to, each with a demo electronic code. With
+    `centers` (the 2025 model), a Public Administration Service Center at the province, with a desk
+    (quầy) per department, and one in every commune."""
     agencies = []
     children = {}
     for unit in units:
         children.setdefault(unit["parent"], []).append(unit)
     province = children[None][0]
 
-    def add(unit, kind, sector, name, code):
-        agencies.append(
-            {"unit": unit["code"], "kind": kind, "sector": sector, "name": name, "electronic_code": f"{code}.{DEMO_PROVINCE_CODE}"}
-        )
+    def add(unit, kind, sector, name, code, **extra):
+        agencies.append({"unit": unit["code"], "kind": kind, "sector": sector, "name": name,
+                         "electronic_code": f"{code}.{DEMO_PROVINCE_CODE}", **extra})
+
+    def add_center(unit, code, desks=()):
+        # A center is the desk itself: no separate desk name under its own on the forms.
+        add(unit, AgencyKind.SERVICE_CENTER.value, "", f"Trung tâm Phục vụ hành chính công {of(unit)}", code,
+            desk_name="", desks=list(desks))
 
     def of(unit):
         # "Ủy ban nhân dân huyện Phú Bình": the unit type is written in lower case after a noun.
@@ -101,9 +107,15 @@ def build_agencies(units):
     add(province, committee, "", f"Ủy ban nhân dân {of(province)}", "000.00.00")
     for i, (sector, name) in enumerate(PROVINCE_DEPARTMENTS, start=1):
         add(province, department, sector, f"{name} {of(province)}", f"000.00.{i:02d}")
+    if centers:
+        add_center(province, "000.00.99", [{"number": 1, "name": f"Ủy ban nhân dân {of(province)}", "hosts": ":"}] + [
+            {"number": i, "name": name, "hosts": f"{department}:{sector}"}
+            for i, (sector, name) in enumerate(PROVINCE_DEPARTMENTS, start=2)])
 
     def add_commune(commune, c_index, d_code):
         add(commune, committee, "", f"Ủy ban nhân dân {of(commune)}", f"000.{c_index:02d}.{d_code}")
+        if centers:
+            add_center(commune, f"002.{c_index:02d}.{d_code}")
         for sector, name, pattern in COMMUNE_SERVICES:
             add(commune, department, sector, name.format(name=of(commune)), pattern.format(c=f"{c_index:02d}", d=d_code))
 
@@ -146,14 +158,21 @@ def load_units(units):
 
 @transaction.atomic
 def load_agencies(agencies):
+    """Create or update agencies by (unit, kind, sector), then the desks of each center, which name
+    the agency of the same unit they host as "kind:sector" (":" is the unit's people's committee)."""
     units = {u.code: u for u in AdministrativeUnit.objects.all()}
     for item in agencies:
-        Agency.objects.update_or_create(
-            unit=units[item["unit"]],
-            kind=item["kind"],
-            sector=item["sector"],
-            defaults={"name": item["name"], "electronic_code": item["electronic_code"], "code_is_demo": True},
-        )
+        defaults = {"name": item["name"], "electronic_code": item["electronic_code"], "code_is_demo": True}
+        if "desk_name" in item:
+            defaults["desk_name"] = item["desk_name"]
+        agency, _ = Agency.objects.update_or_create(unit=units[item["unit"]], kind=item["kind"], sector=item["sector"],
+                                                    defaults=defaults)
+        for desk in item.get("desks", []):
+            kind, _sep, sector = desk["hosts"].partition(":")
+            hosted = Agency.objects.filter(unit=agency.unit, kind=kind or AgencyKind.PEOPLES_COMMITTEE,
+                                           sector=sector).first()
+            Desk.objects.update_or_create(center=agency, number=desk["number"],
+                                          defaults={"name": desk["name"], "hosted_agency": hosted})
     return len(agencies)
 
 

@@ -224,6 +224,7 @@ def _row(code, procedure, agency, online, person, received, due):
         "due_at": due, "appointment_at": due, "paused_at": None, "decided_at": None, "returned_at": None,
         "timeliness": "", "documents_purged_at": None, "helped_at_id": None, "competent_agency_id": None,
         "return_agency_id": None, "case_unit_id": None, "stopped_at": None, "stop_ground": "",
+        "procedure_version_id": None,
     }
 
 

@@ -17,7 +17,7 @@ class Command(BaseCommand):
         for model in (ref.LEGACY, ref.CURRENT):
             units = ref.read_unit_table(province, model)
             ref.write_json(FIXTURES / "units" / f"{slug}-{model}.json", units)
-            agencies = ref.build_agencies(units)
+            agencies = ref.build_agencies(units, centers=model == ref.CURRENT)
             ref.write_json(FIXTURES / "agencies" / f"{slug}-{model}.json", agencies)
             levels = {}
             for unit in units:
