@@ -9,6 +9,14 @@ REGISTRY_PORT ?= 8765
 # A synthetic year for the dashboard on a fresh demo database (bench/ loads 1,000,000 into PostgreSQL).
 DEMO_DOSSIERS ?= 20000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+# The unit tree of the demo: legacy (three levels, the reference province's 2023 set-up) or 2025 (two
+# levels, service centers, non-boundary procedures). Each has its own database under var/.
+MODEL ?= legacy
+ifeq ($(MODEL),2025)
+export VAR_DIR ?= $(CURDIR)/var/model-2025
+else ifneq ($(MODEL),legacy)
+$(error MODEL must be legacy or 2025, not $(MODEL))
+endif
 
 .PHONY: install setup run fake-registry bench-registry e2e test test-sqlite test-pg demo-lifecycle lifecycle-graph messages clean
 
@@ -22,7 +30,7 @@ install: $(STAMP)
 
 setup: install
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_reference_data
+	$(BIN)/python manage.py load_reference_data --model $(MODEL)
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py create_demo_certificates
 	$(BIN)/python manage.py generate_synthetic_year --dossiers $(DEMO_DOSSIERS) --if-empty

@@ -261,6 +261,9 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
 CELERY_BEAT_SCHEDULE = {
     "verify-pending-identities": {"task": "procedures.tasks.verify_pending_identities", "schedule": 15 * 60},
+    # Hourly, so that a version effective today is in force within the hour after midnight.
+    "bring-procedure-versions-into-force": {"task": "procedures.tasks.bring_procedure_versions_into_force",
+                                            "schedule": 60 * 60},
 }
 
 WAGTAIL_SITE_NAME = "Cổng dịch vụ công"

@@ -45,12 +45,24 @@ def _pki_dir():
 
 
 def _name(common_name, organisation="Một cửa Thái Nguyên (demo)"):
+    # X.520 caps both at 64; a ward's service center has a longer name. The shortened
+    # "TT PVHCC" is what the centers' own seals and letterheads use.
+    common_name, organisation = (_fit(value) for value in (common_name, organisation))
     return x509.Name([
         x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"),
         x509.NameAttribute(NameOID.STATE_OR_PROVINCE_NAME, "Thái Nguyên"),
         x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation),
         x509.NameAttribute(NameOID.COMMON_NAME, common_name),
     ])
+
+
+def _fit(value, limit=64):
+    """Within `limit` bytes of UTF-8, which is how the library counts."""
+    if len(value.encode()) > limit:
+        value = value.replace("Trung tâm Phục vụ hành chính công", "TT PVHCC")
+    while len(value.encode()) > limit:
+        value = value[:-1]
+    return value
 
 
 def demo_ca():

@@ -36,3 +36,12 @@ def verify_pending_identities():
     from procedures.services.identity import verify_pending_identities as run
 
     return run()
+
+
+@shared_task
+def bring_procedure_versions_into_force():
+    """Daily: write the versions whose effective day has come into their procedures (receipt does it
+    too, for the procedure at hand, so a late run never gives a dossier the wrong version)."""
+    from procedures.services.versions import bring_into_force
+
+    return [str(version) for version in bring_into_force()]

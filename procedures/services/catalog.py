@@ -1,10 +1,15 @@
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from procedures.models import AgencyKind, Field, Procedure, RequiredDocument, RouteStep
+from procedures.catalog_files import Refusal
+from procedures.models import Field, Procedure, ProcedureVersion
+
+from . import versions
 
 
 def validate_route(processing_days, step_days):
@@ -31,64 +36,110 @@ def _fmt(days):
     return f"{days.normalize():f}".replace(".", ",")
 
 
-@transaction.atomic
-def import_catalog(data):
-    """Create or update fields and procedures from the catalog's JSON form; safe to run again.
+@dataclass
+class ImportPlan:
+    """What an import would do (dry run) or did: new procedures and versions, changed versions with
+    their difference, versions already as the file says, and the entries refused with their reason."""
 
-    Returns (created, updated) procedure counts. Documents and route steps are matched by their
-    order, so steps that dossiers already point at are updated in place, never dropped.
-    """
-    for item in data["fields"]:
-        Field.objects.update_or_create(code=item["code"], defaults={"name": item["name"]})
-    fields = {f.code: f for f in Field.objects.all()}
-    created = updated = 0
-    for item in data["procedures"]:
-        route = item["route"]
-        try:
-            validate_route(item["processing_days"], [step["days"] for step in route])
-        except ValidationError as error:
-            raise ValidationError(f"{item['national_code']} {item['name']}: {error.messages[0]}") from None
-        procedure, was_created = Procedure.objects.update_or_create(
-            national_code=item["national_code"],
-            defaults={
-                "name": item["name"],
-                "field": fields[item["field"]],
-                "processing_days": Decimal(str(item["processing_days"])),
-                "fee_vnd": item.get("fee_vnd", 0),
-                "fee_note": item.get("fee_note", ""),
-                "result_document": item["result"],
-                "legal_basis": item["legal_basis"],
-                "online_level": item["online_level"],
-                "description": item.get("description", ""),
-            },
-        )
-        created += was_created
-        updated += not was_created
-        for order, doc in enumerate(item["documents"], start=1):
-            RequiredDocument.objects.update_or_create(
-                procedure=procedure,
-                order=order,
-                defaults={
-                    "name": doc["name"],
-                    "template_name": doc.get("template", ""),
-                    "copy_kind": doc.get("copy", "original"),
-                    "quantity": doc.get("quantity", 1),
-                    "is_mandatory": doc.get("mandatory", True),
-                },
-            )
-        procedure.required_documents.filter(order__gt=len(item["documents"])).delete()
-        for order, step in enumerate(route, start=1):
-            kind, _sep, sector = step["agency"].partition(":")
-            RouteStep.objects.update_or_create(
-                procedure=procedure,
-                order=order,
-                defaults={
-                    "level": step["level"],
-                    "agency_kind": AgencyKind(kind),
-                    "sector": sector,
-                    "task": step["task"],
-                    "working_days": Decimal(str(step["days"])),
-                },
-            )
-        procedure.route_steps.filter(order__gt=len(route)).delete()
-    return created, updated
+    new_fields: list = field(default_factory=list)
+    new_procedures: list = field(default_factory=list)  # national codes
+    renamed: list = field(default_factory=list)  # (code, old name, new name)
+    new_versions: list = field(default_factory=list)  # (code, effective_from)
+    changed_versions: list = field(default_factory=list)  # (code, effective_from, [versions.Change])
+    unchanged: int = 0
+    refused: list = field(default_factory=list)  # catalog_files.Refusal
+
+    @property
+    def writes(self):
+        return bool(self.new_fields or self.new_procedures or self.renamed or self.new_versions
+                    or self.changed_versions)
+
+
+def plan_import(catalogue):
+    """Compare a read catalogue with the database; writes nothing."""
+    plan = ImportPlan(refused=list(catalogue.refused))
+    known_fields = set(Field.objects.values_list("code", flat=True))
+    plan.new_fields = sorted(set(catalogue.fields) - known_fields)
+    existing = {p.national_code: p for p in Procedure.objects.filter(national_code__in=catalogue.procedures)}
+    stored = {(v.procedure.national_code, v.effective_from): v for v in ProcedureVersion.objects.filter(
+        procedure__national_code__in=catalogue.procedures).select_related("procedure")}
+    for code, entry in catalogue.procedures.items():
+        if entry["field"] not in known_fields and entry["field"] not in catalogue.fields:
+            plan.refused.append(Refusal("procedures", code, _("lĩnh vực “%(field)s” chưa có trong danh mục")
+                                        % {"field": entry["field"]}))
+            continue
+        procedure = existing.get(code)
+        if procedure is None:
+            plan.new_procedures.append(code)
+        elif procedure.name != entry["name"]:
+            plan.renamed.append((code, procedure.name, entry["name"]))
+        for day, version in sorted(entry["versions"].items()):
+            old = stored.get((code, day))
+            if old is None:
+                plan.new_versions.append((code, day))
+                continue
+            before = {**versions.version_fields(old), **_decision(old)}
+            after = {**{k: version[k] for k in before}}
+            changes = versions.difference(before, after) + [
+                versions.Change(label, str(before[key] or "—"), str(after[key] or "—"))
+                for key, label in DECISION_LABELS.items() if before[key] != after[key]]
+            if changes:
+                plan.changed_versions.append((code, day, changes))
+            else:
+                plan.unchanged += 1
+    return plan
+
+
+DECISION_LABELS = {"decision_number": _("Số quyết định công bố"), "decision_date": _("Ngày ký quyết định"),
+                   "decision_signer": _("Người ký quyết định")}
+
+
+def _decision(version):
+    return {key: getattr(version, key) for key in DECISION_LABELS}
+
+
+def apply_import(catalogue, *, today=None, progress=None):
+    """Write what plan_import finds, in one transaction, and bring versions whose day has come into
+    force. Running it again with the same file changes nothing. Returns the plan it carried out."""
+    today = today or timezone.localdate()
+    plan = plan_import(catalogue)
+    refused_codes = {r.code for r in plan.refused if r.where == "procedures"}
+    with transaction.atomic():
+        for code, name in catalogue.fields.items():
+            Field.objects.update_or_create(code=code, defaults={"name": name})
+        fields = {f.code: f for f in Field.objects.all()}
+        touched = []
+        for code, entry in catalogue.procedures.items():
+            if progress:
+                progress(code)
+            if code in refused_codes:
+                continue
+            ordered = sorted(entry["versions"].items())
+            first_day, first = ordered[0]
+            procedure = Procedure.objects.filter(national_code=code).first()
+            if procedure is None:
+                # Filled from the earliest version until the one in force is written below; a
+                # procedure whose every version lies ahead stays unpublished until its day.
+                procedure = Procedure(national_code=code, is_active=first_day <= today, **{
+                    name: first[name] for name in versions.FIELDS})
+            procedure.name, procedure.field = entry["name"], fields[entry["field"]]
+            procedure.save()
+            for day, version in ordered:
+                row, created = ProcedureVersion.objects.get_or_create(
+                    procedure=procedure, effective_from=day, defaults=version)
+                if not created and (code, day) in {(c, d) for c, d, _changes in plan.changed_versions}:
+                    for name, value in version.items():
+                        setattr(row, name, value)
+                    row.save()
+                    if procedure.version_in_force_id == row.pk:
+                        versions.apply_version(row)
+            touched.append(procedure)
+        versions.bring_into_force(today, procedures=touched)
+    return plan
+
+
+def import_catalog(data, *, today=None):
+    """Import the catalogue's JSON form (fixtures/catalog/); returns the plan carried out."""
+    from procedures.catalog_files import read_json
+
+    return apply_import(read_json(data), today=today)

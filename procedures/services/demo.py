@@ -14,6 +14,8 @@ from procedures.models import AdministrativeUnit, Agency, AgencyKind, Role, Staf
 
 DEMO_PASSWORD = "MotCua@2026"
 DEMO_DISTRICT = "Phú Bình"
+# The two-level tree (MODEL=2025): the citizens' own commune, and a city ward whose center they use.
+DEMO_COMMUNE, DEMO_WARD = "Xã Phú Bình", "Phường Phan Đình Phùng"
 
 
 @dataclass
@@ -24,15 +26,28 @@ class DemoLogin:
     personal_id: str = ""
 
 
+def is_two_level():
+    return not AdministrativeUnit.objects.filter(level=UnitLevel.DISTRICT).exists()
+
+
 def demo_agencies():
+    """{prefix: (desk agency, handling agency)}: where each prefix's officer receives, and where its
+    specialist and leader work. Under the three-level model both are the same agency."""
+    committee = AgencyKind.PEOPLES_COMMITTEE
+    justice = Agency.objects.get(kind=AgencyKind.DEPARTMENT, sector="justice", unit__level=UnitLevel.PROVINCE)
+    if is_two_level():
+        center = AgencyKind.SERVICE_CENTER
+        places = {"xa": AdministrativeUnit.objects.get(name=DEMO_COMMUNE),
+                  "xa2": AdministrativeUnit.objects.get(name=DEMO_WARD)}
+        agencies = {prefix: (Agency.objects.get(unit=unit, kind=center), Agency.objects.get(unit=unit, kind=committee))
+                    for prefix, unit in places.items()}
+        agencies["so"] = (Agency.objects.get(unit=justice.unit, kind=center), justice)
+        return agencies
     district = AdministrativeUnit.objects.get(level=UnitLevel.DISTRICT, short_name=DEMO_DISTRICT)
     commune = district.children.order_by("code").first()
-    committee = AgencyKind.PEOPLES_COMMITTEE
-    return {
-        "xa": Agency.objects.get(unit=commune, kind=committee),
-        "huyen": Agency.objects.get(unit=district, kind=committee),
-        "so": Agency.objects.get(kind=AgencyKind.DEPARTMENT, sector="justice", unit__level=UnitLevel.PROVINCE),
-    }
+    agencies = {"xa": Agency.objects.get(unit=commune, kind=committee),
+                "huyen": Agency.objects.get(unit=district, kind=committee), "so": justice}
+    return {prefix: (agency, agency) for prefix, agency in agencies.items()}
 
 
 CITIZENS = [
@@ -54,6 +69,7 @@ STAFF_NAMES = {
     "xa.motcua": ("Hoàng Thị", "Lan"), "xa.chuyenvien": ("Ma Văn", "Dũng"), "xa.lanhdao": ("Nguyễn Đức", "Thắng"),
     "huyen.motcua": ("Dương Thu", "Hà"), "huyen.chuyenvien": ("Lương Minh", "Tuấn"), "huyen.lanhdao": ("Trần Quang", "Vinh"),
     "so.motcua": ("Đỗ Ngọc", "Anh"), "so.chuyenvien": ("Bùi Thanh", "Hương"), "so.lanhdao": ("Lê Hữu", "Long"),
+    "xa2.motcua": ("Vũ Thị", "Mai"), "xa2.chuyenvien": ("Đinh Công", "Sơn"), "xa2.lanhdao": ("Phạm Văn", "Khánh"),
 }
 
 
@@ -77,8 +93,9 @@ def seed_demo_accounts():
     admin = _user("admin", "Quản trị", "hệ thống", is_staff=True, is_superuser=True)
     _staff(admin, Role.ADMINISTRATOR)
     logins.append(DemoLogin("admin", Role.ADMINISTRATOR.label, "—"))
-    for prefix, agency in demo_agencies().items():
+    for prefix, (desk, handling) in demo_agencies().items():
         for suffix, role in STAFF_ROLES:
+            agency = desk if role == Role.ONE_STOP_OFFICER else handling
             username = f"{prefix}.{suffix}"
             last, first = STAFF_NAMES[username]
             user = _user(username, first, last, is_staff=True)

@@ -32,6 +32,8 @@ PROVINCE_DEPARTMENTS = [
     ("industry-trade", "Sở Công Thương"),
 ]
 DISTRICT_SERVICES = [("social-insurance", "Bảo hiểm xã hội {name}", "000.99.{d}")]
+# With no districts (2025), the social insurance steps go to the province's office.
+PROVINCE_SERVICES_2025 = [("social-insurance", "Bảo hiểm xã hội", "000.98.00")]
 COMMUNE_SERVICES = [("police", "Công an {name}", "001.{c}.{d}")]
 
 
@@ -108,6 +110,8 @@ def build_agencies(units, centers=False):
     for i, (sector, name) in enumerate(PROVINCE_DEPARTMENTS, start=1):
         add(province, department, sector, f"{name} {of(province)}", f"000.00.{i:02d}")
     if centers:
+        for sector, name, code in PROVINCE_SERVICES_2025:
+            add(province, department, sector, f"{name} {of(province)}", code)
         add_center(province, "000.00.99", [{"number": 1, "name": f"Ủy ban nhân dân {of(province)}", "hosts": ":"}] + [
             {"number": i, "name": name, "hosts": f"{department}:{sector}"}
             for i, (sector, name) in enumerate(PROVINCE_DEPARTMENTS, start=2)])
@@ -183,3 +187,51 @@ def write_json(path, data):
 
 def read_json(path):
     return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+# The 2025 catalogue (docs/decisions/0007): procedures any center of the province receives, and what
+# decides their competent authority.
+NON_BOUNDARY = {
+    "1.001193": "residence", "1.000894": "residence", "1.000656": "residence", "2.000635": "residence",
+    "1.004873": "residence", "1.004227": "parcel", "2.001417": "residence",
+}
+TWO_LEVEL_DECISION = {"number": "DEMO-2025/QĐ-UBND", "date": "2025-06-30", "signer": "Chủ tịch UBND tỉnh (minh họa)"}
+# One upcoming version, so the demo catalogue page announces a change.
+UPCOMING = {"1.001193": {"effective_from": "2027-01-01",
+                         "decision": {"number": "DEMO-2026/QĐ-UBND", "date": "2026-11-20",
+                                      "signer": "Chủ tịch UBND tỉnh (minh họa)"},
+                         "add_document": {"name": "Văn bản ủy quyền (nếu nộp hồ sơ thay)", "template": "",
+                                          "copy": "original", "mandatory": False}}}
+
+
+def two_level_catalogue(legacy):
+    """The 2025 catalogue from the three-level one: district steps go to the commune (the district
+    level is gone since 1 July 2025), district services to the province, consecutive steps at the same
+    agency become one; every procedure gets a version from 1 July 2025, some become non-boundary."""
+    result = {"_note": "Generated from thai-nguyen-legacy.json by generate_reference_data: the two-level model "
+                       "from 1 July 2025. The publication decisions are illustrative; which procedures the province "
+                       "lists as non-boundary is a demo choice, not the province's list.",
+              "fields": legacy["fields"], "procedures": []}
+    for item in legacy["procedures"]:
+        before = item["versions"][-1]
+        route = []
+        for step in before["route"]:
+            step = dict(step)
+            if step["level"] == UnitLevel.DISTRICT.value:
+                step["level"] = (UnitLevel.COMMUNE if step["agency"] == AgencyKind.PEOPLES_COMMITTEE.value
+                                 else UnitLevel.PROVINCE).value
+            if route and (route[-1]["level"], route[-1]["agency"]) == (step["level"], step["agency"]):
+                route[-1] = {**route[-1], "task": f"{route[-1]['task']}; {step['task']}",
+                             "days": route[-1]["days"] + step["days"]}
+            else:
+                route.append(step)
+        version = {**before, "effective_from": "2025-07-01", "decision": TWO_LEVEL_DECISION, "route": route}
+        if item["national_code"] in NON_BOUNDARY:
+            version.update(non_boundary=True, case_basis=NON_BOUNDARY[item["national_code"]])
+        versions = [version]
+        upcoming = UPCOMING.get(item["national_code"])
+        if upcoming:
+            versions.append({**version, "effective_from": upcoming["effective_from"], "decision": upcoming["decision"],
+                             "documents": version["documents"] + [upcoming["add_document"]]})
+        result["procedures"].append({**{k: item[k] for k in ("national_code", "name", "field")}, "versions": versions})
+    return result

@@ -53,12 +53,16 @@ class Target:
     agencies: list
     weights: list
     steps: int
+    desks: dict  # agency pk → the service center that receives for it, where there is one
 
 
 def _targets(rng):
     agencies_by_point = defaultdict(list)
+    centers = {}
     for agency in Agency.objects.select_related("unit"):
         agencies_by_point[(agency.unit.level, agency.kind, agency.sector)].append(agency)
+        if agency.is_service_center:
+            centers[agency.unit_id] = agency
     targets = defaultdict(list)
     for procedure in Procedure.objects.filter(is_active=True).prefetch_related("route_steps"):
         steps = list(procedure.route_steps.all())
@@ -69,7 +73,8 @@ def _targets(rng):
         if agencies:
             # Busy and quiet desks: a lognormal spread of sizes, as between a city ward and a mountain commune.
             weights = [rng.lognormvariate(0, 0.6) for _ in agencies]
-            targets[first.level].append(Target(procedure, agencies, weights, len(steps)))
+            desks = {a.pk: centers[a.unit_id] for a in agencies if a.unit_id in centers}
+            targets[first.level].append(Target(procedure, agencies, weights, len(steps), desks))
     return targets
 
 
@@ -117,6 +122,7 @@ def generate(count, *, end=None, seed=2026, out=sys.stderr, batch=20_000):
         for n in range(count):
             target = rng.choices(targets[rng.choices(levels, level_weights)[0]])[0]
             agency = rng.choices(target.agencies, target.weights)[0]
+            desk = target.desks.get(agency.pk, agency)  # a center receives and forwards to the agency
             procedure = target.procedure
             day = rng.choice(working_days)
             minutes = rng.randrange(8 * 60, 16 * 60 + 30)
@@ -124,38 +130,38 @@ def generate(count, *, end=None, seed=2026, out=sys.stderr, batch=20_000):
             if received > end:
                 received = end - dt.timedelta(hours=rng.randrange(1, 48))
             online = rng.random() < ONLINE_SHARE.get(procedure.online_level, 0.05)
-            sequences[(agency.pk, day)] += 1
-            code = f"{agency.electronic_code}-{day:%y%m%d}-{sequences[(agency.pk, day)]:04d}"
+            sequences[(desk.pk, day)] += 1
+            code = f"{desk.electronic_code}-{day:%y%m%d}-{sequences[(desk.pk, day)]:04d}"
             slot = received.replace(minute=received.minute // 30 * 30)
             key = (slot, procedure.processing_days)
             if key not in due_cache:
                 due_cache[key] = calendar.add_working_days(slot, procedure.processing_days)
             due = due_cache[key] + (received - slot)
             person = rng.choice(people)
-            row = _row(code, procedure, agency, online, person, received, due)
+            row = _row(code, procedure, desk, agency, online, person, received, due)
             late_share = quality.setdefault(agency.pk, rng.uniform(0.01, 0.12))
 
             if rng.random() < 0.02:  # refused at the desk before receipt
-                row.update(state="rejected", received_at=None, clock_started_at=None, due_at=None, appointment_at=None,
+                row.update(state="rejected", current_agency_id=desk.pk, received_at=None, clock_started_at=None, due_at=None, appointment_at=None,
                            decision_note="Hồ sơ không thuộc thẩm quyền giải quyết.")
-                count_in(received, agency.pk, procedure.pk, rejected=1)
-                log(writer.add(row), "reject", received, "submitted", "rejected", agency.pk)
+                count_in(received, desk.pk, procedure.pk, rejected=1)
+                log(writer.add(row), "reject", received, "submitted", "rejected", desk.pk)
                 continue
             digital = online or rng.random() < 0.78
-            count_in(received, agency.pk, procedure.pk, received=1, digitised=int(digital),
+            count_in(received, desk.pk, procedure.pk, received=1, digitised=int(digital),
                      **{"received_online" if online else "received_counter": 1})
             asked = received + dt.timedelta(hours=rng.randrange(2, 30)) if rng.random() < 0.08 else None
             if asked:
-                count_in(asked, agency.pk, procedure.pk, supplements=1)
+                count_in(asked, desk.pk, procedure.pk, supplements=1)
             if rng.random() < 0.025:
                 withdrawn = received + dt.timedelta(days=rng.uniform(0.1, 3))
                 if withdrawn < end:
                     row.update(state="withdrawn", decision_note="Công dân rút hồ sơ.")
-                    count_in(withdrawn, agency.pk, procedure.pk, withdrawn=1, closed=1)
+                    count_in(withdrawn, desk.pk, procedure.pk, withdrawn=1, closed=1)
                     dossier_id = writer.add(row)
-                    log(dossier_id, "withdraw", withdrawn, "processing", "withdrawn", agency.pk)
+                    log(dossier_id, "withdraw", withdrawn, "processing", "withdrawn", desk.pk)
                     if asked:
-                        log(dossier_id, "request_supplement", asked, "processing", "supplement_requested", agency.pk)
+                        log(dossier_id, "request_supplement", asked, "processing", "supplement_requested", desk.pk)
                     continue
             outcome = rng.random()
             if outcome < late_share:
@@ -170,18 +176,19 @@ def generate(count, *, end=None, seed=2026, out=sys.stderr, batch=20_000):
                 dossier_id = writer.add(row)
                 steps += _plan(dossier_id, procedure, agency, received, calendar, step_agencies)
                 if asked:
-                    log(dossier_id, "request_supplement", asked, "processing", "supplement_requested", agency.pk)
+                    log(dossier_id, "request_supplement", asked, "processing", "supplement_requested", desk.pk)
                 continue
             refused_on_merits = rng.random() < 0.015
             row.update(state="not_qualified" if refused_on_merits else "returned", returned_at=returned,
+                       current_agency_id=desk.pk,
                        decided_at=returned - dt.timedelta(hours=2), timeliness=timeliness,
                        proposed_outcome="refusal" if refused_on_merits else "result", step_count=target.steps,
                        current_step_index=target.steps - 1)
-            count_in(returned, agency.pk, procedure.pk, **{f"resolved_{timeliness}": 1}, closed=1,
+            count_in(returned, desk.pk, procedure.pk, **{f"resolved_{timeliness}": 1}, closed=1,
                      results_digital=int(rng.random() < 0.7), not_qualified=int(refused_on_merits))
             dossier_id = writer.add(row)
             if asked:
-                log(dossier_id, "request_supplement", asked, "processing", "supplement_requested", agency.pk)
+                log(dossier_id, "request_supplement", asked, "processing", "supplement_requested", desk.pk)
             for step in _resolved_steps(dossier_id, procedure, agency, received, returned, timeliness, calendar,
                                         step_agencies, rng):
                 steps.append(step)
@@ -190,7 +197,7 @@ def generate(count, *, end=None, seed=2026, out=sys.stderr, batch=20_000):
                 score = rng.choices([5, 4, 3, 2, 1], [55, 30, 9, 4, 2])[0]
                 rated = returned + dt.timedelta(hours=rng.randrange(1, 72))
                 ratings.append((dossier_id, score, rated))
-                count_in(rated, agency.pk, procedure.pk, rating_count=1, rating_sum=score)
+                count_in(rated, desk.pk, procedure.pk, rating_count=1, rating_sum=score)
             written = n + 1
             if written % batch == 0:
                 flush()
@@ -210,9 +217,9 @@ def generate(count, *, end=None, seed=2026, out=sys.stderr, batch=20_000):
             "seconds": time.monotonic() - started}
 
 
-def _row(code, procedure, agency, online, person, received, due):
+def _row(code, procedure, desk, agency, online, person, received, due):
     return {
-        "code": code, "procedure_id": procedure.pk, "receiving_agency_id": agency.pk, "current_agency_id": agency.pk,
+        "code": code, "procedure_id": procedure.pk, "receiving_agency_id": desk.pk, "current_agency_id": agency.pk,
         "current_step_index": 0, "step_count": 0, "channel": "online" if online else "counter", "applicant_id": None,
         "applicant_name": person.full_name, "applicant_name_folded": fold(person.full_name),
         "applicant_personal_id": person.personal_id, "applicant_phone": "",

@@ -114,6 +114,7 @@ def apply_version(version):
     for name in FIELDS:
         setattr(procedure, name, getattr(version, name))
     procedure.version_in_force = version
+    procedure.is_active = True
     procedure.save()
     write_documents(procedure, version.documents)
     write_route(procedure, version.route)

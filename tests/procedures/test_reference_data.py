@@ -55,13 +55,25 @@ def test_two_level_tree_loads_with_communes_under_the_province(db):
     communes = table_count("SELECT COUNT(*) FROM admin_units WHERE provinceShort = 'Thái Nguyên'")
     assert AdministrativeUnit.objects.filter(level=UnitLevel.DISTRICT).count() == 0
     assert AdministrativeUnit.objects.filter(level=UnitLevel.COMMUNE, parent__level=UnitLevel.PROVINCE).count() == communes
-    # A commune-only procedure routes fine; a commune → district one says clearly why it cannot.
+    # A center in every commune and at the province, whose desks host the province's departments.
+    assert Agency.objects.filter(kind="center", unit__level=UnitLevel.COMMUNE).count() == communes
+    province_center = Agency.objects.get(kind="center", unit__level=UnitLevel.PROVINCE)
+    assert province_center.desks.filter(hosted_agency__sector="justice").exists()
+    # The 2025 catalogue routes every procedure from any commune; a district step says clearly why it cannot.
     commune_agency = Agency.objects.filter(unit__level=UnitLevel.COMMUNE, kind="committee").first()
-    simple = RouteStep.objects.get(procedure__national_code="1.001193", order=1)
-    assert resolve_step_agency(simple, commune_agency.unit) == commune_agency
-    district_step = RouteStep.objects.get(procedure__national_code="1.004227", order=2)
+    for step in RouteStep.objects.all():
+        assert step.level != UnitLevel.DISTRICT
+        assert resolve_step_agency(step, commune_agency.unit) is not None
+    district_step = RouteStep(level=UnitLevel.DISTRICT, agency_kind="committee", task="Thẩm định")
     with pytest.raises(Exception, match="không trực thuộc đơn vị cấp huyện nào"):
         resolve_step_agency(district_step, commune_agency.unit)
+
+
+def test_the_two_level_catalogue_is_what_the_generator_makes_from_the_legacy_one():
+    legacy = json.loads((FIXTURES / "catalog" / "thai-nguyen-legacy.json").read_text(encoding="utf-8"))
+    committed = json.loads((FIXTURES / "catalog" / "thai-nguyen-2025.json").read_text(encoding="utf-8"))
+    assert committed == ref.two_level_catalogue(legacy)
+    assert len(legacy["procedures"]) == 27
 
 
 def test_agencies_cover_every_unit_with_valid_unique_demo_codes(legacy):
@@ -112,11 +124,14 @@ def test_bad_routes_are_rejected_with_a_clear_message(days, steps, message):
     assert message in error.value.messages[0]
 
 
-def test_catalog_import_rejects_a_bad_route_and_writes_nothing(db):
+def test_catalog_import_refuses_a_bad_route_with_its_place_and_writes_it_not(db):
     data = {"fields": [{"code": "x", "name": "X"}], "procedures": [{
-        "national_code": "9.9", "name": "Sai", "field": "x", "processing_days": 3, "result": "r", "legal_basis": "l",
-        "online_level": "full", "documents": [], "route": [{"level": "commune", "agency": "committee", "task": "t", "days": 1}],
+        "national_code": "9.9", "name": "Sai", "field": "x", "effective_from": "2025-07-01",
+        "decision": {"number": "1/QĐ"}, "processing_days": 3, "result": "r", "legal_basis": "l",
+        "online_level": "full", "documents": [{"name": "Tờ khai"}],
+        "route": [{"level": "commune", "agency": "committee", "task": "t", "days": 1}],
     }]}
-    with pytest.raises(ValidationError, match="9.9 Sai"):
-        import_catalog(data)
+    plan = import_catalog(data)
+    assert [str(r) for r in plan.refused] == [
+        "procedures[0] 9.9: Tổng số ngày của các bước (1) phải bằng thời hạn giải quyết (3 ngày làm việc)."]
     assert not Procedure.objects.exists()

@@ -10,5 +10,6 @@ class Command(BaseCommand):
     def handle(self, **options):
         _key, ca = demo_ca()
         self.stdout.write(f"CA minh họa: {ca.subject.rfc4514_string()}")
-        for agency in demo_agencies().values():
+        agencies = {agency.pk: agency for pair in demo_agencies().values() for agency in pair}
+        for agency in agencies.values():
             self.stdout.write(f"  {agency.name}: {demo_agency_certificate(agency)}")

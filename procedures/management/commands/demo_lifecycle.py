@@ -3,13 +3,13 @@
 import datetime as dt
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from procedures import services
 from procedures.models import Outcome, Procedure
 from procedures.selectors import working_calendar_for
-from procedures.services.demo import demo_agencies
+from procedures.services.demo import demo_agencies, is_two_level
 from procedures.sla import explain
 
 LAND_CERTIFICATE = "1.004227"  # commune receives, district decides
@@ -22,8 +22,10 @@ class Command(BaseCommand):
         parser.add_argument("--start", help="receipt time, ISO format (default: now)")
 
     def handle(self, start=None, **options):
+        if is_two_level():
+            raise CommandError("Kịch bản này đi qua cấp huyện: chạy trên cây ba cấp (MODEL=legacy).")
         users = {u.username: u for u in get_user_model().objects.filter(username__in=self._usernames())}
-        agencies = demo_agencies()
+        agencies = {prefix: desk for prefix, (desk, _handling) in demo_agencies().items()}
         procedure = Procedure.objects.get(national_code=LAND_CERTIFICATE)
         calendar = working_calendar_for(agencies["xa"])
         at = dt.datetime.fromisoformat(start).replace(tzinfo=calendar.tz) if start else timezone.now()

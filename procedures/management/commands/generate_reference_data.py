@@ -7,7 +7,8 @@ FIXTURES = settings.BASE_DIR / "fixtures"
 
 
 class Command(BaseCommand):
-    help = "Generate the unit and agency fixtures of a province from the official unit table (vietnamadminunits)."
+    help = ("Generate the unit and agency fixtures of a province from the official unit table (vietnamadminunits), "
+            "and its two-level catalogue from the three-level one.")
 
     def add_arguments(self, parser):
         parser.add_argument("--province", default="Thái Nguyên", help="short province name, as in the table")
@@ -23,3 +24,6 @@ class Command(BaseCommand):
             for unit in units:
                 levels[unit["level"]] = levels.get(unit["level"], 0) + 1
             self.stdout.write(f"{model}: {levels} units, {len(agencies)} agencies")
+        legacy = ref.read_json(FIXTURES / "catalog" / f"{slug}-{ref.LEGACY}.json")
+        ref.write_json(FIXTURES / "catalog" / f"{slug}-{ref.CURRENT}.json", ref.two_level_catalogue(legacy))
+        self.stdout.write(f"{ref.CURRENT} catalogue: {len(legacy['procedures'])} procedures")

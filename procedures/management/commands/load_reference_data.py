@@ -19,10 +19,13 @@ class Command(BaseCommand):
         try:
             units = ref.read_json(FIXTURES / "units" / f"{slug}-{model}.json")
             agencies = ref.read_json(FIXTURES / "agencies" / f"{slug}-{model}.json")
-            catalog = ref.read_json(FIXTURES / "catalog.json")
+            catalog = ref.read_json(FIXTURES / "catalog" / f"{slug}-{model}.json")
         except FileNotFoundError as error:
             raise CommandError(f"missing fixture {error.filename}; run generate_reference_data first") from None
         self.stdout.write(f"units: {ref.load_units(units)}")
         self.stdout.write(f"agencies: {ref.load_agencies(agencies)}")
-        created, updated = import_catalog(catalog)
-        self.stdout.write(f"procedures: {created} created, {updated} updated")
+        plan = import_catalog(catalog)
+        self.stdout.write(f"procedures: {len(plan.new_procedures)} created, {len(plan.new_versions)} new versions, "
+                          f"{len(plan.changed_versions)} changed, {plan.unchanged} unchanged")
+        for refusal in plan.refused:
+            self.stderr.write(f"refused: {refusal}")
