@@ -6,6 +6,7 @@ from procedures.models import (
     AdministrativeUnit,
     Agency,
     CalendarException,
+    Desk,
     Dossier,
     DossierEvent,
     DossierStep,
@@ -17,6 +18,8 @@ from procedures.models import (
 )
 from procedures.services import validate_route
 
+from . import version_admin  # noqa: F401  (registers ProcedureVersionAdmin)
+
 
 @admin.register(AdministrativeUnit)
 class AdministrativeUnitAdmin(admin.ModelAdmin):
@@ -27,8 +30,16 @@ class AdministrativeUnitAdmin(admin.ModelAdmin):
     list_select_related = ("parent",)
 
 
+class DeskInline(admin.TabularInline):
+    model = Desk
+    fk_name = "center"
+    extra = 0
+    autocomplete_fields = ("hosted_agency",)
+
+
 @admin.register(Agency)
 class AgencyAdmin(admin.ModelAdmin):
+    inlines = [DeskInline]
     list_display = ("electronic_code", "name", "kind", "unit", "code_is_demo")
     list_filter = ("kind", "unit__level", "code_is_demo")
     list_select_related = ("unit",)
@@ -81,7 +92,7 @@ class ProcedureAdmin(admin.ModelAdmin):
     list_display = ("national_code", "name", "field", "processing_days", "online_level", "is_active")
     list_filter = ("field", "online_level", "route_steps__level", "is_non_boundary", "is_active")
     search_fields = ("national_code", "name")
-    inlines = [RequiredDocumentInline, RouteStepInline]
+    inlines = [RequiredDocumentInline, RouteStepInline, version_admin.VersionInline]
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("field").distinct()

@@ -160,8 +160,8 @@ def version_from(raw):
         "cutoff_time": _time(raw.get("cutoff")),
         "is_non_boundary": _boolean(raw.get("non_boundary")),
         "case_basis": _choice(raw.get("case_basis") or CaseBasis.RESIDENCE, CaseBasis, _("căn cứ xác định thẩm quyền")),
-        "documents": [_document(d) for d in raw.get("documents") or []],
-        "route": [_step(s) for s in raw.get("route") or []],
+        "documents": [document_from(d) for d in raw.get("documents") or []],
+        "route": [step_from(s) for s in raw.get("route") or []],
     }
     if not version["decision_number"]:
         raise ValidationError(_("thiếu số quyết định công bố"))
@@ -171,14 +171,14 @@ def version_from(raw):
     return version
 
 
-def _document(item):
+def document_from(item):
     return {"name": _text(item.get("name"), _("tên giấy tờ")), "template": str(item.get("template") or ""),
             "copy": _choice(item.get("copy") or CopyKind.ORIGINAL, CopyKind, _("loại bản")),
             "quantity": _integer(item.get("quantity") or 1, _("số lượng")),
             "mandatory": _boolean(item.get("mandatory", True))}
 
 
-def _step(item):
+def step_from(item):
     kind, _sep, sector = str(item.get("agency") or "").partition(":")
     _choice(kind, AgencyKind, _("loại cơ quan"))
     return {"level": _choice(item.get("level"), UnitLevel, _("cấp thực hiện")), "agency": str(item.get("agency")),

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from procedures.models import (
     Agency,
+    AgencyKind,
     CalendarException,
     ComponentForm,
     Dossier,
@@ -41,12 +42,19 @@ def catalog_summary():
 
 
 def receiving_agencies(procedure):
-    """Agencies where `procedure` can be filed: those that carry out its route's first step."""
+    """Where `procedure` can be filed (procedures.services.routing.receives): the service centers of
+    the units at its first step's level (every center, for a non-boundary procedure), and, in units
+    without a center, the agencies that carry out the first step."""
     first = procedure.route_steps.first()
     if first is None:
         return Agency.objects.none()
+    centers = Q(kind=AgencyKind.SERVICE_CENTER)
+    if not procedure.is_non_boundary:
+        centers &= Q(unit__level=first.level)
+    served = Agency.objects.filter(kind=AgencyKind.SERVICE_CENTER).values("unit_id")
+    own_desks = Q(unit__level=first.level, kind=first.agency_kind, sector=first.sector) & ~Q(unit__in=served)
     return (
-        Agency.objects.filter(unit__level=first.level, kind=first.agency_kind, sector=first.sector)
+        Agency.objects.filter(centers | own_desks)
         .select_related("unit__parent")
         .order_by("unit__parent__name", "unit__name")
     )

@@ -74,12 +74,18 @@ class ProcedurePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from procedures.selectors import receiving_agencies
+        from procedures.services import versions
 
         context = super().get_context(request, *args, **kwargs)
-        procedure = (Procedure.objects.select_related("field").prefetch_related("route_steps", "required_documents")
+        procedure = (Procedure.objects.select_related("field", "version_in_force").prefetch_related("route_steps", "required_documents")
                      .get(pk=self.procedure_id))
         agencies = list(receiving_agencies(procedure))
+        upcoming = versions.upcoming(procedure).first()
         context.update(
+            version=procedure.version_in_force,
+            upcoming=upcoming,
+            upcoming_changes=versions.difference(versions.snapshot(procedure), versions.version_fields(upcoming))
+            if upcoming else [],
             procedure=procedure,
             documents=procedure.required_documents.all(),
             route=procedure.route_steps.all(),

@@ -23,6 +23,7 @@ def route_form(procedure, steps, processing_days):
         "legal_basis": "Luật", "online_level": "full", "description": "", "is_active": "on", "case_basis": "residence",
         "required_documents-TOTAL_FORMS": 0, "required_documents-INITIAL_FORMS": 0,
         "route_steps-TOTAL_FORMS": len(steps), "route_steps-INITIAL_FORMS": len(steps),
+        "versions-TOTAL_FORMS": 0, "versions-INITIAL_FORMS": 0,
     }
     for i, (step, days) in enumerate(steps):
         data.update({
@@ -72,3 +73,36 @@ def test_changelist_queries_do_not_grow_with_rows(admin_client, model, django_as
     admin_client.get("/django-admin/")  # a session's first staff request records when it began (portal/accounts)
     with django_assert_max_num_queries(8):
         assert admin_client.get(reverse(f"admin:procedures_{model}_changelist")).status_code == 200
+
+
+def test_an_editor_publishes_a_future_version_and_sees_what_changes(admin_client, world):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    procedure = world.simple
+    add = reverse("admin:procedures_procedureversion_add")
+    form = admin_client.get(add, {"procedure": procedure.pk})
+    initial = form.context["adminform"].form.initial
+    assert initial["processing_days"] == procedure.processing_days and "Tờ khai | original | 1 | 1" in initial[
+        "documents_text"]
+    day = timezone.localdate() + dt.timedelta(days=30)
+    data = {"procedure": procedure.pk, "effective_from": day.isoformat(), "decision_number": "45/QĐ-UBND",
+            "decision_date": "", "decision_signer": "", "processing_days": "1", "fee_vnd": "8000", "fee_note": "",
+            "result_document": procedure.result_document, "legal_basis": procedure.legal_basis,
+            "online_level": "full", "cutoff_time": "15:00", "case_basis": "residence", "description": "",
+            "documents_text": "Tờ khai | original | 1 | 1\nVăn bản ủy quyền | original | 1 | 0",
+            "route_text": "commune | committee | 1 | Bước 1"}
+    past = admin_client.post(add, {**data, "effective_from": "2020-01-01"})
+    assert past.status_code == 200 and "Ngày có hiệu lực không được trước hôm nay." in past.content.decode()
+    bad = admin_client.post(add, {**data, "route_text": "commune | committee | 3 | Bước 1"})
+    assert "phải bằng thời hạn giải quyết" in bad.content.decode()
+    assert not procedure.versions.exists()
+    assert admin_client.post(add, {**data, "_continue": "1"}).status_code == 302
+    version = procedure.versions.get()
+    page = admin_client.get(reverse("admin:procedures_procedureversion_change", args=[version.pk])).content.decode()
+    for expected in ("phí, lệ phí (đồng)", "8000", "giờ chốt tiếp nhận trong ngày", "15:00",
+                     "Thành phần hồ sơ thêm", "Văn bản ủy quyền"):
+        assert expected in page, expected
+    procedure.refresh_from_db()
+    assert procedure.fee_vnd == 0 and procedure.version_in_force is None  # not in force before its day

@@ -81,3 +81,25 @@ def test_anonymous_visitors_get_catalog_pages_from_the_cache_until_the_catalog_c
     assert "Procedure code" in english.content.decode()  # another language, another copy
     client.force_login(world.citizen)
     assert "X-Page-Cache" not in client.get(url)  # signed in: never from the cache
+
+
+def test_the_page_shows_the_version_in_force_and_announces_the_next_one(client, world):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from procedures.services import versions
+
+    ensure_site()
+    today = timezone.localdate()
+    versions.publish_version(world.simple, effective_from=today, decision_number="12/QĐ-UBND",
+                             decision_date=dt.date(2025, 6, 20), decision_signer="Chủ tịch UBND tỉnh")
+    snapshot = versions.snapshot(world.simple)
+    versions.publish_version(world.simple, effective_from=today + dt.timedelta(days=40), decision_number="99/QĐ-UBND",
+                             fee_vnd=8000, cutoff_time=dt.time(15, 0),
+                             documents=snapshot["documents"] + [{"name": "Văn bản ủy quyền", "mandatory": False}])
+    body = client.get(ProcedurePage.objects.get(procedure=world.simple).url).content.decode()
+    assert f"Áp dụng từ {today:%d/%m/%Y} theo Quyết định số 12/QĐ-UBND ngày 20/06/2025 (Chủ tịch UBND tỉnh)" in body
+    assert f"Thay đổi từ ngày {today + dt.timedelta(days=40):%d/%m/%Y}" in body and "99/QĐ-UBND" in body
+    assert "<ins>8000</ins>" in body and "<ins>Văn bản ủy quyền</ins>" in body and "<ins>15:00</ins>" in body
+    assert "Giờ chốt tiếp nhận" not in body  # the cut-off belongs to the coming version, not to today's
