@@ -22,6 +22,34 @@ class MultipleFileField(forms.FileField):
         return [super().clean(data, initial)] if data else []
 
 
+class PlaceFieldsMixin:
+    """Decree 118/2025 on a filing form: for a non-boundary procedure, the commune that decides who is
+    competent (the applicant's residence, the land parcel's commune…); where the province has service
+    centers, the one where the result is to be handed over."""
+
+    def add_place_fields(self, procedure):
+        from django.utils.translation import gettext_lazy as _
+
+        from procedures.models import AdministrativeUnit, UnitLevel
+        from procedures.selectors import service_centers
+
+        if procedure.is_non_boundary:
+            self.fields["case_unit"] = forms.ModelChoiceField(
+                label=_("Xã, phường (%(basis)s)") % {"basis": procedure.get_case_basis_display().lower()},
+                queryset=AdministrativeUnit.objects.filter(level=UnitLevel.COMMUNE).order_by("name"),
+                empty_label=_("— Chọn xã, phường —"),
+                help_text=_("Cơ quan có thẩm quyền giải quyết được xác định theo địa bàn này, không theo nơi nộp hồ sơ."))
+        centers = service_centers()
+        if centers.exists():
+            self.fields["return_agency"] = forms.ModelChoiceField(
+                label=_("Nơi nhận kết quả"), queryset=centers, required=False,
+                empty_label=_("Tại nơi nộp hồ sơ"))
+
+    def place_data(self):
+        return {name: self.cleaned_data.get(name) for name in ("case_unit", "return_agency")
+                if self.cleaned_data.get(name)}
+
+
 class NextForm(forms.Form):
     """Where to go after an action: only a path on this site, never another host or a view name."""
 

@@ -6,6 +6,7 @@ from django.db.models import Case, Count, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
 
 from procedures.models import (
+    AdministrativeUnit,
     Agency,
     AgencyKind,
     CalendarException,
@@ -190,6 +191,24 @@ def starting_at(procedures, point):
 
 
 def procedures_received_at(agency):
-    """Active procedures whose route starts at an agency like `agency` (its level, kind and sector)."""
+    """Active procedures `agency` receives: those whose route starts at an agency like it (its level,
+    kind and sector); at a service center, those starting at its unit's level and the non-boundary ones."""
+    active = Procedure.objects.filter(is_active=True)
+    if agency.is_service_center:
+        return (with_first_step(active).filter(Q(first_level=agency.unit.level) | Q(is_non_boundary=True))
+                .order_by("name"))
     point = point_key(agency.unit.level, agency.kind, agency.sector)
-    return starting_at(Procedure.objects.filter(is_active=True), point).order_by("name")
+    return starting_at(active, point).order_by("name")
+
+
+def case_units(agency):
+    """The communes a non-boundary dossier received at `agency` may be decided for: its province's."""
+    province = agency.unit.ancestor_at(UnitLevel.PROVINCE)
+    communes = AdministrativeUnit.objects.filter(level=UnitLevel.COMMUNE).select_related("parent")
+    if province is None:
+        return communes.none()
+    return communes.filter(Q(parent=province) | Q(parent__parent=province)).order_by("name")
+
+
+def service_centers():
+    return Agency.objects.filter(kind=AgencyKind.SERVICE_CENTER).select_related("unit").order_by("unit__code")

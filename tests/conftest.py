@@ -97,3 +97,49 @@ def world(db):
         ],
     )
     return w
+
+
+@pytest.fixture(params=["three_level", "two_level"])
+def tree(request, db):
+    """The same cast on either unit tree, for tests that must hold under both models (issue 14).
+
+    three_level: province → district → communes; a commune's committee receives at its own desk and
+    the district decides the inter-level procedure. two_level (since 1 July 2025): communes under the
+    province, a Public Administration Service Center in each commune and at the province; the commune
+    center receives, the commune's committee and then a province department handle it."""
+    two = request.param == "two_level"
+    province = UnitFactory(code="91", level=UnitLevel.PROVINCE, short_name="Thử Nghiệm")
+    middle = province if two else UnitFactory(code="911", level=UnitLevel.DISTRICT, short_name="Phú Thử",
+                                              parent=province)
+    commune = UnitFactory(code="91101", level=UnitLevel.COMMUNE, short_name="Tân Thử", parent=middle)
+    other = UnitFactory(code="91102", level=UnitLevel.COMMUNE, short_name="Hòa Thử", parent=middle)
+    t = SimpleNamespace(model=request.param, province=province, commune=commune, other_commune=other)
+    t.first = AgencyFactory(unit=commune, electronic_code="000.01.21.H98")
+    t.other_first = AgencyFactory(unit=other, electronic_code="000.02.21.H98")
+    if two:
+        t.second = AgencyFactory(unit=province, kind=AgencyKind.DEPARTMENT, sector="justice",
+                                 name="Sở Tư pháp tỉnh Thử Nghiệm", electronic_code="000.00.01.H98")
+        center = lambda unit, code: AgencyFactory(  # noqa: E731
+            unit=unit, kind=AgencyKind.SERVICE_CENTER, desk_name="", electronic_code=code,
+            name=f"Trung tâm Phục vụ hành chính công {unit.name.lower()}")
+        t.desk, t.other_desk = center(commune, "002.01.50.H98"), center(other, "002.02.50.H98")
+        t.province_center = center(province, "000.00.99.H98")
+        second_step = (UnitLevel.PROVINCE, AgencyKind.DEPARTMENT, "justice", 3)
+    else:
+        t.second = AgencyFactory(unit=middle, electronic_code="000.00.21.H98")
+        t.desk, t.other_desk = t.first, t.other_first
+        second_step = (UnitLevel.DISTRICT, AgencyKind.PEOPLES_COMMITTEE, "", 3)
+    t.desk_officer = staff(Role.ONE_STOP_OFFICER, t.desk, username="quay.motcua")
+    t.other_desk_officer = staff(Role.ONE_STOP_OFFICER, t.other_desk, username="quay2.motcua")
+    t.first_specialist = staff(Role.SPECIALIST, t.first, username="xa.chuyenvien")
+    t.first_leader = staff(Role.LEADER, t.first, username="xa.lanhdao")
+    t.other_specialist = staff(Role.SPECIALIST, t.other_first, username="xa2.chuyenvien")
+    t.other_leader = staff(Role.LEADER, t.other_first, username="xa2.lanhdao")
+    t.second_specialist = staff(Role.SPECIALIST, t.second, username="cap2.chuyenvien")
+    t.second_leader = staff(Role.LEADER, t.second, username="cap2.lanhdao")
+    t.monitor = staff(Role.PROVINCE_MONITOR, username="tinh.giamsat")
+    t.citizen = CitizenFactory(username="congdan1", personal_id="019090001234", date_of_birth=dt.date(1990, 5, 12))
+    t.inter_level = ProcedureFactory(name="Cấp giấy chứng nhận lần đầu", processing_days=Decimal(5), route=[
+        (UnitLevel.COMMUNE, AgencyKind.PEOPLES_COMMITTEE, "", 2), second_step])
+    t.simple = ProcedureFactory(name="Đăng ký khai sinh", processing_days=Decimal(1), is_non_boundary=two)
+    return t

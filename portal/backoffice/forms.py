@@ -5,7 +5,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from portal.citizens.forms import PHONE
-from portal.forms import MultipleFileField
+from portal.forms import MultipleFileField, PlaceFieldsMixin
 from procedures.dashboard import BREAKDOWNS, MEASURES, RESPONSIBLE, VIEWS
 from procedures.models import ComponentForm, DossierState, Field, Outcome, ResultDelivery, StopGround, UnitLevel, UnscannedReason
 
@@ -81,8 +81,12 @@ class QueueFilterForm(forms.Form):
         self.fields["procedure"].choices = [("", _("Tất cả"))] + [(str(p.pk), p.name) for p in procedures]
 
 
-class IntakeForm(forms.Form):
+class IntakeForm(PlaceFieldsMixin, forms.Form):
     """The walk-in citizen and what the desk records besides the documents."""
+
+    def __init__(self, *args, procedure, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_place_fields(procedure)
 
     batch = forms.UUIDField(widget=forms.HiddenInput)
     applicant_personal_id = forms.CharField(

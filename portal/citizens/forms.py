@@ -7,6 +7,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from privacy.models import Purpose
+from portal.forms import PlaceFieldsMixin
 from procedures.models import ResultDelivery
 
 PHONE = RegexValidator(r"^0\d{9}$", _("Số điện thoại gồm 10 chữ số, bắt đầu bằng 0."))
@@ -64,16 +65,17 @@ class RegistrationForm(forms.Form):
         return data
 
 
-class StartForm(forms.Form):
+class StartForm(PlaceFieldsMixin, forms.Form):
     agency = forms.ModelChoiceField(label=_("Nơi nộp hồ sơ"), queryset=None, empty_label=_("— Chọn nơi nộp —"))
     consent = forms.BooleanField(
         label=_("Tôi đồng ý cho hệ thống lấy thông tin của tôi từ CSDL quốc gia về dân cư để điền sẵn vào hồ sơ."),
         required=False,
     )
 
-    def __init__(self, *args, agencies, **kwargs):
+    def __init__(self, *args, agencies, procedure, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = agencies
+        self.add_place_fields(procedure)
         self.fields["agency"].label_from_instance = lambda agency: (
             f"{agency.name} — {agency.unit.parent.name}" if agency.unit.parent_id else agency.name
         )

@@ -43,8 +43,9 @@ class SubmissionIncomplete(DomainError):
         super().__init__(_("Hồ sơ chưa đủ để nộp."))
 
 
-def start_online(citizen, procedure, agency, *, consent, at=None, registry=None):
-    """A draft for `citizen`; with consent, its identity fields come from the registry.
+def start_online(citizen, procedure, agency, *, consent, at=None, registry=None, case_unit=None, return_agency=None):
+    """A draft for `citizen`; with consent, its identity fields come from the registry. `case_unit`
+    and `return_agency`: see Dossier (non-boundary procedures, result at another center).
 
     Returns the draft and, when the registry could not be used, the message to show.
     """
@@ -54,6 +55,8 @@ def start_online(citizen, procedure, agency, *, consent, at=None, registry=None)
         "applicant_email": citizen.email,
         "applicant_date_of_birth": citizen.date_of_birth,
         "registry_consent_at": at if consent else None,
+        "case_unit": case_unit,
+        "return_agency": return_agency,
     }
     draft = lifecycle.create_draft(procedure, agency, citizen, at=at, **fields)
     if not consent:

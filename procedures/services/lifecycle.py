@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition, can_proceed
 
 from procedures import policy, stats
-from procedures.exceptions import ConcurrentChange, PermissionDenied, TransitionNotAllowed
+from procedures.exceptions import ConcurrentChange, PermissionDenied, RouteError, TransitionNotAllowed
 from procedures.models import (
     ON_THE_BOOKS,
     Channel,
@@ -89,6 +89,9 @@ def file_at_counter(procedure, agency, officer, *, at=None, comment="", applican
 
 
 def _create(procedure, agency, *, actor, channel, at, **fields):
+    return_agency = fields.get("return_agency")
+    if return_agency is not None and not return_agency.is_service_center:
+        raise RouteError(_("Kết quả chỉ được trả tại Trung tâm Phục vụ hành chính công."))
     if channel == Channel.COUNTER:
         fields.setdefault("helped_at", agency)
     dossier = Dossier.objects.create(

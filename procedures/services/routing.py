@@ -35,7 +35,7 @@ def case_anchor(procedure, receiving_agency, case_unit):
     at a center, else the receiving agency's own unit."""
     if procedure.is_non_boundary and receiving_agency.is_service_center:
         if case_unit is None:
-            raise RouteError(_("Hãy chọn xã, phường nơi %(basis)s để xác định cơ quan có thẩm quyền giải quyết.")
+            raise RouteError(_("Hãy chọn xã, phường %(basis)s để xác định cơ quan có thẩm quyền giải quyết.")
                              % {"basis": procedure.get_case_basis_display().lower()})
         return case_unit
     return receiving_agency.unit

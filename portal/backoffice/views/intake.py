@@ -61,10 +61,10 @@ def intake(request, procedure_id):
     required = list(procedure.required_documents.all())
     if request.method != "POST":
         counter.discard_stale(request.user)
-        form = IntakeForm(initial={"batch": uuid.uuid4(), "fee_vnd": procedure.fee_vnd})
+        form = IntakeForm(initial={"batch": uuid.uuid4(), "fee_vnd": procedure.fee_vnd}, procedure=procedure)
         return _page(request, procedure, form, [ComponentIntakeForm(required_document=r) for r in required])
 
-    form = IntakeForm(request.POST)
+    form = IntakeForm(request.POST, procedure=procedure)
     batch = form["batch"].value()
     try:
         batch = uuid.UUID(str(batch))
@@ -73,7 +73,7 @@ def intake(request, procedure_id):
     file_errors = _hold_scans(request, batch, required)
     components = _component_forms(request, batch, required)
     if "lookup" in request.POST:
-        form = _looked_up(request, batch)
+        form = _looked_up(request, batch, procedure)
         return _page(request, procedure, form, components, file_errors)
 
     valid = form.is_valid() & all([c.is_valid() for c in components])
@@ -121,7 +121,7 @@ def _component_forms(request, batch, required):
             for document in required]
 
 
-def _looked_up(request, batch):
+def _looked_up(request, batch, procedure):
     """The form again, with name, birth date and address from the registry (or its message)."""
     data = request.POST.copy()
     data["batch"] = str(batch)
@@ -129,14 +129,14 @@ def _looked_up(request, batch):
         record = get_registry().lookup(data.get("applicant_personal_id", ""), "tiep-nhan-tai-quay",
                                        actor=request.user.username)
     except RegistryError as error:
-        form = IntakeForm(data)
+        form = IntakeForm(data, procedure=procedure)
         form.is_valid()
         form.add_error("applicant_personal_id", str(error.message))
         return form
     data.update({"applicant_name": record.full_name, "applicant_date_of_birth": record.date_of_birth.isoformat(),
                  "applicant_address": record.permanent_residence})
     messages.info(request, _("Đã lấy họ tên, ngày sinh, nơi thường trú từ CSDL quốc gia về dân cư."))
-    return IntakeForm(data)
+    return IntakeForm(data, procedure=procedure)
 
 
 def _receive(request, procedure, agency, batch, data, component_forms):
@@ -155,6 +155,7 @@ def _receive(request, procedure, agency, batch, data, component_forms):
         applicant_phone=data["applicant_phone"], applicant_email=data["applicant_email"],
         result_delivery=data["result_delivery"], delivery_address=data["delivery_address"],
         fee_vnd=data["fee_vnd"], fee_note=data["fee_note"],
+        **{name: data[name] for name in ("case_unit", "return_agency") if data.get(name)},
     )
     transaction.on_commit(lambda: verify_identity.delay(dossier.pk))
     return dossier

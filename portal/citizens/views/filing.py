@@ -25,12 +25,12 @@ def start(request, procedure_id):
     if request.method == "GET":
         only = list(agencies[:2])
         initial["agency"] = only[0] if len(only) == 1 else _usual_agency(request.user, agencies)
-    form = StartForm(request.POST or None, agencies=agencies, initial=initial)
+    form = StartForm(request.POST or None, agencies=agencies, procedure=procedure, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             draft, registry_message = filing.start_online(
-                request.user, procedure, form.cleaned_data["agency"], consent=form.cleaned_data["consent"]
-            )
+                request.user, procedure, form.cleaned_data["agency"], consent=form.cleaned_data["consent"],
+                **form.place_data())
         except DomainError as error:
             form.add_error(None, str(error.message))
         else:
