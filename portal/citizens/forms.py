@@ -76,6 +76,7 @@ class StartForm(PlaceFieldsMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = agencies
         self.add_place_fields(procedure)
+        self.order_fields(["agency", "case_unit", "return_agency", "consent"])
         self.fields["agency"].label_from_instance = lambda agency: (
             f"{agency.name} — {agency.unit.parent.name}" if agency.unit.parent_id else agency.name
         )

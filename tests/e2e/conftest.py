@@ -56,18 +56,17 @@ class Site:
         return result.stdout
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory):
+def _start_site(tmp_path_factory, model):
     _need_chromium()
-    var = tmp_path_factory.mktemp("e2e-var")
+    var = tmp_path_factory.mktemp(f"e2e-var-{model}")
     registry_port, port = free_port(), free_port()
     env = {**os.environ, "VAR_DIR": str(var), "DJANGO_DEBUG": "1", "CITIZEN_REGISTRY_URL": f"http://127.0.0.1:{registry_port}",
            "PYTHONUNBUFFERED": "1", "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost"}
     env.pop("DATABASE_URL", None)
     env.pop("DJANGO_SETTINGS_MODULE", None)
     site = Site(f"http://127.0.0.1:{port}", env)
-    for command in (["migrate", "--noinput"], ["load_reference_data"], ["seed_demo"], ["create_demo_certificates"],
-                    ["generate_synthetic_year", "--dossiers", "3000"]):
+    for command in (["migrate", "--noinput"], ["load_reference_data", "--model", model], ["seed_demo"],
+                    ["create_demo_certificates"], ["generate_synthetic_year", "--dossiers", "3000"]):
         site.manage(*command)
     processes = [
         subprocess.Popen([sys.executable, "-m", "citizen_registry_adapter.fake_server", "--port", str(registry_port)],
@@ -82,6 +81,18 @@ def site(tmp_path_factory):
         for process in processes:
             process.terminate()
             process.wait(10)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The three-level reference province (MODEL=legacy)."""
+    yield from _start_site(tmp_path_factory, "legacy")
+
+
+@pytest.fixture(scope="session")
+def site_2025(tmp_path_factory):
+    """The two-level tree with service centers (MODEL=2025)."""
+    yield from _start_site(tmp_path_factory, "2025")
 
 
 @pytest.fixture(scope="session")
@@ -117,7 +128,9 @@ def shots(request):
 
 
 @pytest.fixture
-def new_page(browser, site):
+def new_page(browser, request):
+    """new_page() → a page on the test's site: `site_2025` if the test asks for it, else `site`."""
+    site = request.getfixturevalue("site_2025" if "site_2025" in request.fixturenames else "site")
     contexts = []
 
     def make(width=1100, height=900):

@@ -1,0 +1,76 @@
+"""The two-level model in the browser (issue 14): a citizen files a non-boundary procedure at a
+ward's service center that is not their own; their commune's committee decides it; the result goes
+back to the center where they filed."""
+
+import io
+import re
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+
+from .actions import act, sign_in, staff_sign_in
+
+pytestmark = pytest.mark.e2e
+
+WARD_CENTER = "Trung tâm Phục vụ hành chính công phường Phan Đình Phùng"
+HOME_COMMITTEE = "Ủy ban nhân dân xã Phú Bình"
+
+
+def test_filed_at_another_center_decided_at_home_returned_where_filed(site_2025, new_page, shots, tmp_path):
+    site = site_2025
+    scan = tmp_path / "to-khai.pdf"
+    Image.new("RGB", (600, 800), (255, 255, 255)).save(scan)
+
+    citizen = new_page(390, 844)
+    sign_in(citizen, "019090001234")  # congdan1, who lives in Phú Bình
+    citizen.goto("/thu-tuc/?q=dang ky khai sinh")
+    citizen.click("main a:text-is('Đăng ký khai sinh')")
+    assert "Không phụ thuộc địa giới hành chính" in citizen.locator("main").inner_text()
+    shots(citizen, "procedure-non-boundary")
+    citizen.click("main a:has-text('Nộp hồ sơ trực tuyến')")
+    citizen.select_option("#id_agency", label=next(
+        t for t in citizen.locator("#id_agency option").all_inner_texts() if t.startswith(WARD_CENTER)))
+    citizen.select_option("#id_case_unit", label="Xã Phú Bình")
+    citizen.check("#id_consent")
+    shots(citizen, "start-at-ward-center")
+    citizen.click("main button:has-text('Tiếp tục')")
+    for i in range(citizen.locator("main input[type=file]").count()):
+        citizen.locator("main input[type=file]").nth(i).set_input_files(str(scan))
+    citizen.click("main button:has-text('Lưu và xem lại')")
+    citizen.click("main button:has-text('Nộp hồ sơ')")
+    code = re.search(r"Hồ sơ (\S+)", citizen.locator("h1").inner_text())[1]
+    citizen_dossier = citizen.url
+
+    desk = new_page()
+    staff_sign_in(desk, site, "xa2.motcua")  # the ward's center
+    desk.goto(f"/can-bo/tim-kiem/?code={code}")
+    desk.click(f"a:text-is('{code}')")
+    dossier = desk.url
+    act(desk, dossier, "Tiếp nhận hồ sơ")
+    facts = desk.locator("dl.facts").inner_text()
+    assert WARD_CENTER in facts and f"Cơ quan có thẩm quyền giải quyết\n{HOME_COMMITTEE}" in facts
+    shots(desk, "received-at-ward-center")
+    pk = re.search(r"/ho-so/(\d+)/", dossier)[1]
+    receipt = desk.request.get(f"{site.url}/can-bo/ho-so/{pk}/mau-01.pdf").body()
+    text = " ".join(PdfReader(io.BytesIO(receipt)).pages[0].extract_text().split())
+    assert WARD_CENTER.upper() in text and f"Cơ quan có thẩm quyền giải quyết: {HOME_COMMITTEE}" in text
+    assert "Thông tư 03/2025/TT-VPCP" in text
+
+    specialist = new_page()
+    staff_sign_in(specialist, site, "xa.chuyenvien")  # the citizen's own commune decides
+    assert code in specialist.locator("main").inner_text()  # in its queue
+    act(specialist, dossier, "Nhận xử lý")
+    act(specialist, dossier, "Trình phê duyệt")
+    leader = new_page()
+    staff_sign_in(leader, site, "xa.lanhdao")
+    act(leader, dossier, "Phê duyệt")
+    desk.goto(dossier)
+    assert "Có kết quả" in desk.locator("dl.facts").inner_text()
+    act(desk, dossier, "Trả kết quả")
+    shots(desk, "returned-at-ward-center")
+
+    citizen.goto(citizen_dossier)
+    page = citizen.locator("main").inner_text()
+    assert "Đã trả kết quả" in page and HOME_COMMITTEE in page
+    shots(citizen, "citizen-sees-result")
