@@ -85,8 +85,13 @@ def apology(dossier, event, tracking_url, form_set=None):
 
     return build_form(form_set=form_set, kind=APOLOGY, agency=agency, code=dossier.code, body=letter,
                       qr_url=tracking_url, desk=False, dated=event.created_at, addressee=text(dossier.applicant_name),
-                      number=f"{register_number(dossier)}/{event.pk}",
-                      signatures=[("THỦ TRƯỞNG CƠ QUAN", form_set.sign_note)])
+                      number=letter_number(dossier, event), signatures=[("THỦ TRƯỞNG CƠ QUAN", form_set.sign_note)])
+
+
+def letter_number(dossier, event):
+    """"0002/01": the dossier's register number and which letter of its kind this is for the dossier."""
+    nth = dossier.events.filter(action=event.action, pk__lte=event.pk).count()
+    return f"{register_number(dossier)}/{nth:02d}"
 
 
 def stop_notice(dossier, event, tracking_url, form_set=None):
@@ -108,7 +113,7 @@ def stop_notice(dossier, event, tracking_url, form_set=None):
 
     return build_form(form_set=form_set, kind=STOP, agency=agency, code=dossier.code, body=body, qr_url=tracking_url,
                       desk=False, dated=event.created_at, addressee=text(dossier.applicant_name),
-                      number=f"{register_number(dossier)}/{event.pk}",
+                      number=letter_number(dossier, event),
                       signatures=[("THỦ TRƯỞNG CƠ QUAN", form_set.sign_note)])
 
 
