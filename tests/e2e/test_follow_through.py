@@ -91,21 +91,23 @@ def test_walk_in_to_late_return_seen_by_everyone(site, new_page, shots, paper):
     # 3. Test data: as if all this had happened 40 days ago. The district's 12 days are long gone.
     site.manage("shell", "-c", SHIFT_BACK.format(code=code))
 
-    # 4. The desk finds it among the overdue and apologises, after the due time.
+    # 4. The desk finds it among the overdue; the district, which holds it and caused the delay,
+    # apologises and extends after the due time (Decree 118/2025).
     desk.goto("/can-bo/?due=overdue&sort=due&size=100")
     assert code in desk.locator("main table").inner_text()
     shots(desk, "queue-overdue")
     desk.goto(dossier_url)
     badge = desk.locator("dd.deadline-facts").inner_text()
     assert "Quá hạn" in badge and "làm việc" in badge and "0 phút" not in badge
-    act(desk, dossier_url, "Phát hành phiếu xin lỗi", {
-        "#id_issue_apology-new_appointment_at": _in_days(7), "#id_issue_apology-reason": "Chờ kết quả đo đạc bổ sung."})
-    assert "Hẹn trả mới" in desk.locator("ol.timeline").inner_text()
-    check(desk, shots, "desk-apologised")
-
-    # 5. The district accepts, decides late; the desk returns late.
+    assert desk.locator("summary:has-text('Phát hành văn bản xin lỗi')").count() == 0
     district = new_page(1100, 900)
     staff_sign_in(district, site, "huyen.chuyenvien")
+    act(district, dossier_url, "Phát hành văn bản xin lỗi", {
+        "#id_issue_apology-new_appointment_at": _in_days(7), "#id_issue_apology-reason": "Chờ kết quả đo đạc bổ sung."})
+    assert "Hẹn trả mới" in district.locator("ol.timeline").inner_text()
+    check(district, shots, "district-apologised")
+
+    # 5. The district accepts, decides late; the desk returns late.
     act(district, dossier_url, "Nhận hồ sơ liên thông")
     act(district, dossier_url, "Trình phê duyệt")
     leader = new_page(1100, 900)
@@ -129,7 +131,7 @@ def test_walk_in_to_late_return_seen_by_everyone(site, new_page, shots, paper):
     assert "Đã trả kết quả lúc" in main and "Trễ hạn" in main and "Chờ kết quả đo đạc bổ sung." in main
     assert "don-dang-ky.pdf" in main  # the counter scans are the citizen's documents too
     check(citizen, shots, "citizen-dossier-late")
-    letter = citizen.request.get(site.url + citizen.locator("a:has-text('Tải thư xin lỗi')").get_attribute("href"))
+    letter = citizen.request.get(site.url + citizen.locator("a:has-text('Tải văn bản xin lỗi')").get_attribute("href"))
     assert "Chờ kết quả đo đạc bổ sung." in PdfReader(io.BytesIO(letter.body())).pages[0].extract_text()
 
     stranger = new_page(390, 844)
