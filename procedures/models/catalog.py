@@ -36,10 +36,10 @@ class CaseBasis(models.TextChoices):
     ESTABLISHMENT = "establishment", _("Nơi đặt trụ sở, địa điểm kinh doanh")
 
 
-class Procedure(models.Model):
-    national_code = models.CharField(_("mã thủ tục"), max_length=20, unique=True)
-    name = models.CharField(_("tên thủ tục"), max_length=400)
-    field = models.ForeignKey(Field, verbose_name=_("lĩnh vực"), on_delete=models.PROTECT, related_name="procedures")
+class ProcedureTerms(models.Model):
+    """What a publication decision sets for a procedure: held by each version, and by the procedure
+    itself as the version in force (procedures.services.versions.FIELDS names them)."""
+
     processing_days = models.DecimalField(
         _("thời hạn giải quyết (ngày làm việc)"),
         max_digits=5,
@@ -52,7 +52,6 @@ class Procedure(models.Model):
     legal_basis = models.TextField(_("căn cứ pháp lý"))
     online_level = models.CharField(_("mức độ dịch vụ công trực tuyến"), max_length=10, choices=OnlineServiceLevel.choices)
     description = models.TextField(_("trình tự thực hiện"), blank=True)
-    is_active = models.BooleanField(_("đang áp dụng"), default=True)
     # Decree 118/2025: the province lists procedures that any of its centers receives whatever the
     # applicant's residence; the route is then resolved from the case's commune.
     is_non_boundary = models.BooleanField(
@@ -63,6 +62,16 @@ class Procedure(models.Model):
     cutoff_time = models.TimeField(
         _("giờ chốt tiếp nhận trong ngày"), null=True, blank=True,
         help_text=_("Hồ sơ tiếp nhận sau giờ này được tính thời hạn từ ngày làm việc tiếp theo (ví dụ 15:00)."))
+
+    class Meta:
+        abstract = True
+
+
+class Procedure(ProcedureTerms):
+    national_code = models.CharField(_("mã thủ tục"), max_length=20, unique=True)
+    name = models.CharField(_("tên thủ tục"), max_length=400)
+    field = models.ForeignKey(Field, verbose_name=_("lĩnh vực"), on_delete=models.PROTECT, related_name="procedures")
+    is_active = models.BooleanField(_("đang áp dụng"), default=True)
     version_in_force = models.ForeignKey(
         "procedures.ProcedureVersion", verbose_name=_("phiên bản đang áp dụng"), on_delete=models.SET_NULL, null=True,
         blank=True, related_name="+", editable=False)
@@ -170,7 +179,7 @@ def parse_point(point):
     return tuple((str(point).split(":") + ["", "", ""])[:3])
 
 
-class ProcedureVersion(models.Model):
+class ProcedureVersion(ProcedureTerms):
     """A procedure as one publication decision (quyết định công bố) made it, from its effective date.
 
     The procedure's own fields, documents and route are the version in force, written there when its
@@ -183,22 +192,6 @@ class ProcedureVersion(models.Model):
     decision_number = models.CharField(_("số quyết định công bố"), max_length=100)
     decision_date = models.DateField(_("ngày ký quyết định"), null=True, blank=True)
     decision_signer = models.CharField(_("người ký quyết định"), max_length=150, blank=True)
-    processing_days = models.DecimalField(
-        _("thời hạn giải quyết (ngày làm việc)"), max_digits=5, decimal_places=1,
-        validators=[MinValueValidator(Decimal("0.5"), _("Thời hạn giải quyết phải lớn hơn 0 ngày làm việc."))])
-    fee_vnd = models.PositiveIntegerField(_("phí, lệ phí (đồng)"), default=0)
-    fee_note = models.CharField(_("ghi chú phí, lệ phí"), max_length=400, blank=True)
-    result_document = models.CharField(_("kết quả thực hiện"), max_length=400)
-    legal_basis = models.TextField(_("căn cứ pháp lý"))
-    online_level = models.CharField(_("mức độ dịch vụ công trực tuyến"), max_length=10,
-                                    choices=OnlineServiceLevel.choices)
-    description = models.TextField(_("trình tự thực hiện"), blank=True)
-    cutoff_time = models.TimeField(
-        _("giờ chốt tiếp nhận trong ngày"), null=True, blank=True,
-        help_text=_("Hồ sơ tiếp nhận sau giờ này được tính thời hạn từ ngày làm việc tiếp theo (ví dụ 15:00)."))
-    is_non_boundary = models.BooleanField(_("không phụ thuộc địa giới hành chính"), default=False)
-    case_basis = models.CharField(_("xác định cơ quan có thẩm quyền theo"), max_length=15, choices=CaseBasis.choices,
-                                  default=CaseBasis.RESIDENCE)
     # [{"name", "template", "copy", "quantity", "mandatory"}], [{"level", "agency", "task", "days"}]:
     # the shapes of the catalogue file (docs/catalogue-import.md).
     documents = models.JSONField(_("thành phần hồ sơ"), default=list)

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from procedures.catalog_files import Refusal
 from procedures.models import Field, Procedure, ProcedureVersion
@@ -79,7 +80,7 @@ def plan_import(catalogue):
                 plan.new_versions.append((code, day))
                 continue
             before = {**versions.version_fields(old), **_decision(old)}
-            after = {**{k: version[k] for k in before}}
+            after = {key: version[key] for key in before}
             changes = versions.difference(before, after) + [
                 versions.Change(label, str(before[key] or "—"), str(after[key] or "—"))
                 for key, label in DECISION_LABELS.items() if before[key] != after[key]]
@@ -90,8 +91,9 @@ def plan_import(catalogue):
     return plan
 
 
-DECISION_LABELS = {"decision_number": _("Số quyết định công bố"), "decision_date": _("Ngày ký quyết định"),
-                   "decision_signer": _("Người ký quyết định")}
+DECISION_LABELS = {"decision_number": gettext_lazy("Số quyết định công bố"),
+                   "decision_date": gettext_lazy("Ngày ký quyết định"),
+                   "decision_signer": gettext_lazy("Người ký quyết định")}
 
 
 def _decision(version):
@@ -104,6 +106,7 @@ def apply_import(catalogue, *, today=None, progress=None):
     today = today or timezone.localdate()
     plan = plan_import(catalogue)
     refused_codes = {r.code for r in plan.refused if r.where == "procedures"}
+    changed = {(code, day) for code, day, _changes in plan.changed_versions}
     with transaction.atomic():
         for code, name in catalogue.fields.items():
             Field.objects.update_or_create(code=code, defaults={"name": name})
@@ -127,7 +130,7 @@ def apply_import(catalogue, *, today=None, progress=None):
             for day, version in ordered:
                 row, created = ProcedureVersion.objects.get_or_create(
                     procedure=procedure, effective_from=day, defaults=version)
-                if not created and (code, day) in {(c, d) for c, d, _changes in plan.changed_versions}:
+                if not created and (code, day) in changed:
                     for name, value in version.items():
                         setattr(row, name, value)
                     row.save()
