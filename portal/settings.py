@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "citizen_registry_adapter",
     "search",
     "privacy",
+    "eforms",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.embeds",

@@ -34,6 +34,7 @@ class Refusal:
 
 @dataclass
 class Catalogue:
+    base: object = None  # the catalogue file's folder: where "eform" paths start
     fields: dict = field(default_factory=dict)  # code → name
     procedures: dict = field(default_factory=dict)  # national_code → {"name", "field", "versions": {day: dict}}
     refused: list = field(default_factory=list)
@@ -46,16 +47,16 @@ class Catalogue:
 def read(path):
     path = Path(path)
     if path.suffix.lower() == ".json":
-        return read_json(json.loads(path.read_text(encoding="utf-8")))
+        return read_json(json.loads(path.read_text(encoding="utf-8")), base=path.parent)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         return read_excel(path)
     raise ValidationError(_("Chỉ nhập được tệp .json hoặc .xlsx, không phải “%(name)s”.") % {"name": path.name})
 
 
-def read_json(data):
+def read_json(data, base=None):
     """{"fields": [{code, name}], "procedures": [{national_code, name, field, versions: [...]}]}; a
     procedure without "versions" is itself its one version."""
-    catalogue = Catalogue(fields={f["code"]: f["name"] for f in data.get("fields", [])})
+    catalogue = Catalogue(base=base, fields={f["code"]: f["name"] for f in data.get("fields", [])})
     for i, item in enumerate(data.get("procedures", [])):
         code = str(item.get("national_code", "")).strip()
         versions = item.get("versions") or [item]
@@ -75,7 +76,7 @@ def read_excel(path):
     if missing:
         raise ValidationError(_("Tệp Excel thiếu trang tính: %(names)s.") % {"names": ", ".join(missing)})
     documents, route = _children(book["documents"]), _children(book["route"])
-    catalogue = Catalogue()
+    catalogue = Catalogue(base=Path(path).parent)
     for number, row in _rows(book["procedures"]):
         code = str(row.get("national_code") or "").strip()
         if row.get("field_code") and row.get("field_name"):
@@ -128,7 +129,7 @@ def _accept(catalogue, where, code, name, field_code, raw):
         field_code = str(field_code or "").strip()
         if not field_code:
             raise ValidationError(_("thiếu mã lĩnh vực"))
-        version = version_from(raw)
+        version = version_from(raw, catalogue.base)
     except ValidationError as error:
         catalogue.refused.append(Refusal(where, code or "—", "; ".join(error.messages)))
         return
@@ -140,7 +141,7 @@ def _accept(catalogue, where, code, name, field_code, raw):
     entry["versions"][version["effective_from"]] = version
 
 
-def version_from(raw):
+def version_from(raw, base=None):
     """A version's model fields from one catalogue entry; ValidationError says what is wrong."""
     from procedures.services.catalog import validate_route
 
@@ -160,7 +161,7 @@ def version_from(raw):
         "cutoff_time": _time(raw.get("cutoff")),
         "is_non_boundary": _boolean(raw.get("non_boundary")),
         "case_basis": _choice(raw.get("case_basis") or CaseBasis.RESIDENCE, CaseBasis, _("căn cứ xác định thẩm quyền")),
-        "documents": [document_from(d) for d in raw.get("documents") or []],
+        "documents": [document_from(d, base) for d in raw.get("documents") or []],
         "route": [step_from(s) for s in raw.get("route") or []],
     }
     if not version["decision_number"]:
@@ -171,11 +172,27 @@ def version_from(raw):
     return version
 
 
-def document_from(item):
-    return {"name": _text(item.get("name"), _("tên giấy tờ")), "template": str(item.get("template") or ""),
-            "copy": _choice(item.get("copy") or CopyKind.ORIGINAL, CopyKind, _("loại bản")),
-            "quantity": _integer(item.get("quantity") or 1, _("số lượng")),
-            "mandatory": _boolean(item.get("mandatory", True))}
+def document_from(item, base=None):
+    """A document entry; its "eform" is a definition, or a path to one relative to `base` (the folder
+    of the catalogue file)."""
+    document = {"name": _text(item.get("name"), _("tên giấy tờ")), "template": str(item.get("template") or ""),
+                "copy": _choice(item.get("copy") or CopyKind.ORIGINAL, CopyKind, _("loại bản")),
+                "quantity": _integer(item.get("quantity") or 1, _("số lượng")),
+                "mandatory": _boolean(item.get("mandatory", True))}
+    eform = item.get("eform")
+    if isinstance(eform, str) and eform:
+        if base is None:
+            raise ValidationError(_("biểu mẫu “%(path)s” chỉ đọc được khi nhập từ tệp") % {"path": eform})
+        try:
+            eform = json.loads((Path(base) / eform).resolve().read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            raise ValidationError(_("không đọc được biểu mẫu “%(path)s”: %(error)s") % {"path": item["eform"],
+                                                                                      "error": error}) from None
+    if eform:
+        from eforms.schema import check_definition
+
+        document["eform"] = check_definition(eform)
+    return document
 
 
 def step_from(item):

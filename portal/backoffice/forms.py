@@ -172,6 +172,8 @@ class DossierSearchForm(forms.Form):
     received_from = forms.DateField(label=_("Tiếp nhận từ ngày"), required=False,
                                     widget=forms.DateInput(attrs={"type": "date"}))
     received_to = forms.DateField(label=_("đến ngày"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    declared = forms.CharField(label=_("Nội dung tờ khai điện tử"), required=False, max_length=100,
+                               help_text=_("Các trường chính của tờ khai: mục đích, số thửa, tên hộ kinh doanh…"))
     timeliness = forms.ChoiceField(label=_("Tiến độ"), required=False, choices=[
         ("", _("Tất cả")), ("overdue", _("Đang quá hạn")), ("late_any", _("Trễ hạn hoặc đang quá hạn")),
         ("late", _("Đã trả, trễ hạn")), ("on_time", _("Đã trả, đúng hạn")), ("early", _("Đã trả, trước hạn"))])

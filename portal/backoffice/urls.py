@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import dashboard, dossier, intake, queue, register, search, staff
+from .views import dashboard, declarations, dossier, intake, queue, register, search, staff
 
 app_name = "backoffice"
 
@@ -19,5 +19,6 @@ urlpatterns = [
     path("bao-cao/", dashboard.dashboard, name="dashboard"),
     path("bao-cao/ho-so/", dashboard.dossiers, name="dashboard_dossiers"),
     path("tim-kiem/", search.search, name="search"),
+    path("to-khai.csv", declarations.export, name="declarations_export"),
     path("can-bo-co-quan/", staff.staff, name="staff"),
 ]

@@ -82,6 +82,40 @@ class StartForm(PlaceFieldsMixin, forms.Form):
         )
 
 
+class EFormButtonsForm(forms.Form):
+    """Which electronic-form button was pressed: "eform-add" = "<document>:<group>",
+    "eform-remove" = "<document>:<group>:<row>"."""
+
+    eform_add = forms.RegexField(r"^\d{1,9}:[a-z][a-z0-9_]{0,39}$", required=False)
+    eform_remove = forms.RegexField(r"^\d{1,9}:[a-z][a-z0-9_]{0,39}:\d{1,2}$", required=False)
+
+    def __init__(self, data, *args, **kwargs):
+        data = {"eform_add": data.get("eform-add", ""), "eform_remove": data.get("eform-remove", "")}
+        super().__init__(data, *args, **kwargs)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("eform_add"):
+            slot, group = data["eform_add"].split(":")
+            return {"slot": int(slot), "action": "add", "add": group}
+        if data.get("eform_remove"):
+            slot, group, row = data["eform_remove"].split(":")
+            return {"slot": int(slot), "action": "remove", "add": group, "row": int(row)}
+        return {}
+
+
+class ReviewedForm(forms.Form):
+    """?kiem-tra=1 on the draft: the citizen came back from the review page; show what is missing."""
+
+    kiem_tra = forms.BooleanField(required=False)
+
+    def __init__(self, data, *args, **kwargs):
+        super().__init__({"kiem_tra": data.get("kiem-tra", "")}, *args, **kwargs)
+
+    def shows_errors(self):
+        return self.is_valid() and self.cleaned_data["kiem_tra"]
+
+
 class DraftForm(forms.Form):
     applicant_phone = forms.CharField(label=_("Số điện thoại"), max_length=10, required=False, validators=[PHONE],
                                       widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}))

@@ -1,5 +1,6 @@
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -127,6 +128,9 @@ class RequiredDocument(models.Model):
         help_text=_("Tệp mẫu chính thức (PDF, DOC, DOCX, ODT) để công dân tải về."),
     )
     copy_kind = models.CharField(_("loại bản"), max_length=10, choices=CopyKind.choices, default=CopyKind.ORIGINAL)
+    # An electronic form (eforms.schema) the applicant fills instead of uploading a filled paper form.
+    eform = models.JSONField(_("biểu mẫu điện tử"), null=True, blank=True,
+                             help_text=_("Định nghĩa tờ khai điện tử (JSON); để trống nếu công dân tải tệp lên."))
     quantity = models.PositiveSmallIntegerField(_("số lượng"), default=1)
     is_mandatory = models.BooleanField(_("bắt buộc"), default=True)
 
@@ -137,6 +141,15 @@ class RequiredDocument(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        if self.eform:
+            from eforms.schema import check_definition
+
+            try:
+                check_definition(self.eform)
+            except ValidationError as error:
+                raise ValidationError({"eform": error.messages}) from None
 
 
 class RouteStep(models.Model):

@@ -141,8 +141,9 @@ def apply_import(catalogue, *, today=None, progress=None):
     return plan
 
 
-def import_catalog(data, *, today=None):
-    """Import the catalogue's JSON form (fixtures/catalog/); returns the plan carried out."""
+def import_catalog(data, *, today=None, base=None):
+    """Import the catalogue's JSON form (fixtures/catalog/); `base` is the folder its "eform" paths
+    start from. Returns the plan carried out."""
     from procedures.catalog_files import read_json
 
-    return apply_import(read_json(data), today=today)
+    return apply_import(read_json(data, base=base), today=today)

@@ -107,11 +107,14 @@ def remove_document(dossier, citizen, document_id):
 
 def problems_before_submission(dossier):
     """What still stops the draft from being submitted: [Problem], each pointing at its input."""
+    from eforms.services import problems as eform_problems
+
     problems = []
     uploaded = set(dossier.documents.values_list("required_document_id", flat=True))
     for required in dossier.procedure.required_documents.all():
-        if required.is_mandatory and required.pk not in uploaded:
+        if required.is_mandatory and not required.eform and required.pk not in uploaded:
             problems.append(Problem(_("Chưa tải lên: %(name)s.") % {"name": required.name}, f"file-{required.pk}"))
+    problems += [Problem(message, anchor) for message, anchor in eform_problems(dossier)]
     if not (dossier.applicant_phone or dossier.applicant_email):
         problems.append(Problem(_("Cần số điện thoại hoặc thư điện tử để nhận thông báo."), "id_applicant_phone"))
     if dossier.result_delivery == ResultDelivery.POST and not dossier.delivery_address.strip():
@@ -124,8 +127,14 @@ def submit_online(dossier, citizen, *, at=None):
     problems = problems_before_submission(dossier)
     if problems:
         raise SubmissionIncomplete(problems)
-    documents = [{"name": d.name, "sha256": d.sha256, "size": d.size} for d in dossier.documents.all()]
-    lifecycle.submit(dossier, citizen, at=at, data={"documents": documents})
+    from eforms.services import freeze
+
+    at = at or timezone.now()
+    with transaction.atomic():
+        # The declarations are generated from the electronic forms and become documents first.
+        freeze(dossier, at=at)
+        documents = [{"name": d.name, "sha256": d.sha256, "size": d.size} for d in dossier.documents.all()]
+        lifecycle.submit(dossier, citizen, at=at, data={"documents": documents})
     if dossier.identity_status == IdentityStatus.NOT_VERIFIED:
         from procedures.tasks import verify_identity
 

@@ -136,6 +136,9 @@ def receive(dossier, actor, *, at=None, comment=""):
         step_dues.append(calendar.add_working_days(clock_start, elapsed_days))
 
     def plan_steps():
+        from eforms.services import sign_declarations
+
+        sign_declarations(dossier)
         DossierStep.objects.bulk_create(
             DossierStep(
                 dossier=dossier, index=i, route_step=step, agency=agency, working_days=days,

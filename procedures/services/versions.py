@@ -28,7 +28,8 @@ def snapshot(procedure):
     return {
         **{name: getattr(procedure, name) for name in FIELDS},
         "documents": [{"name": d.name, "template": d.template_name, "copy": d.copy_kind, "quantity": d.quantity,
-                       "mandatory": d.is_mandatory} for d in procedure.required_documents.all()],
+                       "mandatory": d.is_mandatory, **({"eform": d.eform} if d.eform else {})}
+                      for d in procedure.required_documents.all()],
         "route": [{"level": s.level, "agency": f"{s.agency_kind}:{s.sector}" if s.sector else s.agency_kind,
                    "task": s.task, "days": _number(s.working_days)} for s in procedure.route_steps.all()],
     }
@@ -125,7 +126,8 @@ def write_documents(procedure, documents):
     for order, doc in enumerate(documents, start=1):
         RequiredDocument.objects.update_or_create(procedure=procedure, order=order, defaults={
             "name": doc["name"], "template_name": doc.get("template", ""), "copy_kind": doc.get("copy", "original"),
-            "quantity": doc.get("quantity", 1), "is_mandatory": doc.get("mandatory", True)})
+            "quantity": doc.get("quantity", 1), "is_mandatory": doc.get("mandatory", True),
+            "eform": doc.get("eform")})
     procedure.required_documents.filter(order__gt=len(documents)).delete()
 
 
@@ -156,6 +158,10 @@ def difference(before, after):
         if old != new:
             changes.append(Change(str(field.verbose_name), old, new))
     old_docs, new_docs = [d["name"] for d in before["documents"]], [d["name"] for d in after["documents"]]
+    old_forms = {d["name"]: d.get("eform") for d in before["documents"]}
+    for document in after["documents"]:
+        if document["name"] in old_forms and old_forms[document["name"]] != document.get("eform"):
+            changes.append(Change(_("Biểu mẫu điện tử"), document["name"], _("đã sửa")))
     for name in old_docs:
         if name not in new_docs:
             changes.append(Change(_("Thành phần hồ sơ bỏ"), name, ""))

@@ -22,12 +22,13 @@ class DossierQuery:
     received_to: dt.date | None = None
     # early | on_time | late: returned so; overdue: on the books past its due time; late_any: either of the last two
     timeliness: str = ""
+    declared: str = ""  # words in the key fields of the dossier's electronic forms (folded)
     now: dt.datetime | None = None  # what "overdue" is measured against (tests pin it)
 
     @property
     def empty(self):
         return not any([self.code, self.name, self.personal_id, self.procedure_id, self.state, self.received_from,
-                        self.received_to, self.timeliness])
+                        self.received_to, self.timeliness, self.declared])
 
 
 TIMELINESS_FILTERS = ("early", "on_time", "late", "overdue", "late_any")

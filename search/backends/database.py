@@ -101,6 +101,10 @@ class DatabaseBackend:
             dossiers = dossiers.filter(received_at__lt=_start_of(query.received_to + dt.timedelta(days=1)))
         if query.timeliness:
             dossiers = dossiers.filter(_timeliness_q(query.timeliness, query.now or timezone.now()))
+        if query.declared:
+            from eforms.selectors import dossiers_declaring
+
+            dossiers = dossiers_declaring(dossiers, query.declared)
         terms = words(query.name)
         if terms:
             dossiers = self._match_names(dossiers, terms)

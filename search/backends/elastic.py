@@ -88,6 +88,9 @@ class ElasticBackend:
         return ProcedureHits([int(hit.meta.id) for hit in response], response.hits.total.value, facets)
 
     def search_dossiers(self, query, *, visible, agency_id=None, offset=0, limit=50):
+        if query.declared:  # the forms' data is not in the index: the database answers these
+            return self.fallback.search_dossiers(query, visible=visible, agency_id=agency_id, offset=offset,
+                                                 limit=limit)
         try:
             response = self.dossier_search(query, agency_id=agency_id, offset=offset, limit=limit).using(
                 self.client).execute()

@@ -23,6 +23,7 @@ from procedures.pdf.receipt import render_receipt
 from procedures.queues import deadline_of
 from procedures.selectors import appointment_for, components_of
 from procedures.services.lifecycle import next_step
+from eforms.selectors import declared_values
 from procedures.services.identity import identity_report
 from procedures.signing import sign_pdf
 
@@ -49,6 +50,7 @@ def _page(request, dossier, *, bound=None, identity=None, error=None, status=200
         "identity": identity,
         "field_labels": FIELD_LABELS,
         "printable": _printable(dossier),
+        "declared": declared_values(dossier),
         "error": error,
     }, status=status)
 

@@ -19,7 +19,7 @@ def search(request):
         query = DossierQuery(code=data["code"], name=data["name"], personal_id=data["personal_id"],
                              procedure_id=int(data["procedure"]) if data["procedure"] else None, state=data["state"],
                              received_from=data["received_from"], received_to=data["received_to"],
-                             timeliness=data["timeliness"])
+                             timeliness=data["timeliness"], declared=data["declared"])
         if not query.empty:
             results, total = find_dossiers(request.user, query, limit=PAGE)
     return render(request, "backoffice/search.html", {"form": form, "results": results, "total": total,

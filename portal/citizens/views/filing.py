@@ -13,7 +13,10 @@ from procedures.pdf.receipt import render_receipt
 from procedures.selectors import appointment_for, receiving_agencies
 from procedures.services import filing
 
-from ..forms import DraftForm, StartForm
+from eforms import services as eform_services
+from eforms.forms import display
+
+from ..forms import DraftForm, EFormButtonsForm, ReviewedForm, StartForm
 from .common import citizen_required, download, error_summary, own_dossier
 
 
@@ -49,20 +52,33 @@ def draft(request, pk):
     if dossier.state != DossierState.DRAFT:
         return redirect("citizens:dossier", pk=dossier.pk)
     required = list(dossier.procedure.required_documents.all())
+    records = {r.pk: eform_services.form_of(dossier, r) for r in required if r.eform}
+    eforms = {}
     upload_errors = {}
     if request.method == "POST":
-        # Uploads first and independently: a mistake elsewhere on the page must not lose a file.
+        # Uploads and typed forms first and independently: a mistake elsewhere must not lose them.
         for document in required:
             for uploaded in request.FILES.getlist(f"file-{document.pk}"):
                 try:
                     filing.attach_document(dossier, request.user, document, uploaded)
                 except DomainError as error:
                     upload_errors.setdefault(document.pk, []).append(str(error.message))
+        buttons = EFormButtonsForm(request.POST)
+        pressed = buttons.cleaned_data if buttons.is_valid() else {}
+        for document_pk, record in records.items():
+            add = pressed.get("add") if pressed.get("slot") == document_pk and pressed.get("action") == "add" else None
+            remove = (pressed.get("add"), pressed.get("row")) if pressed.get("slot") == document_pk and pressed.get(
+                "action") == "remove" else None
+            eforms[document_pk] = eform_services.save(record, request.POST, f"ef{document_pk}", add=add, remove=remove)
         form = DraftForm(request.POST)
         removed = _remove_requested(request, dossier)
         if form.is_valid():
             filing.update_draft(dossier, request.user, **form.cleaned_data)
-            if not upload_errors:
+            if pressed.get("slot"):  # a row added or removed: back to that form, everything kept
+                return redirect(reverse("citizens:draft", args=[dossier.pk]) + f"#eform-{pressed['slot']}")
+            # Going to review with a form still wrong: stay here and say what to fix (all is saved).
+            forms_wrong = "review" in request.POST and not all(e.is_valid() for e in eforms.values())
+            if not upload_errors and not forms_wrong:
                 if removed:
                     messages.success(request, _("Đã xóa tệp “%(name)s”. Những gì bạn đã nhập vẫn được lưu.")
                                      % {"name": removed})
@@ -75,14 +91,22 @@ def draft(request, pk):
             messages.success(request, _("Đã xóa tệp “%(name)s”.") % {"name": removed})
     else:
         form = DraftForm(initial={name: getattr(dossier, name) for name in filing.EDITABLE_FIELDS})
+    for document_pk, record in records.items():
+        eforms.setdefault(document_pk, eform_services.stored_form(record, f"ef{document_pk}"))
+    # Errors of a form are shown once the citizen has worked on it (saved, or came back from review).
+    show_errors = request.method == "POST" or ReviewedForm(request.GET).shows_errors()
     uploaded = {}
     for document in dossier.documents.all():
         uploaded.setdefault(document.required_document_id, []).append(document)
-    rows = [(document, uploaded.get(document.pk, []), upload_errors.get(document.pk, [])) for document in required]
-    summary = error_summary(form, [(f"file-{document.pk}", document.name, errors) for document, _files, errors in rows])
+    rows = [(document, uploaded.get(document.pk, []), upload_errors.get(document.pk, []), eforms.get(document.pk))
+            for document in required]
+    extra = [(f"file-{document.pk}", document.name, errors) for document, _files, errors, _eform in rows]
+    if show_errors:
+        extra += [(anchor, label, [message]) for eform in eforms.values() for anchor, label, message in eform.errors]
+    summary = error_summary(form, extra)
     return render(request, "citizens/draft.html", {
         "dossier": dossier, "form": form, "rows": rows, "appointment": appointment_for(dossier),
-        "error_summary": summary,
+        "error_summary": summary, "show_errors": show_errors,
     }, status=400 if summary else 200)
 
 
@@ -125,9 +149,12 @@ def review(request, pk):
         else:
             messages.success(request, _("Đã nộp hồ sơ. Mã hồ sơ của bạn: %(code)s.") % {"code": dossier.code})
             return redirect("citizens:dossier", pk=dossier.pk)
+    declared = [(record.required_document, display(record.definition, form.values))
+                for record in dossier.eforms.select_related("required_document")
+                for form in [eform_services.stored_form(record, "ef")] if form.is_valid()]
     return render(request, "citizens/review.html", {
         "dossier": dossier, "problems": problems, "documents": dossier.documents.select_related("required_document"),
-        "appointment": appointment_for(dossier),
+        "appointment": appointment_for(dossier), "declared": declared,
     }, status=400 if request.method == "POST" else 200)
 
 

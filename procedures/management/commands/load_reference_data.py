@@ -24,7 +24,7 @@ class Command(BaseCommand):
             raise CommandError(f"missing fixture {error.filename}; run generate_reference_data first") from None
         self.stdout.write(f"units: {ref.load_units(units)}")
         self.stdout.write(f"agencies: {ref.load_agencies(agencies)}")
-        plan = import_catalog(catalog)
+        plan = import_catalog(catalog, base=FIXTURES / "catalog")
         self.stdout.write(f"procedures: {len(plan.new_procedures)} created, {len(plan.new_versions)} new versions, "
                           f"{len(plan.changed_versions)} changed, {plan.unchanged} unchanged")
         for refusal in plan.refused:

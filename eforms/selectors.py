@@ -1,0 +1,32 @@
+"""Reads of what applicants declared in electronic forms."""
+
+from search.folding import fold
+
+from .forms import display
+from .models import DossierForm
+from .schema import walk
+
+
+def declared_values(dossier):
+    """[(required document, display rows)] of the dossier's submitted forms, in document order."""
+    records = (DossierForm.objects.filter(dossier=dossier, values__isnull=False, submitted_at__isnull=False)
+               .select_related("required_document").order_by("required_document__order"))
+    return [(record.required_document, display(record.definition, record.values)) for record in records]
+
+
+def dossiers_declaring(dossiers, text):
+    """Those of `dossiers` whose forms' key fields contain `text` (any case, with or without accents)."""
+    folded = fold(text).strip()
+    if not folded:
+        return dossiers
+    return dossiers.filter(pk__in=DossierForm.objects.filter(search_text__contains=folded).values("dossier_id"))
+
+
+def key_columns(procedure):
+    """(document, key, label) of every key field of the procedure's forms in force, for exports."""
+    columns = []
+    for document in procedure.required_documents.all():
+        for path, spec in walk(document.eform or {"fields": []}):
+            if spec.get("key_field") and len(path) == 1:
+                columns.append((document, spec["key"], spec["label"]))
+    return columns

@@ -1,0 +1,169 @@
+"""Electronic forms in a dossier: prefill, save what was typed, freeze at submission with the
+generated declaration as the requirement's document, sign it at receipt."""
+
+import dataclasses
+import hashlib
+import logging
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from procedures.exceptions import DomainError
+from search.folding import fold
+
+from .forms import EForm, show
+from .models import DossierForm
+from .schema import walk
+
+log = logging.getLogger(__name__)
+
+
+def required_with_forms(procedure):
+    return [r for r in procedure.required_documents.all() if r.eform]
+
+
+def form_of(dossier, required):
+    """The dossier's form for `required`, created prefilled on first use (drafts only)."""
+    record = DossierForm.objects.filter(dossier=dossier, required_document=required).first()
+    if record is None:
+        record = DossierForm.objects.create(dossier=dossier, required_document=required, definition=required.eform,
+                                            raw=prefilled(required.eform, dossier))
+    return record
+
+
+def bound(record, prefix):
+    return EForm(record.definition, record.raw, prefix=prefix)
+
+
+def save(record, data, prefix, *, add=None, remove=None):
+    """Keep what was typed (valid or not) and, when it is all valid, the checked values."""
+    if record.submitted_at is not None:
+        raise DomainError(_("Tờ khai đã được nộp; không sửa được nữa."))
+    form = EForm(record.definition, {k: v for k, v in data.items() if k.startswith(f"{prefix}-")}, prefix=prefix,
+                 add=add, remove=remove)
+    record.raw = _renamed(form.raw, prefix, "ef")
+    record.values = form.values if add is None and remove is None else None
+    record.save(update_fields=["raw", "values", "updated_at"])
+    return form
+
+
+def _renamed(raw, old, new):
+    """Stored under the neutral prefix "ef", whatever prefix the page used."""
+    return {new + key[len(old):]: value for key, value in raw.items()}
+
+
+def stored_form(record, prefix):
+    """The record's form bound to its stored data under the page's `prefix`."""
+    return EForm(record.definition, _renamed(record.raw, "ef", prefix), prefix=prefix)
+
+
+def is_complete(record):
+    form = EForm(record.definition, record.raw, prefix="ef")
+    return form.is_valid()
+
+
+def prefilled(definition, dossier, record=None):
+    """Raw values from the account, the dossier and, with the applicant's consent, the registry."""
+    sources = {"dossier": {"full_name": dossier.applicant_name, "personal_id": dossier.applicant_personal_id,
+                           "date_of_birth": dossier.applicant_date_of_birth, "phone": dossier.applicant_phone,
+                           "email": dossier.applicant_email, "address": dossier.applicant_address}}
+    account = dossier.applicant
+    if account is not None:
+        sources["account"] = {"full_name": account.get_full_name(), "personal_id": account.personal_id or "",
+                              "phone": account.phone or "", "email": account.email or "",
+                              "date_of_birth": account.date_of_birth}
+    wanted = any(spec.get("prefill", "").startswith("registry.") for _p, spec in walk(definition))
+    if wanted and record is None and dossier.registry_consent_at and dossier.applicant_personal_id:
+        record = _registry_record(dossier)
+    if record is not None:
+        sources["registry"] = {field.name: getattr(record, field.name) for field in dataclasses.fields(record)}
+    raw = {}
+    for spec in definition["fields"]:
+        source, _dot, name = spec.get("prefill", "").partition(".")
+        value = sources.get(source, {}).get(name)
+        if value in (None, "") or spec["type"] == "group":
+            continue
+        if hasattr(value, "isoformat"):
+            value = value.isoformat()
+        if spec["type"] == "address":
+            raw[f"ef-{spec['key']}_1"] = str(value)
+        elif spec["type"] == "choice":
+            keys = {c[0] for c in spec["choices"]}
+            if str(value) in keys:
+                raw[f"ef-{spec['key']}"] = str(value)
+        else:
+            raw[f"ef-{spec['key']}"] = str(value)
+    return raw
+
+
+def _registry_record(dossier):
+    from citizen_registry_adapter.errors import RegistryError
+    from citizen_registry_adapter.registry import get_registry
+
+    try:
+        return get_registry().lookup(dossier.applicant_personal_id, f"to-khai-{dossier.pk}",
+                                     actor=dossier.applicant.username if dossier.applicant else "")
+    except RegistryError as error:
+        log.info("no registry prefill for dossier %s: %s", dossier.pk, error)
+        return None
+
+
+def problems(dossier):
+    """[(message, anchor)] for every electronic form not yet complete."""
+    found = []
+    for required in required_with_forms(dossier.procedure):
+        record = DossierForm.objects.filter(dossier=dossier, required_document=required).first()
+        if record is None or not is_complete(record):
+            found.append((_("Chưa khai đủ, đúng tờ khai: %(name)s.") % {"name": required.name}, f"eform-{required.pk}"))
+    return found
+
+
+def freeze(dossier, *, at=None):
+    """At submission: fix each form's definition and values, and store its declaration PDF as the
+    requirement's document (replacing any upload for it)."""
+    from procedures.models import DossierDocument
+
+    from .pdf import declaration
+
+    at = at or timezone.now()
+    for record in DossierForm.objects.filter(dossier=dossier, submitted_at__isnull=True).select_related(
+            "required_document"):
+        form = EForm(record.definition, record.raw, prefix="ef")
+        if not form.is_valid():
+            raise DomainError(_("Chưa khai đủ, đúng tờ khai: %(name)s.") % {"name": record.required_document.name})
+        record.values = form.values
+        record.submitted_at = at
+        record.search_text = fold(" ".join(show(spec, record.values.get(spec["key"])) for path, spec
+                                           in walk(record.definition) if spec.get("key_field") and len(path) == 1))
+        record.save(update_fields=["values", "submitted_at", "search_text", "updated_at"])
+        content = declaration(dossier, record.definition, record.values, at=at)
+        for old in dossier.documents.filter(required_document=record.required_document):
+            old.file.delete(save=False)
+            old.delete()
+        name = f"to-khai-{record.required_document.order}.pdf"
+        document = DossierDocument(dossier=dossier, required_document=record.required_document, name=name,
+                                   content_type="application/pdf", size=len(content),
+                                   sha256=hashlib.sha256(content).hexdigest(), uploaded_at=at)
+        document.file.save(name, ContentFile(content), save=False)
+        document.save()
+
+
+def sign_declarations(dossier):
+    """At receipt: the receiving agency signs each generated declaration. Without a certificate the
+    declaration stays unsigned and the receipt goes on (the desk's forms behave the same)."""
+    from procedures.signing import sign_pdf
+
+    names = {f"to-khai-{r.required_document.order}.pdf" for r in dossier.eforms.select_related("required_document")}
+    for document in dossier.documents.filter(name__in=names):
+        try:
+            signed = sign_pdf(document.file.read(), dossier.receiving_agency,
+                              reason=_("Tiếp nhận tờ khai điện tử của hồ sơ %(code)s") % {"code": dossier.code})
+        except DomainError as error:
+            log.warning("declaration of %s left unsigned: %s", dossier.code, error.message)
+            continue
+        finally:
+            document.file.close()
+        document.file.save(document.name, ContentFile(signed), save=False)
+        document.size, document.sha256 = len(signed), hashlib.sha256(signed).hexdigest()
+        document.save(update_fields=["file", "size", "sha256"])

@@ -1,0 +1,59 @@
+"""Form definitions are data, checked against a JSON Schema and a few rules of their own."""
+
+import copy
+import glob
+import json
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from eforms.schema import check_definition
+from tests.procedures.test_admin import admin_client  # noqa: F401  (the admin signed in, second factor passed)
+
+from .conftest import definition
+
+
+def test_every_demo_definition_is_sound():
+    files = glob.glob("fixtures/eforms/*.json")
+    assert len(files) >= 8
+    for file in files:
+        check_definition(json.load(open(file, encoding="utf-8")))
+
+
+@pytest.mark.parametrize("breakage, message", [
+    (lambda d: d["fields"][0].update(type="colour"), "fields/0"),
+    (lambda d: d["fields"][0].pop("label"), "fields/0"),
+    (lambda d: d.pop("title"), "'title' is a required property"),
+    (lambda d: d["fields"].append(dict(d["fields"][0])), "hai trường cùng khóa “full_name”"),
+    (lambda d: d["fields"][1].update(show_if={"field": "purpose", "equals": "x"}), "nhắc đến “purpose”"),
+    (lambda d: d["fields"][0].update(key="Họ tên"), "fields/0"),
+    (lambda d: d["fields"].append({"key": "colour", "label": "Màu", "type": "choice"}), "fields/21"),
+], ids=["unknown-type", "no-label", "no-title", "duplicate-key", "condition-on-a-later-field", "bad-key",
+        "choice-without-choices"])
+def test_a_broken_definition_is_refused_with_a_clear_message(breakage, message):
+    broken = copy.deepcopy(definition("2.001417"))
+    breakage(broken)
+    with pytest.raises(ValidationError) as error:
+        check_definition(broken)
+    assert message in error.value.messages[0]
+
+
+def test_the_admin_refuses_a_broken_form_on_a_document(admin_client, world):
+    from django.urls import reverse
+
+    from tests.procedures.test_admin import route_form
+
+    procedure = world.simple
+    step = procedure.route_steps.get()
+    data = route_form(procedure, [(step, 1)], 1)
+    document = procedure.required_documents.get()
+    data.update({"required_documents-TOTAL_FORMS": 1, "required_documents-INITIAL_FORMS": 1,
+                 "required_documents-0-id": document.pk, "required_documents-0-procedure": procedure.pk,
+                 "required_documents-0-order": 1, "required_documents-0-name": "Tờ khai",
+                 "required_documents-0-copy_kind": "original", "required_documents-0-quantity": 1,
+                 "required_documents-0-is_mandatory": "on",
+                 "required_documents-0-eform": json.dumps({"title": "X", "fields": [{"key": "a", "type": "text"}]})})
+    response = admin_client.post(reverse("admin:procedures_procedure_change", args=[procedure.pk]), data)
+    assert response.status_code == 200 and "Biểu mẫu không hợp lệ tại fields/0" in response.content.decode()
+    document.refresh_from_db()
+    assert document.eform is None
