@@ -46,7 +46,8 @@ def declaration(dossier, definition, values, *, at=None):
     story += [Spacer(0, 4 * mm), Paragraph(
         "Tôi xin cam đoan những nội dung khai trên đây là đúng sự thật và chịu trách nhiệm trước pháp luật về "
         "lời khai của mình.", s["body"]), Spacer(0, 6 * mm)]
-    online = f"(Khai trực tuyến lúc {moment:%H:%M %d/%m/%Y}, mã hồ sơ {escape(dossier.code or '')})"
+    how = "Khai trực tuyến" if dossier.channel == "online" else "Khai tại bộ phận một cửa"
+    online = f"({how} lúc {moment:%H:%M %d/%m/%Y})"
     story.append(Table([["", Paragraph("<b>NGƯỜI KHAI</b>", s["centre"])],
                         ["", Paragraph("(Ký, ghi rõ họ tên)", s["italic_centre"])],
                         ["", Paragraph(escape(dossier.applicant_name), s["centre"])],

@@ -42,20 +42,20 @@ def save(record, data, prefix, *, add=None, remove=None):
         raise DomainError(_("Tờ khai đã được nộp; không sửa được nữa."))
     form = EForm(record.definition, {k: v for k, v in data.items() if k.startswith(f"{prefix}-")}, prefix=prefix,
                  add=add, remove=remove)
-    record.raw = _renamed(form.raw, prefix, "ef")
+    record.raw = renamed(form.raw, prefix, "ef")
     record.values = form.values if add is None and remove is None else None
     record.save(update_fields=["raw", "values", "updated_at"])
     return form
 
 
-def _renamed(raw, old, new):
+def renamed(raw, old, new):
     """Stored under the neutral prefix "ef", whatever prefix the page used."""
     return {new + key[len(old):]: value for key, value in raw.items()}
 
 
 def stored_form(record, prefix):
     """The record's form bound to its stored data under the page's `prefix`."""
-    return EForm(record.definition, _renamed(record.raw, "ef", prefix), prefix=prefix)
+    return EForm(record.definition, renamed(record.raw, "ef", prefix), prefix=prefix)
 
 
 def is_complete(record):

@@ -106,10 +106,13 @@ def problems_at_counter(procedure, components, scanned_ids):
 
 
 def receive_walk_in(procedure, agency, officer, *, batch, components, at=None, comment="", applicant=None,
-                    **dossier_fields):
-    """Receive a walk-in dossier with the scans held for `batch`; all or nothing."""
+                    declared=None, **dossier_fields):
+    """Receive a walk-in dossier with the scans held for `batch`; all or nothing. `declared` maps a
+    required document to the raw values of its electronic form, typed at the desk: the generated
+    declaration stands for that document's scan."""
+    declared = declared or {}
     pending = list(staged(officer, batch).filter(required_document__procedure=procedure))
-    scanned_ids = {p.required_document_id for p in pending}
+    scanned_ids = {p.required_document_id for p in pending} | {document.pk for document in declared}
     problems = problems_at_counter(procedure, components, scanned_ids)
     if problems:
         raise IntakeIncomplete(problems)
@@ -130,6 +133,14 @@ def receive_walk_in(procedure, agency, officer, *, batch, components, at=None, c
             for p in pending
         )
         PendingUpload.objects.filter(pk__in=[p.pk for p in pending]).delete()
+        if declared:
+            from eforms.models import DossierForm
+            from eforms.services import freeze
+
+            for document, raw in declared.items():
+                DossierForm.objects.create(dossier=dossier, required_document=document, definition=document.eform,
+                                           raw=raw)
+            freeze(dossier, at=at)
 
     submit_data = {
         "documents": [{"name": p.name, "sha256": p.sha256, "size": p.size} for p in pending],

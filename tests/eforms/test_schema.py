@@ -57,3 +57,21 @@ def test_the_admin_refuses_a_broken_form_on_a_document(admin_client, world):
     assert response.status_code == 200 and "Biểu mẫu không hợp lệ tại fields/0" in response.content.decode()
     document.refresh_from_db()
     assert document.eform is None
+
+
+def test_administrators_edit_the_form_as_json_and_see_a_preview(admin_client, world, record_form):
+    from django.urls import reverse
+
+    url = reverse("admin:eforms_eformdocument_change", args=[record_form.pk])
+    page = admin_client.get(url).content.decode()
+    assert "Xem trước" in page and "Mục đích sử dụng Phiếu lý lịch tư pháp" in page and "Thêm dòng" in page
+    assert "Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp" in page  # the JSON shown with its Vietnamese as is
+    for bad in ("{not json", json.dumps({"title": "X", "fields": []})):
+        response = admin_client.post(url, {"eform": bad})
+        assert response.status_code == 200 and "errorlist" in response.content.decode()
+    record_form.refresh_from_db()
+    assert record_form.eform == definition("2.001417")
+    changed = {**definition("2.001417"), "title": "Tờ khai (sửa)"}
+    assert admin_client.post(url, {"eform": json.dumps(changed, ensure_ascii=False)}).status_code == 302
+    record_form.refresh_from_db()
+    assert record_form.eform["title"] == "Tờ khai (sửa)"

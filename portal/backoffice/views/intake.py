@@ -5,6 +5,7 @@ look-up nor an error anywhere on the form loses a file or a typed value.
 """
 
 import uuid
+from types import SimpleNamespace
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -15,6 +16,9 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 
 from citizen_registry_adapter.errors import RegistryError
 from citizen_registry_adapter.registry import get_registry
+from eforms import services as eform_services
+from eforms.forms import EForm
+from portal.citizens.forms import EFormButtonsForm
 from portal.citizens.views.common import download
 from procedures import policy
 from procedures.exceptions import DomainError
@@ -62,7 +66,8 @@ def intake(request, procedure_id):
     if request.method != "POST":
         counter.discard_stale(request.user)
         form = IntakeForm(initial={"batch": uuid.uuid4(), "fee_vnd": procedure.fee_vnd}, procedure=procedure)
-        return _page(request, procedure, form, [ComponentIntakeForm(required_document=r) for r in required])
+        return _page(request, procedure, form, [ComponentIntakeForm(required_document=r) for r in required],
+                     eforms=_eforms(required, None))
 
     form = IntakeForm(request.POST, procedure=procedure)
     batch = form["batch"].value()
@@ -73,16 +78,32 @@ def intake(request, procedure_id):
     file_errors = _hold_scans(request, batch, required)
     components = _component_forms(request, batch, required)
     if "lookup" in request.POST:
-        form = _looked_up(request, batch, procedure)
-        return _page(request, procedure, form, components, file_errors)
+        form, record = _looked_up(request, batch, procedure)
+        data = request.POST.copy()
+        if record is not None:  # the registry's answer fills the forms' empty fields, never typed ones
+            for document in required:
+                if document.eform:
+                    for name, value in eform_services.prefilled(document.eform, _walk_in(form), record).items():
+                        name = f"ef{document.pk}" + name[len("ef"):]
+                        if not data.get(name):
+                            data[name] = value
+        return _page(request, procedure, form, components, file_errors, eforms=_eforms(required, data))
+    buttons = EFormButtonsForm(request.POST)
+    pressed = buttons.cleaned_data if buttons.is_valid() else {}
+    eforms = _eforms(required, request.POST, pressed)
+    if pressed.get("slot"):  # a row added or removed: the same page again, nothing lost
+        form.is_valid()
+        return _page(request, procedure, form, components, file_errors, eforms=eforms)
 
-    valid = form.is_valid() & all([c.is_valid() for c in components])
+    valid = form.is_valid() & all([c.is_valid() for c in components]) & all([e.is_valid() for e in eforms.values()])
     if valid and not form.cleaned_data["applicant_name"].strip():
         form.add_error("applicant_name", _("Hãy nhập họ tên hoặc tra cứu CSDL dân cư theo số định danh."))
         valid = False
     if valid and not file_errors:
         try:
-            dossier = _receive(request, procedure, agency, batch, form.cleaned_data, components)
+            declared = {document: eform_services.renamed(eforms[document.pk].raw, f"ef{document.pk}", "ef")
+                        for document in required if document.eform}
+            dossier = _receive(request, procedure, agency, batch, form.cleaned_data, components, declared)
         except counter.IntakeIncomplete as incomplete:
             for component in components:
                 if component.required_document.pk in incomplete.problems:
@@ -94,7 +115,7 @@ def intake(request, procedure_id):
             messages.success(request, _("Đã tiếp nhận hồ sơ %(code)s. In giấy tiếp nhận (Mẫu 01) cho công dân.")
                              % {"code": dossier.code})
             return redirect("backoffice:dossier", pk=dossier.pk)
-    return _page(request, procedure, form, components, file_errors, status=400)
+    return _page(request, procedure, form, components, file_errors, status=400, eforms=eforms, show_errors=True)
 
 
 def _hold_scans(request, batch, required):
@@ -121,8 +142,36 @@ def _component_forms(request, batch, required):
             for document in required]
 
 
+def _eforms(required, data, pressed=None):
+    """{document id: EForm} of the procedure's electronic forms, bound to what the desk typed."""
+    pressed = pressed or {}
+    forms = {}
+    for document in required:
+        if not document.eform:
+            continue
+        mine = pressed.get("slot") == document.pk
+        forms[document.pk] = EForm(
+            document.eform, {k: v for k, v in data.items()} if data is not None else None, prefix=f"ef{document.pk}",
+            add=pressed.get("add") if mine and pressed.get("action") == "add" else None,
+            remove=(pressed.get("add"), pressed.get("row")) if mine and pressed.get("action") == "remove" else None)
+    return forms
+
+
+def _walk_in(form):
+    """What the intake form knows of the applicant, in the shape the forms' prefill reads."""
+    data = form.data
+    return SimpleNamespace(pk=None, applicant=None, registry_consent_at=None,
+                           applicant_name=data.get("applicant_name", ""),
+                           applicant_personal_id=data.get("applicant_personal_id", ""),
+                           applicant_date_of_birth=data.get("applicant_date_of_birth", ""),
+                           applicant_phone=data.get("applicant_phone", ""),
+                           applicant_email=data.get("applicant_email", ""),
+                           applicant_address=data.get("applicant_address", ""))
+
+
 def _looked_up(request, batch, procedure):
-    """The form again, with name, birth date and address from the registry (or its message)."""
+    """The form again, with name, birth date and address from the registry (or its message), and the
+    registry's record (None when it did not answer)."""
     data = request.POST.copy()
     data["batch"] = str(batch)
     try:
@@ -132,14 +181,14 @@ def _looked_up(request, batch, procedure):
         form = IntakeForm(data, procedure=procedure)
         form.is_valid()
         form.add_error("applicant_personal_id", str(error.message))
-        return form
+        return form, None
     data.update({"applicant_name": record.full_name, "applicant_date_of_birth": record.date_of_birth.isoformat(),
                  "applicant_address": record.permanent_residence})
     messages.info(request, _("Đã lấy họ tên, ngày sinh, nơi thường trú từ CSDL quốc gia về dân cư."))
-    return IntakeForm(data, procedure=procedure)
+    return IntakeForm(data, procedure=procedure), record
 
 
-def _receive(request, procedure, agency, batch, data, component_forms):
+def _receive(request, procedure, agency, batch, data, component_forms, declared):
     from procedures.tasks import verify_identity
 
     account = get_user_model().objects.filter(personal_id=data["applicant_personal_id"]).first()
@@ -148,7 +197,7 @@ def _receive(request, procedure, agency, batch, data, component_forms):
         quantity=c.cleaned_data["quantity"], unscanned_reason=c.cleaned_data["unscanned_reason"])
         for c in component_forms]
     dossier = counter.receive_walk_in(
-        procedure, agency, request.user, batch=batch, components=components, comment=data["comment"],
+        procedure, agency, request.user, batch=batch, components=components, comment=data["comment"], declared=declared,
         applicant=account, applicant_name=" ".join(data["applicant_name"].split()),
         applicant_personal_id=data["applicant_personal_id"],
         applicant_date_of_birth=data["applicant_date_of_birth"], applicant_address=data["applicant_address"],
@@ -161,9 +210,12 @@ def _receive(request, procedure, agency, batch, data, component_forms):
     return dossier
 
 
-def _page(request, procedure, form, components, file_errors=None, status=200):
-    rows = [(c, (file_errors or {}).get(c.required_document.pk, [])) for c in components]
-    return render(request, "backoffice/intake.html", {"procedure": procedure, "form": form, "rows": rows},
+def _page(request, procedure, form, components, file_errors=None, status=200, eforms=None, show_errors=False):
+    eforms = eforms or {}
+    rows = [(c, (file_errors or {}).get(c.required_document.pk, []), eforms.get(c.required_document.pk))
+            for c in components]
+    return render(request, "backoffice/intake.html", {"procedure": procedure, "form": form, "rows": rows,
+                                                      "show_errors": show_errors},
                   status=status)
 
 

@@ -25,7 +25,7 @@ def _form_data(response):
     form = response.context["form"]
     data = {name: form[name].value() if form[name].value() is not None else "" for name in form.fields}
     data["result_delivery"] = data["result_delivery"] or "counter"
-    for component, _errors in response.context["rows"]:
+    for component, _errors, _eform in response.context["rows"]:
         for name in ("received", "form", "quantity", "unscanned_reason"):
             value = component[name].value()
             if name == "received":
@@ -62,7 +62,7 @@ def test_counter_intake_looks_up_keeps_scans_and_stores_them_as_the_dossiers_doc
     assert form["applicant_name"].value() == "Trần Thị Bình"
     assert "Thị trấn Hương Sơn" in form["applicant_address"].value()
     # The file chosen before the look-up was kept: it is listed, and will go with the dossier.
-    rows = {component.required_document.pk: component for component, _e in looked_up.context["rows"]}
+    rows = {component.required_document.pk: component for component, _e, _f in looked_up.context["rows"]}
     assert [p.name for p in rows[declaration.pk].staged] == ["to-khai.png"]
 
     data = {**_form_data(looked_up), "applicant_phone": "0987654321", "fee_vnd": "8000", "fee_note": "BL 0012",
