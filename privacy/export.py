@@ -18,7 +18,8 @@ def _when(moment):
 def personal_data(user):
     """A plain dict, ready for json.dumps: account, consents, dossiers with their files and history,
     registry look-ups about the ID, and every officer's opening of the dossiers."""
-    dossiers = list(dossiers_of(user).prefetch_related("documents", "events__files", "events__agency"))
+    dossiers = list(dossiers_of(user).prefetch_related("documents", "events__files", "events__agency",
+                                                       "eforms__required_document"))
     return {
         "generated_at": _when(timezone.now()),
         "account": {
@@ -40,6 +41,10 @@ def personal_data(user):
                           "date_of_birth": d.applicant_date_of_birth.isoformat() if d.applicant_date_of_birth else None},
             "documents": [{"name": f.name, "size": f.size, "sha256": f.sha256, "uploaded_at": _when(f.uploaded_at)}
                           for f in d.documents.all()],
+            # What the person typed into electronic forms: the checked values once submitted, else the draft.
+            "declarations": [{"document": r.required_document.name, "title": r.definition.get("title", ""),
+                              "values": r.values if r.values is not None else r.raw,
+                              "submitted_at": _when(r.submitted_at)} for r in d.eforms.all()],
             "history": [{
                 "action": e.action, "at": _when(e.created_at), "agency": e.agency.name if e.agency else "",
                 "files": [{"name": f.name, "size": f.size, "sha256": f.sha256} for f in e.files.all()],

@@ -66,3 +66,11 @@ def test_hostile_values_in_every_field_type_get_messages_and_nothing_breaks(citi
                    {"eform-add": "1:<b>"}, {"eform-remove": "x"}):
         assert citizen_client.post(f"/ho-so/{dossier.pk}/soan/", {**answers(record_form), **forged}).status_code < 500
     assert citizen_client.post(f"/ho-so/{dossier.pk}/xem-lai/").status_code in (302, 400)
+
+
+def test_the_citizens_own_data_export_includes_what_they_declared(citizen_client, world, registry, record_form):
+    submitted(citizen_client, world, record_form, purpose="Du học")
+    from privacy.export import personal_data
+
+    declared = personal_data(world.citizen)["dossiers"][0]["declarations"][0]
+    assert declared["title"] == "Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp" and declared["values"]["purpose"] == "Du học"

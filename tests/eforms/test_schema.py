@@ -75,3 +75,26 @@ def test_administrators_edit_the_form_as_json_and_see_a_preview(admin_client, wo
     assert admin_client.post(url, {"eform": json.dumps(changed, ensure_ascii=False)}).status_code == 302
     record_form.refresh_from_db()
     assert record_form.eform["title"] == "Tờ khai (sửa)"
+
+
+@pytest.mark.parametrize("model", ["legacy", "2025"])
+def test_the_demo_catalogue_brings_eight_forms_on_both_trees(db, model):
+    from django.core.management import call_command
+
+    from procedures.models import RequiredDocument
+
+    call_command("load_reference_data", model=model, stdout=open("/dev/null", "w"))
+    with_forms = RequiredDocument.objects.exclude(eform=None).select_related("procedure")
+    assert sorted(d.procedure.national_code for d in with_forms) == sorted(
+        path.rsplit("/", 1)[-1][:-5] for path in glob.glob("fixtures/eforms/*.json"))
+    assert with_forms.count() == 8
+
+
+def test_a_changed_form_shows_in_a_versions_difference(world, record_form):
+    from procedures.services import versions
+
+    before = versions.snapshot(world.simple)
+    after = copy.deepcopy(before)
+    after["documents"][0]["eform"]["title"] = "Tờ khai (mẫu mới)"
+    assert ("Biểu mẫu điện tử", "Tờ khai", "đã sửa") in [
+        (c.label, c.before, c.after) for c in versions.difference(before, after)]
