@@ -155,6 +155,16 @@ class EForm:
         return values
 
 
+def row_change(pressed, slot):
+    """(add, remove) for the form in `slot` from the pressed button (EFormButtonsForm's cleaned data):
+    the group to add a row to, or (group, row) to remove; both None when another form's was pressed."""
+    if not pressed or pressed.get("slot") != slot:
+        return None, None
+    if pressed.get("action") == "add":
+        return pressed["add"], None
+    return None, (pressed["add"], pressed["row"])
+
+
 def display(definition, values):
     """[(label, text, group rows or None)] of submitted values, in the definition's order; a group's
     rows are [[(label, text)]]."""

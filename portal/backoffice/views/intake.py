@@ -17,7 +17,7 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from citizen_registry_adapter.errors import RegistryError
 from citizen_registry_adapter.registry import get_registry
 from eforms import services as eform_services
-from eforms.forms import EForm
+from eforms.forms import EForm, row_change
 from portal.citizens.forms import EFormButtonsForm
 from portal.citizens.views.common import download
 from procedures import policy
@@ -144,16 +144,12 @@ def _component_forms(request, batch, required):
 
 def _eforms(required, data, pressed=None):
     """{document id: EForm} of the procedure's electronic forms, bound to what the desk typed."""
-    pressed = pressed or {}
     forms = {}
     for document in required:
-        if not document.eform:
-            continue
-        mine = pressed.get("slot") == document.pk
-        forms[document.pk] = EForm(
-            document.eform, {k: v for k, v in data.items()} if data is not None else None, prefix=f"ef{document.pk}",
-            add=pressed.get("add") if mine and pressed.get("action") == "add" else None,
-            remove=(pressed.get("add"), pressed.get("row")) if mine and pressed.get("action") == "remove" else None)
+        if document.eform:
+            add, remove = row_change(pressed, document.pk)
+            forms[document.pk] = EForm(document.eform, dict(data.items()) if data is not None else None,
+                                       prefix=f"ef{document.pk}", add=add, remove=remove)
     return forms
 
 

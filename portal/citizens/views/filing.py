@@ -14,7 +14,7 @@ from procedures.selectors import appointment_for, receiving_agencies
 from procedures.services import filing
 
 from eforms import services as eform_services
-from eforms.forms import display
+from eforms.forms import display, row_change
 
 from ..forms import DraftForm, EFormButtonsForm, ReviewedForm, StartForm
 from .common import citizen_required, download, error_summary, own_dossier
@@ -66,9 +66,7 @@ def draft(request, pk):
         buttons = EFormButtonsForm(request.POST)
         pressed = buttons.cleaned_data if buttons.is_valid() else {}
         for document_pk, record in records.items():
-            add = pressed.get("add") if pressed.get("slot") == document_pk and pressed.get("action") == "add" else None
-            remove = (pressed.get("add"), pressed.get("row")) if pressed.get("slot") == document_pk and pressed.get(
-                "action") == "remove" else None
+            add, remove = row_change(pressed, document_pk)
             eforms[document_pk] = eform_services.save(record, request.POST, f"ef{document_pk}", add=add, remove=remove)
         form = DraftForm(request.POST)
         removed = _remove_requested(request, dossier)
