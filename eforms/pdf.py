@@ -34,7 +34,8 @@ def declaration(dossier, definition, values, *, at=None):
               Spacer(0, 4 * mm)]
     for label, value, group in display(definition, values):
         if group is None:
-            story.append(Paragraph(f"{escape(label)}: <b>{escape(value)}</b>", s["body"]))
+            colon = "" if label.rstrip().endswith(("?", ":")) else ":"  # "Có án tích không? Không"
+            story.append(Paragraph(f"{escape(label)}{colon} <b>{escape(value)}</b>", s["body"]))
             continue
         story.append(Paragraph(f"<b>{escape(label)}:</b>", s["body"]))
         if group:
