@@ -73,6 +73,10 @@ _VALIDATOR = Draft202012Validator(DEFINITION)
 
 def check_definition(definition):
     """Raise ValidationError saying where and what is wrong; return the definition when it is sound."""
+    import json
+
+    if "\\u0000" in json.dumps(definition):
+        raise ValidationError(_("Biểu mẫu không được chứa ký tự rỗng (NUL)."))
     errors = sorted(_VALIDATOR.iter_errors(definition), key=lambda e: list(e.absolute_path))
     if errors:
         best = errors[0]

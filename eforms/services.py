@@ -49,8 +49,17 @@ def save(record, data, prefix, *, add=None, remove=None):
 
 
 def renamed(raw, old, new):
-    """Stored under the neutral prefix "ef", whatever prefix the page used."""
-    return {new + key[len(old):]: value for key, value in raw.items()}
+    """Stored under the neutral prefix "ef", whatever prefix the page used. NUL characters are left
+    out: PostgreSQL's JSON refuses them, and the form has already said they are not allowed."""
+    return {new + key[len(old):]: _without_nul(value) for key, value in raw.items()}
+
+
+def _without_nul(value):
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, list):
+        return [_without_nul(item) for item in value]
+    return value
 
 
 def stored_form(record, prefix):

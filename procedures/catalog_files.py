@@ -145,6 +145,8 @@ def version_from(raw, base=None):
     """A version's model fields from one catalogue entry; ValidationError says what is wrong."""
     from procedures.services.catalog import validate_route
 
+    if "\\u0000" in json.dumps(raw, default=str):
+        raise ValidationError(_("chứa ký tự rỗng (NUL)"))
     decision = raw.get("decision") or {}
     version = {
         "effective_from": _date(raw.get("effective_from"), _("ngày có hiệu lực"), required=True),

@@ -28,8 +28,9 @@ def test_every_demo_definition_is_sound():
     (lambda d: d["fields"][1].update(show_if={"field": "purpose", "equals": "x"}), "nhắc đến “purpose”"),
     (lambda d: d["fields"][0].update(key="Họ tên"), "fields/0"),
     (lambda d: d["fields"].append({"key": "colour", "label": "Màu", "type": "choice"}), "fields/21"),
+    (lambda d: d["fields"][0].update(label="Họ\x00tên"), "ký tự rỗng"),
 ], ids=["unknown-type", "no-label", "no-title", "duplicate-key", "condition-on-a-later-field", "bad-key",
-        "choice-without-choices"])
+        "choice-without-choices", "nul-character"])
 def test_a_broken_definition_is_refused_with_a_clear_message(breakage, message):
     broken = copy.deepcopy(definition("2.001417"))
     breakage(broken)

@@ -73,12 +73,16 @@ def test_refused_entries_are_reported_with_place_and_reason_and_the_others_go_th
     no_decision = copy.deepcopy(ENTRY)
     no_decision.update(national_code="1.000003", name="Thiếu quyết định")
     no_decision["versions"][0]["decision"] = {}
-    bad["procedures"] += [broken, no_decision, {"name": "Không mã"}]
+    nul = copy.deepcopy(ENTRY)
+    nul.update(national_code="1.000004", name="Có NUL")
+    nul["versions"][0]["legal_basis"] = "Luật\x00"
+    bad["procedures"] += [broken, no_decision, {"name": "Không mã"}, nul]
     out, err = run(write(tmp_path, bad))
     assert "procedures[1].versions[0] 1.000002: mức độ dịch vụ công trực tuyến “toàn trình” không hợp lệ" in err
     assert "procedures[2].versions[0] 1.000003: thiếu số quyết định công bố" in err
     assert "procedures[3] —: thiếu mã thủ tục" in err
-    assert "3 mục bị từ chối" in err
+    assert "procedures[4].versions[0] 1.000004: chứa ký tự rỗng (NUL)" in err
+    assert "4 mục bị từ chối" in err
     assert list(Procedure.objects.values_list("national_code", flat=True)) == ["1.000001"]
 
 
