@@ -58,6 +58,10 @@ class AddressField(forms.MultiValueField):
         fields = (forms.ChoiceField(choices=choices), forms.CharField(max_length=200))
         super().__init__(fields=fields, widget=AddressWidget(choices), require_all_fields=False, **kwargs)
         self.fields[1].required = False
+        # The label's "for" cannot point at two inputs: each part names itself for screen readers.
+        select, detail = self.widget.widgets
+        select.attrs["aria-label"] = f"{self.label}: {_('xã, phường')}"
+        detail.attrs["aria-label"] = f"{self.label}: {_('số nhà, đường, thôn, xóm')}"
 
     def compress(self, values):
         if not values or not values[0]:

@@ -62,3 +62,32 @@ def act(page, dossier_url, label, fill=None, files=None):
     message = page.locator(".messages").inner_text() if page.locator(".messages").count() else ""
     assert message.startswith("Đã "), (label, page.locator(".notice.error").all_inner_texts())
     return message
+
+
+def fill_eform(page, values):
+    """Type an electronic form's fields, found by the end of their input names: a select takes the
+    value ("*": its first real option), a yes/no the radio of that value, anything else is typed."""
+    for suffix, value in values.items():
+        inputs = page.locator(f"[name$='-{suffix}']")
+        first = inputs.first
+        if first.evaluate("e => e.tagName") == "SELECT":
+            if value == "*":
+                first.select_option(index=1)
+            else:
+                first.select_option(value)
+        elif first.get_attribute("type") == "radio":
+            page.locator(f"[name$='-{suffix}'][value='{value}']").check()
+        else:
+            first.fill(value)
+
+
+BIRTH = {"child_name": "Nguyễn Minh Khang", "child_sex": "male", "child_date_of_birth": "2026-11-20",
+         "child_place_of_birth": "Bệnh viện A Thái Nguyên", "child_ethnicity": "Kinh", "child_nationality": "Việt Nam",
+         "mother_name": "Trần Thị Hoa", "mother_residence_0": "*", "has_father": "no", "declarant_relation": "mother"}
+ALLOWANCE = {"residence_0": "*", "category": "elderly", "receives_other": "no", "payment": "cash"}
+LAND_FORM = {"owner_address_0": "*", "parcel_number": "125", "map_sheet": "12", "parcel_address_0": "*", "area": "180",
+        "land_use": "residential", "origin": "Đất ông cha để lại, sử dụng ổn định từ năm 1995", "has_building": "no",
+        "certificate": "yes"}
+CRIMINAL_RECORD = {"permanent_residence_0": "*", "residences-0-from_year": "2009", "residences-0-to_year": "2026",
+                   "residences-0-place": "Thái Nguyên", "has_record": "no", "copies": "1",
+                   "purpose": "Bổ sung hồ sơ xin việc", "ban_confirmation": "no"}

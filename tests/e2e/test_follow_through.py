@@ -12,7 +12,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from .actions import act, sign_in, staff_sign_in
+from .actions import LAND_FORM, act, fill_eform, sign_in, staff_sign_in
 from .test_accessibility import check
 
 pytestmark = pytest.mark.e2e
@@ -55,14 +55,15 @@ def test_walk_in_to_late_return_seen_by_everyone(site, new_page, shots, paper):
     check(desk, shots, "intake-chooser")
     visible.locator("a").click()
     components = desk.locator(".card.component")
-    components.nth(0).locator("input[type=file]").set_input_files(paper["form"])
+    sketch = next(i for i in range(components.count()) if "Sơ đồ" in components.nth(i).inner_text())
+    components.nth(sketch).locator("input[type=file]").set_input_files(paper["sketch"])
     desk.fill("#id_applicant_personal_id", BINH["personal_id"])
     desk.click("button[name=lookup]")  # the look-up keeps the scan already chosen
     assert desk.input_value("#id_applicant_name") == BINH["name"]
-    assert "don-dang-ky.pdf" in components.nth(0).inner_text()
+    assert desk.locator("[name$='-owner_name']").input_value() == BINH["name"]  # the form prefilled too
+    assert "so-do-thua-dat.jpg" in components.nth(sketch).inner_text()
     shots(desk, "intake-looked-up")
-    sketch = next(i for i in range(components.count()) if "Sơ đồ" in components.nth(i).inner_text())
-    components.nth(sketch).locator("input[type=file]").set_input_files(paper["sketch"])
+    fill_eform(desk, LAND_FORM)  # the application form typed at the desk (issue 20) instead of scanned
     desk.fill("#id_applicant_phone", "0912000111")
     desk.fill("#id_fee_note", "Không thu: thủ tục miễn phí")
     check(desk, shots, "intake-filled")
@@ -71,7 +72,7 @@ def test_walk_in_to_late_return_seen_by_everyone(site, new_page, shots, paper):
     code = re.search(r"Hồ sơ (\S+)", desk.locator("h1").inner_text())[1]
     dossier_url = desk.url
     page_text = desk.locator("main").inner_text()
-    assert "don-dang-ky.pdf" in page_text and "so-do-thua-dat.jpg" in page_text
+    assert "to-khai-1.pdf" in page_text and "so-do-thua-dat.jpg" in page_text and "Thửa đất số" in page_text
     assert "Không có tệp nộp trực tuyến" not in page_text
     assert desk.locator("a[target=_blank]:has-text('Giấy tiếp nhận hồ sơ và hẹn trả kết quả')").count() == 1
     check(desk, shots, "desk-dossier-received")
@@ -129,7 +130,7 @@ def test_walk_in_to_late_return_seen_by_everyone(site, new_page, shots, paper):
     row.locator("a").click()
     main = citizen.locator("main").inner_text()
     assert "Đã trả kết quả lúc" in main and "Trễ hạn" in main and "Chờ kết quả đo đạc bổ sung." in main
-    assert "don-dang-ky.pdf" in main  # the counter scans are the citizen's documents too
+    assert "to-khai-1.pdf" in main  # the counter's documents are the citizen's too
     check(citizen, shots, "citizen-dossier-late")
     letter = citizen.request.get(site.url + citizen.locator("a:has-text('Tải văn bản xin lỗi')").get_attribute("href"))
     assert "Chờ kết quả đo đạc bổ sung." in PdfReader(io.BytesIO(letter.body())).pages[0].extract_text()

@@ -7,7 +7,7 @@ import re
 import pytest
 from PIL import Image
 
-from .actions import act, second_factor, sign_in, staff_sign_in
+from .actions import CRIMINAL_RECORD, act, fill_eform, second_factor, sign_in, staff_sign_in
 from .test_accessibility import SERIOUS, fits_a_phone
 
 pytestmark = pytest.mark.e2e
@@ -51,14 +51,14 @@ def test_a_citizen_on_a_phone_files_supplies_and_never_loses_anything(site, new_
     phone.check("#id_consent")
     phone.click("main button:has-text('Tiếp tục')")
     slots = phone.locator(".document-slot")
-    assert slots.count() == 3  # declaration, ID card, authorisation: each its own slot
+    assert slots.count() == 3  # declaration (an electronic form), ID card, authorisation: each its own slot
     assert phone.locator("#id_applicant_phone").get_attribute("inputmode") == "tel"
 
     # 1. Removing a file keeps what was typed.
     phone.fill("#id_applicant_phone", "0904111222")
     phone.check("input[name=result_delivery][value=post]")
     phone.fill("#id_delivery_address", "Tổ 5, phường Hoàng Văn Thụ, TP Thái Nguyên")
-    slots.nth(0).locator("input[type=file]").set_input_files(files["form"])
+    slots.nth(1).locator("input[type=file]").set_input_files(files["form"])
     phone.click("p.actions button[name=save]")
     phone.fill("#id_applicant_email", "binh@example.vn")
     phone.locator(".document-slot button[name=remove]").first.click()
@@ -69,7 +69,7 @@ def test_a_citizen_on_a_phone_files_supplies_and_never_loses_anything(site, new_
 
     # 2. Errors are summed up at the top, focused, with links to the fields.
     phone.fill("#id_applicant_phone", "123")
-    slots.nth(0).locator("input[type=file]").set_input_files(files["forged"])
+    slots.nth(1).locator("input[type=file]").set_input_files(files["forged"])
     phone.click("p.actions button[name=save]")
     phone.wait_for_load_state("load")
     summary = phone.locator(".error-summary")
@@ -80,7 +80,7 @@ def test_a_citizen_on_a_phone_files_supplies_and_never_loses_anything(site, new_
 
     # 3. Review says what is missing, links to it, and "Nộp hồ sơ" waits.
     phone.fill("#id_applicant_phone", "0904111222")
-    slots.nth(0).locator("input[type=file]").set_input_files(files["form"])
+    fill_eform(phone, CRIMINAL_RECORD)
     phone.click("main button[name=review]")
     assert phone.locator("main button:has-text('Nộp hồ sơ')").is_disabled()
     missing = phone.locator(".error-summary a").first

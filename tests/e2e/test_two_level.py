@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from .actions import act, sign_in, staff_sign_in
+from .actions import BIRTH, act, fill_eform, sign_in, staff_sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -35,6 +35,7 @@ def test_filed_at_another_center_decided_at_home_returned_where_filed(site_2025,
     citizen.check("#id_consent")
     shots(citizen, "start-at-ward-center")
     citizen.click("main button:has-text('Tiếp tục')")
+    fill_eform(citizen, BIRTH)
     for i in range(citizen.locator("main input[type=file]").count()):
         citizen.locator("main input[type=file]").nth(i).set_input_files(str(scan))
     citizen.click("main button:has-text('Lưu và xem lại')")
@@ -48,7 +49,7 @@ def test_filed_at_another_center_decided_at_home_returned_where_filed(site_2025,
     desk.click(f"a:text-is('{code}')")
     dossier = desk.url
     act(desk, dossier, "Tiếp nhận hồ sơ")
-    facts = desk.locator("dl.facts").inner_text()
+    facts = desk.locator("dl.facts").first.inner_text()
     assert WARD_CENTER in facts and f"Cơ quan có thẩm quyền giải quyết\n{HOME_COMMITTEE}" in facts
     shots(desk, "received-at-ward-center")
     pk = re.search(r"/ho-so/(\d+)/", dossier)[1]
@@ -66,7 +67,7 @@ def test_filed_at_another_center_decided_at_home_returned_where_filed(site_2025,
     staff_sign_in(leader, site, "xa.lanhdao")
     act(leader, dossier, "Phê duyệt")
     desk.goto(dossier)
-    assert "Có kết quả" in desk.locator("dl.facts").inner_text()
+    assert "Có kết quả" in desk.locator("dl.facts").first.inner_text()
     act(desk, dossier, "Trả kết quả")
     shots(desk, "returned-at-ward-center")
 
