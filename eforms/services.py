@@ -32,10 +32,6 @@ def form_of(dossier, required):
     return record
 
 
-def bound(record, prefix):
-    return EForm(record.definition, record.raw, prefix=prefix)
-
-
 def save(record, data, prefix, *, add=None, remove=None):
     """Keep what was typed (valid or not) and, when it is all valid, the checked values."""
     if record.submitted_at is not None:
@@ -121,8 +117,9 @@ def _registry_record(dossier):
 def problems(dossier):
     """[(message, anchor)] for every electronic form not yet complete."""
     found = []
+    records = {r.required_document_id: r for r in DossierForm.objects.filter(dossier=dossier)}
     for required in required_with_forms(dossier.procedure):
-        record = DossierForm.objects.filter(dossier=dossier, required_document=required).first()
+        record = records.get(required.pk)
         if record is None or not is_complete(record):
             found.append((_("Chưa khai đủ, đúng tờ khai: %(name)s.") % {"name": required.name}, f"eform-{required.pk}"))
     return found

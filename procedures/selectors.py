@@ -6,7 +6,6 @@ from django.db.models import Case, Count, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
 
 from procedures.models import (
-    AdministrativeUnit,
     Agency,
     AgencyKind,
     CalendarException,
@@ -199,15 +198,6 @@ def procedures_received_at(agency):
                 .order_by("name"))
     point = point_key(agency.unit.level, agency.kind, agency.sector)
     return starting_at(active, point).order_by("name")
-
-
-def case_units(agency):
-    """The communes a non-boundary dossier received at `agency` may be decided for: its province's."""
-    province = agency.unit.ancestor_at(UnitLevel.PROVINCE)
-    communes = AdministrativeUnit.objects.filter(level=UnitLevel.COMMUNE).select_related("parent")
-    if province is None:
-        return communes.none()
-    return communes.filter(Q(parent=province) | Q(parent__parent=province)).order_by("name")
 
 
 def service_centers():
