@@ -18,7 +18,8 @@ else ifneq ($(MODEL),legacy)
 $(error MODEL must be legacy or 2025, not $(MODEL))
 endif
 
-.PHONY: install setup run fake-registry bench-registry e2e test test-sqlite test-pg demo-lifecycle lifecycle-graph messages clean
+# (api-schema and fuzz-api: see below)
+.PHONY: install setup run api-schema fuzz-api fake-registry bench-registry e2e test test-sqlite test-pg demo-lifecycle lifecycle-graph messages clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -75,6 +76,14 @@ messages: install
 	$(BIN)/python manage.py makemessages -l vi -l en --no-obsolete --ignore=.venv --ignore=var --ignore=tests
 	$(BIN)/python locale/fill_en.py
 	$(BIN)/python manage.py compilemessages --ignore=.venv
+
+# The OpenAPI file is a contract (tests/api/test_schema.py): regenerate it when the API is meant to change.
+api-schema: install
+	$(BIN)/python manage.py spectacular --validate --file api/openapi.yaml
+
+# schemathesis against a live server over every operation, as anonymous, citizen and system (also in .ci/run).
+fuzz-api: install
+	$(BIN)/python .ci/fuzz_api.py
 
 clean:
 	rm -rf $(VENV) var

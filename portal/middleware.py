@@ -15,6 +15,8 @@ class ChosenLanguageMiddleware:
 
     def __call__(self, request):
         language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if request.path.startswith("/api/"):  # a program states the language it wants
+            language = self._accepted(request) or language
         if language not in self.languages:
             language = settings.LANGUAGE_CODE
         translation.activate(language)
@@ -22,3 +24,11 @@ class ChosenLanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+    def _accepted(self, request):
+        for code, _quality in translation.trans_real.parse_accept_lang_header(
+                request.headers.get("Accept-Language", "")[:200]):
+            code = code.split("-")[0].lower()
+            if code in self.languages:
+                return code
+        return None

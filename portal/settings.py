@@ -7,6 +7,7 @@ runs with no configuration.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -74,6 +75,11 @@ INSTALLED_APPS = [
     "search",
     "privacy",
     "eforms",
+    "api",
+    "rest_framework",
+    "rest_framework_api_key",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -296,6 +302,69 @@ CITIZEN_REGISTRY = {
     "BREAKER_FAILURES": 5,
     "BREAKER_COOLDOWN": 30.0,
     "CACHE_TTL": float(os.environ.get("CITIZEN_REGISTRY_CACHE_TTL", "60")),
+}
+
+# Citizens sign in with VNeID by OpenID Connect (vneid_adapter/). The default is the fake provider
+# on loopback that `make run` starts; production sets the issuer, client and secret it was given.
+# Claim names follow a public provincial codebase (DOMAIN.md §12): settings, since no spec is public.
+VNEID = {
+    "ISSUER": os.environ.get("VNEID_ISSUER", "http://127.0.0.1:8770"),
+    "DISCOVERY_URL": os.environ.get("VNEID_DISCOVERY_URL", ""),  # default: the issuer's well-known address
+    "CLIENT_ID": os.environ.get("VNEID_CLIENT_ID", "mot-cua"),
+    "CLIENT_SECRET": os.environ.get("VNEID_CLIENT_SECRET", "fake-vneid-secret"),
+    "SCOPE": os.environ.get("VNEID_SCOPE", "openid"),
+    # Algorithms accepted for ID and access tokens, whatever the provider announces.
+    "ALGORITHMS": tuple(os.environ.get("VNEID_ALGORITHMS", "RS256").split(",")),
+    # The audience of access tokens that citizens' apps present to the API (default: the client ID).
+    "API_AUDIENCE": os.environ.get("VNEID_API_AUDIENCE", ""),
+    "CLAIMS": {
+        "personal_id": os.environ.get("VNEID_CLAIM_PERSONAL_ID", "SoDinhDanh"),
+        "full_name": os.environ.get("VNEID_CLAIM_FULL_NAME", "HoVaTen"),
+        "date_of_birth": os.environ.get("VNEID_CLAIM_DATE_OF_BIRTH", "NgayThangNamSinh"),
+        "assurance": os.environ.get("VNEID_CLAIM_ASSURANCE", "loAs"),
+    },
+    "CONNECT_TIMEOUT": float(os.environ.get("VNEID_CONNECT_TIMEOUT", "2")),
+    "READ_TIMEOUT": float(os.environ.get("VNEID_READ_TIMEOUT", "5")),
+    "METADATA_TTL": float(os.environ.get("VNEID_METADATA_TTL", "3600")),
+}
+# Citizens' password accounts (registration, password sign-in) exist for the embedded demo only:
+# production turns them off and citizens sign in with VNeID; staff keep passwords and a second factor.
+CITIZEN_PASSWORDS = env_bool("CITIZEN_PASSWORDS", DEBUG)
+# The assurance level a demo password sign-in counts as when a procedure asks for one (DOMAIN.md §0).
+CITIZEN_PASSWORD_ASSURANCE = int(os.environ.get("CITIZEN_PASSWORD_ASSURANCE", "2"))
+# The browser is sent to the provider after a form post (sign-out), so the provider is a form target.
+CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(
+    "{0.scheme}://{0.netloc}".format(urlsplit(VNEID["ISSUER"])))
+
+# The REST API (api/): citizens by session or VNeID token, systems by API key (api/v1/systems.py);
+# errors as RFC 9457 problem details.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.VneidBearerAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser", "rest_framework.parsers.MultiPartParser",
+                               "rest_framework.parsers.FormParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.problems.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Một cửa API",
+    "DESCRIPTION": "Cổng dịch vụ công một cửa: danh mục thủ tục, tra cứu, hồ sơ của công dân, kết nối hệ thống. "
+                   "The one-stop portal's API: catalog, tracking, a citizen's dossiers, system integration. "
+                   "See docs/api.md.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "PREPROCESSING_HOOKS": ["api.schema.only_v1"],
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.schema.problem_responses"],
+    "ENUM_NAME_OVERRIDES": {"DossierStateEnum": "procedures.models.DossierState"},
 }
 
 LOG_DIR = VAR_DIR / "log"

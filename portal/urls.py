@@ -24,6 +24,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", health, name="health"),
+    path("api/", include("api.urls")),
     path("ngon-ngu/<str:code>/", choose_language, name="choose_language"),
     path("", include("portal.accounts.urls")),
     path("can-bo/", include("portal.backoffice.urls")),

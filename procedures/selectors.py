@@ -202,3 +202,16 @@ def procedures_received_at(agency):
 
 def service_centers():
     return Agency.objects.filter(kind=AgencyKind.SERVICE_CENTER).select_related("unit").order_by("unit__code")
+
+
+def tracked_dossier(code, secret):
+    """Public tracking: the dossier with this code, if `secret` is the last 4 digits of its applicant's
+    personal ID or phone; else None (the same answer whether the code or the digits are wrong)."""
+    dossier = (Dossier.objects.exclude(state=DossierState.DRAFT)
+               .select_related("procedure", "current_agency__unit", "receiving_agency")
+               .filter(code=code).first())
+    if dossier is None:
+        return None
+    if dossier.applicant_personal_id[-4:] == secret or (dossier.applicant_phone and dossier.applicant_phone[-4:] == secret):
+        return dossier
+    return None

@@ -93,3 +93,49 @@ def _release(holder):
         flag_reason=_("Đăng ký khi CSDL dân cư không phản hồi với số định danh %(id)s; chủ số định danh đã đăng ký "
                       "và được xác thực. Kiểm tra các hồ sơ của tài khoản này.") % {"id": mask(holder.personal_id)},
     ) == 1
+
+
+class VneidAccountRefused(Exception):
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def account_for_identity(identity, *, at=None):
+    """The citizen account of a person VNeID has identified: created on first sign-in, verified and
+    keyed by the personal ID; an existing account with that ID (a demo password account) is the
+    same person's and is used, never duplicated. An unverified account holding the ID (registered
+    while the registry did not answer) is closed and flagged, as a confirmed registration does."""
+    at = at or timezone.now()
+    User = get_user_model()
+    first_name, last_name = split_name(identity.full_name)
+    with transaction.atomic():
+        holder = User.objects.select_for_update().filter(personal_id=identity.personal_id).first()
+        if holder is not None and (holder.is_staff or holder.is_superuser or _has_staff_role(holder)):
+            raise VneidAccountRefused(_("Số định danh này thuộc một tài khoản cán bộ. Cán bộ đăng nhập bằng tên đăng "
+                                        "nhập, mật khẩu và xác thực hai lớp tại trang dành cho cán bộ."))
+        if holder is not None and not holder.is_active and holder.identity_verified_at is not None:
+            raise VneidAccountRefused(_("Tài khoản của bạn đang bị khóa. Vui lòng liên hệ bộ phận hỗ trợ."))
+        if holder is not None and holder.identity_verified_at is None:
+            _release(holder)
+            holder = None
+        if holder is None:
+            username = identity.personal_id
+            if User.objects.filter(username=username).exists():
+                username = f"vneid-{identity.personal_id}"
+            user = User(username=username, personal_id=identity.personal_id, first_name=first_name,
+                        last_name=last_name, date_of_birth=identity.date_of_birth, identity_verified_at=at)
+            user.set_unusable_password()
+            user.save()
+            return user
+        # VNeID is the authority on the name and birth date; the account follows it.
+        holder.first_name, holder.last_name, holder.date_of_birth = first_name, last_name, identity.date_of_birth
+        holder.identity_verified_at = holder.identity_verified_at or at
+        holder.save(update_fields=["first_name", "last_name", "date_of_birth", "identity_verified_at"])
+        return holder
+
+
+def _has_staff_role(user):
+    from procedures.models import StaffRole
+
+    return StaffRole.objects.filter(user=user).exists()

@@ -1,11 +1,13 @@
 import datetime as dt
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from portal.accounts.middleware import is_staff_account
 from privacy.models import Purpose
 from portal.forms import PlaceFieldsMixin
 from procedures.models import ResultDelivery
@@ -20,7 +22,14 @@ class SignInForm(AuthenticationForm):
     error_messages = {
         "invalid_login": _("Số định danh hoặc mật khẩu không đúng."),
         "inactive": _("Tài khoản đã bị khóa."),
+        "use_vneid": _("Công dân đăng nhập bằng tài khoản định danh điện tử VNeID: bấm “Đăng nhập bằng VNeID”."),
     }
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        # Without CITIZEN_PASSWORDS (production) a password opens staff accounts only.
+        if not settings.CITIZEN_PASSWORDS and not is_staff_account(user):
+            raise forms.ValidationError(self.error_messages["use_vneid"], code="use_vneid")
 
 
 class RegistrationForm(forms.Form):

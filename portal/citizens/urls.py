@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from portal.accounts import vneid
 from portal.accounts.views import SignInView
 
 from .forms import SignInForm
@@ -11,7 +12,7 @@ app_name = "citizens"
 urlpatterns = [
     path("tai-khoan/dang-ky/", accounts.register, name="register"),
     path("tai-khoan/dang-nhap/", SignInView.as_view(authentication_form=SignInForm), name="login"),
-    path("tai-khoan/dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("tai-khoan/dang-xuat/", vneid.sign_out, name="logout"),
     path("tai-khoan/quen-mat-khau/", auth_views.PasswordResetView.as_view(
         template_name="citizens/password_reset.html", email_template_name="citizens/password_reset_email.txt",
         subject_template_name="citizens/password_reset_subject.txt",

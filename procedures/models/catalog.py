@@ -60,6 +60,10 @@ class ProcedureTerms(models.Model):
         help_text=_("Mọi Trung tâm Phục vụ hành chính công của tỉnh đều tiếp nhận thủ tục này."))
     case_basis = models.CharField(
         _("xác định cơ quan có thẩm quyền theo"), max_length=15, choices=CaseBasis.choices, default=CaseBasis.RESIDENCE)
+    # Decree 69/2024: level 2 is the electronic identification account verified in person.
+    assurance_level = models.PositiveSmallIntegerField(
+        _("mức độ tài khoản định danh điện tử tối thiểu để nộp trực tuyến"), choices=[(1, _("Mức độ 1")), (2, _("Mức độ 2"))],
+        default=2)
     cutoff_time = models.TimeField(
         _("giờ chốt tiếp nhận trong ngày"), null=True, blank=True,
         help_text=_("Hồ sơ tiếp nhận sau giờ này được tính thời hạn từ ngày làm việc tiếp theo (ví dụ 15:00)."))

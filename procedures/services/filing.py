@@ -43,12 +43,29 @@ class SubmissionIncomplete(DomainError):
         super().__init__(_("Hồ sơ chưa đủ để nộp."))
 
 
-def start_online(citizen, procedure, agency, *, consent, at=None, registry=None, case_unit=None, return_agency=None):
+class AssuranceTooLow(DomainError):
+    def __init__(self, required):
+        self.required = required
+        super().__init__(_("Thủ tục này yêu cầu đăng nhập bằng tài khoản định danh điện tử mức độ %(level)s. "
+                           "Vui lòng đăng nhập lại bằng VNeID với tài khoản mức độ %(level)s.") % {"level": required})
+
+
+def check_assurance(procedure, assurance):
+    """Filing online needs a sign-in at the level the procedure's version in force asks for.
+    `assurance` is the level of the current sign-in (portal/accounts/assurance.py); None only for
+    callers that are not a citizen's sign-in (demo data, tests of other rules)."""
+    if assurance is not None and assurance < procedure.assurance_level:
+        raise AssuranceTooLow(procedure.assurance_level)
+
+
+def start_online(citizen, procedure, agency, *, consent, at=None, registry=None, case_unit=None, return_agency=None,
+                 assurance=None):
     """A draft for `citizen`; with consent, its identity fields come from the registry. `case_unit`
     and `return_agency`: see Dossier (non-boundary procedures, result at another center).
 
     Returns the draft and, when the registry could not be used, the message to show.
     """
+    check_assurance(procedure, assurance)
     at = at or timezone.now()
     fields = {
         "applicant_phone": citizen.phone,
@@ -122,8 +139,9 @@ def problems_before_submission(dossier):
     return problems
 
 
-def submit_online(dossier, citizen, *, at=None):
+def submit_online(dossier, citizen, *, at=None, assurance=None):
     _own_draft(dossier, citizen)
+    check_assurance(dossier.procedure, assurance)
     problems = problems_before_submission(dossier)
     if problems:
         raise SubmissionIncomplete(problems)

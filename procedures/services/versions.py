@@ -20,7 +20,7 @@ from procedures.models import AgencyKind, Procedure, ProcedureVersion, RequiredD
 
 # The fields a version holds besides its documents and route, in the order the difference lists them.
 FIELDS = ("processing_days", "fee_vnd", "fee_note", "result_document", "legal_basis", "online_level", "description",
-          "cutoff_time", "is_non_boundary", "case_basis")
+          "cutoff_time", "is_non_boundary", "case_basis", "assurance_level")
 
 
 def snapshot(procedure):

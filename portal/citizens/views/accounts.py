@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.shortcuts import redirect, render
@@ -15,6 +16,8 @@ from ..forms import RegistrationForm
 
 
 def register(request):
+    if not settings.CITIZEN_PASSWORDS:  # production: accounts come from VNeID (portal/accounts/vneid.py)
+        return redirect("accounts:vneid")
     form = RegistrationForm(request.POST or None)
     if request.method == "POST":
         typed = request.POST.get("personal_id", "")

@@ -4,9 +4,11 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal.accounts import assurance
 from procedures.exceptions import DomainError
 from procedures.models import DossierState, Procedure
 from procedures.pdf.receipt import render_receipt
@@ -33,7 +35,7 @@ def start(request, procedure_id):
         try:
             draft, registry_message = filing.start_online(
                 request.user, procedure, form.cleaned_data["agency"], consent=form.cleaned_data["consent"],
-                **form.place_data())
+                assurance=assurance.level_of(request), **form.place_data())
         except DomainError as error:
             form.add_error(None, str(error.message))
         else:
@@ -42,8 +44,17 @@ def start(request, procedure_id):
             elif form.cleaned_data["consent"]:
                 messages.info(request, _("Thông tin định danh đã được điền sẵn từ CSDL quốc gia về dân cư."))
             return redirect("citizens:draft", pk=draft.pk)
-    return render(request, "citizens/start.html", {"procedure": procedure, "form": form},
+    return render(request, "citizens/start.html", {"procedure": procedure, "form": form,
+                                                   "reauth": _reauth(request, procedure)},
                   status=400 if form.errors else 200)
+
+
+def _reauth(request, procedure):
+    """Where to sign in again when this sign-in's assurance level is below the procedure's."""
+    if assurance.level_of(request) >= procedure.assurance_level:
+        return None
+    return {"level": procedure.assurance_level, "url": reverse("accounts:vneid") + "?" + urlencode(
+        {"muc": procedure.assurance_level, "next": request.get_full_path()})}
 
 
 @citizen_required
@@ -139,9 +150,11 @@ def review(request, pk):
     problems = filing.problems_before_submission(dossier)
     if request.method == "POST" and not problems:
         try:
-            filing.submit_online(dossier, request.user)
+            filing.submit_online(dossier, request.user, assurance=assurance.level_of(request))
         except filing.SubmissionIncomplete as incomplete:
             problems = incomplete.problems
+        except filing.AssuranceTooLow:
+            pass  # the page says so, with the way to sign in again (_reauth)
         except DomainError as error:
             problems = [str(error.message)]
         else:
@@ -152,7 +165,7 @@ def review(request, pk):
                 for form in [eform_services.stored_form(record, "ef")] if form.is_valid()]
     return render(request, "citizens/review.html", {
         "dossier": dossier, "problems": problems, "documents": dossier.documents.select_related("required_document"),
-        "appointment": appointment_for(dossier), "declared": declared,
+        "appointment": appointment_for(dossier), "declared": declared, "reauth": _reauth(request, dossier.procedure),
     }, status=400 if request.method == "POST" else 200)
 
 

@@ -5,8 +5,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from portal.ratelimit import client_ip, hit, minutes
-from procedures.models import Dossier, DossierState
-from procedures.selectors import timeline
+from procedures.selectors import timeline, tracked_dossier
 
 from ..forms import TrackingForm
 from .common import status_of
@@ -23,7 +22,7 @@ def track(request):
                 "minutes": minutes(wait)}
             return render(request, "citizens/track.html", context, status=429)
         if form.is_valid():
-            dossier = _find(form.cleaned_data["code"], form.cleaned_data["secret"])
+            dossier = tracked_dossier(form.cleaned_data["code"], form.cleaned_data["secret"])
             if dossier is None:
                 form.add_error(None, _("Không tìm thấy hồ sơ khớp với mã hồ sơ và 4 chữ số đã nhập."))
                 status = 404
@@ -32,14 +31,3 @@ def track(request):
         else:
             status = 400
     return render(request, "citizens/track.html", context, status=status)
-
-
-def _find(code, secret):
-    dossier = (Dossier.objects.exclude(state=DossierState.DRAFT)
-               .select_related("procedure", "current_agency__unit", "receiving_agency")
-               .filter(code=code).first())
-    if dossier is None:
-        return None
-    if dossier.applicant_personal_id[-4:] == secret or (dossier.applicant_phone and dossier.applicant_phone[-4:] == secret):
-        return dossier
-    return None

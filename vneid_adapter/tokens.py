@@ -1,0 +1,44 @@
+"""Access tokens that a citizen's app, signed in with VNeID, presents to the REST API.
+
+The token is a JWT (RFC 9068) signed by the provider: checked here against the provider's keys,
+the configured algorithms, issuer and audience, and its expiry, like an ID token (client.py).
+"""
+
+import time
+
+from django.conf import settings
+from joserfc import jwt
+from joserfc.errors import JoseError
+from joserfc.jwk import KeySet
+
+from .claims import identity_from
+from .client import _failures, provider
+from .errors import SignInFailed
+
+LEEWAY = 60
+
+
+def identity_of_token(token):
+    """The Identity in a valid access token; SignInFailed otherwise."""
+    config = settings.VNEID
+    if not isinstance(token, str) or token.count(".") != 2 or len(token) > 8192:
+        raise SignInFailed("not a compact JWT")
+    with _failures():
+        app = provider()
+        app.load_server_metadata()
+        keys = KeySet.import_key_set(app.fetch_jwk_set())
+    try:
+        decoded = jwt.decode(token, keys, algorithms=list(config["ALGORITHMS"]))
+        claims = decoded.claims
+        jwt.JWTClaimsRegistry(
+            leeway=LEEWAY, iss={"essential": True, "value": config["ISSUER"]},
+            aud={"essential": True, "value": config["API_AUDIENCE"] or config["CLIENT_ID"]},
+            exp={"essential": True},
+        ).validate(claims)
+    except (JoseError, ValueError, TypeError) as error:
+        raise SignInFailed(f"{type(error).__name__}: {error}") from error
+    if decoded.header.get("typ", "").lower() not in ("at+jwt", "application/at+jwt"):
+        raise SignInFailed("not an access token (typ)")  # an ID token is not an API credential
+    if claims.get("exp", 0) > time.time() + 24 * 3600:
+        raise SignInFailed("token lives longer than a day")
+    return identity_from(claims)
