@@ -6,6 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 REGISTRY_PORT ?= 8765
+VNEID_PORT ?= 8770
 # A synthetic year for the dashboard on a fresh demo database (bench/ loads 1,000,000 into PostgreSQL).
 DEMO_DOSSIERS ?= 20000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
@@ -19,7 +20,7 @@ $(error MODEL must be legacy or 2025, not $(MODEL))
 endif
 
 # (api-schema and fuzz-api: see below)
-.PHONY: install setup run api-schema fuzz-api fake-registry bench-registry e2e test test-sqlite test-pg demo-lifecycle lifecycle-graph messages clean
+.PHONY: install setup run api-schema fuzz-api fake-vneid fake-registry bench-registry e2e test test-sqlite test-pg demo-lifecycle lifecycle-graph messages clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,16 +37,24 @@ setup: install
 	$(BIN)/python manage.py create_demo_certificates
 	$(BIN)/python manage.py generate_synthetic_year --dossiers $(DEMO_DOSSIERS) --if-empty
 
-# The fake population registry runs beside the portal unless CITIZEN_REGISTRY_URL names a real one.
+# The fake population registry and the fake VNeID provider run beside the portal unless
+# CITIZEN_REGISTRY_URL and VNEID_ISSUER name real ones.
 run: setup
-	@if [ -z "$$CITIZEN_REGISTRY_URL" ]; then \
-	  $(BIN)/python -m citizen_registry_adapter.fake_server --port $(REGISTRY_PORT) & \
-	  trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
+	@pids=""; \
+	if [ -z "$$CITIZEN_REGISTRY_URL" ]; then \
+	  $(BIN)/python -m citizen_registry_adapter.fake_server --port $(REGISTRY_PORT) & pids="$$pids $$!"; \
 	fi; \
+	if [ -z "$$VNEID_ISSUER" ]; then \
+	  $(BIN)/python -m vneid_adapter.fake_server --port $(VNEID_PORT) & pids="$$pids $$!"; \
+	fi; \
+	trap 'kill $$pids 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 fake-registry: install
 	$(BIN)/python -m citizen_registry_adapter.fake_server --port $(REGISTRY_PORT)
+
+fake-vneid: install
+	$(BIN)/python -m vneid_adapter.fake_server --port $(VNEID_PORT)
 
 bench-registry: install
 	$(BIN)/python bench/registry_overhead.py

@@ -17,7 +17,8 @@ from procedures.models import AgencyKind, CaseBasis, CopyKind, OnlineServiceLeve
 
 PROCEDURE_COLUMNS = ("national_code", "name", "field_code", "field_name", "effective_from", "decision_number",
                      "decision_date", "decision_signer", "processing_days", "fee_vnd", "fee_note", "result",
-                     "legal_basis", "online_level", "cutoff", "non_boundary", "case_basis", "description")
+                     "legal_basis", "online_level", "cutoff", "non_boundary", "case_basis", "assurance_level",
+                     "description")
 DOCUMENT_COLUMNS = ("national_code", "effective_from", "order", "name", "template", "copy", "quantity", "mandatory")
 ROUTE_COLUMNS = ("national_code", "effective_from", "order", "level", "agency", "task", "days")
 
@@ -90,7 +91,7 @@ def read_excel(path):
             "fee_note": row.get("fee_note") or "", "result": row.get("result"), "legal_basis": row.get("legal_basis"),
             "online_level": row.get("online_level"), "cutoff": row.get("cutoff"),
             "non_boundary": row.get("non_boundary"), "case_basis": row.get("case_basis"),
-            "description": row.get("description") or "",
+            "assurance_level": row.get("assurance_level"), "description": row.get("description") or "",
             "documents": [d for _order, d in sorted(documents.get(key, []), key=lambda pair: pair[0])],
             "route": [s for _order, s in sorted(route.get(key, []), key=lambda pair: pair[0])],
         }
@@ -163,6 +164,8 @@ def version_from(raw, base=None):
         "cutoff_time": _time(raw.get("cutoff")),
         "is_non_boundary": _boolean(raw.get("non_boundary")),
         "case_basis": _choice(raw.get("case_basis") or CaseBasis.RESIDENCE, CaseBasis, _("căn cứ xác định thẩm quyền")),
+        # DOMAIN.md §0: filing online asks for a level-2 electronic identification unless the decision says less.
+        "assurance_level": _assurance(raw.get("assurance_level")),
         "documents": [document_from(d, base) for d in raw.get("documents") or []],
         "route": [step_from(s) for s in raw.get("route") or []],
     }
@@ -172,6 +175,15 @@ def version_from(raw, base=None):
         raise ValidationError(_("chưa có thành phần hồ sơ"))
     validate_route(version["processing_days"], [step["days"] for step in version["route"]])
     return version
+
+
+def _assurance(value):
+    if value in (None, ""):
+        return 2
+    level = _integer(value, _("mức độ tài khoản định danh điện tử"))
+    if level not in (1, 2):
+        raise ValidationError(_("mức độ tài khoản định danh điện tử phải là 1 hoặc 2"))
+    return level
 
 
 def document_from(item, base=None):
