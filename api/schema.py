@@ -15,6 +15,8 @@ PROBLEM = {
         "status": {"type": "integer"},
         "detail": {"type": "string"},
         "errors": {"type": "object", "additionalProperties": True, "description": "Per field, for status 400"},
+        "problems": {"type": "array", "items": {"type": "string"},
+                     "description": "What a draft still lacks, for type …/incomplete"},
     },
     "required": ["type", "title", "status"],
 }

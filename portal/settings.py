@@ -141,6 +141,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.catalog.context_processors.catalog",
+                "portal.accounts.context_processors.sign_in",
             ],
         },
     },

@@ -13,17 +13,21 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from eforms import services as eform_services
+from eforms.models import DossierForm
 from portal.accounts import assurance
 from portal.citizens.views.common import download
 from procedures.exceptions import DomainError
-from procedures.models import AdministrativeUnit, Agency, Dossier, Procedure, RequiredDocument
+from procedures.models import AdministrativeUnit, Agency, Dossier, DossierState, Procedure, RequiredDocument
 from procedures.selectors import citizen_dossiers, receiving_agencies, result_files
 from procedures.services import filing, withdraw
 
 from ..authentication import CitizenToken, VneidBearerAuthentication
+from ..problems import problem
 from ..permissions import IsCitizen
-from .serializers import (DossierDetailSerializer, DossierSerializer, DraftSerializer, ReasonSerializer,
-                          StartSerializer, SupplySerializer, UploadSerializer)
+from .serializers import (DossierDetailSerializer, DossierSerializer, DraftSerializer, EFormSerializer,
+                          EFormStateSerializer, ReasonSerializer, StartSerializer, SupplySerializer,
+                          UploadSerializer)
 
 BINARY = OpenApiResponse(OpenApiTypes.BINARY, description="The file")
 
@@ -136,7 +140,8 @@ class Submit(CitizenView):
         try:
             filing.submit_online(dossier, request.user, assurance=_assurance(request))
         except filing.SubmissionIncomplete as incomplete:
-            raise DomainError("; ".join(str(p) for p in incomplete.problems)) from None
+            return problem(409, "incomplete", incomplete.message, _("Bổ sung các mục trong “problems” rồi nộp lại."),
+                           problems=[str(p) for p in incomplete.problems])
         return Response(DossierDetailSerializer(dossier).data)
 
 
@@ -173,3 +178,38 @@ class Result(CitizenView):
         item = get_object_or_404(result_files(dossier), pk=file_id)
         return download(item.file, item.name)
 
+
+
+class Declaration(CitizenView):
+    """The electronic form (tờ khai) of one of the draft's documents, typed through the API."""
+
+    parser_classes = [JSONParser]
+
+    @staticmethod
+    def _record(request, pk, document_id):
+        """The declaration; on a draft it is made (prefilled) on first use, as the draft page does."""
+        dossier = _own(request, pk)
+        required = get_object_or_404(RequiredDocument, pk=document_id, procedure=dossier.procedure, eform__isnull=False)
+        if dossier.state == DossierState.DRAFT:
+            return eform_services.form_of(dossier, required)
+        return get_object_or_404(DossierForm, dossier=dossier, required_document=required)
+
+    @extend_schema(responses=EFormStateSerializer, operation_id="me_dossiers_forms_retrieve")
+    def get(self, request, pk, document_id):
+        record = self._record(request, pk, document_id)
+        return Response(_state(record, eform_services.stored_form(record, "ef")))
+
+    @extend_schema(request=EFormSerializer, responses=EFormStateSerializer, operation_id="me_dossiers_forms_update")
+    def put(self, request, pk, document_id):
+        data = EFormSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        record = self._record(request, pk, document_id)
+        typed = {f"ef-{name}": value for name, value in data.validated_data["fields"].items()}
+        return Response(_state(record, eform_services.save(record, typed, "ef")))  # refuses a submitted one
+
+
+def _state(record, form):
+    return {"definition": record.definition, "fields": {k[3:]: v for k, v in record.raw.items()},
+            "values": form.values, "complete": form.is_valid(),
+            "errors": [{"field": anchor, "label": str(label), "message": str(message)}
+                       for anchor, label, message in form.errors] if form.data is not None else []}

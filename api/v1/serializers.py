@@ -209,4 +209,19 @@ class TransitionSerializer(serializers.Serializer):
     ground = serializers.ChoiceField(choices=StopGround.choices, required=False)
 
 
-STATES = DossierState
+
+
+class EFormSerializer(serializers.Serializer):
+    """A typed declaration: `fields` are the form's input names (a group's rows as
+    `<group>-<row>-<field>` and `<group>-rows`), each with the text typed, as on the page."""
+
+    fields = serializers.DictField(child=serializers.CharField(allow_blank=True, max_length=2000, trim_whitespace=False),
+                                   help_text=_("Tên ô nhập → giá trị, như trên trang soạn hồ sơ"))
+
+
+class EFormStateSerializer(serializers.Serializer):
+    definition = serializers.JSONField(read_only=True)
+    fields = serializers.DictField(child=serializers.CharField(allow_blank=True), read_only=True)
+    values = serializers.JSONField(read_only=True, allow_null=True)
+    complete = serializers.BooleanField(read_only=True)
+    errors = serializers.ListField(child=serializers.DictField(child=serializers.CharField()), read_only=True)

@@ -12,6 +12,7 @@ urlpatterns = [
     path("me/dossiers/<int:pk>/", citizen.MyDossier.as_view(), name="my_dossier"),
     path("me/dossiers/<int:pk>/files/", citizen.Files.as_view(), name="files"),
     path("me/dossiers/<int:pk>/files/<int:file_id>/", citizen.FileItem.as_view(), name="file"),
+    path("me/dossiers/<int:pk>/forms/<int:document_id>/", citizen.Declaration.as_view(), name="form"),
     path("me/dossiers/<int:pk>/submit/", citizen.Submit.as_view(), name="submit"),
     path("me/dossiers/<int:pk>/supplement/", citizen.Supplement.as_view(), name="supplement"),
     path("me/dossiers/<int:pk>/withdraw/", citizen.Withdraw.as_view(), name="withdraw"),

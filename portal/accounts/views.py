@@ -52,9 +52,6 @@ class SignInView(LoginView):
             return render(request, "accounts/locked_out.html", {"minutes": ratelimit.minutes(wait)}, status=429)
         return super().post(request, *args, **kwargs)
 
-    def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "citizen_passwords": settings.CITIZEN_PASSWORDS}
-
     def get_default_redirect_url(self):
         return "/can-bo/" if is_staff_account(self.request.user) else "/ho-so/"
 

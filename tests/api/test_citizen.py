@@ -24,6 +24,7 @@ def test_a_citizen_files_a_dossier_through_the_api(citizen_api, world):
     assert patched.status_code == 200 and patched.json()["applicant_phone"] == "0912000111"
     incomplete = citizen_api.post(f"/api/v1/me/dossiers/{pk}/submit/")
     assert incomplete.status_code == 409 and incomplete["Content-Type"] == "application/problem+json"
+    assert incomplete.json()["problems"]
     for document in world.simple.required_documents.all():
         uploaded = citizen_api.post(f"/api/v1/me/dossiers/{pk}/files/",
                                     {"required_document": document.pk, "file": pdf()}, format="multipart")
