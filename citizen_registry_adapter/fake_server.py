@@ -17,46 +17,29 @@ import argparse
 import json
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
+from .loopback import LoopbackServer
 from .synthetic import population
 
 MODES = ("normal", "slow", "error", "malformed", "refuse")
 
 
-class FakeRegistry:
+class FakeRegistry(LoopbackServer):
     """The server's state and lifecycle; listening can stop and restart on the same port."""
 
+    handler_attribute = "registry"
+    thread_name = "fake-registry"
+
     def __init__(self, host="127.0.0.1", port=0, *, api_key="", mode="normal", delay=5.0, citizens=None):
-        self.host, self.port, self.api_key = host, port, api_key
+        super().__init__(host, port)
+        self.api_key = api_key
         self.mode, self.delay, self.fail_next = mode, delay, 0
         self.citizens = citizens if citizens is not None else population()
         self.lookups = 0  # citizen requests received, for tests to count retries
         self.connections = 0  # TCP connections accepted, for tests of keep-alive
         self.last_purpose = None
         self._lock = threading.Lock()
-        self._server = self._thread = None
-
-    @property
-    def url(self):
-        return f"http://{self.host}:{self.port}"
-
-    def start(self):
-        handler = type("Handler", (_Handler,), {"registry": self})
-        self._server = ThreadingHTTPServer((self.host, self.port), handler)
-        self._server.daemon_threads = True
-        self.port = self._server.server_address[1]
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="fake-registry", daemon=True
-        )
-        self._thread.start()
-        return self
-
-    def stop(self):
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
 
     def set(self, *, mode=None, delay=None, fail_next=None, refuse_for=None):
         if mode is not None and mode not in MODES:
@@ -86,12 +69,6 @@ class FakeRegistry:
                 self.fail_next -= 1
                 return "error"
             return self.mode
-
-    def __enter__(self):
-        return self.start()
-
-    def __exit__(self, *exc):
-        self.stop()
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -151,6 +128,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format, *args):
         pass  # the server holds (synthetic) personal data: no access log with IDs in it
+
+
+FakeRegistry.handler = _Handler  # defined after the class, which it refers to
 
 
 def main(argv=None):

@@ -31,11 +31,14 @@ import json
 import secrets
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from joserfc import jwt
 from joserfc.jwk import RSAKey
+
+from citizen_registry_adapter.loopback import LoopbackServer
+from citizen_registry_adapter.synthetic import population
 
 MODES = ("normal", "wrong_issuer", "wrong_audience", "expired", "bad_signature", "alg_none", "missing_claim",
          "tampered_nonce", "slow", "error")
@@ -44,50 +47,22 @@ CODE_TTL, TOKEN_TTL = 120, 600
 KID = "fake-vneid-1"
 
 
-def _citizens():
-    from citizen_registry_adapter.synthetic import population
+class FakeVneid(LoopbackServer):
+    handler_attribute = "provider"
+    thread_name = "fake-vneid"
 
-    return population()
-
-
-class FakeVneid:
     def __init__(self, host="127.0.0.1", port=0, *, mode="normal", delay=5.0, client_id=CLIENT_ID,
                  client_secret=CLIENT_SECRET, citizens=None):
-        self.host, self.port, self.mode, self.delay = host, port, mode, delay
+        super().__init__(host, port)
+        self.mode, self.delay = mode, delay
         self.client_id, self.client_secret = client_id, client_secret
-        self.citizens = citizens if citizens is not None else _citizens()
+        self.citizens = citizens if citizens is not None else population()
         self.key = RSAKey.generate_key(2048, parameters={"kid": KID, "use": "sig", "alg": "RS256"})
         self.other_key = RSAKey.generate_key(2048, parameters={"kid": KID})
         self.codes, self.access_tokens = {}, {}
         self.ended_sessions = []  # (id_token_hint's sub, post_logout_redirect_uri), for tests
         self.token_requests = 0
         self._lock = threading.Lock()
-        self._server = None
-
-    @property
-    def url(self):
-        return f"http://{self.host}:{self.port}"
-
-    def start(self):
-        handler = type("Handler", (_Handler,), {"provider": self})
-        self._server = ThreadingHTTPServer((self.host, self.port), handler)
-        self._server.daemon_threads = True
-        self.port = self._server.server_address[1]
-        threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True,
-                         name="fake-vneid").start()
-        return self
-
-    def stop(self):
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
-
-    def __enter__(self):
-        return self.start()
-
-    def __exit__(self, *exc):
-        self.stop()
 
     def set(self, *, mode=None, delay=None):
         if mode is not None and mode not in MODES:
@@ -360,6 +335,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format, *args):
         pass  # synthetic personal data in the addresses: no access log
+
+
+FakeVneid.handler = _Handler  # defined after the class, which it refers to
 
 
 def main(argv=None):
