@@ -95,7 +95,7 @@ class ProcedureAdmin(admin.ModelAdmin):
     inlines = [RequiredDocumentInline, RouteStepInline, version_admin.VersionInline]
     fields = ("national_code", "name", "field", "is_active", "processing_days", ("fee_vnd", "fee_note"),
               "result_document", "legal_basis", "online_level", "cutoff_time", ("is_non_boundary", "case_basis"),
-              "description", "retention_years")
+              "assurance_level", "description", "retention_years")
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("field").distinct()

@@ -93,8 +93,8 @@ class ProcedureVersionAdmin(admin.ModelAdmin):
         (_("So với phiên bản đang áp dụng"), {"fields": ("difference",)}),
         (_("Nội dung phiên bản"), {"fields": ("processing_days", ("fee_vnd", "fee_note"), "result_document",
                                               "legal_basis", "online_level", "cutoff_time",
-                                              ("is_non_boundary", "case_basis"), "description", "documents_text",
-                                              "route_text")}),
+                                              ("is_non_boundary", "case_basis"), "assurance_level", "description",
+                                              "documents_text", "route_text")}),
     )
 
     @admin.display(description=_("Trạng thái"))

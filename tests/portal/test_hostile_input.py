@@ -23,6 +23,7 @@ from portal.home.services import ensure_site
 from tests.factories import sign_in_verified, walk_in
 from tests.portal.citizens.helpers import returned, submitted
 from tests.uploads import png
+from tests.vneid_adapter.conftest import _fake_vneid, vneid  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -142,7 +143,9 @@ def _client(user):
     return client
 
 
-def test_no_route_answers_5xx_to_hostile_values(world, ids):
+def test_no_route_answers_5xx_to_hostile_values(world, ids, vneid):
+    # `vneid`: the fake provider is up, so that the sign-in routes meet the hostile values themselves
+    # (with the provider down they answer 502, which tests/vneid_adapter covers).
     names = _parameter_names()
     routes = [r for r in _routes() if not r.startswith(SKIPPED_PREFIXES)]
     pages = [page.url for page in Page.objects.live().specific() if page.url][:12]

@@ -89,6 +89,7 @@ def test_an_editor_publishes_a_future_version_and_sees_what_changes(admin_client
     day = timezone.localdate() + dt.timedelta(days=30)
     data = {"procedure": procedure.pk, "effective_from": day.isoformat(), "decision_number": "45/QĐ-UBND",
             "decision_date": "", "decision_signer": "", "processing_days": "1", "fee_vnd": "8000", "fee_note": "",
+            "assurance_level": "2",
             "result_document": procedure.result_document, "legal_basis": procedure.legal_basis,
             "online_level": "full", "cutoff_time": "15:00", "case_basis": "residence", "description": "",
             "documents_text": "Tờ khai | original | 1 | 1\nVăn bản ủy quyền | original | 1 | 0",
