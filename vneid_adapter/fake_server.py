@@ -64,6 +64,11 @@ class FakeVneid(LoopbackServer):
         self.token_requests = 0
         self._lock = threading.Lock()
 
+    def rotate_keys(self):
+        """A new signing key under a new key ID, as a provider does from time to time."""
+        self.key = RSAKey.generate_key(2048, parameters={"kid": f"fake-vneid-{secrets.token_hex(4)}", "use": "sig",
+                                                         "alg": "RS256"})
+
     def set(self, *, mode=None, delay=None):
         if mode is not None and mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}")
@@ -114,7 +119,7 @@ class FakeVneid(LoopbackServer):
             payload["aud"] = "ung-dung-khac"
         if self.mode == "expired":
             payload["iat"], payload["exp"] = now - 3600, now - 600
-        header = {"alg": "RS256", "kid": KID, "typ": typ}
+        header = {"alg": "RS256", "kid": self.key.kid, "typ": typ}
         if self.mode == "alg_none":
             def part(value):
                 return base64.urlsafe_b64encode(json.dumps(value).encode()).rstrip(b"=").decode()

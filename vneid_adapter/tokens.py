@@ -8,7 +8,7 @@ import time
 
 from django.conf import settings
 from joserfc import jwt
-from joserfc.errors import JoseError
+from joserfc.errors import InvalidKeyIdError, JoseError
 from joserfc.jwk import KeySet
 
 from .claims import identity_from
@@ -23,12 +23,11 @@ def identity_of_token(token):
     config = settings.VNEID
     if not isinstance(token, str) or token.count(".") != 2 or len(token) > 8192:
         raise SignInFailed("not a compact JWT")
-    with _failures():
-        app = provider()
-        app.load_server_metadata()
-        keys = KeySet.import_key_set(app.fetch_jwk_set())
     try:
-        decoded = jwt.decode(token, keys, algorithms=list(config["ALGORITHMS"]))
+        try:
+            decoded = jwt.decode(token, _keys(), algorithms=list(config["ALGORITHMS"]))
+        except InvalidKeyIdError:  # the provider may have rotated its keys since they were read
+            decoded = jwt.decode(token, _keys(refresh=True), algorithms=list(config["ALGORITHMS"]))
         claims = decoded.claims
         jwt.JWTClaimsRegistry(
             leeway=LEEWAY, iss={"essential": True, "value": config["ISSUER"]},
@@ -42,3 +41,10 @@ def identity_of_token(token):
     if claims.get("exp", 0) > time.time() + 24 * 3600:
         raise SignInFailed("token lives longer than a day")
     return identity_from(claims)
+
+
+def _keys(refresh=False):
+    with _failures():
+        app = provider()
+        app.load_server_metadata()
+        return KeySet.import_key_set(app.fetch_jwk_set(force=refresh))

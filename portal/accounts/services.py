@@ -128,10 +128,13 @@ def account_for_identity(identity, *, at=None):
             user.set_unusable_password()
             user.save()
             return user
-        # VNeID is the authority on the name and birth date; the account follows it.
-        holder.first_name, holder.last_name, holder.date_of_birth = first_name, last_name, identity.date_of_birth
-        holder.identity_verified_at = holder.identity_verified_at or at
-        holder.save(update_fields=["first_name", "last_name", "date_of_birth", "identity_verified_at"])
+        # VNeID is the authority on the name and birth date; the account follows it (written only when
+        # something differs: an app's token signs in on every API request).
+        current = (holder.first_name, holder.last_name, holder.date_of_birth)
+        if current != (first_name, last_name, identity.date_of_birth) or holder.identity_verified_at is None:
+            holder.first_name, holder.last_name, holder.date_of_birth = first_name, last_name, identity.date_of_birth
+            holder.identity_verified_at = holder.identity_verified_at or at
+            holder.save(update_fields=["first_name", "last_name", "date_of_birth", "identity_verified_at"])
         return holder
 
 

@@ -128,3 +128,11 @@ def test_an_id_token_is_not_an_api_credential(api, world, vneid):
     id_token = journey.client.session["vneid_id_token"]
     api.credentials(HTTP_AUTHORIZATION="Bearer " + id_token)
     assert api.get("/api/v1/me/dossiers/").status_code == 401
+
+
+def test_a_token_signed_with_a_rotated_key_is_accepted_after_one_refresh(api, world, vneid):
+    api.credentials(HTTP_AUTHORIZATION="Bearer " + _token(vneid))
+    assert api.get("/api/v1/me/dossiers/").status_code == 200  # the keys are now kept
+    vneid.rotate_keys()
+    api.credentials(HTTP_AUTHORIZATION="Bearer " + _token(vneid))
+    assert api.get("/api/v1/me/dossiers/").status_code == 200

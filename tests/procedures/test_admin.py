@@ -21,6 +21,7 @@ def route_form(procedure, steps, processing_days):
         "national_code": procedure.national_code, "name": procedure.name, "field": procedure.field_id,
         "processing_days": processing_days, "fee_vnd": 0, "fee_note": "", "result_document": "Kết quả",
         "legal_basis": "Luật", "online_level": "full", "description": "", "is_active": "on", "case_basis": "residence",
+        "assurance_level": "2",
         "required_documents-TOTAL_FORMS": 0, "required_documents-INITIAL_FORMS": 0,
         "route_steps-TOTAL_FORMS": len(steps), "route_steps-INITIAL_FORMS": len(steps),
         "versions-TOTAL_FORMS": 0, "versions-INITIAL_FORMS": 0,
