@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -75,6 +76,7 @@ INSTALLED_APPS = [
     "search",
     "privacy",
     "eforms",
+    "national_sync",
     "api",
     "rest_framework",
     "rest_framework_api_key",
@@ -272,6 +274,10 @@ CELERY_BEAT_SCHEDULE = {
     # Hourly, so that a version effective today is in force within the hour after midnight.
     "bring-procedure-versions-into-force": {"task": "procedures.tasks.bring_procedure_versions_into_force",
                                             "schedule": 60 * 60},
+    # Messages to the national portal whose retry time has come; and last night's reconciliation.
+    "deliver-national-portal-messages": {"task": "national_sync.tasks.deliver_due", "schedule": 60},
+    "reconcile-national-portal": {"task": "national_sync.tasks.reconcile_yesterday",
+                                  "schedule": crontab(hour=2, minute=30)},
 }
 
 WAGTAIL_SITE_NAME = "Cổng dịch vụ công"
@@ -303,6 +309,23 @@ CITIZEN_REGISTRY = {
     "BREAKER_FAILURES": 5,
     "BREAKER_COOLDOWN": 30.0,
     "CACHE_TTL": float(os.environ.get("CITIZEN_REGISTRY_CACHE_TTL", "60")),
+}
+
+# The National Public Service Portal (national_portal_adapter/, national_sync/): every status change
+# goes into an outbox and is delivered in order per dossier. The default is the fake portal on loopback
+# that `make run` starts; the tests use the in-process one.
+NATIONAL_PORTAL = {
+    "ENABLED": env_bool("NATIONAL_PORTAL_ENABLED", True),
+    "BACKEND": os.environ.get("NATIONAL_PORTAL_BACKEND", "national_portal_adapter.http_client.HttpNationalPortal"),
+    "URL": os.environ.get("NATIONAL_PORTAL_URL", "http://127.0.0.1:8771"),
+    "API_KEY": os.environ.get("NATIONAL_PORTAL_API_KEY", ""),
+    "CONNECT_TIMEOUT": float(os.environ.get("NATIONAL_PORTAL_CONNECT_TIMEOUT", "2")),
+    "READ_TIMEOUT": float(os.environ.get("NATIONAL_PORTAL_READ_TIMEOUT", "5")),
+    "BREAKER_COOLDOWN": float(os.environ.get("NATIONAL_PORTAL_BREAKER_COOLDOWN", "30")),
+    # After this many failed tries a message is a dead letter for the administrator (Kết nối, admin).
+    "MAX_ATTEMPTS": int(os.environ.get("NATIONAL_PORTAL_MAX_ATTEMPTS", "10")),
+    "BACKOFF_SECONDS": float(os.environ.get("NATIONAL_PORTAL_BACKOFF_SECONDS", "30")),
+    "BACKOFF_MAX_SECONDS": float(os.environ.get("NATIONAL_PORTAL_BACKOFF_MAX_SECONDS", "21600")),
 }
 
 # Citizens sign in with VNeID by OpenID Connect (vneid_adapter/). The default is the fake provider

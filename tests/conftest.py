@@ -27,6 +27,12 @@ def _test_settings(settings, tmp_path, _pki_dir):
     # No test reaches a registry server unless it starts one itself (tests/citizen_registry_adapter).
     settings.CITIZEN_REGISTRY = {**settings.CITIZEN_REGISTRY, "BACKEND": "memory"}
     settings.SMS_BACKEND = "procedures.sms.MemorySmsGateway"
+    # No test reaches a national portal server unless it starts one itself (tests/national_sync).
+    settings.NATIONAL_PORTAL = {**settings.NATIONAL_PORTAL,
+                                "BACKEND": "national_portal_adapter.memory.MemoryNationalPortal"}
+    from national_portal_adapter.client import get_portal
+
+    get_portal().reset()
     # Tests read each response's context: no page cache unless a test turns it on.
     settings.ANONYMOUS_PAGE_CACHE_PREFIXES = ()
     MemorySmsGateway.outbox.clear()

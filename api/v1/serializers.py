@@ -21,12 +21,14 @@ class AgencyRefSerializer(serializers.ModelSerializer):
     class Meta:
         model = Agency
         fields = ["id", "name", "electronic_code"]
+        read_only_fields = fields  # outputs: no database-dependent bounds in the schema
 
 
 class RouteStepSerializer(serializers.ModelSerializer):
     class Meta:
         model = RouteStep
         fields = ["order", "level", "agency_kind", "task", "working_days"]
+        read_only_fields = fields  # outputs: no database-dependent bounds in the schema
 
 
 class RequiredDocumentSerializer(serializers.ModelSerializer):
@@ -35,6 +37,7 @@ class RequiredDocumentSerializer(serializers.ModelSerializer):
     class Meta:
         model = RequiredDocument
         fields = ["id", "name", "template_name", "copy_kind", "quantity", "is_mandatory", "has_eform"]
+        read_only_fields = fields  # outputs: no database-dependent bounds in the schema
 
     def get_has_eform(self, document) -> bool:
         return bool(document.eform)
@@ -48,6 +51,7 @@ class ProcedureSerializer(serializers.ModelSerializer):
         model = Procedure
         fields = ["id", "national_code", "name", "field", "levels", "processing_days", "fee_vnd", "online_level",
                   "assurance_level", "is_non_boundary"]
+        read_only_fields = fields  # outputs: no database-dependent bounds in the schema
 
     def get_levels(self, procedure) -> list[str]:
         return sorted({step.level for step in procedure.route_steps.all()})
@@ -60,6 +64,7 @@ class ProcedureDetailSerializer(ProcedureSerializer):
     class Meta(ProcedureSerializer.Meta):
         fields = ProcedureSerializer.Meta.fields + ["fee_note", "result_document", "legal_basis", "description",
                                                     "case_basis", "required_documents", "route"]
+        read_only_fields = fields  # outputs: no database-dependent bounds in the schema
 
 
 class CatalogQuerySerializer(serializers.Serializer):
@@ -80,6 +85,7 @@ class EventSerializer(serializers.ModelSerializer):
     class Meta:
         model = DossierEvent
         fields = ["id", "created_at", "action", "from_state", "to_state", "agency", "comment"]
+        read_only_fields = fields  # outputs: no database-dependent bounds in the schema
 
 
 class PublicStatusSerializer(serializers.ModelSerializer):
@@ -93,6 +99,7 @@ class PublicStatusSerializer(serializers.ModelSerializer):
         model = Dossier
         fields = ["code", "procedure", "state", "agency", "submitted_at", "received_at", "appointment_at",
                   "returned_at", "events"]
+        read_only_fields = fields  # outputs: no database-dependent bounds in the schema
 
     def get_events(self, dossier) -> list[dict]:
         from procedures.selectors import timeline
@@ -193,6 +200,7 @@ class SystemDossierSerializer(serializers.ModelSerializer):
         model = Dossier
         fields = ["code", "state", "procedure", "receiving_agency", "current_agency", "channel", "submitted_at",
                   "received_at", "due_at", "appointment_at", "returned_at", "timeliness", "last_change"]
+        read_only_fields = fields  # outputs: no database-dependent bounds in the schema
 
 
 class ChangedSinceSerializer(serializers.Serializer):

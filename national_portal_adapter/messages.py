@@ -1,0 +1,54 @@
+"""The status message sent for a dossier event, in the national portal's names (DOMAIN.md §12).
+
+One mapping module, so that the real specification, once known, changes names here only.
+"""
+
+PAYLOAD_VERSION = "1"
+TIME_FORMAT = "%Y%m%d%H%M%S"
+
+# Our event (the transition fired) → the portal's status code (TrangThaiHoSo), §12's list:
+# 1 mới đăng ký, 2 được tiếp nhận, 3 không được tiếp nhận, 4 đang xử lý, 5 yêu cầu bổ sung,
+# 7 công dân yêu cầu rút, 8 dừng xử lý, 9 đã xử lý xong, 10 đã trả kết quả.
+STATUS_OF_ACTION = {
+    "submit": 1,
+    "receive": 2,
+    "reject": 3,
+    "request_supplement": 5,
+    "supply": 4,
+    "transfer": 4,
+    "issue_apology": 4,
+    "approve": 9,
+    "return_result": 10,
+    "withdraw": 7,
+    "stop": 8,
+}
+CHANNEL = {"online": 2, "counter": 1}  # KenhThucHien
+
+
+def _time(value, tz):
+    return value.astimezone(tz).strftime(TIME_FORMAT) if value else ""
+
+
+def status_message(*, message_id, event, dossier, tz):
+    """The payload for `event` of `dossier` (both as stored after the transition)."""
+    data = event.data or {}
+    message = {
+        "MaThongDiep": str(message_id),
+        "PhienBan": PAYLOAD_VERSION,
+        "MaHoSo": dossier.code,
+        "MaTTHC": dossier.procedure.national_code,
+        "MaLinhVuc": dossier.procedure.field.code,
+        "KenhThucHien": CHANNEL.get(dossier.channel, 2),
+        "TrangThaiHoSo": STATUS_OF_ACTION[event.action],
+        "ThoiDiemXuLy": _time(event.created_at, tz),
+        "NoiDungXuLy": event.action,
+        "MaDonViTiepNhan": dossier.receiving_agency.electronic_code,
+        "MaDonViXuLy": event.agency.electronic_code if event.agency_id else "",
+        "NgayTiepNhan": _time(dossier.received_at, tz),
+        "NgayHenTra": _time(dossier.appointment_at, tz),
+        "NgayTra": _time(dossier.returned_at, tz),
+        "TaiKhoanDuocXacThucVoiVNeID": bool(dossier.applicant_id and dossier.applicant.identity_verified_at),
+    }
+    if event.action == "issue_apology" and data.get("appointment_at"):
+        message["NgayHenTraMoi"] = data["appointment_at"]
+    return message
