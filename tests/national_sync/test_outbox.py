@@ -12,6 +12,14 @@ from procedures.exceptions import DomainError
 from tests.factories import RECEIVED_AT, online, received
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client, world):
+    from tests.factories import UserFactory, sign_in_verified
+
+    return sign_in_verified(client, UserFactory(username="root", is_staff=True, is_superuser=True))
+
 # A test runs inside one transaction, so the delivery scheduled after commit is called here by hand
 # (services.deliver_due); tests/national_sync/test_fake_portal.py has real commits.
 
@@ -102,3 +110,42 @@ def test_reconciliation_reports_by_kind_and_requeues(world):
     services.deliver_due()
     again = reconcile(since, until)
     assert not again.differences[MISSING] and not again.differences[STALE]
+
+
+def test_the_officer_sees_each_status_and_why_it_has_not_gone(world, staff_client):
+    get_portal().failure = PortalUnavailable("HTTP 503")
+    dossier = received(world)
+    services.deliver_due()
+    html = staff_client("xa_motcua").get(f"/can-bo/ho-so/{dossier.pk}/").content.decode()
+    assert "Đồng bộ Cổng Dịch vụ công quốc gia" in html and "HTTP 503" in html and "Chờ gửi" in html
+
+
+def test_the_dashboard_shows_the_backlog_and_the_admin_retries_dead_letters(world, staff_client, admin_client):
+    get_portal().failure = PortalRefused("HTTP 400: thiếu trường")
+    online(world)
+    services.deliver_due()
+    html = staff_client("monitor").get("/can-bo/bao-cao/").content.decode()
+    assert "1 gửi không được" in html
+    message = OutboxMessage.objects.get()
+    get_portal().failure = None
+    response = admin_client.post("/django-admin/national_sync/outboxmessage/",
+                                 {"action": "retry", "_selected_action": [message.pk]})
+    assert response.status_code == 302
+    services.deliver_due()
+    message.refresh_from_db()
+    assert message.delivery == Delivery.SENT
+
+
+def test_the_reconcile_command_reports_and_requeues(world, capsys):
+    from django.core.management import call_command
+
+    dossier = online(world)
+    services.deliver_due()
+    get_portal().received.clear()
+    call_command("reconcile_national_portal", "--from", "2026-11-20", "--to", "2026-11-21")
+    out = capsys.readouterr().out
+    assert "1 dossiers compared" in out and "missing: 1" in out and dossier.code in out
+    call_command("reconcile_national_portal", "--from", "2026-11-20", "--requeue")
+    services.deliver_due()
+    call_command("reconcile_national_portal", "--from", "2026-11-20")
+    assert "missing: 0" in capsys.readouterr().out

@@ -13,6 +13,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from national_sync.selectors import backlog as sync_backlog
 from procedures import dashboard as reads
 from procedures.exceptions import PermissionDenied
 from procedures.queues import visible_dossiers
@@ -168,6 +169,7 @@ def dashboard(request):
                 (_("Trễ hạn"), [f.done_late for f in by_week], "#b3261e")], title=_("Xu hướng theo tuần")),
         },
         "month_choices": _month_choices(),
+        "sync_backlog": sync_backlog(),
     }
     return render(request, "backoffice/dashboard.html", context, status=400 if form.errors else 200)
 

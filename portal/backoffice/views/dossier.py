@@ -24,6 +24,7 @@ from procedures.queues import deadline_of
 from procedures.selectors import appointment_for, components_of
 from procedures.services.lifecycle import next_step
 from eforms.selectors import declared_values
+from national_sync.selectors import sync_of
 from procedures.services.identity import identity_report
 from procedures.signing import sign_pdf
 
@@ -51,6 +52,7 @@ def _page(request, dossier, *, bound=None, identity=None, error=None, status=200
         "field_labels": FIELD_LABELS,
         "printable": _printable(dossier),
         "declared": declared_values(dossier),
+        "sync": sync_of(dossier),
         "error": error,
     }, status=status)
 
