@@ -8,6 +8,7 @@ PORT ?= 8000
 REGISTRY_PORT ?= 8765
 VNEID_PORT ?= 8770
 NATIONAL_PORTAL_PORT ?= 8771
+PAYMENT_PORT ?= 8772
 # A synthetic year for the dashboard on a fresh demo database (bench/ loads 1,000,000 into PostgreSQL).
 DEMO_DOSSIERS ?= 20000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
@@ -38,8 +39,8 @@ setup: install
 	$(BIN)/python manage.py create_demo_certificates
 	$(BIN)/python manage.py generate_synthetic_year --dossiers $(DEMO_DOSSIERS) --if-empty
 
-# The fake population registry, VNeID provider and national portal run beside the portal unless
-# CITIZEN_REGISTRY_URL, VNEID_ISSUER and NATIONAL_PORTAL_URL name real ones.
+# The fake population registry, VNeID provider, national portal and payment platform run beside the
+# portal unless CITIZEN_REGISTRY_URL, VNEID_ISSUER, NATIONAL_PORTAL_URL and PAYMENT_URL name real ones.
 run: setup
 	@pids=""; \
 	if [ -z "$$CITIZEN_REGISTRY_URL" ]; then \
@@ -50,6 +51,9 @@ run: setup
 	fi; \
 	if [ -z "$$NATIONAL_PORTAL_URL" ]; then \
 	  $(BIN)/python -m national_portal_adapter.fake_server --port $(NATIONAL_PORTAL_PORT) & pids="$$pids $$!"; \
+	fi; \
+	if [ -z "$$PAYMENT_URL" ]; then \
+	  $(BIN)/python -m payment_adapter.fake_server --port $(PAYMENT_PORT) & pids="$$pids $$!"; \
 	fi; \
 	trap 'kill $$pids 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "privacy",
     "eforms",
     "national_sync",
+    "payments",
     "api",
     "rest_framework",
     "rest_framework_api_key",
@@ -276,6 +277,7 @@ CELERY_BEAT_SCHEDULE = {
                                             "schedule": 60 * 60},
     # Messages to the national portal whose retry time has come; and last night's reconciliation.
     "deliver-national-portal-messages": {"task": "national_sync.tasks.deliver_due", "schedule": 60},
+    "check-pending-payments": {"task": "payments.tasks.check_pending_payments", "schedule": 5 * 60},
     "reconcile-national-portal": {"task": "national_sync.tasks.reconcile_yesterday",
                                   "schedule": crontab(hour=2, minute=30)},
 }
@@ -328,6 +330,17 @@ NATIONAL_PORTAL = {
     "BACKOFF_MAX_SECONDS": float(os.environ.get("NATIONAL_PORTAL_BACKOFF_MAX_SECONDS", "21600")),
 }
 
+# Fee payment through the national payment platform (payment_adapter/, payments/). The default is the
+# fake platform on loopback that `make run` starts, with its demo partner code and secret.
+PAYMENT = {
+    "BACKEND": os.environ.get("PAYMENT_BACKEND", "payment_adapter.http_client.HttpPaymentGateway"),
+    "URL": os.environ.get("PAYMENT_URL", "http://127.0.0.1:8772"),
+    "PARTNER_CODE": os.environ.get("PAYMENT_PARTNER_CODE", "MOTCUA-TN"),
+    "SECRET": os.environ.get("PAYMENT_SECRET", "fake-payment-secret"),
+    "CONNECT_TIMEOUT": float(os.environ.get("PAYMENT_CONNECT_TIMEOUT", "2")),
+    "READ_TIMEOUT": float(os.environ.get("PAYMENT_READ_TIMEOUT", "5")),
+}
+
 # Citizens sign in with VNeID by OpenID Connect (vneid_adapter/). The default is the fake provider
 # on loopback that `make run` starts; production sets the issuer, client and secret it was given.
 # Claim names follow a public provincial codebase (DOMAIN.md §12): settings, since no spec is public.
@@ -357,8 +370,9 @@ CITIZEN_PASSWORDS = env_bool("CITIZEN_PASSWORDS", DEBUG)
 # The assurance level a demo password sign-in counts as when a procedure asks for one (DOMAIN.md §0).
 CITIZEN_PASSWORD_ASSURANCE = int(os.environ.get("CITIZEN_PASSWORD_ASSURANCE", "2"))
 # The browser is sent to the provider after a form post (sign-out), so the provider is a form target.
-CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(
-    "{0.scheme}://{0.netloc}".format(urlsplit(VNEID["ISSUER"])))
+# So is the payment platform (the "Thanh toán trực tuyến" form is answered with a redirect there).
+CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"] += [
+    "{0.scheme}://{0.netloc}".format(urlsplit(url)) for url in (VNEID["ISSUER"], PAYMENT["URL"])]
 
 # The REST API (api/): citizens by session or VNeID token, systems by API key (api/v1/systems.py);
 # errors as RFC 9457 problem details.

@@ -29,6 +29,7 @@ urlpatterns = [
     path("", include("portal.accounts.urls")),
     path("can-bo/", include("portal.backoffice.urls")),
     path("", include("portal.citizens.urls")),
+    path("", include("payments.urls")),
 ]
 if settings.DEBUG:
     # Wagtail's public images and documents only; dossier files are in PRIVATE_MEDIA_ROOT.

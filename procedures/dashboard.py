@@ -352,8 +352,9 @@ class Score:
     note: str = ""
 
 
-def scores(figures, full_online):
-    """The five groups of Decision 766; timeliness is always that of the responsible agencies."""
+def scores(figures, full_online, online_payment=None):
+    """The five groups of Decision 766; timeliness is always that of the responsible agencies.
+    `online_payment`: the share of fees paid online in the period (payments/), None when none was paid."""
     responsible = figures.as_view(RESPONSIBLE)
 
     def scaled(points, *rates):
@@ -367,8 +368,9 @@ def scores(figures, full_online):
         Score(_("Tiến độ, kết quả giải quyết"), 20, scaled(20, responsible.on_time_rate),
               _("Theo cơ quan xử lý từng bước.")),
         Score(_("Số hóa hồ sơ"), 22, scaled(22, figures.digitisation_rate, figures.result_digitisation_rate)),
-        Score(_("Cung cấp dịch vụ trực tuyến"), 22, scaled(22, full_online, figures.online_rate),
-              _("Chưa tính thanh toán trực tuyến: hệ thống chưa có dữ liệu thanh toán.")),
+        Score(_("Cung cấp dịch vụ trực tuyến"), 22, scaled(22, full_online, figures.online_rate, online_payment),
+              _("Gồm tỉ lệ phí, lệ phí thanh toán trực tuyến.") if online_payment is not None else
+              _("Chưa tính thanh toán trực tuyến: chưa có khoản phí, lệ phí nào được thanh toán trong kỳ.")),
         Score(_("Mức độ hài lòng"), 18, scaled(18, satisfaction)),
     ]
 

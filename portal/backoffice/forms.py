@@ -105,6 +105,9 @@ class IntakeForm(PlaceFieldsMixin, forms.Form):
     delivery_address = forms.CharField(label=_("Địa chỉ nhận kết quả qua bưu chính"), max_length=300, required=False)
     fee_vnd = forms.IntegerField(label=_("Phí, lệ phí đã thu (đồng)"), min_value=0, max_value=1_000_000_000,
                                  required=False, widget=forms.NumberInput(attrs={"inputmode": "numeric"}))
+    fee_method = forms.ChoiceField(label=_("Hình thức thu"), required=False, initial="cash",
+                                   choices=[("cash", _("Tiền mặt tại quầy")), ("card", _("Thẻ tại quầy"))],
+                                   widget=forms.RadioSelect)
     fee_note = forms.CharField(label=_("Ghi chú phí, lệ phí"), max_length=200, required=False,
                                help_text=_("Ví dụ: số biên lai, hoặc lý do miễn, giảm."))
     comment = forms.CharField(label=_("Ghi chú"), required=False, max_length=2000,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import dashboard, declarations, dossier, intake, queue, register, search, staff
+from .views import connections, dashboard, declarations, dossier, intake, queue, register, search, staff
 
 app_name = "backoffice"
 
@@ -17,6 +17,7 @@ urlpatterns = [
     path("tiep-nhan/tep-da-quet/<int:pk>/", intake.pending_file, name="pending_file"),
     path("so-theo-doi/", register.register, name="register"),
     path("bao-cao/", dashboard.dashboard, name="dashboard"),
+    path("ket-noi/", connections.connections, name="connections"),
     path("bao-cao/ho-so/", dashboard.dossiers, name="dashboard_dossiers"),
     path("tim-kiem/", search.search, name="search"),
     path("to-khai.csv", declarations.export, name="declarations_export"),

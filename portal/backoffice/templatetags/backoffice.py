@@ -16,6 +16,7 @@ MENU = [
     ("backoffice:register", _("Sổ theo dõi hồ sơ"), {Role.ONE_STOP_OFFICER, Role.LEADER}),
     ("backoffice:dashboard", _("Theo dõi, đánh giá"), {Role.LEADER, Role.PROVINCE_MONITOR, Role.ADMINISTRATOR}),
     ("backoffice:staff", _("Cán bộ của cơ quan"), {Role.LEADER}),
+    ("backoffice:connections", _("Kết nối"), {Role.ADMINISTRATOR}),
 ]
 
 

@@ -14,6 +14,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from national_sync.selectors import backlog as sync_backlog
+from payments.selectors import online_payment_rate
 from procedures import dashboard as reads
 from procedures.exceptions import PermissionDenied
 from procedures.queues import visible_dossiers
@@ -151,7 +152,9 @@ def dashboard(request):
         "form": form, "scope": scope, "period": period, "view": view, "views": reads.VIEWS, "total": total,
         "tables": tables, "urgent": urgent, "own": own, "minimum_to_rank": MINIMUM_TO_RANK,
         "carried_over": reads.carried_over(scope, period), "within": within, "overdue": overdue,
-        "scores": reads.scores(total, reads.full_online_rate()), "link": linker,
+        "scores": reads.scores(total, reads.full_online_rate(), online_payment_rate(
+            timezone.make_aware(dt.datetime.combine(period.start, dt.time())),
+            timezone.make_aware(dt.datetime.combine(period.end_exclusive, dt.time())))), "link": linker,
         "query": query.urlencode(), "breadcrumbs": list(reversed(list(scope.unit.lineage()))) if scope.unit else [],
         "unit_figures": unit_figures,
         "drill": {f.key for f in unit_figures if not f.own} if scope.unit and scope.unit.level != "commune" else set(),

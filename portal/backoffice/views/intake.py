@@ -20,6 +20,8 @@ from eforms import services as eform_services
 from eforms.forms import EForm, row_change
 from portal.citizens.forms import EFormButtonsForm
 from portal.citizens.views.common import download
+from payments import services as payments
+from payments.models import PaymentChannel
 from procedures import policy
 from procedures.exceptions import DomainError
 from procedures.models import PendingUpload, Role
@@ -192,16 +194,20 @@ def _receive(request, procedure, agency, batch, data, component_forms, declared)
         required_document=c.required_document, received=c.cleaned_data["received"], form=c.cleaned_data["form"],
         quantity=c.cleaned_data["quantity"], unscanned_reason=c.cleaned_data["unscanned_reason"])
         for c in component_forms]
-    dossier = counter.receive_walk_in(
-        procedure, agency, request.user, batch=batch, components=components, comment=data["comment"], declared=declared,
-        applicant=account, applicant_name=" ".join(data["applicant_name"].split()),
-        applicant_personal_id=data["applicant_personal_id"],
-        applicant_date_of_birth=data["applicant_date_of_birth"], applicant_address=data["applicant_address"],
-        applicant_phone=data["applicant_phone"], applicant_email=data["applicant_email"],
-        result_delivery=data["result_delivery"], delivery_address=data["delivery_address"],
-        fee_vnd=data["fee_vnd"], fee_note=data["fee_note"],
-        **{name: data[name] for name in ("case_unit", "return_agency") if data.get(name)},
-    )
+    with transaction.atomic():  # the dossier and the fee taken for it, or neither
+        dossier = counter.receive_walk_in(
+            procedure, agency, request.user, batch=batch, components=components, comment=data["comment"],
+            declared=declared, applicant=account, applicant_name=" ".join(data["applicant_name"].split()),
+            applicant_personal_id=data["applicant_personal_id"],
+            applicant_date_of_birth=data["applicant_date_of_birth"], applicant_address=data["applicant_address"],
+            applicant_phone=data["applicant_phone"], applicant_email=data["applicant_email"],
+            result_delivery=data["result_delivery"], delivery_address=data["delivery_address"],
+            fee_vnd=data["fee_vnd"], fee_note=data["fee_note"],
+            **{name: data[name] for name in ("case_unit", "return_agency") if data.get(name)},
+        )
+        if data["fee_vnd"]:  # the fee taken at the desk counts for the dossier (payments/, Decision 766)
+            payments.record_at_counter(dossier, request.user, channel=data["fee_method"] or PaymentChannel.CASH,
+                                       amount_vnd=data["fee_vnd"], receipt_number=data["fee_note"])
     transaction.on_commit(lambda: verify_identity.delay(dossier.pk))
     return dossier
 

@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
+from payments.selectors import payments_of
+from payments.services import can_pay_online, fee_of
 from procedures import policy
 from procedures.exceptions import DomainError
 from procedures.models import DossierEventFile, DossierState, SatisfactionRating
@@ -50,6 +52,7 @@ def detail(request, pk, forms=None, status=200):
         "can_withdraw": policy.is_allowed("withdraw", dossier, request.user) and dossier.state in _WITHDRAWABLE,
         "withdraw_form": forms.get("withdraw", WithdrawForm()),
         "rating": rating,
+        "payments": payments_of(dossier), "fee": fee_of(dossier), "can_pay": can_pay_online(dossier),
         "rating_form": forms.get("rating", RatingForm()) if rating is None and dossier.state in _RATEABLE else None,
     }
     return render(request, "citizens/dossier.html", context, status=status)

@@ -82,6 +82,8 @@ def test_counter_intake_looks_up_keeps_scans_and_stores_them_as_the_dossiers_doc
     assert (dossier.state, dossier.channel) == (DossierState.RECEIVED, Channel.COUNTER)
     assert dossier.applicant == world.other_citizen  # linked to her account: she can follow it online
     assert (dossier.fee_vnd, dossier.fee_note, dossier.result_delivery) == (8000, "BL 0012", "post")
+    fee = dossier.payments.get()  # issue 16: the fee taken at the desk counts as paid, in cash by default
+    assert (fee.channel, fee.status, fee.amount_vnd, fee.receipt_number) == ("cash", "paid", 8000, "BL 0012")
     documents = {d.required_document_id: d for d in dossier.documents.all()}
     assert documents[declaration.pk].name == "to-khai.png" and documents[certificate.pk].content_type == "image/jpeg"
     assert not PendingUpload.objects.exists()

@@ -1,0 +1,63 @@
+from dataclasses import dataclass
+from functools import cache
+
+from django.conf import settings
+from django.utils.module_loading import import_string
+
+
+class GatewayError(Exception):
+    def __init__(self, reason):
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class PaymentRequest:
+    reference: str  # MaThamChieu: ours, unique per attempt
+    amount: int  # VND
+    description: str
+    procedure_code: str
+    agency_code: str
+    dossier_code: str
+    return_url: str  # where the citizen's browser comes back
+    notify_url: str  # where the platform posts the result
+
+
+@dataclass(frozen=True)
+class PaymentResult:
+    """A result from the platform, whose integrity code has been checked."""
+
+    reference: str
+    transaction: str  # MaGiaoDich
+    amount: int
+    error_code: str  # MaLoi: "00" paid; anything else not
+    receipt_number: str  # SoBienLai
+    at: str  # ThoiGianGD, yyyyMMddHHmmss
+
+    @property
+    def paid(self):
+        return self.error_code == "00"
+
+
+class PaymentGateway:
+    def create(self, request):
+        """Register the payment request; returns the address to send the citizen's browser to."""
+        raise NotImplementedError
+
+    def query(self, reference):
+        """The platform's answer on a payment (PaymentResult), or None if it has none yet."""
+        raise NotImplementedError
+
+    def health(self):
+        raise NotImplementedError
+
+
+@cache
+def _gateway(backend, url, partner, secret, connect, read):
+    return import_string(backend)(url, partner=partner, secret=secret, connect_timeout=connect, read_timeout=read)
+
+
+def get_gateway():
+    config = settings.PAYMENT
+    return _gateway(config["BACKEND"], config["URL"], config["PARTNER_CODE"], config["SECRET"],
+                    config["CONNECT_TIMEOUT"], config["READ_TIMEOUT"])
