@@ -8,4 +8,4 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Tài khoản")
 
     def ready(self):
-        from . import lockout  # noqa: F401 - connects the per-address count of failed sign-ins
+        from . import checks, lockout  # noqa: F401 - the deploy checks; the per-address count of failed sign-ins

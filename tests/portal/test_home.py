@@ -42,8 +42,17 @@ def test_production_settings_pass_the_deploy_check():
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[2]
-    env = {**os.environ, "DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": secrets.token_urlsafe(60)}
+    env = {**os.environ, "DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": secrets.token_urlsafe(60),
+           "VNEID_CLIENT_SECRET": secrets.token_urlsafe(20), "PAYMENT_SECRET": secrets.token_urlsafe(20)}
     env.pop("DJANGO_HTTPS_ONLY", None)
-    result = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"], cwd=root,
-                            env=env, capture_output=True, text=True, timeout=120)
+    env.pop("CITIZEN_PASSWORDS", None)
+
+    def deploy_check(**changes):
+        return subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"], cwd=root,
+                              env={**env, **changes}, capture_output=True, text=True, timeout=120)
+
+    result = deploy_check()
     assert result.returncode == 0, result.stdout + result.stderr
+    # The fake outside systems' demo secrets, or citizens' passwords, are not for production (issues 15, 16).
+    demo = deploy_check(PAYMENT_SECRET="fake-payment-secret", CITIZEN_PASSWORDS="1")
+    assert demo.returncode != 0 and "portal.E001" in demo.stderr and "portal.W001" in demo.stderr
