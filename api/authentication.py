@@ -31,7 +31,8 @@ class VneidBearerAuthentication(authentication.BaseAuthentication):
             identity = identity_of_token(header[7:].strip())
             user = account_for_identity(identity)
         except ProviderUnavailable:
-            raise exceptions.AuthenticationFailed(_("Không kiểm tra được mã truy cập vì VNeID không phản hồi.")) from None
+            raise exceptions.AuthenticationFailed(
+                _("Không kiểm tra được mã truy cập vì VNeID không phản hồi.")) from None
         except SignInFailed:
             raise exceptions.AuthenticationFailed(_("Mã truy cập VNeID không hợp lệ hoặc đã hết hạn.")) from None
         except VneidAccountRefused as refused:

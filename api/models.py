@@ -41,7 +41,8 @@ class SystemClient(AbstractAPIKey):
             role = StaffRole.objects.filter(user=self.acting_user).select_related("agency").first() \
                 if self.acting_user_id else None
             if role is None or role.agency_id is None:
-                raise ValidationError({"acting_user": _("Quyền thực hiện bước xử lý cần một tài khoản cán bộ có cơ quan.")})
+                raise ValidationError(
+                    {"acting_user": _("Quyền thực hiện bước xử lý cần một tài khoản cán bộ có cơ quan.")})
             if self.agency_id and self.agency_id != role.agency_id:
                 raise ValidationError({"agency": _("Phạm vi cơ quan phải là cơ quan của tài khoản cán bộ.")})
             self.agency_id = role.agency_id

@@ -52,15 +52,7 @@ class FakeRegistry(LoopbackServer):
             if mode is not None:
                 self.mode = mode
         if mode == "refuse":
-            # Stop from another thread: shutdown() waits for serve_forever, which may be our caller.
-            threading.Thread(target=self._refuse, args=(refuse_for,), daemon=True).start()
-
-    def _refuse(self, seconds):
-        self.stop()
-        if seconds:
-            time.sleep(float(seconds))
-            self.mode = "normal"
-            self.start()
+            self.go_down(refuse_for)
 
     def next_behaviour(self):
         with self._lock:

@@ -2,8 +2,10 @@
 stop and start again on the same port (the "down for a while" case). No Django: the fakes start on
 a bare interpreter."""
 
+import json
 import threading
-from http.server import ThreadingHTTPServer
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 class LoopbackServer:
@@ -43,3 +45,57 @@ class LoopbackServer:
 
     def __exit__(self, *exc):
         self.stop()
+
+    def go_down(self, seconds=None):
+        """Stop listening (connections are refused); with `seconds`, listen again after that. From another
+        thread: shutdown() waits for serve_forever, which may be the caller's own request."""
+
+        def down():
+            self.stop()
+            if seconds:
+                time.sleep(float(seconds))
+                self.mode = "normal"
+                self.start()
+
+        threading.Thread(target=down, daemon=True).start()
+
+
+class QuietHandler(BaseHTTPRequestHandler):
+    """Keep-alive HTTP/1.1 with JSON and HTML answers, and no access log (the fakes hold synthetic
+    personal data in their addresses)."""
+
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out in two writes; don't wait 40 ms between them
+
+    def _json(self, status, payload):
+        self._send(status, json.dumps(payload, ensure_ascii=False).encode(), "application/json; charset=utf-8")
+
+    def _html(self, status, text):
+        self._send(status, text.encode(), "text/html; charset=utf-8")
+
+    def _send(self, status, raw, content_type):
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(raw)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(raw)
+
+    def _redirect(self, location, status=302):
+        self.send_response(status)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, format, *args):
+        pass
+
+
+def serve_until_interrupted(server, banner):
+    """The fakes' command line: start, say where, run until Ctrl-C."""
+    print(banner, flush=True)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        server.stop()

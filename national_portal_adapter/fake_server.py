@@ -17,10 +17,9 @@ import argparse
 import json
 import threading
 import time
-from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlsplit
 
-from citizen_registry_adapter.loopback import LoopbackServer
+from citizen_registry_adapter.loopback import LoopbackServer, QuietHandler, serve_until_interrupted
 
 MODES = ("normal", "slow", "error", "drop_answer", "refuse")
 REQUIRED = ("MaThongDiep", "MaHoSo", "TrangThaiHoSo", "ThoiDiemXuLy")
@@ -45,14 +44,7 @@ class FakeNationalPortal(LoopbackServer):
         if mode is not None:
             self.mode = mode
         if mode == "refuse":
-            threading.Thread(target=self._refuse, args=(refuse_for,), daemon=True).start()
-
-    def _refuse(self, seconds):
-        self.stop()
-        if seconds:
-            time.sleep(float(seconds))
-            self.mode = "normal"
-            self.start()
+            self.go_down(refuse_for)
 
     def record(self, message):
         """True if new, False if this message id was recorded before."""
@@ -78,23 +70,22 @@ class FakeNationalPortal(LoopbackServer):
         return held
 
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    disable_nagle_algorithm = True  # headers and body go out in two writes; don't wait 40 ms between them
+class _Handler(QuietHandler):
     portal: FakeNationalPortal
 
     def do_GET(self):
         url = urlsplit(self.path)
         if url.path == "/health":
-            return self._send(200, {"status": "ok", "messages": len(self.portal.received)})
+            return self._json(200, {"status": "ok", "messages": len(self.portal.received)})
         if self.portal.mode == "slow":
             time.sleep(self.portal.delay)
         if self.portal.mode == "error":
-            return self._send(503, {"error_code": 503, "message": "unavailable"})
+            return self._json(503, {"error_code": 503, "message": "unavailable"})
         if url.path == "/dossiers":
             query = {k: v[0] for k, v in parse_qs(url.query).items()}
-            return self._send(200, {"error_code": 0, "dossiers": self.portal.statuses(query.get("tu"), query.get("den"))})
-        return self._send(404, {"error_code": 404, "message": "not found"})
+            held = self.portal.statuses(query.get("tu"), query.get("den"))
+            return self._json(200, {"error_code": 0, "dossiers": held})
+        return self._json(404, {"error_code": 404, "message": "not found"})
 
     def do_POST(self):
         url = urlsplit(self.path)
@@ -104,36 +95,26 @@ class _Handler(BaseHTTPRequestHandler):
                 data = json.loads(body or b"{}")
                 self.portal.set(mode=data.get("mode"), delay=data.get("delay"), refuse_for=data.get("refuse_for"))
             except (ValueError, TypeError, AttributeError) as error:
-                return self._send(400, {"error_code": 400, "message": str(error)})
-            return self._send(200, {"error_code": 0, "mode": self.portal.mode})
+                return self._json(400, {"error_code": 400, "message": str(error)})
+            return self._json(200, {"error_code": 0, "mode": self.portal.mode})
         if url.path not in ("/add", "/update"):
-            return self._send(404, {"error_code": 404, "message": "not found"})
+            return self._json(404, {"error_code": 404, "message": "not found"})
         mode = self.portal.mode
         if mode == "slow":
             time.sleep(self.portal.delay)
         if mode == "error":
-            return self._send(503, {"error_code": 503, "message": "unavailable"})
+            return self._json(503, {"error_code": 503, "message": "unavailable"})
         try:
             message = json.loads(body)
             assert isinstance(message, dict) and all(message.get(k) not in (None, "") for k in REQUIRED)
         except (ValueError, AssertionError):
-            return self._send(400, {"error_code": 1, "message": f"thiếu trường bắt buộc: {', '.join(REQUIRED)}"})
+            return self._json(400, {"error_code": 1, "message": f"thiếu trường bắt buộc: {', '.join(REQUIRED)}"})
         new = self.portal.record(message)
         if mode == "drop_answer":
             self.close_connection = True  # recorded, but the caller never hears so
             return
-        return self._send(200, {"error_code": 0, "message": "OK", "duplicate": not new})
+        return self._json(200, {"error_code": 0, "message": "OK", "duplicate": not new})
 
-    def _send(self, status, payload):
-        raw = json.dumps(payload, ensure_ascii=False).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json; charset=utf-8")
-        self.send_header("Content-Length", str(len(raw)))
-        self.end_headers()
-        self.wfile.write(raw)
-
-    def log_message(self, format, *args):
-        pass
 
 
 FakeNationalPortal.handler = _Handler  # defined after the class, which it refers to
@@ -149,12 +130,7 @@ def main(argv=None):
     portal = FakeNationalPortal(args.host, args.port, mode=args.mode, delay=args.delay).start()
     if args.mode == "refuse":
         portal.stop()
-    print(f"Fake national portal on {portal.url} (mode {args.mode})", flush=True)
-    try:
-        while True:
-            time.sleep(3600)
-    except KeyboardInterrupt:
-        portal.stop()
+    serve_until_interrupted(portal, f"Fake national portal on {portal.url} (mode {args.mode})")
 
 
 if __name__ == "__main__":

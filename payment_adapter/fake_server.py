@@ -17,12 +17,11 @@ import json
 import secrets
 import threading
 import time
-from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import requests
 
-from citizen_registry_adapter.loopback import LoopbackServer
+from citizen_registry_adapter.loopback import LoopbackServer, QuietHandler, serve_until_interrupted
 
 from . import integrity
 
@@ -65,7 +64,8 @@ class FakePaymentPlatform(LoopbackServer):
             signed = {**signed, "SoTien": 1, "MaKiemTra": "0" * 64}
         else:
             payment["result"] = signed
-        threading.Thread(target=self._notify, args=(request["UrlThongBao"], signed, self.callback_delay if delayed else 0),
+        delay = self.callback_delay if delayed else 0
+        threading.Thread(target=self._notify, args=(request["UrlThongBao"], signed, delay),
                          daemon=True).start()
         back = request["UrlTraVe"]
         return back + ("&" if "?" in back else "?") + urlencode({"MaThamChieu": reference})
@@ -99,9 +99,7 @@ PAGE = """<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Cổ
 <button name="outcome" value="cancel">Hủy giao dịch</button></form></body></html>"""
 
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    disable_nagle_algorithm = True
+class _Handler(QuietHandler):
     platform: FakePaymentPlatform
 
     def do_GET(self):
@@ -136,11 +134,7 @@ class _Handler(BaseHTTPRequestHandler):
                 return self._html(400, "<p>Yêu cầu không hợp lệ.</p>")
             back = self.platform.decide(reference, form["outcome"], delayed=bool(form.get("delayed")),
                                         forged=bool(form.get("forged")))
-            self.send_response(303)
-            self.send_header("Location", back)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-            return
+            return self._redirect(back, status=303)
         try:
             message = json.loads(body)
             assert isinstance(message, dict)
@@ -151,22 +145,6 @@ class _Handler(BaseHTTPRequestHandler):
         if url.path == "/query":
             return self._json(200, self.platform.query(message))
         return self._json(404, {"MaLoi": "404"})
-
-    def _json(self, status, payload):
-        self._send(status, json.dumps(payload, ensure_ascii=False).encode(), "application/json; charset=utf-8")
-
-    def _html(self, status, text):
-        self._send(status, text.encode(), "text/html; charset=utf-8")
-
-    def _send(self, status, raw, content_type):
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(raw)))
-        self.end_headers()
-        self.wfile.write(raw)
-
-    def log_message(self, format, *args):
-        pass
 
 
 FakePaymentPlatform.handler = _Handler  # defined after the class, which it refers to
@@ -179,12 +157,7 @@ def main(argv=None):
     parser.add_argument("--callback-delay", type=float, default=3.0)
     args = parser.parse_args(argv)
     platform = FakePaymentPlatform(args.host, args.port, callback_delay=args.callback_delay).start()
-    print(f"Fake payment platform on {platform.url} (partner {platform.partner})", flush=True)
-    try:
-        while True:
-            time.sleep(3600)
-    except KeyboardInterrupt:
-        platform.stop()
+    serve_until_interrupted(platform, f"Fake payment platform on {platform.url} (partner {platform.partner})")
 
 
 if __name__ == "__main__":

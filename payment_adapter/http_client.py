@@ -15,7 +15,8 @@ def result_from(message, secret):
         raise GatewayError("integrity code does not match")
     try:
         return PaymentResult(str(message["MaThamChieu"]), str(message.get("MaGiaoDich", "")), int(message["SoTien"]),
-                             str(message["MaLoi"]), str(message.get("SoBienLai", "")), str(message.get("ThoiGianGD", "")))
+                             str(message["MaLoi"]), str(message.get("SoBienLai", "")),
+                             str(message.get("ThoiGianGD", "")))
     except (KeyError, TypeError, ValueError):
         raise GatewayError("result message lacks fields") from None
 

@@ -49,7 +49,8 @@ def back(request, pk):
     payment = get_object_or_404(dossier.payments, reference=form.cleaned_data["MaThamChieu"])
     payment = services.check_pending(payment)
     text = {
-        PaymentStatus.PAID: _("Đã thanh toán phí, lệ phí. Số biên lai: %(receipt)s.") % {"receipt": payment.receipt_number},
+        PaymentStatus.PAID: _("Đã thanh toán phí, lệ phí. Số biên lai: %(receipt)s.")
+        % {"receipt": payment.receipt_number},
         PaymentStatus.PENDING: _("Cổng thanh toán chưa báo kết quả; trang hồ sơ sẽ cập nhật khi có kết quả. "
                                  "Đừng thanh toán lại."),
         PaymentStatus.CANCELLED: _("Bạn đã hủy giao dịch; chưa bị trừ tiền."),

@@ -31,13 +31,12 @@ import json
 import secrets
 import threading
 import time
-from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from joserfc import jwt
 from joserfc.jwk import RSAKey
 
-from citizen_registry_adapter.loopback import LoopbackServer
+from citizen_registry_adapter.loopback import LoopbackServer, QuietHandler, serve_until_interrupted
 from citizen_registry_adapter.synthetic import population
 
 MODES = ("normal", "wrong_issuer", "wrong_audience", "expired", "bad_signature", "alg_none", "missing_claim",
@@ -195,9 +194,7 @@ label{{display:block;padding:.3rem 0}}.note{{background:#fff4d6;padding:.6rem}}<
 <button type="submit" name="decision" value="deny">Hủy</button></form></body></html>"""
 
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    disable_nagle_algorithm = True  # headers and body go out in two writes; don't wait 40 ms between them
+class _Handler(QuietHandler):
     provider: FakeVneid
 
     def _pre(self):
@@ -318,29 +315,8 @@ class _Handler(BaseHTTPRequestHandler):
             return self._redirect(target, {"state": query["state"]} if query.get("state") else {})
         return self._html(200, "<p>Bạn đã đăng xuất khỏi VNeID (giả lập).</p>")
 
-    def _redirect(self, url, params):
-        target = url + ("&" if "?" in url else "?") + urlencode(params) if params else url
-        self.send_response(302)
-        self.send_header("Location", target)
-        self.send_header("Content-Length", "0")
-        self.end_headers()
-
-    def _json(self, status, payload):
-        self._send(status, json.dumps(payload, ensure_ascii=False).encode(), "application/json; charset=utf-8")
-
-    def _html(self, status, text):
-        self._send(status, text.encode(), "text/html; charset=utf-8")
-
-    def _send(self, status, body, content_type):
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "no-store")
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format, *args):
-        pass  # synthetic personal data in the addresses: no access log
+    def _redirect(self, url, params, status=302):
+        super()._redirect(url + ("&" if "?" in url else "?") + urlencode(params) if params else url, status)
 
 
 FakeVneid.handler = _Handler  # defined after the class, which it refers to
@@ -354,12 +330,8 @@ def main(argv=None):
     parser.add_argument("--delay", type=float, default=5.0, help="seconds to wait in slow mode")
     args = parser.parse_args(argv)
     provider = FakeVneid(args.host, args.port, mode=args.mode, delay=args.delay).start()
-    print(f"Fake VNeID provider on {provider.url} (client {provider.client_id}, mode {args.mode})", flush=True)
-    try:
-        while True:
-            time.sleep(3600)
-    except KeyboardInterrupt:
-        provider.stop()
+    serve_until_interrupted(provider, f"Fake VNeID provider on {provider.url} (client {provider.client_id}, "
+                                      f"mode {args.mode})")
 
 
 if __name__ == "__main__":

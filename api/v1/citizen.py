@@ -152,7 +152,8 @@ class Supplement(CitizenView):
                    operation_id="me_dossiers_supplement")
     def post(self, request, pk):
         dossier = _own(request, pk)
-        data = SupplySerializer(data={"files": request.FILES.getlist("files"), "comment": request.data.get("comment", "")})
+        data = SupplySerializer(data={"files": request.FILES.getlist("files"),
+                                      "comment": request.data.get("comment", "")})
         data.is_valid(raise_exception=True)
         filing.supply_online(dossier, request.user, data.validated_data["files"],
                              comment=data.validated_data.get("comment", ""))

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from portal.citizens.forms import PHONE
-from procedures.models import (Agency, Dossier, DossierEvent, DossierState, Procedure, RequiredDocument,
+from procedures.models import (Agency, Dossier, DossierEvent, Procedure, RequiredDocument,
                                ResultDelivery, RouteStep, StopGround, UnitLevel)
 
 # --- catalog -----------------------------------------------------------------------------------
@@ -223,7 +223,8 @@ class EFormSerializer(serializers.Serializer):
     """A typed declaration: `fields` are the form's input names (a group's rows as
     `<group>-<row>-<field>` and `<group>-rows`), each with the text typed, as on the page."""
 
-    fields = serializers.DictField(child=serializers.CharField(allow_blank=True, max_length=2000, trim_whitespace=False),
+    fields = serializers.DictField(child=serializers.CharField(allow_blank=True, max_length=2000,
+                                                               trim_whitespace=False),
                                    help_text=_("Tên ô nhập → giá trị, như trên trang soạn hồ sơ"))
 
 
