@@ -53,7 +53,13 @@ def _search():
 
 
 def _files():
-    """Uploaded and issued files: the private storage can be written and read back."""
+    """Uploaded and issued files: the object storage's bucket answers, or the local folder is writable."""
+    from procedures.storage import current_storage, local_storage
+
+    storage = current_storage()
+    if storage is not local_storage():
+        storage.exists(".health-probe")  # a request to the bucket with the portal's credentials
+        return True, f"{settings.OBJECT_STORAGE['ENDPOINT']} / {settings.OBJECT_STORAGE['BUCKET']}"
     root = str(settings.PRIVATE_MEDIA_ROOT)
     try:
         os.makedirs(root, exist_ok=True)
@@ -70,7 +76,7 @@ CONNECTIONS = [
     Connection("vneid", _("Định danh điện tử VNeID"), _vneid, "VNEID"),
     Connection("cong-dvc", _("Cổng Dịch vụ công quốc gia (đồng bộ trạng thái)"), _national_portal, "NATIONAL_PORTAL"),
     Connection("thanh-toan", _("Nền tảng thanh toán trực tuyến"), _payment, "PAYMENT"),
-    Connection("luu-tru", _("Lưu trữ tệp"), _files, "PRIVATE_MEDIA_ROOT"),
+    Connection("luu-tru", _("Lưu trữ tệp"), _files, "OBJECT_STORAGE"),
     Connection("tim-kiem", _("Tìm kiếm"), _search, "ELASTICSEARCH_URL"),
 ]
 

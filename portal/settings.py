@@ -238,6 +238,16 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 # Dossier files: personal data, outside MEDIA_ROOT so that no URL serves them (procedures/storage.py).
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
+# S3-compatible object storage for those files (procedures/storage.py), when an endpoint is given: any
+# application server can then serve any file. `manage.py move_files_to_object_storage` moves existing ones.
+OBJECT_STORAGE = {
+    "ENDPOINT": os.environ.get("OBJECT_STORAGE_ENDPOINT", ""),
+    "BUCKET": os.environ.get("OBJECT_STORAGE_BUCKET", "mot-cua-private"),
+    "ACCESS_KEY": os.environ.get("OBJECT_STORAGE_ACCESS_KEY", ""),
+    "SECRET_KEY": os.environ.get("OBJECT_STORAGE_SECRET_KEY", ""),
+    "REGION": os.environ.get("OBJECT_STORAGE_REGION", ""),
+    "PREFIX": os.environ.get("OBJECT_STORAGE_PREFIX", "private"),
+}
 # Uploads by citizens: per file and per dossier, in megabytes (10 MB and 50 MB by default).
 UPLOAD_MAX_FILE_MB = int(os.environ.get("UPLOAD_MAX_FILE_MB", "10"))
 UPLOAD_MAX_DOSSIER_MB = int(os.environ.get("UPLOAD_MAX_DOSSIER_MB", "50"))
