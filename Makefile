@@ -22,7 +22,7 @@ $(error MODEL must be legacy or 2025, not $(MODEL))
 endif
 
 # (api-schema and fuzz-api: see below)
-.PHONY: install setup run api-schema fuzz-api fake-vneid fake-registry bench-registry e2e test test-sqlite test-pg demo-lifecycle lifecycle-graph messages clean
+.PHONY: install setup run api-schema fuzz-api two-instances fake-vneid fake-registry bench-registry e2e test test-sqlite test-pg demo-lifecycle lifecycle-graph messages clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -101,6 +101,11 @@ api-schema: install
 # schemathesis against a live server over every operation, as anonymous, citizen and system (also in .ci/run).
 fuzz-api: install
 	$(BIN)/python .ci/fuzz_api.py
+
+# Two gunicorn instances on one PostgreSQL, Redis and SeaweedFS: uploads, sessions, limits, lockouts and the page
+# cache hold across both (also in .ci/run).
+two-instances: install
+	$(BIN)/python .ci/two_instances.py
 
 clean:
 	rm -rf $(VENV) var
