@@ -22,7 +22,7 @@ $(error MODEL must be legacy or 2025, not $(MODEL))
 endif
 
 # (api-schema and fuzz-api: see below)
-.PHONY: install setup run api-schema fuzz-api two-instances fake-vneid fake-registry bench-registry e2e test test-sqlite test-pg demo-lifecycle lifecycle-graph messages clean
+.PHONY: install setup run serve api-schema fuzz-api two-instances fake-vneid fake-registry bench-registry e2e test test-sqlite test-pg demo-lifecycle lifecycle-graph messages clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,11 @@ run: setup
 	fi; \
 	trap 'kill $$pids 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# As in production (docs/production.md): collectstatic, gunicorn with 2 × cores + 1 workers, and Celery worker
+# and beat when CELERY_BROKER_URL is set. Set DJANGO_DEBUG=0, DJANGO_SECRET_KEY, DATABASE_URL… first.
+serve: install
+	$(BIN)/python -m portal.serve --bind $(HOST):$(PORT)
 
 fake-registry: install
 	$(BIN)/python -m citizen_registry_adapter.fake_server --port $(REGISTRY_PORT)

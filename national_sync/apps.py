@@ -7,4 +7,8 @@ class NationalSyncConfig(AppConfig):
     verbose_name = _("Đồng bộ Cổng Dịch vụ công quốc gia")
 
     def ready(self):
+        from portal import metrics
+
         from . import signals  # noqa: F401
+
+        metrics.install()  # transitions by kind, and the backlogs this app keeps

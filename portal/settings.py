@@ -108,10 +108,15 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "axes",
     "csp",
+    "django_prometheus",
 ]
 
 MIDDLEWARE = [
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Static files from the application itself (compressed, cached forever by name); a reverse proxy may
+    # serve STATIC_ROOT instead (docs/production.md).
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.ChosenLanguageMiddleware",
     "portal.page_cache.AnonymousPageCacheMiddleware",
@@ -127,6 +132,7 @@ MIDDLEWARE = [
     "portal.security.PrivatePagesMiddleware",
     "portal.catalog.redirects.QueryKeepingRedirectMiddleware",
     "axes.middleware.AxesMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -234,6 +240,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise looks for it at start; collectstatic fills it (portal/serve.py)
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 # Dossier files: personal data, outside MEDIA_ROOT so that no URL serves them (procedures/storage.py).
@@ -415,14 +422,20 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {"DossierStateEnum": "procedures.models.DossierState"},
 }
 
+# /metrics answers only these addresses (the Prometheus scraper's); anyone else gets 404.
+METRICS_ALLOWED_IPS = os.environ.get("METRICS_ALLOWED_IPS", "127.0.0.1,::1").split(",")
+
 LOG_DIR = VAR_DIR / "log"
 LOG_DIR.mkdir(exist_ok=True)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"timed": {"format": "%(asctime)s %(levelname)s %(message)s"}},
+    "formatters": {"timed": {"format": "%(asctime)s %(levelname)s %(message)s"},
+                   "json": {"()": "portal.logging.JsonFormatter"}},
     "handlers": {
-        "console": {"class": "logging.StreamHandler"},
+        # LOG_FORMAT=json: one JSON object per line (production, for the log collector).
+        "console": {"class": "logging.StreamHandler",
+                    **({"formatter": "json"} if os.environ.get("LOG_FORMAT") == "json" else {})},
         "registry_lookups": {
             "class": "logging.handlers.WatchedFileHandler",
             "filename": os.environ.get("CITIZEN_REGISTRY_LOG", LOG_DIR / "registry-lookups.log"),

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.admin import OTPAdminSite
 
 from .admin_i18n import admin_js_catalog
-from .views import choose_language, health
+from .views import choose_language, health, metrics, ready
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -24,6 +24,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", health, name="health"),
+    path("readyz", ready, name="ready"),
+    path("metrics", metrics, name="metrics"),
     path("api/", include("api.urls")),
     path("ngon-ngu/<str:code>/", choose_language, name="choose_language"),
     path("", include("portal.accounts.urls")),

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 
 from .forms import NextForm
 
@@ -7,6 +7,62 @@ from .forms import NextForm
 def health(request):
     """For load balancers and for bench/load.py's baseline: the cheapest page Django can serve."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+def ready(request):
+    """Readiness: the database, the cache (Redis when configured) and the file storage answer."""
+    import time
+
+    from django.core.cache import cache
+    from django.db import connection
+
+    from procedures.storage import current_storage, local_storage
+
+    checks = {}
+
+    def probe(name, call):
+        started = time.monotonic()
+        try:
+            call()
+            checks[name] = {"ok": True, "ms": round((time.monotonic() - started) * 1000, 1)}
+        except Exception as error:  # noqa: BLE001  (any failure means not ready)
+            checks[name] = {"ok": False, "error": type(error).__name__}
+
+    def database():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+
+    def cache_round_trip():
+        cache.set("readyz", "1", 10)
+        if cache.get("readyz") != "1":
+            raise RuntimeError("cache did not keep a value")
+
+    def storage():
+        current = current_storage()
+        if current is local_storage():
+            import os
+
+            if not os.access(settings.PRIVATE_MEDIA_ROOT, os.W_OK) and os.path.exists(settings.PRIVATE_MEDIA_ROOT):
+                raise PermissionError("private files folder is not writable")
+        else:
+            current.exists(".readyz")
+
+    probe("database", database)
+    probe("cache", cache_round_trip)
+    probe("storage", storage)
+    ok = all(c["ok"] for c in checks.values())
+    return JsonResponse({"ready": ok, "checks": checks}, status=200 if ok else 503)
+
+
+def metrics(request):
+    """Prometheus metrics, for the scraper's addresses only (METRICS_ALLOWED_IPS)."""
+    from django_prometheus.exports import ExportToDjangoView
+
+    from portal.ratelimit import client_ip
+
+    if client_ip(request) not in settings.METRICS_ALLOWED_IPS:
+        return HttpResponse(status=404)
+    return ExportToDjangoView(request)
 
 
 def choose_language(request, code):

@@ -1,0 +1,69 @@
+"""Serve the portal as in production: `python -m portal.serve` (or `make serve`).
+
+Collects the static files (served by WhiteNoise from the application), then runs gunicorn with
+2 × cores + 1 workers (WEB_CONCURRENCY overrides), and, when CELERY_BROKER_URL names a broker, a
+Celery worker and Celery beat beside it. Stops them all on Ctrl-C or SIGTERM, and stops everything
+when one of them dies (the supervisor, systemd or Kubernetes, then restarts the lot).
+Migrations are a deployment step of their own: `manage.py migrate`.
+"""
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+def workers():
+    return int(os.environ.get("WEB_CONCURRENCY") or 2 * (os.cpu_count() or 1) + 1)
+
+
+def commands(bind, with_celery):
+    gunicorn = [str(BIN / "gunicorn"), "portal.wsgi", "--bind", bind, "--workers", str(workers()),
+                "--timeout", "60", "--graceful-timeout", "30", "--access-logfile", "-", "--forwarded-allow-ips",
+                os.environ.get("TRUSTED_PROXIES", "127.0.0.1")]
+    result = {"web": gunicorn}
+    if with_celery:
+        result["worker"] = [str(BIN / "celery"), "-A", "portal", "worker", "--loglevel", "INFO", "--concurrency",
+                            str(max(2, os.cpu_count() or 1))]
+        result["beat"] = [str(BIN / "celery"), "-A", "portal", "beat", "--loglevel", "INFO", "--schedule",
+                          str(Path(os.environ.get("VAR_DIR", ROOT / "var")) / "celerybeat-schedule")]
+    return result
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bind", default=os.environ.get("BIND", "0.0.0.0:8000"))
+    args = parser.parse_args(argv)
+    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, check=True)
+    with_celery = bool(os.environ.get("CELERY_BROKER_URL"))
+    processes = {name: subprocess.Popen(command, cwd=ROOT) for name, command in commands(args.bind, with_celery).items()}
+    print(f"serving on {args.bind}: gunicorn with {workers()} workers"
+          + (", Celery worker and beat" if with_celery else " (tasks run in the request: no CELERY_BROKER_URL)"),
+          flush=True)
+    stopping = []
+    signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
+    try:
+        while not stopping and all(p.poll() is None for p in processes.values()):
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        pass
+    for process in processes.values():
+        if process.poll() is None:
+            process.terminate()
+    for process in processes.values():
+        try:
+            process.wait(30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+    failed = [name for name, p in processes.items() if p.returncode not in (0, -signal.SIGTERM, None)]
+    return 1 if failed and not stopping else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
