@@ -212,7 +212,8 @@ class TransitionSerializer(serializers.Serializer):
 
     comment = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
     reason = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
-    missing_items = serializers.CharField(max_length=4000, required=False, allow_blank=True, default="")
+    missing_items = serializers.ListField(child=serializers.CharField(max_length=500), max_length=30, required=False,
+                                          default=list, help_text=_("Giấy tờ cần bổ sung, mỗi mục một phần tử"))
     new_appointment_at = serializers.DateTimeField(required=False)
     ground = serializers.ChoiceField(choices=StopGround.choices, required=False)
 

@@ -163,6 +163,8 @@ def receive(dossier, actor, *, at=None, comment=""):
 def request_supplement(dossier, actor, *, missing_items, comment="", at=None):
     """Ask the citizen for what is missing; during processing the clock pauses until they supply."""
     at = at or timezone.now()
+    if isinstance(missing_items, str):  # one text, a line per item (never its characters)
+        missing_items = missing_items.splitlines()
     missing_items = [item.strip() for item in missing_items if item and item.strip()]
     if not missing_items:
         raise TransitionNotAllowed(_("Hãy ghi rõ giấy tờ cần bổ sung, hoàn thiện."))
@@ -294,7 +296,10 @@ def stop(dossier, actor, *, ground, reason, at=None):
     from procedures.models import StopGround
 
     at = at or timezone.now()
-    ground = StopGround(ground)
+    try:
+        ground = StopGround(ground)
+    except ValueError:  # a caller other than the page's form (the API) may send anything
+        raise TransitionNotAllowed(_("Hãy chọn căn cứ dừng giải quyết.")) from None
     _require_text(reason, _("Hãy nêu rõ lý do dừng giải quyết hồ sơ."))
     _check(dossier, "stop", actor)
     current = dossier.steps.filter(index=dossier.current_step_index, completed_at__isnull=True).first()
@@ -316,6 +321,8 @@ def issue_apology(dossier, actor, *, new_appointment_at, reason, at=None):
     if not policy.is_allowed("issue_apology", dossier, actor):
         raise PermissionDenied()
     _require_text(reason, _("Hãy nêu lý do chậm trễ trong phiếu xin lỗi."))
+    if new_appointment_at is None:
+        raise TransitionNotAllowed(_("Hãy chọn ngày hẹn trả kết quả mới."))
     if new_appointment_at <= max(dossier.appointment_at, at):
         raise TransitionNotAllowed(_("Ngày hẹn mới phải sau ngày hẹn trả kết quả hiện tại và sau thời điểm hiện tại."))
     old = dossier.appointment_at

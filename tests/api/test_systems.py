@@ -119,3 +119,36 @@ def test_the_command_prints_a_working_key(api, world, capsys):
     call_command("register_system", "Kho dữ liệu", "--agency", "000.01.21.H98")
     key = capsys.readouterr().out.strip()
     assert _as(api, key).get("/api/v1/system/dossiers/", {"since": "2026-01-01"}).status_code == 200
+
+
+def test_hostile_transition_bodies_get_messages_and_change_nothing(api, world):
+    from tests.factories import received
+
+    _client, key = register_system(name="Lãnh đạo", scope=Scope.TRANSITIONS, acting_user=world.xa_lanhdao)
+    dossier = received(world)
+    events = dossier.events.count()
+    _as(api, key)
+    for name, body in [("issue_apology", {"reason": "Chậm"}), ("stop", {"reason": "Dừng"}),
+                       ("stop", {"reason": "Dừng", "ground": "nope"}),
+                       ("issue_apology", {"reason": "x", "new_appointment_at": "2026-02-30T00:00:00Z"}),
+                       ("request_supplement", {"missing_items": "một chuỗi, không phải danh sách"}),
+                       ("request_supplement", {"missing_items": ["x" * 501]})]:
+        response = api.post(f"/api/v1/system/dossiers/{dossier.code}/transitions/{name}/", body, format="json")
+        assert response.status_code in (400, 403, 409), (name, body, response.status_code)
+        assert response["Content-Type"] == "application/problem+json"
+    dossier.refresh_from_db()
+    assert dossier.state == DossierState.RECEIVED and dossier.events.count() == events
+
+
+def test_missing_items_are_items_not_characters(api, world, desk_system):
+    from procedures import services
+
+    dossier = online(world)
+    services.receive(dossier, world.xa_motcua)
+    services.start_processing(dossier, world.xa_chuyenvien)
+    _client, key = register_system(name="Chuyên viên", scope=Scope.TRANSITIONS, acting_user=world.xa_chuyenvien)
+    _as(api, key)
+    response = api.post(f"/api/v1/system/dossiers/{dossier.code}/transitions/request_supplement/",
+                        {"missing_items": ["Bản sao sổ hộ khẩu", "Ảnh 3x4"]}, format="json")
+    assert response.status_code == 200, response.json()
+    assert dossier.events.latest("pk").data["missing_items"] == ["Bản sao sổ hộ khẩu", "Ảnh 3x4"]
