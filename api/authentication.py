@@ -1,5 +1,6 @@
 """Who calls the API: a citizen (session, or a VNeID access token) or a registered system (API key)."""
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.utils import timezone
@@ -13,6 +14,8 @@ from vneid_adapter.errors import ProviderUnavailable, SignInFailed
 from vneid_adapter.tokens import identity_of_token
 
 from .models import SystemClient
+
+LAST_USED_PRECISION = dt.timedelta(minutes=5)
 
 
 @dataclass(frozen=True)
@@ -56,7 +59,9 @@ class SystemKeyAuthentication(authentication.BaseAuthentication):
             client = None
         if client is None or not client.is_valid(key) or client.has_expired or client.revoked:
             raise exceptions.AuthenticationFailed(_("Khóa API không đúng, đã thu hồi hoặc đã hết hạn."))
-        SystemClient.objects.filter(pk=client.pk).update(last_used_at=timezone.now())
+        now = timezone.now()
+        if client.last_used_at is None or now - client.last_used_at > LAST_USED_PRECISION:  # not a write per request
+            SystemClient.objects.filter(pk=client.pk).update(last_used_at=now)
         return client.acting_user or _NoUser(), client
 
     def authenticate_header(self, request):

@@ -1,5 +1,6 @@
 """What the portal asks of the National Public Service Portal, whichever client answers."""
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from functools import cache
 
@@ -29,19 +30,19 @@ class Receipt:
     duplicate: bool  # the portal had it already (a re-send after a lost answer)
 
 
-class NationalPortal:
+class NationalPortal(ABC):
+    @abstractmethod
     def send(self, message):
         """Deliver one status message (a dict from messages.status_message). Returns a Receipt."""
-        raise NotImplementedError
 
+    @abstractmethod
     def held(self, since, until):
         """What the portal holds for dossiers changed in [since, until): {dossier code: [status codes in
-        the order received]}."""
-        raise NotImplementedError
+        the order of their times]}."""
 
+    @abstractmethod
     def health(self):
         """(ok, detail) without side effects."""
-        raise NotImplementedError
 
 
 @cache

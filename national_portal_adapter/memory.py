@@ -2,7 +2,7 @@
 
 import threading
 
-from .client import NationalPortal, PortalUnavailable, Receipt
+from .client import NationalPortal, Receipt
 
 
 class MemoryNationalPortal(NationalPortal):
@@ -37,5 +37,3 @@ class MemoryNationalPortal(NationalPortal):
         self.received.clear()
         self.failure = None
 
-
-__all__ = ["MemoryNationalPortal", "PortalUnavailable"]

@@ -16,7 +16,6 @@ class OutboxMessageAdmin(admin.ModelAdmin):
     search_fields = ("payload__MaHoSo",)
     actions = ["retry"]
     ordering = ("-delivery", "-id")  # "sent" < "pending" < "dead" backwards: dead letters on top
-    readonly_fields = [f.name for f in OutboxMessage._meta.fields]
 
     @admin.display(description=gettext_lazy("mã hồ sơ"))
     def dossier_code(self, message):
@@ -34,4 +33,4 @@ class OutboxMessageAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
-        return request.method in ("GET", "HEAD") or request.POST.get("action") == "retry"
+        return False

@@ -1,3 +1,4 @@
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from functools import cache
 
@@ -39,17 +40,18 @@ class PaymentResult:
         return self.error_code == "00"
 
 
-class PaymentGateway:
+class PaymentGateway(ABC):
+    @abstractmethod
     def create(self, request):
         """Register the payment request; returns the address to send the citizen's browser to."""
-        raise NotImplementedError
 
+    @abstractmethod
     def query(self, reference):
         """The platform's answer on a payment (PaymentResult), or None if it has none yet."""
-        raise NotImplementedError
 
+    @abstractmethod
     def health(self):
-        raise NotImplementedError
+        """(ok, detail) without side effects."""
 
 
 @cache

@@ -17,14 +17,14 @@ from django.utils.translation import gettext as _
 from payment_adapter.client import GatewayError, PaymentRequest, get_gateway
 from payment_adapter.http_client import result_from
 from procedures.exceptions import DomainError, PermissionDenied
-from procedures.models import DossierState
+from procedures.models import IN_PROGRESS, DossierState
 
 from .models import Payment, PaymentChannel, PaymentStatus
 
 log = logging.getLogger(__name__)
-PAYABLE_STATES = {DossierState.SUBMITTED, DossierState.RECEIVED, DossierState.SUPPLEMENT_REQUESTED,
-                  DossierState.PROCESSING, DossierState.TRANSFERRED, DossierState.AWAITING_APPROVAL,
-                  DossierState.RESULT_READY}
+# Filed and not yet closed: the fee can be paid until the result is handed over.
+PAYABLE_STATES = {*IN_PROGRESS, DossierState.RESULT_READY}
+COUNTED = (PaymentStatus.PAID, PaymentStatus.REFUNDED)
 
 
 class CallbackRefused(Exception):
@@ -38,11 +38,16 @@ def fee_of(dossier):
 
 
 def counted(dossier):
-    return dossier.payments.filter(status__in=[PaymentStatus.PAID, PaymentStatus.REFUNDED]).first()
+    return dossier.payments.filter(status__in=COUNTED).first()
 
 
-def can_pay_online(dossier):
-    return fee_of(dossier) > 0 and dossier.state in PAYABLE_STATES and counted(dossier) is None
+def can_pay_online(dossier, payments=None):
+    """`payments`: the dossier's payments if the caller has them already (the dossier page)."""
+    if fee_of(dossier) <= 0 or dossier.state not in PAYABLE_STATES:
+        return False
+    if payments is not None:
+        return not any(p.status in COUNTED for p in payments)
+    return counted(dossier) is None
 
 
 def start_online(dossier, citizen, *, return_url, notify_url, gateway=None, at=None):

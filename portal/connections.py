@@ -1,8 +1,6 @@
 """Every outside system the portal talks to, with a live check, the last failure seen and the
 settings in use (secrets masked): what the administrator's “Kết nối” page lists."""
 
-import os
-import tempfile
 import time
 from dataclasses import dataclass
 from typing import Callable
@@ -54,21 +52,9 @@ def _search():
 
 def _files():
     """Uploaded and issued files: the object storage's bucket answers, or the local folder is writable."""
-    from procedures.storage import current_storage, local_storage
+    from procedures.storage import check_storage
 
-    storage = current_storage()
-    if storage is not local_storage():
-        storage.exists(".health-probe")  # a request to the bucket with the portal's credentials
-        return True, f"{settings.OBJECT_STORAGE['ENDPOINT']} / {settings.OBJECT_STORAGE['BUCKET']}"
-    root = str(settings.PRIVATE_MEDIA_ROOT)
-    try:
-        os.makedirs(root, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=root, prefix=".health-") as handle:
-            handle.write(b"ok")
-            handle.flush()
-        return True, root
-    except OSError as error:
-        return False, f"{type(error).__name__}: {root}"
+    return True, check_storage()  # a failure raises: check() reports it
 
 
 CONNECTIONS = [

@@ -16,7 +16,7 @@ def ready(request):
     from django.core.cache import cache
     from django.db import connection
 
-    from procedures.storage import current_storage, local_storage
+    from procedures.storage import check_storage
 
     checks = {}
 
@@ -37,19 +37,9 @@ def ready(request):
         if cache.get("readyz") != "1":
             raise RuntimeError("cache did not keep a value")
 
-    def storage():
-        current = current_storage()
-        if current is local_storage():
-            import os
-
-            if not os.access(settings.PRIVATE_MEDIA_ROOT, os.W_OK) and os.path.exists(settings.PRIVATE_MEDIA_ROOT):
-                raise PermissionError("private files folder is not writable")
-        else:
-            current.exists(".readyz")
-
     probe("database", database)
     probe("cache", cache_round_trip)
-    probe("storage", storage)
+    probe("storage", check_storage)
     ok = all(c["ok"] for c in checks.values())
     return JsonResponse({"ready": ok, "checks": checks}, status=200 if ok else 503)
 

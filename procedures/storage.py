@@ -78,3 +78,17 @@ _switching = SwitchingStorage()
 
 def private_storage():
     return _switching
+
+
+def check_storage():
+    """Raises if the private files cannot be reached: the bucket with the portal's credentials, or a
+    writable local folder. Returns where they are (the readiness check and the Kết nối page)."""
+    storage = current_storage()
+    if storage is not _storage:
+        storage.exists(".health-probe")
+        return f"{settings.OBJECT_STORAGE['ENDPOINT']} / {settings.OBJECT_STORAGE['BUCKET']}"
+    root = str(settings.PRIVATE_MEDIA_ROOT)
+    os.makedirs(root, exist_ok=True)
+    if not os.access(root, os.W_OK):
+        raise PermissionError(f"{root} is not writable")
+    return root

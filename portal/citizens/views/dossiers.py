@@ -52,10 +52,15 @@ def detail(request, pk, forms=None, status=200):
         "can_withdraw": policy.is_allowed("withdraw", dossier, request.user) and dossier.state in _WITHDRAWABLE,
         "withdraw_form": forms.get("withdraw", WithdrawForm()),
         "rating": rating,
-        "payments": payments_of(dossier), "fee": fee_of(dossier), "can_pay": can_pay_online(dossier),
+        **_fee_panel(dossier),
         "rating_form": forms.get("rating", RatingForm()) if rating is None and dossier.state in _RATEABLE else None,
     }
     return render(request, "citizens/dossier.html", context, status=status)
+
+
+def _fee_panel(dossier):
+    payments = payments_of(dossier)
+    return {"payments": payments, "fee": fee_of(dossier), "can_pay": can_pay_online(dossier, payments)}
 
 
 # The decision note is the citizen's to read only where it is addressed to them; elsewhere (a
