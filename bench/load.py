@@ -1,18 +1,20 @@
 """Load and concurrency on gunicorn (2 workers) over PostgreSQL.
 
+    createdb -h 127.0.0.1 -U postgres motcua_load
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/motcua_load .venv/bin/python bench/load.py
 
-The database is prepared here (migrations, reference data, demo accounts, drafts to submit); use a
-database of its own. Prints, for 20 concurrent clients over keep-alive connections, requests per
-second and p95 for a trivial view, a procedure page, public tracking and dossier submission, with
-each ratio to the trivial view; then 200 simultaneous submissions, and two officers firing
-conflicting transitions at one dossier 100 times. Targets (issue 8): procedure page ≥ 0.5 of the
-trivial view; p95 < 100 ms at 20 clients.
+The database is prepared here (bench/scenario.py: migrations, reference data, demo accounts,
+complete drafts to submit, a citizen with 45 dossiers, 300 dossiers waiting at a commune desk); use
+a database of its own. Prints, for 20 concurrent clients over keep-alive connections, requests per
+second and p95 for a trivial view and each page a user waits on, each with its ratio to the trivial
+view; then 200 simultaneous submissions, and two officers firing conflicting transitions at one
+dossier 100 times. Targets (issue 17): procedure page without the page cache, "Hồ sơ của tôi" and
+the officer's queue ≥ 0.25×; tracking ≥ 0.5×; submission ≥ 0.2× with p95 < 150 ms.
+bench/profile_pages.py shows where each page's time goes.
 """
 
 import argparse
 import http.client
-import os
 import re
 import secrets
 import socket
@@ -22,61 +24,26 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import scenario  # noqa: E402  (sets up Django in the production shape)
+from scenario import ROOT, citizens_with_drafts, session_for  # noqa: E402
 from timing import free_port  # noqa: E402
-os.environ.setdefault("DJANGO_DEBUG", "0")
-os.environ.setdefault("DJANGO_HTTPS_ONLY", "0")  # gunicorn on loopback speaks plain HTTP
-os.environ.setdefault("DJANGO_SECRET_KEY", "bench-" + secrets.token_hex(16))
-os.environ.setdefault("CITIZEN_REGISTRY_BACKEND", "memory")
-os.environ["TRACKING_RATE_LIMIT"] = "100000000"  # the bench measures the page, not the limiter
-os.environ.setdefault("SMS_BACKEND", "procedures.sms.MemorySmsGateway")
-os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
-os.environ.setdefault("LOG_LEVEL", "ERROR")
-# The production shape: notifications and registry checks queued on Redis (no worker needed to measure
-# the request), the page cache and rate limits shared by the workers through Redis.
-os.environ.setdefault("CELERY_BROKER_URL", "redis://127.0.0.1:6379/14")
-os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/13")
 
-import django  # noqa: E402
+from django.contrib.auth import get_user_model  # noqa: E402
 
-django.setup()
-
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model  # noqa: E402
-from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
-from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
-from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
-from django_otp import DEVICE_ID_SESSION_KEY  # noqa: E402
-from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
-
-from portal.catalog.models import ProcedurePage  # noqa: E402
-from procedures.models import Agency, Dossier, DossierEvent, Procedure, Role, StaffRole  # noqa: E402
+from procedures.models import Dossier, DossierEvent, Role, StaffRole  # noqa: E402
 from procedures.services import filing  # noqa: E402
 
-CLIENTS, SECONDS = 20, 8
-
-
-def _png():
-    import io
-
-    from PIL import Image
-
-    buffer = io.BytesIO()
-    Image.new("RGB", (40, 40), (200, 40, 40)).save(buffer, format="PNG")
-    return buffer.getvalue()
-
-
-PNG = _png()
+CLIENTS, SECONDS, WARM_UP = 20, 8, 2
 
 
 # --- the server --------------------------------------------------------------------------------------
 
 
 def start_gunicorn(port):
+    import os
+
     env = {**os.environ, "DJANGO_ALLOWED_HOSTS": "127.0.0.1"}
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "portal.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}",
@@ -88,35 +55,6 @@ def start_gunicorn(port):
         except OSError:
             time.sleep(0.1)
     raise RuntimeError("gunicorn did not start")
-
-
-# --- sessions and data -------------------------------------------------------------------------------
-
-
-def session_for(user, verified=False):
-    session = SessionStore()
-    session[SESSION_KEY], session[BACKEND_SESSION_KEY] = str(user.pk), "portal.accounts.backends.PersonalIdBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    if verified:
-        device = TOTPDevice.objects.get_or_create(user=user, name="bench", defaults={"confirmed": True})[0]
-        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.create()
-    return session.session_key
-
-
-def citizens_with_drafts(count, procedure, agency, tag):
-    User = get_user_model()
-    drafts = []
-    for n in range(count):
-        citizen, _ = User.objects.get_or_create(
-            username=f"bench-{tag}-{n}", defaults={"personal_id": f"0191{tag}{n:06d}", "first_name": "Bench",
-                                                   "last_name": "Công dân", "phone": "0912000000"})
-        draft, _ = filing.start_online(citizen, procedure, agency, consent=False)
-        filing.update_draft(draft, citizen, applicant_phone="0912000000")
-        for required in procedure.required_documents.all():
-            filing.attach_document(draft, citizen, required, SimpleUploadedFile("scan.png", PNG))
-        drafts.append((draft.pk, session_for(citizen)))
-    return drafts
 
 
 # --- load ---------------------------------------------------------------------------------------------
@@ -175,32 +113,29 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=SECONDS)
     args = parser.parse_args()
-    if connection.vendor != "postgresql":
-        sys.exit("Set DATABASE_URL to a PostgreSQL database of its own.")
-    quiet = open(os.devnull, "w")
-    call_command("migrate", verbosity=0)
-    if not Procedure.objects.exists():
-        call_command("load_reference_data", stdout=quiet)
-    call_command("seed_demo", stdout=quiet)
-    procedure = Procedure.objects.get(name="Đăng ký khai sinh")
-    page = ProcedurePage.objects.get(procedure=procedure)
-    agency = Agency.objects.get(name="Ủy ban nhân dân thị trấn Hương Sơn")
+    s = scenario.prepare(drafts=1500)
     run = secrets.token_hex(2)
-    print("preparing drafts…", flush=True)
-    drafts = citizens_with_drafts(1500, procedure, agency, f"{int(run, 16) % 100:02d}")
-    tracked = Dossier.objects.get(pk=drafts.pop()[0])
-    filing.submit_online(tracked, tracked.applicant)
-    secret = tracked.applicant_personal_id[-4:]
-
     port = free_port()
     server = start_gunicorn(port)
     try:
         results = {}
-        results["trivial view (/healthz)"] = load(port, lambda c, n: ("GET", "/healthz", None, {200}), args.seconds)
-        results["procedure page"] = load(port, lambda c, n: ("GET", page.url, None, {200}), args.seconds)
-        body = f"code={tracked.code}&secret={secret}"
-        results["public tracking (POST)"] = load(port, lambda c, n: ("POST", "/tra-cuu-ho-so/", body, {200}), args.seconds)
-        queue = list(drafts)
+
+        def measure(name, method, path, body=None, ok=frozenset({200}), session=None):
+            def request(client, n):
+                if session:
+                    client.cookie = f"csrftoken={client.csrf}; sessionid={session}"
+                return method, path, body, ok
+            # Warm first: each worker imports the views and compiles the templates on its first requests.
+            load(port, request, WARM_UP)
+            results[name] = load(port, request, args.seconds)
+
+        measure("trivial view (/healthz)", "GET", "/healthz")
+        measure("procedure page (page cache)", "GET", s.page_url)
+        measure("procedure page, signed in (no page cache)", "GET", s.page_url, session=s.busy_citizen)
+        measure("public tracking (POST)", "POST", "/tra-cuu-ho-so/", f"code={s.tracked.code}&secret={s.secret}")
+        measure(f"Hồ sơ của tôi ({s.busy_citizen_dossiers} dossiers)", "GET", "/ho-so/", session=s.busy_citizen)
+        measure(f"officer's work queue ({s.queue_size} waiting)", "GET", "/can-bo/", session=s.officer)
+        queue = list(s.drafts)
         queue_lock = threading.Lock()
 
         def submit(client, n):
@@ -211,23 +146,22 @@ def main():
             client.cookie = f"csrftoken={client.csrf}; sessionid={session}"
             return "POST", f"/ho-so/{pk}/xem-lai/", "", {302}
 
+        load(port, submit, WARM_UP)
         results["dossier submission (POST)"] = load(port, submit, args.seconds)
         baseline = results["trivial view (/healthz)"]["rps"]
         print(f"\n{CLIENTS} concurrent clients, keep-alive, {args.seconds} s each, gunicorn 2 workers, PostgreSQL, Redis")
         for name, r in results.items():
-            print(f"  {name:<28} {r['rps']:7.1f} req/s  p95 {r['p95']:6.1f} ms  ratio {r['rps'] / baseline:4.2f}  "
+            print(f"  {name:<44} {r['rps']:7.1f} req/s  p95 {r['p95']:6.1f} ms  ratio {r['rps'] / baseline:4.2f}  "
                   f"({r['requests']} requests, {r['errors']} errors)")
-        print("  targets: procedure page ≥ 0.5 of the trivial view; p95 < 100 ms")
+        print("  targets: procedure page without cache, Hồ sơ của tôi, officer's queue ≥ 0.25; tracking ≥ 0.5; "
+              "submission ≥ 0.2 with p95 < 150 ms")
 
-        simultaneous(port, procedure, agency, run)
-        conflicts(port, procedure, agency)
+        simultaneous(port, s.procedure, s.agency, run)
+        conflicts(port, s.procedure, s.agency)
     finally:
         server.terminate()
         server.wait(10)
-        import redis
-
-        for url in (os.environ["CELERY_BROKER_URL"], os.environ["REDIS_URL"]):
-            redis.Redis.from_url(url).flushdb()  # the queued notifications of fake citizens, the cache
+        scenario.flush_redis()
 
 
 def simultaneous(port, procedure, agency, run, count=200):

@@ -4,7 +4,7 @@
 
 Uses the database backend (the default; no Elasticsearch server runs here). The catalog is
 topped up to 2,000 procedures with synthetic ones (kept, marked "[mẫu]"); the dossiers are the
-ones bench/dashboard.py --load wrote. Targets (issue 7): catalog < 20 ms, dossiers < 100 ms (medians).
+ones bench/dashboard.py --load wrote. Targets (issues 7 and 17): catalog < 20 ms, dossiers < 100 ms (medians).
 """
 
 import os

@@ -3,10 +3,13 @@
 import datetime as dt
 
 from django import forms
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from portal.forms import QuickSelect
 
 PHONE = RegexValidator(r"^0\d{9}$", _("Số điện thoại gồm 10 chữ số, bắt đầu bằng 0."))
 YES, NO = "yes", "no"
@@ -34,17 +37,34 @@ def _date_rule(rule):
     return check
 
 
-def commune_choices():
-    from procedures.models import AdministrativeUnit, UnitLevel
+UNITS_VERSION_KEY = "administrative-units-version"
 
-    communes = AdministrativeUnit.objects.filter(level=UnitLevel.COMMUNE).select_related("parent").order_by("name")
-    return [("", _("— Chọn xã, phường —"))] + [
-        (unit.code, f"{unit.name}, {unit.parent.name}" if unit.parent_id else unit.name) for unit in communes]
+
+def units_changed(**kwargs):
+    """A unit was added, renamed or removed: address lists are read again (eforms/apps.py)."""
+    try:
+        cache.incr(UNITS_VERSION_KEY)
+    except ValueError:
+        cache.set(UNITS_VERSION_KEY, 1, timeout=None)
+
+
+def commune_choices():
+    """Every address field of every form lists the province's communes (about 175): read from the
+    unit table once per version of it, not for each field of each form on each request."""
+    key = f"eform-communes:{cache.get_or_set(UNITS_VERSION_KEY, 1, timeout=None)}"
+    communes = cache.get(key)
+    if communes is None:
+        from procedures.models import AdministrativeUnit, UnitLevel
+
+        units = AdministrativeUnit.objects.filter(level=UnitLevel.COMMUNE).select_related("parent").order_by("name")
+        communes = [(unit.code, f"{unit.name}, {unit.parent.name}" if unit.parent_id else unit.name) for unit in units]
+        cache.set(key, communes, timeout=3600)
+    return [("", _("— Chọn xã, phường —"))] + communes
 
 
 class AddressWidget(forms.MultiWidget):
     def __init__(self, choices=()):
-        super().__init__([forms.Select(choices=choices), forms.TextInput(attrs={"placeholder": _("Số nhà, đường, thôn, xóm")})])
+        super().__init__([QuickSelect(choices=choices), forms.TextInput(attrs={"placeholder": _("Số nhà, đường, thôn, xóm")})])
 
     def decompress(self, value):
         return [value.get("commune", ""), value.get("detail", "")] if isinstance(value, dict) else ["", ""]

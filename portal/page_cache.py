@@ -15,6 +15,11 @@ from django.utils.translation import get_language
 VERSION_KEY = "page-cache-version"
 
 
+def version():
+    """The catalog's version: any change to what catalog pages show moves it on."""
+    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+
+
 def invalidate(**kwargs):
     try:
         cache.incr(VERSION_KEY)
@@ -35,7 +40,7 @@ class AnonymousPageCacheMiddleware:
         )
         if not cacheable:
             return self.get_response(request)
-        key = f"page-v2:{cache.get_or_set(VERSION_KEY, 1, timeout=None)}:{get_language()}:{request.get_full_path()}"
+        key = f"page-v2:{version()}:{get_language()}:{request.get_full_path()}"
         hit = cache.get(key)
         if hit is not None:
             content, headers = hit

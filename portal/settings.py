@@ -222,6 +222,13 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+# Sessions are read on every signed-in request: from Redis when it is shared by all workers and
+# instances, written through to the database so that a Redis restart signs nobody out. With the
+# per-process memory cache a sign-out in one worker would not reach the others: database only.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db" if os.environ.get("REDIS_URL")
+    else "django.contrib.sessions.backends.db"
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

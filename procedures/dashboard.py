@@ -223,18 +223,27 @@ BREAKDOWNS = ("level", "unit", "agency", "procedure", "field")
 
 
 def breakdowns(scope, period, view=RESPONSIBLE):
-    """Every breakdown of the period, the three by agency sharing one query."""
+    """The period's total and every breakdown, from two queries over the monthly counts: one per
+    agency (total, levels, units, agencies) and one per procedure (procedures, fields)."""
     agencies = _per_agency(scope, period)
-    return {by: breakdown(scope, period, by, per_agency=agencies, view=view) for by in BREAKDOWNS}
+    procedures = _per_procedure(scope, period)
+    total = Figures(counts=_summed(counts for _agency, counts in agencies), view=view)
+    by = {name: breakdown(scope, period, name, per_agency=agencies, per_procedure=procedures, view=view)
+          for name in BREAKDOWNS}
+    return total, by
 
 
-def breakdown(scope, period, by, *, per_agency=None, view=RESPONSIBLE):
+def breakdown(scope, period, by, *, per_agency=None, per_procedure=None, view=RESPONSIBLE):
     """Figures per level, child unit, agency, procedure or field, in display order."""
     if by in ("procedure", "field"):
-        key = "procedure_id" if by == "procedure" else "procedure__field_id"
-        sums = _monthly(scope, period).values(key).annotate(**_sum_counters())
-        names = dict((Procedure if by == "procedure" else Field).objects.values_list("pk", "name"))
-        result = [Figures(names.get(item[key], "?"), str(item[key]), _counters(item), view) for item in sums]
+        per_procedure = per_procedure if per_procedure is not None else _per_procedure(scope, period)
+        if by == "procedure":
+            result = [Figures(procedure.name, str(procedure.pk), counts, view) for procedure, counts in per_procedure]
+        else:
+            fields, names = {}, dict(Field.objects.values_list("pk", "name"))
+            for procedure, counts in per_procedure:
+                fields.setdefault(procedure.field_id, []).append(counts)
+            result = [Figures(names.get(pk, "?"), str(pk), _summed(parts), view) for pk, parts in fields.items()]
         result = [figures for figures in result if figures.has_figures]
         return sorted(result, key=lambda f: (-f.received, -f.done, f.label))
     per_agency = per_agency if per_agency is not None else _per_agency(scope, period)
@@ -259,6 +268,14 @@ def breakdown(scope, period, by, *, per_agency=None, view=RESPONSIBLE):
     return sorted(result, key=lambda f: (not f.own, -f.received, -f.done, f.label))
 
 
+def _summed(many):
+    total = dict.fromkeys(COUNTERS, 0)
+    for counts in many:
+        for name in COUNTERS:
+            total[name] += counts[name]
+    return total
+
+
 def own_agencies_label(unit):
     """"Các cơ quan cấp tỉnh (Tỉnh Thái Nguyên)": the agencies that sit at the unit itself."""
     return _("Các cơ quan %(level)s (%(unit)s)") % {"level": unit.get_level_display().lower(), "unit": unit.name}
@@ -270,6 +287,14 @@ def _per_agency(scope, period):
             for item in _monthly(scope, period).values("agency_id").annotate(**_sum_counters())}
     agencies = Agency.objects.filter(pk__in=sums).select_related("unit__parent__parent")
     return [(agency, sums[agency.pk]) for agency in agencies]
+
+
+def _per_procedure(scope, period):
+    """[(procedure with its name and field, summed counters)] for the procedures with figures."""
+    sums = {item["procedure_id"]: _counters(item)
+            for item in _monthly(scope, period).values("procedure_id").annotate(**_sum_counters())}
+    procedures = Procedure.objects.filter(pk__in=sums).only("name", "field_id")
+    return [(procedure, sums[procedure.pk]) for procedure in procedures]
 
 
 def _child_under(unit, ancestor):

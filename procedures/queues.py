@@ -43,9 +43,7 @@ def work_queue(user, *, state="", procedure="", level="", unit="", due="", sort=
     the desk's to apologise for.
     """
     role = policy.role_of(user)
-    dossiers = visible_dossiers(user).select_related(
-        "procedure", "receiving_agency__unit", "current_agency__unit",
-    )
+    dossiers = visible_dossiers(user)
     if state in ("", "todo") and due:
         dossiers = dossiers.filter(state__in=ON_THE_BOOKS)
     elif state in ("", "todo"):
@@ -67,6 +65,16 @@ def work_queue(user, *, state="", procedure="", level="", unit="", due="", sort=
     if due:
         dossiers = dossiers.filter(deadline_filter(due, now or timezone.now()))
     return dossiers.order_by(SORTS.get(sort, "due_at"), "pk")
+
+
+def queue_rows(ids):
+    """The dossiers of one page of the queue, in the page's order, with what the table shows.
+
+    The queue is paged over ids first: joining the procedure and agencies to every dossier waiting
+    at a busy desk before sorting took 30 ms for 4,000 of them (bench/profile_pages.py); joining 20
+    takes nothing."""
+    found = Dossier.objects.select_related("procedure", "receiving_agency__unit", "current_agency__unit").in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
 
 
 def deadline_filter(due, now):

@@ -15,7 +15,8 @@ def find_procedures(text="", *, level="", field="", point="", offset=0, limit=20
 
 
 def find_dossiers(user, query, *, offset=0, limit=50):
-    """Dossiers matching `query` among those `user` may see: (this page, total)."""
+    """Dossiers matching `query` among those `user` may see: (this page, total, capped); capped means
+    there are more than `total`, uncounted."""
     role = policy.role_of(user)
     agency = None if role in (Role.PROVINCE_MONITOR, Role.ADMINISTRATOR) else policy.agency_of(user)
     visible = visible_dossiers(user)
@@ -23,4 +24,4 @@ def find_dossiers(user, query, *, offset=0, limit=50):
                                          offset=offset, limit=limit)
     # Whatever the index says, the rows shown are re-read through the visibility rule.
     found = visible.select_related("procedure", "current_agency").in_bulk(hits.ids)
-    return [found[pk] for pk in hits.ids if pk in found], hits.total
+    return [found[pk] for pk in hits.ids if pk in found], hits.total, hits.capped

@@ -5,7 +5,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from portal.citizens.forms import PHONE
-from portal.forms import MultipleFileField, PlaceFieldsMixin
+from portal.forms import MultipleFileField, PlaceFieldsMixin, QuickSelectsMixin
 from procedures.dashboard import BREAKDOWNS, MEASURES, RESPONSIBLE, VIEWS
 from procedures.models import ComponentForm, DossierState, Field, Outcome, ResultDelivery, StopGround, UnitLevel, UnscannedReason
 
@@ -60,7 +60,7 @@ class StopForm(forms.Form):
     reason = forms.CharField(label=_("Lý do"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class QueueFilterForm(forms.Form):
+class QueueFilterForm(QuickSelectsMixin, forms.Form):
     state = forms.ChoiceField(label=_("Trạng thái"), required=False, choices=[
         ("todo", _("Việc cần làm")), ("all", _("Tất cả"))] + [c for c in DossierState.choices if c[0] != "draft"])
     procedure = forms.ChoiceField(label=_("Thủ tục"), required=False)

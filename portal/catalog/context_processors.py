@@ -1,13 +1,25 @@
+from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
 
 
 def catalog(request):
-    """`catalog_url`: where the catalog lives now, from the page tree (editors may rename its slug)."""
+    """`catalog_url`: where the catalog lives now, from the page tree (editors may rename its slug).
+
+    Every page's header links to it; it is looked up in the page tree once per catalog version
+    (portal/page_cache.py: publishing, moving or unpublishing a page moves the version on).
+    """
 
     def url():
+        from portal.page_cache import version
+
         from .models import ProcedureIndexPage
 
-        index = ProcedureIndexPage.objects.live().first()
-        return (index.get_url(request) if index else None) or "/"
+        key = f"catalog-url:{version()}:{request.get_host()}"
+        found = cache.get(key)
+        if found is None:
+            index = ProcedureIndexPage.objects.live().first()
+            found = (index.get_url(request) if index else None) or "/"
+            cache.set(key, found, timeout=3600)
+        return found
 
     return {"catalog_url": SimpleLazyObject(url)}

@@ -4,7 +4,12 @@ A procedure page shows the catalog data itself (procedures.Procedure); editors a
 own guidance. Pages are created and renamed by `services.sync_procedure_pages`, never typed.
 """
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import models
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -73,26 +78,43 @@ class ProcedurePage(Page):
         verbose_name = _("trang thủ tục")
 
     def get_context(self, request, *args, **kwargs):
+        """The page's body is the same for every visitor, signed in or not: it is rendered once per
+        catalog version, language and page (portal/page_cache.py moves the version on any catalog
+        change), and again after ANONYMOUS_PAGE_CACHE_SECONDS for what depends on the date (an
+        upcoming version). Editors' previews are never cached."""
+        from portal.page_cache import version
+
+        context = super().get_context(request, *args, **kwargs)
+        preview = getattr(request, "is_preview", False)
+        key = f"procedure-body:{version()}:{get_language()}:{self.pk}"
+        body = None if preview else cache.get(key)
+        if body is None:
+            body = render_to_string("catalog/_procedure_body.html", self._body_context(context), request=request)
+            if not preview:
+                cache.set(key, body, settings.ANONYMOUS_PAGE_CACHE_SECONDS)
+        context["body"] = mark_safe(body)  # noqa: S308 — rendered by the template engine, escaped there
+        return context
+
+    def _body_context(self, context):
         from procedures.selectors import receiving_agencies
         from procedures.services import versions
 
-        context = super().get_context(request, *args, **kwargs)
         procedure = (Procedure.objects.select_related("field", "version_in_force").prefetch_related("route_steps", "required_documents")
                      .get(pk=self.procedure_id))
         agencies = list(receiving_agencies(procedure))
         upcoming = versions.upcoming(procedure).first()
-        context.update(
-            version=procedure.version_in_force,
-            upcoming=upcoming,
-            upcoming_changes=versions.difference(versions.snapshot(procedure), versions.version_fields(upcoming))
+        return {
+            **context,
+            "version": procedure.version_in_force,
+            "upcoming": upcoming,
+            "upcoming_changes": versions.difference(versions.snapshot(procedure), versions.version_fields(upcoming))
             if upcoming else [],
-            procedure=procedure,
-            documents=procedure.required_documents.all(),
-            route=procedure.route_steps.all(),
-            agencies=agencies,
-            agency_groups=_group_by_parent(agencies),
-        )
-        return context
+            "procedure": procedure,
+            "documents": procedure.required_documents.all(),
+            "route": procedure.route_steps.all(),
+            "agencies": agencies,
+            "agency_groups": _group_by_parent(agencies),
+        }
 
 
 def _group_by_parent(agencies):

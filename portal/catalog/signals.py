@@ -18,7 +18,7 @@ def _sync_page(sender, instance, raw=False, **kwargs):
 def _connect_page_cache():
     """Any change to what catalog pages show drops the cached copies (portal/page_cache.py)."""
     from django.db.models.signals import post_delete
-    from wagtail.signals import page_published, page_unpublished
+    from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from portal.page_cache import invalidate
     from procedures.models import Agency, Field, RequiredDocument, RouteStep
@@ -28,6 +28,7 @@ def _connect_page_cache():
         post_delete.connect(invalidate, sender=model, dispatch_uid=f"page-cache-del-{model.__name__}")
     page_published.connect(invalidate, dispatch_uid="page-cache-published")
     page_unpublished.connect(invalidate, dispatch_uid="page-cache-unpublished")
+    post_page_move.connect(invalidate, dispatch_uid="page-cache-moved")
 
 
 _connect_page_cache()

@@ -213,8 +213,22 @@ def generate(count, *, end=None, seed=2026, out=sys.stderr, batch=20_000):
         WeeklyStat.objects.bulk_create([WeeklyStat(week=w, agency_id=a, **counts)
                                         for (w, a), counts in weekly.items()], batch_size=10_000)
     out.write("\n")
+    _analyze(Dossier, MonthlyStat, WeeklyStat, SatisfactionRating)
     return {"dossiers": count, "ratings": len(ratings), "monthly_rows": len(monthly), "weekly_rows": len(weekly),
             "seconds": time.monotonic() - started}
+
+
+def _analyze(*models):
+    """A million rows written at once: give the planner their statistics now, as autovacuum would
+    later (without them PostgreSQL reads the open dossiers through the wrong index, 5 to 10 times
+    slower)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for model in models:
+            cursor.execute(f'ANALYZE "{model._meta.db_table}"')
 
 
 def _row(code, procedure, desk, agency, online, person, received, due):

@@ -15,6 +15,19 @@ class CalendarError(Exception):
     pass
 
 
+def _statutory():
+    """Vietnam's statutory days off, one table per process: the `holidays` package works out each year
+    (lunar Tết, Hùng Kings' day) on first use and keeps it, and that took a few milliseconds of every
+    page that shows an expected date (bench/profile_pages.py)."""
+    global _STATUTORY
+    if _STATUTORY is None:
+        _STATUTORY = holidays.VN(language="vi")
+    return _STATUTORY
+
+
+_STATUTORY = None
+
+
 class WorkingCalendar:
     """Office time of one agency: its daily sessions on working days.
 
@@ -29,7 +42,7 @@ class WorkingCalendar:
             raise CalendarError(_("Giờ làm việc không hợp lệ."))
         self.exceptions = dict(exceptions or {})
         self.tz = tz
-        self._statutory = holidays.VN(language="vi")
+        self._statutory = _statutory()
 
     @property
     def day_seconds(self):

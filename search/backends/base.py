@@ -38,3 +38,4 @@ TIMELINESS_FILTERS = ("early", "on_time", "late", "overdue", "late_any")
 class DossierHits:
     ids: list
     total: int
+    capped: bool = False  # there are more than `total`; how many was not counted

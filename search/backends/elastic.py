@@ -97,7 +97,9 @@ class ElasticBackend:
         except UNREACHABLE as error:
             return self._fall_back("search_dossiers", error, query, visible=visible, agency_id=agency_id,
                                    offset=offset, limit=limit)
-        return DossierHits([int(hit.meta.id) for hit in response], response.hits.total.value)
+        total = response.hits.total  # Elasticsearch counts exactly up to 10,000, then says "gte"
+        return DossierHits([int(hit.meta.id) for hit in response], total.value,
+                           capped=getattr(total, "relation", "eq") == "gte")
 
     def _fall_back(self, method, error, *args, **kwargs):
         logger.warning("Elasticsearch unavailable (%s); searching the database instead", type(error).__name__)

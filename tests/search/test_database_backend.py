@@ -131,3 +131,17 @@ def test_the_next_level_finds_a_dossier_on_its_route_and_others_do_not(world, do
     first, _second, _elsewhere = dossiers  # inter-level: the district is its second step
     assert codes(world.huyen_chuyenvien, name="nguyen thi anh") == [first.code]
     assert codes(world.xa2_motcua, name="nguyen thi anh") == []  # another commune: not on its route
+
+
+def test_a_full_page_says_more_than_and_counts_nothing_beyond_it(world, staff_client, monkeypatch):
+    """One row more than the page is read; past it the officer is told to narrow (decision 0016)."""
+    for _ in range(4):
+        online(world)
+    assert find_dossiers(world.xa_motcua, DossierQuery(name="nguyen"), limit=3)[1:] == (3, True)
+    assert find_dossiers(world.xa_motcua, DossierQuery(name="nguyen"), limit=4)[1:] == (4, False)
+    assert find_dossiers(world.xa_motcua, DossierQuery(name="nguyen"), limit=10)[1:] == (4, False)
+    page = staff_client("xa_motcua").get("/can-bo/tim-kiem/", {"name": "nguyen"}).content.decode()
+    assert "Tìm thấy 4 hồ sơ" in page and "hơn" not in page.split("Tìm thấy")[1][:20]
+    monkeypatch.setattr("portal.backoffice.views.search.PAGE", 3)
+    page = staff_client("xa_motcua").get("/can-bo/tim-kiem/", {"name": "nguyen"}).content.decode()
+    assert "Tìm thấy hơn 3 hồ sơ — hiển thị 3 hồ sơ mới nhất; hãy thêm điều kiện để thu hẹp" in page

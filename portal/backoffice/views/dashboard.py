@@ -2,6 +2,7 @@
 list of the dossiers behind every count."""
 
 import datetime as dt
+from html import escape
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -9,7 +10,6 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
@@ -70,36 +70,44 @@ class Linker:
     do_not_call_in_templates = True  # templates pass it to {% call_link %} instead
 
     def __init__(self, scope, period, view):
-        # Thousands of cells per page: the address and the shared part of the query are built once.
+        # Thousands of cells per page: the address and the shared part of the query are built once,
+        # and each row's own part once per row (the measure names are plain ASCII slugs).
         self.prefix = reverse("backoffice:dashboard_dossiers") + "?" + urlencode(
             {"don-vi": scope.unit.code if scope.unit else "", "tu": f"{period.start:%Y-%m}",
              "den": f"{period.end:%Y-%m}", "theo": view})
 
     def __call__(self, measure, by="", key="", **period):
-        query = {"chi-so": measure, **period}
-        if by:
-            query.update({"nhom": by, "khoa": key})
+        return self.row(by, key, **period)(measure)
+
+    def row(self, by="", key="", **period):
+        """measure → address, for the cells of one row."""
+        query = {"nhom": by, "khoa": key} if by else {}
         # A period given here (a month or week row) comes after the page's: the last value wins.
-        return f"{self.prefix}&{urlencode(query)}"
+        rest = f"&{urlencode({**query, **period})}" if query or period else ""
+        return lambda measure: f"{self.prefix}&chi-so={measure}{rest}"
 
 
-def _table(slug, title, figures, view, link=None):
+def _table(slug, title, figures, view, row_link=None):
+    """`row_link(figures)`: measure → address for that row's counts, or None for a table without links."""
     columns = _columns(view)
     rows, links = [], []
     for f in figures:
-        rows.append([_cell(f, key) for key, _label in columns])
-        links.append([link(f, key) if link and key in COUNT_COLUMNS and _cell(f, key) else None
-                      for key, _label in columns])
+        values = [_cell(f, key) for key, _label in columns]
+        link = row_link(f) if row_link else None
+        rows.append(values)
+        links.append([link(key) if link and key in COUNT_COLUMNS and value else None
+                      for (key, _label), value in zip(columns, values, strict=True)])
     return {"slug": slug, "title": title, "columns": [str(label) for _key, label in columns], "rows": rows,
             "html_rows": [_row_html(r, l) for r, l in zip(rows, links, strict=True)], "figures": figures}
 
 
 def _row_html(values, links):
     """One table row's cells, built here: a province's tables hold thousands of linked cells, and the
-    template engine took a quarter of the page's time over them."""
-    cells = [format_html('<td><a href="{}">{}</a></td>', href, vi_number(value)) if href
-             else format_html("<td>{}</td>", vi_number(value)) for value, href in zip(values, links, strict=True)]
-    return mark_safe("".join(cells))  # noqa: S308 — every part escaped by format_html above
+    template engine, then format_html, took most of the page's time over them. Every value and
+    address is escaped."""
+    cells = [f'<td><a href="{escape(href)}">{escape(str(vi_number(value)))}</a></td>' if href
+             else f"<td>{escape(str(vi_number(value)))}</td>" for value, href in zip(values, links, strict=True)]
+    return mark_safe("".join(cells))  # noqa: S308 — every part escaped above
 
 
 @staff_required
@@ -112,16 +120,14 @@ def dashboard(request):
         return staff_refusal(request, denied.message)
     view, period = data["theo"], _period(data)
     linker = Linker(scope, period, view)
-    total = reads.totals(scope, period, view)
-    tables = [_table("tong-hop", _("Tổng hợp"), [total], view, lambda f, key: linker(key))]
-    figures_by = reads.breakdowns(scope, period, view)
+    total, figures_by = reads.breakdowns(scope, period, view)
+    tables = [_table("tong-hop", _("Tổng hợp"), [total], view, lambda f: linker.row())]
     for slug, title in BREAKDOWNS:
-        tables.append(_table(slug, title, figures_by[slug], view,
-                             lambda f, key, by=slug: linker(key, by, f.key)))
+        tables.append(_table(slug, title, figures_by[slug], view, lambda f, by=slug: linker.row(by, f.key)))
     by_month, by_week = reads.trend_by_month(scope, period, view=view), reads.trend_by_week(scope, period, view=view)
     tables += [
-        _table("thang", _("Theo tháng"), by_month, view, lambda f, key: linker(key, tu=f.key[:7], den=f.key[:7])),
-        _table("tuan", _("Theo tuần"), by_week, view, lambda f, key: linker(key, tuan=f.key)),
+        _table("thang", _("Theo tháng"), by_month, view, lambda f: linker.row(tu=f.key[:7], den=f.key[:7])),
+        _table("tuan", _("Theo tuần"), by_week, view, lambda f: linker.row(tuan=f.key)),
     ]
     urgent = reads.at_risk_and_overdue(scope, view=view)
     tables.append({"slug": "can-chu-y", "title": _("Hồ sơ quá hạn, sắp đến hạn"),

@@ -3,7 +3,7 @@ from django.shortcuts import render
 
 from procedures import policy
 from procedures.models import Procedure
-from procedures.queues import deadlines, work_queue
+from procedures.queues import deadlines, queue_rows, work_queue
 
 from ..forms import QueueFilterForm
 from .common import staff_required
@@ -16,12 +16,13 @@ def queue(request):
     dossiers = work_queue(request.user, **{key: filters.get(key) or "" for key in
                                            ("state", "procedure", "level", "unit", "due", "sort")})
     size = filters.get("size") or 20
-    page = Paginator(dossiers, size).get_page(filters.get("page"))
-    badges = deadlines(page.object_list)
+    page = Paginator(dossiers.values_list("pk", flat=True), size).get_page(filters.get("page"))
+    rows = queue_rows(list(page.object_list))
+    badges = deadlines(rows)
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "backoffice/queue.html", {
-        "form": form, "page_obj": page, "rows": [(d, badges[d.pk]) for d in page.object_list],
+        "form": form, "page_obj": page, "rows": [(d, badges[d.pk]) for d in rows],
         "role": policy.role_of(request.user), "agency": policy.agency_of(request.user),
         "query": query.urlencode(),
     }, status=400 if form.errors else 200)

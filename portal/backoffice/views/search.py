@@ -13,7 +13,7 @@ PAGE = 50
 @staff_required
 def search(request):
     form = DossierSearchForm(request.GET or None, procedures=Procedure.objects.filter(is_active=True).only("name"))
-    results, total = [], None
+    results, total, capped = [], None, False
     if request.GET and form.is_valid():
         data = form.cleaned_data
         query = DossierQuery(code=data["code"], name=data["name"], personal_id=data["personal_id"],
@@ -21,6 +21,6 @@ def search(request):
                              received_from=data["received_from"], received_to=data["received_to"],
                              timeliness=data["timeliness"], declared=data["declared"])
         if not query.empty:
-            results, total = find_dossiers(request.user, query, limit=PAGE)
+            results, total, capped = find_dossiers(request.user, query, limit=PAGE)
     return render(request, "backoffice/search.html", {"form": form, "results": results, "total": total,
-                                                      "limit": PAGE})
+                                                      "capped": capped, "limit": PAGE})

@@ -147,19 +147,21 @@ def review(request, pk):
     dossier = own_dossier(request, pk)
     if dossier.state != DossierState.DRAFT:
         return redirect("citizens:dossier", pk=dossier.pk)
-    problems = filing.problems_before_submission(dossier)
-    if request.method == "POST" and not problems:
+    problems = []
+    if request.method == "POST":  # the service checks for problems itself: not twice per submission
         try:
             filing.submit_online(dossier, request.user, assurance=assurance.level_of(request))
         except filing.SubmissionIncomplete as incomplete:
             problems = incomplete.problems
         except filing.AssuranceTooLow:
-            pass  # the page says so, with the way to sign in again (_reauth)
+            problems = filing.problems_before_submission(dossier)  # the page says so, with _reauth
         except DomainError as error:
             problems = [str(error.message)]
         else:
             messages.success(request, _("Đã nộp hồ sơ. Mã hồ sơ của bạn: %(code)s.") % {"code": dossier.code})
             return redirect("citizens:dossier", pk=dossier.pk)
+    else:
+        problems = filing.problems_before_submission(dossier)
     declared = [(record.required_document, display(record.definition, form.values))
                 for record in dossier.eforms.select_related("required_document")
                 for form in [eform_services.stored_form(record, "ef")] if form.is_valid()]
