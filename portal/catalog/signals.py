@@ -21,9 +21,10 @@ def _connect_page_cache():
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from portal.page_cache import invalidate
-    from procedures.models import Agency, Field, RequiredDocument, RouteStep
+    from procedures.models import Agency, Field, ProcedureVersion, RequiredDocument, RouteStep
 
-    for model in (Procedure, RequiredDocument, RouteStep, Agency, Field):
+    # A procedure page also shows the version in force and the one announced next.
+    for model in (Procedure, ProcedureVersion, RequiredDocument, RouteStep, Agency, Field):
         post_save.connect(invalidate, sender=model, dispatch_uid=f"page-cache-{model.__name__}")
         post_delete.connect(invalidate, sender=model, dispatch_uid=f"page-cache-del-{model.__name__}")
     page_published.connect(invalidate, dispatch_uid="page-cache-published")

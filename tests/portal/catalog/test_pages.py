@@ -103,3 +103,27 @@ def test_the_page_shows_the_version_in_force_and_announces_the_next_one(client, 
     assert f"Thay đổi từ ngày {today + dt.timedelta(days=40):%d/%m/%Y}" in body and "99/QĐ-UBND" in body
     assert "<ins>8000</ins>" in body and "<ins>Văn bản ủy quyền</ins>" in body and "<ins>15:00</ins>" in body
     assert "Giờ chốt tiếp nhận" not in body  # the cut-off belongs to the coming version, not to today's
+
+
+def test_signed_in_visitors_get_the_cached_body_until_the_catalog_changes(client, world, settings):
+    """The body is rendered once per catalog version (decision 0016); an announced version moves it."""
+    import datetime as dt
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from procedures.services import versions
+
+    ensure_site()
+    client.force_login(world.citizen)
+    url = ProcedurePage.objects.get(procedure=world.simple).url
+    first = client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as captured:
+        again = client.get(url).content.decode()
+    main = lambda html: html.split('<main id="main">')[1]  # noqa: E731 (the header carries a fresh CSRF token)
+    assert main(again) == main(first) and "Hồ sơ của tôi" in again  # the signed-in header, the same body
+    assert not [q for q in captured.captured_queries if "procedures_requireddocument" in q["sql"]]
+    versions.publish_version(world.simple, effective_from=timezone.localdate() + dt.timedelta(days=10),
+                             decision_number="77/QĐ-UBND")
+    assert "77/QĐ-UBND" in client.get(url).content.decode()
