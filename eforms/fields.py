@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.forms import QuickSelect
+from portal.page_cache import move_on, version
 
 PHONE = RegexValidator(r"^0\d{9}$", _("Số điện thoại gồm 10 chữ số, bắt đầu bằng 0."))
 YES, NO = "yes", "no"
@@ -42,16 +43,13 @@ UNITS_VERSION_KEY = "administrative-units-version"
 
 def units_changed(**kwargs):
     """A unit was added, renamed or removed: address lists are read again (eforms/apps.py)."""
-    try:
-        cache.incr(UNITS_VERSION_KEY)
-    except ValueError:
-        cache.set(UNITS_VERSION_KEY, 1, timeout=None)
+    move_on(UNITS_VERSION_KEY)
 
 
 def commune_choices():
     """Every address field of every form lists the province's communes (about 175): read from the
     unit table once per version of it, not for each field of each form on each request."""
-    key = f"eform-communes:{cache.get_or_set(UNITS_VERSION_KEY, 1, timeout=None)}"
+    key = f"eform-communes:{version(UNITS_VERSION_KEY)}"
     communes = cache.get(key)
     if communes is None:
         from procedures.models import AdministrativeUnit, UnitLevel

@@ -15,16 +15,22 @@ from django.utils.translation import get_language
 VERSION_KEY = "page-cache-version"
 
 
-def version():
-    """The catalog's version: any change to what catalog pages show moves it on."""
-    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+def version(key=VERSION_KEY):
+    """A version in the shared cache (the catalog's by default): cached copies keyed by it are
+    dropped, on every worker and instance, by moving it on."""
+    return cache.get_or_set(key, 1, timeout=None)
+
+
+def move_on(key):
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, timeout=None)
 
 
 def invalidate(**kwargs):
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 1, timeout=None)
+    """Any change to what catalog pages show (portal/catalog/signals.py)."""
+    move_on(VERSION_KEY)
 
 
 class AnonymousPageCacheMiddleware:
