@@ -4,7 +4,16 @@ import datetime as dt
 
 from django.db import connection
 
-from procedures.models import COUNTERS, Channel, DossierState, MonthlyStat, Timeliness, WeeklyStat
+from procedures.models import (
+    COUNTERS,
+    AgencyMonthlyStat,
+    Channel,
+    DossierState,
+    MonthlyStat,
+    ProcedureMonthlyStat,
+    Timeliness,
+    WeeklyStat,
+)
 from procedures.sla.calendar import LOCAL_TZ
 
 
@@ -59,11 +68,27 @@ def is_late_at_the_desk(dossier):
 
 
 def bump(agency_id, procedure_id, at, counts):
-    """Add `counts` to the month and week rows, creating them if needed, in one statement each."""
+    """Add `counts` to the month and week rows and the month roll-ups, creating them if needed, in
+    one statement each."""
     month, week = period_keys(at)
     values = [counts.get(name, 0) for name in COUNTERS]
     _upsert(MonthlyStat._meta.db_table, ["month", "agency_id", "procedure_id"], [month, agency_id, procedure_id], values)
+    _upsert(AgencyMonthlyStat._meta.db_table, ["month", "agency_id"], [month, agency_id], values)
+    _upsert(ProcedureMonthlyStat._meta.db_table, ["month", "procedure_id"], [month, procedure_id], values)
     _upsert(WeeklyStat._meta.db_table, ["week", "agency_id"], [week, agency_id], values)
+
+
+def rebuild_rollups(cursor):
+    """Fill the month roll-ups anew from the month rows: after a bulk load that wrote month rows
+    only, and once when the roll-ups were introduced (migration 0018)."""
+    sums = ", ".join(f"SUM({name})" for name in COUNTERS)
+    columns = ", ".join(COUNTERS)
+    source = MonthlyStat._meta.db_table
+    for model, key in ((AgencyMonthlyStat, "agency_id"), (ProcedureMonthlyStat, "procedure_id")):
+        table = model._meta.db_table
+        cursor.execute(f"DELETE FROM {table}")
+        cursor.execute(f"INSERT INTO {table} (month, {key}, {columns}) "
+                       f"SELECT month, {key}, {sums} FROM {source} GROUP BY month, {key}")
 
 
 def _upsert(table, key_columns, key_values, values):

@@ -36,7 +36,7 @@ from .documents import (
 )
 from .events import AppendOnlyError, DossierEvent, DossierEventFile
 from .staff import Role, StaffRole
-from .stats import COUNTERS, MonthlyStat, WeeklyStat
+from .stats import COUNTERS, AgencyMonthlyStat, MonthlyStat, ProcedureMonthlyStat, WeeklyStat
 from .units import AdministrativeUnit, UnitLevel
 
 __all__ = [
@@ -47,6 +47,8 @@ __all__ = [
     "CalendarException",
     "COUNTERS",
     "MonthlyStat",
+    "AgencyMonthlyStat",
+    "ProcedureMonthlyStat",
     "WeeklyStat",
     "parse_point",
     "point_key",

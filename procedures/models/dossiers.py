@@ -199,6 +199,11 @@ class Dossier(ConcurrentTransitionMixin, models.Model):
             # read from the front (a few thousand among millions closed).
             models.Index(fields=["due_at"], condition=models.Q(state__in=ON_THE_BOOKS, paused_at__isnull=True),
                          name="dossier_open_due_idx"),
+            # A district's count of open and overdue dossiers, by holder, from the index alone.
+            models.Index(fields=["current_agency", "due_at"], condition=models.Q(state__in=ON_THE_BOOKS),
+                         name="dossier_open_holder_idx"),
+            models.Index(fields=["receiving_agency", "due_at"], condition=models.Q(state__in=ON_THE_BOOKS),
+                         name="dossier_open_desk_idx"),
         ]
 
     def __str__(self):

@@ -1,7 +1,9 @@
 """Pre-aggregated counts for the province dashboard (DOMAIN §8), kept current by the lifecycle.
 
 A month row per (agency, procedure) and a week row per agency hold the flows of that period; the
-dashboard sums them instead of scanning a year of dossiers. Most counts follow the dossier's
+dashboard sums them instead of scanning a year of dossiers. Two roll-ups of the month rows, per
+agency and per procedure, are kept in the same statement batch, so that the dashboard's totals,
+trends and agency tables read a few thousand rows instead of tens of thousands (docs/performance.md). Most counts follow the dossier's
 receiving desk; the handled_* counts follow the agency of each route step, so that a late step is
 charged to the agency that held the dossier then (docs/decisions/0001-lateness-charged-to-the-step.md).
 """
@@ -50,6 +52,10 @@ class MonthlyStat(StatCounters):
         verbose_name = _("số liệu tháng")
         verbose_name_plural = _("số liệu tháng")
         constraints = [models.UniqueConstraint(fields=["month", "agency", "procedure"], name="monthly_stat_key")]
+        # A district's breakdown by procedure reads its agencies' rows from this index alone on
+        # PostgreSQL (6 ms → 2 ms for a district's year); other databases get a plain index.
+        indexes = [models.Index(fields=["agency", "month"], include=["procedure", *COUNTERS],
+                                name="monthly_stat_by_agency_idx")]
 
 
 class WeeklyStat(StatCounters):
@@ -60,3 +66,27 @@ class WeeklyStat(StatCounters):
         verbose_name = _("số liệu tuần")
         verbose_name_plural = _("số liệu tuần")
         constraints = [models.UniqueConstraint(fields=["week", "agency"], name="weekly_stat_key")]
+
+
+class AgencyMonthlyStat(StatCounters):
+    """The month rows of one agency summed over its procedures."""
+
+    month = models.DateField(_("tháng"), help_text=_("Ngày đầu tháng."))
+    agency = models.ForeignKey("procedures.Agency", on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("số liệu tháng theo cơ quan")
+        verbose_name_plural = _("số liệu tháng theo cơ quan")
+        constraints = [models.UniqueConstraint(fields=["month", "agency"], name="agency_monthly_stat_key")]
+
+
+class ProcedureMonthlyStat(StatCounters):
+    """The month rows of one procedure summed over the whole province's agencies."""
+
+    month = models.DateField(_("tháng"), help_text=_("Ngày đầu tháng."))
+    procedure = models.ForeignKey("procedures.Procedure", on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("số liệu tháng theo thủ tục")
+        verbose_name_plural = _("số liệu tháng theo thủ tục")
+        constraints = [models.UniqueConstraint(fields=["month", "procedure"], name="procedure_monthly_stat_key")]

@@ -3,6 +3,7 @@ list of the dossiers behind every count."""
 
 import datetime as dt
 from html import escape
+from operator import attrgetter
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -17,6 +18,7 @@ from national_sync.selectors import backlog as sync_backlog
 from payments.selectors import online_payment_rate
 from procedures import dashboard as reads
 from procedures.exceptions import PermissionDenied
+from procedures.models import COUNTERS
 from procedures.queues import visible_dossiers
 from procedures.templatetags.procedures_tags import vi_number
 from procedures.sla.calendar import LOCAL_TZ
@@ -28,6 +30,9 @@ from .common import staff_refusal, staff_required
 # Agencies with fewer steps (or dossiers) done than this in the period are not ranked: a rate of
 # one or two cases says nothing about a desk.
 MINIMUM_TO_RANK = 20
+# Tables longer than this (every agency of the province) open on a page of their own: written into
+# the dashboard they made most of its time and of its 800 KB.
+LONG_TABLE = 60
 # (key, label); the label of done_* depends on the view, see _columns.
 COUNT_COLUMNS = {"received", "received_online", "received_counter", "done", "done_early", "done_on_time",
                  "done_late", "withdrawn", "rejected", "supplements"}
@@ -56,12 +61,22 @@ def _period(data):
 def _cell(figures, key):
     """Raw numbers: rates as percent with one decimal. Each format shows them its own way
     (docs/dashboard.md): the page with a decimal comma, CSV with a dot, Excel as numbers."""
-    value = getattr(figures, key) if key != "label" else figures.label
+    return _reader(key)(figures)
+
+
+def _reader(key):
+    """figures → the value of column `key`, chosen once per column rather than once per cell (a
+    province's tables hold thousands of cells)."""
+    if key == "label":
+        return attrgetter("label")
+    if key in COUNTERS:  # a plain count: straight from the sums
+        return lambda figures: figures.counts.get(key) or 0
+    value_of = attrgetter(key)
     if key.endswith("_rate"):
-        return round(value * 100, 1) if value is not None else ""
+        return lambda figures: "" if (value := value_of(figures)) is None else round(value * 100, 1)
     if key == "satisfaction":
-        return round(value, 2) if value is not None else ""
-    return value
+        return lambda figures: "" if (value := value_of(figures)) is None else round(value, 2)
+    return value_of
 
 
 class Linker:
@@ -70,44 +85,63 @@ class Linker:
     do_not_call_in_templates = True  # templates pass it to {% call_link %} instead
 
     def __init__(self, scope, period, view):
-        # Thousands of cells per page: the address and the shared part of the query are built once,
-        # and each row's own part once per row (the measure names are plain ASCII slugs).
+        # Thousands of cells per page: the address and the shared part of the query are built (and
+        # escaped) once, and each row's own part once per row; the measure names are ASCII slugs.
         self.prefix = reverse("backoffice:dashboard_dossiers") + "?" + urlencode(
             {"don-vi": scope.unit.code if scope.unit else "", "tu": f"{period.start:%Y-%m}",
              "den": f"{period.end:%Y-%m}", "theo": view})
+        self.escaped_prefix = escape(self.prefix)
 
     def __call__(self, measure, by="", key="", **period):
-        return self.row(by, key, **period)(measure)
+        return f"{self.prefix}&chi-so={measure}{self._rest(by, key, period)}"
 
     def row(self, by="", key="", **period):
-        """measure → address, for the cells of one row."""
+        """measure → address, escaped for an HTML attribute, for the cells of one row."""
+        head, rest = f"{self.escaped_prefix}&amp;chi-so=", escape(self._rest(by, key, period))
+        return lambda measure: f"{head}{measure}{rest}"
+
+    @staticmethod
+    def _rest(by, key, period):
         query = {"nhom": by, "khoa": key} if by else {}
         # A period given here (a month or week row) comes after the page's: the last value wins.
-        rest = f"&{urlencode({**query, **period})}" if query or period else ""
-        return lambda measure: f"{self.prefix}&chi-so={measure}{rest}"
+        return f"&{urlencode({**query, **period})}" if query or period else ""
 
 
-def _table(slug, title, figures, view, row_link=None):
-    """`row_link(figures)`: measure → address for that row's counts, or None for a table without links."""
+def _table(slug, title, figures, view, row_link=None, build=True):
+    """`row_link(figures)`: measure → escaped address for that row's counts, or None for a table
+    without links. Unless `build`, only the title and the number of rows: a long table opens on a
+    page of its own."""
     columns = _columns(view)
-    rows, links = [], []
+    labels = [str(label) for _key, label in columns]
+    head = mark_safe("".join(f'<th scope="col">{escape(label)}</th>' for label in labels))  # noqa: S308 — escaped
+    if not build:
+        return {"slug": slug, "title": title, "columns": labels, "thead": head, "rows": None, "count": len(figures),
+                "figures": figures}
+    readers = [_reader(key) for key, _label in columns]
+    linked = [key in COUNT_COLUMNS for key, _label in columns]
+    keys = [key for key, _label in columns]
+    rows, html = [], []
     for f in figures:
-        values = [_cell(f, key) for key, _label in columns]
-        link = row_link(f) if row_link else None
+        values = [read(f) for read in readers]
         rows.append(values)
-        links.append([link(key) if link and key in COUNT_COLUMNS and value else None
-                      for (key, _label), value in zip(columns, values, strict=True)])
-    return {"slug": slug, "title": title, "columns": [str(label) for _key, label in columns], "rows": rows,
-            "html_rows": [_row_html(r, l) for r, l in zip(rows, links, strict=True)], "figures": figures}
+        link = row_link(f) if row_link else None
+        html.append(_row_html(values, [link(key) if link and is_linked and value else None
+                                       for key, is_linked, value in zip(keys, linked, values, strict=True)]))
+    return {"slug": slug, "title": title, "columns": labels, "thead": head, "rows": rows,
+            "tbody": mark_safe("".join(html)), "figures": figures}  # noqa: S308 — built escaped in _row_html
 
 
-def _row_html(values, links):
-    """One table row's cells, built here: a province's tables hold thousands of linked cells, and the
-    template engine, then format_html, took most of the page's time over them. Every value and
-    address is escaped."""
-    cells = [f'<td><a href="{escape(href)}">{escape(str(vi_number(value)))}</a></td>' if href
-             else f"<td>{escape(str(vi_number(value)))}</td>" for value, href in zip(values, links, strict=True)]
-    return mark_safe("".join(cells))  # noqa: S308 — every part escaped above
+def _row_html(values, hrefs):
+    """One table row, built here: a province's tables hold thousands of linked cells, and the template
+    engine, then format_html, took most of the page's time over them. Text is escaped; numbers are
+    digits, dots and commas; addresses come escaped from Linker.row."""
+    cells = [f'<td><a href="{href}">{_html_value(value)}</a></td>' if href else f"<td>{_html_value(value)}</td>"
+             for value, href in zip(values, hrefs, strict=True)]
+    return f"<tr>{''.join(cells)}</tr>\n"
+
+
+def _html_value(value):
+    return escape(value) if isinstance(value, str) else vi_number(value)
 
 
 @staff_required
@@ -121,19 +155,41 @@ def dashboard(request):
     view, period = data["theo"], _period(data)
     linker = Linker(scope, period, view)
     total, figures_by = reads.breakdowns(scope, period, view)
+    exporting, wanted = data.get("xuat"), data.get("bang")
+
+    def build(slug, figures):
+        """Which tables to write out: all for Excel, the one asked for as CSV or on its own page, and
+        on the dashboard those short enough to read there."""
+        if exporting == "xlsx":
+            return True
+        if exporting == "csv" or wanted:
+            return slug == wanted
+        return len(figures) <= LONG_TABLE
+
     tables = [_table("tong-hop", _("Tổng hợp"), [total], view, lambda f: linker.row())]
     for slug, title in BREAKDOWNS:
-        tables.append(_table(slug, title, figures_by[slug], view, lambda f, by=slug: linker.row(by, f.key)))
+        tables.append(_table(slug, title, figures_by[slug], view, lambda f, by=slug: linker.row(by, f.key),
+                             build=build(slug, figures_by[slug])))
     by_month, by_week = reads.trend_by_month(scope, period, view=view), reads.trend_by_week(scope, period, view=view)
     tables += [
         _table("thang", _("Theo tháng"), by_month, view, lambda f: linker.row(tu=f.key[:7], den=f.key[:7])),
         _table("tuan", _("Theo tuần"), by_week, view, lambda f: linker.row(tuan=f.key)),
     ]
-    urgent = reads.at_risk_and_overdue(scope, view=view)
+    query = request.GET.copy()
+    query.pop("xuat", None)
+    query.pop("bang", None)
+    if wanted and not exporting:  # one long table on a page of its own
+        table = next((t for t in tables if t["slug"] == wanted and t["rows"] is not None), None)
+        if table is None:
+            raise Http404
+        return render(request, "backoffice/dashboard_table.html",
+                      {"table": table, "scope": scope, "period": period, "view": reads.VIEWS[view],
+                       "query": query.urlencode()})
+    urgent = [(d, timezone.localtime(d.due_at)) for d in reads.at_risk_and_overdue(scope, view=view)]
     tables.append({"slug": "can-chu-y", "title": _("Hồ sơ quá hạn, sắp đến hạn"),
                    "columns": [_("Mã hồ sơ"), _("Thủ tục"), _("Cơ quan đang xử lý"), _("Hạn giải quyết")],
-                   "rows": [[d.code, d.procedure.name, d.current_agency.name,
-                             timezone.localtime(d.due_at).strftime("%d/%m/%Y %H:%M")] for d in urgent]})
+                   "rows": [[d.code, d.procedure_name, d.agency_name, f"{due:%d/%m/%Y %H:%M}"]
+                            for d, due in urgent]})
 
     filename = f"bao-cao-{scope.unit.code if scope.unit else 'tinh'}-{period.start:%Y%m}-{period.end:%Y%m}"
     if data.get("xuat") == "xlsx":
@@ -151,12 +207,13 @@ def dashboard(request):
     units = reads.ranking([f for f in unit_figures if not f.own])
     # The desks that need help: the lowest on-time rates among those with enough done to judge.
     agencies = list(reversed(reads.ranking(by["agency"]["figures"], minimum_done=MINIMUM_TO_RANK)))[:15]
-    query = request.GET.copy()
-    query.pop("xuat", None)
-    query.pop("bang", None)
     context = {
         "form": form, "scope": scope, "period": period, "view": view, "views": reads.VIEWS, "total": total,
-        "tables": tables, "urgent": urgent, "own": own, "minimum_to_rank": MINIMUM_TO_RANK,
+        "tables": tables,
+        "urgent": mark_safe("".join(  # noqa: S308 — built escaped in _row_html
+            _row_html([d.code, d.procedure_name, d.agency_name, f"{due:%H:%M %d/%m/%Y}"],
+                      [escape(reverse("backoffice:dossier", args=[d.pk])), None, None, None]) for d, due in urgent)),
+        "own": own, "minimum_to_rank": MINIMUM_TO_RANK,
         "carried_over": reads.carried_over(scope, period), "within": within, "overdue": overdue,
         "scores": reads.scores(total, reads.full_online_rate(), online_payment_rate(
             timezone.make_aware(dt.datetime.combine(period.start, dt.time())),
@@ -177,7 +234,7 @@ def dashboard(request):
                 (_("Tiếp nhận"), [f.received for f in by_week], "#0b57a4"),
                 (_("Trễ hạn"), [f.done_late for f in by_week], "#b3261e")], title=_("Xu hướng theo tuần")),
         },
-        "month_choices": _month_choices(),
+        "month_choices": _month_choices(), "months_query": f"tu={period.start:%Y-%m}&den={period.end:%Y-%m}",
         "sync_backlog": sync_backlog(),
     }
     return render(request, "backoffice/dashboard.html", context, status=400 if form.errors else 200)
@@ -222,9 +279,11 @@ def dossiers(request):
 
 
 def _month_choices():
+    """The last 24 months as (value, label, month), formatted here once rather than by the template's
+    date filter for each option of both lists."""
     today = timezone.localdate().replace(day=1)
     months, month = [], today
     for _step in range(24):
-        months.append(month)
+        months.append((f"{month:%Y-%m}", f"{month:%m/%Y}", month))
         month = (month - dt.timedelta(days=1)).replace(day=1)
     return months

@@ -111,3 +111,69 @@ def test_every_table_exports_to_csv_and_excel(staff_client, history):
                                                                          "xuat": "xlsx"}).content))
     assert "Theo cơ quan" in workbook.sheetnames and workbook["Tổng hợp"]["B2"].value == 5
     assert monitor.get("/can-bo/bao-cao/", {"xuat": "csv", "bang": "khong-co"}).status_code == 404
+
+
+def test_the_month_rollups_equal_the_month_rows(history):
+    """Every count written to a (month, agency, procedure) row also reaches the agency's and the
+    procedure's month roll-up, and a rebuild from the month rows gives the same figures."""
+    from django.db import connection
+    from django.db.models import Sum
+
+    from procedures.models import COUNTERS, AgencyMonthlyStat, MonthlyStat, ProcedureMonthlyStat
+    from procedures.stats import rebuild_rollups
+
+    def sums(model, key):
+        rows = model.objects.values("month", key).annotate(**{name: Sum(name) for name in COUNTERS})
+        return {(row["month"], row[key]): {name: row[name] for name in COUNTERS} for row in rows}
+
+    live = sums(AgencyMonthlyStat, "agency_id"), sums(ProcedureMonthlyStat, "procedure_id")
+    assert live == (sums(MonthlyStat, "agency_id"), sums(MonthlyStat, "procedure_id"))
+    assert live[0] and live[1]
+    with connection.cursor() as cursor:
+        rebuild_rollups(cursor)
+    assert (sums(AgencyMonthlyStat, "agency_id"), sums(ProcedureMonthlyStat, "procedure_id")) == live
+
+
+def test_a_narrower_scope_counts_procedures_from_the_month_rows(history):
+    """The per-procedure roll-up is province-wide: a district's breakdown by procedure must not use it."""
+    commune = reads.Scope(history.commune, frozenset([history.commune_agency.pk]))
+    by_procedure = reads.breakdown(commune, PERIOD, "procedure")
+    assert sum(f.received for f in by_procedure) == naive([history.commune_agency])["received"] == 4
+    province = reads.breakdown(reads.Scope(None, None), PERIOD, "procedure")
+    assert sum(f.received for f in province) == 5
+
+
+def test_a_long_table_opens_on_a_page_of_its_own(staff_client, history, monkeypatch):
+    from portal.backoffice.views import dashboard as page
+
+    monkeypatch.setattr(page, "LONG_TABLE", 1)  # the agency table has two rows here
+    monitor = staff_client("monitor")
+    month = {"tu": "2026-11", "den": "2026-11"}
+    dashboard = monitor.get("/can-bo/bao-cao/", month)
+    html = dashboard.content.decode()
+    assert dashboard.status_code == 200 and "Xem cả bảng (2 dòng)" in html and "bang=agency" in html
+    assert history.other_commune_agency.name not in html.split("Theo cơ quan", 1)[1].split("</details>", 1)[0]
+    table = monitor.get("/can-bo/bao-cao/", {**month, "bang": "agency"})
+    body = table.content.decode()
+    assert table.status_code == 200 and history.commune_agency.name in body
+    assert history.other_commune_agency.name in body and "Về trang theo dõi" in body
+    # Still downloadable, and nothing but a known table opens on its own.
+    assert len(monitor.get("/can-bo/bao-cao/", {**month, "xuat": "csv", "bang": "agency"}).content.splitlines()) == 3
+    for hostile in ("khong-co", "can-chu-y", "<script>"):
+        assert monitor.get("/can-bo/bao-cao/", {**month, "bang": hostile}).status_code == 404
+    leader = staff_client("xa_lanhdao")  # a leader's own table shows their scope only
+    own = leader.get("/can-bo/bao-cao/", {**month, "bang": "agency"}).content.decode()
+    assert history.commune_agency.name in own and history.other_commune_agency.name not in own
+
+
+def test_names_are_escaped_in_the_cells_built_in_python(staff_client, history):
+    """The tables and the urgent list are written in Python, not by the template: a hostile agency
+    or procedure name must still come out as text."""
+    hostile = '<script>alert("x")</script>'
+    history.commune_agency.name = hostile
+    history.commune_agency.save()
+    history.simple.name = hostile
+    history.simple.save()
+    html = staff_client("monitor").get("/can-bo/bao-cao/", {"tu": "2026-11", "den": "2026-11"}).content.decode()
+    assert hostile not in html
+    assert html.count("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;") >= 2  # agency and procedure rows
