@@ -20,7 +20,7 @@ class SystemClient(AbstractAPIKey):
 
     scope = models.CharField(_("quyền"), max_length=15, choices=Scope.choices, default=Scope.READ)
     agency = models.ForeignKey(
-        "procedures.Agency", verbose_name=_("phạm vi cơ quan"), on_delete=models.PROTECT, null=True, blank=True,
+        "government.Agency", verbose_name=_("phạm vi cơ quan"), on_delete=models.PROTECT, null=True, blank=True,
         related_name="+", help_text=_("Để trống: toàn tỉnh (chỉ với quyền chỉ đọc)."))
     acting_user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("thực hiện với tài khoản cán bộ"), on_delete=models.PROTECT,
@@ -35,7 +35,7 @@ class SystemClient(AbstractAPIKey):
         verbose_name_plural = _("hệ thống kết nối")
 
     def clean(self):
-        from procedures.models import StaffRole
+        from government.models import StaffRole
 
         if self.scope == Scope.TRANSITIONS:
             role = StaffRole.objects.filter(user=self.acting_user).select_related("agency").first() \

@@ -1,5 +1,6 @@
 from rest_framework.permissions import BasePermission
 
+from government.selectors import role_of
 from procedures import policy
 
 from .models import Scope, SystemClient
@@ -10,7 +11,7 @@ class IsCitizen(BasePermission):
 
     def has_permission(self, request, view):
         return (request.user.is_authenticated and not isinstance(request.auth, SystemClient)
-                and policy.role_of(request.user) == policy.CITIZEN)
+                and role_of(request.user) == policy.CITIZEN)
 
 
 class IsSystem(BasePermission):

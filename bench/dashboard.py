@@ -20,9 +20,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 
-from timing import median_ms  # noqa: E402
-
 import django  # noqa: E402
+from timing import median_ms  # noqa: E402
 
 django.setup()
 
@@ -35,7 +34,8 @@ from django.utils import timezone  # noqa: E402
 from django_otp import DEVICE_ID_SESSION_KEY  # noqa: E402
 from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
 
-from procedures.models import AdministrativeUnit, Dossier, MonthlyStat, StaffRole  # noqa: E402
+from government.models import AdministrativeUnit, StaffRole
+from procedures.models import Dossier, MonthlyStat
 
 
 def verified_client(username):

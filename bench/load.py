@@ -27,12 +27,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import scenario  # noqa: E402  (sets up Django in the production shape)
+from django.contrib.auth import get_user_model  # noqa: E402
 from scenario import ROOT, citizens_with_drafts, session_for  # noqa: E402
 from timing import free_port  # noqa: E402
 
-from django.contrib.auth import get_user_model  # noqa: E402
-
-from procedures.models import Dossier, DossierEvent, Role, StaffRole  # noqa: E402
+from government.models import Role, StaffRole
+from procedures.models import Dossier, DossierEvent
 from procedures.services import filing  # noqa: E402
 
 CLIENTS, SECONDS, WARM_UP = 20, 8, 2

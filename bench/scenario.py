@@ -39,8 +39,9 @@ from django.db import connection  # noqa: E402
 from django_otp import DEVICE_ID_SESSION_KEY  # noqa: E402
 from django_otp.plugins.otp_totp.models import TOTPDevice  # noqa: E402
 
+from government.models import Agency, Role, StaffRole
 from portal.catalog.models import ProcedurePage  # noqa: E402
-from procedures.models import Agency, Dossier, Procedure, Role, StaffRole  # noqa: E402
+from procedures.models import Dossier, Procedure
 from procedures.services import filing  # noqa: E402
 
 

@@ -10,7 +10,7 @@ class EformsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from procedures.models import AdministrativeUnit
+        from government.models import AdministrativeUnit
 
         from .fields import units_changed
 

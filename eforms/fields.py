@@ -52,7 +52,7 @@ def commune_choices():
     key = f"eform-communes:{version(UNITS_VERSION_KEY)}"
     communes = cache.get(key)
     if communes is None:
-        from procedures.models import AdministrativeUnit, UnitLevel
+        from government.models import AdministrativeUnit, UnitLevel
 
         units = AdministrativeUnit.objects.filter(level=UnitLevel.COMMUNE).select_related("parent").order_by("name")
         communes = [(unit.code, f"{unit.name}, {unit.parent.name}" if unit.parent_id else unit.name) for unit in units]

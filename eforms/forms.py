@@ -194,7 +194,7 @@ def show(spec, value):
         year, month, day = str(value).split("-")
         return f"{day}/{month}/{year}"
     if kind == "address":
-        from procedures.models import AdministrativeUnit
+        from government.models import AdministrativeUnit
 
         unit = AdministrativeUnit.objects.filter(code=value.get("commune")).select_related("parent").first()
         place = f"{unit.name}, {unit.parent.name}" if unit and unit.parent_id else (unit.name if unit else "")

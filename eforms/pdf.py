@@ -10,7 +10,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
-from procedures.pdf.base import Table, build, grid, header, styles
+from government.pdf import Table, build, grid, header, styles
 
 from .forms import display
 

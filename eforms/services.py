@@ -158,7 +158,7 @@ def freeze(dossier, *, at=None):
 def sign_declarations(dossier):
     """At receipt: the receiving agency signs each generated declaration. Without a certificate the
     declaration stays unsigned and the receipt goes on (the desk's forms behave the same)."""
-    from procedures.signing import sign_pdf
+    from government.signing import sign_pdf
 
     names = {f"to-khai-{r.required_document.order}.pdf" for r in dossier.eforms.select_related("required_document")}
     for document in dossier.documents.filter(name__in=names):

@@ -64,7 +64,7 @@ class PlaceFieldsMixin:
     def add_place_fields(self, procedure):
         from django.utils.translation import gettext_lazy as _
 
-        from procedures.models import AdministrativeUnit, UnitLevel
+        from government.models import AdministrativeUnit, UnitLevel
         from procedures.selectors import service_centers
 
         if procedure.is_non_boundary:

@@ -71,7 +71,9 @@ INSTALLED_APPS = [
     "portal.content",
     "portal.citizens",
     "portal.backoffice",
+    "government",
     "procedures",
+    "documents",
     "citizen_registry_adapter",
     "search",
     "privacy",
@@ -184,7 +186,7 @@ SIGN_IN_ADDRESS_LIMIT = (int(os.environ.get("SIGN_IN_ADDRESS_LIMIT", "50")), 900
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
-# Digital signatures (procedures/signing.py). Production: one <electronic code>.p12 per agency in
+# Digital signatures (government/signing.py). Production: one <electronic code>.p12 per agency in
 # SIGNING_CERTS_DIR and the CA that issued them in SIGNING_TRUST_ROOT; the demo CA is for development.
 SIGNING_CERTS_DIR = os.environ.get("SIGNING_CERTS_DIR", "")
 SIGNING_CERTS_PASSWORD = os.environ.get("SIGNING_CERTS_PASSWORD", "")

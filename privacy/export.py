@@ -6,7 +6,7 @@ from xml.sax.saxutils import escape
 
 from django.utils import timezone
 
-from procedures.pdf.base import build, grid, styles
+from government.pdf import build, grid, styles
 
 from .selectors import accesses_to, consents_of, dossiers_of, lookups_about
 

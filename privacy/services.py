@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from citizen_registry_adapter.personal_id import mask
-from procedures import policy
+from government.selectors import agency_of
 
 from .models import AccessLogEntry, Consent, RegistryLookup
 
@@ -37,7 +37,7 @@ def has_consent(user, purpose):
 
 
 def record_access(officer, dossier, what, item=""):
-    agency = policy.agency_of(officer)
+    agency = agency_of(officer)
     return AccessLogEntry.objects.create(
         officer=officer, officer_name=officer.get_full_name() or officer.username,
         agency_name=agency.name if agency else "", dossier=dossier,

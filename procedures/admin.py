@@ -1,54 +1,10 @@
 from django.contrib import admin
 from django.forms.models import BaseInlineFormSet
-from django.utils.translation import gettext_lazy as _
 
-from procedures.models import (
-    AdministrativeUnit,
-    Agency,
-    CalendarException,
-    Desk,
-    Dossier,
-    DossierEvent,
-    DossierStep,
-    Field,
-    Procedure,
-    RequiredDocument,
-    RouteStep,
-    StaffRole,
-)
+from procedures.models import Dossier, DossierEvent, DossierStep, Field, Procedure, RequiredDocument, RouteStep
 from procedures.services import validate_route
 
 from . import version_admin  # noqa: F401  (registers ProcedureVersionAdmin)
-
-
-@admin.register(AdministrativeUnit)
-class AdministrativeUnitAdmin(admin.ModelAdmin):
-    list_display = ("code", "name", "unit_type", "level", "parent")
-    list_filter = ("level", "unit_type")
-    search_fields = ("code", "name", "short_name")
-    autocomplete_fields = ("parent",)
-    list_select_related = ("parent",)
-
-
-class DeskInline(admin.TabularInline):
-    model = Desk
-    fk_name = "center"
-    extra = 0
-    autocomplete_fields = ("hosted_agency",)
-
-
-@admin.register(Agency)
-class AgencyAdmin(admin.ModelAdmin):
-    inlines = [DeskInline]
-    list_display = ("electronic_code", "name", "kind", "unit", "code_is_demo")
-    list_filter = ("kind", "unit__level", "code_is_demo")
-    list_select_related = ("unit",)
-    search_fields = ("electronic_code", "name", "unit__name")
-    autocomplete_fields = ("unit",)
-    fieldsets = (
-        (None, {"fields": ("name", "unit", "kind", "sector", "electronic_code", "code_is_demo", "desk_name")}),
-        (_("Giờ làm việc"), {"fields": (("morning_start", "morning_end"), ("afternoon_start", "afternoon_end"))}),
-    )
 
 
 @admin.register(Field)
@@ -99,22 +55,6 @@ class ProcedureAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("field").distinct()
-
-
-@admin.register(CalendarException)
-class CalendarExceptionAdmin(admin.ModelAdmin):
-    list_display = ("date", "is_working_day", "reason")
-    list_filter = ("is_working_day",)
-    date_hierarchy = "date"
-
-
-@admin.register(StaffRole)
-class StaffRoleAdmin(admin.ModelAdmin):
-    list_display = ("user", "role", "agency")
-    list_filter = ("role",)
-    list_select_related = ("user", "agency")
-    autocomplete_fields = ("user", "agency")
-    search_fields = ("user__username", "agency__name")
 
 
 class ReadOnlyInline(admin.TabularInline):

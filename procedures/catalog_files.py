@@ -13,7 +13,8 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from procedures.models import AgencyKind, CaseBasis, CopyKind, OnlineServiceLevel, UnitLevel
+from government.models import AgencyKind, UnitLevel
+from procedures.models import CaseBasis, CopyKind, OnlineServiceLevel
 
 PROCEDURE_COLUMNS = ("national_code", "name", "field_code", "field_name", "effective_from", "decision_number",
                      "decision_date", "decision_signer", "processing_days", "fee_vnd", "fee_note", "result",

@@ -20,13 +20,12 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from procedures import policy
+from government.models import AdministrativeUnit, Agency, Role, UnitLevel
+from government.selectors import agency_of, role_of
 from procedures.exceptions import PermissionDenied
 from procedures.models import (
     COUNTERS,
     ON_THE_BOOKS,
-    AdministrativeUnit,
-    Agency,
     AgencyMonthlyStat,
     Dossier,
     DossierEvent,
@@ -36,9 +35,7 @@ from procedures.models import (
     OnlineServiceLevel,
     Procedure,
     ProcedureMonthlyStat,
-    Role,
     Timeliness,
-    UnitLevel,
     WeeklyStat,
 )
 
@@ -62,11 +59,11 @@ class Scope:
 def allowed_root(user):
     """The unit whose subtree `user` may watch: all for the monitor and administrators, their own
     unit for leaders; None means nothing."""
-    role = policy.role_of(user)
+    role = role_of(user)
     if role in (Role.PROVINCE_MONITOR, Role.ADMINISTRATOR):
         return AdministrativeUnit.objects.filter(parent__isnull=True).order_by("code").first()
     if role == Role.LEADER:
-        return policy.agency_of(user).unit
+        return agency_of(user).unit
     return None
 
 
@@ -79,7 +76,7 @@ def scope_for(user, unit_code=""):
         unit = AdministrativeUnit.objects.filter(code=unit_code).first()
         if unit is None or root.pk not in _ancestry(unit.pk, _parents()):
             raise PermissionDenied(_("Đơn vị này nằm ngoài phạm vi bạn được theo dõi."))
-    if unit.parent_id is None and policy.role_of(user) != Role.LEADER:
+    if unit.parent_id is None and role_of(user) != Role.LEADER:
         return Scope(unit, None)
     return Scope(unit, frozenset(Agency.objects.filter(unit_id__in=subtree_ids(unit)).values_list("pk", flat=True)))
 

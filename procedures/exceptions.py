@@ -1,14 +1,10 @@
-"""Domain errors. Each carries a translated message fit to show a user as it is."""
+"""Errors of the procedure domain. Each carries a translated message fit to show a user as it is."""
 
 from django.utils.translation import gettext_lazy as _
 
+from government.exceptions import DomainError
 
-class DomainError(Exception):
-    default_message = _("Thao tác không hợp lệ.")
-
-    def __init__(self, message=None):
-        self.message = message or self.default_message
-        super().__init__(str(self.message))
+__all__ = ["ConcurrentChange", "DomainError", "PermissionDenied", "RouteError", "TransitionNotAllowed"]
 
 
 class TransitionNotAllowed(DomainError):

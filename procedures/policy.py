@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from procedures.models.staff import Role
+from government.models.staff import Role
+from government.selectors import role_of
 
 DESK = "desk"
 STEP = "step"
@@ -53,19 +54,6 @@ RULES = {
     "issue_apology": _rule(OFFICER, SPECIALIST, LEADER, scope=STEP),
     "stop": _rule(LEADER, scope=COMPETENT),
 }
-
-
-def role_of(user):
-    """The role `user` acts in: their staff role, or citizen for any other signed-in account."""
-    if user is None or not user.is_authenticated:
-        return None
-    staff_role = getattr(user, "staff_role", None)
-    return Role(staff_role.role) if staff_role is not None else Role.CITIZEN
-
-
-def agency_of(user):
-    staff_role = getattr(user, "staff_role", None)
-    return staff_role.agency if staff_role is not None else None
 
 
 def rule_for(action, dossier):

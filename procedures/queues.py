@@ -5,9 +5,9 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils import timezone
 
-from procedures import policy
-from procedures.models import ON_THE_BOOKS, Agency, Dossier, DossierState, DossierStep, Role
-from procedures.selectors import calendar_exceptions, working_calendar_for
+from government.models import Agency, Role
+from government.selectors import agency_of, calendar_exceptions, role_of, working_calendar_for
+from procedures.models import ON_THE_BOOKS, Dossier, DossierState, DossierStep
 from procedures.sla import is_at_risk, warning_cutoff
 from procedures.sla.durations import calendar_duration, working_duration
 
@@ -24,11 +24,11 @@ SORTS = {"due": "due_at", "-due": "-due_at", "received": "received_at", "-receiv
 def visible_dossiers(user):
     """Everything a staff member may read: their agency's dossiers (received, current or on the route);
     the province monitor and administrators read all. Drafts belong to citizens alone."""
-    role = policy.role_of(user)
+    role = role_of(user)
     dossiers = Dossier.objects.exclude(state=S.DRAFT)
     if role in (Role.PROVINCE_MONITOR, Role.ADMINISTRATOR):
         return dossiers
-    agency = policy.agency_of(user)
+    agency = agency_of(user)
     if role not in ACTIONABLE or agency is None:
         return dossiers.none()
     on_route = DossierStep.objects.filter(agency=agency).values("dossier_id")
@@ -42,13 +42,13 @@ def work_queue(user, *, state="", procedure="", level="", unit="", due="", sort=
     still on the books, whatever its state: an overdue dossier waiting at another step is still
     the desk's to apologise for.
     """
-    role = policy.role_of(user)
+    role = role_of(user)
     dossiers = visible_dossiers(user)
     if state in ("", "todo") and due:
         dossiers = dossiers.filter(state__in=ON_THE_BOOKS)
     elif state in ("", "todo"):
         actionable = ACTIONABLE.get(role)
-        agency = policy.agency_of(user)
+        agency = agency_of(user)
         if role == Role.ONE_STOP_OFFICER:  # new dossiers at its desk; results it hands over (current_agency)
             dossiers = dossiers.filter(Q(state=S.SUBMITTED, receiving_agency=agency)
                                        | Q(state=S.RESULT_READY, current_agency=agency))

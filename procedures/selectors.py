@@ -5,30 +5,18 @@ from dataclasses import dataclass
 from django.db.models import Case, Count, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
 
+from government.models import Agency, AgencyKind, UnitLevel
+from government.selectors import working_calendar_for
 from procedures.models import (
-    Agency,
-    AgencyKind,
-    CalendarException,
     ComponentForm,
     Dossier,
     DossierEventFile,
     DossierState,
     Procedure,
     RouteStep,
-    UnitLevel,
     parse_point,
     point_key,
 )
-from procedures.sla import WorkingCalendar
-
-
-def calendar_exceptions():
-    return {e.date: (e.is_working_day, e.reason) for e in CalendarException.objects.all()}
-
-
-def working_calendar_for(agency, exceptions=None):
-    """The agency's office sessions on the national calendar plus the administrator's exceptions."""
-    return WorkingCalendar(agency.office_sessions, calendar_exceptions() if exceptions is None else exceptions)
 
 
 def catalog_summary():

@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.db import connection
 
+from government.calendar import LOCAL_TZ
 from procedures.models import (
     COUNTERS,
     AgencyMonthlyStat,
@@ -14,7 +15,6 @@ from procedures.models import (
     Timeliness,
     WeeklyStat,
 )
-from procedures.sla.calendar import LOCAL_TZ
 
 
 def period_keys(moment):

@@ -1,7 +1,8 @@
 """The one search interface the portal calls, whichever backend answers."""
 
-from procedures import policy
-from procedures.models import Procedure, Role
+from government.models import Role
+from government.selectors import agency_of, role_of
+from procedures.models import Procedure
 from procedures.queues import visible_dossiers
 
 from .backends import get_backend
@@ -17,8 +18,8 @@ def find_procedures(text="", *, level="", field="", point="", offset=0, limit=20
 def find_dossiers(user, query, *, offset=0, limit=50):
     """Dossiers matching `query` among those `user` may see: (this page, total, capped); capped means
     there are more than `total`, uncounted."""
-    role = policy.role_of(user)
-    agency = None if role in (Role.PROVINCE_MONITOR, Role.ADMINISTRATOR) else policy.agency_of(user)
+    role = role_of(user)
+    agency = None if role in (Role.PROVINCE_MONITOR, Role.ADMINISTRATOR) else agency_of(user)
     visible = visible_dossiers(user)
     hits = get_backend().search_dossiers(query, visible=visible, agency_id=agency.pk if agency else None,
                                          offset=offset, limit=limit)

@@ -5,7 +5,7 @@ from types import SimpleNamespace
 import pytest
 
 from citizen_registry_adapter.registry import get_registry
-from procedures.models import AgencyKind, Role, UnitLevel
+from government.models import AgencyKind, Role, UnitLevel
 from procedures.sms import MemorySmsGateway
 from tests.factories import AgencyFactory, CitizenFactory, ProcedureFactory, UnitFactory, staff
 

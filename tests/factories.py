@@ -4,19 +4,10 @@ from decimal import Decimal
 import factory
 from django.contrib.auth import get_user_model
 
+from government.calendar import LOCAL_TZ
+from government.models import AdministrativeUnit, Agency, AgencyKind, StaffRole, UnitLevel
 from procedures import services
-from procedures.models import (
-    AdministrativeUnit,
-    Agency,
-    AgencyKind,
-    Field,
-    Procedure,
-    RequiredDocument,
-    RouteStep,
-    StaffRole,
-    UnitLevel,
-)
-from procedures.sla.calendar import LOCAL_TZ
+from procedures.models import Field, Procedure, RequiredDocument, RouteStep
 
 
 def local(*args):

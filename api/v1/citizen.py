@@ -15,19 +15,28 @@ from rest_framework.views import APIView
 
 from eforms import services as eform_services
 from eforms.models import DossierForm
+from government.models import AdministrativeUnit, Agency
 from portal.accounts import assurance
 from portal.citizens.views.common import download
 from procedures.exceptions import DomainError
-from procedures.models import AdministrativeUnit, Agency, Dossier, DossierState, Procedure, RequiredDocument
+from procedures.models import Dossier, DossierState, Procedure, RequiredDocument
 from procedures.selectors import citizen_dossiers, receiving_agencies, result_files
 from procedures.services import filing, withdraw
 
 from ..authentication import CitizenToken, VneidBearerAuthentication
-from ..problems import problem
 from ..permissions import IsCitizen
-from .serializers import (DossierDetailSerializer, DossierSerializer, DraftSerializer, EFormSerializer,
-                          EFormStateSerializer, ReasonSerializer, StartSerializer, SupplySerializer,
-                          UploadSerializer)
+from ..problems import problem
+from .serializers import (
+    DossierDetailSerializer,
+    DossierSerializer,
+    DraftSerializer,
+    EFormSerializer,
+    EFormStateSerializer,
+    ReasonSerializer,
+    StartSerializer,
+    SupplySerializer,
+    UploadSerializer,
+)
 
 BINARY = OpenApiResponse(OpenApiTypes.BINARY, description="The file")
 

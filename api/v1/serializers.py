@@ -4,9 +4,9 @@ lives in the services the views call (procedures.services), as for the portal's 
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from government.models import Agency, UnitLevel
 from portal.citizens.forms import PHONE
-from procedures.models import (Agency, Dossier, DossierEvent, Procedure, RequiredDocument,
-                               ResultDelivery, RouteStep, StopGround, UnitLevel)
+from procedures.models import Dossier, DossierEvent, Procedure, RequiredDocument, ResultDelivery, RouteStep, StopGround
 
 # --- catalog -----------------------------------------------------------------------------------
 

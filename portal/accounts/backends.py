@@ -13,7 +13,7 @@ class PersonalIdBackend(ModelBackend):
         return super().authenticate(request, username=username, password=password, **kwargs)
 
     def get_user(self, user_id):
-        # Every signed-in request asks for the role and the agency (policy.role_of, the staff
+        # Every signed-in request asks for the role and the agency (government.selectors.role_of, the staff
         # middlewares): one query for all three, not three.
         try:
             user = get_user_model()._default_manager.select_related("staff_role__agency").get(pk=user_id)

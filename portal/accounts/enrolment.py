@@ -9,6 +9,7 @@ from django.contrib.auth.hashers import check_password, make_password
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from government.selectors import agency_of, role_of
 from procedures import policy
 from procedures.exceptions import PermissionDenied
 
@@ -16,10 +17,10 @@ from .models import EnrolmentCode
 
 
 def may_issue(issuer, user):
-    if issuer.is_superuser or policy.role_of(issuer) == policy.Role.ADMINISTRATOR:
+    if issuer.is_superuser or role_of(issuer) == policy.Role.ADMINISTRATOR:
         return True
-    return (policy.role_of(issuer) == policy.LEADER and user.pk != issuer.pk
-            and policy.agency_of(user) is not None and policy.agency_of(user) == policy.agency_of(issuer))
+    return (role_of(issuer) == policy.LEADER and user.pk != issuer.pk
+            and agency_of(user) is not None and agency_of(user) == agency_of(issuer))
 
 
 def issue(user, issued_by=None, *, now=None):

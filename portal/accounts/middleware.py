@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from government.selectors import role_of
 from procedures import policy
 
 # Everything staff do happens under these paths; each needs a verified second factor.
@@ -15,7 +16,7 @@ PROTECTED = ("/can-bo/", "/cms/", "/django-admin/")
 
 
 def is_staff_account(user):
-    return user.is_authenticated and (user.is_staff or policy.role_of(user) != policy.CITIZEN)
+    return user.is_authenticated and (user.is_staff or role_of(user) != policy.CITIZEN)
 
 
 class StaffSecondFactorMiddleware:

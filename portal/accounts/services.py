@@ -139,6 +139,6 @@ def account_for_identity(identity, *, at=None):
 
 
 def _has_staff_role(user):
-    from procedures.models import StaffRole
+    from government.models import StaffRole
 
     return StaffRole.objects.filter(user=user).exists()

@@ -4,10 +4,11 @@ from django import forms
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from government.models import UnitLevel
 from portal.citizens.forms import PHONE
 from portal.forms import MultipleFileField, PlaceFieldsMixin, QuickSelectsMixin
 from procedures.dashboard import BREAKDOWNS, MEASURES, RESPONSIBLE, VIEWS
-from procedures.models import ComponentForm, DossierState, Field, Outcome, ResultDelivery, StopGround, UnitLevel, UnscannedReason
+from procedures.models import ComponentForm, DossierState, Field, Outcome, ResultDelivery, StopGround, UnscannedReason
 
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 

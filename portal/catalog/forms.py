@@ -1,6 +1,6 @@
 from django import forms
 
-from procedures.models import UnitLevel
+from government.models import UnitLevel
 
 MAX_PAGE = 10_000
 MAX_ID = 2**31 - 1

@@ -15,8 +15,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from government.models import UnitLevel
 from portal.forms import valid_or_default
-from procedures.models import Field, Procedure, UnitLevel
+from procedures.models import Field, Procedure
 
 
 class ProcedureIndexPage(Page):

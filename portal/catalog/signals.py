@@ -20,8 +20,9 @@ def _connect_page_cache():
     from django.db.models.signals import post_delete
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
+    from government.models import Agency
     from portal.page_cache import invalidate
-    from procedures.models import Agency, Field, ProcedureVersion, RequiredDocument, RouteStep
+    from procedures.models import Field, ProcedureVersion, RequiredDocument, RouteStep
 
     # A procedure page also shows the version in force and the one announced next.
     for model in (Procedure, ProcedureVersion, RequiredDocument, RouteStep, Agency, Field):

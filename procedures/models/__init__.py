@@ -1,5 +1,3 @@
-from .agencies import Agency, AgencyKind, Desk
-from .calendar import CalendarException
 from .catalog import (
     CaseBasis,
     CopyKind,
@@ -12,20 +10,6 @@ from .catalog import (
     parse_point,
     point_key,
 )
-from .dossiers import (
-    Channel,
-    Dossier,
-    DossierCodeSequence,
-    DossierState,
-    DossierStep,
-    IdentityStatus,
-    IN_PROGRESS,
-    ON_THE_BOOKS,
-    Outcome,
-    ResultDelivery,
-    StopGround,
-    Timeliness,
-)
 from .documents import (
     ComponentForm,
     DossierComponent,
@@ -34,17 +18,25 @@ from .documents import (
     SatisfactionRating,
     UnscannedReason,
 )
+from .dossiers import (
+    IN_PROGRESS,
+    ON_THE_BOOKS,
+    Channel,
+    Dossier,
+    DossierCodeSequence,
+    DossierState,
+    DossierStep,
+    IdentityStatus,
+    Outcome,
+    ResultDelivery,
+    StopGround,
+    Timeliness,
+)
 from .events import AppendOnlyError, DossierEvent, DossierEventFile
-from .staff import Role, StaffRole
 from .stats import COUNTERS, AgencyMonthlyStat, MonthlyStat, ProcedureMonthlyStat, WeeklyStat
-from .units import AdministrativeUnit, UnitLevel
 
 __all__ = [
-    "AdministrativeUnit",
-    "Agency",
-    "AgencyKind",
     "AppendOnlyError",
-    "CalendarException",
     "COUNTERS",
     "MonthlyStat",
     "AgencyMonthlyStat",
@@ -59,7 +51,6 @@ __all__ = [
     "DossierComponent",
     "PendingUpload",
     "UnscannedReason",
-    "Desk",
     "Dossier",
     "DossierCodeSequence",
     "DossierDocument",
@@ -76,11 +67,8 @@ __all__ = [
     "ProcedureVersion",
     "ResultDelivery",
     "RequiredDocument",
-    "Role",
     "RouteStep",
     "SatisfactionRating",
-    "StaffRole",
     "StopGround",
     "Timeliness",
-    "UnitLevel",
 ]

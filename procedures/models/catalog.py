@@ -5,8 +5,8 @@ from django.core.validators import FileExtensionValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .agencies import AgencyKind
-from .units import LEVEL_RANK, UnitLevel
+from government.models.agencies import AgencyKind
+from government.models.units import LEVEL_RANK, UnitLevel
 
 
 class Field(models.Model):

@@ -108,30 +108,30 @@ class Dossier(ConcurrentTransitionMixin, models.Model):
         "procedures.ProcedureVersion", verbose_name=_("phiên bản thủ tục"), on_delete=models.PROTECT, null=True,
         blank=True, related_name="dossiers")
     receiving_agency = models.ForeignKey(
-        "procedures.Agency", verbose_name=_("nơi tiếp nhận"), on_delete=models.PROTECT, related_name="received_dossiers"
+        "government.Agency", verbose_name=_("nơi tiếp nhận"), on_delete=models.PROTECT, related_name="received_dossiers"
     )
     current_agency = models.ForeignKey(
-        "procedures.Agency", verbose_name=_("cơ quan đang xử lý"), on_delete=models.PROTECT, related_name="current_dossiers"
+        "government.Agency", verbose_name=_("cơ quan đang xử lý"), on_delete=models.PROTECT, related_name="current_dossiers"
     )
     # Decree 118/2025 separates three roles: where the citizen was helped, where the dossier was
     # received (above) and the competent authority that decides (the route's last agency, set at
     # receipt). The result goes back to return_agency, the center the citizen chose (else the receiver).
     helped_at = models.ForeignKey(
-        "procedures.Agency", verbose_name=_("nơi được hướng dẫn"), on_delete=models.PROTECT, null=True, blank=True,
+        "government.Agency", verbose_name=_("nơi được hướng dẫn"), on_delete=models.PROTECT, null=True, blank=True,
         related_name="+",
     )
     competent_agency = models.ForeignKey(
-        "procedures.Agency", verbose_name=_("cơ quan có thẩm quyền giải quyết"), on_delete=models.PROTECT, null=True,
+        "government.Agency", verbose_name=_("cơ quan có thẩm quyền giải quyết"), on_delete=models.PROTECT, null=True,
         blank=True, related_name="competent_dossiers",
     )
     return_agency = models.ForeignKey(
-        "procedures.Agency", verbose_name=_("nơi trả kết quả"), on_delete=models.PROTECT, null=True, blank=True,
+        "government.Agency", verbose_name=_("nơi trả kết quả"), on_delete=models.PROTECT, null=True, blank=True,
         related_name="+",
     )
     # Where the case is (the applicant's residence, the land parcel's commune…): what a non-boundary
     # procedure's competent authority is resolved from.
     case_unit = models.ForeignKey(
-        "procedures.AdministrativeUnit", verbose_name=_("địa bàn của hồ sơ"), on_delete=models.PROTECT, null=True,
+        "government.AdministrativeUnit", verbose_name=_("địa bàn của hồ sơ"), on_delete=models.PROTECT, null=True,
         blank=True, related_name="+",
     )
     current_step_index = models.PositiveSmallIntegerField(_("bước hiện tại"), default=0)
@@ -340,7 +340,7 @@ class DossierStep(models.Model):
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="steps")
     index = models.PositiveSmallIntegerField(_("bước"))
     route_step = models.ForeignKey("procedures.RouteStep", on_delete=models.PROTECT, related_name="+")
-    agency = models.ForeignKey("procedures.Agency", verbose_name=_("cơ quan"), on_delete=models.PROTECT, related_name="+")
+    agency = models.ForeignKey("government.Agency", verbose_name=_("cơ quan"), on_delete=models.PROTECT, related_name="+")
     working_days = models.DecimalField(_("số ngày làm việc"), max_digits=5, decimal_places=1)
     due_at = models.DateTimeField(_("hạn của bước"))
     started_at = models.DateTimeField(_("bắt đầu"), null=True, blank=True)
@@ -360,7 +360,7 @@ class DossierStep(models.Model):
 class DossierCodeSequence(models.Model):
     """Last sequence number issued per receiving agency and day; only ever counts up."""
 
-    agency = models.ForeignKey("procedures.Agency", on_delete=models.PROTECT, related_name="+")
+    agency = models.ForeignKey("government.Agency", on_delete=models.PROTECT, related_name="+")
     day = models.DateField()
     last_value = models.PositiveIntegerField()
 

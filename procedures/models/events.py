@@ -44,7 +44,7 @@ class DossierEvent(AppendOnlyModel):
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người thực hiện"), on_delete=models.PROTECT, related_name="+")
     actor_role = models.CharField(_("vai trò"), max_length=20)
     agency = models.ForeignKey(
-        "procedures.Agency", verbose_name=_("cơ quan"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "government.Agency", verbose_name=_("cơ quan"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     comment = models.TextField(_("ghi chú"), blank=True)
     data = models.JSONField(_("dữ liệu kèm theo"), default=dict, blank=True)

@@ -45,7 +45,7 @@ for _name in COUNTERS:
 
 class MonthlyStat(StatCounters):
     month = models.DateField(_("tháng"), help_text=_("Ngày đầu tháng."))
-    agency = models.ForeignKey("procedures.Agency", on_delete=models.CASCADE, related_name="+")
+    agency = models.ForeignKey("government.Agency", on_delete=models.CASCADE, related_name="+")
     procedure = models.ForeignKey("procedures.Procedure", on_delete=models.CASCADE, related_name="+")
 
     class Meta:
@@ -60,7 +60,7 @@ class MonthlyStat(StatCounters):
 
 class WeeklyStat(StatCounters):
     week = models.DateField(_("tuần"), help_text=_("Thứ Hai đầu tuần."))
-    agency = models.ForeignKey("procedures.Agency", on_delete=models.CASCADE, related_name="+")
+    agency = models.ForeignKey("government.Agency", on_delete=models.CASCADE, related_name="+")
 
     class Meta:
         verbose_name = _("số liệu tuần")
@@ -72,7 +72,7 @@ class AgencyMonthlyStat(StatCounters):
     """The month rows of one agency summed over its procedures."""
 
     month = models.DateField(_("tháng"), help_text=_("Ngày đầu tháng."))
-    agency = models.ForeignKey("procedures.Agency", on_delete=models.CASCADE, related_name="+")
+    agency = models.ForeignKey("government.Agency", on_delete=models.CASCADE, related_name="+")
 
     class Meta:
         verbose_name = _("số liệu tháng theo cơ quan")

@@ -8,7 +8,8 @@ from reportlab.lib.pagesizes import A5
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
-from .base import build_form, grid, paragraphs, styles
+from government.pdf import build_form, grid, paragraphs, styles
+
 from .receipt import applicant_lines, desk_of, local, register_number, text
 from .sets import APOLOGY, CONTROL_SLIP, REFUSAL, SET_2025, STOP, SUPPLEMENT, set_of
 

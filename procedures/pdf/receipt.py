@@ -8,10 +8,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
 from citizen_registry_adapter.personal_id import mask
+from government.pdf import build_form, grid, paragraphs, styles
 from procedures.models import Channel
 from procedures.selectors import appointment_for, components_of
 
-from .base import build_form, grid, paragraphs, styles
 from .sets import RECEIPT, SET_2025, set_of
 
 

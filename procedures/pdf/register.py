@@ -4,9 +4,9 @@
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph
 
+from government.pdf import build_form, grid, paragraphs, styles
 from procedures.models import Dossier
 
-from .base import build_form, grid, paragraphs, styles
 from .receipt import local, text
 from .sets import REGISTER, set_in_force
 
@@ -15,7 +15,7 @@ def desk_register(agency, start, end, form_set=None):
     """Dossiers `agency` received from `start` to `end` (dates, inclusive), oldest first."""
     import datetime as dt
 
-    from procedures.sla.calendar import LOCAL_TZ
+    from government.calendar import LOCAL_TZ
 
     s = styles()
     form_set = form_set or set_in_force(dt.datetime.combine(end, dt.time(12), LOCAL_TZ))

@@ -8,9 +8,9 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from government.models import AdministrativeUnit, Agency, AgencyKind, Role, StaffRole, UnitLevel
 from privacy.models import Method, Purpose
 from privacy.services import give_consent
-from procedures.models import AdministrativeUnit, Agency, AgencyKind, Role, StaffRole, UnitLevel
 
 DEMO_PASSWORD = "MotCua@2026"
 DEMO_DISTRICT = "Phú Bình"

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition, can_proceed
 
+from government.selectors import agency_of, role_of, working_calendar_for
 from procedures import policy, stats
 from procedures.exceptions import ConcurrentChange, PermissionDenied, RouteError, TransitionNotAllowed
 from procedures.models import (
@@ -27,7 +28,6 @@ from procedures.models import (
     DossierStep,
     Outcome,
 )
-from procedures.selectors import working_calendar_for
 from procedures.sla import classify, shift_deadline
 from procedures.tasks import notify_event
 
@@ -41,7 +41,7 @@ from .routing import check_case_unit, check_receiving_agency, resolve_route
 def create_draft(procedure, receiving_agency, applicant, *, at=None, **applicant_fields):
     """An online draft of `applicant` (a signed-in citizen) for `procedure` at `receiving_agency`."""
     at = at or timezone.now()
-    if policy.role_of(applicant) != policy.CITIZEN:
+    if role_of(applicant) != policy.CITIZEN:
         raise PermissionDenied(_("Chỉ công dân mới tạo được hồ sơ trực tuyến của mình."))
     check_receiving_agency(procedure, receiving_agency)
     check_case_unit(procedure, receiving_agency, applicant_fields.get("case_unit"))
@@ -74,7 +74,7 @@ def file_at_counter(procedure, agency, officer, *, at=None, comment="", applican
     transaction (procedures.services.counter does that with the officer's scans).
     """
     at = at or timezone.now()
-    if policy.role_of(officer) != policy.OFFICER or policy.agency_of(officer) != agency:
+    if role_of(officer) != policy.OFFICER or agency_of(officer) != agency:
         raise PermissionDenied(_("Chỉ cán bộ một cửa của %(agency)s mới tiếp nhận hồ sơ tại quầy của cơ quan này.") % {"agency": agency})
     check_receiving_agency(procedure, agency)
     check_case_unit(procedure, agency, applicant_fields.get("case_unit"))
@@ -391,8 +391,8 @@ def _log(dossier, action, actor, from_state, at, comment="", files=(), data=None
         from_state=from_state,
         to_state=dossier.state,
         actor=actor,
-        actor_role=policy.role_of(actor),
-        agency=policy.agency_of(actor),
+        actor_role=role_of(actor),
+        agency=agency_of(actor),
         comment=comment,
         data=data or {},
         created_at=at,

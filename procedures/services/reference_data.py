@@ -11,8 +11,7 @@ from pathlib import Path
 from django.db import transaction
 
 from citizen_registry_adapter.personal_id import DATASET
-from procedures.models import AdministrativeUnit, Agency, AgencyKind, Desk, UnitLevel
-
+from government.models import AdministrativeUnit, Agency, AgencyKind, Desk, UnitLevel
 
 LEGACY, CURRENT = "legacy", "2025"
 

@@ -4,10 +4,10 @@ import uuid
 
 from django.utils.translation import gettext as _
 
+from government.signing import sign_pdf
 from procedures.exceptions import TransitionNotAllowed
 from procedures.models import Outcome
 from procedures.pdf.forms import result_document
-from procedures.signing import sign_pdf
 from procedures.uploads import check_upload
 
 from . import lifecycle

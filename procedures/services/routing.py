@@ -8,8 +8,8 @@ procedure, whose route is then resolved from the case's commune, never from the 
 
 from django.utils.translation import gettext as _
 
+from government.models import Agency, UnitLevel
 from procedures.exceptions import RouteError
-from procedures.models import Agency, UnitLevel
 
 
 def resolve_step_agency(route_step, unit):

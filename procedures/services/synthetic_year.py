@@ -20,8 +20,10 @@ from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 
 from citizen_registry_adapter.synthetic import population
+from government.calendar import LOCAL_TZ, WorkingCalendar
+from government.models import Agency, UnitLevel
+from government.selectors import calendar_exceptions
 from procedures.models import (
-    Agency,
     AgencyMonthlyStat,
     Dossier,
     DossierCodeSequence,
@@ -32,12 +34,8 @@ from procedures.models import (
     ProcedureMonthlyStat,
     SatisfactionRating,
     Timeliness,
-    UnitLevel,
     WeeklyStat,
 )
-from procedures.selectors import calendar_exceptions
-from procedures.sla import WorkingCalendar
-from procedures.sla.calendar import LOCAL_TZ
 from procedures.services.routing import resolve_step_agency
 from procedures.stats import period_keys, rebuild_rollups
 from search.folding import fold

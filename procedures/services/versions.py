@@ -16,7 +16,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from procedures.models import AgencyKind, Procedure, ProcedureVersion, RequiredDocument, RouteStep
+from government.models import AgencyKind
+from procedures.models import Procedure, ProcedureVersion, RequiredDocument, RouteStep
 
 # The fields a version holds besides its documents and route, in the order the difference lists them.
 FIELDS = ("processing_days", "fee_vnd", "fee_note", "result_document", "legal_basis", "online_level", "description",

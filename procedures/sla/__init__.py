@@ -1,14 +1,11 @@
-"""Working-day deadlines (DOMAIN.md §6): the calendar, due times, pauses and classification."""
+"""Working-day deadlines of dossiers (DOMAIN.md §6): due times, pauses and classification, on the
+shared working calendar (government.calendar)."""
 
-from .calendar import DEFAULT_SESSIONS, CalendarError, WorkingCalendar
 from .deadlines import classify, is_at_risk, shift_deadline, warning_cutoff
 from .explain import Explanation, explain
 
 __all__ = [
-    "DEFAULT_SESSIONS",
-    "CalendarError",
     "Explanation",
-    "WorkingCalendar",
     "classify",
     "explain",
     "is_at_risk",

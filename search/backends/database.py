@@ -12,14 +12,12 @@ from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
+from government.calendar import LOCAL_TZ
 from procedures.models import ON_THE_BOOKS, Dossier, Procedure, RouteStep, Timeliness, point_key
 from procedures.selectors import starting_at
-from procedures.sla.calendar import LOCAL_TZ
 
 from ..folding import words
 from .base import DossierHits, ProcedureHits
-
-
 
 
 class DatabaseBackend:

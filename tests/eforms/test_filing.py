@@ -9,8 +9,8 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from eforms.models import DossierForm
+from government.signing import check_pdf
 from procedures import services
-from procedures.signing import check_pdf
 from tests.portal.citizens.test_filing import CONTACT, start
 
 pytestmark = pytest.mark.django_db

@@ -3,8 +3,8 @@
 import pytest
 from django.core.cache import cache
 
+from government.models import Role
 from national_portal_adapter.client import PortalUnavailable, get_portal
-from procedures.models import Role
 from tests.factories import sign_in_verified, staff
 
 pytestmark = pytest.mark.django_db

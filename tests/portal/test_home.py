@@ -1,6 +1,6 @@
 from django.core.management import call_command
 
-from procedures.models import StaffRole
+from government.models import StaffRole
 
 
 def test_demo_setup_serves_the_home_page_and_is_safe_to_repeat(client, db):

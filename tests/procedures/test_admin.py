@@ -10,7 +10,7 @@ def admin_client(client, world):
     return sign_in_verified(client, UserFactory(username="root", is_staff=True, is_superuser=True))
 
 
-@pytest.mark.parametrize("model", ["administrativeunit", "agency", "procedure", "field", "calendarexception", "staffrole"])
+@pytest.mark.parametrize("model", ["procedure", "field"])
 def test_changelists_render(admin_client, model):
     response = admin_client.get(reverse(f"admin:procedures_{model}_changelist"))
     assert response.status_code == 200
@@ -65,7 +65,7 @@ def test_dossiers_and_their_log_are_read_only_in_the_admin(admin_client, world):
     assert dossier.events.count() == 2
 
 
-@pytest.mark.parametrize("model", ["administrativeunit", "agency", "staffrole", "procedure"])
+@pytest.mark.parametrize("model", ["procedure"])
 def test_changelist_queries_do_not_grow_with_rows(admin_client, model, django_assert_max_num_queries):
     # The world fixture has a few rows of each; the full reference data has hundreds.
     from django.core.management import call_command

@@ -8,9 +8,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
-from procedures.models import AdministrativeUnit, Agency, Procedure, RouteStep, UnitLevel
-from procedures.services import import_catalog, resolve_step_agency, validate_route
+from government.models import AdministrativeUnit, Agency, UnitLevel
+from procedures.models import Procedure, RouteStep
+from procedures.services import import_catalog
 from procedures.services import reference_data as ref
+from procedures.services import resolve_step_agency, validate_route
 
 FIXTURES = settings.BASE_DIR / "fixtures"
 

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from api.models import Scope
 from api.services import register_system
-from procedures.models import Agency
+from government.models import Agency
 
 
 class Command(BaseCommand):

@@ -2,8 +2,8 @@ from django import template
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from procedures import policy
-from procedures.models import Role
+from government.models import Role
+from government.selectors import role_of
 
 register = template.Library()
 
@@ -24,7 +24,7 @@ MENU = [
 def backoffice_menu(context):
     """[(url, label, is_current)] for the signed-in staff member's role."""
     request = context.get("request")
-    role = policy.role_of(request.user) if request else None
+    role = role_of(request.user) if request else None
     path = request.path if request else ""
     items = []
     for name, label, roles in MENU:

@@ -3,9 +3,9 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 
+from government.models import Role
+from government.selectors import role_of
 from portal.accounts.middleware import is_staff_account
-from procedures import policy
-from procedures.models import Role
 from procedures.queues import visible_dossiers
 
 STAFF_ROLES = {Role.ONE_STOP_OFFICER, Role.SPECIALIST, Role.LEADER, Role.PROVINCE_MONITOR, Role.ADMINISTRATOR}
@@ -17,7 +17,7 @@ def staff_required(view):
     @login_required
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if not is_staff_account(request.user) or policy.role_of(request.user) not in STAFF_ROLES:
+        if not is_staff_account(request.user) or role_of(request.user) not in STAFF_ROLES:
             return render(request, "backoffice/no_role.html", status=403)
         return view(request, *args, **kwargs)
 

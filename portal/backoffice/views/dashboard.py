@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from government.calendar import LOCAL_TZ
 from national_sync.selectors import backlog as sync_backlog
 from payments.selectors import online_payment_rate
 from procedures import dashboard as reads
@@ -21,7 +22,6 @@ from procedures.exceptions import PermissionDenied
 from procedures.models import COUNTERS
 from procedures.queues import visible_dossiers
 from procedures.templatetags.procedures_tags import vi_number
-from procedures.sla.calendar import LOCAL_TZ
 
 from .. import charts, exports
 from ..forms import DashboardForm, DossierListForm

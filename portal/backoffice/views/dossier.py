@@ -9,6 +9,9 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_POST
 
 from citizen_registry_adapter.records import FIELD_LABELS
+from eforms.selectors import declared_values
+from government.signing import sign_pdf
+from national_sync.selectors import sync_of
 from portal.citizens.views.common import download
 from portal.forms import PreviewForm
 from privacy.models import Access
@@ -22,11 +25,8 @@ from procedures.pdf import sets as kinds
 from procedures.pdf.receipt import render_receipt
 from procedures.queues import deadline_of
 from procedures.selectors import appointment_for, components_of
-from procedures.services.lifecycle import next_step
-from eforms.selectors import declared_values
-from national_sync.selectors import sync_of
 from procedures.services.identity import identity_report
-from procedures.signing import sign_pdf
+from procedures.services.lifecycle import next_step
 
 from ..actions import ACTIONS, available
 from .common import staff_required, visible_dossier

@@ -18,24 +18,25 @@ from citizen_registry_adapter.errors import RegistryError
 from citizen_registry_adapter.registry import get_registry
 from eforms import services as eform_services
 from eforms.forms import EForm, row_change
-from portal.citizens.forms import EFormButtonsForm
-from portal.citizens.views.common import download
+from government.models import Role
+from government.selectors import agency_of, role_of
 from payments import services as payments
 from payments.models import PaymentChannel
-from procedures import policy
+from portal.citizens.forms import EFormButtonsForm
+from portal.citizens.views.common import download
 from procedures.exceptions import DomainError
-from procedures.models import PendingUpload, Role
+from procedures.models import PendingUpload
 from procedures.selectors import procedures_received_at
 from procedures.services import counter
 from search.folding import fold
 
 from ..forms import ComponentIntakeForm, IntakeForm, ProcedureChooserForm
-from .common import staff_required, staff_refusal
+from .common import staff_refusal, staff_required
 
 
 def _officer_only(view):
     def wrapper(request, *args, **kwargs):
-        if policy.role_of(request.user) != Role.ONE_STOP_OFFICER:
+        if role_of(request.user) != Role.ONE_STOP_OFFICER:
             return staff_refusal(request, _("Chỉ cán bộ một cửa tiếp nhận hồ sơ tại quầy. Hồ sơ đã tiếp nhận "
                                             "nằm trong “Hồ sơ cần xử lý” của bạn."))
         return view(request, *args, **kwargs)
@@ -45,7 +46,7 @@ def _officer_only(view):
 
 @_officer_only
 def choose(request):
-    agency = policy.agency_of(request.user)
+    agency = agency_of(request.user)
     form = ProcedureChooserForm(request.GET or None)
     procedures = sorted(procedures_received_at(agency).select_related("field").prefetch_related("route_steps"),
                         key=lambda p: fold(p.name))
@@ -62,7 +63,7 @@ def choose(request):
 
 @_officer_only
 def intake(request, procedure_id):
-    agency = policy.agency_of(request.user)
+    agency = agency_of(request.user)
     procedure = get_object_or_404(procedures_received_at(agency), pk=procedure_id)
     required = list(procedure.required_documents.all())
     if request.method != "POST":

@@ -1,7 +1,7 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from procedures import policy
+from government.selectors import agency_of, role_of
 from procedures.models import Procedure
 from procedures.queues import deadlines, queue_rows, work_queue
 
@@ -23,6 +23,6 @@ def queue(request):
     query.pop("page", None)
     return render(request, "backoffice/queue.html", {
         "form": form, "page_obj": page, "rows": [(d, badges[d.pk]) for d in rows],
-        "role": policy.role_of(request.user), "agency": policy.agency_of(request.user),
+        "role": role_of(request.user), "agency": agency_of(request.user),
         "query": query.urlencode(),
     }, status=400 if form.errors else 200)

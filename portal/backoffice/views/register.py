@@ -1,7 +1,7 @@
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from procedures import policy
+from government.selectors import agency_of
 from procedures.pdf.register import desk_register
 
 from ..forms import RegisterForm
@@ -10,7 +10,7 @@ from .common import staff_required
 
 @staff_required
 def register(request):
-    agency = policy.agency_of(request.user)
+    agency = agency_of(request.user)
     form = RegisterForm(request.GET or None)
     if agency is not None and request.GET and form.is_valid():
         pdf = desk_register(agency, form.cleaned_data["start"], form.cleaned_data["end"])

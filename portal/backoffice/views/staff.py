@@ -6,9 +6,10 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from government.models import StaffRole
+from government.selectors import agency_of, role_of
 from portal.accounts import enrolment, otp
 from procedures import policy
-from procedures.models import StaffRole
 
 from .common import staff_refusal, staff_required
 
@@ -20,8 +21,8 @@ class IssueForm(forms.Form):
 @staff_required
 @require_http_methods(["GET", "POST"])
 def staff(request):
-    agency = policy.agency_of(request.user)
-    if policy.role_of(request.user) != policy.LEADER or agency is None:
+    agency = agency_of(request.user)
+    if role_of(request.user) != policy.LEADER or agency is None:
         return staff_refusal(request, _("Trang này dành cho lãnh đạo cơ quan."))
     members = [role.user for role in StaffRole.objects.filter(agency=agency, user__is_active=True)
                .select_related("user").order_by("user__last_name", "user__first_name")]

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.dateparse import parse_datetime
 
+from government.selectors import role_of
 from procedures import policy
 from procedures.models import IN_PROGRESS, Dossier, DossierState
 from procedures.selectors import apologies, appointment_for
@@ -21,7 +22,7 @@ def citizen_required(view):
     @login_required
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if policy.role_of(request.user) != policy.CITIZEN:
+        if role_of(request.user) != policy.CITIZEN:
             return render(request, "citizens/staff_not_allowed.html", status=403)
         return view(request, *args, **kwargs)
 

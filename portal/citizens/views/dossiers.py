@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
+from government.signing import sign_pdf
 from payments.selectors import payments_of
 from payments.services import can_pay_online, fee_of
 from procedures import policy
@@ -19,7 +20,6 @@ from procedures.pdf.forms import apology as apology_pdf
 from procedures.pdf.forms import stop_notice as stop_pdf
 from procedures.pdf.sets import APOLOGY, STOP
 from procedures.selectors import apologies, citizen_dossiers, result_files, supplement_rounds, timeline
-from procedures.signing import sign_pdf
 from procedures.services import filing, withdraw
 
 from ..forms import RatingForm, SupplyForm, WithdrawForm

@@ -7,8 +7,8 @@ from django.conf import settings
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
+from government.signing import check_pdf
 from procedures.models import DossierEventFile
-from procedures.signing import check_pdf
 
 
 class UploadForm(forms.Form):

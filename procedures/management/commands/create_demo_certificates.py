@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
+from government.signing import demo_agency_certificate, demo_ca
 from procedures.services.demo import demo_agencies
-from procedures.signing import demo_agency_certificate, demo_ca
 
 
 class Command(BaseCommand):

@@ -6,9 +6,9 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from government.selectors import working_calendar_for
 from procedures import services
 from procedures.models import Outcome, Procedure
-from procedures.selectors import working_calendar_for
 from procedures.services.demo import demo_agencies, is_two_level
 from procedures.sla import explain
 

@@ -2,13 +2,12 @@ import datetime as dt
 import io
 
 import pytest
+from django.test import Client
 from pypdf import PdfReader
 
+from government.signing import check_pdf
 from procedures import services
-from django.test import Client
-
 from procedures.models import Channel, Dossier, DossierState, MonthlyStat, PendingUpload
-from procedures.signing import check_pdf
 from tests.factories import RECEIVED_AT, online, received
 from tests.uploads import disguised, jpeg, pdf, png
 

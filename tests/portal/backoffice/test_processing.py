@@ -5,8 +5,8 @@ import io
 import pytest
 from pypdf import PdfReader
 
+from government.signing import check_pdf
 from procedures.models import DossierState, IdentityStatus, Outcome
-from procedures.signing import check_pdf
 from tests.portal.citizens.helpers import submitted
 from tests.uploads import pdf, png
 

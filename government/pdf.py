@@ -6,16 +6,17 @@ from functools import cache
 from xml.sax.saxutils import escape
 
 import fontpkg_be_vietnam_pro
-from django.utils import timezone
 import qrcode
+from django.utils import timezone
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Image, Paragraph, TableStyle
+from reportlab.platypus import Image, Paragraph
 from reportlab.platypus import Table as PlatypusTable
+from reportlab.platypus import TableStyle
 
 FONT, BOLD, ITALIC = "BeVietnamPro", "BeVietnamPro-Bold", "BeVietnamPro-Italic"
 

@@ -22,12 +22,13 @@ class StaffRole(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_role")
     role = models.CharField(_("vai trò"), max_length=20, choices=[c for c in Role.choices if c[0] != Role.CITIZEN])
     agency = models.ForeignKey(
-        "procedures.Agency", verbose_name=_("cơ quan"), on_delete=models.PROTECT, null=True, blank=True, related_name="staff"
+        "government.Agency", verbose_name=_("cơ quan"), on_delete=models.PROTECT, null=True, blank=True, related_name="staff"
     )
 
     class Meta:
         verbose_name = _("vai trò cán bộ")
         verbose_name_plural = _("vai trò cán bộ")
+        db_table = "procedures_staffrole"  # kept from before the move out of procedures (decision 0018)
 
     def __str__(self):
         return f"{self.user} — {self.get_role_display()}"

@@ -25,7 +25,7 @@ class Agency(models.Model):
     """A body that handles dossiers; each has its own one-stop desk and office hours."""
 
     unit = models.ForeignKey(
-        "procedures.AdministrativeUnit", verbose_name=_("đơn vị hành chính"), on_delete=models.PROTECT, related_name="agencies"
+        "government.AdministrativeUnit", verbose_name=_("đơn vị hành chính"), on_delete=models.PROTECT, related_name="agencies"
     )
     kind = models.CharField(_("loại cơ quan"), max_length=20, choices=AgencyKind.choices)
     sector = models.SlugField(
@@ -55,6 +55,7 @@ class Agency(models.Model):
     class Meta:
         verbose_name = _("cơ quan")
         verbose_name_plural = _("cơ quan")
+        db_table = "procedures_agency"  # kept from before the move out of procedures (decision 0018)
         ordering = ["electronic_code"]
         constraints = [
             models.UniqueConstraint(fields=["unit", "kind", "sector"], name="agency_unique_per_unit_kind_sector")
@@ -94,6 +95,7 @@ class Desk(models.Model):
     class Meta:
         verbose_name = _("quầy tiếp nhận")
         verbose_name_plural = _("quầy tiếp nhận")
+        db_table = "procedures_desk"  # kept from before the move out of procedures (decision 0018)
         ordering = ["center", "number"]
         constraints = [models.UniqueConstraint(fields=["center", "number"], name="desk_unique_number")]
 

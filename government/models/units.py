@@ -32,6 +32,7 @@ class AdministrativeUnit(models.Model):
     class Meta:
         verbose_name = _("đơn vị hành chính")
         verbose_name_plural = _("đơn vị hành chính")
+        db_table = "procedures_administrativeunit"  # kept from before the move out of procedures (decision 0018)
         ordering = ["code"]
         indexes = [models.Index(fields=["level", "parent"])]
 

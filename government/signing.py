@@ -28,7 +28,7 @@ from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
-from procedures.exceptions import DomainError
+from government.exceptions import DomainError
 
 
 class SigningUnavailable(DomainError):

@@ -1,0 +1,16 @@
+from .agencies import Agency, AgencyKind, Desk
+from .calendar import CalendarException
+from .staff import AGENCY_BOUND_ROLES, Role, StaffRole
+from .units import AdministrativeUnit, UnitLevel
+
+__all__ = [
+    "AGENCY_BOUND_ROLES",
+    "AdministrativeUnit",
+    "Agency",
+    "AgencyKind",
+    "CalendarException",
+    "Desk",
+    "Role",
+    "StaffRole",
+    "UnitLevel",
+]

@@ -1,0 +1,26 @@
+"""Reads of the shared base that every system needs."""
+
+from government.calendar import WorkingCalendar
+from government.models import CalendarException, Role
+
+
+def calendar_exceptions():
+    return {e.date: (e.is_working_day, e.reason) for e in CalendarException.objects.all()}
+
+
+def working_calendar_for(agency, exceptions=None):
+    """The agency's office sessions on the national calendar plus the administrator's exceptions."""
+    return WorkingCalendar(agency.office_sessions, calendar_exceptions() if exceptions is None else exceptions)
+
+
+def role_of(user):
+    """The role `user` acts in: their staff role, or citizen for any other signed-in account."""
+    if user is None or not user.is_authenticated:
+        return None
+    staff_role = getattr(user, "staff_role", None)
+    return Role(staff_role.role) if staff_role is not None else Role.CITIZEN
+
+
+def agency_of(user):
+    staff_role = getattr(user, "staff_role", None)
+    return staff_role.agency if staff_role is not None else None
