@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from government.admin import ReadOnlyAdmin
+
 from .models import DocumentType, RegisterSequence
 
 
@@ -11,19 +13,10 @@ class DocumentTypeAdmin(admin.ModelAdmin):
 
 
 @admin.register(RegisterSequence)
-class RegisterSequenceAdmin(admin.ModelAdmin):
-    """Read-only: numbers are given by the clerks' work, never typed in."""
+class RegisterSequenceAdmin(ReadOnlyAdmin):
+    """Numbers are given by the clerks' work, never typed in."""
 
     list_display = ("agency", "direction", "year", "last_number")
     list_filter = ("direction", "year")
     list_select_related = ("agency",)
     search_fields = ("agency__name",)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -4,6 +4,19 @@ from django.utils.translation import gettext_lazy as _
 from government.models import AdministrativeUnit, Agency, CalendarException, Desk, StaffRole
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """For records that only the services write (logs, counters, registers): viewable, never edited."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(AdministrativeUnit)
 class AdministrativeUnitAdmin(admin.ModelAdmin):
     list_display = ("code", "name", "unit_type", "level", "parent")

@@ -2,12 +2,14 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from government.admin import ReadOnlyAdmin
+
 from . import services
 from .models import Delivery, OutboxMessage
 
 
 @admin.register(OutboxMessage)
-class OutboxMessageAdmin(admin.ModelAdmin):
+class OutboxMessageAdmin(ReadOnlyAdmin):
     """The province administrator's view of synchronisation: dead letters first, with the error,
     and a retry. Messages themselves are never edited: they say what happened."""
 
@@ -25,12 +27,3 @@ class OutboxMessageAdmin(admin.ModelAdmin):
     def retry(self, request, queryset):
         count = services.retry(list(queryset.exclude(delivery=Delivery.SENT)))
         messages.success(request, _("Đã xếp %(count)s thông điệp vào hàng đợi gửi lại.") % {"count": count})
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False

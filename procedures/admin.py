@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.forms.models import BaseInlineFormSet
 
+from government.admin import ReadOnlyAdmin
 from procedures.models import Dossier, DossierEvent, DossierStep, Field, Procedure, RequiredDocument, RouteStep
 from procedures.services import validate_route
 
@@ -78,17 +79,6 @@ class DossierEventInline(ReadOnlyInline):
     model = DossierEvent
     fields = ("created_at", "action", "from_state", "to_state", "actor", "actor_role", "agency", "comment")
     readonly_fields = fields
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Dossier)

@@ -1,13 +1,12 @@
 """Register numbers (Decree 30/2020/NĐ-CP): per agency, per register, per year; consecutive under
 concurrency; a rolled-back record gives its number back; a committed one is never given again."""
 
-import threading
-
 import pytest
-from django.db import connection, connections, transaction
+from django.db import connection, transaction
 
 from documents.models import Direction, DocumentType
 from documents.services import take_number
+from tests.concurrency import at_once
 from tests.factories import AgencyFactory, local
 
 pytestmark = pytest.mark.django_db
@@ -66,23 +65,7 @@ def test_fifty_clerks_at_once_get_fifty_consecutive_distinct_numbers():
         pytest.skip("concurrency of the registers is proven on PostgreSQL (run with DATABASE_URL); "
                     "SQLite serialises all writers anyway")
     agency = AgencyFactory()
-    barrier = threading.Barrier(50)
-    numbers, errors = [], []
-
-    def clerk():
-        try:
-            barrier.wait()
-            numbers.append(take(agency).number)
-        except Exception as error:  # noqa: BLE001 — reported by the assertion below
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    clerks = [threading.Thread(target=clerk) for _ in range(50)]
-    for thread in clerks:
-        thread.start()
-    for thread in clerks:
-        thread.join()
+    numbers, errors = at_once(50, lambda: take(agency).number)
     assert errors == []
     assert sorted(numbers) == list(range(1, 51))
 

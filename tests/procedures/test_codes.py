@@ -1,10 +1,10 @@
 import re
-import threading
 
 import pytest
-from django.db import connection, connections, transaction
+from django.db import connection, transaction
 
 from procedures.services import next_dossier_code
+from tests.concurrency import at_once
 from tests.factories import AgencyFactory, local
 
 CODE_SHAPE = re.compile(r"^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-\d{6}-\d{4}$")
@@ -61,23 +61,7 @@ def test_twenty_threads_at_once_get_twenty_distinct_consecutive_codes():
                     "SQLite serialises all writers anyway")
     agency = AgencyFactory(electronic_code="000.30.25.H98")
     day = local(2026, 11, 24, 9, 0)
-    barrier = threading.Barrier(20)
-    codes, errors = [], []
-
-    def worker():
-        try:
-            barrier.wait()
-            codes.append(issue(agency, day))
-        except Exception as error:  # noqa: BLE001 — reported by the assertion below
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=worker) for _ in range(20)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    codes, errors = at_once(20, lambda: issue(agency, day))
     assert errors == []
     assert sorted(codes) == [f"000.30.25.H98-261124-{n:04d}" for n in range(1, 21)]
 
