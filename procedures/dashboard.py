@@ -71,19 +71,21 @@ def scope_for(user, unit_code=""):
     root = allowed_root(user)
     if root is None:
         raise PermissionDenied(_("Bảng theo dõi dành cho cán bộ giám sát cấp tỉnh và lãnh đạo đơn vị."))
-    unit = root
+    unit, parents = root, _parents()
     if unit_code and unit_code != root.code:
-        unit = AdministrativeUnit.objects.filter(code=unit_code).first()
-        if unit is None or root.pk not in _ancestry(unit.pk, _parents()):
+        # With its parents: the page's breadcrumbs walk up from it.
+        unit = AdministrativeUnit.objects.select_related("parent__parent").filter(code=unit_code).first()
+        if unit is None or root.pk not in _ancestry(unit.pk, parents):
             raise PermissionDenied(_("Đơn vị này nằm ngoài phạm vi bạn được theo dõi."))
     if unit.parent_id is None and role_of(user) != Role.LEADER:
         return Scope(unit, None)
-    return Scope(unit, frozenset(Agency.objects.filter(unit_id__in=subtree_ids(unit)).values_list("pk", flat=True)))
+    agencies = Agency.objects.filter(unit_id__in=subtree_ids(unit, parents)).values_list("pk", flat=True)
+    return Scope(unit, frozenset(agencies))
 
 
-def subtree_ids(unit):
+def subtree_ids(unit, parents=None):
     """The ids of `unit` and every unit below it, from one read of the (small) unit table."""
-    parents = _parents()
+    parents = _parents() if parents is None else parents
     return {pk for pk in parents if unit.pk in _ancestry(pk, parents)}
 
 

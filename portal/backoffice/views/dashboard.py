@@ -58,15 +58,11 @@ def _period(data):
     return reads.Period(min(start, end), max(start, end))
 
 
-def _cell(figures, key):
-    """Raw numbers: rates as percent with one decimal. Each format shows them its own way
-    (docs/dashboard.md): the page with a decimal comma, CSV with a dot, Excel as numbers."""
-    return _reader(key)(figures)
-
-
 def _reader(key):
     """figures → the value of column `key`, chosen once per column rather than once per cell (a
-    province's tables hold thousands of cells)."""
+    province's tables hold thousands of cells). Raw numbers: rates as percent with one decimal; each
+    format shows them its own way (docs/dashboard.md): the page with a decimal comma, CSV with a
+    dot, Excel as numbers."""
     if key == "label":
         return attrgetter("label")
     if key in COUNTERS:  # a plain count: straight from the sums
