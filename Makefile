@@ -9,6 +9,7 @@ REGISTRY_PORT ?= 8765
 VNEID_PORT ?= 8770
 NATIONAL_PORTAL_PORT ?= 8771
 PAYMENT_PORT ?= 8772
+DOCUMENT_AXIS_PORT ?= 8773
 # A synthetic year for the dashboard on a fresh demo database (bench/ loads 1,000,000 into PostgreSQL).
 DEMO_DOSSIERS ?= 20000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
@@ -38,6 +39,7 @@ setup: install
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py create_demo_certificates
 	$(BIN)/python manage.py generate_synthetic_year --dossiers $(DEMO_DOSSIERS) --if-empty
+	$(BIN)/python manage.py seed_document_demo
 
 # The fake population registry, VNeID provider, national portal and payment platform run beside the
 # portal unless CITIZEN_REGISTRY_URL, VNEID_ISSUER, NATIONAL_PORTAL_URL and PAYMENT_URL name real ones.
@@ -54,6 +56,9 @@ run: setup
 	fi; \
 	if [ -z "$$PAYMENT_URL" ]; then \
 	  $(BIN)/python -m payment_adapter.fake_server --port $(PAYMENT_PORT) & pids="$$pids $$!"; \
+	fi; \
+	if [ -z "$$DOCUMENT_AXIS_URL" ]; then \
+	  $(BIN)/python -m document_exchange_adapter.fake_server --port $(DOCUMENT_AXIS_PORT) & pids="$$pids $$!"; \
 	fi; \
 	trap 'kill $$pids 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)

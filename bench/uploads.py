@@ -1,4 +1,4 @@
-"""What checking an upload costs (procedures/uploads.py), for real files and for hostile ones.
+"""What checking an upload costs (government/uploads.py), for real files and for hostile ones.
 
     .venv/bin/python bench/uploads.py [--runs 5]
 
@@ -29,7 +29,7 @@ from PIL import Image  # noqa: E402
 from pypdf import PdfWriter  # noqa: E402
 from pypdf.generic import NameObject, StreamObject  # noqa: E402
 
-from procedures.uploads import UploadRejected, check_upload  # noqa: E402
+from government.uploads import UploadRejected, check_upload  # noqa: E402
 
 MB = 1024 * 1024
 

@@ -18,6 +18,8 @@ from reportlab.platypus import Image, Paragraph
 from reportlab.platypus import Table as PlatypusTable
 from reportlab.platypus import TableStyle
 
+from government.pdf_forms import SIGNATURE_HEIGHT, Spot
+
 FONT, BOLD, ITALIC = "BeVietnamPro", "BeVietnamPro-Bold", "BeVietnamPro-Italic"
 
 
@@ -54,19 +56,25 @@ def styles():
     }
 
 
-def header(issuer_lines, width, number="", place_date=""):
+def header(issuer_lines, width, number="", place_date="", spots=None):
     """Issuing body on the left (last line bold) with the form's number under it; national motto on the
-    right with the place and date line under it, as administrative documents are laid out."""
+    right with the place and date line under it, as administrative documents are laid out. With
+    `spots` (a dict), the number and the date are left empty and where they go is written into it, for
+    the clerk's form fields (government/pdf_forms.py)."""
     s = styles()
     left = [Paragraph(line, s["header"]) for line in issuer_lines[:-1]]
     left.append(Paragraph(f"<b>{issuer_lines[-1]}</b>", s["header"]))
-    if number:
+    if spots is not None:
+        left.append(Spot(spots, "number"))
+    elif number:
         left.append(Paragraph(f"Số: {number}", s["header"]))
     right = [
         Paragraph("<b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>", s["header"]),
         Paragraph("<b><u>Độc lập - Tự do - Hạnh phúc</u></b>", s["header"]),
     ]
-    if place_date:
+    if spots is not None:
+        right.append(Spot(spots, "date"))
+    elif place_date:
         right.append(Paragraph(f"<i>{place_date}</i>", s["header"]))
     table = Table([[left, right]], colWidths=[width * 0.45, width * 0.55])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -98,10 +106,11 @@ def grid(rows, widths, header_rows=1):
 
 
 def build_form(*, agency, code, body, qr_url, form_set=None, kind=None, title=None, pagesize=None, desk=True,
-               signatures=(), number="", dated=None, addressee=""):
+               signatures=(), number="", dated=None, addressee="", spots=None):
     """A standard form: header, code, title and the form's number in its set, an addressee line, the
     form's own flowables, a QR block, signature columns. The issuer's second line is the agency's desk
-    name from its data (a service center has none: its own name says it)."""
+    name from its data (a service center has none: its own name says it). With `spots`, the number,
+    the date and the first signer's signature are left to form fields (see `header`)."""
     from reportlab.platypus import SimpleDocTemplate, Spacer
 
     s = styles()
@@ -113,7 +122,7 @@ def build_form(*, agency, code, body, qr_url, form_set=None, kind=None, title=No
     document = SimpleDocTemplate(buffer, pagesize=pagesize, leftMargin=margin, rightMargin=margin, topMargin=margin,
                                  bottomMargin=margin, title=f"{title} {code or ''}".strip(), author=str(agency))
     issuer = [escape(agency.name.upper())] + ([escape(agency.desk_name.upper())] if desk and agency.desk_name else [])
-    story = [header(issuer, width, number=number, place_date=place_and_date(agency, dated))]
+    story = [header(issuer, width, number=number, place_date=place_and_date(agency, dated), spots=spots)]
     if code:
         story.append(Paragraph(f"Mã hồ sơ: <b>{escape(code)}</b>", s["centre"]))
     story += [Paragraph(escape(title.upper()), s["title"])]
@@ -129,10 +138,11 @@ def build_form(*, agency, code, body, qr_url, form_set=None, kind=None, title=No
         qr.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
         story += [Spacer(0, 3 * mm), qr]
     if signatures:
-        story += [Spacer(0, 4 * mm), Table(
-            [[Paragraph(f"<b>{escape(role)}</b>", s["centre"]) for role, _note in signatures],
-             [Paragraph(escape(note), s["italic_centre"]) for _role, note in signatures]],
-            colWidths=[width / len(signatures)] * len(signatures))]
+        rows = [[Paragraph(f"<b>{escape(role)}</b>", s["centre"]) for role, _note in signatures],
+                [Paragraph(escape(note), s["italic_centre"]) for _role, note in signatures]]
+        if spots is not None:  # the first signer signs into a field here
+            rows.insert(1, [Spot(spots, "signer", SIGNATURE_HEIGHT)] + [""] * (len(signatures) - 1))
+        story += [Spacer(0, 4 * mm), Table(rows, colWidths=[width / len(signatures)] * len(signatures))]
     build(document, story)
     return buffer.getvalue()
 

@@ -52,7 +52,7 @@ def _search():
 
 def _files():
     """Uploaded and issued files: the object storage's bucket answers, or the local folder is writable."""
-    from procedures.storage import check_storage
+    from government.storage import check_storage
 
     return True, check_storage()  # a failure raises: check() reports it
 

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "portal.content",
     "portal.citizens",
     "portal.backoffice",
+    "portal.documents",
     "government",
     "procedures",
     "documents",
@@ -252,9 +253,9 @@ STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise looks for it at start; collectstatic fills it (portal/serve.py)
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
-# Dossier files: personal data, outside MEDIA_ROOT so that no URL serves them (procedures/storage.py).
+# Dossier files: personal data, outside MEDIA_ROOT so that no URL serves them (government/storage.py).
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
-# S3-compatible object storage for those files (procedures/storage.py), when an endpoint is given: any
+# S3-compatible object storage for those files (government/storage.py), when an endpoint is given: any
 # application server can then serve any file. `manage.py move_files_to_object_storage` moves existing ones.
 OBJECT_STORAGE = {
     "ENDPOINT": os.environ.get("OBJECT_STORAGE_ENDPOINT", ""),
@@ -304,6 +305,8 @@ CELERY_BEAT_SCHEDULE = {
     # Messages to the national portal whose retry time has come; and last night's reconciliation.
     "deliver-national-portal-messages": {"task": "national_sync.tasks.deliver_due", "schedule": 60},
     "check-pending-payments": {"task": "payments.tasks.check_pending_payments", "schedule": 5 * 60},
+    # Documents for outside agencies the axis did not take yet, and what their recipients report.
+    "sync-document-axis": {"task": "documents.tasks.sync_document_axis", "schedule": 5 * 60},
     "reconcile-national-portal": {"task": "national_sync.tasks.reconcile_yesterday",
                                   "schedule": crontab(hour=2, minute=30)},
 }
@@ -354,6 +357,16 @@ NATIONAL_PORTAL = {
     "MAX_ATTEMPTS": int(os.environ.get("NATIONAL_PORTAL_MAX_ATTEMPTS", "10")),
     "BACKOFF_SECONDS": float(os.environ.get("NATIONAL_PORTAL_BACKOFF_SECONDS", "30")),
     "BACKOFF_MAX_SECONDS": float(os.environ.get("NATIONAL_PORTAL_BACKOFF_MAX_SECONDS", "21600")),
+}
+
+# The national document interconnection axis (document_exchange_adapter/), for issued documents
+# addressed outside the system. The default is the fake axis on loopback that `make run` starts.
+DOCUMENT_AXIS = {
+    "BACKEND": os.environ.get("DOCUMENT_AXIS_BACKEND", "document_exchange_adapter.http_client.HttpDocumentAxis"),
+    "URL": os.environ.get("DOCUMENT_AXIS_URL", "http://127.0.0.1:8773"),
+    "API_KEY": os.environ.get("DOCUMENT_AXIS_API_KEY", ""),
+    "CONNECT_TIMEOUT": float(os.environ.get("DOCUMENT_AXIS_CONNECT_TIMEOUT", "2")),
+    "READ_TIMEOUT": float(os.environ.get("DOCUMENT_AXIS_READ_TIMEOUT", "10")),
 }
 
 # Fee payment through the national payment platform (payment_adapter/, payments/). The default is the
@@ -454,8 +467,10 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
-        # Wagtail's background tasks log every run at INFO; that drowns the demo's own output.
-        **{name: {"level": "WARNING"} for name in ("wagtail", "django_tasks", "modelsearch", "celery", "axes")},
+        # Wagtail's background tasks log every run at INFO, fontTools every table of a font it subsets (each
+        # issued document's number and date); that drowns the demo's own output.
+        **{name: {"level": "WARNING"}
+           for name in ("wagtail", "django_tasks", "modelsearch", "celery", "axes", "fontTools")},
         # The lookup audit trail goes to its own file, kept apart from the general log.
         "citizen_registry_adapter.lookups": {"handlers": ["registry_lookups"], "level": "INFO", "propagate": False},
     },

@@ -30,6 +30,7 @@ urlpatterns = [
     path("ngon-ngu/<str:code>/", choose_language, name="choose_language"),
     path("", include("portal.accounts.urls")),
     path("can-bo/", include("portal.backoffice.urls")),
+    path("can-bo/van-ban/", include("portal.documents.urls")),
     path("", include("portal.citizens.urls")),
     path("", include("payments.urls")),
 ]

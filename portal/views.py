@@ -16,7 +16,7 @@ def ready(request):
     from django.core.cache import cache
     from django.db import connection
 
-    from procedures.storage import check_storage
+    from government.storage import check_storage
 
     checks = {}
 

@@ -77,7 +77,8 @@ def result_files(dossier):
     """Files issued with the decision (the signed result), once the result is ready."""
     if dossier.state not in (DossierState.RESULT_READY, DossierState.RETURNED, DossierState.NOT_QUALIFIED):
         return DossierEventFile.objects.none()
-    return DossierEventFile.objects.filter(event__dossier=dossier, event__action="approve").order_by("pk")
+    return (DossierEventFile.objects.filter(event__dossier=dossier, event__action="approve")
+            .select_related("issued_as").order_by("pk"))
 
 
 @dataclass(frozen=True)

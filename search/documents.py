@@ -31,3 +31,15 @@ class DossierDocument(Document):
 
     class Index:
         name = "dossiers"
+
+
+class OfficialDocument(Document):
+    """An incoming or outgoing document of an agency's registers (the documents app)."""
+
+    kind = Keyword()  # incoming | outgoing
+    agency = Integer()
+    year = Integer()
+    text = Text(analyzer=vietnamese_folded)  # number and symbol, excerpt, sender, type
+
+    class Index:
+        name = "official-documents"

@@ -26,3 +26,11 @@ def find_dossiers(user, query, *, offset=0, limit=50):
     # Whatever the index says, the rows shown are re-read through the visibility rule.
     found = visible.select_related("procedure", "current_agency").in_bulk(hits.ids)
     return [found[pk] for pk in hits.ids if pk in found], hits.total, hits.capped
+
+
+def find_documents(documents, text, *, agency):
+    """`documents` (one agency's incoming or outgoing register) narrowed to those matching `text`,
+    without diacritics: "quyet dinh dat dai" finds "Quyết định … đất đai"."""
+    kind = "incoming" if documents.model._meta.model_name == "incomingdocument" else "outgoing"
+    ids = get_backend().search_official_documents(text, kind=kind, agency_id=agency.pk)
+    return documents.filter(pk__in=ids)

@@ -13,3 +13,10 @@ def index_procedure(procedure_id):
     from .backends import elastic_backend
 
     elastic_backend().index_procedures([procedure_id])
+
+
+@shared_task
+def index_official_document(kind, document_id):
+    from .backends import elastic_backend
+
+    elastic_backend().index_official_documents([document_id], kinds=(kind,))

@@ -33,6 +33,11 @@ def _test_settings(settings, tmp_path, _pki_dir):
     from national_portal_adapter.client import get_portal
 
     get_portal().reset()
+    # Nor a document interconnection axis (tests/document_exchange_adapter starts the fake one).
+    settings.DOCUMENT_AXIS = {**settings.DOCUMENT_AXIS, "BACKEND": "document_exchange_adapter.memory.MemoryDocumentAxis"}
+    from document_exchange_adapter.client import get_axis
+
+    get_axis().reset()
     # Tests read each response's context: no page cache unless a test turns it on.
     settings.ANONYMOUS_PAGE_CACHE_PREFIXES = ()
     MemorySmsGateway.outbox.clear()

@@ -42,6 +42,11 @@ class Agency(models.Model):
     code_is_demo = models.BooleanField(
         _("mã minh họa"), default=True, help_text=_("Mã do hệ thống sinh cho dữ liệu mẫu, không phải mã chính thức.")
     )
+    abbreviation = models.CharField(
+        _("tên viết tắt"), max_length=20, blank=True,
+        help_text=_("Trong ký hiệu văn bản, ví dụ UBND, STP. Để trống: UBND với Ủy ban nhân dân, chữ đầu các từ "
+                    "của tên với cơ quan khác."),
+    )
     morning_start = models.TimeField(_("sáng bắt đầu"), default=dt.time(7, 30))
     morning_end = models.TimeField(_("sáng kết thúc"), default=dt.time(11, 30))
     afternoon_start = models.TimeField(_("chiều bắt đầu"), default=dt.time(13, 30))
@@ -76,6 +81,22 @@ class Agency(models.Model):
     @property
     def is_service_center(self):
         return self.kind == AgencyKind.SERVICE_CENTER
+
+    @property
+    def symbol_abbreviation(self):
+        """What the agency's documents carry after the type in their symbol: "UBND" in "15/QĐ-UBND"."""
+        if self.abbreviation:
+            return self.abbreviation
+        if self.kind == AgencyKind.PEOPLES_COMMITTEE:
+            return "UBND"
+        # "Sở Kế hoạch và Đầu tư tỉnh Thái Nguyên" → SKHĐT: the words before the place, "và" left out.
+        words = []
+        for word in self.name.split():
+            if word.lower() in {"tỉnh", "huyện", "xã", "phường", "thành", "thị"}:
+                break
+            if word.lower() != "và":
+                words.append(word[0].upper())
+        return "".join(words) or "CQ"
 
     @property
     def office_sessions(self):

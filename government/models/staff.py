@@ -9,11 +9,12 @@ class Role(models.TextChoices):
     ONE_STOP_OFFICER = "one_stop_officer", _("Cán bộ một cửa")
     SPECIALIST = "specialist", _("Chuyên viên xử lý")
     LEADER = "leader", _("Lãnh đạo phê duyệt")
+    CLERK = "clerk", _("Văn thư")
     PROVINCE_MONITOR = "province_monitor", _("Cán bộ giám sát cấp tỉnh")
     ADMINISTRATOR = "administrator", _("Quản trị hệ thống")
 
 
-AGENCY_BOUND_ROLES = {Role.ONE_STOP_OFFICER, Role.SPECIALIST, Role.LEADER}
+AGENCY_BOUND_ROLES = {Role.ONE_STOP_OFFICER, Role.SPECIALIST, Role.LEADER, Role.CLERK}
 
 
 class StaffRole(models.Model):

@@ -13,7 +13,7 @@ from procedures import policy, services
 from procedures.models import ON_THE_BOOKS
 from procedures.services import results
 from procedures.services.documents import stored_bytes
-from procedures.uploads import checked_attachments
+from government.uploads import checked_attachments
 
 from . import forms
 

@@ -29,6 +29,9 @@ def xlsx_response(tables, filename):
             cell.font = Font(bold=True)
         for row in table["rows"]:
             sheet.append(row)
+            for cell in sheet[sheet.max_row]:
+                if cell.data_type == "f":  # text that begins with "=" is a name or an excerpt, never a formula
+                    cell.data_type = "s"
         sheet.column_dimensions["A"].width = 45
     buffer = io.BytesIO()
     workbook.save(buffer)

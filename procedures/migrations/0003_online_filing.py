@@ -4,7 +4,7 @@ import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
 import procedures.models.documents
-import procedures.storage
+import government.storage
 from django.conf import settings
 from django.db import migrations, models
 
@@ -40,13 +40,13 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='dossiereventfile',
             name='file',
-            field=models.FileField(max_length=300, storage=procedures.storage.private_storage, upload_to='dossier-events/%Y/%m/', verbose_name='tệp'),
+            field=models.FileField(max_length=300, storage=government.storage.private_storage, upload_to='dossier-events/%Y/%m/', verbose_name='tệp'),
         ),
         migrations.CreateModel(
             name='DossierDocument',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=300, storage=procedures.storage.private_storage, upload_to=procedures.models.documents._document_path, verbose_name='tệp')),
+                ('file', models.FileField(max_length=300, storage=government.storage.private_storage, upload_to=procedures.models.documents._document_path, verbose_name='tệp')),
                 ('name', models.CharField(max_length=150, verbose_name='tên tệp')),
                 ('content_type', models.CharField(max_length=50, verbose_name='định dạng')),
                 ('size', models.PositiveIntegerField(verbose_name='dung lượng (byte)')),

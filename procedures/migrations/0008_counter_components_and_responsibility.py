@@ -4,7 +4,7 @@ import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
 import procedures.models.documents
-import procedures.storage
+import government.storage
 from decimal import Decimal
 from django.conf import settings
 from django.db import migrations, models
@@ -68,7 +68,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('batch', models.UUIDField(db_index=True)),
-                ('file', models.FileField(max_length=300, storage=procedures.storage.private_storage, upload_to=procedures.models.documents._document_path)),
+                ('file', models.FileField(max_length=300, storage=government.storage.private_storage, upload_to=procedures.models.documents._document_path)),
                 ('name', models.CharField(max_length=150)),
                 ('content_type', models.CharField(max_length=50)),
                 ('size', models.PositiveIntegerField()),

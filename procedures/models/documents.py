@@ -6,7 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from procedures.storage import private_storage
+from government.storage import private_storage
 
 
 def _document_path(document, filename):

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from procedures.storage import private_storage
+from government.storage import private_storage
 
 from .dossiers import DossierState
 
@@ -67,6 +67,9 @@ class DossierEventFile(AppendOnlyModel):
     size = models.PositiveBigIntegerField(_("dung lượng (byte)"), default=0)
     # Printed as a QR code in issued documents: opens the public verification page of this file.
     verification_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+    # A result is an outgoing document of the competent agency: its number and symbol are there.
+    issued_as = models.ForeignKey("documents.OutgoingDocument", verbose_name=_("văn bản ban hành"), null=True,
+                                  blank=True, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         verbose_name = _("tệp đính kèm nhật ký")

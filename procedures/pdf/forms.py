@@ -202,8 +202,9 @@ def _timeliness(item):
     return item.get_timeliness_display() if item is not None and item.timeliness else ""
 
 
-def result_document(dossier, proposer, verification_url):
-    """A generated result (the procedure's result document), to be signed by the leader."""
+def result_document(dossier, proposer, verification_url, spots=None):
+    """A generated result (the procedure's result document), to be signed by the leader. With `spots`,
+    its number, date and the leader's signature are left to form fields (government/pdf_forms.py)."""
 
     def body(width):
         return paragraphs(
@@ -218,4 +219,4 @@ def result_document(dossier, proposer, verification_url):
 
     return build_form(title=dossier.procedure.result_document, agency=dossier.current_agency,
                       code=dossier.code, body=body, qr_url=verification_url, pagesize=A5, desk=False,
-                      signatures=[("THỦ TRƯỞNG CƠ QUAN", "(Ký số)")])
+                      signatures=[("THỦ TRƯỞNG CƠ QUAN", "(Ký số)")], spots=spots)

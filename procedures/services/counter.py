@@ -17,9 +17,9 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from government.uploads import check_upload
 from procedures.exceptions import DomainError
 from procedures.models import ComponentForm, DossierComponent, DossierDocument, PendingUpload
-from procedures.uploads import check_upload
 
 from . import lifecycle
 

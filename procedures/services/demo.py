@@ -61,6 +61,7 @@ STAFF_ROLES = [
     ("motcua", Role.ONE_STOP_OFFICER),
     ("chuyenvien", Role.SPECIALIST),
     ("lanhdao", Role.LEADER),
+    ("vanthu", Role.CLERK),  # the documents app's clerk (văn thư) of the handling agency
 ]
 
 
@@ -70,6 +71,8 @@ STAFF_NAMES = {
     "huyen.motcua": ("Dương Thu", "Hà"), "huyen.chuyenvien": ("Lương Minh", "Tuấn"), "huyen.lanhdao": ("Trần Quang", "Vinh"),
     "so.motcua": ("Đỗ Ngọc", "Anh"), "so.chuyenvien": ("Bùi Thanh", "Hương"), "so.lanhdao": ("Lê Hữu", "Long"),
     "xa2.motcua": ("Vũ Thị", "Mai"), "xa2.chuyenvien": ("Đinh Công", "Sơn"), "xa2.lanhdao": ("Phạm Văn", "Khánh"),
+    "xa.vanthu": ("La Thị", "Nga"), "huyen.vanthu": ("Triệu Thu", "Trang"), "so.vanthu": ("Nông Văn", "Quân"),
+    "xa2.vanthu": ("Hà Thị", "Yến"),
 }
 
 

@@ -17,7 +17,7 @@ def stored_bytes(dossier):
 
 
 def store_document(dossier, required_document, checked):
-    """Save one checked upload (procedures.uploads.CheckedUpload) as a document of `dossier`.
+    """Save one checked upload (government.uploads.CheckedUpload) as a document of `dossier`.
 
     The file is written first; if the row cannot be saved, the file goes too: no orphan on disk."""
     document = DossierDocument(

@@ -12,12 +12,12 @@ from django.utils.translation import gettext as _
 
 from citizen_registry_adapter.errors import RegistryError
 from citizen_registry_adapter.registry import get_registry
+from government.uploads import check_upload, check_uploads
 from privacy.models import Method, Purpose
 from privacy.services import give_consent
 from procedures import stats
 from procedures.exceptions import DomainError, PermissionDenied, TransitionNotAllowed
 from procedures.models import DossierState, IdentityStatus, ResultDelivery, SatisfactionRating
-from procedures.uploads import check_upload, check_uploads
 
 from . import lifecycle
 from .documents import store_document, stored_bytes

@@ -397,10 +397,11 @@ def _log(dossier, action, actor, from_state, at, comment="", files=(), data=None
         data=data or {},
         created_at=at,
     )
-    for name, content, *token in files:  # (name, bytes or file[, verification token])
+    for name, content, *extra in files:  # (name, bytes or file[, verification token[, issued as document]])
         raw = content.read() if hasattr(content, "read") else content
         attachment = DossierEventFile(event=event, name=name, sha256=hashlib.sha256(raw).hexdigest(), size=len(raw),
-                                      verification_token=token[0] if token else None)
+                                      verification_token=extra[0] if extra else None,
+                                      issued_as=extra[1] if len(extra) > 1 else None)
         attachment.file.save(name, ContentFile(raw), save=False)
         attachment.save()
     transaction.on_commit(lambda: notify_event.delay(event.pk))

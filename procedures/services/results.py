@@ -1,14 +1,18 @@
-"""Result documents: generated or uploaded by the specialist, signed by the leader on approval."""
+"""Result documents: generated or uploaded by the specialist; on approval, issued as outgoing documents
+of the competent agency (the leader's signature, a number from its register, the agency's signature)."""
 
 import uuid
 
+from django.db import transaction
 from django.utils.translation import gettext as _
 
-from government.signing import sign_pdf
+from documents.models import DocumentType
+from documents.services.outgoing import issue_result
+from government.pdf_forms import IssueLayout, with_fields
+from government.uploads import check_upload
 from procedures.exceptions import TransitionNotAllowed
 from procedures.models import Outcome
 from procedures.pdf.forms import result_document
-from procedures.uploads import check_upload
 
 from . import lifecycle
 
@@ -27,8 +31,10 @@ def propose_result(dossier, specialist, *, outcome, note="", upload=None, genera
             files.append((checked.name, checked.content))
         elif generate:
             # The QR code printed now must open the signed copy the leader will make: keep its token.
-            token, name = uuid.uuid4(), f"ket-qua-{dossier.code}.pdf"
-            files.append((name, result_document(dossier, specialist, verification_url(token))))
+            token, name, spots = uuid.uuid4(), f"ket-qua-{dossier.code}.pdf", {}
+            pdf = result_document(dossier, specialist, verification_url(token), spots=spots)
+            # Empty fields where the layout put the number, the date and the leader's signature.
+            files.append((name, with_fields(pdf, IssueLayout(spots["number"], spots["date"], spots["signer"]))))
             tokens[name] = str(token)
         else:
             raise TransitionNotAllowed(_("Hãy tải lên văn bản kết quả (PDF) hoặc chọn tạo văn bản kết quả."))
@@ -36,15 +42,33 @@ def propose_result(dossier, specialist, *, outcome, note="", upload=None, genera
                              data={"verification_tokens": tokens})
 
 
+@transaction.atomic
 def approve_and_sign(dossier, leader, *, comment=""):
-    """Sign the proposed documents with the agency's certificate, then approve with the signed copies."""
+    """Issue each proposed PDF as an outgoing document of the competent agency: the leader's personal
+    signature, the next number of the agency's outgoing register, the agency's signature (DOMAIN.md §10,
+    decision 0021); then approve with the issued copies. One transaction: a refused approval takes no
+    number from the register."""
     proposal = dossier.events.filter(action="propose").order_by("-created_at", "-pk").first()
-    signed, tokens = [], proposal.data.get("verification_tokens", {}) if proposal else {}
+    issued, tokens = [], proposal.data.get("verification_tokens", {}) if proposal else {}
     for item in proposal.files.all() if proposal else []:
         with item.file.open("rb") as handle:
             content = handle.read()
         if content.startswith(b"%PDF"):
-            pdf = sign_pdf(content, dossier.current_agency, reason=_("Phê duyệt kết quả giải quyết hồ sơ %(code)s")
-                           % {"code": dossier.code})
-            signed.append((item.name, pdf, uuid.UUID(tokens[item.name]) if item.name in tokens else uuid.uuid4()))
-    return lifecycle.approve(dossier, leader, comment=comment, files=signed)
+            document = issue_result(leader, dossier.current_agency, content, document_type=_result_type(),
+                                    excerpt=_("Cấp %(result)s cho %(name)s (hồ sơ %(code)s)") % {
+                                        "result": dossier.procedure.result_document or _("kết quả giải quyết"),
+                                        "name": dossier.applicant_name, "code": dossier.code},
+                                    drafted_by=proposal.actor)
+            with document.issued_pdf.open("rb") as handle:
+                pdf = handle.read()
+            token = uuid.UUID(tokens[item.name]) if item.name in tokens else uuid.uuid4()
+            issued.append((item.name, pdf, token, document))
+    return lifecycle.approve(dossier, leader, comment=comment, files=issued)
+
+
+def _result_type():
+    """Results are issued as decisions (QĐ): a certificate has no type of its own among Decree 30's."""
+    result_type = DocumentType.objects.filter(abbreviation="QĐ").first()
+    if result_type is None:
+        raise TransitionNotAllowed(_("Chưa có loại văn bản “Quyết định” (QĐ) để ban hành kết quả; hãy báo quản trị."))
+    return result_type

@@ -39,3 +39,7 @@ class DossierHits:
     ids: list
     total: int
     capped: bool = False  # there are more than `total`; how many was not counted
+
+
+DOCUMENT_KINDS = ("incoming", "outgoing")
+DOCUMENT_HITS_LIMIT = 1000  # a register is narrowed further by its filters; more than this is a query to refine

@@ -17,7 +17,7 @@ from procedures.models import ON_THE_BOOKS, Dossier, Procedure, RouteStep, Timel
 from procedures.selectors import starting_at
 
 from ..folding import words
-from .base import DossierHits, ProcedureHits
+from .base import DOCUMENT_HITS_LIMIT, DossierHits, ProcedureHits
 
 
 class DatabaseBackend:
@@ -118,6 +118,20 @@ class DatabaseBackend:
         match = _fts5_query(terms)
         return dossiers.extra(where=["procedures_dossier.id IN (SELECT rowid FROM search_dossier_fts "
                                      "WHERE search_dossier_fts MATCH %s)"], params=[match])
+
+
+    # --- official documents -------------------------------------------------------------------
+
+    def search_official_documents(self, text, *, kind, agency_id, limit=DOCUMENT_HITS_LIMIT):
+        """Ids of the agency's documents whose folded text holds every word of `text` (registers are
+        thousands of rows a year: a scan of one agency's rows is enough)."""
+        from documents.models import IncomingDocument, OutgoingDocument
+
+        model = IncomingDocument if kind == "incoming" else OutgoingDocument
+        documents = model.objects.filter(agency_id=agency_id)
+        for term in words(text):
+            documents = documents.filter(search_text__contains=term)
+        return list(documents.order_by("-pk").values_list("pk", flat=True)[:limit])
 
 
 # Every word must match; only the last may be unfinished (the user is still typing it).

@@ -15,9 +15,9 @@ from elasticsearch_dsl import Q, Search
 
 from procedures.models import ON_THE_BOOKS, Dossier, Procedure
 
-from ..documents import DossierDocument, ProcedureDocument
+from ..documents import DossierDocument, OfficialDocument, ProcedureDocument
 from ..folding import fold
-from .base import DossierHits, ProcedureHits
+from .base import DOCUMENT_HITS_LIMIT, DOCUMENT_KINDS, DossierHits, ProcedureHits
 
 logger = logging.getLogger("search")
 UNREACHABLE = (es_errors.ConnectionError, es_errors.ConnectionTimeout, es_errors.TransportError, es_errors.ApiError)
@@ -76,7 +76,22 @@ class ElasticBackend:
             search = search.query("match_bool_prefix", name={"query": fold(query.name), "operator": "and"})
         return search.sort("-received_at").extra(track_total_hits=True)[offset:offset + limit]
 
+    def official_document_search(self, text, *, kind, agency_id, limit=DOCUMENT_HITS_LIMIT):
+        return (Search(index=self.alias("official-documents")).filter("term", kind=kind)
+                .filter("term", agency=agency_id)
+                .query("match_bool_prefix", text={"query": fold(text), "operator": "and"})
+                .source(False)[:limit])
+
     # --- answering -----------------------------------------------------------------------------
+
+    def search_official_documents(self, text, *, kind, agency_id, limit=DOCUMENT_HITS_LIMIT):
+        try:
+            response = self.official_document_search(text, kind=kind, agency_id=agency_id, limit=limit).using(
+                self.client).execute()
+        except UNREACHABLE as error:
+            return self._fall_back("search_official_documents", error, text, kind=kind, agency_id=agency_id,
+                                   limit=limit)
+        return [int(hit.meta.id.split("-")[-1]) for hit in response]
 
     def search_procedures(self, text, **options):
         try:
@@ -129,6 +144,24 @@ class ElasticBackend:
             "agencies": sorted({dossier.receiving_agency_id, dossier.current_agency_id, *step_agencies}),
         }
 
+    @staticmethod
+    def official_document_source(document, kind):
+        return {"kind": kind, "agency": document.agency_id, "year": document.year, "text": document.search_text}
+
+    def index_official_documents(self, ids=None, index=None, kinds=DOCUMENT_KINDS):
+        from documents.models import IncomingDocument, OutgoingDocument
+
+        def actions():
+            for kind, model in (("incoming", IncomingDocument), ("outgoing", OutgoingDocument)):
+                if kind not in kinds:
+                    continue
+                documents = model.objects.all() if ids is None else model.objects.filter(pk__in=ids)
+                for document in documents.iterator(chunk_size=2_000):
+                    yield {"_index": index or self.alias("official-documents"), "_id": f"{kind}-{document.pk}",
+                           "_source": self.official_document_source(document, kind)}
+
+        return bulk(self.client, actions())[0]
+
     def index_procedures(self, ids=None, index=None):
         procedures = Procedure.objects.prefetch_related("route_steps")
         if ids is not None:
@@ -159,7 +192,8 @@ class ElasticBackend:
         stamp = timezone.now().strftime("%Y%m%d%H%M%S")
         swaps, old = [], []
         for kind, document, fill in (("procedures", ProcedureDocument, self.index_procedures),
-                                     ("dossiers", DossierDocument, self.index_dossiers)):
+                                     ("dossiers", DossierDocument, self.index_dossiers),
+                                     ("official-documents", OfficialDocument, self.index_official_documents)):
             alias, concrete = self.alias(kind), f"{self.alias(kind)}-{stamp}"
             document._index.clone(name=concrete).create(using=self.client)
             fill(index=concrete, **({"progress": progress} if kind == "dossiers" else {}))

@@ -1,8 +1,8 @@
 """Browser journeys against a real server process: `make e2e` (and `.ci/run`).
 
 One session-wide demo site in a temporary VAR_DIR: SQLite, the reference data, the demo accounts,
-a small synthetic year, the fake population registry, VNeID provider, national portal and payment
-platform on their own ports, and `manage.py runserver`.
+a small synthetic year, the fake population registry, VNeID provider, national portal, payment
+platform and document interconnection axis on their own ports, and `manage.py runserver`.
 Headless Debian Chromium, driven by Playwright.
 """
 
@@ -60,10 +60,10 @@ class Site:
 def _start_site(tmp_path_factory, model):
     _need_chromium()
     var = tmp_path_factory.mktemp(f"e2e-var-{model}")
-    registry_port, vneid_port, portal_port, payment_port, port = (free_port() for _ in range(5))
+    registry_port, vneid_port, portal_port, payment_port, axis_port, port = (free_port() for _ in range(6))
     env = {**os.environ, "VAR_DIR": str(var), "DJANGO_DEBUG": "1", "CITIZEN_REGISTRY_URL": f"http://127.0.0.1:{registry_port}",
            "VNEID_ISSUER": f"http://127.0.0.1:{vneid_port}", "NATIONAL_PORTAL_URL": f"http://127.0.0.1:{portal_port}",
-           "PAYMENT_URL": f"http://127.0.0.1:{payment_port}",
+           "PAYMENT_URL": f"http://127.0.0.1:{payment_port}", "DOCUMENT_AXIS_URL": f"http://127.0.0.1:{axis_port}",
            "PYTHONUNBUFFERED": "1", "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost"}
     env.pop("DATABASE_URL", None)
     env.pop("DJANGO_SETTINGS_MODULE", None)
@@ -79,6 +79,8 @@ def _start_site(tmp_path_factory, model):
         subprocess.Popen([sys.executable, "-m", "national_portal_adapter.fake_server", "--port", str(portal_port)],
                          cwd=ROOT, env=env, stdout=subprocess.DEVNULL),
         subprocess.Popen([sys.executable, "-m", "payment_adapter.fake_server", "--port", str(payment_port)],
+                         cwd=ROOT, env=env, stdout=subprocess.DEVNULL),
+        subprocess.Popen([sys.executable, "-m", "document_exchange_adapter.fake_server", "--port", str(axis_port)],
                          cwd=ROOT, env=env, stdout=subprocess.DEVNULL),
         subprocess.Popen([sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"], cwd=ROOT,
                          env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),

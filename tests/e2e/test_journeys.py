@@ -129,7 +129,7 @@ def test_a_dossier_goes_from_desk_to_district_and_back_signed(site, new_page, sh
     verify.set_input_files("#id_document", result_file)
     verify.click("main button:has-text('Xác thực')")
     shots(verify, "verified")
-    assert "Chữ ký số hợp lệ." in verify.locator("main").inner_text()
+    assert "Các chữ ký số đều hợp lệ." in verify.locator("main").inner_text()  # the leader's and the agency's
     assert "Ủy ban nhân dân huyện Phú Bình" in verify.locator("main").inner_text()
     citizen.check("#id_score_0")  # 5 — Rất hài lòng
     citizen.fill("#id_comment", "Cán bộ hướng dẫn tận tình.")

@@ -12,7 +12,7 @@ def test_demo_setup_serves_the_home_page_and_is_safe_to_repeat(client, db):
     page = response.content.decode()
     assert "Cổng dịch vụ công tỉnh Thái Nguyên" in page
     assert "27</strong> thủ tục hành chính" in page
-    assert StaffRole.objects.values("role").distinct().count() == 5
+    assert StaffRole.objects.values("role").distinct().count() == 6  # clerks (văn thư) since issue 18
     response = client.post("/tai-khoan/dang-nhap/", {"username": "xa.motcua", "password": "MotCua@2026"})
     assert response.status_code == 302 and response["Location"] == "/can-bo/"
 

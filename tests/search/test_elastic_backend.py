@@ -12,7 +12,7 @@ import pytest
 from search.backends.base import DossierQuery
 from search.backends.database import DatabaseBackend
 from search.backends.elastic import ElasticBackend
-from search.documents import DossierDocument, ProcedureDocument
+from search.documents import DossierDocument, OfficialDocument, ProcedureDocument
 from tests.factories import ProcedureFactory, received
 
 
@@ -119,3 +119,31 @@ def test_with_elasticsearch_configured_saves_queue_an_index_task_after_commit(
     with django_capture_on_commit_callbacks(execute=True):
         dossier = received(world)
     assert dossier.pk in queued
+
+
+def test_the_official_documents_index_and_the_query_sent_are_scoped_to_one_agency_and_register(backend):
+    mapping = OfficialDocument._index.clone(name="d").to_dict()["mappings"]["properties"]
+    assert mapping["text"] == {"type": "text", "analyzer": "vietnamese_folded"}
+    assert mapping["kind"] == {"type": "keyword"} and mapping["agency"] == {"type": "integer"}
+    body = backend.official_document_search("Quyết định ĐẤT đai", kind="incoming", agency_id=7).to_dict()
+    assert {"term": {"kind": "incoming"}} in body["query"]["bool"]["filter"]
+    assert {"term": {"agency": 7}} in body["query"]["bool"]["filter"]
+    assert body["query"]["bool"]["must"] == [
+        {"match_bool_prefix": {"text": {"query": "quyet dinh dat dai", "operator": "and"}}}]
+    assert body["_source"] is False and body["size"] == 1000
+
+
+@pytest.mark.django_db
+def test_an_official_document_search_falls_back_to_the_database_when_the_cluster_is_down(backend, caplog):
+    from documents.services import incoming
+    from tests.documents.factories import entry, scan, two_offices
+
+    offices = two_offices()
+    letter = incoming.register_incoming(offices.ubnd.clerk, entry(excerpt="Về việc quản lý đất đai"), files=[scan()])
+    source = ElasticBackend.official_document_source(letter, "incoming")
+    assert source == {"kind": "incoming", "agency": offices.ubnd.agency.pk, "year": 2026, "text": letter.search_text}
+    with caplog.at_level(logging.WARNING, logger="search"):
+        assert backend.search_official_documents("dat dai", kind="incoming", agency_id=offices.ubnd.agency.pk) == [
+            letter.pk]
+        assert backend.search_official_documents("dat dai", kind="incoming", agency_id=offices.so.agency.pk) == []
+    assert "Elasticsearch unavailable" in caplog.text

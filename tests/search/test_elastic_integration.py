@@ -44,3 +44,17 @@ def test_reindex_search_and_swap_aliases(backend, world):
     second = set(backend.client.indices.get_alias(name=backend.alias("procedures")))
     assert first and second and first != second
     assert not backend.client.indices.exists(index=list(first))
+
+
+def test_official_documents_are_found_without_diacritics_in_their_own_agency_only(backend):
+    from documents.services import incoming
+    from tests.documents.factories import entry, scan, two_offices
+
+    offices = two_offices()
+    letter = incoming.register_incoming(offices.ubnd.clerk, entry(excerpt="Về việc quản lý đất đai"), files=[scan()])
+    backend.reindex()
+    backend.client.indices.refresh(index=f"{backend.prefix}-*")
+    assert backend.search_official_documents("QUAN LY dat da", kind="incoming", agency_id=offices.ubnd.agency.pk) == [
+        letter.pk]
+    assert backend.search_official_documents("dat dai", kind="incoming", agency_id=offices.so.agency.pk) == []
+    assert backend.search_official_documents("dat dai", kind="outgoing", agency_id=offices.ubnd.agency.pk) == []

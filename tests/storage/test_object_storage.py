@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 
 from procedures.models import DossierDocument
 from procedures.services import filing
-from procedures.storage import local_storage
+from government.storage import local_storage
 from tests.uploads import pdf
 
 from .conftest import SECRET, keys

@@ -15,6 +15,8 @@ MENU = [
     ("backoffice:intake_choose", _("Tiếp nhận tại quầy"), {Role.ONE_STOP_OFFICER}),
     ("backoffice:register", _("Sổ theo dõi hồ sơ"), {Role.ONE_STOP_OFFICER, Role.LEADER}),
     ("backoffice:dashboard", _("Theo dõi, đánh giá"), {Role.LEADER, Role.PROVINCE_MONITOR, Role.ADMINISTRATOR}),
+    ("documents:incoming", _("Văn bản đến"), {Role.CLERK, Role.LEADER, Role.SPECIALIST, Role.ONE_STOP_OFFICER}),
+    ("documents:outgoing", _("Văn bản đi"), {Role.CLERK, Role.LEADER, Role.SPECIALIST}),
     ("backoffice:staff", _("Cán bộ của cơ quan"), {Role.LEADER}),
     ("backoffice:connections", _("Kết nối"), {Role.ADMINISTRATOR}),
 ]

@@ -8,7 +8,8 @@ from government.selectors import role_of
 from portal.accounts.middleware import is_staff_account
 from procedures.queues import visible_dossiers
 
-STAFF_ROLES = {Role.ONE_STOP_OFFICER, Role.SPECIALIST, Role.LEADER, Role.PROVINCE_MONITOR, Role.ADMINISTRATOR}
+STAFF_ROLES = {Role.ONE_STOP_OFFICER, Role.SPECIALIST, Role.LEADER, Role.CLERK, Role.PROVINCE_MONITOR,
+               Role.ADMINISTRATOR}
 
 
 def staff_required(view):

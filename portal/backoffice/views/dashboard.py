@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from documents.selectors import overdue_total
 from government.calendar import LOCAL_TZ
 from national_sync.selectors import backlog as sync_backlog
 from payments.selectors import online_payment_rate
@@ -211,6 +212,8 @@ def dashboard(request):
                       [escape(reverse("backoffice:dossier", args=[d.pk])), None, None, None]) for d, due in urgent)),
         "own": own, "minimum_to_rank": MINIMUM_TO_RANK,
         "carried_over": reads.carried_over(scope, period), "within": within, "overdue": overdue,
+        # Beside overdue dossiers, the documents app's: incoming documents past their handling deadline.
+        "overdue_documents": overdue_total(scope.agency_ids),
         "scores": reads.scores(total, reads.full_online_rate(), online_payment_rate(
             timezone.make_aware(dt.datetime.combine(period.start, dt.time())),
             timezone.make_aware(dt.datetime.combine(period.end_exclusive, dt.time())))), "link": linker,

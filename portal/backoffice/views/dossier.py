@@ -41,7 +41,8 @@ def _page(request, dossier, *, bound=None, identity=None, error=None, status=200
         "dossier": dossier,
         "deadline": deadline,
         "steps": dossier.steps.select_related("agency__unit").order_by("index"),
-        "events": dossier.events.select_related("actor", "agency").prefetch_related("files").order_by("created_at", "pk"),
+        "events": dossier.events.select_related("actor", "agency").prefetch_related("files__issued_as").order_by(
+            "created_at", "pk"),
         "components": components_of(dossier),
         "actions": action_forms,
         "action_labels": policy.ACTION_LABELS,

@@ -1,6 +1,7 @@
 from django.core.paginator import Paginator
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
+from government.models import Role
 from government.selectors import agency_of, role_of
 from procedures.models import Procedure
 from procedures.queues import deadlines, queue_rows, work_queue
@@ -11,6 +12,8 @@ from .common import staff_required
 
 @staff_required
 def queue(request):
+    if role_of(request.user) == Role.CLERK:  # a clerk's work is the registers, not dossiers
+        return redirect("documents:incoming")
     form = QueueFilterForm(request.GET or None, procedures=Procedure.objects.filter(is_active=True).only("name"))
     filters = form.cleaned_data if form.is_valid() else {}
     dossiers = work_queue(request.user, **{key: filters.get(key) or "" for key in

@@ -13,7 +13,7 @@ from government.selectors import role_of
 from procedures import policy
 from procedures.models import IN_PROGRESS, Dossier, DossierState
 from procedures.selectors import apologies, appointment_for
-from procedures.uploads import image_within_limit
+from government.uploads import image_within_limit
 
 
 def citizen_required(view):

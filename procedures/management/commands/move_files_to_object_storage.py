@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from procedures.models import DossierDocument, DossierEventFile, PendingUpload
-from procedures.storage import current_storage, local_storage
+from government.storage import current_storage, local_storage
 
 MODELS = (DossierDocument, DossierEventFile, PendingUpload)
 

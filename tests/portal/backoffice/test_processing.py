@@ -5,7 +5,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from government.signing import check_pdf
+from government.signing import check_pdf, check_signatures
 from procedures.models import DossierState, IdentityStatus, Outcome
 from tests.portal.citizens.helpers import submitted
 from tests.uploads import pdf, png
@@ -58,15 +58,24 @@ def test_inter_level_dossier_from_online_submission_to_a_signed_result(staff_cli
     check = check_pdf(content)
     assert check.valid and check.signer == world.district_agency.name
     assert dossier.code in PdfReader(io.BytesIO(content)).pages[0].extract_text()
+    # The result is an outgoing document of the district: numbered from its register, signed by the
+    # leader, then by the agency (issue 18, part 5).
+    issued = result.issued_as
+    assert (issued.agency, issued.symbol, issued.state) == (world.district_agency, "01/QĐ-UBND", "issued")
+    assert issued.issued_sha256 == result.sha256
+    leader_signature, agency_signature = check_signatures(content)
+    assert leader_signature.valid and leader_signature.signer == world.huyen_lanhdao.get_full_name()
+    assert agency_signature.valid and agency_signature.whole_file
+    assert "01/QĐ-UBND" in client.get(f"/ho-so/{dossier.pk}/").content.decode()
 
     verification = client.get(f"/xac-thuc-van-ban/{result.verification_token}/")
     body = verification.content.decode()
-    assert "Chữ ký số hợp lệ." in body and world.district_agency.name in body
+    assert "Các chữ ký số đều hợp lệ." in body and world.district_agency.name in body
     uploaded = client.post("/xac-thuc-van-ban/", {"document": io.BytesIO(content)})
-    assert "Chữ ký số hợp lệ." in uploaded.content.decode()
+    assert "Các chữ ký số đều hợp lệ." in uploaded.content.decode() and "01/QĐ-UBND" in uploaded.content.decode()
     tampered = content.replace(b"/Producer", b"/Producxr", 1)
     forged = client.post("/xac-thuc-van-ban/", {"document": io.BytesIO(tampered)})
-    assert "Chữ ký số hợp lệ." not in forged.content.decode()
+    assert "đều hợp lệ" not in forged.content.decode() and "không hợp lệ" in forged.content.decode()
 
 
 def test_an_uploaded_result_must_be_a_pdf_to_be_signed(staff_client, world, registry):

@@ -1,7 +1,8 @@
-"""Where dossier files live: never served by URL; on local disk, or in S3-compatible object storage.
+"""Where private files live (dossiers' and documents'): never served by URL; on local disk, or in
+S3-compatible object storage.
 
-Citizens' documents are personal data; they leave the server only through views that check who
-is asking (portal/citizens, the back-office), which stream them from wherever they are stored. With
+Citizens' documents are personal data and an agency's documents are its own; they leave the server
+only through views that check who is asking, which stream them from wherever they are stored. With
 OBJECT_STORAGE_ENDPOINT set they go to a private bucket (django-storages, boto3), so that any
 application server can serve any file; without it, to PRIVATE_MEDIA_ROOT (the embedded default).
 """

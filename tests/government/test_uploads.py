@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 from pypdf.generic import DictionaryObject, NameObject, TextStringObject
 
-from procedures.uploads import UploadRejected, check_upload, safe_name
+from government.uploads import UploadRejected, check_upload, safe_name
 from tests.uploads import disguised, jpeg, pdf, pdf_bytes, png
 
 

@@ -1,4 +1,5 @@
-"""Checking a citizen's upload before it is stored: type by content, size, a safe name.
+"""Checking an upload (a citizen's, an officer's scan, a clerk's document) before it is stored: type
+by content, size, a safe name.
 
 The type is what the first bytes say, whatever the name claims, and then the file must really be
 one: a PDF is parsed (pypdf) and refused when it is encrypted or can run something when opened
@@ -21,7 +22,7 @@ from PIL import Image, UnidentifiedImageError
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
-from procedures.exceptions import DomainError
+from government.exceptions import DomainError
 
 SIGNATURES = (
     (b"%PDF-", "application/pdf", ".pdf"),

@@ -5,10 +5,9 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from documents.models import Direction, RegisterSequence
 from government.calendar import LOCAL_TZ
 from government.sequences import next_value
-
-from .models import Direction, RegisterSequence
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,15 @@ class Direction(models.TextChoices):
     OUTGOING = "outgoing", _("Văn bản đi")
 
 
+class Urgency(models.TextChoices):
+    """Độ khẩn (Decree 30/2020): how fast a document must travel and be dealt with."""
+
+    NORMAL = "normal", _("Thường")
+    URGENT = "urgent", _("Khẩn")
+    VERY_URGENT = "very_urgent", _("Thượng khẩn")
+    EXPRESS = "express", _("Hỏa tốc")
+
+
 class DocumentType(models.Model):
     """A kind of administrative document and the abbreviation its symbol carries (Decree 30/2020,
     appendix III): "QĐ" for a decision; none for an official letter (công văn)."""

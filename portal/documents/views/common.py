@@ -1,0 +1,58 @@
+from functools import wraps
+
+from django.core.paginator import Paginator
+from django.http import FileResponse
+from django.utils.translation import gettext as _
+
+from documents.policy import works_with_documents
+from documents.selectors import overdue_q
+from portal.backoffice.views.common import staff_refusal, staff_required
+from search.services import find_documents
+
+PAGE_SIZE = 50
+
+
+def documents_staff_required(view):
+    """Staff of an agency (clerk, leader, specialist, one-stop officer): documents belong to an agency."""
+
+    @staff_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not works_with_documents(request.user):
+            return staff_refusal(request, _("Văn bản đi, đến dành cho cán bộ của một cơ quan."))
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def page_of(queryset, number):
+    return Paginator(queryset, PAGE_SIZE).get_page(number or 1)
+
+
+def query_without_page(request):
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+def pdf_file(field, filename, *, download=False):
+    response = FileResponse(field.open("rb"), content_type="application/pdf", as_attachment=download,
+                            filename=filename)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def filtered(documents, form, *, incoming, agency):
+    """The register narrowed by the filter form's valid fields (search words through the search backends)."""
+    data = form.cleaned_data if form.is_valid() else {}
+    if data.get("year"):
+        documents = documents.filter(year=data["year"])
+    if data.get("document_type"):
+        documents = documents.filter(document_type=data["document_type"])
+    if data.get("state"):
+        documents = documents.filter(state=data["state"])
+    if incoming and data.get("overdue"):
+        documents = documents.filter(overdue_q())
+    if data.get("q"):
+        documents = find_documents(documents, data["q"], agency=agency)
+    return documents

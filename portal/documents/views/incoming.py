@@ -1,0 +1,178 @@
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from documents import selectors
+from documents.models import AssignmentRole, IncomingState, OutgoingState
+from documents.policy import is_clerk_of, is_leader_of, may_draft
+from documents.services import incoming as services
+from government.exceptions import DomainError
+from government.selectors import agency_of
+from portal.backoffice.exports import xlsx_response
+
+from ..forms import AssignForm, Classification, CloseForm, IncomingForm, ProgressForm, ReceiveForm, RegisterFilterForm
+from .common import documents_staff_required, filtered, page_of, pdf_file, query_without_page
+
+
+@documents_staff_required
+def register(request):
+    form = RegisterFilterForm(request.GET or None, direction="incoming")
+    agency = agency_of(request.user)
+    documents = filtered(selectors.incoming_for(request.user), form, incoming=True, agency=agency)
+    context = {
+        "form": form, "query": query_without_page(request), "page": page_of(documents.order_by("-year", "-number"), form.cleaned_data.get("page")
+                                      if form.is_valid() else 1),
+        "overdue_ids": set(selectors.overdue_incoming(selectors.incoming_for(request.user)).values_list("pk", flat=True)),
+        "waiting": selectors.waiting_deliveries(request.user) if is_clerk_of(request.user, agency) else [],
+        "mine": selectors.my_assignments(request.user)[:20],
+        "is_clerk": is_clerk_of(request.user, agency), "agency": agency,
+    }
+    return render(request, "documents/incoming_register.html", context, status=400 if form.errors else 200)
+
+
+@documents_staff_required
+def export(request):
+    form = RegisterFilterForm(request.GET or None, direction="incoming")
+    documents = filtered(selectors.incoming_for(request.user), form, incoming=True,
+                         agency=agency_of(request.user)).order_by("year", "number")
+    rows = [[d.number, d.received_at.strftime("%d/%m/%Y %H:%M"), d.sender, d.number_symbol,
+             d.issued_on.strftime("%d/%m/%Y"), d.document_type.name, d.excerpt, d.get_urgency_display(),
+             d.answer_due.strftime("%d/%m/%Y") if d.answer_due else "", d.get_state_display()]
+            for d in documents.iterator()]
+    columns = [_("Số đến"), _("Ngày đến"), _("Cơ quan ban hành"), _("Số, ký hiệu"), _("Ngày văn bản"),
+               _("Loại văn bản"), _("Trích yếu"), _("Độ khẩn"), _("Hạn trả lời"), _("Tình trạng")]
+    return xlsx_response([{"title": _("Sổ văn bản đến"), "columns": columns, "rows": rows}], "so-van-ban-den")
+
+
+@documents_staff_required
+def create(request):
+    agency = agency_of(request.user)
+    if not is_clerk_of(request.user, agency):
+        return redirect("documents:incoming")
+    form = IncomingForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            document = services.register_incoming(
+                request.user, services.IncomingEntry(
+                    sender=data["sender"], number_symbol=data["number_symbol"], issued_on=data["issued_on"],
+                    document_type=data["document_type"], excerpt=data["excerpt"], urgency=data["urgency"],
+                    channel=data["channel"], answer_due=data["answer_due"]),
+                files=data["files"], classified=data["classification"] != Classification.NONE)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Đã vào sổ văn bản đến số %(number)s.") % {"number": document.number})
+            return redirect("documents:incoming_detail", pk=document.pk)
+    return render(request, "documents/incoming_form.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def _document(request, pk):
+    return get_object_or_404(selectors.incoming_for(request.user).select_related("registered_by", "answer"), pk=pk)
+
+
+@documents_staff_required
+def detail(request, pk, forms=None):
+    document = _document(request, pk)
+    user, forms = request.user, forms or {}
+    assignments = list(document.assignments.select_related("assignee"))
+    handles = any(a.assignee_id == user.pk and a.role == AssignmentRole.HANDLE for a in assignments)
+    works = handles or any(a.assignee_id == user.pk and a.role == AssignmentRole.COOPERATE for a in assignments)
+    leader = is_leader_of(user, document.agency)
+    open_ = document.state != IncomingState.CLOSED
+    context = {
+        "document": document, "assignments": assignments, "files": document.files.all(),
+        "may_draft": may_draft(user, document.agency),
+        "progress": document.progress.select_related("author"),
+        "overdue": selectors.overdue_incoming(selectors.incoming_for(user)).filter(pk=document.pk).exists(),
+        "assign_form": (forms.get("assign") or AssignForm(staff=selectors.assignable_staff(document.agency),
+                                                          document=document)) if leader and open_ else None,
+        "progress_form": (forms.get("progress") or ProgressForm())
+        if (works or leader) and document.state == IncomingState.ASSIGNED else None,
+        "close_form": (forms.get("close") or CloseForm(issued=_issued(user)))
+        if (handles or leader) and document.state == IncomingState.ASSIGNED else None,
+    }
+    return render(request, "documents/incoming_detail.html", context, status=400 if forms else 200)
+
+
+def _issued(user):
+    return selectors.outgoing_for(user).filter(state=OutgoingState.ISSUED).order_by("-issued_at")
+
+
+@require_POST
+@documents_staff_required
+def assign(request, pk):
+    document = _document(request, pk)
+    form = AssignForm(request.POST, staff=selectors.assignable_staff(document.agency), document=document)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.assign(
+                request.user, document, handler=services.Assignee(data["handler"], data["handler_due"]),
+                cooperating=[services.Assignee(u, data["cooperating_due"]) for u in data["cooperating"]],
+                informed=[services.Assignee(u) for u in data["informed"]], note=data["note"])
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Đã phân công xử lý."))
+            return redirect("documents:incoming_detail", pk=pk)
+    return detail(request, pk, forms={"assign": form})
+
+
+@require_POST
+@documents_staff_required
+def progress(request, pk):
+    document = _document(request, pk)
+    form = ProgressForm(request.POST)
+    if form.is_valid():
+        try:
+            services.record_progress(request.user, document, form.cleaned_data["text"])
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            return redirect("documents:incoming_detail", pk=pk)
+    return detail(request, pk, forms={"progress": form})
+
+
+@require_POST
+@documents_staff_required
+def close(request, pk):
+    document = _document(request, pk)
+    form = CloseForm(request.POST, issued=_issued(request.user))
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.close(request.user, document, outcome=data["outcome"], answer=data["answer"], note=data["note"])
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Đã kết thúc xử lý văn bản."))
+            return redirect("documents:incoming_detail", pk=pk)
+    return detail(request, pk, forms={"close": form})
+
+
+@require_POST
+@documents_staff_required
+def receive(request, delivery_pk):
+    delivery = get_object_or_404(selectors.waiting_deliveries(request.user), pk=delivery_pk)
+    form = ReceiveForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Hạn trả lời không hợp lệ."))
+        return redirect("documents:incoming")
+    try:
+        document = services.receive_delivery(request.user, delivery, answer_due=form.cleaned_data["answer_due"])
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("documents:incoming")
+    messages.success(request, _("Đã tiếp nhận, vào sổ văn bản đến số %(number)s.") % {"number": document.number})
+    return redirect("documents:incoming_detail", pk=document.pk)
+
+
+@documents_staff_required
+def file(request, pk, file_id):
+    document = _document(request, pk)
+    item = get_object_or_404(document.files, pk=file_id)
+    response = pdf_file(item.file, item.name)
+    response["Content-Type"] = item.content_type
+    return response
