@@ -58,11 +58,7 @@ def create_draft(drafter, *, document_type, excerpt, signer, signer_title, body=
                                 drafting_unit=drafting_unit)
     else:
         raise OutgoingRefused(_("Hãy nhập nội dung văn bản hoặc tải lên tệp dự thảo (PDF)."))
-    try:
-        prepared = with_fields(pdf, layout)
-    except Exception as error:  # noqa: BLE001 - pyHanko refuses PDFs it cannot update incrementally
-        raise OutgoingRefused(_("Không thêm được ô ký số vào tệp dự thảo này; hãy xuất lại tệp PDF từ "
-                                "phần mềm soạn thảo.")) from error
+    prepared = _with_fields(pdf, layout)
     with transaction.atomic():
         document = OutgoingDocument(agency=agency, document_type=document_type, drafting_unit=drafting_unit,
                                     excerpt=excerpt, body=body, urgency=urgency, drafted_by=drafter, signer=signer,
@@ -141,7 +137,7 @@ def issue_result(leader, agency, pdf, *, document_type, excerpt, drafted_by, at=
     agency's outgoing register, as the clerk's issue would (decision 0021). Returns the issued document."""
     require(is_leader_of(leader, agency), _("Chỉ lãnh đạo của cơ quan có thẩm quyền ký văn bản kết quả."))
     at = at or timezone.now()
-    prepared = pdf if has_fields(pdf) else with_fields(pdf)
+    prepared = pdf if has_fields(pdf) else _with_fields(pdf)
     signed = sign_as_signer(prepared, leader, agency, field=SIGNER_FIELD, image=signature_image(leader),
                             reason=_("Phê duyệt: %(excerpt)s") % {"excerpt": excerpt[:100]})
     with transaction.atomic():
@@ -153,6 +149,14 @@ def issue_result(leader, agency, pdf, *, document_type, excerpt, drafted_by, at=
         document.save()
         _number_and_seal(document, at, None)
     return document
+
+
+def _with_fields(pdf, layout=None):
+    try:
+        return with_fields(pdf, layout)
+    except Exception as error:  # noqa: BLE001 - pyHanko refuses PDFs it cannot update incrementally
+        raise OutgoingRefused(_("Không thêm được ô ký số vào tệp dự thảo này; hãy xuất lại tệp PDF từ "
+                                "phần mềm soạn thảo.")) from error
 
 
 def _number_and_seal(document, at, clerk):

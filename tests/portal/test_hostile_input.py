@@ -19,8 +19,9 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from wagtail.models import Page
 
+from government.models import Role
 from portal.home.services import ensure_site
-from tests.factories import sign_in_verified, walk_in
+from tests.factories import sign_in_verified, staff, walk_in
 from tests.portal.citizens.helpers import returned, submitted
 from tests.uploads import png
 from tests.vneid_adapter.conftest import _fake_vneid, vneid  # noqa: F401
@@ -133,7 +134,10 @@ def ids(world):
 
 
 def _users(world):
-    return {"anonymous": None, "citizen": world.citizen, "officer": world.xa_motcua, "monitor": world.monitor}
+    # The clerk reaches the documents' pages with their forms (registering with hostile files too).
+    clerk = staff(Role.CLERK, world.commune_agency, username="xa.vanthu")
+    return {"anonymous": None, "citizen": world.citizen, "officer": world.xa_motcua, "monitor": world.monitor,
+            "clerk": clerk}
 
 
 def _client(user):

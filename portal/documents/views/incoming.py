@@ -100,56 +100,47 @@ def _issued(user):
     return selectors.outgoing_for(user).filter(state=OutgoingState.ISSUED).order_by("-issued_at")
 
 
-@require_POST
-@documents_staff_required
-def assign(request, pk):
-    document = _document(request, pk)
-    form = AssignForm(request.POST, staff=selectors.assignable_staff(document.agency), document=document)
+def _submit(request, pk, key, form, operation, done=""):
+    """Run `operation(cleaned data)` for a valid form and go back to the document; a refusal or an
+    invalid form shows the page again with the form open and its message."""
     if form.is_valid():
-        data = form.cleaned_data
         try:
-            services.assign(
-                request.user, document, handler=services.Assignee(data["handler"], data["handler_due"]),
-                cooperating=[services.Assignee(u, data["cooperating_due"]) for u in data["cooperating"]],
-                informed=[services.Assignee(u) for u in data["informed"]], note=data["note"])
+            operation(form.cleaned_data)
         except DomainError as error:
             form.add_error(None, error.message)
         else:
-            messages.success(request, _("Đã phân công xử lý."))
+            if done:
+                messages.success(request, done)
             return redirect("documents:incoming_detail", pk=pk)
-    return detail(request, pk, forms={"assign": form})
+    return detail(request, pk, forms={key: form})
+
+
+@require_POST
+@documents_staff_required
+def assign(request, pk):
+    document, user = _document(request, pk), request.user
+    form = AssignForm(request.POST, staff=selectors.assignable_staff(document.agency), document=document)
+    return _submit(request, pk, "assign", form, lambda data: services.assign(
+        user, document, handler=services.Assignee(data["handler"], data["handler_due"]),
+        cooperating=[services.Assignee(u, data["cooperating_due"]) for u in data["cooperating"]],
+        informed=[services.Assignee(u) for u in data["informed"]], note=data["note"]), _("Đã phân công xử lý."))
 
 
 @require_POST
 @documents_staff_required
 def progress(request, pk):
-    document = _document(request, pk)
-    form = ProgressForm(request.POST)
-    if form.is_valid():
-        try:
-            services.record_progress(request.user, document, form.cleaned_data["text"])
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            return redirect("documents:incoming_detail", pk=pk)
-    return detail(request, pk, forms={"progress": form})
+    document, user = _document(request, pk), request.user
+    return _submit(request, pk, "progress", ProgressForm(request.POST),
+                   lambda data: services.record_progress(user, document, data["text"]))
 
 
 @require_POST
 @documents_staff_required
 def close(request, pk):
-    document = _document(request, pk)
-    form = CloseForm(request.POST, issued=_issued(request.user))
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.close(request.user, document, outcome=data["outcome"], answer=data["answer"], note=data["note"])
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("Đã kết thúc xử lý văn bản."))
-            return redirect("documents:incoming_detail", pk=pk)
-    return detail(request, pk, forms={"close": form})
+    document, user = _document(request, pk), request.user
+    return _submit(request, pk, "close", CloseForm(request.POST, issued=_issued(user)), lambda data: services.close(
+        user, document, outcome=data["outcome"], answer=data["answer"], note=data["note"]),
+        _("Đã kết thúc xử lý văn bản."))
 
 
 @require_POST

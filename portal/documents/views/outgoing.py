@@ -139,8 +139,7 @@ def issue(request, pk):
 @require_POST
 @documents_staff_required
 def send_again(request, pk):
-    return _act(request, pk, exchange.resend,
-                _("Đã gửi lại lên trục liên thông."))
+    return _act(request, pk, exchange.resend, _("Đã gửi lại lên trục liên thông."))
 
 
 @require_POST
