@@ -108,8 +108,10 @@ def demo_personal_certificate(user, agency):
 
 def _demo_certificate(stem, common_name, organisation):
     path = _pki_dir() / f"{stem}.p12"
-    if path.exists():
+    if path.exists() and _issued_to(path) == _name(common_name, organisation):
         return path
+    # Missing, or issued to another name under the same id (a database made again beside an old
+    # var/pki): issue it afresh, so that a signature never shows someone else's name.
     ca_key, ca_cert = demo_ca()
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     now = dt.datetime.now(dt.timezone.utc)
@@ -128,6 +130,11 @@ def _demo_certificate(stem, common_name, organisation):
         stem.encode(), key, certificate, [ca_cert], serialization.NoEncryption()))
     path.chmod(0o600)
     return path
+
+
+def _issued_to(path):
+    _key, certificate, _chain = pkcs12.load_key_and_certificates(path.read_bytes(), None)
+    return certificate.subject
 
 
 def _agency_pkcs12(agency):

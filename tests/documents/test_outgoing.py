@@ -165,3 +165,20 @@ def test_fifty_simultaneous_issues_in_one_register_get_fifty_consecutive_distinc
     assert sorted(issued_now) == list(range(1, 51))
     symbols = set(OutgoingDocument.objects.values_list("symbol", flat=True))
     assert len(symbols) == 50
+
+
+def test_a_demo_certificate_is_issued_again_when_its_id_now_belongs_to_another_name(offices):
+    from cryptography.hazmat.primitives.serialization import pkcs12
+
+    from government.signing import demo_personal_certificate
+
+    leader, agency = offices.ubnd.leader, offices.ubnd.agency
+
+    def name_in(path):
+        certificate = pkcs12.load_key_and_certificates(path.read_bytes(), None)[1]
+        return certificate.subject.rfc4514_string()
+
+    before = name_in(demo_personal_certificate(leader, agency))
+    leader.last_name, leader.first_name = "Hoàng Văn", "Tư"
+    after = name_in(demo_personal_certificate(leader, agency))
+    assert leader.get_full_name() not in before and leader.get_full_name() in after
