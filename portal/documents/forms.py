@@ -28,7 +28,8 @@ class IncomingForm(forms.Form):
     sender = forms.CharField(label=_("Cơ quan ban hành"), max_length=255)
     number_symbol = forms.CharField(label=_("Số, ký hiệu"), max_length=60, help_text=_("Ví dụ 123/UBND-VP"))
     issued_on = forms.DateField(label=_("Ngày văn bản"), widget=DATE_INPUT)
-    document_type = forms.ModelChoiceField(label=_("Loại văn bản"), queryset=DocumentType.objects.none())
+    document_type = forms.ModelChoiceField(label=_("Loại văn bản"), queryset=DocumentType.objects.none(),
+                                           empty_label=_("— Chọn loại văn bản —"))
     excerpt = forms.CharField(label=_("Trích yếu"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
     urgency = forms.ChoiceField(label=_("Độ khẩn"), choices=Urgency.choices, initial=Urgency.NORMAL)
     answer_due = forms.DateField(label=_("Hạn trả lời (nếu văn bản yêu cầu)"), required=False, widget=DATE_INPUT)
@@ -119,7 +120,8 @@ class ReceiveForm(forms.Form):
 
 
 class DraftForm(forms.Form):
-    document_type = forms.ModelChoiceField(label=_("Loại văn bản"), queryset=DocumentType.objects.none())
+    document_type = forms.ModelChoiceField(label=_("Loại văn bản"), queryset=DocumentType.objects.none(),
+                                           empty_label=_("— Chọn loại văn bản —"))
     excerpt = forms.CharField(label=_("Trích yếu"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
     body = forms.CharField(label=_("Nội dung (soạn theo mẫu)"), required=False, max_length=20000,
                            widget=forms.Textarea(attrs={"rows": 8}),
@@ -165,7 +167,7 @@ class RegisterFilterForm(forms.Form):
     year = forms.IntegerField(label=_("Năm"), required=False, min_value=2000, max_value=2100)
     q = forms.CharField(label=_("Tìm (số, ký hiệu, trích yếu, nơi gửi)"), required=False, max_length=200)
     document_type = forms.ModelChoiceField(label=_("Loại văn bản"), queryset=DocumentType.objects.none(),
-                                           required=False)
+                                           required=False, empty_label=_("Tất cả"))
     state = forms.ChoiceField(label=_("Tình trạng"), required=False)
     overdue = forms.BooleanField(label=_("Chỉ văn bản quá hạn xử lý"), required=False)
     page = forms.IntegerField(required=False, min_value=1, max_value=100_000, widget=forms.HiddenInput)
