@@ -85,7 +85,14 @@ def header(issuer_lines, width, number="", place_date="", spots=None):
 def place_and_date(agency, moment):
     """"Hương Sơn, ngày 24 tháng 11 năm 2026": the place is the agency's unit, from the unit tree."""
     day = timezone.localtime(moment) if moment else timezone.localtime()
-    return f"{escape(agency.unit.short_name)}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
+    return escape(date_line(agency.unit.short_name, day))
+
+
+def date_line(place, day):
+    """"Phú Thượng, ngày 05 tháng 3 năm 2026": a zero before days under 10 and months 1 and 2 only
+    (Decree 30/2020, appendix I: the other months cannot be made into another by a digit added)."""
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
 def qr_image(url, size=24 * mm):

@@ -15,6 +15,7 @@ from documents.policy import is_clerk_of, is_leader_of, may_draft, require
 from government.appearances import seal_image, signature_image
 from government.calendar import LOCAL_TZ
 from government.exceptions import DomainError
+from government.pdf import date_line
 from government.pdf_forms import (
     DATE_FIELD,
     NUMBER_FIELD,
@@ -192,13 +193,6 @@ def symbol_of(document, number):
 def _filled(signed, document, day):
     return fill_text_fields(signed, {NUMBER_FIELD: f"Số: {document.symbol}",
                                      DATE_FIELD: date_line(document.agency.unit.short_name, day)})
-
-
-def date_line(place, day):
-    """"Phú Thượng, ngày 05 tháng 3 năm 2026": a zero before days under 10 and months 1 and 2 only
-    (Decree 30/2020, appendix I)."""
-    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
 def _is_signer(user, document):

@@ -143,8 +143,11 @@ def test_the_leader_returns_a_draft_with_what_to_change(offices):
 def test_the_date_line_writes_a_zero_before_days_under_10_and_months_1_and_2_only():
     import datetime as dt
 
-    assert outgoing.date_line("Phú Thượng", dt.date(2026, 2, 5)) == "Phú Thượng, ngày 05 tháng 02 năm 2026"
-    assert outgoing.date_line("Phú Thượng", dt.date(2026, 11, 25)) == "Phú Thượng, ngày 25 tháng 11 năm 2026"
+    from government.pdf import date_line
+
+    assert date_line("Phú Thượng", dt.date(2026, 2, 5)) == "Phú Thượng, ngày 05 tháng 02 năm 2026"
+    assert date_line("Phú Thượng", dt.date(2026, 3, 9)) == "Phú Thượng, ngày 09 tháng 3 năm 2026"
+    assert date_line("Phú Thượng", dt.date(2026, 11, 25)) == "Phú Thượng, ngày 25 tháng 11 năm 2026"
 
 
 @pytest.mark.django_db(transaction=True)
