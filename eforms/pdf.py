@@ -10,7 +10,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
-from government.pdf import Table, build, grid, header, styles
+from government.pdf import Table, build, date_line, grid, header, styles
 
 from .forms import display
 
@@ -25,8 +25,7 @@ def declaration(dossier, definition, values, *, at=None):
                                  author=dossier.applicant_name)
     moment = timezone.localtime(at or dossier.submitted_at or timezone.now())
     place = dossier.receiving_agency.unit.short_name
-    story = [header([""], width, place_date=f"{escape(place)}, ngày {moment.day:02d} tháng {moment.month:02d} "
-                                             f"năm {moment.year}"),
+    story = [header([""], width, place_date=escape(date_line(place, moment))),
              Spacer(0, 4 * mm), Paragraph(escape(definition["title"].upper()), s["title"])]
     if definition.get("template"):
         story.append(Paragraph(f"({escape(definition['template'])})", s["italic_centre"]))

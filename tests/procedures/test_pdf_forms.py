@@ -163,7 +163,8 @@ def test_each_form_of_the_set_in_force_on_the_receipt_day(world, day, form_set):
     dossier, forms = forms_received_on(world, day)
     assert set_of(dossier) is form_set
     assert set(forms) == set(form_set.numbers)  # the 2025 set has the stop notice, 2018 has none
-    place_date = f"Tân Thử, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
+    # Decree 30: a zero before days under 10 and months 1 and 2 only ("tháng 6", "tháng 7").
+    place_date = f"Tân Thử, ngày {day.day:02d} tháng {day.month if day.month > 2 else f'{day.month:02d}'} năm {day.year}"
     for kind, content in forms.items():
         text = " ".join(_text(content).split())
         number_line = f"(Mẫu số {form_set.number(kind)} — {form_set.circular})"
