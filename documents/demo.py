@@ -20,25 +20,28 @@ from government.pdf import build, paragraphs
 from .models import Channel, Delivery, DeliveryStatus, DocumentType, IncomingDocument, Outcome, Urgency
 from .services import incoming, outgoing
 
-SENDERS = [
-    "Ủy ban nhân dân tỉnh Thái Nguyên", "Sở Nội vụ tỉnh Thái Nguyên", "Sở Tài chính tỉnh Thái Nguyên",
-    "Sở Nông nghiệp và Môi trường tỉnh Thái Nguyên", "Công an tỉnh Thái Nguyên", "Bảo hiểm xã hội tỉnh Thái Nguyên",
-    "Văn phòng Ủy ban nhân dân tỉnh Thái Nguyên", "Sở Khoa học và Công nghệ tỉnh Thái Nguyên",
-]
-# (type, sender's symbol pattern, excerpt, days given to answer or None)
+# (sender, type, the sender's symbol pattern, excerpt, days given to answer or None)
 INCOMING = [
-    ("Công văn", "{n}/UBND-KSTT", "V/v báo cáo kết quả giải quyết thủ tục hành chính quý III năm 2026", 10),
-    ("Kế hoạch", "{n}/KH-UBND", "Kế hoạch cải cách hành chính năm 2027", None),
-    ("Công văn", "{n}/SNV-CCHC", "V/v rà soát, chuẩn hóa bộ thủ tục hành chính thuộc thẩm quyền cấp xã", 7),
-    ("Giấy mời", "{n}/GM-UBND", "Giấy mời dự hội nghị sơ kết công tác chuyển đổi số 9 tháng đầu năm", None),
-    ("Công văn", "{n}/CAT-PC06", "V/v làm sạch dữ liệu dân cư phục vụ Đề án 06", 15),
-    ("Quyết định", "{n}/QĐ-UBND", "Quyết định công bố danh mục thủ tục hành chính mới ban hành lĩnh vực hộ tịch", None),
-    ("Công văn", "{n}/STC-QLNS", "V/v lập dự toán ngân sách nhà nước năm 2027", 12),
-    ("Thông báo", "{n}/TB-VPUBND", "Thông báo kết luận của Chủ tịch UBND tỉnh tại buổi làm việc về cải cách hành chính", None),
-    ("Công văn", "{n}/SNNMT-ĐĐ", "V/v tăng cường quản lý đất đai, xử lý vi phạm trên địa bàn", 10),
-    ("Công văn", "{n}/BHXH-QLT", "V/v đôn đốc thu bảo hiểm xã hội, bảo hiểm y tế tự nguyện", 5),
-    ("Báo cáo", "{n}/BC-SKHCN", "Báo cáo tình hình triển khai chữ ký số cho cán bộ, công chức", None),
-    ("Công văn", "{n}/UBND-TH", "V/v chủ động ứng phó mưa lũ, sạt lở đất", 3),
+    ("Ủy ban nhân dân tỉnh Thái Nguyên", "Công văn", "{n}/UBND-KSTT",
+     "V/v báo cáo kết quả giải quyết thủ tục hành chính quý III năm 2026", 10),
+    ("Ủy ban nhân dân tỉnh Thái Nguyên", "Kế hoạch", "{n}/KH-UBND", "Kế hoạch cải cách hành chính năm 2027", None),
+    ("Sở Nội vụ tỉnh Thái Nguyên", "Công văn", "{n}/SNV-CCHC",
+     "V/v rà soát, chuẩn hóa bộ thủ tục hành chính thuộc thẩm quyền cấp xã", 7),
+    ("Sở Khoa học và Công nghệ tỉnh Thái Nguyên", "Giấy mời", "{n}/GM-SKHCN",
+     "Giấy mời dự hội nghị sơ kết công tác chuyển đổi số 9 tháng đầu năm", None),
+    ("Công an tỉnh Thái Nguyên", "Công văn", "{n}/CAT-PC06", "V/v làm sạch dữ liệu dân cư phục vụ Đề án 06", 15),
+    ("Ủy ban nhân dân tỉnh Thái Nguyên", "Quyết định", "{n}/QĐ-UBND",
+     "Quyết định công bố danh mục thủ tục hành chính mới ban hành lĩnh vực hộ tịch", None),
+    ("Sở Tài chính tỉnh Thái Nguyên", "Công văn", "{n}/STC-QLNS", "V/v lập dự toán ngân sách nhà nước năm 2027", 12),
+    ("Văn phòng Ủy ban nhân dân tỉnh Thái Nguyên", "Thông báo", "{n}/TB-VPUBND",
+     "Thông báo kết luận của Chủ tịch UBND tỉnh tại buổi làm việc về cải cách hành chính", None),
+    ("Sở Nông nghiệp và Môi trường tỉnh Thái Nguyên", "Công văn", "{n}/SNNMT-ĐĐ",
+     "V/v tăng cường quản lý đất đai, xử lý vi phạm trên địa bàn", 10),
+    ("Bảo hiểm xã hội tỉnh Thái Nguyên", "Công văn", "{n}/BHXH-QLT",
+     "V/v đôn đốc thu bảo hiểm xã hội, bảo hiểm y tế tự nguyện", 5),
+    ("Sở Khoa học và Công nghệ tỉnh Thái Nguyên", "Báo cáo", "{n}/BC-SKHCN",
+     "Báo cáo tình hình triển khai chữ ký số cho cán bộ, công chức", None),
+    ("Ủy ban nhân dân tỉnh Thái Nguyên", "Công văn", "{n}/UBND-TH", "V/v chủ động ứng phó mưa lũ, sạt lở đất", 3),
 ]
 OUTGOING = [
     ("Báo cáo", "Báo cáo kết quả giải quyết thủ tục hành chính quý III năm 2026",
@@ -103,10 +106,10 @@ def _receive_some(agency, people, types, rng, start, now, count, issued):
     span = (now - start).total_seconds()
     moments = sorted(start + dt.timedelta(seconds=rng.uniform(0, span)) for _ in range(count))
     for i, received_at in enumerate(moments):
-        type_name, pattern, excerpt, answer_days = INCOMING[i % len(INCOMING)]
+        sender, type_name, pattern, excerpt, answer_days = INCOMING[i % len(INCOMING)]
         received_on = received_at.astimezone(LOCAL_TZ).date()
         entry = incoming.IncomingEntry(
-            sender=rng.choice(SENDERS), number_symbol=pattern.format(n=rng.randint(100, 4200)),
+            sender=sender, number_symbol=pattern.format(n=rng.randint(100, 4200)),
             issued_on=received_on - dt.timedelta(days=rng.randint(0, 3)), document_type=types[type_name],
             excerpt=excerpt, urgency=rng.choice([Urgency.NORMAL] * 5 + [Urgency.URGENT, Urgency.VERY_URGENT]),
             channel=rng.choice([Channel.PAPER, Channel.ELECTRONIC]),
