@@ -2,7 +2,7 @@
 agency's documents, whatever the address asks for."""
 
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
 from django.utils import timezone
 
 from government.selectors import agency_of
@@ -44,6 +44,11 @@ def overdue_q(today=None):
     today = today or timezone.localdate()
     late_handler = Assignment.objects.filter(document=OuterRef("pk"), role=AssignmentRole.HANDLE, due_on__lt=today)
     return ~Q(state=IncomingState.CLOSED) & (Q(answer_due__lt=today) | Exists(late_handler))
+
+
+def with_overdue(documents, today=None):
+    """The documents, each with `is_overdue` (overdue_q) computed by the database in the same query."""
+    return documents.annotate(is_overdue=ExpressionWrapper(overdue_q(today), output_field=BooleanField()))
 
 
 def overdue_incoming(documents=None, today=None):

@@ -17,6 +17,7 @@ from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields
+from pypdf import PdfReader
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
@@ -62,8 +63,8 @@ def standard_layout(pdf_bytes):
     system did not lay out itself (an uploaded draft or result): the number under the issuing body and
     the date under the motto near the top of page 1, the signature above the signer's name at the
     bottom right of the last page; in proportion to the page, A4 or A5."""
-    reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
-    x0, y0, x1, y1 = (float(v) for v in reader.root["/Pages"]["/Kids"][0]["/MediaBox"])
+    box = PdfReader(io.BytesIO(pdf_bytes)).pages[0].mediabox  # inherited from the page tree when not its own
+    x0, y0, x1, y1 = (float(v) for v in (box.left, box.bottom, box.right, box.top))
     width, height = x1 - x0, y1 - y0
     top = y1 - 0.16 * height
     return IssueLayout(

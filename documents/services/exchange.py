@@ -3,6 +3,7 @@ the recipients report back (received, handling, done)."""
 
 import logging
 
+from django.core.cache import cache
 from django.utils.translation import gettext as _
 
 from document_exchange_adapter.client import AxisError, AxisRefused, get_axis
@@ -80,10 +81,18 @@ def sync():
     return sent, refresh_statuses()
 
 
+DIRECTORY_CACHE_KEY, DIRECTORY_SECONDS = "documents:axis-directory", 60 * 60
+
+
 def outside_agencies():
-    """The axis's directory for the drafting form; empty (with the reason logged) when it is down."""
-    try:
-        return get_axis().directory()
-    except AxisError as error:
-        logger.warning("document axis directory unavailable: %s", error.reason)
-        return []
+    """The axis's directory for the drafting form, kept an hour (it changes rarely, and the form should
+    not wait on the axis each time); empty, with the reason logged, when the axis is down."""
+    agencies = cache.get(DIRECTORY_CACHE_KEY)
+    if agencies is None:
+        try:
+            agencies = get_axis().directory()
+        except AxisError as error:
+            logger.warning("document axis directory unavailable: %s", error.reason)
+            return []
+        cache.set(DIRECTORY_CACHE_KEY, agencies, DIRECTORY_SECONDS)
+    return agencies

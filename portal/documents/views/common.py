@@ -1,7 +1,6 @@
 from functools import wraps
 
 from django.core.paginator import Paginator
-from django.http import FileResponse
 from django.utils.translation import gettext as _
 
 from documents.policy import works_with_documents
@@ -33,13 +32,6 @@ def query_without_page(request):
     query = request.GET.copy()
     query.pop("page", None)
     return query.urlencode()
-
-
-def pdf_file(field, filename, *, download=False):
-    response = FileResponse(field.open("rb"), content_type="application/pdf", as_attachment=download,
-                            filename=filename)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 def filtered(documents, form, *, incoming, agency):

@@ -10,23 +10,24 @@ from documents.services import incoming as services
 from government.exceptions import DomainError
 from government.selectors import agency_of
 from portal.backoffice.exports import xlsx_response
+from portal.citizens.views.common import download
 
 from ..forms import AssignForm, Classification, CloseForm, IncomingForm, ProgressForm, ReceiveForm, RegisterFilterForm
-from .common import documents_staff_required, filtered, page_of, pdf_file, query_without_page
+from .common import documents_staff_required, filtered, page_of, query_without_page
 
 
 @documents_staff_required
 def register(request):
     form = RegisterFilterForm(request.GET or None, direction="incoming")
     agency = agency_of(request.user)
+    clerk = is_clerk_of(request.user, agency)
     documents = filtered(selectors.incoming_for(request.user), form, incoming=True, agency=agency)
     context = {
-        "form": form, "query": query_without_page(request), "page": page_of(documents.order_by("-year", "-number"), form.cleaned_data.get("page")
-                                      if form.is_valid() else 1),
-        "overdue_ids": set(selectors.overdue_incoming(selectors.incoming_for(request.user)).values_list("pk", flat=True)),
-        "waiting": selectors.waiting_deliveries(request.user) if is_clerk_of(request.user, agency) else [],
+        "form": form, "query": query_without_page(request), "agency": agency, "is_clerk": clerk,
+        "page": page_of(selectors.with_overdue(documents).order_by("-year", "-number"),
+                        form.cleaned_data.get("page") if form.is_valid() else 1),
+        "waiting": selectors.waiting_deliveries(request.user) if clerk else [],
         "mine": selectors.my_assignments(request.user)[:20],
-        "is_clerk": is_clerk_of(request.user, agency), "agency": agency,
     }
     return render(request, "documents/incoming_register.html", context, status=400 if form.errors else 200)
 
@@ -69,7 +70,8 @@ def create(request):
 
 
 def _document(request, pk):
-    return get_object_or_404(selectors.incoming_for(request.user).select_related("registered_by", "answer"), pk=pk)
+    documents = selectors.with_overdue(selectors.incoming_for(request.user))
+    return get_object_or_404(documents.select_related("agency", "registered_by", "answer"), pk=pk)
 
 
 @documents_staff_required
@@ -85,7 +87,6 @@ def detail(request, pk, forms=None):
         "document": document, "assignments": assignments, "files": document.files.all(),
         "may_draft": may_draft(user, document.agency),
         "progress": document.progress.select_related("author"),
-        "overdue": selectors.overdue_incoming(selectors.incoming_for(user)).filter(pk=document.pk).exists(),
         "assign_form": (forms.get("assign") or AssignForm(staff=selectors.assignable_staff(document.agency),
                                                           document=document)) if leader and open_ else None,
         "progress_form": (forms.get("progress") or ProgressForm())
@@ -164,6 +165,4 @@ def receive(request, delivery_pk):
 def file(request, pk, file_id):
     document = _document(request, pk)
     item = get_object_or_404(document.files, pk=file_id)
-    response = pdf_file(item.file, item.name)
-    response["Content-Type"] = item.content_type
-    return response
+    return download(item.file, item.name, item.content_type, inline=True)

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from documents import selectors
-from documents.models import OutgoingState
+from documents.models import ExternalDelivery, OutgoingState
 from documents.policy import is_clerk_of, is_leader_of, may_draft
 from documents.services import exchange
 from documents.services import outgoing as services
@@ -14,24 +14,26 @@ from government.models import Role
 from government.selectors import agency_of
 from government.signing import check_signatures
 from portal.backoffice.exports import xlsx_response
+from portal.citizens.views.common import download
 
 from ..forms import DraftForm, RegisterFilterForm, ReturnForm
-from .common import documents_staff_required, filtered, page_of, pdf_file, query_without_page
+from .common import documents_staff_required, filtered, page_of, query_without_page
 
 
 @documents_staff_required
 def register(request):
     form = RegisterFilterForm(request.GET or None, direction="outgoing")
-    agency = agency_of(request.user)
-    documents = filtered(selectors.outgoing_for(request.user), form, incoming=False, agency=agency)
-    user = request.user
+    user, agency = request.user, agency_of(request.user)
+    book = selectors.outgoing_for(user)
+    documents = filtered(book, form, incoming=False, agency=agency)
     context = {
         "form": form, "agency": agency, "may_draft": may_draft(user, agency), "query": query_without_page(request),
         "page": page_of(documents.order_by("-issued_at", "-drafted_at"),
                         form.cleaned_data.get("page") if form.is_valid() else 1),
-        "to_sign": documents.filter(state=OutgoingState.AWAITING_SIGNATURE, signer=user)
+        # What waits for the user, whatever the filters of the register below say.
+        "to_sign": book.filter(state=OutgoingState.AWAITING_SIGNATURE, signer=user)
         if is_leader_of(user, agency) else [],
-        "to_issue": documents.filter(state=OutgoingState.SIGNED) if is_clerk_of(user, agency) else [],
+        "to_issue": book.filter(state=OutgoingState.SIGNED) if is_clerk_of(user, agency) else [],
     }
     return render(request, "documents/outgoing_register.html", context, status=400 if form.errors else 200)
 
@@ -39,8 +41,8 @@ def register(request):
 @documents_staff_required
 def export(request):
     form = RegisterFilterForm(request.GET or None, direction="outgoing")
-    documents = filtered(selectors.outgoing_for(request.user), form, incoming=False,
-                         agency=agency_of(request.user)).filter(state=OutgoingState.ISSUED).order_by("year", "number").prefetch_related("addressees")
+    documents = filtered(selectors.outgoing_for(request.user), form, incoming=False, agency=agency_of(request.user))
+    documents = documents.filter(state=OutgoingState.ISSUED).order_by("year", "number").prefetch_related("addressees")
     rows = [[d.number, d.symbol, d.issued_on.strftime("%d/%m/%Y"), d.document_type.name, d.excerpt,
              d.signer.get_full_name() if d.signer else "", "; ".join(a.name for a in d.addressees.all()) + "".join(
                  f"; {item['name']}" for item in d.external_addressees), d.get_urgency_display()]
@@ -78,21 +80,25 @@ def create(request):
 
 
 def _document(request, pk):
-    return get_object_or_404(selectors.outgoing_for(request.user).select_related("drafted_by", "issued_by"), pk=pk)
+    return get_object_or_404(selectors.outgoing_for(request.user).select_related("agency", "drafted_by", "issued_by"),
+                             pk=pk)
 
 
 @documents_staff_required
 def detail(request, pk, return_form=None):
     document = _document(request, pk)
     user = request.user
+    external = list(document.external_deliveries.all())
     context = {
-        "document": document, "deliveries": document.deliveries.select_related("agency"),
-        "external": document.external_deliveries.all(),
+        "document": document, "deliveries": document.deliveries.select_related("agency"), "external": external,
+        "addressees": document.addressees.all() if document.state in (OutgoingState.DRAFT,
+                                                                     OutgoingState.AWAITING_SIGNATURE) else [],
         "may_submit": document.state == OutgoingState.DRAFT and document.drafted_by_id == user.pk,
         "may_sign": document.state == OutgoingState.AWAITING_SIGNATURE and document.signer_id == user.pk
         and is_leader_of(user, document.agency),
         "may_issue": document.state == OutgoingState.SIGNED and is_clerk_of(user, document.agency),
-        "may_resend": is_clerk_of(user, document.agency) and document.external_deliveries.filter(status="failed").exists(),
+        "may_resend": is_clerk_of(user, document.agency)
+        and any(d.status == ExternalDelivery.Status.FAILED for d in external),
         "return_form": return_form or ReturnForm(),
         "signatures": _signatures(document),
     }
@@ -162,4 +168,4 @@ def file(request, pk, kind):
     if not field:
         raise Http404
     name = document.symbol.replace("/", "-") if document.symbol else f"du-thao-{document.pk}"
-    return pdf_file(field, f"{name}-{kind}.pdf")
+    return download(field, f"{name}-{kind}.pdf", "application/pdf", inline=True)

@@ -158,3 +158,14 @@ def test_the_province_dashboard_shows_overdue_incoming_documents_beside_overdue_
     page = client_for(staff(Role.PROVINCE_MONITOR)).get(reverse("backoffice:dashboard")).content.decode()
     assert "văn bản đến quá hạn xử lý" in page
     assert ">1</strong> văn bản đến quá hạn xử lý" in page.replace("\n", "")
+
+
+@pytest.mark.parametrize("field, value", [("issued_on", "2026-02-30"), ("issued_on", "99999-01-01"),
+                                          ("answer_due", "0000-00-00"), ("document_type", "99999999999999999999")])
+def test_impossible_dates_and_ids_on_the_register_form_get_a_message_and_write_nothing(offices, field, value):
+    data = {"classification": "none", "channel": "paper", "sender": "Sở Nội vụ", "number_symbol": "1/SNV",
+            "issued_on": "2026-11-20", "document_type": kind("Công văn").pk, "excerpt": "x", "urgency": "normal",
+            "files": [scan()], field: value}
+    response = client_for(offices.ubnd.clerk).post(reverse("documents:incoming_create"), data)
+    assert response.status_code == 400 and 'class="errorlist' in response.content.decode()
+    assert not IncomingDocument.objects.exists()
