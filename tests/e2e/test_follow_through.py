@@ -48,6 +48,7 @@ def test_walk_in_to_late_return_seen_by_everyone(site, new_page, shots, paper):
     desk = new_page(1100, 900)
     staff_sign_in(desk, site, "xa.motcua")
     desk.click("nav.subnav a:has-text('Tiếp nhận tại quầy')")
+    desk.wait_for_load_state("load")  # the chooser's filter is a deferred script
     desk.fill("#id_q", "dang ky dat dai")
     visible = desk.locator("#thu-tuc tbody tr:not([hidden])")
     assert visible.count() == 1 and "20 ngày làm việc" in visible.inner_text()

@@ -23,5 +23,7 @@
       if (count) { count.textContent = count.textContent.replace(/\d+\s*$/, String(shown)); }
     }
     [query, level, field].forEach(function (input) { input.addEventListener("input", apply); });
+    // A value typed before this deferred script ran, or restored by the browser's Back, filters too.
+    apply();
   });
 })();
