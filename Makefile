@@ -40,6 +40,7 @@ setup: install
 	$(BIN)/python manage.py create_demo_certificates
 	$(BIN)/python manage.py generate_synthetic_year --dossiers $(DEMO_DOSSIERS) --if-empty
 	$(BIN)/python manage.py seed_document_demo
+	$(BIN)/python manage.py seed_meeting_demo
 
 # The fake population registry, VNeID provider, national portal and payment platform run beside the
 # portal unless CITIZEN_REGISTRY_URL, VNEID_ISSUER, NATIONAL_PORTAL_URL and PAYMENT_URL name real ones.

@@ -197,6 +197,17 @@ def sign_as_signer(pdf_bytes, user, agency, *, field, image, reason, location="T
     return _sign_field(pdf_bytes, metadata, _signer(*_personal_pkcs12(user, agency)), image)
 
 
+def sign_as_person(pdf_bytes, user, agency, *, reason, location="Thái Nguyên"):
+    """A personal signature without a visible field (the minutes of a meeting, signed by its chair)."""
+    metadata = signers.PdfSignatureMetadata(
+        field_name="ChuKyChuToa", reason=reason, location=location, name=user.get_full_name() or user.get_username(),
+        subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256",
+        certify=True, docmdp_permissions=fields.MDPPerm.NO_CHANGES,  # nothing may be added after the chair signs
+    )
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes))
+    return signers.sign_pdf(writer, metadata, signer=_signer(*_personal_pkcs12(user, agency))).getvalue()
+
+
 def sign_as_agency(pdf_bytes, agency, *, field, image, reason, location="Thái Nguyên"):
     """The agency's signature in the empty signature field `field`, with its seal as the appearance."""
     metadata = signers.PdfSignatureMetadata(

@@ -65,6 +65,7 @@ SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(24 * 3600)))
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANGO_BEHIND_TLS_PROXY") else None
 
 INSTALLED_APPS = [
+    "daphne",  # first: its runserver serves ASGI, so `make run` answers the meetings' WebSockets too
     "portal.accounts",
     "portal.home",
     "portal.catalog",
@@ -72,9 +73,12 @@ INSTALLED_APPS = [
     "portal.citizens",
     "portal.backoffice",
     "portal.documents",
+    "portal.meetings",
     "government",
     "procedures",
     "documents",
+    "meetings",
+    "channels",
     "citizen_registry_adapter",
     "search",
     "privacy",
@@ -232,6 +236,20 @@ SESSION_ENGINE = (
     "django.contrib.sessions.backends.cached_db" if os.environ.get("REDIS_URL")
     else "django.contrib.sessions.backends.db"
 )
+
+# Live updates of the meetings (group discussion, votes, speakers) go through a channel layer: Redis
+# when REDIS_URL is set, shared by every ASGI process; otherwise one process's memory (make run).
+ASGI_APPLICATION = "portal.asgi.application"
+CHANNEL_LAYERS = {
+    "default": (
+        {"BACKEND": "channels_redis.core.RedisChannelLayer",
+         "CONFIG": {"hosts": [os.environ["REDIS_URL"]], "prefix": os.environ.get("CHANNELS_PREFIX", "motcua")}}
+        if os.environ.get("REDIS_URL")
+        else {"BACKEND": "channels.layers.InMemoryChannelLayer"}
+    )
+}
+# Delegates are elected members, not staff: whether they too pass the second factor is the council's choice.
+MEETINGS_DELEGATE_SECOND_FACTOR = env_bool("MEETINGS_DELEGATE_SECOND_FACTOR", False)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

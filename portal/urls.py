@@ -31,6 +31,7 @@ urlpatterns = [
     path("", include("portal.accounts.urls")),
     path("can-bo/", include("portal.backoffice.urls")),
     path("can-bo/van-ban/", include("portal.documents.urls")),
+    path("hop/", include("portal.meetings.urls")),
     path("", include("portal.citizens.urls")),
     path("", include("payments.urls")),
 ]

@@ -10,11 +10,13 @@ class Role(models.TextChoices):
     SPECIALIST = "specialist", _("Chuyên viên xử lý")
     LEADER = "leader", _("Lãnh đạo phê duyệt")
     CLERK = "clerk", _("Văn thư")
+    MEETING_SECRETARY = "meeting_secretary", _("Thư ký kỳ họp")
+    DELEGATE = "delegate", _("Đại biểu")
     PROVINCE_MONITOR = "province_monitor", _("Cán bộ giám sát cấp tỉnh")
     ADMINISTRATOR = "administrator", _("Quản trị hệ thống")
 
 
-AGENCY_BOUND_ROLES = {Role.ONE_STOP_OFFICER, Role.SPECIALIST, Role.LEADER, Role.CLERK}
+AGENCY_BOUND_ROLES = {Role.ONE_STOP_OFFICER, Role.SPECIALIST, Role.LEADER, Role.CLERK, Role.MEETING_SECRETARY}
 
 
 class StaffRole(models.Model):

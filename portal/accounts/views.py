@@ -16,6 +16,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
+from government.models import Role
+from government.selectors import role_of
 from portal import ratelimit
 from portal.forms import NextForm
 
@@ -53,6 +55,8 @@ class SignInView(LoginView):
         return super().post(request, *args, **kwargs)
 
     def get_default_redirect_url(self):
+        if role_of(self.request.user) == Role.DELEGATE:  # an elected delegate's work is the meetings
+            return "/hop/"
         return "/can-bo/" if is_staff_account(self.request.user) else "/ho-so/"
 
 

@@ -17,6 +17,7 @@ MENU = [
     ("backoffice:dashboard", _("Theo dõi, đánh giá"), {Role.LEADER, Role.PROVINCE_MONITOR, Role.ADMINISTRATOR}),
     ("documents:incoming", _("Văn bản đến"), {Role.CLERK, Role.LEADER, Role.SPECIALIST, Role.ONE_STOP_OFFICER}),
     ("documents:outgoing", _("Văn bản đi"), {Role.CLERK, Role.LEADER, Role.SPECIALIST}),
+    ("meetings:list", _("Kỳ họp"), {Role.MEETING_SECRETARY}),
     ("backoffice:staff", _("Cán bộ của cơ quan"), {Role.LEADER}),
     ("backoffice:connections", _("Kết nối"), {Role.ADMINISTRATOR}),
 ]

@@ -9,7 +9,7 @@ from portal.accounts.middleware import is_staff_account
 from procedures.queues import visible_dossiers
 
 STAFF_ROLES = {Role.ONE_STOP_OFFICER, Role.SPECIALIST, Role.LEADER, Role.CLERK, Role.PROVINCE_MONITOR,
-               Role.ADMINISTRATOR}
+               Role.ADMINISTRATOR, Role.MEETING_SECRETARY}
 
 
 def staff_required(view):

@@ -14,6 +14,8 @@ from .common import staff_required
 def queue(request):
     if role_of(request.user) == Role.CLERK:  # a clerk's work is the registers, not dossiers
         return redirect("documents:incoming")
+    if role_of(request.user) == Role.MEETING_SECRETARY:  # and a meeting secretary's, the meetings
+        return redirect("meetings:list")
     form = QueueFilterForm(request.GET or None, procedures=Procedure.objects.filter(is_active=True).only("name"))
     filters = form.cleaned_data if form.is_valid() else {}
     dossiers = work_queue(request.user, **{key: filters.get(key) or "" for key in

@@ -6,6 +6,21 @@ from portal.home.services import ensure_site
 from procedures.services.demo import DEMO_PASSWORD, seed_demo_accounts
 
 
+def login_lines(logins):
+    """One line a demo login; staff without an authenticator yet get a fresh enrolment code."""
+    users = {user.username: user for user in get_user_model().objects.filter(
+        username__in=[login.username for login in logins]).select_related("staff_role")}
+    for login in logins:
+        user = users[login.username]
+        if login.personal_id:
+            extra = f"  số định danh {login.personal_id}"
+        elif user.is_staff and otp.confirmed_totp(user) is None:
+            extra = f"  mã đăng ký xác thực hai lớp {enrolment.issue(user)}"
+        else:
+            extra = ""
+        yield f"  {login.username:<18} {login.role:<28} {login.agency}{extra}"
+
+
 class Command(BaseCommand):
     help = ("Create the portal pages and the demo accounts, and print the logins with, for staff who have not "
             "registered an authenticator app yet, a fresh enrolment code (safe to run again).")
@@ -14,17 +29,8 @@ class Command(BaseCommand):
         ensure_site()
         logins = seed_demo_accounts()
         self.stdout.write(self.style.SUCCESS(f"\nTài khoản minh họa (mật khẩu chung: {DEMO_PASSWORD})"))
-        users = {user.username: user for user in get_user_model().objects.filter(
-            username__in=[login.username for login in logins])}
-        for login in logins:
-            user = users[login.username]
-            if login.personal_id:
-                extra = f"  số định danh {login.personal_id}"
-            elif otp.confirmed_totp(user) is None:
-                extra = f"  mã đăng ký xác thực hai lớp {enrolment.issue(user)}"
-            else:
-                extra = ""
-            self.stdout.write(f"  {login.username:<18} {login.role:<28} {login.agency}{extra}")
+        for line in login_lines(logins):
+            self.stdout.write(line)
         self.stdout.write(
             "\nCổng dịch vụ công: http://127.0.0.1:8000/   Quản trị Django: /django-admin/   Quản trị nội dung: /cms/\n"
             "Cán bộ: lần đầu đăng nhập, nhập mã đăng ký in ở trên rồi quét mã QR bằng ứng dụng xác thực.\n"

@@ -1,0 +1,101 @@
+"""A demo council session for `make run`: a meeting secretary, a chair, six delegates in two groups,
+an agenda with generated documents (one replaced by a second version), under way from today."""
+
+import datetime as dt
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.utils import timezone
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+from government.models import Role
+from government.pdf import build, styles
+from procedures.services.demo import DemoLogin, _staff, _user, demo_agencies
+
+from .models import DocumentKind, Meeting, ParticipantRole
+from .services import documents, meetings
+
+SECRETARY = ("hdnd.thuky", "Hoàng Thu", "Phương")
+CHAIR = ("hdnd.chutoa", "Dương Văn", "Hòa")
+DELEGATES = [("daibieu1", "Lý Thị", "Hạnh"), ("daibieu2", "Ma Đức", "Cường"), ("daibieu3", "Nông Thị", "Huệ"),
+             ("daibieu4", "Triệu Văn", "Kiên"), ("daibieu5", "Hà Minh", "Đức"), ("daibieu6", "Lục Thị", "Liên")]
+TITLE = "Kỳ họp thường lệ cuối năm của Hội đồng nhân dân (demo)"
+
+
+def organising_agency():
+    agencies = demo_agencies()
+    return (agencies.get("huyen") or agencies["xa"])[1]
+
+
+def sample_pdf(title, paragraphs):
+    """A short document with real Vietnamese text, so that delegates can select and highlight passages."""
+    s = styles()
+    buffer = io.BytesIO()
+    document = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=25 * mm, rightMargin=20 * mm, title=title)
+    story = [Paragraph(title.upper(), s["title"]), Spacer(0, 6 * mm)]
+    for text in paragraphs:
+        story += [Paragraph(text, s["body"]), Spacer(0, 3 * mm)]
+    build(document, story)
+    return buffer.getvalue()
+
+
+DRAFT = [
+    "Điều 1. Thông qua kế hoạch đầu tư công năm 2027 với tổng vốn 185 tỷ đồng, ưu tiên đường giao thông "
+    "nông thôn, trường học và trạm y tế xã.",
+    "Điều 2. Giao Ủy ban nhân dân tổ chức thực hiện; Thường trực Hội đồng nhân dân, các Ban và các đại biểu "
+    "giám sát việc thực hiện Nghị quyết.",
+    "Điều 3. Nghị quyết có hiệu lực từ ngày 01 tháng 01 năm 2027.",
+]
+REPORT = [
+    "Năm 2026, tổng giá trị sản xuất tăng 8,2% so với năm trước; thu ngân sách trên địa bàn đạt 104% dự toán.",
+    "Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng hạn đạt 98,6%; 100% hồ sơ được tiếp nhận và trả kết quả "
+    "trên hệ thống điện tử.",
+    "Một số tồn tại: tiến độ giải phóng mặt bằng một số dự án còn chậm; chất lượng nguồn nhân lực chưa đáp ứng yêu cầu.",
+]
+
+
+def _pdf(name, title, paragraphs):
+    return SimpleUploadedFile(name, sample_pdf(title, paragraphs), content_type="application/pdf")
+
+
+@transaction.atomic
+def seed(now=None):
+    """Once: the demo accounts are (re)set every time, the meeting is made only if it is missing."""
+    now = now or timezone.now()
+    agency = organising_agency()
+    secretary = _user(SECRETARY[0], SECRETARY[2], SECRETARY[1], is_staff=True)
+    _staff(secretary, Role.MEETING_SECRETARY, agency)
+    chair = _user(CHAIR[0], CHAIR[2], CHAIR[1])
+    _staff(chair, Role.DELEGATE)
+    delegates = []
+    for username, last, first in DELEGATES:
+        delegates.append(_user(username, first, last))
+        _staff(delegates[-1], Role.DELEGATE)
+    logins = [DemoLogin(SECRETARY[0], Role.MEETING_SECRETARY.label, agency.name),
+              DemoLogin(CHAIR[0], f"{Role.DELEGATE.label}, {ParticipantRole.CHAIR.label}", agency.name)]
+    logins += [DemoLogin(username, Role.DELEGATE.label, agency.name) for username, *_ in DELEGATES]
+    if Meeting.objects.filter(title=TITLE, agency=agency).exists():
+        return logins, None
+    today = timezone.localtime(now).replace(hour=7, minute=30, second=0, microsecond=0)
+    meeting = meetings.create_meeting(secretary, title=TITLE, place=f"Hội trường {agency.name}",
+                                      starts_at=today, ends_at=today + dt.timedelta(days=2, hours=9, minutes=30))
+    meetings.seat(secretary, meeting, [chair], ParticipantRole.CHAIR)
+    meetings.seat(secretary, meeting, delegates, ParticipantRole.DELEGATE)
+    report = meetings.add_item(secretary, meeting, title="Báo cáo tình hình kinh tế - xã hội năm 2026",
+                               presenter="Chủ tịch Ủy ban nhân dân")
+    plan = meetings.add_item(secretary, meeting, title="Nghị quyết về kế hoạch đầu tư công năm 2027",
+                             presenter="Trưởng Ban Kinh tế - Xã hội")
+    documents.add_document(secretary, report, kind=DocumentKind.MAIN, title="Báo cáo kinh tế - xã hội năm 2026",
+                           upload=_pdf("bao-cao.pdf", "Báo cáo tình hình kinh tế - xã hội năm 2026", REPORT),
+                           is_public=True)
+    draft = documents.add_document(secretary, plan, kind=DocumentKind.MAIN, title="Dự thảo Nghị quyết",
+                                   upload=_pdf("du-thao.pdf", "Dự thảo Nghị quyết", DRAFT[:2]))
+    documents.replace_document(secretary, draft, upload=_pdf("du-thao-v2.pdf", "Dự thảo Nghị quyết", DRAFT),
+                               change_note="Bổ sung Điều 3 về hiệu lực thi hành")
+    documents.add_document(secretary, plan, kind=DocumentKind.LINK, title="Luật Đầu tư công (Cơ sở dữ liệu văn bản)",
+                           url="https://vbpl.vn/")
+    meetings.split_into_groups(chair, meeting, 2)
+    return logins, meeting

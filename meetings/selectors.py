@@ -1,0 +1,35 @@
+from django.db.models import Prefetch
+
+from .models import AgendaItem, Comment, DiscussionGroup, Meeting, MeetingDocument, Motion, Participant
+
+
+def meetings_of(user):
+    return (Meeting.objects.filter(participants__user=user).select_related("agency")
+            .distinct().order_by("-starts_at"))
+
+
+def agenda(meeting):
+    documents = MeetingDocument.objects.prefetch_related("versions").order_by("kind", "pk")
+    return list(AgendaItem.objects.filter(meeting=meeting).prefetch_related(Prefetch("documents", queryset=documents)))
+
+
+def participants(meeting):
+    return list(Participant.objects.filter(meeting=meeting).select_related("user", "group")
+                .order_by("role", "user__last_name", "user__first_name"))
+
+
+def record_of(meeting):
+    return {
+        "participants": participants(meeting),
+        "items": agenda(meeting),
+        "motions": list(Motion.objects.filter(meeting=meeting).order_by("pk")),
+        "groups": list(DiscussionGroup.objects.filter(meeting=meeting).order_by("name")),
+    }
+
+
+def comments_for(seat, document):
+    """The comments a seat may read: all for organisers and the chair, otherwise own and shared ones."""
+    rows = Comment.objects.filter(document=document).select_related("author", "version").order_by("pk")
+    if seat.is_organiser or seat.is_chair:
+        return rows
+    return rows.filter(author=seat.user) | rows.filter(shared_with_delegates=True)
