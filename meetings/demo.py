@@ -11,9 +11,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
-from government.models import Role
+from government.demo import DemoLogin, demo_user, give_role
+from government.models import Agency, AgencyKind, Role, UnitLevel
 from government.pdf import build, styles
-from procedures.services.demo import DemoLogin, _staff, _user, demo_agencies
 
 from .models import DocumentKind, Meeting, ParticipantRole
 from .services import documents, meetings
@@ -26,8 +26,14 @@ TITLE = "Kỳ họp thường lệ cuối năm của Hội đồng nhân dân (d
 
 
 def organising_agency():
-    agencies = demo_agencies()
-    return (agencies.get("huyen") or agencies["xa"])[1]
+    """The People's Committee of the demo's district (of its commune under the two-level model), whose
+    staff the procedures' demo seeded; any district committee on a database without them."""
+    committees = Agency.objects.filter(kind=AgencyKind.PEOPLES_COMMITTEE).order_by("pk")
+    for username in ("huyen.lanhdao", "xa.lanhdao"):
+        agency = committees.filter(staff__user__username=username).first()
+        if agency is not None:
+            return agency
+    return committees.filter(unit__level=UnitLevel.DISTRICT).first() or committees.first()
 
 
 def sample_pdf(title, paragraphs):
@@ -66,14 +72,14 @@ def seed(now=None):
     """Once: the demo accounts are (re)set every time, the meeting is made only if it is missing."""
     now = now or timezone.now()
     agency = organising_agency()
-    secretary = _user(SECRETARY[0], SECRETARY[2], SECRETARY[1], is_staff=True)
-    _staff(secretary, Role.MEETING_SECRETARY, agency)
-    chair = _user(CHAIR[0], CHAIR[2], CHAIR[1])
-    _staff(chair, Role.DELEGATE)
+    secretary = demo_user(SECRETARY[0], SECRETARY[2], SECRETARY[1], is_staff=True)
+    give_role(secretary, Role.MEETING_SECRETARY, agency)
+    chair = demo_user(CHAIR[0], CHAIR[2], CHAIR[1])
+    give_role(chair, Role.DELEGATE)
     delegates = []
     for username, last, first in DELEGATES:
-        delegates.append(_user(username, first, last))
-        _staff(delegates[-1], Role.DELEGATE)
+        delegates.append(demo_user(username, first, last))
+        give_role(delegates[-1], Role.DELEGATE)
     logins = [DemoLogin(SECRETARY[0], Role.MEETING_SECRETARY.label, agency.name),
               DemoLogin(CHAIR[0], f"{Role.DELEGATE.label}, {ParticipantRole.CHAIR.label}", agency.name)]
     logins += [DemoLogin(username, Role.DELEGATE.label, agency.name) for username, *_ in DELEGATES]

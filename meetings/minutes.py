@@ -55,7 +55,8 @@ def minutes_pdf(meeting, *, participants, items, motions, groups):
             story.append(Paragraph(f"&nbsp;&nbsp;– {doc.get_kind_display()}: {_e(doc.title)}{version}", s["small"]))
     story += [Spacer(0, 3 * mm), Paragraph("<b>III. Biểu quyết</b>", s["body"])]
     if motions:
-        rows = [["Nội dung", "Tán thành", "Không tán thành", "Không biểu quyết", "Kết quả"]]
+        rows = [[Paragraph(label, s["small"]) for label in
+                 ("Nội dung", "Tán thành", "Không tán thành", "Không biểu quyết", "Kết quả")]]
         for motion in motions:
             counts = tally(motion)
             result = "Thông qua" if motion.passed else ("Không thông qua" if motion.passed is False else "Chưa kết thúc")

@@ -243,7 +243,10 @@ ASGI_APPLICATION = "portal.asgi.application"
 CHANNEL_LAYERS = {
     "default": (
         {"BACKEND": "channels_redis.core.RedisChannelLayer",
-         "CONFIG": {"hosts": [os.environ["REDIS_URL"]], "prefix": os.environ.get("CHANNELS_PREFIX", "motcua")}}
+         "CONFIG": {"hosts": [{"address": os.environ["REDIS_URL"],
+                               # one connection per command in flight: a hall of delegates joining at once
+                               "max_connections": int(os.environ.get("CHANNELS_REDIS_MAX_CONNECTIONS", "1000"))}],
+                    "prefix": os.environ.get("CHANNELS_PREFIX", "motcua")}}
         if os.environ.get("REDIS_URL")
         else {"BACKEND": "channels.layers.InMemoryChannelLayer"}
     )

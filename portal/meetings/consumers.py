@@ -4,11 +4,19 @@ vote. On every (re)connection the browser says the last message it has and gets 
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.models import Device
 
 from government.exceptions import DomainError
 from meetings import live, policy
 from meetings.models import DiscussionGroup, Meeting, Motion
 from meetings.services import floor
+
+
+def _second_factor_done(session, user):
+    persistent_id = session.get(DEVICE_ID_SESSION_KEY) if session is not None else None
+    device = Device.from_persistent_id(persistent_id) if persistent_id else None
+    return device is not None and device.user_id == user.pk and device.confirmed
 
 
 class MeetingConsumer(AsyncJsonWebsocketConsumer):
@@ -65,6 +73,8 @@ class MeetingConsumer(AsyncJsonWebsocketConsumer):
             return None
         meeting = Meeting.objects.filter(pk=meeting_id).first()
         seat = policy.seat_of(self.user, meeting) if meeting else None
+        verified = _second_factor_done(self.scope.get("session"), self.user)
+        self.user.is_verified = lambda: verified  # what django-otp's middleware gives a request
         if seat is None or policy.needs_second_factor(self.user, seat):
             return None
         return seat

@@ -2,28 +2,18 @@
 department, a province monitor, an administrator and two citizens. Safe to run again."""
 
 import datetime as dt
-from dataclasses import dataclass
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from government.models import AdministrativeUnit, Agency, AgencyKind, Role, StaffRole, UnitLevel
+from government.demo import DemoLogin, demo_user, give_role
+from government.models import AdministrativeUnit, Agency, AgencyKind, Role, UnitLevel
 from privacy.models import Method, Purpose
 from privacy.services import give_consent
 
-DEMO_PASSWORD = "MotCua@2026"
 DEMO_DISTRICT = "Phú Bình"
 # The two-level tree (MODEL=2025): the citizens' own commune, and a city ward whose center they use.
 DEMO_COMMUNE, DEMO_WARD = "Xã Phú Bình", "Phường Phan Đình Phùng"
-
-
-@dataclass
-class DemoLogin:
-    username: str
-    role: str
-    agency: str
-    personal_id: str = ""
 
 
 def is_two_level():
@@ -76,39 +66,27 @@ STAFF_NAMES = {
 }
 
 
-def _user(username, first_name, last_name, **extra):
-    User = get_user_model()
-    user, _ = User.objects.update_or_create(
-        username=username, defaults={"first_name": first_name, "last_name": last_name, **extra}
-    )
-    user.set_password(DEMO_PASSWORD)
-    user.save()
-    return user
-
-
-def _staff(user, role, agency=None):
-    StaffRole.objects.update_or_create(user=user, defaults={"role": role, "agency": agency})
 
 
 @transaction.atomic
 def seed_demo_accounts():
     logins = []
-    admin = _user("admin", "Quản trị", "hệ thống", is_staff=True, is_superuser=True)
-    _staff(admin, Role.ADMINISTRATOR)
+    admin = demo_user("admin", "Quản trị", "hệ thống", is_staff=True, is_superuser=True)
+    give_role(admin, Role.ADMINISTRATOR)
     logins.append(DemoLogin("admin", Role.ADMINISTRATOR.label, "—"))
     for prefix, (desk, handling) in demo_agencies().items():
         for suffix, role in STAFF_ROLES:
             agency = desk if role == Role.ONE_STOP_OFFICER else handling
             username = f"{prefix}.{suffix}"
             last, first = STAFF_NAMES[username]
-            user = _user(username, first, last, is_staff=True)
-            _staff(user, role, agency)
+            user = demo_user(username, first, last, is_staff=True)
+            give_role(user, role, agency)
             logins.append(DemoLogin(username, role.label, agency.name))
-    monitor = _user("tinh.giamsat", "Hải", "Phạm Thanh", is_staff=True)
-    _staff(monitor, Role.PROVINCE_MONITOR)
+    monitor = demo_user("tinh.giamsat", "Hải", "Phạm Thanh", is_staff=True)
+    give_role(monitor, Role.PROVINCE_MONITOR)
     logins.append(DemoLogin("tinh.giamsat", Role.PROVINCE_MONITOR.label, "Toàn tỉnh"))
     for username, last, first, personal_id, phone, born in CITIZENS:
-        citizen = _user(username, first, last, personal_id=personal_id, phone=phone, date_of_birth=born,
+        citizen = demo_user(username, first, last, personal_id=personal_id, phone=phone, date_of_birth=born,
                         email=f"{username}@motcua.local", identity_verified_at=timezone.now())
         for purpose in (Purpose.SMS, Purpose.EMAIL):  # as if ticked at registration
             give_consent(citizen, purpose, method=Method.REGISTRATION)

@@ -129,7 +129,7 @@ def test_a_council_session_without_paper(site, new_page, shots):
     first.wait_for_selector("#votes .badge:has-text('Không thông qua')", timeout=3000)
 
     # 6. The chair concludes and signs the minutes; everyone can download them.
-    chair.click(f"nav.subnav a:has-text('Hồ sơ kỳ họp')")
+    chair.click("nav.subnav a:has-text('Hồ sơ kỳ họp')")
     chair.fill("#id_conclusions", "Giao Ủy ban nhân dân hoàn thiện dự thảo theo ý kiến các tổ, trình lại tại kỳ họp sau.")
     chair.click("main button:has-text('Ký số biên bản')")
     assert "Đã ký số biên bản" in chair.inner_text(".messages")

@@ -1,9 +1,10 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
+from government.demo import DEMO_PASSWORD
 from portal.accounts import enrolment, otp
 from portal.home.services import ensure_site
-from procedures.services.demo import DEMO_PASSWORD, seed_demo_accounts
+from procedures.services.demo import seed_demo_accounts
 
 
 def login_lines(logins):

@@ -1,0 +1,157 @@
+"""The meeting's WebSocket: who may connect, fan-out within a group, what a reconnecting browser
+missed, votes through the socket; and the Redis channel layer that production uses."""
+
+import pytest
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from channels.testing import WebsocketCommunicator
+from django.test import Client
+
+from meetings.models import Choice
+from meetings.services import floor, meetings
+from portal.asgi import application
+from tests.factories import sign_in_verified
+from tests.meetings.factories import session
+
+pytestmark = pytest.mark.django_db(transaction=True)  # events are sent when the transaction commits
+
+
+def cookie_for(user, verified=False):
+    client = Client()
+    if verified:
+        sign_in_verified(client, user)
+    else:
+        client.force_login(user)
+    return f"sessionid={client.cookies['sessionid'].value}".encode()
+
+
+def socket(meeting, user=None, verified=False):
+    """A browser's socket, signed in as `user` (made before the event loop runs: signing in writes)."""
+    headers = [(b"origin", b"http://testserver"), (b"host", b"testserver")]
+    if user is not None:
+        headers.append((b"cookie", cookie_for(user, verified)))
+    return WebsocketCommunicator(application, f"/ws/hop/{meeting.pk}/", headers=headers)
+
+
+def run(coroutine):
+    return async_to_sync(coroutine)()
+
+
+def test_outsiders_anonymous_visitors_and_unverified_organisers_are_refused():
+    council, other = session(), session(name="Đồng Hỷ")
+
+    async def attempt(communicator):
+        connected, code = await communicator.connect()
+        await communicator.disconnect()
+        return connected, code
+
+    def outcome(user, verified=False):
+        return async_to_sync(attempt)(socket(council.meeting, user, verified))
+
+    assert outcome(None) == (False, 4403)
+    assert outcome(other.delegates[0]) == (False, 4403)
+    assert outcome(council.secretary) == (False, 4403)
+    assert outcome(council.secretary, True)[0] is True
+    assert outcome(council.delegates[0])[0] is True
+
+
+def test_a_message_reaches_its_group_and_the_organisers_but_not_the_other_group():
+    council = session()
+    groups = meetings.split_into_groups(council.chair, council.meeting, 2)
+    first, second, third = council.delegates[:3]  # first and third: group 1; second: group 2
+
+    sender, same, elsewhere, organiser = (socket(council.meeting, user, user == council.secretary)
+                                          for user in (first, third, second, council.secretary))
+
+    async def scenario():
+        for communicator in (sender, same, elsewhere, organiser):
+            assert (await communicator.connect())[0]
+        await sender.send_json_to({"type": "message", "group": groups[0].pk, "text": "Tôi đồng ý với dự thảo"})
+        heard = [await communicator.receive_json_from(timeout=2) for communicator in (sender, same, organiser)]
+        nothing = await elsewhere.receive_nothing(timeout=0.3)
+        await sender.send_json_to({"type": "message", "group": groups[1].pk, "text": "Sang tổ khác"})
+        refused = await sender.receive_json_from(timeout=2)
+        await sender.send_json_to({"type": "drop", "group": "x"})
+        garbage = await sender.receive_json_from(timeout=2)
+        await sender.send_json_to({"type": "message", "group": "not a number", "text": "x"})
+        garbage2 = await sender.receive_json_from(timeout=2)
+        for communicator in (sender, same, elsewhere, organiser):
+            await communicator.disconnect()
+        return heard, nothing, refused, garbage, garbage2
+
+    heard, nothing, refused, garbage, garbage2 = run(scenario)
+    assert all(event["event"] == "message" and event["payload"]["text"] == "Tôi đồng ý với dự thảo" for event in heard)
+    assert nothing
+    assert refused == {"event": "error", "payload": {"message": "Anh/chị không thuộc tổ thảo luận này."}}
+    assert garbage["event"] == garbage2["event"] == "error"
+    assert list(groups[0].messages.values_list("text", flat=True)) == ["Tôi đồng ý với dự thảo"]
+    assert not groups[1].messages.exists()
+
+
+def test_a_reconnecting_browser_gets_what_it_missed():
+    council = session()
+    group = meetings.split_into_groups(council.chair, council.meeting, 1)[0]
+    seen = floor.post_message(council.delegates[0], group, "Ý kiến thứ nhất")
+    missed = [floor.post_message(council.delegates[1], group, f"Ý kiến {n}") for n in (2, 3)]
+
+    communicator = socket(council.meeting, council.delegates[0])
+
+    async def scenario():
+        await communicator.connect()
+        await communicator.send_json_to({"type": "since", "after": {str(group.pk): seen.pk}})
+        events = [await communicator.receive_json_from(timeout=2) for _ in range(3)]
+        await communicator.disconnect()
+        return events
+
+    events = run(scenario)
+    assert [e["payload"].get("id") for e in events[:2]] == [m.pk for m in missed]
+    assert events[2]["event"] == "synced"
+
+
+def test_votes_through_the_socket_move_the_tally_for_everyone():
+    council = session()
+    motion = floor.open_motion(council.chair, council.meeting, title="Thông qua Nghị quyết")
+
+    voter, chair = socket(council.meeting, council.delegates[0]), socket(council.meeting, council.chair)
+
+    async def scenario():
+        await voter.connect()
+        await chair.connect()
+        await voter.send_json_to({"type": "vote", "motion": motion.pk, "choice": Choice.FOR})
+        tally = await chair.receive_json_from(timeout=2)
+        await voter.receive_json_from(timeout=2)  # its own copy of the tally
+        await voter.send_json_to({"type": "vote", "motion": motion.pk, "choice": Choice.AGAINST})
+        again = await voter.receive_json_from(timeout=2)
+        await voter.disconnect()
+        await chair.disconnect()
+        return tally, again
+
+    tally, again = run(scenario)
+    assert tally == {"event": "tally", "payload": {"id": motion.pk, "tally": {"for": 1, "against": 0, "abstain": 0,
+                                                                               "cast": 1}}}
+    assert again["payload"]["message"] == "Anh/chị đã biểu quyết nội dung này."
+
+
+def test_the_redis_channel_layer_carries_an_event_between_processes(settings):
+    """Production's layer (REDIS_URL): two layer instances, as two ASGI processes would have."""
+    import redis
+
+    try:
+        redis.Redis.from_url("redis://127.0.0.1:6379/0", socket_connect_timeout=1).ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip("needs Redis on 127.0.0.1:6379 (.ci/run starts it)")
+    from channels_redis.core import RedisChannelLayer
+
+    async def scenario():
+        config = {"hosts": [{"address": "redis://127.0.0.1:6379/0", "max_connections": 10}], "prefix": "motcua-test"}
+        sender, receiver = RedisChannelLayer(**config), RedisChannelLayer(**config)
+        channel = await receiver.new_channel()
+        await receiver.group_add("meeting-test", channel)
+        await sender.group_send("meeting-test", {"type": "relay", "event": "tally", "payload": {"id": 1}})
+        message = await receiver.receive(channel)
+        await receiver.group_discard("meeting-test", channel)
+        await sender.flush()
+        return message
+
+    assert run(scenario) == {"type": "relay", "event": "tally", "payload": {"id": 1}}
+    assert get_channel_layer() is not None
