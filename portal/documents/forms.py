@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from documents.models import Channel, DocumentType, IncomingState, Outcome, OutgoingState, Urgency
 from government.models import Agency
-from portal.forms import MultipleFileField
+from portal.forms import BoundedModelMultipleChoiceField, MultipleFileField
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -58,7 +58,7 @@ class PersonChoiceField(StaffLabelMixin, forms.ModelChoiceField):
     pass
 
 
-class PeopleChoiceField(StaffLabelMixin, forms.ModelMultipleChoiceField):
+class PeopleChoiceField(StaffLabelMixin, BoundedModelMultipleChoiceField):
     pass
 
 
@@ -134,7 +134,7 @@ class DraftForm(forms.Form):
                                      error_messages={"invalid": _("Chữ in hoa hoặc số, tối đa 12 ký tự, ví dụ VP.")})
     signer = PersonChoiceField(label=_("Lãnh đạo ký"), queryset=None)
     signer_title = forms.CharField(label=_("Chức vụ ghi trên chữ ký"), max_length=120, initial=_("CHỦ TỊCH"))
-    addressees = forms.ModelMultipleChoiceField(label=_("Nơi nhận trong hệ thống"), queryset=Agency.objects.none(),
+    addressees = BoundedModelMultipleChoiceField(label=_("Nơi nhận trong hệ thống"), queryset=Agency.objects.none(),
                                                 required=False, widget=forms.SelectMultiple(attrs={"size": 6}))
     external = forms.MultipleChoiceField(label=_("Nơi nhận ngoài hệ thống (qua Trục liên thông văn bản quốc gia)"),
                                          required=False, widget=forms.CheckboxSelectMultiple)

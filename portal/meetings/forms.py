@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from government.models import Role
 from meetings.models import AnnotationKind, Choice, DocumentKind, ParticipantRole
+from portal.forms import BoundedModelMultipleChoiceField
 
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -48,7 +49,7 @@ class ReplaceForm(forms.Form):
 
 class SeatForm(forms.Form):
     role = forms.ChoiceField(label=_("Vai trò"), choices=[c for c in ParticipantRole.choices])
-    people = forms.ModelMultipleChoiceField(label=_("Người dự"), queryset=None,
+    people = BoundedModelMultipleChoiceField(label=_("Người dự"), queryset=None,
                                             widget=forms.SelectMultiple(attrs={"size": 8}))
 
     def __init__(self, *args, **kwargs):

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from government.exceptions import DomainError
 from meetings import policy, selectors
-from meetings.models import Annotation, DocumentKind, DocumentVersion, MeetingDocument
+from meetings.models import Annotation, DocumentKind, DocumentVersion, Meeting, MeetingDocument
 from meetings.services import documents
 from portal.citizens.views.common import download
 
@@ -43,9 +43,9 @@ def document(request, meeting, seat, document_id):
 
 def version_file(request, meeting_id, document_id, number):
     """The PDF itself: for a seat of the meeting, or for anyone who opened its QR code if public."""
-    version = get_object_or_404(DocumentVersion.objects.select_related("document__item__meeting"),
-                                document_id=document_id, document__item__meeting_id=meeting_id, number=number)
-    meeting = version.document.item.meeting
+    meeting = get_object_or_404(Meeting, pk=meeting_id)  # first: an id past any integer is a 404, not an overflow
+    version = get_object_or_404(DocumentVersion.objects.select_related("document__item"),
+                                document_id=document_id, document__item__meeting=meeting, number=number)
     seat = policy.seat_of(request.user, meeting)
     if seat is not None and policy.needs_second_factor(request.user, seat):
         seat = None
