@@ -53,6 +53,13 @@ def act(request, action, success, back):
     return result if result is not None and hasattr(result, "status_code") else redirect(back)
 
 
+def submit(request, form, action, success, back):
+    """A posted form: its errors, or the service called with its cleaned data (see `act`)."""
+    if not form.is_valid():
+        return form_errors(request, form, back)
+    return act(request, lambda: action(form.cleaned_data), success, back)
+
+
 def form_errors(request, form, back):
     for field, errors in form.errors.items():
         label = form.fields[field].label if field in form.fields else ""

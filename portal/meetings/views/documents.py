@@ -17,7 +17,7 @@ from meetings.services import documents
 from portal.citizens.views.common import download
 
 from ..forms import AnnotationForm, CommentForm
-from .common import act, form_errors, qr_meetings, refusal, with_seat
+from .common import qr_meetings, refusal, submit, with_seat
 
 
 def _document(meeting, document_id):
@@ -111,12 +111,9 @@ def export_notes(request, meeting, seat):
 def comment(request, meeting, seat, document_id):
     doc = _document(meeting, document_id)
     back = reverse("meetings:document", args=[meeting.pk, doc.pk])
-    form = CommentForm(request.POST)
-    if not form.is_valid():
-        return form_errors(request, form, back)
     version = doc.current if doc.kind != DocumentKind.LINK else None
-    return act(request, lambda: documents.comment(request.user, doc, version=version, **form.cleaned_data),
-               _("Đã gửi góp ý."), back)
+    return submit(request, CommentForm(request.POST),
+                  lambda data: documents.comment(request.user, doc, version=version, **data), _("Đã gửi góp ý."), back)
 
 
 @with_seat

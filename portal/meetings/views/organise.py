@@ -19,7 +19,7 @@ from meetings.models import Meeting, MeetingDocument
 from meetings.services import documents, meetings
 
 from ..forms import DocumentForm, ItemForm, MeetingForm, PlaceForm, ReplaceForm, SeatForm
-from .common import QR_SESSION_KEY, act, form_errors, refusal, with_seat
+from .common import QR_SESSION_KEY, act, refusal, submit, with_seat
 
 
 @login_required
@@ -66,21 +66,14 @@ def _manage(meeting):
 @require_POST
 @with_seat
 def add_item(request, meeting, seat):
-    form = ItemForm(request.POST)
-    if not form.is_valid():
-        return form_errors(request, form, _manage(meeting))
-    return act(request, lambda: meetings.add_item(request.user, meeting, **form.cleaned_data),
-               _("Đã thêm nội dung vào chương trình."), _manage(meeting))
+    return submit(request, ItemForm(request.POST), lambda data: meetings.add_item(request.user, meeting, **data),
+                  _("Đã thêm nội dung vào chương trình."), _manage(meeting))
 
 
 @require_POST
 @with_seat
 def add_document(request, meeting, seat):
-    form = DocumentForm(request.POST, request.FILES, meeting=meeting)
-    if not form.is_valid():
-        return form_errors(request, form, _manage(meeting))
-    data = form.cleaned_data
-    return act(request, lambda: documents.add_document(
+    return submit(request, DocumentForm(request.POST, request.FILES, meeting=meeting), lambda data: documents.add_document(
         request.user, data["item"], kind=data["kind"], title=data["title"], upload=data["file"], url=data["url"],
         is_public=data["is_public"]), _("Đã thêm tài liệu."), _manage(meeting))
 
@@ -89,35 +82,27 @@ def add_document(request, meeting, seat):
 @with_seat
 def replace_document(request, meeting, seat, document_id):
     doc = get_object_or_404(MeetingDocument, pk=document_id, item__meeting=meeting)
-    form = ReplaceForm(request.POST, request.FILES)
-    if not form.is_valid():
-        return form_errors(request, form, _manage(meeting))
-    return act(request, lambda: documents.replace_document(request.user, doc, upload=form.cleaned_data["file"],
-                                                           change_note=form.cleaned_data["change_note"]),
-               _("Đã thay tài liệu bằng phiên bản mới."), _manage(meeting))
+    return submit(request, ReplaceForm(request.POST, request.FILES),
+                  lambda data: documents.replace_document(request.user, doc, upload=data["file"],
+                                                          change_note=data["change_note"]),
+                  _("Đã thay tài liệu bằng phiên bản mới."), _manage(meeting))
 
 
 @require_POST
 @with_seat
 def add_people(request, meeting, seat):
-    form = SeatForm(request.POST)
-    if not form.is_valid():
-        return form_errors(request, form, _manage(meeting))
-    return act(request, lambda: meetings.seat(request.user, meeting, form.cleaned_data["people"],
-                                              form.cleaned_data["role"]),
-               _("Đã cập nhật danh sách dự họp."), _manage(meeting))
+    return submit(request, SeatForm(request.POST),
+                  lambda data: meetings.seat(request.user, meeting, data["people"], data["role"]),
+                  _("Đã cập nhật danh sách dự họp."), _manage(meeting))
 
 
 @require_POST
 @with_seat
 def place(request, meeting, seat):
-    form = PlaceForm(request.POST, meeting=meeting)
-    if not form.is_valid():
-        return form_errors(request, form, _manage(meeting))
-    data = form.cleaned_data
-    return act(request, lambda: meetings.place_in_group(request.user, meeting, data["participant"], data["group"],
-                                                        secretary=data["secretary"]),
-               _("Đã xếp tổ cho đại biểu."), _manage(meeting))
+    return submit(request, PlaceForm(request.POST, meeting=meeting),
+                  lambda data: meetings.place_in_group(request.user, meeting, data["participant"], data["group"],
+                                                       secretary=data["secretary"]),
+                  _("Đã xếp tổ cho đại biểu."), _manage(meeting))
 
 
 @require_POST

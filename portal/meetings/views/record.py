@@ -12,7 +12,7 @@ from meetings.services import record
 from portal.citizens.views.common import download
 
 from ..forms import MinutesForm
-from .common import act, form_errors, refusal, with_seat
+from .common import refusal, submit, with_seat
 
 
 @with_seat
@@ -26,11 +26,9 @@ def minutes(request, meeting, seat):
 @with_seat
 def sign_minutes(request, meeting, seat):
     back = reverse("meetings:archive", args=[meeting.pk])
-    form = MinutesForm(request.POST)
-    if not form.is_valid():
-        return form_errors(request, form, back)
-    return act(request, lambda: record.sign_minutes(request.user, meeting, conclusions=form.cleaned_data["conclusions"]),
-               _("Đã ký số biên bản kỳ họp."), back)
+    return submit(request, MinutesForm(request.POST),
+                  lambda data: record.sign_minutes(request.user, meeting, conclusions=data["conclusions"]),
+                  _("Đã ký số biên bản kỳ họp."), back)
 
 
 @with_seat

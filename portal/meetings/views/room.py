@@ -11,7 +11,7 @@ from meetings.models import DiscussionGroup, Motion, SpeechRequest
 from meetings.services import floor, meetings
 
 from ..forms import MessageForm, MotionForm, SpeakForm, SpeechMoveForm, SplitForm, SummaryForm, VoteForm
-from .common import act, form_errors, refusal, with_seat
+from .common import act, refusal, submit, with_seat
 
 
 @login_required
@@ -40,43 +40,32 @@ def room(request, meeting, seat):
 @require_POST
 @with_seat
 def speak(request, meeting, seat):
-    form = SpeakForm(request.POST, meeting=meeting)
-    if not form.is_valid():
-        return form_errors(request, form, _room(meeting))
-    return act(request, lambda: floor.request_to_speak(request.user, meeting, **form.cleaned_data),
-               _("Đã đăng ký phát biểu."), _room(meeting))
+    return submit(request, SpeakForm(request.POST, meeting=meeting),
+                  lambda data: floor.request_to_speak(request.user, meeting, **data),
+                  _("Đã đăng ký phát biểu."), _room(meeting))
 
 
 @require_POST
 @with_seat
 def move_speech(request, meeting, seat, speech_id):
     speech = get_object_or_404(SpeechRequest, pk=speech_id, participant__meeting=meeting)
-    form = SpeechMoveForm(request.POST)
-    if not form.is_valid():
-        return form_errors(request, form, _room(meeting))
-    return act(request, lambda: floor.move_speech(request.user, speech, form.cleaned_data["state"]), None,
-               _room(meeting))
+    return submit(request, SpeechMoveForm(request.POST), lambda data: floor.move_speech(request.user, speech, data["state"]),
+                  None, _room(meeting))
 
 
 @require_POST
 @with_seat
 def open_motion(request, meeting, seat):
-    form = MotionForm(request.POST, meeting=meeting)
-    if not form.is_valid():
-        return form_errors(request, form, _room(meeting))
-    return act(request, lambda: floor.open_motion(request.user, meeting, **form.cleaned_data),
-               _("Đã mở biểu quyết."), _room(meeting))
+    return submit(request, MotionForm(request.POST, meeting=meeting),
+                  lambda data: floor.open_motion(request.user, meeting, **data), _("Đã mở biểu quyết."), _room(meeting))
 
 
 @require_POST
 @with_seat
 def vote(request, meeting, seat, motion_id):
     motion = get_object_or_404(Motion.objects.select_related("meeting"), pk=motion_id, meeting=meeting)
-    form = VoteForm(request.POST)
-    if not form.is_valid():
-        return form_errors(request, form, _room(meeting))
-    return act(request, lambda: floor.cast_ballot(request.user, motion, form.cleaned_data["choice"]),
-               _("Đã ghi nhận biểu quyết của anh/chị."), _room(meeting))
+    return submit(request, VoteForm(request.POST), lambda data: floor.cast_ballot(request.user, motion, data["choice"]),
+                  _("Đã ghi nhận biểu quyết của anh/chị."), _room(meeting))
 
 
 @require_POST
@@ -90,11 +79,9 @@ def close_motion(request, meeting, seat, motion_id):
 @require_POST
 @with_seat
 def split(request, meeting, seat):
-    form = SplitForm(request.POST)
-    if not form.is_valid():
-        return form_errors(request, form, _room(meeting))
-    return act(request, lambda: meetings.split_into_groups(request.user, meeting, form.cleaned_data["count"]),
-               _("Đã chia tổ thảo luận."), _room(meeting))
+    return submit(request, SplitForm(request.POST),
+                  lambda data: meetings.split_into_groups(request.user, meeting, data["count"]),
+                  _("Đã chia tổ thảo luận."), _room(meeting))
 
 
 @with_seat
@@ -105,15 +92,11 @@ def group(request, meeting, seat, group_id):
     back = request.path
     if request.method == "POST":
         if "summary" in request.POST:
-            form = SummaryForm(request.POST)
-            if not form.is_valid():
-                return form_errors(request, form, back)
-            return act(request, lambda: floor.write_summary(request.user, group_, form.cleaned_data["summary"]),
-                       _("Đã lưu tóm tắt ý kiến của tổ."), back)
-        form = MessageForm(request.POST)
-        if not form.is_valid():
-            return form_errors(request, form, back)
-        return act(request, lambda: floor.post_message(request.user, group_, form.cleaned_data["text"]), None, back)
+            return submit(request, SummaryForm(request.POST),
+                          lambda data: floor.write_summary(request.user, group_, data["summary"]),
+                          _("Đã lưu tóm tắt ý kiến của tổ."), back)
+        return submit(request, MessageForm(request.POST), lambda data: floor.post_message(request.user, group_, data["text"]),
+                      None, back)
     thread = floor.messages_after(request.user, group_)
     return render(request, "meetings/group.html", {
         "meeting": meeting, "seat": seat, "group": group_, "thread": thread,
