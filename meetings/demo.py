@@ -23,6 +23,7 @@ CHAIR = ("hdnd.chutoa", "Dương Văn", "Hòa")
 DELEGATES = [("daibieu1", "Lý Thị", "Hạnh"), ("daibieu2", "Ma Đức", "Cường"), ("daibieu3", "Nông Thị", "Huệ"),
              ("daibieu4", "Triệu Văn", "Kiên"), ("daibieu5", "Hà Minh", "Đức"), ("daibieu6", "Lục Thị", "Liên")]
 TITLE = "Kỳ họp thường lệ cuối năm của Hội đồng nhân dân (demo)"
+LENGTH = dt.timedelta(days=2, hours=9, minutes=30)  # 07:30 today to 17:00 the day after tomorrow
 
 
 def organising_agency():
@@ -69,7 +70,8 @@ def _pdf(name, title, paragraphs):
 
 @transaction.atomic
 def seed(now=None):
-    """Once: the demo accounts are (re)set every time, the meeting is made only if it is missing."""
+    """The demo accounts are (re)set every time; the meeting is made once, and held again from today
+    when it is over. (logins, meeting, whether it was made now)."""
     now = now or timezone.now()
     agency = organising_agency()
     secretary = demo_user(SECRETARY[0], SECRETARY[2], SECRETARY[1], is_staff=True)
@@ -83,11 +85,15 @@ def seed(now=None):
     logins = [DemoLogin(SECRETARY[0], Role.MEETING_SECRETARY.label, agency.name),
               DemoLogin(CHAIR[0], f"{Role.DELEGATE.label}, {ParticipantRole.CHAIR.label}", agency.name)]
     logins += [DemoLogin(username, Role.DELEGATE.label, agency.name) for username, *_ in DELEGATES]
-    if Meeting.objects.filter(title=TITLE, agency=agency).exists():
-        return logins, None
     today = timezone.localtime(now).replace(hour=7, minute=30, second=0, microsecond=0)
+    ends = today + LENGTH
+    existing = Meeting.objects.filter(title=TITLE, agency=agency).first()
+    if existing is not None:
+        if existing.ends_at <= now:  # a demo database made last week: the session is held again from today
+            Meeting.objects.filter(pk=existing.pk).update(starts_at=today, ends_at=ends)
+        return logins, existing, False
     meeting = meetings.create_meeting(secretary, title=TITLE, place=f"Hội trường {agency.name}",
-                                      starts_at=today, ends_at=today + dt.timedelta(days=2, hours=9, minutes=30))
+                                      starts_at=today, ends_at=ends)
     meetings.seat(secretary, meeting, [chair], ParticipantRole.CHAIR)
     meetings.seat(secretary, meeting, delegates, ParticipantRole.DELEGATE)
     report = meetings.add_item(secretary, meeting, title="Báo cáo tình hình kinh tế - xã hội năm 2026",
@@ -104,4 +110,4 @@ def seed(now=None):
     documents.add_document(secretary, plan, kind=DocumentKind.LINK, title="Luật Đầu tư công (Cơ sở dữ liệu văn bản)",
                            url="https://vbpl.vn/")
     meetings.split_into_groups(chair, meeting, 2)
-    return logins, meeting
+    return logins, meeting, True

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from government.models import Role
 from government.selectors import role_of
 from procedures import policy
 
@@ -45,7 +46,8 @@ class StaffSessionMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if is_staff_account(request.user):
+        # Delegates are elected members following a session for hours, not officers at a desk.
+        if is_staff_account(request.user) and role_of(request.user) != Role.DELEGATE:
             expired = self._expired(request)
             if expired:
                 logout(request)

@@ -27,13 +27,14 @@ def room(request, meeting, seat):
     voted = set(seat.ballots.values_list("motion_id", flat=True))
     groups = list(meeting.groups.all()) if (seat.is_chair or seat.is_organiser) else (
         [seat.group] if seat.group else [])
+    speakers = floor.speech_queue(meeting)
     return render(request, "meetings/room.html", {
         "meeting": meeting, "seat": seat, "items": selectors.agenda(meeting),
-        "speakers": floor.speech_queue(meeting), "motions": [(m, floor.tally(m)) for m in motions],
+        "speakers": speakers, "motions": [(m, floor.tally(m)) for m in motions],
         "open_motion": open_motion, "voted": open_motion is not None and open_motion.pk in voted,
         "groups": groups, "vote_form": VoteForm(), "speak_form": SpeakForm(meeting=meeting),
         "motion_form": MotionForm(meeting=meeting), "split_form": SplitForm(),
-        "my_request": next((s for s in floor.speech_queue(meeting) if s.participant_id == seat.pk), None),
+        "my_request": next((s for s in speakers if s.participant_id == seat.pk), None),
     })
 
 

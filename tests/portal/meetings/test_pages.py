@@ -80,3 +80,15 @@ def test_the_vote_form_refuses_a_second_ballot_and_a_made_up_choice(client, coun
     response = client.post(url, {"choice": "against"}, follow=True)
     assert "đã biểu quyết nội dung này" in response.content.decode()
     assert list(motion.ballots.values_list("choice", flat=True)) == ["for"]
+
+
+def test_a_delegate_following_a_long_session_is_not_signed_out_as_idle_staff(client, council, settings):
+    import time
+
+    client.force_login(council.delegates[0])
+    room = reverse("meetings:room", args=[council.meeting.pk])
+    client.get(room)
+    session = client.session
+    session["staff_seen"] = int(time.time()) - (settings.STAFF_SESSION_IDLE_MINUTES + 60) * 60
+    session.save()
+    assert client.get(room).status_code == 200

@@ -8,10 +8,9 @@ class Command(BaseCommand):
     help = "Create the demo council session and its delegates (the meeting once; the accounts every time)."
 
     def handle(self, **options):
-        logins, meeting = seed()
+        logins, meeting, created = seed()
         self.stdout.write(self.style.SUCCESS("\nHọp không giấy (/hop/) — cùng mật khẩu; đại biểu không cần xác thực hai lớp"))
         for line in login_lines(logins):
             self.stdout.write(line)
-        if meeting is not None:
-            self.stdout.write(f"Đã tạo kỳ họp mẫu: {meeting.title} (/hop/{meeting.pk}/); "
-                              f"đường dẫn của mã QR trên giấy mời: /hop/qr/{meeting.qr_key}/")
+        self.stdout.write(f"{'Đã tạo' if created else 'Đã có'} kỳ họp mẫu: {meeting.title} (/hop/{meeting.pk}/); "
+                          f"đường dẫn của mã QR trên giấy mời: /hop/qr/{meeting.qr_key}/")

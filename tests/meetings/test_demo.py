@@ -1,0 +1,29 @@
+"""The demo session `make run` seeds: made once through the services, held again when it is over."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from meetings.demo import DELEGATES, seed
+from meetings.models import Meeting
+from tests.factories import AgencyFactory, UnitFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_session_is_made_once_and_held_again_when_over():
+    AgencyFactory(unit=UnitFactory(level="district", short_name="Phú Bình"))
+    logins, meeting, created = seed()
+    assert created and len(logins) == 2 + len(DELEGATES)
+    assert meeting.participants.filter(role="delegate").count() == len(DELEGATES)
+    assert [g.members.count() for g in meeting.groups.all()] == [3, 3]
+    draft = meeting.items.get(position=2).documents.get(kind="main")
+    assert draft.current.number == 2 and "Điều 3" in draft.current.change_note
+    assert meeting.starts_at <= timezone.now() < meeting.ends_at
+    _logins, again, created = seed()
+    assert not created and again == meeting and Meeting.objects.count() == 1
+    later = timezone.now() + dt.timedelta(days=10)
+    _logins, held_again, _created = seed(now=later)
+    held_again.refresh_from_db()
+    assert held_again.starts_at <= later < held_again.ends_at
