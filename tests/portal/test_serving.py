@@ -23,8 +23,8 @@ def _free_port():
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     var = tmp_path_factory.mktemp("serve")
-    port = _free_port()
-    env = {**os.environ, "VAR_DIR": str(var), "DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+    port, ws_port = _free_port(), _free_port()
+    env = {**os.environ, "VAR_DIR": str(var), "WS_BIND": f"127.0.0.1:{ws_port}", "DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
            "DJANGO_HTTPS_ONLY": "0", "WEB_CONCURRENCY": "2", "LOG_FORMAT": "json", "CELERY_BROKER_URL": "",
            "DJANGO_ALLOWED_HOSTS": "127.0.0.1"}
     env.pop("DATABASE_URL", None)
@@ -39,13 +39,13 @@ def served(tmp_path_factory):
             break
         except requests.RequestException:
             time.sleep(0.5)
-    yield base, process
+    yield base, process, ws_port
     process.terminate()
     process.wait(40)
 
 
 def test_liveness_readiness_static_and_metrics(served):
-    base, process = served
+    base, process, _ws_port = served
     assert requests.get(base + "/healthz", timeout=5).text == "ok"
     ready = requests.get(base + "/readyz", timeout=5)
     assert ready.status_code == 200 and ready.json()["checks"]["database"]["ok"]
@@ -54,6 +54,34 @@ def test_liveness_readiness_static_and_metrics(served):
     metrics = requests.get(base + "/metrics", timeout=5).text
     assert "django_http_requests_latency_seconds_by_view_method" in metrics
     assert "motcua_national_sync_backlog" in metrics and "motcua_notification_queue" in metrics
+
+
+def test_the_meetings_websockets_and_pdf_reader_are_served(served):
+    """daphne answers /ws/ beside gunicorn (an anonymous browser is turned away by the consumer, which
+    proves the request reached it), and the vendored PDF.js goes out as JavaScript modules."""
+    import asyncio
+
+    import websockets
+
+    base, _process, ws_port = served
+
+    async def knock():
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                async with websockets.connect(f"ws://127.0.0.1:{ws_port}/ws/hop/1/",
+                                              additional_headers={"Origin": "http://127.0.0.1"}):
+                    return "accepted"
+            except websockets.exceptions.InvalidStatus as refused:
+                return refused.response.status_code
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                await asyncio.sleep(0.5)
+
+    assert asyncio.run(knock()) == 403
+    module = requests.get(base + "/static/meetings/pdfjs/pdf.min.mjs", timeout=5)
+    assert module.status_code == 200 and module.headers["Content-Type"].startswith("text/javascript")
 
 
 @pytest.mark.django_db
