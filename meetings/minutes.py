@@ -12,7 +12,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 from government.pdf import build, date_line, grid, header, styles
 
 from .models import Choice, ParticipantRole
-from .services.floor import tally
+from .services.floor import tallies
 
 
 def _e(value):
@@ -55,10 +55,11 @@ def minutes_pdf(meeting, *, participants, items, motions, groups):
             story.append(Paragraph(f"&nbsp;&nbsp;– {doc.get_kind_display()}: {_e(doc.title)}{version}", s["small"]))
     story += [Spacer(0, 3 * mm), Paragraph("<b>III. Biểu quyết</b>", s["body"])]
     if motions:
+        counted = tallies(motions)
         rows = [[Paragraph(label, s["small"]) for label in
                  ("Nội dung", "Tán thành", "Không tán thành", "Không biểu quyết", "Kết quả")]]
         for motion in motions:
-            counts = tally(motion)
+            counts = counted[motion.pk]
             result = "Thông qua" if motion.passed else ("Không thông qua" if motion.passed is False else "Chưa kết thúc")
             electorate = motion.electorate or 1
             rows.append([Paragraph(_e(motion.title), s["body"])] + [

@@ -100,11 +100,22 @@ def move_speech(user, speech, state):
     return speech
 
 
-def tally(motion):
-    counts = dict(motion.ballots.values_list("choice").annotate(n=Count("pk")).values_list("choice", "n"))
-    result = {choice.value: counts.get(choice.value, 0) for choice in Choice}
-    result["cast"] = sum(result.values())
+def tallies(motions):
+    """{motion id: {choice: count, "cast": count}} for several motions in one query."""
+    counts = {}
+    for motion_id, choice, n in (Ballot.objects.filter(motion__in=motions).values_list("motion_id", "choice")
+                                 .annotate(n=Count("pk")).values_list("motion_id", "choice", "n")):
+        counts.setdefault(motion_id, {})[choice] = n
+    result = {}
+    for motion in motions:
+        row = {choice.value: counts.get(motion.pk, {}).get(choice.value, 0) for choice in Choice}
+        row["cast"] = sum(row.values())
+        result[motion.pk] = row
     return result
+
+
+def tally(motion):
+    return tallies([motion])[motion.pk]
 
 
 def motion_payload(motion):

@@ -8,12 +8,20 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 
+def spreadsheet_text(value):
+    """Text that a spreadsheet would take for a formula (=, +, -, @ first) is kept as text: a name, an
+    excerpt or a comment typed by someone must never run when the file is opened."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def csv_response(table, filename):
     buffer = io.StringIO()
     buffer.write("\ufeff")  # so that Excel opens the Vietnamese text as UTF-8
     writer = csv.writer(buffer)
     writer.writerow(table["columns"])
-    writer.writerows(table["rows"])
+    writer.writerows([spreadsheet_text(cell) for cell in row] for row in table["rows"])
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     return response

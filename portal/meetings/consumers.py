@@ -4,6 +4,7 @@ vote. On every (re)connection the browser says the last message it has and gets 
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.utils.translation import gettext_lazy
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.models import Device
 
@@ -11,6 +12,19 @@ from government.exceptions import DomainError
 from meetings import live, policy
 from meetings.models import DiscussionGroup, Meeting, Motion
 from meetings.services import floor
+
+INVALID = gettext_lazy("Yêu cầu không hợp lệ.")
+
+
+def _row_id(value):
+    """An id the browser sent: a whole number within the database's range, or ValueError (a huge number
+    would otherwise overflow SQLite's integer in the query)."""
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise ValueError(value)
+    number = int(value)
+    if not 0 <= number < 2**63:
+        raise ValueError(value)
+    return number
 
 
 def _second_factor_done(session, user):
@@ -41,31 +55,36 @@ class MeetingConsumer(AsyncJsonWebsocketConsumer):
         kind = content.get("type") if isinstance(content, dict) else None
         handler = {"since": self._since, "message": self._message, "vote": self._vote}.get(kind)
         if handler is None:
-            await self.send_json({"event": "error", "payload": {"message": "Yêu cầu không hợp lệ."}})
+            await self._refuse(INVALID)
             return
         try:
             await handler(content)
         except DomainError as error:
-            await self.send_json({"event": "error", "payload": {"message": str(error.message)}})
+            await self._refuse(error.message)
         except (TypeError, ValueError, DiscussionGroup.DoesNotExist, Motion.DoesNotExist):
-            await self.send_json({"event": "error", "payload": {"message": "Yêu cầu không hợp lệ."}})
+            await self._refuse(INVALID)
+
+    async def _refuse(self, message):
+        await self.send_json({"event": "error", "payload": {"message": str(message)}})
 
     async def relay(self, event):
         await self.send_json({"event": event["event"], "payload": event["payload"]})
 
     async def _since(self, content):
         after = content.get("after") or {}
+        if not isinstance(after, dict):
+            raise ValueError(after)
         for group_id in self.groups_heard:
-            missed = await self._missed(group_id, int(after.get(str(group_id), 0)))
+            missed = await self._missed(group_id, _row_id(after.get(str(group_id), 0)))
             for payload in missed:
                 await self.send_json({"event": "message", "payload": payload})
         await self.send_json({"event": "synced", "payload": {}})
 
     async def _message(self, content):
-        await self._post(int(content.get("group")), str(content.get("text", "")))
+        await self._post(_row_id(content.get("group")), str(content.get("text", "")))
 
     async def _vote(self, content):
-        await self._cast(int(content.get("motion")), str(content.get("choice", "")))
+        await self._cast(_row_id(content.get("motion")), str(content.get("choice", "")))
 
     @database_sync_to_async
     def _seat(self, meeting_id):
@@ -99,4 +118,3 @@ class MeetingConsumer(AsyncJsonWebsocketConsumer):
     def _cast(self, motion_id, choice):
         motion = Motion.objects.select_related("meeting").get(pk=motion_id, meeting_id=self.seat.meeting_id)
         floor.cast_ballot(self.user, motion, choice)
-        return None

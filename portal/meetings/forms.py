@@ -11,6 +11,18 @@ from portal.forms import BoundedModelMultipleChoiceField
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
+class VersionForm(forms.Form):
+    """?v=2: an older version of a document (a value that is no version shows the current one)."""
+
+    v = forms.IntegerField(min_value=1, max_value=32767, required=False)
+
+
+class QrImageForm(forms.Form):
+    """?cua=1: the door's code (attendance) instead of the invitation's."""
+
+    cua = forms.TypedChoiceField(choices=[("1", "1")], coerce=bool, required=False, empty_value=False)
+
+
 class MeetingForm(forms.Form):
     title = forms.CharField(label=_("Tên kỳ họp"), max_length=250)
     place = forms.CharField(label=_("Địa điểm"), max_length=250)

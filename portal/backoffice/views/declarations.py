@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from eforms.forms import show
 from eforms.models import DossierForm
 from eforms.selectors import key_columns
+from portal.backoffice.exports import spreadsheet_text
 from procedures.models import Procedure
 from procedures.queues import visible_dossiers
 
@@ -45,5 +46,5 @@ def export(request):
             record = forms_of.get(document.pk)
             spec = next((s for s in (record.definition["fields"] if record else []) if s["key"] == key), None)
             row.append(show(spec, record.values.get(key)) if record and spec else "")
-        writer.writerow(row)
+        writer.writerow([spreadsheet_text(cell) for cell in row])  # citizens typed these
     return response

@@ -3,6 +3,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
@@ -35,22 +36,27 @@ def with_seat(view):
         if seat is None:
             return refusal(request, _("Anh/chị không có tên trong danh sách dự kỳ họp này."))
         if policy.needs_second_factor(request.user, seat):
-            return redirect("/can-bo/xac-thuc/?" + urlencode({"next": request.get_full_path()}))
+            return second_factor_first(request)
         return view(request, meeting, seat, *args, **kwargs)
 
     return wrapper
 
 
+def second_factor_first(request):
+    """To the staff second factor, and back here after it."""
+    return redirect(f"{reverse('accounts:otp')}?{urlencode({'next': request.get_full_path()})}")
+
+
 def act(request, action, success, back):
-    """Run a service; its refusal is shown as a message and nothing changed."""
+    """Run a service and go back; its refusal is shown as a message and nothing changed."""
     try:
-        result = action()
+        action()
     except DomainError as error:
         messages.error(request, error.message)
         return redirect(back)
     if success:
         messages.success(request, success)
-    return result if result is not None and hasattr(result, "status_code") else redirect(back)
+    return redirect(back)
 
 
 def submit(request, form, action, success, back):

@@ -1,8 +1,5 @@
 """Reading a meeting's documents: the PDF in the page, private notes and highlights, comments."""
 
-import csv
-import io
-
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -14,9 +11,10 @@ from government.exceptions import DomainError
 from meetings import policy, selectors
 from meetings.models import Annotation, DocumentKind, DocumentVersion, Meeting, MeetingDocument
 from meetings.services import documents
+from portal.backoffice.exports import csv_response
 from portal.citizens.views.common import download
 
-from ..forms import AnnotationForm, CommentForm
+from ..forms import AnnotationForm, CommentForm, VersionForm
 from .common import qr_meetings, refusal, submit, with_seat
 
 
@@ -30,9 +28,9 @@ def document(request, meeting, seat, document_id):
     doc = _document(meeting, document_id)
     versions = sorted(doc.versions.all(), key=lambda v: -v.number)
     chosen = versions[0] if versions else None
-    asked = request.GET.get("v", "")
-    if asked.isdigit():
-        chosen = next((v for v in versions if v.number == int(asked)), chosen)
+    asked = VersionForm(request.GET)
+    if asked.is_valid() and asked.cleaned_data["v"]:
+        chosen = next((v for v in versions if v.number == asked.cleaned_data["v"]), chosen)
     return render(request, "meetings/document.html", {
         "meeting": meeting, "seat": seat, "document": doc, "versions": versions, "version": chosen,
         "is_current": chosen is not None and chosen == versions[0],
@@ -122,25 +120,17 @@ def export_comments(request, meeting, seat, document_id):
     doc = _document(meeting, document_id)
     if not seat.is_organiser:
         return refusal(request, _("Chỉ người tổ chức kỳ họp mới xuất góp ý cho đơn vị soạn thảo."))
-    buffer = io.StringIO()
-    buffer.write("\ufeff")  # Excel reads UTF-8 only with the mark
-    writer = csv.writer(buffer)
-    writer.writerow([_("Thời gian"), _("Đại biểu"), _("Phiên bản"), _("Trang"), _("Đoạn góp ý"), _("Nội dung góp ý"),
-                     _("Cho đại biểu khác xem")])
-    for row in selectors.comments_for(seat, doc):
-        writer.writerow([timezone.localtime(row.created_at).strftime("%d/%m/%Y %H:%M"),
-                         row.author.get_full_name() or row.author.get_username(),
-                         row.version.number if row.version else "", row.page or "", _csv_safe(row.quote),
-                         _csv_safe(row.text), _("Có") if row.shared_with_delegates else _("Không")])
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="gop-y-tai-lieu-{doc.pk}.csv"'
+    table = {
+        "columns": [_("Thời gian"), _("Đại biểu"), _("Phiên bản"), _("Trang"), _("Đoạn góp ý"), _("Nội dung góp ý"),
+                    _("Cho đại biểu khác xem")],
+        "rows": [[timezone.localtime(row.created_at).strftime("%d/%m/%Y %H:%M"),
+                  row.author.get_full_name() or row.author.get_username(), row.version.number if row.version else "",
+                  row.page or "", row.quote, row.text, _("Có") if row.shared_with_delegates else _("Không")]
+                 for row in selectors.comments_for(seat, doc)],
+    }
+    response = csv_response(table, f"gop-y-tai-lieu-{doc.pk}")
     response["Cache-Control"] = "private, no-store"
     return response
-
-
-def _csv_safe(value):
-    """A delegate's text never becomes a spreadsheet formula when the drafting unit opens the file."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def _note(note):

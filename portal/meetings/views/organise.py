@@ -9,7 +9,6 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -18,8 +17,8 @@ from meetings import policy, selectors
 from meetings.models import Meeting, MeetingDocument
 from meetings.services import documents, meetings
 
-from ..forms import DocumentForm, ItemForm, MeetingForm, PlaceForm, ReplaceForm, SeatForm
-from .common import QR_SESSION_KEY, act, refusal, submit, with_seat
+from ..forms import DocumentForm, ItemForm, MeetingForm, PlaceForm, QrImageForm, ReplaceForm, SeatForm
+from .common import QR_SESSION_KEY, act, refusal, second_factor_first, submit, with_seat
 
 
 @login_required
@@ -27,7 +26,7 @@ def create(request):
     if not policy.may_create_meetings(request.user):
         return refusal(request, _("Chỉ thư ký kỳ họp của cơ quan mới tạo được kỳ họp."))
     if not request.user.is_verified():
-        return redirect("/can-bo/xac-thuc/?" + urlencode({"next": request.get_full_path()}))
+        return second_factor_first(request)
     form = MeetingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -117,7 +116,8 @@ def qr_image(request, meeting, seat):
     """The PNG of the invitation's code, or of the door's (`?cua=1`: attendance)."""
     if refused := _organiser_only(request, seat):
         return refused
-    name = "meetings:check_in" if request.GET.get("cua") == "1" else "meetings:qr"
+    door = QrImageForm(request.GET)
+    name = "meetings:check_in" if door.is_valid() and door.cleaned_data["cua"] else "meetings:qr"
     buffer = io.BytesIO()
     qrcode.make(request.build_absolute_uri(reverse(name, args=[meeting.qr_key])), box_size=8, border=2).save(buffer)
     response = HttpResponse(buffer.getvalue(), content_type="image/png")
@@ -140,9 +140,10 @@ def qr(request, key):
     seat = policy.seat_of(request.user, meeting)
     if seat is not None:
         return redirect("meetings:room", meeting.pk)
-    public = [doc for item in selectors.agenda(meeting) for doc in item.documents.all() if doc.is_public]
-    return render(request, "meetings/qr.html", {"meeting": meeting, "items": selectors.agenda(meeting),
-                                                "public": public, "next": reverse("meetings:room", args=[meeting.pk])})
+    items = selectors.agenda(meeting)
+    public = [doc for item in items for doc in item.documents.all() if doc.is_public]
+    return render(request, "meetings/qr.html", {"meeting": meeting, "items": items, "public": public,
+                                                "next": reverse("meetings:room", args=[meeting.pk])})
 
 
 @login_required

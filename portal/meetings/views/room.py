@@ -28,9 +28,10 @@ def room(request, meeting, seat):
     groups = list(meeting.groups.all()) if (seat.is_chair or seat.is_organiser) else (
         [seat.group] if seat.group else [])
     speakers = floor.speech_queue(meeting)
+    counts = floor.tallies(motions)
     return render(request, "meetings/room.html", {
         "meeting": meeting, "seat": seat, "items": selectors.agenda(meeting),
-        "speakers": speakers, "motions": [(m, floor.tally(m)) for m in motions],
+        "speakers": speakers, "motions": [(m, counts[m.pk]) for m in motions],
         "open_motion": open_motion, "voted": open_motion is not None and open_motion.pk in voted,
         "groups": groups, "vote_form": VoteForm(), "speak_form": SpeakForm(meeting=meeting),
         "motion_form": MotionForm(meeting=meeting), "split_form": SplitForm(),

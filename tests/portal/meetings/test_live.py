@@ -75,11 +75,18 @@ def test_a_message_reaches_its_group_and_the_organisers_but_not_the_other_group(
         garbage = await sender.receive_json_from(timeout=2)
         await sender.send_json_to({"type": "message", "group": "not a number", "text": "x"})
         garbage2 = await sender.receive_json_from(timeout=2)
+        hostile = []
+        for content in ({"type": "message", "group": "9" * 30, "text": "x"}, {"type": "vote", "motion": 2**70},
+                        {"type": "since", "after": [1]}, {"type": "since", "after": {str(groups[0].pk): "9" * 30}},
+                        {"type": "message", "group": None}, {"type": "vote", "motion": True, "choice": "for"}):
+            await sender.send_json_to(content)
+            hostile.append(await sender.receive_json_from(timeout=2))
         for communicator in (sender, same, elsewhere, organiser):
             await communicator.disconnect()
-        return heard, nothing, refused, garbage, garbage2
+        return heard, nothing, refused, garbage, garbage2, hostile
 
-    heard, nothing, refused, garbage, garbage2 = run(scenario)
+    heard, nothing, refused, garbage, garbage2, hostile = run(scenario)
+    assert [event["payload"]["message"] for event in hostile] == ["Yêu cầu không hợp lệ."] * 6
     assert all(event["event"] == "message" and event["payload"]["text"] == "Tôi đồng ý với dự thảo" for event in heard)
     assert nothing
     assert refused == {"event": "error", "payload": {"message": "Anh/chị không thuộc tổ thảo luận này."}}
