@@ -78,12 +78,16 @@ fake-vneid: install
 bench-registry: install
 	$(BIN)/python bench/registry_overhead.py
 
+# CLOCK="2027-01-01 00:10" (Vietnam time) runs the tests with the clock moved there (libfaketime,
+# .ci/shifted-clock; docs/testing-clock.md). `.ci/run` runs the PostgreSQL suite that way.
+CLOCKED := $(if $(CLOCK),bash .ci/shifted-clock "$(CLOCK)",)
+
 # The whole suite on the embedded default (SQLite). `.ci/run` runs it again on PostgreSQL.
 test: install
-	$(BIN)/pytest --ignore=tests/e2e $(PYTEST_ARGS)
+	$(CLOCKED) $(BIN)/pytest --ignore=tests/e2e $(PYTEST_ARGS)
 
 test-pg: install
-	DATABASE_URL=$(PG_URL) $(BIN)/pytest --ignore=tests/e2e $(PYTEST_ARGS)
+	DATABASE_URL=$(PG_URL) $(CLOCKED) $(BIN)/pytest --ignore=tests/e2e $(PYTEST_ARGS)
 
 # Browser journeys and accessibility in headless Debian Chromium (apt install chromium chromium-driver);
 # axe-core comes from npm. Screenshots land in test-results/e2e/.

@@ -81,7 +81,7 @@ def demo_ca():
     now = dt.datetime.now(dt.timezone.utc)
     certificate = (
         x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-        .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(days=1))
+        .serial_number(x509.random_serial_number()).not_valid_before(now - _demo_backdate())
         .not_valid_after(now + dt.timedelta(days=3650))
         .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
         .add_extension(x509.KeyUsage(digital_signature=False, content_commitment=False, key_encipherment=False,
@@ -94,6 +94,12 @@ def demo_ca():
     key_file.chmod(0o600)
     cert_file.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
     return key, certificate
+
+
+def _demo_backdate():
+    # Tests travel in time (a November history, a night in Tết) within one run that issues each
+    # demo certificate once: they back-date them far enough for every moment they visit.
+    return dt.timedelta(days=settings.SIGNING_DEMO_BACKDATE_DAYS)
 
 
 def demo_agency_certificate(agency):
@@ -118,7 +124,7 @@ def _demo_certificate(stem, common_name, organisation):
     certificate = (
         x509.CertificateBuilder().subject_name(_name(common_name, organisation)).issuer_name(ca_cert.subject)
         .public_key(key.public_key()).serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=730))
+        .not_valid_before(now - _demo_backdate()).not_valid_after(now + dt.timedelta(days=730))
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
                                      data_encipherment=False, key_agreement=False, key_cert_sign=False, crl_sign=False,

@@ -68,6 +68,15 @@ def _pdf(name, title, paragraphs):
     return SimpleUploadedFile(name, sample_pdf(title, paragraphs), content_type="application/pdf")
 
 
+def session_times(now):
+    """From 07:30 today to 17:00 the day after tomorrow, under way whenever `make run` seeds it: seeded
+    before 07:30 (a newcomer at midnight, or on 1 January at 00:10), it started at the last full hour."""
+    local = timezone.localtime(now)
+    opening = local.replace(hour=7, minute=30, second=0, microsecond=0)
+    starts = opening if opening <= local else local.replace(minute=0, second=0, microsecond=0)
+    return starts, opening + LENGTH
+
+
 @transaction.atomic
 def seed(now=None):
     """The demo accounts are (re)set every time; the meeting is made once, and held again from today
@@ -85,15 +94,14 @@ def seed(now=None):
     logins = [DemoLogin(SECRETARY[0], Role.MEETING_SECRETARY.label, agency.name),
               DemoLogin(CHAIR[0], f"{Role.DELEGATE.label}, {ParticipantRole.CHAIR.label}", agency.name)]
     logins += [DemoLogin(username, Role.DELEGATE.label, agency.name) for username, *_ in DELEGATES]
-    today = timezone.localtime(now).replace(hour=7, minute=30, second=0, microsecond=0)
-    ends = today + LENGTH
+    starts, ends = session_times(now)
     existing = Meeting.objects.filter(title=TITLE, agency=agency).first()
     if existing is not None:
-        if existing.ends_at <= now:  # a demo database made last week: the session is held again from today
-            Meeting.objects.filter(pk=existing.pk).update(starts_at=today, ends_at=ends)
+        if not existing.starts_at <= now < existing.ends_at:  # made last week, or before dawn: held again now
+            Meeting.objects.filter(pk=existing.pk).update(starts_at=starts, ends_at=ends)
         return logins, existing, False
     meeting = meetings.create_meeting(secretary, title=TITLE, place=f"Hội trường {agency.name}",
-                                      starts_at=today, ends_at=ends)
+                                      starts_at=starts, ends_at=ends)
     meetings.seat(secretary, meeting, [chair], ParticipantRole.CHAIR)
     meetings.seat(secretary, meeting, delegates, ParticipantRole.DELEGATE)
     report = meetings.add_item(secretary, meeting, title="Báo cáo tình hình kinh tế - xã hội năm 2026",

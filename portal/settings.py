@@ -198,6 +198,7 @@ SIGNING_CERTS_PASSWORD = os.environ.get("SIGNING_CERTS_PASSWORD", "")
 SIGNING_TRUST_ROOT = os.environ.get("SIGNING_TRUST_ROOT", "")
 SIGNING_DEMO_CA = env_bool("SIGNING_DEMO_CA", DEBUG)
 SIGNING_DEMO_DIR = VAR_DIR / "pki"
+SIGNING_DEMO_BACKDATE_DAYS = 1  # a demo certificate is valid from a day before it is issued
 
 # Issuer shown in authenticator apps next to the staff member's account.
 OTP_TOTP_ISSUER = "Một cửa Thái Nguyên"

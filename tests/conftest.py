@@ -22,6 +22,9 @@ def _test_settings(settings, tmp_path, _pki_dir):
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     settings.SIGNING_DEMO_DIR = _pki_dir
     settings.SIGNING_DEMO_CA = True
+    # Tests pin the clock to moments months apart (tests/clock.py) while the run issues each demo
+    # certificate once, at whatever moment first needs it: valid from three years before that.
+    settings.SIGNING_DEMO_BACKDATE_DAYS = 1100
     # Real hashing costs ~0.3 s a user; the fixtures make a dozen users per test.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # No test reaches a registry server unless it starts one itself (tests/citizen_registry_adapter).

@@ -163,6 +163,9 @@ def test_walk_in_to_late_return_seen_by_everyone(site, new_page, shots, paper):
 
 
 def _in_days(days):
+    """A datetime-local value `days` ahead in Vietnam time, which is how the server reads it (the
+    machine's own zone may be UTC, a day behind after 17:00)."""
     import datetime as dt
+    from zoneinfo import ZoneInfo
 
-    return (dt.datetime.now() + dt.timedelta(days=days)).strftime("%Y-%m-%dT%H:%M")
+    return (dt.datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")) + dt.timedelta(days=days)).strftime("%Y-%m-%dT%H:%M")

@@ -7,12 +7,16 @@ from django.utils import timezone
 
 from meetings.demo import DELEGATES, seed
 from meetings.models import Meeting
+from tests.clock import HARD_MOMENTS
 from tests.factories import AgencyFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_session_is_made_once_and_held_again_when_over():
+@pytest.mark.parametrize("moment", HARD_MOMENTS, ids=lambda moment: f"{moment:%Y-%m-%d %H:%M}")
+def test_the_demo_session_is_made_once_and_held_again_when_over(time_machine, moment):
+    """Under way whenever `make run` seeds it: on a Sunday, at 00:10 on New Year's Day, in Tết."""
+    time_machine.move_to(moment)
     AgencyFactory(unit=UnitFactory(level="district", short_name="Phú Bình"))
     logins, meeting, created = seed()
     assert created and len(logins) == 2 + len(DELEGATES)

@@ -1,6 +1,8 @@
+import pytest
 from django.core.management import call_command
 
 from government.models import StaffRole
+from tests.clock import NEW_YEAR_NIGHT, TET_SUNDAY_NIGHT
 
 
 def test_demo_setup_serves_the_home_page_and_is_safe_to_repeat(client, db):
@@ -25,6 +27,23 @@ def test_demo_lifecycle_command_runs_end_to_end(db, capsys):
     assert "Mã hồ sơ: 000.01.29.H99-261120-0001" in out
     assert "return_result" in out and "Trước hạn" in out
     assert "Thứ Ba 24/11/2026: không tính — Ngày Văn hóa Việt Nam" in out
+
+
+@pytest.mark.parametrize("moment", [TET_SUNDAY_NIGHT, NEW_YEAR_NIGHT], ids=["tet-sunday", "new-year-night"])
+def test_demo_lifecycle_run_on_a_holiday_has_happened_by_now(db, capsys, time_machine, moment):
+    """Without --start, on a Sunday in Tết or at 00:10 on New Year's Day: every step is in the past."""
+    from django.utils import timezone
+
+    from procedures.models import Dossier
+
+    time_machine.move_to(moment, tick=False)
+    call_command("load_reference_data", stdout=open("/dev/null", "w"))
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
+    call_command("demo_lifecycle")
+    dossier = Dossier.objects.get()
+    assert dossier.state == "returned" and dossier.returned_at <= timezone.now()
+    assert max(dossier.events.values_list("created_at", flat=True)) <= timezone.now()
+    assert "Trước hạn" in capsys.readouterr().out
 
 
 def test_django_admin_is_in_vietnamese(client, db):

@@ -19,8 +19,10 @@ PERIOD = reads.Period(dt.date(2026, 11, 1), dt.date(2026, 11, 1))
 
 
 @pytest.fixture
-def history(world):
-    """A small month: returned early and late, withdrawn, refused, a counter filing, a supplement, a rating."""
+def history(world, time_machine):
+    """A small month: returned early and late, withdrawn, refused, a counter filing, a supplement, a rating.
+    The refusal and the ratings are stamped with the clock, so the clock stands in the month too."""
+    time_machine.move_to(local(2026, 11, 30, 10, 0))
     def finish(dossier, returned_at):
         services.start_processing(dossier, world.xa_chuyenvien, at=RECEIVED_AT)
         services.propose(dossier, world.xa_chuyenvien, outcome=Outcome.RESULT, at=RECEIVED_AT)

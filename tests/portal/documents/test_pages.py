@@ -12,7 +12,7 @@ from documents.models import Delivery, DeliveryStatus, IncomingDocument, Incomin
 from documents.services import incoming
 from government.models import Role
 from tests.documents.factories import entry, issued, kind, scan
-from tests.factories import CitizenFactory, sign_in_verified, staff
+from tests.factories import CitizenFactory, local, sign_in_verified, staff
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,8 @@ def client_for(user):
     return sign_in_verified(Client(), user)
 
 
-def test_a_letter_from_arrival_to_answer_through_the_pages(offices):
+def test_a_letter_from_arrival_to_answer_through_the_pages(offices, time_machine):
+    time_machine.move_to(local(2026, 11, 24, 9, 0))  # the dates typed below are ahead of this day
     o = offices.ubnd
     clerk, leader, specialist = client_for(o.clerk), client_for(o.leader), client_for(o.specialist)
     # The clerk lands on the incoming register and registers a scanned letter.
@@ -149,12 +150,15 @@ def test_the_public_verification_page_shows_both_signatures_of_an_issued_documen
     assert "KHÔNG hợp lệ" in page and "Các chữ ký số đều hợp lệ" not in page
 
 
-def test_the_province_dashboard_shows_overdue_incoming_documents_beside_overdue_dossiers(offices):
+def test_the_province_dashboard_shows_overdue_incoming_documents_beside_overdue_dossiers(offices, time_machine):
     import datetime as dt
 
+    from django.utils import timezone
+
+    time_machine.move_to(local(2026, 11, 27, 9, 0))
     o = offices.ubnd
     late = incoming.register_incoming(o.clerk, entry(answer_due=dt.date(2026, 11, 25)), files=[scan()])
-    assert late.answer_due < dt.date.today()
+    assert late.answer_due < timezone.localdate()
     page = client_for(staff(Role.PROVINCE_MONITOR)).get(reverse("backoffice:dashboard")).content.decode()
     assert "văn bản đến quá hạn xử lý" in page
     assert ">1</strong> văn bản đến quá hạn xử lý" in page.replace("\n", "")
