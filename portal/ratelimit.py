@@ -35,10 +35,34 @@ def minutes(seconds):
     return max(1, round(seconds / 60))
 
 
+# Headers a reverse proxy adds; a request that carries one came through a proxy.
+FORWARDING_HEADERS = ("HTTP_X_FORWARDED_FOR", "HTTP_FORWARDED", "HTTP_X_REAL_IP")
+
+
 def client_ip(request):
-    # Behind the province's reverse proxy the address comes from it; only trust what it sets.
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "") if request.META.get("REMOTE_ADDR") in _trusted() else ""
-    return forwarded.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "")
+    """The address the request came from. Each trusted proxy (TRUSTED_PROXIES) appends the address it
+    was reached from to X-Forwarded-For, so the client is the rightmost entry that is not itself a
+    trusted proxy; whatever stands left of it the client wrote and proves nothing."""
+    remote = request.META.get("REMOTE_ADDR", "")
+    trusted = _trusted()
+    if remote not in trusted:
+        return remote
+    hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
+    for hop in reversed(hops):
+        if hop not in trusted:
+            return hop
+    return hops[0] if hops else remote
+
+
+def is_scraper(request):
+    """Whether the monitoring scraper (METRICS_ALLOWED_IPS) asks. A request relayed by a proxy the
+    portal was not told to trust — a same-host proxy with TRUSTED_PROXIES unset makes every client
+    127.0.0.1 — is never the scraper, whatever address it seems to come from."""
+    from django.conf import settings
+
+    if request.META.get("REMOTE_ADDR") not in _trusted() and any(request.META.get(h) for h in FORWARDING_HEADERS):
+        return False
+    return client_ip(request) in settings.METRICS_ALLOWED_IPS
 
 
 def _trusted():

@@ -46,7 +46,8 @@ def main(argv=None):
     parser.add_argument("--ws-bind", default=os.environ.get("WS_BIND", "0.0.0.0:8001"),
                         help="where daphne answers the meetings' WebSockets (empty: not started)")
     args = parser.parse_args(argv)
-    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, check=True)
+    if subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"], cwd=ROOT).returncode:
+        return 1  # the settings refused to load and said why (a missing secret, DJANGO_SECRET_KEY…)
     with_celery = bool(os.environ.get("CELERY_BROKER_URL"))
     if args.ws_bind and not os.environ.get("REDIS_URL"):
         print("REDIS_URL is not set: votes and messages sent through gunicorn will not reach the WebSockets", flush=True)

@@ -32,6 +32,20 @@ if not DEBUG and SECRET_KEY.startswith("dev-only"):
     raise RuntimeError("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off")
 ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
 
+# Each outside system's secret. The embedded set-up talks to the fake servers `make run` starts, with
+# their public demo values; in production (DJANGO_DEBUG off) a missing secret, or a demo one, stops
+# the process at start-up with its name (a `check --deploy` line was too easy to start past).
+MISSING_SECRETS = []
+
+
+def outside_secret(name, demo="", needed=True):
+    value = os.environ.get(name, "")
+    if DEBUG or not needed:
+        return value or demo
+    if not value or value == demo:
+        MISSING_SECRETS.append(name)
+    return value
+
 # Production is HTTPS only: redirect, HSTS, secure cookies. Each can be switched off for a run over plain
 # HTTP on loopback (bench/load.py does), never in a deployment. `manage.py check --deploy` is clean with them.
 HTTPS_ONLY = env_bool("DJANGO_HTTPS_ONLY", not DEBUG)
@@ -349,7 +363,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 CITIZEN_REGISTRY = {
     "BACKEND": os.environ.get("CITIZEN_REGISTRY_BACKEND", "http"),  # "http" or "memory" (in-process)
     "URL": os.environ.get("CITIZEN_REGISTRY_URL", "http://127.0.0.1:8765"),
-    "API_KEY": os.environ.get("CITIZEN_REGISTRY_API_KEY", ""),
+    # An API key or a TLS client certificate: one of them in production.
+    "API_KEY": outside_secret("CITIZEN_REGISTRY_API_KEY", needed=os.environ.get("CITIZEN_REGISTRY_BACKEND", "http")
+                              == "http" and not os.environ.get("CITIZEN_REGISTRY_CLIENT_CERT")),
     "CLIENT_CERT": os.environ.get("CITIZEN_REGISTRY_CLIENT_CERT", ""),
     "CLIENT_KEY": os.environ.get("CITIZEN_REGISTRY_CLIENT_KEY", ""),
     "CA_BUNDLE": os.environ.get("CITIZEN_REGISTRY_CA_BUNDLE", ""),
@@ -371,7 +387,8 @@ NATIONAL_PORTAL = {
     "ENABLED": env_bool("NATIONAL_PORTAL_ENABLED", True),
     "BACKEND": os.environ.get("NATIONAL_PORTAL_BACKEND", "national_portal_adapter.http_client.HttpNationalPortal"),
     "URL": os.environ.get("NATIONAL_PORTAL_URL", "http://127.0.0.1:8771"),
-    "API_KEY": os.environ.get("NATIONAL_PORTAL_API_KEY", ""),
+    "API_KEY": outside_secret("NATIONAL_PORTAL_API_KEY", needed=env_bool("NATIONAL_PORTAL_ENABLED", True)
+                              and "memory" not in os.environ.get("NATIONAL_PORTAL_BACKEND", "")),
     "CONNECT_TIMEOUT": float(os.environ.get("NATIONAL_PORTAL_CONNECT_TIMEOUT", "2")),
     "READ_TIMEOUT": float(os.environ.get("NATIONAL_PORTAL_READ_TIMEOUT", "5")),
     "BREAKER_COOLDOWN": float(os.environ.get("NATIONAL_PORTAL_BREAKER_COOLDOWN", "30")),
@@ -386,7 +403,7 @@ NATIONAL_PORTAL = {
 DOCUMENT_AXIS = {
     "BACKEND": os.environ.get("DOCUMENT_AXIS_BACKEND", "document_exchange_adapter.http_client.HttpDocumentAxis"),
     "URL": os.environ.get("DOCUMENT_AXIS_URL", "http://127.0.0.1:8773"),
-    "API_KEY": os.environ.get("DOCUMENT_AXIS_API_KEY", ""),
+    "API_KEY": outside_secret("DOCUMENT_AXIS_API_KEY", needed="memory" not in os.environ.get("DOCUMENT_AXIS_BACKEND", "")),
     "CONNECT_TIMEOUT": float(os.environ.get("DOCUMENT_AXIS_CONNECT_TIMEOUT", "2")),
     "READ_TIMEOUT": float(os.environ.get("DOCUMENT_AXIS_READ_TIMEOUT", "10")),
 }
@@ -397,7 +414,7 @@ PAYMENT = {
     "BACKEND": os.environ.get("PAYMENT_BACKEND", "payment_adapter.http_client.HttpPaymentGateway"),
     "URL": os.environ.get("PAYMENT_URL", "http://127.0.0.1:8772"),
     "PARTNER_CODE": os.environ.get("PAYMENT_PARTNER_CODE", "MOTCUA-TN"),
-    "SECRET": os.environ.get("PAYMENT_SECRET", "fake-payment-secret"),
+    "SECRET": outside_secret("PAYMENT_SECRET", demo="fake-payment-secret"),
     "CONNECT_TIMEOUT": float(os.environ.get("PAYMENT_CONNECT_TIMEOUT", "2")),
     "READ_TIMEOUT": float(os.environ.get("PAYMENT_READ_TIMEOUT", "5")),
 }
@@ -409,7 +426,7 @@ VNEID = {
     "ISSUER": os.environ.get("VNEID_ISSUER", "http://127.0.0.1:8770"),
     "DISCOVERY_URL": os.environ.get("VNEID_DISCOVERY_URL", ""),  # default: the issuer's well-known address
     "CLIENT_ID": os.environ.get("VNEID_CLIENT_ID", "mot-cua"),
-    "CLIENT_SECRET": os.environ.get("VNEID_CLIENT_SECRET", "fake-vneid-secret"),
+    "CLIENT_SECRET": outside_secret("VNEID_CLIENT_SECRET", demo="fake-vneid-secret"),
     "SCOPE": os.environ.get("VNEID_SCOPE", "openid"),
     # Algorithms accepted for ID and access tokens, whatever the provider announces.
     "ALGORITHMS": tuple(os.environ.get("VNEID_ALGORITHMS", "RS256").split(",")),
@@ -497,3 +514,7 @@ LOGGING = {
         "citizen_registry_adapter.lookups": {"handlers": ["registry_lookups"], "level": "INFO", "propagate": False},
     },
 }
+
+if MISSING_SECRETS:
+    raise RuntimeError("DJANGO_DEBUG is off and these outside systems' secrets are missing or are the fake servers' "
+                       "demo values; set them in the environment: " + ", ".join(MISSING_SECRETS))

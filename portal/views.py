@@ -2,6 +2,7 @@ from django.conf import settings
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 
 from .forms import NextForm
+from .ratelimit import is_scraper
 
 
 def health(request):
@@ -41,16 +42,16 @@ def ready(request):
     probe("cache", cache_round_trip)
     probe("storage", check_storage)
     ok = all(c["ok"] for c in checks.values())
-    return JsonResponse({"ready": ok, "checks": checks}, status=200 if ok else 503)
+    # Which part is down is for the operators' scraper; anyone else learns only ready or not.
+    body = {"ready": ok, "checks": checks} if is_scraper(request) else {"ready": ok}
+    return JsonResponse(body, status=200 if ok else 503)
 
 
 def metrics(request):
     """Prometheus metrics, for the scraper's addresses only (METRICS_ALLOWED_IPS)."""
     from django_prometheus.exports import ExportToDjangoView
 
-    from portal.ratelimit import client_ip
-
-    if client_ip(request) not in settings.METRICS_ALLOWED_IPS:
+    if not is_scraper(request):
         return HttpResponse(status=404)
     return ExportToDjangoView(request)
 

@@ -7,6 +7,7 @@ from xml.sax.saxutils import escape
 from django.utils import timezone
 
 from government.pdf import build, grid, styles
+from procedures.selectors import citizen_comment, citizen_decision_note
 
 from .selectors import accesses_to, consents_of, dossiers_of, lookups_about
 
@@ -45,8 +46,10 @@ def personal_data(user):
             "declarations": [{"document": r.required_document.name, "title": r.definition.get("title", ""),
                               "values": r.values if r.values is not None else r.raw,
                               "submitted_at": _when(r.submitted_at)} for r in d.eforms.all()],
+            "decision_note": citizen_decision_note(d),
             "history": [{
                 "action": e.action, "at": _when(e.created_at), "agency": e.agency.name if e.agency else "",
+                "comment": citizen_comment(e),
                 "files": [{"name": f.name, "size": f.size, "sha256": f.sha256} for f in e.files.all()],
             } for e in sorted(d.events.all(), key=lambda e: (e.created_at, e.pk))],
         } for d in dossiers],

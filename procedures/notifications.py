@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from procedures.models import Channel
-from procedures.selectors import appointment_for
+from procedures.selectors import appointment_for, citizen_comment
 from procedures.sms import get_sms_gateway
 
 
@@ -31,7 +31,7 @@ def message_for(event):
     if event.action == "reject":
         return _("Hồ sơ %(code)s không được tiếp nhận") % {"code": code}, _(
             "Hồ sơ %(code)s không được tiếp nhận. Lý do: %(reason)s"
-        ) % {"code": code, "reason": event.comment}
+        ) % {"code": code, "reason": citizen_comment(event)}
     if event.action == "approve":
         return _("Hồ sơ %(code)s đã có kết quả") % {"code": code}, _(
             "Hồ sơ %(code)s đã có kết quả. %(how)s"
@@ -44,11 +44,11 @@ def message_for(event):
         return _("Hồ sơ %(code)s đã dừng giải quyết") % {"code": code}, _(
             "%(agency)s đã dừng giải quyết hồ sơ %(code)s (%(ground)s). Lý do: %(reason)s"
         ) % {"code": code, "agency": event.agency or dossier.current_agency, "ground": dossier.get_stop_ground_display(),
-             "reason": event.comment}
+             "reason": citizen_comment(event)}
     if event.action == "issue_apology":
         return _("Thư xin lỗi và hẹn lại ngày trả kết quả hồ sơ %(code)s") % {"code": code}, _(
             "Hồ sơ %(code)s chậm so với hẹn. Lý do: %(reason)s Ngày hẹn mới: %(date)s. Chúng tôi thành thật xin lỗi."
-        ) % {"code": code, "reason": event.comment, "date": when(dossier.appointment_at)}
+        ) % {"code": code, "reason": citizen_comment(event), "date": when(dossier.appointment_at)}
     return None
 
 

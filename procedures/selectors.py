@@ -69,8 +69,29 @@ def citizen_dossiers(citizen):
 
 
 def timeline(dossier):
-    """The dossier's events for a citizen's eyes: what happened, when, at which agency."""
+    """The dossier's events for a citizen's eyes: what happened, when, at which agency. Their comments
+    go through `citizen_comment`: most are the officers' working notes."""
     return dossier.events.select_related("agency__unit").exclude(action="create").order_by("created_at", "pk")
+
+
+# What a citizen may read of the log, decided here for every output that reaches them (their pages,
+# the citizen API, "Dữ liệu của tôi", notifications): the reasons they are owed — a refusal, what to
+# supply, why handling stopped, an apology — and what they wrote themselves. Every other comment
+# (a proposal to the leader, a transfer note, a send-back) is internal.
+CITIZEN_COMMENTS = frozenset({"reject", "request_supplement", "supply", "withdraw", "stop", "issue_apology"})
+# The decision note is the reason of these ends; in any other state it is the specialist's proposal.
+CITIZEN_DECISION_NOTES = frozenset({DossierState.REJECTED, DossierState.NOT_QUALIFIED, DossierState.WITHDRAWN,
+                                    DossierState.STOPPED})
+
+
+def citizen_comment(event):
+    """The event's comment if the citizen may read it, else ""."""
+    return event.comment if event.action in CITIZEN_COMMENTS else ""
+
+
+def citizen_decision_note(dossier):
+    """The dossier's decision note if it is the reason of an end the citizen is told, else ""."""
+    return dossier.decision_note if dossier.state in CITIZEN_DECISION_NOTES else ""
 
 
 def result_files(dossier):

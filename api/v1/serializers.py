@@ -128,6 +128,8 @@ class DossierSerializer(serializers.ModelSerializer):
     procedure = serializers.PrimaryKeyRelatedField(read_only=True)
     procedure_name = serializers.CharField(source="procedure.name", read_only=True)
     receiving_agency = AgencyRefSerializer(read_only=True)
+    decision_note = serializers.SerializerMethodField(
+        help_text=_("Lý do từ chối, không đủ điều kiện, rút hoặc dừng giải quyết; rỗng ở trạng thái khác"))
 
     class Meta:
         model = Dossier
@@ -136,6 +138,11 @@ class DossierSerializer(serializers.ModelSerializer):
                   "delivery_address", "created_at", "submitted_at", "received_at", "due_at", "appointment_at",
                   "returned_at", "decision_note"]
         read_only_fields = fields
+
+    def get_decision_note(self, dossier) -> str:
+        from procedures.selectors import citizen_decision_note
+
+        return citizen_decision_note(dossier)
 
 
 class DossierDetailSerializer(DossierSerializer):
@@ -148,10 +155,10 @@ class DossierDetailSerializer(DossierSerializer):
         read_only_fields = fields
 
     def get_events(self, dossier) -> list[dict]:
-        from procedures.selectors import timeline
+        from procedures.selectors import citizen_comment, timeline
 
         return [{"at": e.created_at, "action": e.action, "from_state": e.from_state, "to_state": e.to_state,
-                 "comment": e.comment} for e in timeline(dossier)]
+                 "comment": citizen_comment(e)} for e in timeline(dossier)]
 
     def get_results(self, dossier) -> list[dict]:
         from procedures.selectors import result_files

@@ -2,18 +2,29 @@
 
 import csv
 import io
+import re
 
 from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A formula start after a list separator: a spreadsheet whose locale separates on ";" (Vietnamese
+# Excel) or on tabs splits the cell there and reads what follows as a cell of its own.
+_AFTER_SEPARATOR = re.compile(r"([,;\t|][\s\"']*)(?=[=+\-@])")
+
+
 def spreadsheet_text(value):
-    """Text that a spreadsheet would take for a formula (=, +, -, @ first) is kept as text: a name, an
-    excerpt or a comment typed by someone must never run when the file is opened."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+    """Text that a spreadsheet would take for a formula is kept as text: a name, an excerpt or a comment
+    typed by someone must never run when the file is opened, whatever separator the reader's locale
+    uses. The cell gets a leading apostrophe, and so does every piece a separator could split off."""
+    if not isinstance(value, str):
+        return value
+    guarded = _AFTER_SEPARATOR.sub(r"\1'", value)
+    if guarded[:1] in FORMULA_STARTS:
+        guarded = "'" + guarded
+    return guarded
 
 
 def csv_response(table, filename):

@@ -325,6 +325,7 @@ def issue_apology(dossier, actor, *, new_appointment_at, reason, at=None):
         raise TransitionNotAllowed(_("Hãy chọn ngày hẹn trả kết quả mới."))
     if new_appointment_at <= max(dossier.appointment_at, at):
         raise TransitionNotAllowed(_("Ngày hẹn mới phải sau ngày hẹn trả kết quả hiện tại và sau thời điểm hiện tại."))
+    _check_new_appointment(dossier, new_appointment_at, at)
     old = dossier.appointment_at
     with _all_or_nothing(dossier):
         dossier.appointment_at = new_appointment_at
@@ -334,6 +335,25 @@ def issue_apology(dossier, actor, *, new_appointment_at, reason, at=None):
                    "step": dossier.current_step_index + 1, "due_at": dossier.due_at.isoformat(),
                    "late_already": at > dossier.due_at})
     return dossier
+
+
+# An apology moves the date by weeks, not years: a date further out is a typing mistake (year 9999).
+APOLOGY_HORIZON = dt.timedelta(days=365)
+
+
+def _check_new_appointment(dossier, moment, at):
+    """A new appointment is a moment the desk is open, within a year: the citizen comes to collect then."""
+    if moment > at + APOLOGY_HORIZON:
+        raise TransitionNotAllowed(_("Ngày hẹn mới không được quá một năm kể từ hôm nay."))
+    calendar = working_calendar_for(dossier.receiving_agency)
+    local = calendar.local(moment)
+    if not any(begin <= local <= end for begin, end in calendar.session_bounds(local.date())):
+        working, reason = calendar.day_status(local.date())
+        suggestion = timezone.localtime(calendar.next_working_moment(moment))
+        raise TransitionNotAllowed(
+            _("Ngày hẹn mới %(when)s không trong giờ làm việc (%(why)s). Thời điểm làm việc gần nhất: %(next)s.")
+            % {"when": f"{local:%H:%M %d/%m/%Y}", "why": _("ngoài giờ hành chính") if working else reason,
+               "next": f"{suggestion:%H:%M %d/%m/%Y}"})
 
 
 # --- machinery ---------------------------------------------------------------------------------

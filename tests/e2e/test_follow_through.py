@@ -105,7 +105,7 @@ def test_walk_in_to_late_return_seen_by_everyone(site, new_page, shots, paper):
     district = new_page(1100, 900)
     staff_sign_in(district, site, "huyen.chuyenvien")
     act(district, dossier_url, "Phát hành văn bản xin lỗi", {
-        "#id_issue_apology-new_appointment_at": _in_days(7), "#id_issue_apology-reason": "Chờ kết quả đo đạc bổ sung."})
+        "#id_issue_apology-new_appointment_at": _in_days(site, 7), "#id_issue_apology-reason": "Chờ kết quả đo đạc bổ sung."})
     assert "Hẹn trả mới" in district.locator("ol.timeline").inner_text()
     check(district, shots, "district-apologised")
 
@@ -162,10 +162,18 @@ def test_walk_in_to_late_return_seen_by_everyone(site, new_page, shots, paper):
     check(monitor, shots, "dashboard-dossiers-behind-the-count")
 
 
-def _in_days(days):
-    """A datetime-local value `days` ahead in Vietnam time, which is how the server reads it (the
-    machine's own zone may be UTC, a day behind after 17:00)."""
-    import datetime as dt
-    from zoneinfo import ZoneInfo
+WORKING_MOMENT = """
+import datetime as dt
+from django.utils import timezone
+from government.calendar import WorkingCalendar
+from government.selectors import calendar_exceptions
+moment = timezone.localtime().replace(hour=9, minute=0, second=0, microsecond=0) + dt.timedelta(days={days})
+print(timezone.localtime(WorkingCalendar(exceptions=calendar_exceptions()).next_working_moment(moment))
+      .strftime("%Y-%m-%dT%H:%M"))
+"""
 
-    return (dt.datetime.now(ZoneInfo("Asia/Ho_Chi_Minh")) + dt.timedelta(days=days)).strftime("%Y-%m-%dT%H:%M")
+
+def _in_days(site, days):
+    """A datetime-local value for a working morning `days` or more ahead, on the server's own calendar:
+    a new appointment must fall in working time, and CI runs on Sundays and in Tết too."""
+    return site.manage("shell", "-c", WORKING_MOMENT.format(days=days)).strip().splitlines()[-1]

@@ -1,7 +1,6 @@
 """Issue 17: the production command serves pages, static files, liveness, readiness and metrics."""
 
 import os
-import secrets
 import socket
 import subprocess
 import sys
@@ -10,6 +9,8 @@ from pathlib import Path
 
 import pytest
 import requests
+
+from tests.production import production_env
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -24,7 +25,7 @@ def _free_port():
 def served(tmp_path_factory):
     var = tmp_path_factory.mktemp("serve")
     port, ws_port = _free_port(), _free_port()
-    env = {**os.environ, "VAR_DIR": str(var), "WS_BIND": f"127.0.0.1:{ws_port}", "DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+    env = {**os.environ, **production_env(), "VAR_DIR": str(var), "WS_BIND": f"127.0.0.1:{ws_port}",
            "DJANGO_HTTPS_ONLY": "0", "WEB_CONCURRENCY": "2", "LOG_FORMAT": "json", "CELERY_BROKER_URL": "",
            "DJANGO_ALLOWED_HOSTS": "127.0.0.1"}
     env.pop("DATABASE_URL", None)

@@ -39,7 +39,7 @@ def test_an_apology_is_sent_with_the_new_date(world, django_capture_on_commit_ca
     services.receive(dossier, world.xa_motcua, at=RECEIVED_AT)
     with django_capture_on_commit_callbacks(execute=True):
         services.issue_apology(dossier, world.xa_motcua, reason="Chờ xác minh của công an.",
-                               new_appointment_at=dossier.appointment_at + dt.timedelta(days=3),
+                               new_appointment_at=dossier.appointment_at + dt.timedelta(days=5),  # a Monday morning
                                at=RECEIVED_AT + dt.timedelta(hours=2))
     assert "Chúng tôi thành thật xin lỗi" in texts()[-1] and "Chờ xác minh của công an." in texts()[-1]
 
@@ -63,14 +63,19 @@ def _redis_answers():
 def test_a_task_travels_through_redis_to_a_worker():
     from celery.contrib.testing.worker import start_worker
 
+    import uuid
+
     previous = {key: app.conf[key] for key in ("broker_url", "task_always_eager")}
     app.conf.update(broker_url="redis://127.0.0.1:6379/15", task_always_eager=False)
+    # A queue of this run's own: another run on the same Redis (a second checkout, CI beside a
+    # developer) must not have its worker take this task, nor this worker take its.
+    queue = f"test-{uuid.uuid4().hex}"
     try:
-        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10, queues=[queue]):
             # An explicit connection: the app's producer pool may predate the broker change.
             with app.connection_for_write() as connection:
                 assert connection.as_uri().startswith("redis://")
-                send_sms.apply_async(("0912345678", "Thử gửi qua Redis"), connection=connection)
+                send_sms.apply_async(("0912345678", "Thử gửi qua Redis"), connection=connection, queue=queue)
             deadline = time.monotonic() + 10
             while not MemorySmsGateway.outbox and time.monotonic() < deadline:
                 time.sleep(0.05)

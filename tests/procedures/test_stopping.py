@@ -47,7 +47,8 @@ def test_a_dossier_not_yet_received_is_withdrawn_not_stopped(world):
     assert dossier.state == S.WITHDRAWN
 
 
-def test_the_apology_comes_from_the_agency_holding_the_late_dossier_after_its_due_time(world):
+def test_the_apology_comes_from_the_agency_holding_the_late_dossier_after_its_due_time(world, time_machine):
+    time_machine.move_to(local(2026, 12, 7, 9, 0))  # a Monday: three days on is a working morning
     w = world
     dossier = at_the_district(w)  # late at the district
     from django.utils import timezone

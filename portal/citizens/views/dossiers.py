@@ -19,7 +19,14 @@ from procedures.pdf import set_of
 from procedures.pdf.forms import apology as apology_pdf
 from procedures.pdf.forms import stop_notice as stop_pdf
 from procedures.pdf.sets import APOLOGY, STOP
-from procedures.selectors import apologies, citizen_dossiers, result_files, supplement_rounds, timeline
+from procedures.selectors import (
+    apologies,
+    citizen_decision_note,
+    citizen_dossiers,
+    result_files,
+    supplement_rounds,
+    timeline,
+)
 from procedures.services import filing, withdraw
 
 from ..forms import RatingForm, SupplyForm, WithdrawForm
@@ -47,7 +54,8 @@ def detail(request, pk, forms=None, status=200):
         "documents": dossier.documents.select_related("required_document"),
         "results": result_files(dossier),
         "supplement_rounds": supplement_rounds(dossier),
-        "reason_label": _REASON_LABELS.get(dossier.state, "") if dossier.decision_note else "",
+        "reason": citizen_decision_note(dossier),
+        "reason_label": _REASON_LABELS.get(dossier.state, "") if citizen_decision_note(dossier) else "",
         "supply_form": forms.get("supply", SupplyForm()),
         "can_withdraw": policy.is_allowed("withdraw", dossier, request.user) and dossier.state in _WITHDRAWABLE,
         "withdraw_form": forms.get("withdraw", WithdrawForm()),

@@ -8,10 +8,17 @@ from django.utils import timezone
 
 from procedures import services
 from procedures.models import Dossier, DossierEvent
-from tests.factories import ProcedureFactory, at_the_district
+from tests.factories import ProcedureFactory, at_the_district, local
 from tests.uploads import disguised, pdf
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _a_wednesday_morning(time_machine):
+    """Dossiers here are dated back from now, and an apology's date five days on must be a working
+    morning: the clock stands on a Wednesday at 09:00 (a Monday five days on)."""
+    time_machine.move_to(local(2026, 12, 9, 9, 0))
 
 
 def filed(world, procedure, *, days_ago, citizen=None):
@@ -29,7 +36,8 @@ def rows(response):
 
 def test_the_desk_finds_overdue_and_due_soon_dossiers_wherever_they_are(staff_client, world):
     late = at_the_district(world)
-    soon = filed(world, world.simple, days_ago=0)  # one working day: inside the one-day warning window
+    # One working day, received two hours ago: due inside the one-day warning window.
+    soon = filed(world, world.simple, days_ago=2 / 24)
     calm = filed(world, ProcedureFactory(name="Cấp phép xây dựng", processing_days=Decimal(20)), days_ago=0)
     desk = staff_client("xa_motcua")
     assert rows(desk.get("/can-bo/")) == []  # nothing to receive or return: the default queue is empty

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from procedures import services
 from procedures.models import Outcome
-from tests.factories import at_the_district
+from tests.factories import at_the_district, local
 
 pytestmark = pytest.mark.django_db
 
@@ -21,8 +21,10 @@ def _fresh_counters():
 
 
 @pytest.fixture
-def late(world):
-    """An inter-level dossier of congdan1, late at the district, apologised for after its due time."""
+def late(world, time_machine):
+    """An inter-level dossier of congdan1, late at the district, apologised for after its due time.
+    The clock stands on a Monday morning, so that the new date two days on is a working morning."""
+    time_machine.move_to(local(2026, 12, 7, 9, 0))
     dossier = at_the_district(world)
     services.issue_apology(dossier, world.huyen_chuyenvien, reason="Chờ ý kiến của cơ quan thuế.",
                            new_appointment_at=timezone.now() + dt.timedelta(days=2),
