@@ -3,7 +3,9 @@ by content, size, a safe name.
 
 The type is what the first bytes say, whatever the name claims, and then the file must really be
 one: a PDF is parsed (pypdf) and refused when it is encrypted or can run something when opened
-(JavaScript, launch actions, embedded files, XFA); an image is decoded under a pixel limit, so that
+(JavaScript, launch actions, another file, embedded files, XFA, an address opened by itself, a link
+to script or to a file), read as a viewer reads it (the last of two equal keys, inherited entries);
+an image is decoded under a pixel limit, so that
 no "image bomb" reaches storage or an officer's preview.
 """
 
@@ -11,6 +13,7 @@ import hashlib
 import io
 import logging
 import os
+import threading
 import unicodedata
 import warnings
 from dataclasses import dataclass
@@ -32,7 +35,11 @@ SIGNATURES = (
 MAX_NAME = 100
 # Keys and action types that make a PDF do something when opened; a scanned paper never needs them.
 ACTIVE_PDF_KEYS = {"/JavaScript", "/JS", "/Launch", "/EmbeddedFiles", "/EmbeddedFile", "/EF", "/RichMedia", "/XFA"}
-ACTIVE_PDF_ACTIONS = {"/JavaScript", "/Launch", "/ImportData", "/SubmitForm", "/GoToE", "/RichMediaExecute"}
+ACTIVE_PDF_ACTIONS = {"/JavaScript", "/Launch", "/ImportData", "/SubmitForm", "/GoToE", "/RichMediaExecute",
+                      "/GoToR"}  # another file: a UNC path (\\\\host\\share) hands the reader's Windows login to it
+# A link may open a web page when clicked; it may not run script or reach files, and nothing may
+# open an address by itself (on opening the file or a page, on a field's focus: /OpenAction, /AA).
+UNSAFE_URI_SCHEMES = ("javascript:", "vbscript:", "data:", "file:", "\\\\")
 MAX_PDF_OBJECTS = 200_000  # a walk over more objects than any real scan has is itself a refusal
 logger = logging.getLogger(__name__)
 
@@ -141,26 +148,47 @@ def _image_problem(content):
     return None
 
 
+class _DuplicateKeys(logging.Handler):
+    """Notes pypdf's word that a dictionary names a key twice, for this thread's file only. pypdf keeps
+    the first value where viewers take the last, so such a file reads differently in each: refused."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.thread, self.seen = threading.get_ident(), False
+
+    def emit(self, record):
+        if record.thread == self.thread and "Multiple definitions in dictionary" in str(record.msg):
+            self.seen = True
+
+
 def _pdf_problem(content):
     """None for a PDF that parses, is not encrypted and cannot run anything; else the message."""
+    duplicates = _DuplicateKeys()
+    pypdf_log = logging.getLogger("pypdf")
+    pypdf_log.addHandler(duplicates)
     try:
         reader = PdfReader(io.BytesIO(content), strict=False)
         if reader.is_encrypted:
             return _("Tệp “%(name)s” được đặt mật khẩu hoặc mã hóa. Hãy tải lên bản không mã hóa.")
         if len(reader.pages) == 0:
             raise ValueError("no pages")
-        active = _active_content(reader)
+        active = _active_content(reader) or ("duplicate keys" if duplicates.seen else None)
     except Exception as error:  # noqa: BLE001 - pypdf raises many kinds on a broken file: all mean "not a PDF"
         logger.info("PDF upload refused: %s", error.__class__.__name__)
         return _("Tệp “%(name)s” không phải tệp PDF hợp lệ (không đọc được nội dung).")
+    finally:
+        pypdf_log.removeHandler(duplicates)
     if active:
+        logger.info("PDF upload refused: %s", active)
         return _("Tệp “%(name)s” chứa mã lệnh, tệp đính kèm hoặc biểu mẫu động; hệ thống chỉ nhận PDF tĩnh. "
                  "Hãy in lại ra PDF (Print to PDF) hoặc quét bản giấy.")
     return None
 
 
 def _active_content(reader):
-    """The first active key or action found in the objects a viewer can reach from the trailer."""
+    """The first active key or action found in the objects a viewer can reach from the trailer,
+    parents included: a viewer climbs from a page or a widget to its /Parent for what they inherit,
+    even to a parent that no tree names."""
     stack, seen, count = [reader.trailer], set(), 0
     while stack:
         item = stack.pop()
@@ -174,13 +202,46 @@ def _active_content(reader):
         if count > MAX_PDF_OBJECTS:
             raise ValueError("too many objects")
         if isinstance(item, DictionaryObject):
-            found = ACTIVE_PDF_KEYS.intersection(item.keys())
+            found = ACTIVE_PDF_KEYS.intersection(item.keys()) or _unsafe_uri(item) or _automatic_uri(item)
             if found or item.get("/S") in ACTIVE_PDF_ACTIONS:
                 return found.pop() if found else item["/S"]
-            stack.extend(value for key, value in item.items() if key != "/Parent")
+            stack.extend(item.values())
         elif isinstance(item, ArrayObject):
             stack.extend(item)
     return None
+
+
+def _unsafe_uri(action):
+    """{"/URI"} for a URI action whose address runs script or reaches a file, else an empty set."""
+    if action.get("/S") != "/URI":
+        return set()
+    address = "".join(ch for ch in str(action.get("/URI", "")) if ch > " ").lower()
+    return {"/URI"} if address.startswith(UNSAFE_URI_SCHEMES) else set()
+
+
+def _automatic_uri(item):
+    """{"/URI"} when an action that runs by itself — the document's /OpenAction, any trigger of an
+    /AA, and the /Next actions they chain — opens an address, else an empty set."""
+    automatic = [item.get("/OpenAction")]
+    triggers = item.get("/AA")
+    if triggers is not None:
+        triggers = triggers.get_object()
+        if isinstance(triggers, DictionaryObject):
+            automatic.extend(triggers.values())
+    for _hop in range(32):  # a chain of /Next, bounded
+        following = []
+        for action in automatic:
+            action = action.get_object() if action is not None else None
+            if isinstance(action, ArrayObject):
+                following.extend(action)
+            elif isinstance(action, DictionaryObject):
+                if action.get("/S") == "/URI":
+                    return {"/URI"}
+                following.append(action.get("/Next"))
+        automatic = [action for action in following if action is not None]
+        if not automatic:
+            break
+    return set()
 
 
 def _display(name):

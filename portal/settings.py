@@ -191,7 +191,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 # django-axes first: it refuses a locked-out user before the password is even checked.
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "portal.accounts.backends.PersonalIdBackend"]
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "portal.accounts.backends.SignInAddressLimit",
+                           "portal.accounts.backends.PersonalIdBackend"]
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))  # hours: 15 minutes
 # Per account (whatever name is typed: portal/accounts/lockout.py) at each address: attempts from elsewhere
@@ -229,12 +230,20 @@ TRUSTED_PROXIES = [ip for ip in os.environ.get("TRUSTED_PROXIES", "").split(",")
 TRACKING_RATE_LIMIT = (int(os.environ.get("TRACKING_RATE_LIMIT", "20")), 600)
 
 # Registration: attempts per client address and per personal ID within the window (seconds).
+# Password reset requests per client address and per typed e-mail address, per hour (portal/accounts/resets.py).
+PASSWORD_RESET_RATE_LIMIT = (int(os.environ.get("PASSWORD_RESET_RATE_LIMIT_ADDRESS", "10")),
+                             int(os.environ.get("PASSWORD_RESET_RATE_LIMIT_ACCOUNT", "3")), 3600)
 REGISTRATION_RATE_LIMIT = (int(os.environ.get("REGISTRATION_RATE_LIMIT_ADDRESS", "20")),
                            int(os.environ.get("REGISTRATION_RATE_LIMIT_ID", "5")), 3600)
 
 # Public catalog pages for visitors without a session come from the cache (portal/page_cache.py).
 ANONYMOUS_PAGE_CACHE_PREFIXES = ("/thu-tuc/",)
 ANONYMOUS_PAGE_CACHE_SECONDS = int(os.environ.get("ANONYMOUS_PAGE_CACHE_SECONDS", "300"))
+# The query parameters cached pages read (the catalog's choices; its free-text "q" is never cached):
+# any other parameter, or a long value, and the page is served fresh and not kept.
+ANONYMOUS_PAGE_CACHE_PARAMS = ("level", "field", "point", "page")
+# At most this many copies are kept per ANONYMOUS_PAGE_CACHE_SECONDS (per version of the catalog).
+ANONYMOUS_PAGE_CACHE_MAX_ENTRIES = int(os.environ.get("ANONYMOUS_PAGE_CACHE_MAX_ENTRIES", "2000"))
 
 # Rate-limit counters and other short-lived data: Redis in production, process memory by default.
 CACHES = {
@@ -242,7 +251,16 @@ CACHES = {
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
         if os.environ.get("REDIS_URL")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
+    ),
+    # Cached public pages (portal/page_cache.py), apart from the sessions and the limits: their own key
+    # prefix, or their own Redis with PAGE_CACHE_REDIS_URL, and a bounded number of copies.
+    "pages": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "KEY_PREFIX": "pages",
+         "LOCATION": os.environ.get("PAGE_CACHE_REDIS_URL") or os.environ["REDIS_URL"]}
+        if os.environ.get("PAGE_CACHE_REDIS_URL") or os.environ.get("REDIS_URL")
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages",
+              "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("ANONYMOUS_PAGE_CACHE_MAX_ENTRIES", "2000"))}}
+    ),
 }
 # Sessions are read on every signed-in request: from Redis when it is shared by all workers and
 # instances, written through to the database so that a Redis restart signs nobody out. With the
@@ -441,6 +459,9 @@ VNEID = {
     "CONNECT_TIMEOUT": float(os.environ.get("VNEID_CONNECT_TIMEOUT", "2")),
     "READ_TIMEOUT": float(os.environ.get("VNEID_READ_TIMEOUT", "5")),
     "METADATA_TTL": float(os.environ.get("VNEID_METADATA_TTL", "3600")),
+    # A token naming a key the portal does not know makes it read the provider's keys again (a
+    # rotation), at most once in this many seconds over all workers: unknown ids cost nothing more.
+    "KEYS_REFRESH_SECONDS": float(os.environ.get("VNEID_KEYS_REFRESH_SECONDS", "60")),
 }
 # Citizens' password accounts (registration, password sign-in) exist for the embedded demo only:
 # production turns them off and citizens sign in with VNeID; staff keep passwords and a second factor.

@@ -5,10 +5,12 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django_otp.admin import OTPAdminSite
 
+from .accounts.resets import reset_limited
 from .admin_i18n import admin_js_catalog
 from .views import choose_language, health, metrics, ready
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.views import account
 from wagtail.documents import urls as wagtaildocs_urls
 
 # The Django admin asks for a verified second factor too (StaffSecondFactorMiddleware sends staff to it).
@@ -20,6 +22,8 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     # Before Wagtail's own: the same address, with the project's Vietnamese added (portal/admin_i18n.py).
     path("cms/jsi18n/", admin_js_catalog),
+    # Before Wagtail's own too: the same view, with the reset limit of every password reset door.
+    path("cms/password_reset/", reset_limited(account.PasswordResetView.as_view()), name="wagtailadmin_password_reset"),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

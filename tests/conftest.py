@@ -45,9 +45,10 @@ def _test_settings(settings, tmp_path, _pki_dir):
     settings.ANONYMOUS_PAGE_CACHE_PREFIXES = ()
     MemorySmsGateway.outbox.clear()
     # Rate-limit counters and cached pages live in the process's memory cache: none leaks between tests.
-    from django.core.cache import cache
+    from django.core.cache import cache, caches
 
     cache.clear()
+    caches["pages"].clear()
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ the configured algorithms, issuer and audience, and its expiry, like an ID token
 import time
 
 from django.conf import settings
+from django.core.cache import cache
 from joserfc import jwt
 from joserfc.errors import InvalidKeyIdError, JoseError
 from joserfc.jwk import KeySet
@@ -27,6 +28,8 @@ def identity_of_token(token):
         try:
             decoded = jwt.decode(token, _keys(), algorithms=list(config["ALGORITHMS"]))
         except InvalidKeyIdError:  # the provider may have rotated its keys since they were read
+            if not _may_refresh_keys():
+                raise
             decoded = jwt.decode(token, _keys(refresh=True), algorithms=list(config["ALGORITHMS"]))
         claims = decoded.claims
         jwt.JWTClaimsRegistry(
@@ -41,6 +44,13 @@ def identity_of_token(token):
     if claims.get("exp", 0) > time.time() + 24 * 3600:
         raise SignInFailed("token lives longer than a day")
     return identity_from(claims)
+
+
+def _may_refresh_keys():
+    """The first unknown key id in KEYS_REFRESH_SECONDS reads the keys again, for every worker and
+    instance (the shared cache); the others are refused with the keys at hand. A forger sending a new
+    id on every request would otherwise have the portal call the provider on every request."""
+    return cache.add("vneid:keys-refreshed", 1, timeout=settings.VNEID["KEYS_REFRESH_SECONDS"])
 
 
 def _keys(refresh=False):

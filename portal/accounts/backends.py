@@ -1,5 +1,20 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
+from django.core.exceptions import PermissionDenied
+
+
+class SignInAddressLimit:
+    """Every sign-in door — the portal's, the Django admin's, Wagtail's /cms/ and /_util/ — goes
+    through authenticate(): once an address has failed SIGN_IN_ADDRESS_LIMIT times (on any door, any
+    account), no password from it is even checked until the window ends. It signs nobody in, so it
+    has no get_user (a session never names it)."""
+
+    def authenticate(self, request, **credentials):
+        from . import lockout
+
+        if request is not None and lockout.address_wait(request):
+            raise PermissionDenied  # authenticate() stops here and reports a failed sign-in
+        return None
 
 
 class PersonalIdBackend(ModelBackend):

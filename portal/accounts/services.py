@@ -62,17 +62,19 @@ def register_citizen(*, personal_id, full_name, date_of_birth, phone, password, 
         raise RegistrationRefused({None: MISMATCH}) from None
     User = get_user_model()
     holder = User.objects.filter(personal_id=personal_id).first()
-    if holder is not None and holder.identity_verified_at is not None:
-        raise RegistrationRefused({None: MISMATCH})
     first_name, last_name = split_name(full_name)
     user = User(username=personal_id, personal_id=personal_id, first_name=first_name, last_name=last_name,
                 phone=phone, email=email, date_of_birth=date_of_birth)
+    # The registry is asked whether or not an account holds the ID, so that the time of the answer
+    # does not tell a stranger that one does (a refusal without asking took 0.02 s, with 0.46 s).
     try:
         verified = verify_account(user, registry=registry)
     except (CitizenNotFound, IdentityMismatch):
         raise RegistrationRefused({None: MISMATCH}) from None
     except (RegistryUnavailable, InvalidResponse):
         verified = False
+    if holder is not None and holder.identity_verified_at is not None:
+        raise RegistrationRefused({None: MISMATCH})
     if holder is not None and not verified:  # two unconfirmed claims: nothing says which is the owner
         raise RegistrationRefused({None: MISMATCH})
     user.set_password(password)

@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from portal.accounts import vneid
+from portal.accounts.resets import reset_limited
 from portal.accounts.views import SignInView
 
 from .forms import SignInForm
@@ -13,10 +14,10 @@ urlpatterns = [
     path("tai-khoan/dang-ky/", accounts.register, name="register"),
     path("tai-khoan/dang-nhap/", SignInView.as_view(authentication_form=SignInForm), name="login"),
     path("tai-khoan/dang-xuat/", vneid.sign_out, name="logout"),
-    path("tai-khoan/quen-mat-khau/", auth_views.PasswordResetView.as_view(
+    path("tai-khoan/quen-mat-khau/", reset_limited(auth_views.PasswordResetView.as_view(
         template_name="citizens/password_reset.html", email_template_name="citizens/password_reset_email.txt",
         subject_template_name="citizens/password_reset_subject.txt",
-        success_url=reverse_lazy("citizens:password_reset_done")), name="password_reset"),
+        success_url=reverse_lazy("citizens:password_reset_done"))), name="password_reset"),
     path("tai-khoan/quen-mat-khau/da-gui/", auth_views.PasswordResetDoneView.as_view(
         template_name="citizens/password_reset_done.html"), name="password_reset_done"),
     path("tai-khoan/dat-lai-mat-khau/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(

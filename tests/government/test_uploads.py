@@ -6,7 +6,7 @@ from PIL import Image
 from pypdf.generic import DictionaryObject, NameObject, TextStringObject
 
 from government.uploads import UploadRejected, check_upload, safe_name
-from tests.uploads import disguised, jpeg, pdf, pdf_bytes, png
+from tests.uploads import disguised, hostile_pdfs, jpeg, linked_pdf, pdf, pdf_bytes, png
 
 
 @pytest.mark.parametrize(("upload", "content_type", "name"), [
@@ -124,3 +124,15 @@ def test_size_limits_per_file_and_per_dossier(settings):
 ])
 def test_names_lose_folders_and_strange_characters(name, expected):
     assert safe_name(name, ".pdf") == expected
+
+
+@pytest.mark.parametrize("name", sorted(hostile_pdfs()))
+def test_a_pdf_read_as_a_viewer_reads_it_is_refused(name):
+    """Issue 33 (2): duplicate keys (viewers take the last), entries on parents, another file over a UNC
+    path, an address opened by itself, a javascript: link."""
+    with pytest.raises(UploadRejected, match="chỉ nhận PDF tĩnh"):
+        check_upload(SimpleUploadedFile(f"{name}.pdf", hostile_pdfs()[name]))
+
+
+def test_an_ordinary_web_link_is_accepted():
+    assert check_upload(SimpleUploadedFile("lien-ket.pdf", linked_pdf())).content_type == "application/pdf"

@@ -1,5 +1,7 @@
 """A dossier in the back-office: everything about it, and the actions the user may take now."""
 
+import mimetypes
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,7 +14,7 @@ from citizen_registry_adapter.records import FIELD_LABELS
 from eforms.selectors import declared_values
 from government.signing import sign_pdf
 from national_sync.selectors import sync_of
-from portal.citizens.views.common import download
+from portal.citizens.views.common import download, pdf_preview
 from portal.forms import PreviewForm
 from privacy.models import Access
 from privacy.services import record_access
@@ -121,7 +123,10 @@ def event_file(request, pk, file_id):
 
 
 def _file(request, stored, name, content_type=None):
-    # ?xem=1: shown inside the page (preview), not saved
+    # ?xem=1: shown inside the page (preview), not saved; a PDF through PDF.js
+    content_type = content_type or mimetypes.guess_type(name)[0]
+    if PreviewForm.inline(request) and content_type == "application/pdf":
+        return pdf_preview(request, name)
     return download(stored, name, content_type, inline=PreviewForm.inline(request))
 
 

@@ -23,7 +23,8 @@ from government.selectors import agency_of, role_of
 from payments import services as payments
 from payments.models import PaymentChannel
 from portal.citizens.forms import EFormButtonsForm
-from portal.citizens.views.common import download
+from portal.citizens.views.common import download, pdf_preview
+from portal.forms import PreviewForm
 from procedures.exceptions import DomainError
 from procedures.models import PendingUpload
 from procedures.selectors import procedures_received_at
@@ -227,4 +228,6 @@ def _page(request, procedure, form, components, file_errors=None, status=200, ef
 def pending_file(request, pk):
     """A scan held for a form not yet filed: only the officer who scanned it may open it."""
     item = get_object_or_404(PendingUpload, pk=pk, owner=request.user)
-    return download(item.file, item.name, item.content_type, inline=True)
+    if PreviewForm.inline(request) and item.content_type == "application/pdf":
+        return pdf_preview(request, item.name)  # which loads the file from this address without ?xem=1
+    return download(item.file, item.name, item.content_type, inline=PreviewForm.inline(request))

@@ -20,7 +20,8 @@ def register(request):
         return redirect("accounts:vneid")
     form = RegistrationForm(request.POST or None)
     if request.method == "POST":
-        typed = request.POST.get("personal_id", "")
+        # As the form reads it (surrounding spaces and tabs dropped): " 0190…" must count as "0190…".
+        typed = request.POST.get("personal_id", "").strip()
         wait = registration_wait(ratelimit.client_ip(request), typed if typed.isdigit() and len(typed) == 12 else None)
         if wait:
             form.is_valid()  # so that what was typed is shown again

@@ -40,12 +40,22 @@ def download(file_field, name, content_type=None, *, inline=False):
     the page (a preview) unless it is an image whose header announces more pixels than uploads may
     have (a file stored before the limit): the browser is then not asked to decode it."""
     content_type = content_type or mimetypes.guess_type(name)[0] or "application/octet-stream"
+    # An uploaded PDF never opens in the browser's own viewer, which would run what it carries:
+    # previews go through PDF.js (pdf_preview), and the file itself always downloads.
+    inline = inline and content_type != "application/pdf"
     if inline and content_type.startswith("image/"):
         with file_field.open("rb") as handle:
             inline = image_within_limit(handle)
     response = FileResponse(file_field.open("rb"), as_attachment=not inline, filename=name, content_type=content_type)
     patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+def pdf_preview(request, name):
+    """The page that shows the PDF at this same address (without ?xem=1) through PDF.js."""
+    from django.shortcuts import render
+
+    return render(request, "backoffice/pdf_preview.html", {"name": name, "file_url": request.path})
 
 
 @dataclass(frozen=True)
