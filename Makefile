@@ -10,6 +10,9 @@ VNEID_PORT ?= 8770
 NATIONAL_PORTAL_PORT ?= 8771
 PAYMENT_PORT ?= 8772
 DOCUMENT_AXIS_PORT ?= 8773
+# Where the portal says it is (links in messages, the printed banner): from HOST and PORT unless set.
+PORTAL_BASE_URL ?= http://$(HOST):$(PORT)
+export PORTAL_BASE_URL
 # A synthetic year for the dashboard on a fresh demo database (bench/ loads 1,000,000 into PostgreSQL).
 DEMO_DOSSIERS ?= 20000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
@@ -44,23 +47,30 @@ setup: install
 
 # The fake population registry, VNeID provider, national portal and payment platform run beside the
 # portal unless CITIZEN_REGISTRY_URL, VNEID_ISSUER, NATIONAL_PORTAL_URL and PAYMENT_URL name real ones.
+# Each fake is started on its port and the portal is pointed at that port (one place for both).
 run: setup
 	@pids=""; \
 	if [ -z "$$CITIZEN_REGISTRY_URL" ]; then \
 	  $(BIN)/python -m citizen_registry_adapter.fake_server --port $(REGISTRY_PORT) & pids="$$pids $$!"; \
+	  export CITIZEN_REGISTRY_URL=http://127.0.0.1:$(REGISTRY_PORT); \
 	fi; \
 	if [ -z "$$VNEID_ISSUER" ]; then \
 	  $(BIN)/python -m vneid_adapter.fake_server --port $(VNEID_PORT) & pids="$$pids $$!"; \
+	  export VNEID_ISSUER=http://127.0.0.1:$(VNEID_PORT); \
 	fi; \
 	if [ -z "$$NATIONAL_PORTAL_URL" ]; then \
 	  $(BIN)/python -m national_portal_adapter.fake_server --port $(NATIONAL_PORTAL_PORT) & pids="$$pids $$!"; \
+	  export NATIONAL_PORTAL_URL=http://127.0.0.1:$(NATIONAL_PORTAL_PORT); \
 	fi; \
 	if [ -z "$$PAYMENT_URL" ]; then \
 	  $(BIN)/python -m payment_adapter.fake_server --port $(PAYMENT_PORT) & pids="$$pids $$!"; \
+	  export PAYMENT_URL=http://127.0.0.1:$(PAYMENT_PORT); \
 	fi; \
 	if [ -z "$$DOCUMENT_AXIS_URL" ]; then \
 	  $(BIN)/python -m document_exchange_adapter.fake_server --port $(DOCUMENT_AXIS_PORT) & pids="$$pids $$!"; \
+	  export DOCUMENT_AXIS_URL=http://127.0.0.1:$(DOCUMENT_AXIS_PORT); \
 	fi; \
+	echo "Cổng dịch vụ công: $(PORTAL_BASE_URL)/"; \
 	trap 'kill $$pids 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 

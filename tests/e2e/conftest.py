@@ -1,13 +1,15 @@
 """Browser journeys against a real server process: `make e2e` (and `.ci/run`).
 
-One session-wide demo site in a temporary VAR_DIR: SQLite, the reference data, the demo accounts,
-a small synthetic year, the fake population registry, VNeID provider, national portal, payment
-platform and document interconnection axis on their own ports, and `manage.py runserver`.
+One session-wide demo site in a temporary VAR_DIR, started by `make run` on free ports: SQLite, the
+reference data, the demo accounts, documents and meeting, a small synthetic year, the fake
+population registry, VNeID provider, national portal, payment platform and document
+interconnection axis on their own ports, and the development server.
 Headless Debian Chromium, driven by Playwright.
 """
 
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -57,41 +59,46 @@ class Site:
         return result.stdout
 
 
+# What `make run` derives from its ports; the site's own `manage` commands get the same.
+URL_SETTINGS = {"CITIZEN_REGISTRY_URL": "REGISTRY_PORT", "VNEID_ISSUER": "VNEID_PORT",
+                "NATIONAL_PORTAL_URL": "NATIONAL_PORTAL_PORT", "PAYMENT_URL": "PAYMENT_PORT",
+                "DOCUMENT_AXIS_URL": "DOCUMENT_AXIS_PORT"}
+
+
 def _start_site(tmp_path_factory, model):
+    """`make run` as a newcomer types it, on ports of its own (issue 35): it must start the fake
+    systems there and point the portal at them, or VNeID, the registry and payments fail."""
     _need_chromium()
     var = tmp_path_factory.mktemp(f"e2e-var-{model}")
-    registry_port, vneid_port, portal_port, payment_port, axis_port, port = (free_port() for _ in range(6))
-    env = {**os.environ, "VAR_DIR": str(var), "DJANGO_DEBUG": "1", "CITIZEN_REGISTRY_URL": f"http://127.0.0.1:{registry_port}",
-           "VNEID_ISSUER": f"http://127.0.0.1:{vneid_port}", "NATIONAL_PORTAL_URL": f"http://127.0.0.1:{portal_port}",
-           "PAYMENT_URL": f"http://127.0.0.1:{payment_port}", "DOCUMENT_AXIS_URL": f"http://127.0.0.1:{axis_port}",
-           "PYTHONUNBUFFERED": "1", "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost"}
-    env.pop("DATABASE_URL", None)
-    env.pop("DJANGO_SETTINGS_MODULE", None)
-    site = Site(f"http://127.0.0.1:{port}", env)
-    for command in (["migrate", "--noinput"], ["load_reference_data", "--model", model], ["seed_demo"],
-                    ["create_demo_certificates"], ["generate_synthetic_year", "--dossiers", "3000"]):
-        site.manage(*command)
-    processes = [
-        subprocess.Popen([sys.executable, "-m", "citizen_registry_adapter.fake_server", "--port", str(registry_port)],
-                         cwd=ROOT, env=env, stdout=subprocess.DEVNULL),
-        subprocess.Popen([sys.executable, "-m", "vneid_adapter.fake_server", "--port", str(vneid_port)],
-                         cwd=ROOT, env=env, stdout=subprocess.DEVNULL),
-        subprocess.Popen([sys.executable, "-m", "national_portal_adapter.fake_server", "--port", str(portal_port)],
-                         cwd=ROOT, env=env, stdout=subprocess.DEVNULL),
-        subprocess.Popen([sys.executable, "-m", "payment_adapter.fake_server", "--port", str(payment_port)],
-                         cwd=ROOT, env=env, stdout=subprocess.DEVNULL),
-        subprocess.Popen([sys.executable, "-m", "document_exchange_adapter.fake_server", "--port", str(axis_port)],
-                         cwd=ROOT, env=env, stdout=subprocess.DEVNULL),
-        subprocess.Popen([sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"], cwd=ROOT,
-                         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL),
-    ]
+    ports = {name: free_port() for name in ("PORT", *URL_SETTINGS.values())}
+    env = {**os.environ, "VAR_DIR": str(var), "DJANGO_DEBUG": "1", "PYTHONUNBUFFERED": "1",
+           "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost"}
+    for name in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "PORTAL_BASE_URL", *URL_SETTINGS):
+        env.pop(name, None)
+    log = var / "make-run.log"
+    command = ["make", "run", f"MODEL={model}", "DEMO_DOSSIERS=3000", *(f"{name}={port}" for name, port in ports.items())]
+    with open(log, "w") as output:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT,
+                                   start_new_session=True)
+    site = Site(f"http://127.0.0.1:{ports['PORT']}",
+                {**env, **{url: f"http://127.0.0.1:{ports[port]}" for url, port in URL_SETTINGS.items()}})
+    site.log = log
     try:
-        wait_for(site.url + "/")
+        deadline = time.monotonic() + 1200  # migrate, reference data, demo seeds, 3,000 dossiers, then serve
+        while True:
+            try:
+                wait_for(site.url + "/", seconds=5)
+                break
+            except RuntimeError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("make run did not serve:\n" + log.read_text()[-3000:]) from None
         yield site
     finally:
-        for process in processes:
-            process.terminate()
-            process.wait(10)
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
 
 
 @pytest.fixture(scope="session")

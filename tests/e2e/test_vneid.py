@@ -11,6 +11,8 @@ pytestmark = pytest.mark.e2e
 
 
 def test_a_citizen_signs_in_with_vneid_files_and_signs_out_everywhere(site, new_page, shots, scans):  # noqa: F811
+    # The site is `make run` on ports that are not the defaults: its banner and its VNeID say so.
+    assert f"Cổng dịch vụ công: {site.url}/" in site.log.read_text()
     page = new_page(390, 844)
     page.goto("/tai-khoan/dang-nhap/")
     shots(page, "sign-in-page")

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
@@ -33,6 +34,7 @@ class Command(BaseCommand):
         for line in login_lines(logins):
             self.stdout.write(line)
         self.stdout.write(
-            "\nCổng dịch vụ công: http://127.0.0.1:8000/   Quản trị Django: /django-admin/   Quản trị nội dung: /cms/\n"
+            f"\nCổng dịch vụ công: {settings.WAGTAILADMIN_BASE_URL}/   Quản trị Django: /django-admin/   "
+            "Quản trị nội dung: /cms/\n"
             "Cán bộ: lần đầu đăng nhập, nhập mã đăng ký in ở trên rồi quét mã QR bằng ứng dụng xác thực.\n"
         )
