@@ -7,6 +7,7 @@ from pypdf import PdfReader
 
 from government.signing import check_pdf, check_signatures
 from procedures.models import DossierState, IdentityStatus, Outcome
+from tests.factories import local
 from tests.portal.citizens.helpers import submitted
 from tests.uploads import pdf, png
 
@@ -122,13 +123,13 @@ def test_the_identity_check_shows_each_field(staff_client, world, registry):
     assert dossier.identity_status == IdentityStatus.MISMATCH
 
 
-def test_an_apology_before_the_due_time_and_its_form(staff_client, world, registry):
+def test_an_apology_before_the_due_time_and_its_form(staff_client, world, registry, time_machine):
+    time_machine.move_to(local(2026, 12, 7, 9, 0))  # received on a Monday morning
     dossier = submitted(world)
     xa = staff_client("xa_motcua")
     act(xa, dossier, "receive")
     dossier.refresh_from_db()
-    later = dossier.appointment_at.astimezone().strftime("%Y-%m-%dT17:00").replace(
-        dossier.appointment_at.astimezone().strftime("%Y-%m-%d"), "2099-01-05")
+    later = "2026-12-10T17:00"  # the Thursday's end of office hours: in working time, within a year
     assert act(xa, dossier, "issue_apology", {"new_appointment_at": later, "reason": "Chờ xác minh."}).status_code == 302
     form = xa.get(f"/can-bo/ho-so/{dossier.pk}/mau-04.pdf")
     text = " ".join(PdfReader(io.BytesIO(form.content)).pages[0].extract_text().split())
