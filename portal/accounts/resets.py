@@ -2,21 +2,29 @@
 limited per client address and per typed e-mail address. Whether an account has that address or
 not, the answer is the same: the page that says a message was sent, or, over the limit, the wait."""
 
+import hashlib
 from functools import wraps
 
+from django import forms
 from django.conf import settings
 from django.shortcuts import render
 
 from portal import ratelimit
 
 
+class _Typed(forms.Form):
+    email = forms.EmailField(max_length=254)
+
+
 def reset_wait(request):
-    """Count this request; the seconds to wait if the address or the e-mail is over its limit, else 0."""
+    """Count this request; the seconds to wait if the address or the e-mail is over its limit, else 0.
+    The e-mail is counted as a digest: no address anybody typed becomes a key in the shared cache."""
     per_address, per_account, window = settings.PASSWORD_RESET_RATE_LIMIT
     waits = [ratelimit.hit("password-reset-address", ratelimit.client_ip(request), limit=per_address, window=window)]
-    email = str(request.POST.get("email", "")).strip().lower()[:254]
-    if email:
-        waits.append(ratelimit.hit("password-reset-account", email, limit=per_account, window=window))
+    typed = _Typed(request.POST)
+    if typed.is_valid():
+        digest = hashlib.sha256(typed.cleaned_data["email"].lower().encode()).hexdigest()
+        waits.append(ratelimit.hit("password-reset-account", digest, limit=per_account, window=window))
     return max(waits)
 
 
