@@ -20,7 +20,7 @@ from privacy.models import Access
 from privacy.services import record_access
 from procedures import policy
 from procedures.exceptions import DomainError
-from procedures.models import DossierEventFile
+from procedures.models import DossierEventFile, DossierState
 from procedures.pdf import forms as pdf_forms
 from procedures.pdf import set_of
 from procedures.pdf import sets as kinds
@@ -138,7 +138,8 @@ _FORM_EVENTS = {kinds.SUPPLEMENT: "request_supplement", kinds.REFUSAL: "reject",
 def _printable(dossier):
     """(number, title) of each form of the dossier's set that can be printed now, by number."""
     form_set = set_of(dossier)
-    wanted = [kinds.RECEIPT, kinds.CONTROL_SLIP] if dossier.code else []
+    # The receipt and the control slip belong to a dossier the desk received, not to one it refused.
+    wanted = [kinds.RECEIPT, kinds.CONTROL_SLIP] if dossier.code and dossier.state != DossierState.REJECTED else []
     actions = set(dossier.events.values_list("action", flat=True))
     wanted += [kind for kind, action in _FORM_EVENTS.items() if action in actions and kind in form_set.numbers]
     return sorted((form_set.number(kind), form_set.title(kind)) for kind in wanted)

@@ -176,6 +176,8 @@ def receipt(request, pk):
     dossier = own_dossier(request, pk)
     if not dossier.code:
         return redirect("citizens:draft", pk=dossier.pk)
+    if dossier.state == DossierState.REJECTED:  # refused at intake: nothing was received (Mẫu 03 says why)
+        return redirect("citizens:dossier", pk=dossier.pk)
     url = request.build_absolute_uri(reverse("citizens:track") + f"?ma={dossier.code}")
     response = HttpResponse(render_receipt(dossier, url), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="giay-tiep-nhan-{dossier.code}.pdf"'
