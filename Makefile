@@ -99,7 +99,7 @@ test: install
 test-pg: install
 	DATABASE_URL=$(PG_URL) $(CLOCKED) $(BIN)/pytest --ignore=tests/e2e $(PYTEST_ARGS)
 
-# Browser journeys and accessibility in headless Debian Chromium (apt install chromium chromium-driver);
+# Browser journeys and accessibility in headless Debian Chromium (apt install chromium chromium-driver poppler-utils);
 # axe-core comes from npm. Screenshots land in test-results/e2e/.
 e2e: install
 	@if [ ! -f tests/e2e/node_modules/axe-core/axe.min.js ] && command -v npm >/dev/null; then \
