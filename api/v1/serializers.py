@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from government.models import Agency, UnitLevel
-from portal.citizens.forms import PHONE
+from government.validators import PHONE
 from procedures.models import Dossier, DossierEvent, Procedure, RequiredDocument, ResultDelivery, RouteStep, StopGround
 
 # --- catalog -----------------------------------------------------------------------------------

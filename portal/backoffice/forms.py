@@ -5,7 +5,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from government.models import UnitLevel
-from portal.citizens.forms import PHONE
+from government.validators import PHONE
 from portal.forms import MultipleFileField, PlaceFieldsMixin, QuickSelectsMixin
 from procedures.dashboard import BREAKDOWNS, MEASURES, RESPONSIBLE, VIEWS
 from procedures.models import ComponentForm, DossierState, Field, Outcome, ResultDelivery, StopGround, UnscannedReason

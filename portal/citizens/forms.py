@@ -4,15 +4,14 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
-from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from government.validators import PHONE
 from portal.accounts.middleware import is_staff_account
 from privacy.models import Purpose
 from portal.forms import PlaceFieldsMixin
 from procedures.models import ResultDelivery
 
-PHONE = RegexValidator(r"^0\d{9}$", _("Số điện thoại gồm 10 chữ số, bắt đầu bằng 0."))
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 

@@ -5,6 +5,7 @@ import pytest
 from django.test import RequestFactory
 
 from portal.ratelimit import client_ip
+from tests.factories import local
 from tests.portal.citizens.test_tracking import submitted, track
 
 pytestmark = pytest.mark.django_db
@@ -48,7 +49,8 @@ def test_readiness_details_only_for_the_scraper(client, settings):
     assert "checks" in client.get("/readyz", REMOTE_ADDR="10.0.0.9").json()
 
 
-def test_changing_the_forged_entry_does_not_reset_a_rate_limit(client, world, registry, settings):
+def test_changing_the_forged_entry_does_not_reset_a_rate_limit(client, world, registry, settings, time_machine):
+    time_machine.move_to(local(2026, 12, 7, 10, 20))  # the start of a ten-minute window: no window ends mid-test
     settings.TRUSTED_PROXIES = ["127.0.0.1"]
     settings.TRACKING_RATE_LIMIT = (2, 600)
     dossier = submitted(world)

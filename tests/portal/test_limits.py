@@ -9,11 +9,19 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
+from tests.factories import local
 from tests.portal.citizens.test_registration import KHANG
 from tests.vneid_adapter.conftest import _fake_vneid, vneid  # noqa: F401  (the fake provider's keys)
 
 pytestmark = pytest.mark.django_db
 DOORS = ["/tai-khoan/dang-nhap/", "/django-admin/login/", "/cms/login/", "/_util/login/"]
+
+
+@pytest.fixture(autouse=True)
+def _inside_one_window(time_machine):
+    """The limits count in fixed windows (15 minutes, an hour): a test that crossed a window's end
+    would see its counts start again. 10:20 leaves ten minutes of the quarter and forty of the hour."""
+    time_machine.move_to(local(2026, 12, 7, 10, 20))
 
 
 def signed_in(client):

@@ -37,3 +37,8 @@ def visible_dossier(request, pk):
                                                       "applicant"),
         pk=pk,
     )
+
+
+def pdf_preview(request, name):
+    """The page that shows the PDF at this same address (without ?xem=1) through PDF.js."""
+    return render(request, "backoffice/pdf_preview.html", {"name": name, "file_url": request.path})

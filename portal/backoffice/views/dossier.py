@@ -14,7 +14,7 @@ from citizen_registry_adapter.records import FIELD_LABELS
 from eforms.selectors import declared_values
 from government.signing import sign_pdf
 from national_sync.selectors import sync_of
-from portal.citizens.views.common import download, pdf_preview
+from portal.citizens.views.common import download
 from portal.forms import PreviewForm
 from privacy.models import Access
 from privacy.services import record_access
@@ -31,7 +31,7 @@ from procedures.services.identity import identity_report
 from procedures.services.lifecycle import next_step
 
 from ..actions import ACTIONS, available
-from .common import staff_required, visible_dossier
+from .common import pdf_preview, staff_required, visible_dossier
 
 
 def _page(request, dossier, *, bound=None, identity=None, error=None, status=200):

@@ -23,7 +23,7 @@ from government.selectors import agency_of, role_of
 from payments import services as payments
 from payments.models import PaymentChannel
 from portal.citizens.forms import EFormButtonsForm
-from portal.citizens.views.common import download, pdf_preview
+from portal.citizens.views.common import download
 from portal.forms import PreviewForm
 from procedures.exceptions import DomainError
 from procedures.models import PendingUpload
@@ -32,7 +32,7 @@ from procedures.services import counter
 from search.folding import fold
 
 from ..forms import ComponentIntakeForm, IntakeForm, ProcedureChooserForm
-from .common import staff_refusal, staff_required
+from .common import pdf_preview, staff_refusal, staff_required
 
 
 def _officer_only(view):

@@ -51,13 +51,6 @@ def download(file_field, name, content_type=None, *, inline=False):
     return response
 
 
-def pdf_preview(request, name):
-    """The page that shows the PDF at this same address (without ?xem=1) through PDF.js."""
-    from django.shortcuts import render
-
-    return render(request, "backoffice/pdf_preview.html", {"name": name, "file_url": request.path})
-
-
 @dataclass(frozen=True)
 class Status:
     is_open: bool  # somebody still has to act on it

@@ -46,6 +46,7 @@ def detail(request, pk, forms=None, status=200):
         return redirect("citizens:draft", pk=dossier.pk)
     forms = forms or {}
     rating = SatisfactionRating.objects.filter(dossier=dossier).first()
+    reason = citizen_decision_note(dossier)
     context = {
         **status_of(dossier),
         "download_apologies": True,
@@ -54,8 +55,8 @@ def detail(request, pk, forms=None, status=200):
         "documents": dossier.documents.select_related("required_document"),
         "results": result_files(dossier),
         "supplement_rounds": supplement_rounds(dossier),
-        "reason": citizen_decision_note(dossier),
-        "reason_label": _REASON_LABELS.get(dossier.state, "") if citizen_decision_note(dossier) else "",
+        "reason": reason,
+        "reason_label": _REASON_LABELS.get(dossier.state, "") if reason else "",
         "supply_form": forms.get("supply", SupplyForm()),
         "can_withdraw": policy.is_allowed("withdraw", dossier, request.user) and dossier.state in _WITHDRAWABLE,
         "withdraw_form": forms.get("withdraw", WithdrawForm()),

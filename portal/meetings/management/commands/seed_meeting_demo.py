@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from meetings.demo import seed
-from procedures.management.commands.seed_demo import login_lines
+from portal.home.management.commands.seed_demo import login_lines
 
 
 class Command(BaseCommand):
