@@ -32,6 +32,7 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/python -m government.fonts >/dev/null  # the serif face's four styles, cut once (government/fonts.py)
 	@touch $(STAMP)
 
 install: $(STAMP)

@@ -11,6 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from government.pdf import Table, build, date_line, grid, header, styles
+from government.places import place_name
 
 from .forms import display
 
@@ -24,7 +25,7 @@ def declaration(dossier, definition, values, *, at=None):
                                  bottomMargin=14 * mm, title=f"{definition['title']} {dossier.code or ''}".strip(),
                                  author=dossier.applicant_name)
     moment = timezone.localtime(at or dossier.submitted_at or timezone.now())
-    place = dossier.receiving_agency.unit.short_name
+    place = place_name(dossier.receiving_agency.unit)
     story = [header([""], width, place_date=escape(date_line(place, moment))),
              Spacer(0, 4 * mm), Paragraph(escape(definition["title"].upper()), s["title"])]
     if definition.get("template"):

@@ -1,11 +1,11 @@
-"""What every form shares: Be Vietnam Pro (full Vietnamese glyphs, from its font package), the
-two-column header (issuing body left, national motto right), styles and the tracking QR code."""
+"""What every paper shares: Noto Serif (government/fonts.py), the two-column header of Decree 30/2020
+(issuing body under its parent on the left, national motto on the right, each with its rule), styles,
+page numbers from page 2 and the tracking QR code."""
 
 import io
 from functools import cache
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, unescape
 
-import fontpkg_be_vietnam_pro
 import qrcode
 from django.utils import timezone
 from reportlab.lib import colors
@@ -14,17 +14,22 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Image, Paragraph
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Image, Paragraph
 from reportlab.platypus import Table as PlatypusTable
 from reportlab.platypus import TableStyle
 
+from government.fonts import font_file
+from government.places import place_name
 from government.pdf_forms import SIGNATURE_HEIGHT, Spot
 
-FONT, BOLD, ITALIC = "BeVietnamPro", "BeVietnamPro-Bold", "BeVietnamPro-Italic"
+FONT, BOLD, ITALIC, BOLD_ITALIC = "NotoSerif", "NotoSerif-Bold", "NotoSerif-Italic", "NotoSerif-BoldItalic"
+MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+SLOGAN = "Độc lập - Tự do - Hạnh phúc"
 
 
 class Table(PlatypusTable):
-    """A table whose cells start in Be Vietnam Pro: reportlab's default cell font is Helvetica, set on
+    """A table whose cells start in the serif face: reportlab's default cell font is Helvetica, set on
     the canvas for every cell even when the cell holds a Paragraph, so it would be referenced unembedded."""
 
     def __init__(self, *args, **kwargs):
@@ -34,58 +39,114 @@ class Table(PlatypusTable):
 
 @cache
 def register_fonts():
-    files = fontpkg_be_vietnam_pro.ROOT / "files"
-    for name, file in ((FONT, "BeVietnamPro-Regular.ttf"), (BOLD, "BeVietnamPro-Bold.ttf"),
-                       (ITALIC, "BeVietnamPro-Italic.ttf")):
-        pdfmetrics.registerFont(TTFont(name, str(files / file)))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=ITALIC, boldItalic=BOLD)
+    for name, style in ((FONT, "Regular"), (BOLD, "Bold"), (ITALIC, "Italic"), (BOLD_ITALIC, "BoldItalic")):
+        pdfmetrics.registerFont(TTFont(name, str(font_file(style))))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC)
 
 
 @cache
 def styles():
     register_fonts()
-    body = ParagraphStyle("body", fontName=FONT, fontSize=9, leading=12.5)
+    body = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=13.5)
     return {
         "body": body,
-        "small": ParagraphStyle("small", parent=body, fontSize=7.5, leading=10),
+        "small": ParagraphStyle("small", parent=body, fontSize=8, leading=10.5),
         "centre": ParagraphStyle("centre", parent=body, alignment=TA_CENTER),
-        "header": ParagraphStyle("header", parent=body, fontSize=8, leading=10.5, alignment=TA_CENTER),
-        "title": ParagraphStyle("title", parent=body, fontName=BOLD, fontSize=11.5, leading=15, alignment=TA_CENTER,
+        "header": ParagraphStyle("header", parent=body, fontSize=9, leading=11.5, alignment=TA_CENTER),
+        "title": ParagraphStyle("title", parent=body, fontName=BOLD, fontSize=12, leading=16, alignment=TA_CENTER,
                                 spaceBefore=6, spaceAfter=2),
         "italic_centre": ParagraphStyle("italic_centre", parent=body, fontName=ITALIC, alignment=TA_CENTER),
     }
 
 
-def header(issuer_lines, width, number="", place_date="", spots=None):
-    """Issuing body on the left (last line bold) with the form's number under it; national motto on the
-    right with the place and date line under it, as administrative documents are laid out. With
-    `spots` (a dict), the number and the date are left empty and where they go is written into it, for
-    the clerk's form fields (government/pdf_forms.py)."""
+class Rule(Flowable):
+    """The short rule under the issuing body, the slogan or an excerpt, centred in its column."""
+
+    def __init__(self, length, space=2.5, gap=2):
+        super().__init__()
+        self.length, self.space, self.gap = length, space, gap  # `gap`: clear of the descenders above
+
+    def wrap(self, available_width, available_height):
+        self.available = available_width
+        return available_width, self.space * 2 + self.gap
+
+    def draw(self):
+        left = (self.available - self.length) / 2
+        self.canv.setLineWidth(0.6)
+        self.canv.line(left, self.space, left + self.length, self.space)
+
+
+def one_line(value, style, width, font=None, smallest=None):
+    """Paragraphs that never break inside a name: the name on one line, a little smaller if it must
+    be (down to `smallest`); a name too long even then breaks before its place ("ỦY BAN NHÂN DÂN" /
+    "XÃ PHÚ THƯỢNG"), each part whole. `value` is plain text."""
+    font = font or style.fontName
+    smallest = smallest or style.fontSize - 1.5
+    size = style.fontSize
+    while size > smallest and stringWidth(value, font, size) > width:
+        size -= 0.25
+    if stringWidth(value, font, size) <= width:
+        return [Paragraph(_tagged(value, font), style.clone(f"{style.name}_fit", fontSize=size))]
+    words = value.split()
+    cut = next((i for i, word in enumerate(words) if i and word in PLACE_KINDS), len(words) // 2)
+    return (one_line(" ".join(words[:cut]), style, width, font, smallest)
+            + one_line(" ".join(words[cut:]), style, width, font, smallest))
+
+
+PLACE_KINDS = {"TỈNH", "HUYỆN", "QUẬN", "THỊ", "THÀNH", "XÃ", "PHƯỜNG", "ĐẶC"}
+
+
+def _tagged(value, font):
+    text = escape(value)
+    return {BOLD: f"<b>{text}</b>", ITALIC: f"<i>{text}</i>", BOLD_ITALIC: f"<b><i>{text}</i></b>"}.get(font, text)
+
+
+def header(issuer_lines, width, number="", place_date="", spots=None, style=None, number_style=None, about=""):
+    """Issuing body on the left (under its parent body, upright) with its rule and the number under it
+    (and a công văn's "V/v …", `about`); the national motto and slogan with its rule on the right with the
+    place and date line under it. With `spots` (a dict), the number and the date are left empty and where
+    they go is written into it, for the clerk's form fields (government/pdf_forms.py). `issuer_lines`
+    and `about` are plain text; `place_date` is markup."""
     s = styles()
-    left = [Paragraph(line, s["header"]) for line in issuer_lines[:-1]]
-    left.append(Paragraph(f"<b>{issuer_lines[-1]}</b>", s["header"]))
+    head = style or s["header"]
+    number_style = number_style or head
+    left_width, right_width = width * 0.42, width * 0.58
+    left = []
+    for line in issuer_lines[:-1]:  # the parent body: upright, not bold
+        left += one_line(line, head, left_width - 4)
+    left += one_line(issuer_lines[-1], head, left_width - 4, font=BOLD)
+    left.append(Rule(min(stringWidth(issuer_lines[-1], BOLD, head.fontSize), left_width) / 3))
     if spots is not None:
-        left.append(Spot(spots, "number"))
+        left.append(Spot(spots, "number", height=number_style.leading + 2))
     elif number:
-        left.append(Paragraph(f"Số: {number}", s["header"]))
-    right = [
-        Paragraph("<b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>", s["header"]),
-        Paragraph("<b><u>Độc lập - Tự do - Hạnh phúc</u></b>", s["header"]),
-    ]
+        left.append(Paragraph(f"Số: {escape(number)}", number_style))
+    if about:
+        left.append(Paragraph(escape(about), head.clone("about", fontSize=head.fontSize - 0.5)))
+    slogan = head.clone("slogan", fontSize=head.fontSize + 1)
+    right = one_line(MOTTO, head, right_width, font=BOLD) + one_line(SLOGAN, slogan, right_width, font=BOLD)
+    right.append(Rule(stringWidth(SLOGAN, BOLD, slogan.fontSize), space=1.5, gap=1))
     if spots is not None:
-        right.append(Spot(spots, "date"))
-    elif place_date:
-        right.append(Paragraph(f"<i>{place_date}</i>", s["header"]))
-    table = Table([[left, right]], colWidths=[width * 0.45, width * 0.55])
+        right.append(Spot(spots, "date", height=number_style.leading + 2))
+    elif place_date:  # on one line, as a name is
+        right += one_line(unescape(place_date), number_style, right_width, font=ITALIC)
+    table = Table([[left, right]], colWidths=[left_width, right_width])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
     return table
 
 
+def issuer_lines(agency, desk=False):
+    """The header's left column: the agency over its one-stop desk for the desk's slips; the parent
+    body over the agency for its letters and decisions ("UBND TỈNH THÁI NGUYÊN" / "SỞ TƯ PHÁP")."""
+    if desk and agency.desk_name:
+        return [agency.name.upper(), agency.desk_name.upper()]
+    return [line for line in (agency.parent_body, agency.name.upper()) if line]
+
+
 def place_and_date(agency, moment):
     """"Hương Sơn, ngày 24 tháng 11 năm 2026": the place is the agency's unit, from the unit tree."""
     day = timezone.localtime(moment) if moment else timezone.localtime()
-    return escape(date_line(agency.unit.short_name, day))
+    return escape(date_line(place_name(agency.unit), day))
 
 
 def date_line(place, day):
@@ -128,7 +189,7 @@ def build_form(*, agency, code, body, qr_url, form_set=None, kind=None, title=No
     buffer = io.BytesIO()
     document = SimpleDocTemplate(buffer, pagesize=pagesize, leftMargin=margin, rightMargin=margin, topMargin=margin,
                                  bottomMargin=margin, title=f"{title} {code or ''}".strip(), author=str(agency))
-    issuer = [escape(agency.name.upper())] + ([escape(agency.desk_name.upper())] if desk and agency.desk_name else [])
+    issuer = issuer_lines(agency, desk=desk)
     story = [header(issuer, width, number=number, place_date=place_and_date(agency, dated), spots=spots)]
     if code:
         story.append(Paragraph(f"Mã hồ sơ: <b>{escape(code)}</b>", s["centre"]))
@@ -155,11 +216,20 @@ def build_form(*, agency, code, body, qr_url, form_set=None, kind=None, title=No
 
 
 def build(document, story):
-    """Build with Be Vietnam Pro as the canvas's starting font: reportlab starts every page in
-    Helvetica, which would be referenced without being embedded (PDF/A and some viewers object)."""
+    """Build with the serif face as the canvas's starting font (reportlab starts every page in
+    Helvetica, which would be referenced without being embedded) and the page number at the top centre
+    of every page after the first (Decree 30/2020, appendix I)."""
     register_fonts()
     document.initialFontName = FONT  # the template passes it on to its canvas
-    document.build(story)
+    document.build(story, onLaterPages=_page_number)
+
+
+def _page_number(canvas, document):
+    canvas.saveState()
+    canvas.setFont(FONT, 11)
+    canvas.drawCentredString(document.pagesize[0] / 2, document.pagesize[1] - document.topMargin / 2 - 4,
+                             str(canvas.getPageNumber()))
+    canvas.restoreState()
 
 
 def paragraphs(lines, style="body"):

@@ -11,7 +11,6 @@ later revisions, and anything else made after it shows as a change (decision 002
 import io
 from dataclasses import dataclass
 
-import fontpkg_be_vietnam_pro
 from pyhanko.pdf_utils import form_tools, generic, layout, text
 from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -142,22 +141,26 @@ def _append_text_field(writer, name, box):
 
 def fill_text_fields(pdf_bytes, values):
     """`values` ({field name: text}) written into the empty text fields, as one incremental update."""
-    from government.pdf import FONT, register_fonts  # government.pdf places its fields with Spot, from here
+    from government.pdf import FONT, ITALIC, register_fonts  # government.pdf places its fields with Spot, from here
 
     register_fonts()
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
     for name, value in values.items():
         field = form_tools.find_existing_empty_field(writer, name, "/Tx").get_object()
         width, _height = form_tools.annot_width_height(form_tools.get_single_field_annot(field))
-        # Centred in its box, as the number sits under the issuing body and the date under the motto;
-        # smaller than 11 pt only when a long place name would not fit (an A5 result's narrow column).
-        size = min(11.0, 0.94 * float(width) / max(stringWidth(value, FONT, 1), 1))
-        style = text.TextBoxStyle(font=GlyphAccumulatorFactory(_font_file()), font_size=size, box_layout_rule=CENTRED)
+        # The place and date in italics, the number upright (Decree 30/2020, appendix I); centred in the
+        # box, 13 pt, smaller only when a long place name would not fit (an A5 result's narrow column).
+        italic = name == DATE_FIELD
+        size = min(13.0, 0.94 * float(width) / max(stringWidth(value, ITALIC if italic else FONT, 1), 1))
+        style = text.TextBoxStyle(font=GlyphAccumulatorFactory(_font_file("Italic" if italic else "Regular")),
+                                  font_size=size, box_layout_rule=CENTRED)
         form_tools.populate_static_text_field(writer, name, style, value)
     output = io.BytesIO()
     writer.write(output)
     return output.getvalue()
 
 
-def _font_file():
-    return str(fontpkg_be_vietnam_pro.ROOT / "files" / "BeVietnamPro-Regular.ttf")
+def _font_file(style):
+    from government.fonts import font_file
+
+    return str(font_file(style))

@@ -9,7 +9,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
-from government.pdf import build, date_line, grid, header, styles
+from government.pdf import build, date_line, grid, header, issuer_lines, styles
+from government.places import place_name
 
 from .models import Choice, ParticipantRole
 from .services.floor import tallies
@@ -28,7 +29,7 @@ def minutes_pdf(meeting, *, participants, items, motions, groups):
                                  bottomMargin=15 * mm, title=f"Biên bản {meeting.title}", author=str(meeting.agency))
     starts, ends = timezone.localtime(meeting.starts_at), timezone.localtime(meeting.ends_at)
     story = [
-        header([_e(meeting.agency.name.upper())], width, place_date=_e(date_line(meeting.agency.unit.short_name, starts))),
+        header(issuer_lines(meeting.agency), width, place_date=_e(date_line(place_name(meeting.agency.unit), starts))),
         Paragraph("BIÊN BẢN KỲ HỌP", s["title"]),
         Paragraph(f"<b>{_e(meeting.title)}</b>", s["centre"]),
         Spacer(0, 4 * mm),

@@ -16,6 +16,8 @@ from government.appearances import seal_image, signature_image
 from government.calendar import LOCAL_TZ
 from government.exceptions import DomainError
 from government.pdf import date_line
+from government.pdf_document import MissingAddressee
+from government.places import place_name
 from government.pdf_forms import (
     DATE_FIELD,
     NUMBER_FIELD,
@@ -26,6 +28,7 @@ from government.pdf_forms import (
     with_fields,
 )
 from government.selectors import agency_of
+from government.signers import SignatureBlock, signature_block
 from government.signing import sign_as_agency, sign_as_signer
 from government.uploads import check_upload
 
@@ -36,7 +39,7 @@ class OutgoingRefused(DomainError):
     pass
 
 
-def create_draft(drafter, *, document_type, excerpt, signer, signer_title, body="", upload=None, urgency="normal",
+def create_draft(drafter, *, document_type, excerpt, signer, signer_title="", body="", upload=None, urgency="normal",
                  drafting_unit="VP", addressees=(), external_addressees=()):
     """A draft from the template (`body`) or from the drafter's PDF (`upload`), with the empty fields
     the leader's signature and the clerk's issue will fill."""
@@ -44,6 +47,11 @@ def create_draft(drafter, *, document_type, excerpt, signer, signer_title, body=
     require(may_draft(drafter, agency), _("Chỉ chuyên viên hoặc lãnh đạo của cơ quan được soạn văn bản đi."))
     require(is_leader_of(signer, agency), _("Người ký phải là lãnh đạo của cơ quan ban hành."))
     addressees = list(addressees)
+    # The block the leader signs with comes from their staff record; a title typed on the form
+    # replaces only the title line (for a one-off "KT." the record does not say).
+    signature = signature_block(signer, agency)
+    if signer_title.strip():
+        signature = SignatureBlock((*signature.lines[:-1], signer_title.strip().upper()), signature.name)
     if any(a.pk == agency.pk for a in addressees):
         raise OutgoingRefused(_("Cơ quan không gửi văn bản cho chính mình; hãy bỏ cơ quan mình khỏi nơi nhận."))
     if upload is not None:
@@ -53,17 +61,19 @@ def create_draft(drafter, *, document_type, excerpt, signer, signer_title, body=
         pdf, layout = checked.content, None  # the standard places
     elif body.strip():
         names = [a.name for a in addressees] + [item["name"] for item in external_addressees]
-        pdf, layout = draft_pdf(agency=agency, document_type=document_type, excerpt=excerpt, body=body,
-                                addressees=names, signer_title=signer_title,
-                                signer_name=signer.get_full_name() or signer.get_username(),
-                                drafting_unit=drafting_unit)
+        try:
+            pdf, layout = draft_pdf(agency=agency, document_type=document_type, excerpt=excerpt, body=body,
+                                    addressees=names, signature=signature, drafting_unit=drafting_unit)
+        except MissingAddressee:
+            raise OutgoingRefused(_("Công văn phải có nơi nhận (“Kính gửi”): hãy chọn ít nhất một cơ quan "
+                                    "nhận.")) from None
     else:
         raise OutgoingRefused(_("Hãy nhập nội dung văn bản hoặc tải lên tệp dự thảo (PDF)."))
     prepared = _with_fields(pdf, layout)
     with transaction.atomic():
         document = OutgoingDocument(agency=agency, document_type=document_type, drafting_unit=drafting_unit,
                                     excerpt=excerpt, body=body, urgency=urgency, drafted_by=drafter, signer=signer,
-                                    signer_title=signer_title, external_addressees=list(external_addressees))
+                                    signer_title=signature.text, external_addressees=list(external_addressees))
         document.draft_pdf.save(f"du-thao-{uuid.uuid4().hex[:12]}.pdf", ContentFile(prepared), save=False)
         document.save()
         document.addressees.set(addressees)
@@ -144,7 +154,7 @@ def issue_result(leader, agency, pdf, *, document_type, excerpt, drafted_by, at=
     with transaction.atomic():
         document = OutgoingDocument(agency=agency, document_type=document_type, excerpt=excerpt,
                                     drafted_by=drafted_by, signer=leader, signed_at=at, state=OutgoingState.SIGNED,
-                                    signer_title=_("THỦ TRƯỞNG CƠ QUAN"))
+                                    signer_title=signature_block(leader, agency).text)
         document.draft_pdf.save(f"ket-qua-{uuid.uuid4().hex[:12]}.pdf", ContentFile(prepared), save=False)
         document.signed_pdf.save(f"da-ky-{uuid.uuid4().hex[:12]}.pdf", ContentFile(signed), save=False)
         document.save()
@@ -192,7 +202,7 @@ def symbol_of(document, number):
 
 def _filled(signed, document, day):
     return fill_text_fields(signed, {NUMBER_FIELD: f"Số: {document.symbol}",
-                                     DATE_FIELD: date_line(document.agency.unit.short_name, day)})
+                                     DATE_FIELD: date_line(place_name(document.agency.unit), day)})
 
 
 def _is_signer(user, document):

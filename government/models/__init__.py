@@ -1,6 +1,6 @@
 from .agencies import Agency, AgencyKind, Desk
 from .calendar import CalendarException
-from .staff import AGENCY_BOUND_ROLES, Role, StaffRole
+from .staff import AGENCY_BOUND_ROLES, Authority, Role, StaffRole
 from .units import AdministrativeUnit, UnitLevel
 
 __all__ = [
@@ -10,6 +10,7 @@ __all__ = [
     "AgencyKind",
     "CalendarException",
     "Desk",
+    "Authority",
     "Role",
     "StaffRole",
     "UnitLevel",

@@ -99,6 +99,19 @@ class Agency(models.Model):
         return "".join(words) or "CQ"
 
     @property
+    def parent_body(self):
+        """The body printed above this one in a document's header (Decree 30/2020, appendix I), in
+        capitals: none above a People's Committee; the provincial police above a commune's police
+        and the ministry above the provincial police; the People's Committee of the unit above a
+        department, an office or a service center ("UBND TỈNH THÁI NGUYÊN")."""
+        if self.kind == AgencyKind.PEOPLES_COMMITTEE:
+            return ""
+        if self.sector == "police":
+            province = next((u for u in self.unit.lineage() if u.parent_id is None), self.unit)
+            return "BỘ CÔNG AN" if province == self.unit else f"CÔNG AN {province.name.upper()}"
+        return f"UBND {self.unit.name.upper()}"
+
+    @property
     def office_sessions(self):
         return ((self.morning_start, self.morning_end), (self.afternoon_start, self.afternoon_end))
 

@@ -19,6 +19,17 @@ class Role(models.TextChoices):
 AGENCY_BOUND_ROLES = {Role.ONE_STOP_OFFICER, Role.SPECIALIST, Role.LEADER, Role.CLERK, Role.MEETING_SECRETARY}
 
 
+class Authority(models.TextChoices):
+    """How a signer signs (Decree 30/2020, art. 13 and appendix I): in their own right as head, or for
+    the head as deputy (KT.), acting head (Q.), by order (TL.) or by authorisation (TUQ.)."""
+
+    HEAD = "", _("Người đứng đầu ký")
+    DEPUTY = "KT.", _("KT. — cấp phó ký thay")
+    ACTING = "Q.", _("Q. — quyền người đứng đầu")
+    BY_ORDER = "TL.", _("TL. — ký thừa lệnh")
+    BY_AUTHORISATION = "TUQ.", _("TUQ. — ký thừa ủy quyền")
+
+
 class StaffRole(models.Model):
     """The one role a staff account plays, and the agency it acts for. Users without one are citizens."""
 
@@ -27,6 +38,12 @@ class StaffRole(models.Model):
     agency = models.ForeignKey(
         "government.Agency", verbose_name=_("cơ quan"), on_delete=models.PROTECT, null=True, blank=True, related_name="staff"
     )
+    # What a leader's signature block says on what they sign (government/signers.py).
+    title = models.CharField(_("chức vụ"), max_length=80, blank=True,
+                             help_text=_("Ví dụ: Chủ tịch, Phó Chủ tịch, Giám đốc, Phó Giám đốc. Để trống: chức vụ "
+                                         "người đứng đầu của cơ quan."))
+    authority = models.CharField(_("thẩm quyền ký"), max_length=4, choices=Authority.choices, blank=True,
+                                 default=Authority.HEAD)
 
     class Meta:
         verbose_name = _("vai trò cán bộ")

@@ -133,7 +133,9 @@ class DraftForm(forms.Form):
                                      initial="VP", max_length=12,
                                      error_messages={"invalid": _("Chữ in hoa hoặc số, tối đa 12 ký tự, ví dụ VP.")})
     signer = PersonChoiceField(label=_("Lãnh đạo ký"), queryset=None)
-    signer_title = forms.CharField(label=_("Chức vụ ghi trên chữ ký"), max_length=120, initial=_("CHỦ TỊCH"))
+    signer_title = forms.CharField(
+        label=_("Chức vụ ghi trên chữ ký"), max_length=120, required=False,
+        help_text=_("Để trống: theo hồ sơ cán bộ của người ký (chức vụ, TM./KT./Q./TL./TUQ.)."))
     addressees = BoundedModelMultipleChoiceField(label=_("Nơi nhận trong hệ thống"), queryset=Agency.objects.none(),
                                                 required=False, widget=forms.SelectMultiple(attrs={"size": 6}))
     external = forms.MultipleChoiceField(label=_("Nơi nhận ngoài hệ thống (qua Trục liên thông văn bản quốc gia)"),

@@ -49,7 +49,11 @@ def entry(**fields):
 
 
 def issued(office, *, type_name="Quyết định", addressees=(), external=(), at=None, body="Điều 1. Nội dung.", **extra):
-    """A document through the whole path: drafted, submitted, signed by the leader, issued by the clerk."""
+    """A document through the whole path: drafted, submitted, signed by the leader, issued by the clerk.
+    A công văn with nobody named goes to the province's Department of Home Affairs, outside the system
+    (a công văn must have its "Kính gửi")."""
+    if type_name == "Công văn" and not addressees and not external:
+        external = [{"code": "000.00.01.H50", "name": "Sở Nội vụ tỉnh Thái Nguyên"}]
     document = outgoing.create_draft(office.specialist, document_type=kind(type_name),
                                      excerpt=extra.pop("excerpt", "Về việc công bố thủ tục hành chính"),
                                      signer=office.leader, signer_title="CHỦ TỊCH", body=body,
