@@ -2,7 +2,7 @@
 
 from search.folding import fold
 
-from .forms import display
+from .forms import display, show
 from .models import DossierForm
 from .schema import walk
 
@@ -12,6 +12,24 @@ def declared_values(dossier):
     records = (DossierForm.objects.filter(dossier=dossier, values__isnull=False, submitted_at__isnull=False)
                .select_related("required_document").order_by("required_document__order"))
     return [(record.required_document, display(record.definition, record.values)) for record in records]
+
+
+def declared_by_key(dossier):
+    """{key: text as a person reads it} of every submitted form of the dossier; a group's value is a
+    list of {key: text}. For results drawn from what was declared (procedures/pdf/results.py)."""
+    declared = {}
+    records = DossierForm.objects.filter(dossier=dossier, values__isnull=False, submitted_at__isnull=False)
+    for record in records.order_by("required_document__order"):
+        for spec in record.definition["fields"]:
+            if spec["key"] not in record.values:
+                continue
+            value = record.values[spec["key"]]
+            if spec["type"] == "group":
+                declared[spec["key"]] = [{sub["key"]: show(sub, row.get(sub["key"])) for sub in spec["fields"]}
+                                         for row in value]
+            else:
+                declared[spec["key"]] = show(spec, value)
+    return declared
 
 
 def dossiers_declaring(dossiers, text):

@@ -47,12 +47,13 @@ def register_fonts():
 @cache
 def styles():
     register_fonts()
-    body = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=13.5)
+    # The desk's A5 slips: small enough that a receipt with its list of papers fits one side.
+    body = ParagraphStyle("body", fontName=FONT, fontSize=9, leading=12)
     return {
         "body": body,
-        "small": ParagraphStyle("small", parent=body, fontSize=8, leading=10.5),
+        "small": ParagraphStyle("small", parent=body, fontSize=7.5, leading=9.5),
         "centre": ParagraphStyle("centre", parent=body, alignment=TA_CENTER),
-        "header": ParagraphStyle("header", parent=body, fontSize=9, leading=11.5, alignment=TA_CENTER),
+        "header": ParagraphStyle("header", parent=body, fontSize=8.5, leading=11, alignment=TA_CENTER),
         "title": ParagraphStyle("title", parent=body, fontName=BOLD, fontSize=12, leading=16, alignment=TA_CENTER,
                                 spaceBefore=6, spaceAfter=2),
         "italic_centre": ParagraphStyle("italic_centre", parent=body, fontName=ITALIC, alignment=TA_CENTER),
@@ -88,6 +89,8 @@ def one_line(value, style, width, font=None, smallest=None):
     if stringWidth(value, font, size) <= width:
         return [Paragraph(_tagged(value, font), style.clone(f"{style.name}_fit", fontSize=size))]
     words = value.split()
+    if len(words) < 2:  # one word (a code): the smallest size, overflowing rather than broken
+        return [Paragraph(_tagged(value, font), style.clone(f"{style.name}_fit", fontSize=size))]
     cut = next((i for i, word in enumerate(words) if i and word in PLACE_KINDS), len(words) // 2)
     return (one_line(" ".join(words[:cut]), style, width, font, smallest)
             + one_line(" ".join(words[cut:]), style, width, font, smallest))
@@ -101,7 +104,8 @@ def _tagged(value, font):
     return {BOLD: f"<b>{text}</b>", ITALIC: f"<i>{text}</i>", BOLD_ITALIC: f"<b><i>{text}</i></b>"}.get(font, text)
 
 
-def header(issuer_lines, width, number="", place_date="", spots=None, style=None, number_style=None, about=""):
+def header(issuer_lines, width, number="", place_date="", spots=None, style=None, number_style=None, about="",
+           number_text=""):
     """Issuing body on the left (under its parent body, upright) with its rule and the number under it
     (and a công văn's "V/v …", `about`); the national motto and slogan with its rule on the right with the
     place and date line under it. With `spots` (a dict), the number and the date are left empty and where
@@ -116,7 +120,9 @@ def header(issuer_lines, width, number="", place_date="", spots=None, style=None
         left += one_line(line, head, left_width - 4)
     left += one_line(issuer_lines[-1], head, left_width - 4, font=BOLD)
     left.append(Rule(min(stringWidth(issuer_lines[-1], BOLD, head.fontSize), left_width) / 3))
-    if spots is not None:
+    if number_text:  # a book's own numbering, printed as it is
+        left += one_line(number_text, number_style, left_width)
+    elif spots is not None:
         left.append(Spot(spots, "number", height=number_style.leading + 2))
     elif number:
         left.append(Paragraph(f"Số: {escape(number)}", number_style))
@@ -125,7 +131,7 @@ def header(issuer_lines, width, number="", place_date="", spots=None, style=None
     slogan = head.clone("slogan", fontSize=head.fontSize + 1)
     right = one_line(MOTTO, head, right_width, font=BOLD) + one_line(SLOGAN, slogan, right_width, font=BOLD)
     right.append(Rule(stringWidth(SLOGAN, BOLD, slogan.fontSize), space=1.5, gap=1))
-    if spots is not None:
+    if spots is not None and not number_text:  # a book's paper prints the date of its entry
         right.append(Spot(spots, "date", height=number_style.leading + 2))
     elif place_date:  # on one line, as a name is
         right += one_line(unescape(place_date), number_style, right_width, font=ITALIC)

@@ -46,6 +46,8 @@ class Document:
     dated: object = None
     qr_url: str = ""
     under_title: list = field(default_factory=list)  # plain lines under the excerpt (a book's reference)
+    number_text: str = ""  # printed as it is instead of "Số: …" ("Số chứng thực: 12, Quyển số: …")
+    plain_body: bool = False  # "label: value" lines, left-aligned, not indented (a book's paper)
 
     @property
     def is_letter(self):
@@ -80,8 +82,7 @@ def render(document, spots=None):
     buffer = io.BytesIO()
     pdf = SimpleDocTemplate(buffer, pagesize=A4, title=document.excerpt[:120], author=document.agency.name, **MARGINS)
     width = A4[0] - MARGINS["leftMargin"] - MARGINS["rightMargin"]
-    number = f"{document.number}" if document.number else ""
-    story = [header(issuer_lines(document.agency), width, number=number,
+    story = [header(issuer_lines(document.agency), width, number=document.number, number_text=document.number_text,
                     place_date=place_and_date(document.agency, document.dated), spots=spots, style=d["head"],
                     number_style=d["number"],
                     about=f"V/v {document.excerpt}" if document.is_letter else "")]
@@ -94,21 +95,24 @@ def render(document, spots=None):
             story.append(Paragraph("Kính gửi:", d["addressee"]))
             story += [Paragraph(f"- {escape(name)};", d["addressee"]) for name in names]
     else:
-        story += [Paragraph(escape(document.type_name.upper()), d["type"]),
-                  Paragraph(escape(document.excerpt), d["excerpt"]),
-                  Rule(min(stringWidth(document.excerpt, BOLD, 14), width) / 3, space=4)]
+        story.append(Paragraph(escape(document.type_name.upper()), d["type"]))
+        if document.excerpt:
+            story.append(Paragraph(escape(document.excerpt), d["excerpt"]))
+        story.append(Rule(min(stringWidth(document.excerpt or document.type_name.upper(), BOLD, 14), width) / 3,
+                          space=4))
     story += [Paragraph(escape(line), d["excerpt"].clone("under_title", fontName=ITALIC, fontSize=13))
               for line in document.under_title]
     story.append(Spacer(0, 4 * mm))
     story += [Paragraph(escape(line), d["ground"]) for line in document.grounds]
     if document.operative:
         story.append(Paragraph(escape(document.operative), d["operative"]))
+    body_style = d["body"].clone("doc_lines", firstLineIndent=0, alignment=0) if document.plain_body else d["body"]
     for paragraph in document.body or ["…"]:
         text = escape(paragraph).replace("\n", "<br/>")
         if paragraph.startswith("Điều ") and "." in paragraph[:10]:
             head, rest = text.split(".", 1)
             text = f"<b>{head}.</b>{rest}"
-        story.append(Paragraph(text, d["body"]))
+        story.append(Paragraph(text, body_style))
     story.append(Spacer(0, 5 * mm))
     story.append(_closing(document, width, d, spots))
     if document.qr_url:

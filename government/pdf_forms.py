@@ -44,8 +44,8 @@ class Box:
 
 @dataclass(frozen=True)
 class IssueLayout:
-    number: Box
-    date: Box
+    number: Box | None  # None: printed already (a paper numbered in its own book)
+    date: Box | None
     signer: Box
 
     @property
@@ -108,7 +108,8 @@ def with_fields(pdf_bytes, issue_layout=None):
     for name, box in ((SIGNER_FIELD, issue_layout.signer), (SEAL_FIELD, issue_layout.seal)):
         fields.append_signature_field(writer, fields.SigFieldSpec(name, box=box.rect, on_page=signer_page))
     for name, box in ((NUMBER_FIELD, issue_layout.number), (DATE_FIELD, issue_layout.date)):
-        _append_text_field(writer, name, box)
+        if box is not None:
+            _append_text_field(writer, name, box)
     output = io.BytesIO()
     writer.write(output)
     return output.getvalue()

@@ -51,7 +51,7 @@ class ProcedureAdmin(admin.ModelAdmin):
     search_fields = ("national_code", "name")
     inlines = [RequiredDocumentInline, RouteStepInline, version_admin.VersionInline]
     fields = ("national_code", "name", "field", "is_active", "processing_days", ("fee_vnd", "fee_note"),
-              "result_document", "legal_basis", "online_level", "cutoff_time", ("is_non_boundary", "case_basis"),
+              "result_document", ("result_kind", "result_type", "result_book"), "legal_basis", "online_level", "cutoff_time", ("is_non_boundary", "case_basis"),
               "assurance_level", "description", "retention_years")
 
     def get_queryset(self, request):

@@ -131,7 +131,7 @@ def _accept(catalogue, where, code, name, field_code, raw):
         field_code = str(field_code or "").strip()
         if not field_code:
             raise ValidationError(_("thiếu mã lĩnh vực"))
-        version = version_from(raw, catalogue.base)
+        version = version_from(raw, catalogue.base, procedure_name=name)
     except ValidationError as error:
         catalogue.refused.append(Refusal(where, code or "—", "; ".join(error.messages)))
         return
@@ -143,8 +143,9 @@ def _accept(catalogue, where, code, name, field_code, raw):
     entry["versions"][version["effective_from"]] = version
 
 
-def version_from(raw, base=None):
-    """A version's model fields from one catalogue entry; ValidationError says what is wrong."""
+def version_from(raw, base=None, procedure_name=""):
+    """A version's model fields from one catalogue entry; ValidationError says what is wrong. What the
+    result is (procedures/result_books.py) comes from the entry, or from the procedure's name."""
     from procedures.services.catalog import validate_route
 
     if "\\u0000" in json.dumps(raw, default=str):
@@ -159,6 +160,7 @@ def version_from(raw, base=None):
         "fee_vnd": _integer(raw.get("fee_vnd", 0), _("phí, lệ phí")),
         "fee_note": str(raw.get("fee_note") or ""),
         "result_document": _text(raw.get("result"), _("kết quả thực hiện")),
+        **_result_kind(raw, procedure_name),
         "legal_basis": _text(raw.get("legal_basis"), _("căn cứ pháp lý")),
         "online_level": _choice(raw.get("online_level"), OnlineServiceLevel, _("mức độ dịch vụ công trực tuyến")),
         "description": str(raw.get("description") or ""),
@@ -176,6 +178,21 @@ def version_from(raw, base=None):
         raise ValidationError(_("chưa có thành phần hồ sơ"))
     validate_route(version["processing_days"], [step["days"] for step in version["route"]])
     return version
+
+
+def _result_kind(raw, procedure_name):
+    from procedures.models import ResultKind
+    from procedures.result_books import BOOKS, infer
+
+    if not raw.get("result_kind"):
+        kind, result_type, book = infer(procedure_name)
+        return {"result_kind": kind, "result_type": result_type, "result_book": book}
+    kind = _choice(raw["result_kind"], ResultKind, _("loại kết quả"))
+    result_type = str(raw.get("result_type") or "").strip() if kind == ResultKind.DOCUMENT else ""
+    book = str(raw.get("result_book") or "").strip() if kind == ResultKind.BOOK else ""
+    if kind == ResultKind.BOOK and book not in BOOKS:
+        raise ValidationError(_("sổ của kết quả “%(book)s” không có trong danh sách sổ") % {"book": book})
+    return {"result_kind": kind, "result_type": result_type, "result_book": book}
 
 
 def _assurance(value):

@@ -91,7 +91,7 @@ class ProcedureVersionAdmin(admin.ModelAdmin):
     fieldsets = (
         (None, {"fields": ("procedure", "effective_from", ("decision_number", "decision_date", "decision_signer"))}),
         (_("So với phiên bản đang áp dụng"), {"fields": ("difference",)}),
-        (_("Nội dung phiên bản"), {"fields": ("processing_days", ("fee_vnd", "fee_note"), "result_document",
+        (_("Nội dung phiên bản"), {"fields": ("processing_days", ("fee_vnd", "fee_note"), "result_document", ("result_kind", "result_type", "result_book"),
                                               "legal_basis", "online_level", "cutoff_time",
                                               ("is_non_boundary", "case_basis"), "assurance_level", "description",
                                               "documents_text", "route_text")}),

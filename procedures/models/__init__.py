@@ -6,6 +6,7 @@ from .catalog import (
     Procedure,
     ProcedureVersion,
     RequiredDocument,
+    ResultKind,
     RouteStep,
     parse_point,
     point_key,
@@ -33,10 +34,13 @@ from .dossiers import (
     Timeliness,
 )
 from .events import AppendOnlyError, DossierEvent, DossierEventFile
+from .results import ResultBookSequence
 from .stats import COUNTERS, AgencyMonthlyStat, MonthlyStat, ProcedureMonthlyStat, WeeklyStat
 
 __all__ = [
     "AppendOnlyError",
+    "ResultBookSequence",
+    "ResultKind",
     "COUNTERS",
     "MonthlyStat",
     "AgencyMonthlyStat",

@@ -37,6 +37,14 @@ class CaseBasis(models.TextChoices):
     ESTABLISHMENT = "establishment", _("Nơi đặt trụ sở, địa điểm kinh doanh")
 
 
+class ResultKind(models.TextChoices):
+    """What the procedure issues (procedures/result_books.py)."""
+
+    DOCUMENT = "document", _("Văn bản hành chính, lấy số ở sổ văn bản đi")
+    BOOK = "book", _("Giấy tờ vào sổ riêng (hộ tịch, chứng thực, giấy phép)")
+    SECTOR = "sector", _("Kết quả của hệ thống chuyên ngành, cán bộ tải lên")
+
+
 class ProcedureTerms(models.Model):
     """What a publication decision sets for a procedure: held by each version, and by the procedure
     itself as the version in force (procedures.services.versions.FIELDS names them)."""
@@ -50,6 +58,13 @@ class ProcedureTerms(models.Model):
     fee_vnd = models.PositiveIntegerField(_("phí, lệ phí (đồng)"), default=0)
     fee_note = models.CharField(_("ghi chú phí, lệ phí"), max_length=400, blank=True)
     result_document = models.CharField(_("kết quả thực hiện"), max_length=400)
+    result_kind = models.CharField(_("loại kết quả"), max_length=10, choices=ResultKind.choices,
+                                   default=ResultKind.DOCUMENT)
+    result_type = models.CharField(
+        _("loại văn bản kết quả (viết tắt)"), max_length=10, blank=True, default="QĐ",
+        help_text=_("Với kết quả là văn bản hành chính: QĐ, TB…; để trống với công văn."))
+    result_book = models.CharField(_("sổ của kết quả"), max_length=12, blank=True,
+                                   help_text=_("Với kết quả vào sổ riêng: KS, KH, KT, SCT/BS, GPXD…"))
     legal_basis = models.TextField(_("căn cứ pháp lý"))
     online_level = models.CharField(_("mức độ dịch vụ công trực tuyến"), max_length=10, choices=OnlineServiceLevel.choices)
     description = models.TextField(_("trình tự thực hiện"), blank=True)

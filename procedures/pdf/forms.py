@@ -4,7 +4,6 @@ document; each form in the set the dossier keeps (procedures.pdf.sets)."""
 from dataclasses import dataclass
 
 from django.utils.dateparse import parse_datetime
-from reportlab.lib.pagesizes import A5
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
@@ -200,23 +199,3 @@ def handovers(dossier, desk):
 def _timeliness(item):
     """"Trước hạn", "Đúng hạn" or "Quá hạn" for a finished step or dossier; empty before it is classified."""
     return item.get_timeliness_display() if item is not None and item.timeliness else ""
-
-
-def result_document(dossier, proposer, verification_url, spots=None):
-    """A generated result (the procedure's result document), to be signed by the leader. With `spots`,
-    its number, date and the leader's signature are left to form fields (government/pdf_forms.py)."""
-
-    def body(width):
-        return paragraphs(
-            [f"Căn cứ {text(dossier.procedure.legal_basis)};",
-             # The procedure's name as the catalog writes it: lowering it would lower "Việt Nam" too.
-             f"Xét hồ sơ {text(dossier.code)} của Ông/Bà <b>{text(dossier.applicant_name)}</b> đề nghị giải quyết "
-             f"thủ tục “{text(dossier.procedure.name)}”;",
-             f"{text(dossier.current_agency.name)} cấp: <b>{text(dossier.procedure.result_document)}</b> cho "
-             f"Ông/Bà {text(dossier.applicant_name)}.",
-             f"Người đề xuất: {text(proposer.get_full_name() or proposer.username)}."]
-        )
-
-    return build_form(title=dossier.procedure.result_document, agency=dossier.current_agency,
-                      code=dossier.code, body=body, qr_url=verification_url, pagesize=A5, desk=False,
-                      signatures=[("THỦ TRƯỞNG CƠ QUAN", "(Ký số)")], spots=spots)

@@ -4,7 +4,7 @@
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph
 
-from government.pdf import build_form, grid, paragraphs, styles
+from government.pdf import build_form, grid, one_line, paragraphs, styles
 from procedures.models import Dossier
 
 from .receipt import local, text
@@ -25,24 +25,34 @@ def desk_register(agency, start, end, form_set=None):
         .order_by("received_at", "pk")
     )
 
+    def cell(value):
+        return Paragraph(value, s["small"])
+
     def body(width):
-        header = ("TT", "Mã hồ sơ", "Thủ tục", "Người nộp, địa chỉ, điện thoại", "Tiếp nhận", "Hẹn trả",
-                  "Cơ quan giải quyết, ngày chuyển", "Trả kết quả", "Tiến độ", "Ghi chú")
-        rows = [[Paragraph(f"<b>{h}</b>", s["small"]) for h in header]]
+        header = ("TT", "Mã hồ sơ", "Tên thủ tục hành chính", "Số lượng hồ sơ (bộ)",
+                  "Tên, địa chỉ, điện thoại người nộp", "Cơ quan chủ trì giải quyết", "Ngày tiếp nhận",
+                  "Ngày hẹn trả", "Chuyển hồ sơ (ngày; ký nhận)", "Trả kết quả (ngày; ký nhận)", "Ghi chú")
+        rows = [[cell(f"<b>{h}</b>") for h in header]]
+        widths = [8 * mm, 38 * mm, 31 * mm, 13 * mm, 36 * mm, 30 * mm, 18 * mm, 18 * mm, 26 * mm, 26 * mm]
+        widths.append(width - sum(widths))
         for i, dossier in enumerate(dossiers, start=1):
             handed = [e for e in dossier.events.all() if e.action == "transfer"]
-            handler = " → ".join(step.agency.name for step in dossier.steps.all()) or dossier.current_agency.name
+            # Numbered, one agency a line: the serif face has no arrow, and a clerk reads a list.
+            steps = [step.agency.name for step in dossier.steps.all()] or [dossier.current_agency.name]
+            handler = "<br/>".join(f"{n}. {text(name)}" if len(steps) > 1 else text(name)
+                                   for n, name in enumerate(steps, start=1))
             note = _note(dossier)
-            rows.append([Paragraph(cell, s["small"]) for cell in (
-                str(i), text(dossier.code), text(dossier.procedure.name),
-                f"{text(dossier.applicant_name)}<br/>{text(dossier.applicant_address)}<br/>{text(dossier.applicant_phone)}",
-                local(dossier.received_at), local(dossier.appointment_at),
-                text(handler) + "".join(f"<br/>chuyển {local(e.created_at)}" for e in handed),
-                local(dossier.returned_at),
-                text(dossier.get_timeliness_display() if dossier.timeliness else dossier.get_state_display()),
-                text(note) if note else "",
-            )])
-        widths = [8 * mm, 44 * mm, width - 236 * mm, 36 * mm, 22 * mm, 22 * mm, 36 * mm, 22 * mm, 20 * mm, 26 * mm]
+            timeliness = dossier.get_timeliness_display() if dossier.timeliness else dossier.get_state_display()
+            rows.append([
+                cell(str(i)), one_line(dossier.code or "—", s["small"], widths[1] - 13, smallest=5.5),
+                cell(text(dossier.procedure.name)), cell("01"),
+                cell(f"{text(dossier.applicant_name)}<br/>{text(dossier.applicant_address)}<br/>"
+                     f"{text(dossier.applicant_phone)}"),
+                cell(handler), cell(local(dossier.received_at)), cell(local(dossier.appointment_at)),
+                cell("<br/>".join(local(e.created_at) for e in handed) + "<br/><br/>" if handed else ""),
+                cell(local(dossier.returned_at) + "<br/><br/>" if dossier.returned_at else ""),
+                cell("; ".join(part for part in (text(timeliness), text(note) if note else "") if part)),
+            ])
         return paragraphs([f"Từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}: {len(dossiers)} hồ sơ."]) + [grid(rows, widths)]
 
     return build_form(form_set=form_set, kind=REGISTER, agency=agency, code="", body=body, qr_url="")

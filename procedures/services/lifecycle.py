@@ -262,14 +262,14 @@ def send_back(dossier, actor, *, comment, at=None):
     return _fire(dossier, "send_back", actor, at=at, comment=comment)
 
 
-def approve(dossier, actor, *, comment="", at=None, files=()):
+def approve(dossier, actor, *, comment="", at=None, files=(), data=None):
     """The leader signs; the dossier goes to the receiving desk to be returned."""
     at = at or timezone.now()
     _check(dossier, "approve", actor)
     calendar = working_calendar_for(dossier.receiving_agency)
     current = dossier.steps.get(index=dossier.current_step_index)
     return _fire(
-        dossier, "approve", actor, at=at, comment=comment, files=files,
+        dossier, "approve", actor, at=at, comment=comment, files=files, data=data,
         effects=lambda: _complete_step(current, at, calendar), prepare=lambda: {"at": at},
     )
 

@@ -20,7 +20,8 @@ from government.models import AgencyKind
 from procedures.models import Procedure, ProcedureVersion, RequiredDocument, RouteStep
 
 # The fields a version holds besides its documents and route, in the order the difference lists them.
-FIELDS = ("processing_days", "fee_vnd", "fee_note", "result_document", "legal_basis", "online_level", "description",
+FIELDS = ("processing_days", "fee_vnd", "fee_note", "result_document", "result_kind", "result_type", "result_book",
+          "legal_basis", "online_level", "description",
           "cutoff_time", "is_non_boundary", "case_basis", "assurance_level")
 
 

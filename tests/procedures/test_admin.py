@@ -20,6 +20,7 @@ def route_form(procedure, steps, processing_days):
     data = {
         "national_code": procedure.national_code, "name": procedure.name, "field": procedure.field_id,
         "processing_days": processing_days, "fee_vnd": 0, "fee_note": "", "result_document": "Kết quả",
+        "result_kind": "document", "result_type": "QĐ", "result_book": "",
         "legal_basis": "Luật", "online_level": "full", "description": "", "is_active": "on", "case_basis": "residence",
         "assurance_level": "2",
         "required_documents-TOTAL_FORMS": 0, "required_documents-INITIAL_FORMS": 0,
@@ -92,6 +93,7 @@ def test_an_editor_publishes_a_future_version_and_sees_what_changes(admin_client
             "decision_date": "", "decision_signer": "", "processing_days": "1", "fee_vnd": "8000", "fee_note": "",
             "assurance_level": "2",
             "result_document": procedure.result_document, "legal_basis": procedure.legal_basis,
+            "result_kind": "document", "result_type": "QĐ", "result_book": "",
             "online_level": "full", "cutoff_time": "15:00", "case_basis": "residence", "description": "",
             "documents_text": "Tờ khai | original | 1 | 1\nVăn bản ủy quyền | original | 1 | 0",
             "route_text": "commune | committee | 1 | Bước 1"}

@@ -4,6 +4,8 @@ reference province and the two-level model with service centers. The tree is dat
 import io
 
 import pytest
+
+from government.pdf import issuer_lines
 from pypdf import PdfReader
 
 from procedures import dashboard as reads
@@ -63,7 +65,7 @@ def test_each_form_names_the_desk_from_agency_data_and_the_competent_authority(t
     slip = " ".join(PdfReader(io.BytesIO(pdf_forms.control_slip(dossier, url))).pages[0].extract_text().split())
     assert "(Mẫu số 01 — Thông tư 03/2025/TT-VPCP)" in receipt and "(Mẫu số 06" in slip
     assert f"Cơ quan có thẩm quyền giải quyết: {t.second.name}" in receipt
-    assert receipt.startswith(t.desk.name.upper())
+    assert receipt.startswith(" ".join(issuer_lines(t.desk, desk=True)))
     assert ("BỘ PHẬN TIẾP NHẬN VÀ TRẢ KẾT QUẢ" in receipt) is (t.model == "three_level")
     assert t.second.name in slip
     from procedures.pdf import set_of

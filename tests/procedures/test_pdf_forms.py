@@ -80,8 +80,9 @@ def test_the_register_has_address_phone_handling_agency_transfer_and_notes(world
     dossier = at_the_district(world, days_ago=3)
     day = timezone.localdate(dossier.received_at)  # the register is by local day (UTC+7)
     text = " ".join(_text(desk_register(world.commune_agency, day, day, SET_2018)).split())
-    for expected in ("Người nộp, địa chỉ, điện thoại", "Cơ quan giải quyết, ngày chuyển", "Ghi chú", "0912345678",
-                     world.district_agency.name.split()[-1], "chuyển"):
+    for expected in ("Tên, địa chỉ, điện thoại người nộp", "Cơ quan chủ trì giải quyết", "Số lượng hồ sơ (bộ)",
+                     "Chuyển hồ sơ (ngày; ký nhận)", "Trả kết quả (ngày; ký nhận)", "Ghi chú", "0912345678",
+                     world.district_agency.name.split()[-1], dossier.code, "1. Ủy ban nhân dân"):
         assert expected in text, expected
 
 

@@ -1,0 +1,156 @@
+"""Draw one of each paper the portal prints, from a small ward made for the purpose and thrown away
+afterwards (nothing stays in the database), and save each as PDF and its first page as PNG.
+
+    .venv/bin/python manage.py render_papers --out docs/images/papers
+
+The pictures in docs/images/papers come from this command; rerun it after changing a layout."""
+
+import datetime as dt
+import json
+import shutil
+import subprocess
+from decimal import Decimal
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from documents.models import DocumentType
+from documents.services import outgoing
+from eforms.models import DossierForm
+from government.calendar import LOCAL_TZ
+from government.models import AdministrativeUnit, Agency, AgencyKind, Authority, Role, StaffRole, UnitLevel
+from procedures import services
+from procedures.models import Field, Procedure, RequiredDocument, RouteStep
+from procedures.pdf import forms as pdf_forms
+from procedures.pdf.receipt import render_receipt
+from procedures.pdf.register import desk_register
+from procedures.services import results
+
+URL = "https://motcua.example/tra-cuu/"
+BIRTH = {"child_name": "Nguyễn Thị Bảo Ngọc", "child_sex": "female", "child_date_of_birth": "2026-11-02",
+         "child_place_of_birth": "Bệnh viện A Thái Nguyên", "child_ethnicity": "Kinh", "child_nationality": "Việt Nam",
+         "home_town": "Phường Quang Trung, tỉnh Thái Nguyên", "mother_name": "Trần Thị Hằng",
+         "mother_residence": {"detail": "Tổ 5", "commune": "P9901"}, "has_father": True,
+         "father_name": "Nguyễn Văn Đức", "declarant_name": "Nguyễn Văn Đức", "declarant_relation": "father"}
+COPIES = {"requester": "Nguyễn Văn Đức", "personal_id": "001099000001",
+          "papers": [{"name": "Bằng tốt nghiệp đại học", "issued_by": "Đại học Thái Nguyên", "copies": 3},
+                     {"name": "Giấy khai sinh", "issued_by": "UBND phường Quang Trung", "copies": 2}],
+          "purpose": "Nộp hồ sơ tuyển dụng"}
+
+
+class Rollback(Exception):
+    pass
+
+
+class Command(BaseCommand):
+    help = "Draw one of each paper the portal prints into a folder (PDF and PNG); nothing is kept in the database."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--out", default=str(settings.BASE_DIR / "docs" / "images" / "papers"))
+
+    def handle(self, *args, out, **options):
+        out = Path(out)
+        out.mkdir(parents=True, exist_ok=True)
+        papers = {}
+        try:
+            with transaction.atomic():
+                papers = self._draw()
+                raise Rollback
+        except Rollback:
+            pass
+        pdftoppm = shutil.which("pdftoppm")
+        for name, content in papers.items():
+            (out / f"{name}.pdf").write_bytes(content)
+            if pdftoppm:
+                subprocess.run([pdftoppm, "-r", "60", "-f", "1", "-l", "1", "-singlefile", "-png",
+                                str(out / f"{name}.pdf"), str(out / name)], check=True)
+            self.stdout.write(f"{out / name}.pdf")
+        if not pdftoppm:
+            self.stdout.write("pdftoppm is missing (apt install poppler-utils): PDFs only.")
+
+    def _draw(self):
+        at = lambda *a: dt.datetime(*a, tzinfo=LOCAL_TZ)  # noqa: E731
+        province = AdministrativeUnit.objects.create(code="P99", name="Tỉnh Thái Nguyên", short_name="Thái Nguyên",
+                                                     unit_type="Tỉnh", level=UnitLevel.PROVINCE)
+        ward = AdministrativeUnit.objects.create(code="P9901", name="Phường Quang Trung", short_name="Quang Trung",
+                                                 unit_type="Phường", level=UnitLevel.COMMUNE, parent=province)
+        committee = Agency.objects.create(unit=ward, kind=AgencyKind.PEOPLES_COMMITTEE, electronic_code="999.99.99.Z98",
+                                          name="Ủy ban nhân dân phường Quang Trung")
+        justice = Agency.objects.create(unit=province, kind=AgencyKind.DEPARTMENT, sector="justice",
+                                        electronic_code="999.99.99.Z99", name="Sở Tư pháp", desk_name="")
+        people = {}
+        User = get_user_model()
+        for key, role, agency, name, title, authority in (
+                ("desk", Role.ONE_STOP_OFFICER, committee, ("Thị Lan", "Hoàng"), "", ""),
+                ("specialist", Role.SPECIALIST, committee, ("Văn Minh", "Lê"), "", ""),
+                ("leader", Role.LEADER, committee, ("Văn An", "Nguyễn"), "Phó Chủ tịch", Authority.DEPUTY),
+                ("so_specialist", Role.SPECIALIST, justice, ("Thu Trang", "Phạm"), "", ""),
+                ("so_leader", Role.LEADER, justice, ("Quốc Hùng", "Đỗ"), "Giám đốc", Authority.HEAD)):
+            user = User.objects.create(username=f"papers.{key}", first_name=name[0], last_name=name[1])
+            StaffRole.objects.create(user=user, role=role, agency=agency, title=title, authority=authority)
+            people[key] = user
+        citizen = User.objects.create(username="papers.citizen", first_name="Văn Đức", last_name="Nguyễn",
+                                      personal_id="001099000001")
+        field = Field.objects.create(code="papers-demo", name="Hộ tịch, chứng thực (minh họa)")
+
+        def procedure(code, name, result, eform=None, **kind):
+            p = Procedure.objects.create(national_code=code, name=name, field=field, processing_days=Decimal(1),
+                                         result_document=result, legal_basis="Luật Hộ tịch năm 2014; Nghị định "
+                                         "123/2015/NĐ-CP", online_level="full", **kind)
+            RouteStep.objects.create(procedure=p, order=1, level=UnitLevel.COMMUNE,
+                                     agency_kind=AgencyKind.PEOPLES_COMMITTEE, task="Kiểm tra, trình ký",
+                                     working_days=Decimal(1))
+            RequiredDocument.objects.create(procedure=p, order=1, name=f"Tờ khai ({name.lower()})")
+            return p
+
+        def dossier(p, values=None, eform=None):
+            d = services.create_draft(p, committee, citizen, at=at(2026, 11, 20, 20, 0), applicant_phone="0912345678",
+                                      applicant_address="Tổ 5, phường Quang Trung, tỉnh Thái Nguyên")
+            services.submit(d, citizen, at=at(2026, 11, 20, 20, 5))
+            if values:
+                definition = json.loads((settings.BASE_DIR / "fixtures" / "eforms" / f"{eform}.json").read_text())
+                DossierForm.objects.create(dossier=d, required_document=p.required_documents.first(),
+                                           definition=definition, values=values, raw=values,
+                                           submitted_at=at(2026, 11, 20, 20, 4))
+            services.receive(d, people["desk"], at=at(2026, 11, 23, 8, 0))
+            services.start_processing(d, people["specialist"], at=at(2026, 11, 23, 9, 0))
+            return d
+
+        def result(d):
+            results.propose_result(d, people["specialist"], outcome="result", generate=True,
+                                   verification_url=lambda token: f"{URL}{token}/")
+            results.approve_and_sign(d, people["leader"], at=at(2026, 11, 23, 15, 0))
+            with d.events.get(action="approve").files.get().file.open("rb") as handle:
+                return handle.read()
+
+        papers = {}
+        birth = dossier(procedure("P.000001", "Đăng ký khai sinh", "Giấy khai sinh (bản chính)", result_kind="book",
+                                  result_type="", result_book="KS"), BIRTH, "1.001193")
+        papers["mau-01-giay-tiep-nhan"] = render_receipt(birth, URL)
+        papers["ket-qua-trich-luc-khai-sinh"] = result(birth)
+        papers["mau-06-phieu-kiem-soat"] = pdf_forms.control_slip(birth, URL)
+        copies = dossier(procedure("P.000002", "Chứng thực bản sao từ bản chính", "Bản sao có chứng thực",
+                                   result_kind="book", result_type="", result_book="SCT/BS"), COPIES, "2.000815")
+        papers["ket-qua-chung-thuc-ban-sao"] = result(copies)
+        allowance = dossier(procedure("P.000003", "Thực hiện trợ cấp xã hội hằng tháng", "Quyết định trợ cấp xã hội",
+                                      result_kind="document", result_type="QĐ"))
+        papers["ket-qua-quyet-dinh"] = result(allowance)
+        supplement = dossier(Procedure.objects.get(national_code="P.000003"))
+        services.request_supplement(supplement, people["specialist"], at=at(2026, 11, 23, 10, 0),
+                                    missing_items=["Bản sao Giấy xác nhận khuyết tật rõ nét"])
+        papers["mau-02-yeu-cau-bo-sung"] = pdf_forms.supplement_request(
+            supplement, supplement.events.get(action="request_supplement"), URL)
+        papers["mau-07-so-theo-doi"] = desk_register(committee, dt.date(2026, 11, 23), dt.date(2026, 11, 23))
+        letter = outgoing.create_draft(
+            people["so_specialist"], document_type=DocumentType.objects.get(name="Công văn"),
+            excerpt="V/v hướng dẫn đăng ký khai sinh trực tuyến", signer=people["so_leader"], drafting_unit="HCTP",
+            body="Thực hiện Nghị định số 118/2025/NĐ-CP, Sở Tư pháp đề nghị Ủy ban nhân dân phường Quang Trung "
+                 "hướng dẫn người dân đăng ký khai sinh trực tuyến trên Cổng Dịch vụ công.\n\nĐề nghị báo cáo "
+                 "kết quả về Sở Tư pháp trước ngày 15 tháng 12 năm 2026.",
+            addressees=[committee])
+        with letter.draft_pdf.open("rb") as handle:
+            papers["van-ban-di-cong-van-du-thao"] = handle.read()
+        return papers
