@@ -87,14 +87,7 @@ def render(document, spots=None):
                     number_style=d["number"],
                     about=f"V/v {document.excerpt}" if document.is_letter else "")]
     story.append(Spacer(0, 5 * mm))
-    if document.is_letter:
-        names = document.addressees
-        if len(names) == 1:
-            story.append(Paragraph(f"Kính gửi: {escape(names[0])}.", d["addressee"]))
-        else:
-            story.append(Paragraph("Kính gửi:", d["addressee"]))
-            story += [Paragraph(f"- {escape(name)};", d["addressee"]) for name in names]
-    else:
+    if not document.is_letter:
         story.append(Paragraph(escape(document.type_name.upper()), d["type"]))
         if document.excerpt:
             story.append(Paragraph(escape(document.excerpt), d["excerpt"]))
@@ -102,6 +95,12 @@ def render(document, spots=None):
                           space=4))
     story += [Paragraph(escape(line), d["excerpt"].clone("under_title", fontName=ITALIC, fontSize=13))
               for line in document.under_title]
+    names = document.addressees  # a công văn's, under its header; a notice's, under its title
+    if len(names) == 1:
+        story += [Spacer(0, 2 * mm), Paragraph(f"Kính gửi: {escape(names[0])}.", d["addressee"])]
+    elif names:
+        story += [Spacer(0, 2 * mm), Paragraph("Kính gửi:", d["addressee"])]
+        story += [Paragraph(f"- {escape(name)};", d["addressee"]) for name in names]
     story.append(Spacer(0, 4 * mm))
     story += [Paragraph(escape(line), d["ground"]) for line in document.grounds]
     if document.operative:

@@ -57,6 +57,16 @@ def appointment_for(dossier):
     return working_calendar_for(dossier.receiving_agency).add_working_days(start, dossier.procedure.processing_days)
 
 
+def appointment_at_receipt(dossier):
+    """The date written on the receipt (Form 01) when the desk received the dossier: a later apology's
+    new date belongs on Form 04 and the dossier's page, never on the receipt."""
+    from django.utils.dateparse import parse_datetime
+
+    receipt = dossier.events.filter(action="receive").order_by("created_at", "pk").first()
+    given = parse_datetime(receipt.data.get("due_at", "")) if receipt else None
+    return given or appointment_for(dossier)
+
+
 def citizen_dossiers(citizen):
     """The citizen's dossiers, those waiting for them first (a supplement asked for, then drafts)."""
     waiting = Case(When(state=DossierState.SUPPLEMENT_REQUESTED, then=Value(0)),

@@ -223,6 +223,8 @@ class TransitionSerializer(serializers.Serializer):
                                           default=list, help_text=_("Giấy tờ cần bổ sung, mỗi mục một phần tử"))
     new_appointment_at = serializers.DateTimeField(required=False)
     ground = serializers.ChoiceField(choices=StopGround.choices, required=False)
+    provision = serializers.CharField(max_length=300, required=False, allow_blank=True, default="",
+                                      help_text=_("Căn cứ pháp lý cụ thể khi dừng theo quy định của pháp luật"))
 
 
 

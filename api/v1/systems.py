@@ -33,7 +33,8 @@ TRANSITIONS = {
     "return_result": lambda d, u, v: services.return_result(d, u, comment=v["comment"]),
     "issue_apology": lambda d, u, v: services.issue_apology(
         d, u, new_appointment_at=v.get("new_appointment_at"), reason=v["reason"]),
-    "stop": lambda d, u, v: services.stop(d, u, ground=v.get("ground", ""), reason=v["reason"]),
+    "stop": lambda d, u, v: services.stop(d, u, ground=v.get("ground", ""), reason=v["reason"],
+                                              provision=v.get("provision", "")),
 }
 
 

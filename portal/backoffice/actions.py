@@ -47,7 +47,8 @@ ACTIONS = {a.name: a for a in [
     Action("return_result", forms.CommentForm, lambda r, d, c: services.return_result(d, r.user, comment=c["comment"])),
     Action("issue_apology", forms.ApologyForm, lambda r, d, c: services.issue_apology(
         d, r.user, new_appointment_at=c["new_appointment_at"], reason=c["reason"])),
-    Action("stop", forms.StopForm, lambda r, d, c: services.stop(d, r.user, ground=c["ground"], reason=c["reason"]),
+    Action("stop", forms.StopForm, lambda r, d, c: services.stop(
+        d, r.user, ground=c["ground"], reason=c["reason"], provision=c["provision"]),
            danger=True),
     Action("withdraw", forms.ReasonForm, lambda r, d, c: services.withdraw(d, r.user, reason=c["reason"]), danger=True),
 ]}

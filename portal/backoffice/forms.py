@@ -58,6 +58,9 @@ class ApologyForm(forms.Form):
 
 class StopForm(forms.Form):
     ground = forms.ChoiceField(label=_("Căn cứ dừng giải quyết"), choices=StopGround.choices, widget=forms.RadioSelect)
+    provision = forms.CharField(
+        label=_("Căn cứ pháp lý cụ thể"), max_length=300, required=False,
+        help_text=_("Bắt buộc khi dừng theo quy định của pháp luật: điều, khoản, văn bản (in trên Mẫu số 05)."))
     reason = forms.CharField(label=_("Lý do"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
 
 

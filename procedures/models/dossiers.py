@@ -172,6 +172,9 @@ class Dossier(ConcurrentTransitionMixin, models.Model):
     created_at = models.DateTimeField(_("ngày tạo"), default=timezone.now)
     submitted_at = models.DateTimeField(_("ngày nộp"), null=True, blank=True)
     received_at = models.DateTimeField(_("ngày tiếp nhận"), null=True, blank=True)
+    # Its entry in the receiving desk's book for the year of receipt (ReceiptBookSequence).
+    receipt_year = models.PositiveSmallIntegerField(_("quyển số (năm)"), null=True, blank=True, editable=False)
+    receipt_number = models.PositiveIntegerField(_("số thứ tự trong sổ"), null=True, blank=True, editable=False)
     clock_started_at = models.DateTimeField(_("bắt đầu tính thời hạn"), null=True, blank=True)
     due_at = models.DateTimeField(_("hạn giải quyết"), null=True, blank=True)
     appointment_at = models.DateTimeField(
@@ -355,6 +358,18 @@ class DossierStep(models.Model):
 
     def __str__(self):
         return f"{self.index + 1}. {self.agency}"
+
+
+class ReceiptBookSequence(models.Model):
+    """The last entry of a desk's Sổ theo dõi hồ sơ for one year (Form 06/07): the receipt's "Quyển
+    số / Số thứ tự". Unlike the dossier code's sequence it does not restart each day."""
+
+    agency = models.ForeignKey("government.Agency", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last_value = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["agency", "year"], name="receipt_book_unique_year")]
 
 
 class DossierCodeSequence(models.Model):

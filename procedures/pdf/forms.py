@@ -3,11 +3,14 @@ document; each form in the set the dossier keeps (procedures.pdf.sets)."""
 
 from dataclasses import dataclass
 
+from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
 from government.pdf import build_form, grid, paragraphs, styles
+from government.pdf_document import Document, render
+from government.signers import signature_block
 
 from .receipt import applicant_lines, desk_of, local, register_number, text
 from .sets import APOLOGY, CONTROL_SLIP, REFUSAL, SET_2025, STOP, SUPPLEMENT, set_of
@@ -20,7 +23,9 @@ def supplement_request(dossier, event, tracking_url, form_set=None):
 
     def body(width):
         return paragraphs(
-            [f"Vào lúc {local(event.created_at)}, {text(dossier.current_agency.name)} đã xem xét hồ sơ của:"]
+            # The agency that asked, as of the request: the dossier may have moved on since.
+            [f"Vào lúc {local(event.created_at)}, {text((event.agency or dossier.current_agency).name)} đã xem "
+             "xét hồ sơ của:"]
             + applicant_lines(dossier)
             + ["Hồ sơ cần bổ sung, hoàn thiện các nội dung sau:"]
             + [f"{i}. {text(item)}" for i, item in enumerate(items, start=1)]
@@ -69,52 +74,90 @@ def apology(dossier, event, tracking_url, form_set=None):
 
         return build_form(form_set=form_set, kind=APOLOGY, agency=dossier.receiving_agency, code=dossier.code,
                           body=body, qr_url=tracking_url, desk=False, dated=event.created_at,
-                          number=register_number(dossier), signatures=[("THỦ TRƯỞNG CƠ QUAN", "(Ký số của cơ quan)")])
+                          number=register_number(dossier), signatures=[_signer_column(dossier.receiving_agency, event)])
     agency = event.agency or dossier.current_agency
-
-    def letter(width):
-        return paragraphs(
-            [f"Ngày {local(dossier.received_at)}, {desk_of(dossier.receiving_agency)} tiếp nhận hồ sơ "
-             f"{text(dossier.code)} của Ông/Bà <b>{text(dossier.applicant_name)}</b> đề nghị giải quyết thủ tục "
-             f"“{text(dossier.procedure.name)}”, hẹn trả kết quả {local(old_date)}.",
-             f"Đến nay, {text(agency.name)} chưa hoàn thành việc giải quyết hồ sơ. Lý do: {text(event.comment)}",
-             f"{text(agency.name)} xin lỗi Ông/Bà vì sự chậm trễ này và đề nghị gia hạn thời gian giải quyết hồ sơ "
-             f"đến <b>{local(new_date)}</b>.",
-             f"Kết quả được trả tại {text((dossier.return_agency or dossier.receiving_agency).name)}."]
-        )
-
-    return build_form(form_set=form_set, kind=APOLOGY, agency=agency, code=dossier.code, body=letter,
-                      qr_url=tracking_url, desk=False, dated=event.created_at, addressee=text(dossier.applicant_name),
-                      number=letter_number(dossier, event), signatures=[("THỦ TRƯỞNG CƠ QUAN", form_set.sign_note)])
-
-
-def letter_number(dossier, event):
-    """"0002/01": the dossier's register number and which letter of its kind this is for the dossier."""
-    nth = dossier.events.filter(action=event.action, pk__lte=event.pk).count()
-    return f"{register_number(dossier)}/{nth:02d}"
+    body = [
+        f"Ngày {_date(dossier.received_at)}, {desk_of_plain(dossier.receiving_agency)} tiếp nhận hồ sơ số "
+        f"{dossier.code} của Ông/Bà {dossier.applicant_name} đề nghị giải quyết thủ tục “{dossier.procedure.name}”, "
+        f"hẹn trả kết quả {_moment(old_date)}.",
+        f"Đến nay, {agency.name} chưa hoàn thành việc giải quyết hồ sơ. Lý do: {event.comment}",
+        f"{agency.name} xin lỗi Ông/Bà vì sự chậm trễ này và đề nghị gia hạn thời gian giải quyết hồ sơ đến "
+        f"{_moment(new_date)}. Kết quả được trả tại {(dossier.return_agency or dossier.receiving_agency).name}.",
+        f"{agency.name} trân trọng thông báo để Ông/Bà biết.",
+    ]
+    return _letter_pdf(dossier, event, agency, "Công văn", body, excerpt=_excerpt(event, dossier), qr_url=tracking_url)
 
 
 def stop_notice(dossier, event, tracking_url, form_set=None):
-    """Mẫu số 05 (2025 only) — the competent agency tells the applicant it stopped handling the dossier."""
-    form_set = form_set or SET_2025
+    """Mẫu số 05 (2025 only) — the competent agency tells the applicant it stopped handling the dossier,
+    on the ground chosen: the applicant's request, or the provision named by the officer."""
     agency = event.agency or dossier.competent_agency or dossier.current_agency
+    provision = event.data.get("provision", "")
+    grounds = [GROUND_118]
+    if event.data.get("ground") == "applicant_request":
+        grounds.append(f"Căn cứ đề nghị dừng giải quyết hồ sơ của Ông/Bà {dossier.applicant_name};")
+    elif provision:
+        grounds.append(f"Căn cứ {provision.rstrip('.;')};")
+    body = [
+        f"Ngày {_date(dossier.received_at)}, {desk_of_plain(dossier.receiving_agency)} tiếp nhận hồ sơ số "
+        f"{dossier.code} của Ông/Bà {dossier.applicant_name} đề nghị giải quyết thủ tục “{dossier.procedure.name}”.",
+        f"{agency.name} thông báo dừng giải quyết hồ sơ nêu trên kể từ {_moment(event.created_at)}. "
+        f"Lý do: {event.comment}",
+        f"Giấy tờ bản chính của hồ sơ (nếu có) được trả lại tại {dossier.receiving_agency.name}.",
+    ]
+    return _letter_pdf(dossier, event, agency, "Thông báo", body, grounds=grounds, qr_url=tracking_url,
+                       excerpt=f"Về việc dừng giải quyết hồ sơ {dossier.code}")
 
-    def body(width):
-        return paragraphs(
-            [f"Ngày {local(dossier.received_at)}, {desk_of(dossier.receiving_agency)} tiếp nhận hồ sơ "
-             f"{text(dossier.code)} của Ông/Bà <b>{text(dossier.applicant_name)}</b> đề nghị giải quyết thủ tục "
-             f"“{text(dossier.procedure.name)}”.",
-             f"Căn cứ: {text(dossier.get_stop_ground_display())}.",
-             f"Lý do: {text(event.comment)}",
-             f"{text(agency.name)} thông báo <b>dừng giải quyết hồ sơ</b> nêu trên từ {local(event.created_at)}. "
-             f"Giấy tờ bản chính của hồ sơ (nếu có) được trả lại tại {text(dossier.receiving_agency.name)}.",
-             "Xin thông báo để Ông/Bà biết."]
-        )
 
-    return build_form(form_set=form_set, kind=STOP, agency=agency, code=dossier.code, body=body, qr_url=tracking_url,
-                      desk=False, dated=event.created_at, addressee=text(dossier.applicant_name),
-                      number=letter_number(dossier, event),
-                      signatures=[("THỦ TRƯỞNG CƠ QUAN", form_set.sign_note)])
+# Decree 118/2025's title as public copies give it (README, unverified list).
+GROUND_118 = ("Căn cứ Nghị định số 118/2025/NĐ-CP ngày 09 tháng 6 năm 2025 của Chính phủ về thực hiện thủ tục "
+              "hành chính theo cơ chế một cửa, một cửa liên thông tại Bộ phận Một cửa và Cổng Dịch vụ công quốc gia;")
+
+
+def _letter_pdf(dossier, event, agency, type_name, body, *, excerpt, qr_url, grounds=()):
+    """Forms 04 and 05 of 2025 as the agency's letters (government/pdf_document.py), numbered from its
+    outgoing register when they were issued (procedures/services/letters.py)."""
+    from documents.models import OutgoingDocument
+    from procedures.services.letters import signer_for
+
+    letter = OutgoingDocument.objects.filter(pk=event.data.get("letter_document")).select_related("signer").first()
+    signer = letter.signer if letter and letter.signer_id else signer_for(agency, event.actor)
+    document = Document(
+        agency=agency, type_name=type_name, excerpt=excerpt, body=body, grounds=list(grounds),
+        signature=signature_block(signer, agency), addressees=[f"Ông/Bà {dossier.applicant_name}"],
+        recipients=[desk_of_plain(dossier.receiving_agency)], archive_unit="VP",
+        number=event.data.get("letter_symbol") or letter_number(dossier, event), dated=event.created_at, qr_url=qr_url)
+    return render(document)
+
+
+def _signer_column(agency, event):
+    from procedures.services.letters import signer_for
+
+    block = signature_block(signer_for(agency, event.actor), agency)
+    return " ".join(block.lines), block.name
+
+
+def _excerpt(event, dossier):
+    return f"Xin lỗi và đề nghị gia hạn thời gian giải quyết hồ sơ {dossier.code}"
+
+
+def desk_of_plain(agency):
+    return f"{agency.desk_name} {agency.name}" if agency.desk_name else agency.name
+
+
+def _date(moment):
+    return timezone.localtime(moment).strftime("%d/%m/%Y") if moment else "—"
+
+
+def _moment(moment):
+    return timezone.localtime(moment).strftime("%H giờ %M, ngày %d/%m/%Y") if moment else "—"
+
+
+def letter_number(dossier, event):
+    """"0002/01": the dossier's register number and which letter of its kind this is for the dossier;
+    for a letter issued before letters were numbered from the outgoing register."""
+    nth = dossier.events.filter(action=event.action, pk__lte=event.pk).count()
+    return f"{register_number(dossier)}/{nth:02d}"
 
 
 def control_slip(dossier, tracking_url, form_set=None):

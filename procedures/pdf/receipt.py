@@ -10,7 +10,7 @@ from reportlab.platypus import Paragraph, Spacer
 from citizen_registry_adapter.personal_id import mask
 from government.pdf import build_form, grid, paragraphs, styles
 from procedures.models import Channel
-from procedures.selectors import appointment_for, components_of
+from procedures.selectors import appointment_at_receipt, components_of
 
 from .sets import RECEIPT, SET_2025, set_of
 
@@ -28,9 +28,16 @@ def days(value):
 
 
 def register_number(dossier):
-    """The dossier's order in the day's register: the sequence the code ends with ("…" before it has one)."""
+    """The dossier's line in the desk's book for the year ("0012"); for a dossier received before the
+    book was kept, the sequence its code ends with; "…" before receipt."""
+    if dossier.receipt_number:
+        return f"{dossier.receipt_number:04d}"
     match = re.search(r"(\d+)$", dossier.code or "")
     return match.group(1) if match else "…"
+
+
+def book_year(dossier):
+    return dossier.receipt_year or timezone.localtime(dossier.received_at).year
 
 
 def desk_of(agency):
@@ -47,8 +54,9 @@ def places_lines(dossier, form_set):
     if dossier.competent_agency_id and (form_set is SET_2025
                                         or dossier.competent_agency_id != dossier.receiving_agency_id):
         lines.append(f"Cơ quan có thẩm quyền giải quyết: <b>{text(dossier.competent_agency.name)}</b>")
-    if dossier.return_agency_id and dossier.return_agency_id != dossier.receiving_agency_id:
-        lines.append(f"Nơi trả kết quả: <b>{text(dossier.return_agency.name)}</b>")
+    returned_at = dossier.return_agency if dossier.return_agency_id else dossier.receiving_agency
+    if form_set is SET_2025 or returned_at.pk != dossier.receiving_agency_id:  # 2025: always named
+        lines.append(f"Nơi trả kết quả: <b>{text(returned_at.name)}</b>")
     return lines
 
 
@@ -85,12 +93,12 @@ def render_receipt(dossier, tracking_url, form_set=None):
             f"Số lượng hồ sơ: 01 bộ, nộp {'trực tuyến' if online else 'trực tiếp'}.",
             f"Thời gian giải quyết theo quy định: {days(dossier.procedure.processing_days)} ngày làm việc.",
             f"Thời gian {'tiếp nhận' if received else 'nộp'} hồ sơ: {local(dossier.received_at or dossier.submitted_at)}.",
-            f"<b>Thời gian trả kết quả{'' if received else ' (dự kiến)'}: {local(appointment_for(dossier))}.</b>",
+            f"<b>Thời gian trả kết quả{'' if received else ' (dự kiến)'}: {local(appointment_at_receipt(dossier))}.</b>",
             f"Nhận kết quả: {text(dossier.get_result_delivery_display())}.",
         ]
         if received:
-            when = timezone.localtime(dossier.received_at)
-            lines.append(f"Vào Sổ theo dõi hồ sơ, Quyển số: {when.year}, Số thứ tự: {register_number(dossier)}.")
+            lines.append(f"Vào Sổ theo dõi hồ sơ, Quyển số: {book_year(dossier)}, "
+                         f"Số thứ tự: {register_number(dossier)}.")
         if not received:
             lines.append("<i>Ngày hẹn chính thức được tính từ khi bộ phận một cửa tiếp nhận hồ sơ; "
                          "bạn sẽ được thông báo khi hồ sơ được tiếp nhận.</i>")

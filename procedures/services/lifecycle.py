@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition, can_proceed
 
 from government.selectors import agency_of, role_of, working_calendar_for
+from government.sequences import next_value
 from procedures import policy, stats
 from procedures.exceptions import ConcurrentChange, PermissionDenied, RouteError, TransitionNotAllowed
 from procedures.models import (
@@ -27,6 +28,7 @@ from procedures.models import (
     DossierState,
     DossierStep,
     Outcome,
+    ReceiptBookSequence,
 )
 from procedures.sla import classify, shift_deadline
 from procedures.tasks import notify_event
@@ -146,6 +148,10 @@ def receive(dossier, actor, *, at=None, comment=""):
             )
             for i, (step, agency, days, due) in enumerate(zip(route, agencies, step_days, step_dues, strict=True))
         )
+        # The next line of the desk's book for the year (Form 01's "Quyển số / Số thứ tự").
+        dossier.receipt_year = timezone.localtime(at).year
+        dossier.receipt_number = next_value(ReceiptBookSequence, {"agency_id": dossier.receiving_agency_id,
+                                                                  "year": dossier.receipt_year})
 
     return _fire(
         dossier, "receive", actor, at=at, comment=comment, effects=plan_steps,
@@ -290,9 +296,10 @@ def withdraw(dossier, actor, *, reason, at=None):
     return _fire(dossier, "withdraw", actor, at=at, comment=reason, prepare=lambda: {"reason": reason, "at": at})
 
 
-def stop(dossier, actor, *, ground, reason, at=None):
+def stop(dossier, actor, *, ground, reason, provision="", at=None):
     """Form 05 (2025): the competent agency stops handling a received dossier, at the applicant's
-    request or on legal grounds. Final; distinct from a withdrawal before receipt."""
+    request or on legal grounds; on legal grounds the provision relied on is named (Form 05 prints
+    it, not "according to the law"). Final; distinct from a withdrawal before receipt."""
     from procedures.models import StopGround
 
     at = at or timezone.now()
@@ -301,11 +308,28 @@ def stop(dossier, actor, *, ground, reason, at=None):
     except ValueError:  # a caller other than the page's form (the API) may send anything
         raise TransitionNotAllowed(_("Hãy chọn căn cứ dừng giải quyết.")) from None
     _require_text(reason, _("Hãy nêu rõ lý do dừng giải quyết hồ sơ."))
+    provision = " ".join(str(provision or "").split())[:300]
+    if ground == StopGround.LEGAL_GROUNDS and not provision:
+        raise TransitionNotAllowed(_("Hãy ghi căn cứ pháp lý cụ thể (điều, khoản, văn bản) để dừng giải quyết."))
     _check(dossier, "stop", actor)
     current = dossier.steps.filter(index=dossier.current_step_index, completed_at__isnull=True).first()
-    return _fire(dossier, "stop", actor, at=at, comment=reason, data={"ground": ground.value},
-                 prepare=lambda: {"ground": ground, "reason": reason, "at": at},
-                 effects=(lambda: _close_step(current, at)) if current else None)
+    with transaction.atomic():  # the letter's number and the stop together, or neither
+        data = {"ground": ground.value, "provision": provision, **_letter(dossier, "stop", actor, at)}
+        return _fire(dossier, "stop", actor, at=at, comment=reason, data=data,
+                     prepare=lambda: {"ground": ground, "reason": reason, "at": at},
+                     effects=(lambda: _close_step(current, at)) if current else None)
+
+
+def _letter(dossier, action, actor, at):
+    """Under the 2025 set, Forms 04 and 05 take a number from the agency's outgoing register."""
+    from procedures.pdf.sets import SET_2025, set_of
+
+    if set_of(dossier) is not SET_2025:
+        return {}
+    from .letters import register_letter
+
+    agency = agency_of(actor) or dossier.current_agency
+    return register_letter(dossier, action, agency, actor, at)
 
 
 def issue_apology(dossier, actor, *, new_appointment_at, reason, at=None):
@@ -333,7 +357,7 @@ def issue_apology(dossier, actor, *, new_appointment_at, reason, at=None):
         _log(dossier, "issue_apology", actor, dossier.state, at, comment=reason,
              data={"old_appointment_at": old.isoformat(), "appointment_at": new_appointment_at.isoformat(),
                    "step": dossier.current_step_index + 1, "due_at": dossier.due_at.isoformat(),
-                   "late_already": at > dossier.due_at})
+                   "late_already": at > dossier.due_at, **_letter(dossier, "issue_apology", actor, at)})
     return dossier
 
 

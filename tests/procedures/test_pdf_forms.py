@@ -129,7 +129,7 @@ def forms_received_on(world, day):
                                 at=at + dt.timedelta(hours=2))
     services.supply(worked, w.citizen, at=at + dt.timedelta(hours=3))
     services.issue_apology(worked, w.xa_chuyenvien, reason="Chờ xác minh nguồn gốc đất.",
-                           new_appointment_at=worked.appointment_at + dt.timedelta(days=3),
+                           new_appointment_at=worked.appointment_at + dt.timedelta(days=7),  # a week on: a working day
                            at=at + dt.timedelta(hours=4))
     services.transfer(worked, w.xa_chuyenvien, at=at + dt.timedelta(hours=5))
     refused = filed(citizen=w.other_citizen)
@@ -144,15 +144,16 @@ def forms_received_on(world, day):
         "control_slip": pdf_forms.control_slip(worked, url),
         "register": desk_register(w.commune_agency, day, day),
     }
-    if day >= dt.date(2025, 7, 1):
+    if day >= dt.date(2025, 10, 30):
         services.stop(stopped, w.xa_lanhdao, ground=StopGround.LEGAL_GROUNDS, reason="Đất đang có tranh chấp.",
+                      provision="Điều 4 Luật Đất đai năm 2024",
                       at=at + dt.timedelta(hours=6))
         forms["stop"] = pdf_forms.stop_notice(stopped, stopped.events.get(action="stop"), url)
     return worked, forms
 
 
-@pytest.mark.parametrize("day, form_set", [("2025-06-30", SET_2018), ("2025-07-01", SET_2025)],
-                         ids=["30-june-2025-keeps-2018", "1-july-2025-gets-2025"])
+@pytest.mark.parametrize("day, form_set", [("2025-10-29", SET_2018), ("2025-10-30", SET_2025)],
+                         ids=["29-october-2025-keeps-2018", "30-october-2025-gets-2025"])
 def test_each_form_of_the_set_in_force_on_the_receipt_day(world, day, form_set):
     import datetime as dt
 
@@ -166,11 +167,13 @@ def test_each_form_of_the_set_in_force_on_the_receipt_day(world, day, form_set):
     assert set(forms) == set(form_set.numbers)  # the 2025 set has the stop notice, 2018 has none
     # Decree 30: a zero before days under 10 and months 1 and 2 only ("tháng 6", "tháng 7").
     place_date = f"Tân Thử, ngày {day.day:02d} tháng {day.month if day.month > 2 else f'{day.month:02d}'} năm {day.year}"
+    letters = {"apology", "stop"} if form_set is SET_2025 else set()  # the agency's letters, Decree 30's layout
     for kind, content in forms.items():
         text = " ".join(_text(content).split())
-        number_line = f"(Mẫu số {form_set.number(kind)} — {form_set.circular})"
-        assert number_line in text, (kind, number_line)
-        assert str(form_set.title(kind)).upper() in text, kind
+        if kind not in letters:
+            number_line = f"(Mẫu số {form_set.number(kind)} — {form_set.circular})"
+            assert number_line in text, (kind, number_line)
+            assert str(form_set.title(kind)).upper() in text, kind
         assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "Độc lập - Tự do - Hạnh phúc" in text
         assert fonts_not_embedded(content) == set(), kind
         expected = {"register": landscape(A4)}.get(kind, A4 if form_set is SET_2025 and kind in ("apology", "stop")
@@ -185,11 +188,17 @@ def test_each_form_of_the_set_in_force_on_the_receipt_day(world, day, form_set):
         assert "Cơ quan có thẩm quyền giải quyết: " + world.district_agency.name in receipt
         assert "(Ký, ghi rõ họ tên)" in receipt
         # Issued by the agency that held the dossier, to the applicant, asking to extend.
-        assert "Kính gửi: " + dossier.applicant_name in apology and "đề nghị gia hạn" in apology
-        assert apology.startswith(world.commune_agency.name.upper())
+        # A công văn numbered from the agency's outgoing register, signed by its head by name.
+        assert "Kính gửi: Ông/Bà " + dossier.applicant_name in apology and "đề nghị gia hạn" in apology
+        assert apology.startswith(world.commune_agency.name.upper()) and "Số: 01/UBND-VP" in apology
+        assert "V/v Xin lỗi và đề nghị gia hạn" in apology and "Nơi nhận:" in apology and "Lưu: VT" in apology
+        assert "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH " + world.xa_lanhdao.get_full_name() in apology
         stop = " ".join(_text(forms["stop"]).split())
-        assert "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ" in stop and "Theo quy định của pháp luật" in stop
-        assert "Đất đang có tranh chấp." in stop and "THỦ TRƯỞNG CƠ QUAN" in stop
+        # A thông báo of the same register, on the ground chosen, not "according to the law".
+        assert "THÔNG BÁO Về việc dừng giải quyết hồ sơ" in stop and "Số: 02/TB-UBND" in stop
+        assert "Căn cứ Điều 4 Luật Đất đai năm 2024;" in stop and "Theo quy định của pháp luật" not in stop
+        assert "Đất đang có tranh chấp." in stop and "THỦ TRƯỞNG CƠ QUAN" not in stop
+        assert world.xa_lanhdao.get_full_name() in stop
     else:
         assert "(Ký và ghi rõ họ tên)" in receipt and "Kính gửi" not in apology
         assert "Ngày hẹn trả kết quả mới" in apology

@@ -30,7 +30,8 @@ def test_the_competent_agency_stops_a_received_dossier_at_the_applicants_request
     assert step.completed_at == dossier.stopped_at and step.timeliness == ""  # nothing charged
     assert MonthlyStat.objects.get(agency=w.commune_agency, procedure=dossier.procedure).stopped == 1
     event = dossier.events.get(action="stop")
-    assert event.data == {"ground": "applicant_request"} and event.agency == w.district_agency
+    assert event.data["ground"] == "applicant_request" and event.agency == w.district_agency
+    assert event.data["letter_symbol"] == "01/TB-UBND"  # a thông báo of the district's outgoing register
     for action in (services.start_processing, services.withdraw):  # final: nothing moves it again
         with pytest.raises(TransitionNotAllowed):
             action(dossier, w.xa_chuyenvien if action is services.start_processing else w.citizen,
@@ -41,7 +42,8 @@ def test_a_dossier_not_yet_received_is_withdrawn_not_stopped(world):
     w = world
     dossier = online(w)
     with pytest.raises((TransitionNotAllowed, PermissionDenied)):
-        services.stop(dossier, w.huyen_lanhdao, ground=StopGround.LEGAL_GROUNDS, reason="Không thuộc thẩm quyền")
+        services.stop(dossier, w.huyen_lanhdao, ground=StopGround.LEGAL_GROUNDS, reason="Không thuộc thẩm quyền",
+                      provision="khoản 3 Điều 18 Nghị định số 118/2025/NĐ-CP")
     assert Dossier.objects.get(pk=dossier.pk).state == S.SUBMITTED
     services.withdraw(dossier, w.citizen, reason="Nộp nhầm thủ tục")
     assert dossier.state == S.WITHDRAWN

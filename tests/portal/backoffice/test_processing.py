@@ -133,5 +133,5 @@ def test_an_apology_before_the_due_time_and_its_form(staff_client, world, regist
     assert act(xa, dossier, "issue_apology", {"new_appointment_at": later, "reason": "Chờ xác minh."}).status_code == 302
     form = xa.get(f"/can-bo/ho-so/{dossier.pk}/mau-04.pdf")
     text = " ".join(PdfReader(io.BytesIO(form.content)).pages[0].extract_text().split())
-    assert "VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT" in text and "Chờ xác minh." in text
+    assert "V/v Xin lỗi và đề nghị gia hạn thời gian giải quyết" in text and "Chờ xác minh." in text
     assert check_pdf(form.content).valid

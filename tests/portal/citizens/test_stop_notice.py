@@ -26,7 +26,8 @@ def test_the_citizen_reads_and_downloads_the_stop_notice_and_nobody_else_can(cit
     response = citizen_client.get(url)
     assert response["Content-Disposition"].startswith('attachment; filename="mau-05-dung-giai-quyet-')
     text = " ".join(PdfReader(io.BytesIO(response.content)).pages[0].extract_text().split())
-    assert "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ" in text and world.district_agency.name.upper() in text
+    assert "THÔNG BÁO Về việc dừng giải quyết hồ sơ" in text and world.district_agency.name.upper() in text
+    assert "Căn cứ đề nghị dừng giải quyết hồ sơ của Ông/Bà" in text
     client.force_login(world.other_citizen)
     assert client.get(url).status_code == 404
     running = received(world)
@@ -44,7 +45,12 @@ def test_the_competent_leader_stops_from_the_dossier_page_and_a_bad_ground_chang
     assert bad.status_code == 400 and "Hãy chọn một lựa chọn hợp lệ" in bad.content.decode()
     dossier.refresh_from_db()
     assert dossier.state == "received"
-    assert leader.post(url, {"stop-ground": "legal_grounds", "stop-reason": "Đất đang tranh chấp."}).status_code == 302
+    unnamed = leader.post(url, {"stop-ground": "legal_grounds", "stop-reason": "Đất đang tranh chấp."})
+    assert unnamed.status_code == 400 and "Hãy ghi căn cứ pháp lý cụ thể" in unnamed.content.decode()
+    dossier.refresh_from_db()
+    assert dossier.state == "received"
+    assert leader.post(url, {"stop-ground": "legal_grounds", "stop-reason": "Đất đang tranh chấp.",
+                             "stop-provision": "Điều 4 Luật Đất đai năm 2024"}).status_code == 302
     dossier.refresh_from_db()
     assert dossier.state == "stopped"
     assert "Mẫu 05 · Thông báo dừng giải quyết hồ sơ" in leader.get(f"/can-bo/ho-so/{dossier.pk}/").content.decode()
