@@ -1,4 +1,4 @@
-"""The face every paper of the portal is printed in: Noto Serif (decision 0045).
+"""The face every paper of the portal is printed in: Noto Serif (decision 0023).
 
 Decree 30/2020 asks for Times New Roman; Noto Serif is the free serif face that covers every
 Vietnamese letter and tone mark and installs from the package index. Its package ships variable

@@ -332,7 +332,7 @@ UPLOAD_MAX_IMAGE_MEGAPIXELS = int(os.environ.get("UPLOAD_MAX_IMAGE_MEGAPIXELS", 
 # The day Circular 03/2025/TT-VPCP's forms replace Circular 01/2018's, by receipt date. Decree 118/2025
 # took effect on 1 July 2025; one secondary source dates the circular's forms from 15 September 2025
 # (README, unverified points): a province that switched later sets its own date.
-FORM_SET_2025_FROM = os.environ.get("FORM_SET_2025_FROM", "2025-10-30")  # decision 0047
+FORM_SET_2025_FROM = os.environ.get("FORM_SET_2025_FROM", "2025-10-30")  # decision 0025
 DOSSIER_CODE_FORMAT = os.environ.get("DOSSIER_CODE_FORMAT", "{agency}-{day:%y%m%d}-{sequence:04d}")
 
 # Personal data (privacy/): the version of the terms a consent was given under, and how long each kind

@@ -1,4 +1,4 @@
-"""What a procedure's result is, as catalogue data (DOMAIN.md §13, decision 0046):
+"""What a procedure's result is, as catalogue data (DOMAIN.md §13, decision 0024):
 
 - an administrative document (a decision, a notice, a written answer), numbered in the competent
   agency's outgoing register with the abbreviation of its own type ("Số: 07/QĐ-UBND");

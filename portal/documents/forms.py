@@ -163,6 +163,16 @@ class ReturnForm(forms.Form):
     note = forms.CharField(label=_("Ý kiến (sửa gì)"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class BookForm(forms.Form):
+    """Which year's register to print."""
+
+    year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100,
+                              error_messages={"required": _("Hãy chọn năm của sổ."),
+                                              "invalid": _("Năm phải là một số, ví dụ 2026."),
+                                              "min_value": _("Năm của sổ phải từ 2000 đến 2100."),
+                                              "max_value": _("Năm của sổ phải từ 2000 đến 2100.")})
+
+
 class RegisterFilterForm(forms.Form):
     """The register's filters: every query parameter goes through here."""
 

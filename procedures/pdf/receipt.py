@@ -8,6 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
 from citizen_registry_adapter.personal_id import mask
+from government.addresses import on_current_tree
 from government.pdf import build_form, grid, paragraphs, styles
 from procedures.models import Channel
 from procedures.selectors import appointment_at_receipt, components_of
@@ -60,10 +61,17 @@ def places_lines(dossier, form_set):
     return lines
 
 
-def applicant_lines(dossier):
+def applicant_lines(dossier, current_tree=False):
+    """The applicant as the forms name them; with `current_tree` (the 2025 set), the address on the
+    unit tree of 1 July 2025, the one written before in brackets."""
+    address = text(dossier.applicant_address)
+    if current_tree:
+        current, changed = on_current_tree(dossier.applicant_address)
+        if changed:
+            address = f"{text(current)} (trước sắp xếp: {address})"
     return [
         f"Ông/Bà: <b>{text(dossier.applicant_name)}</b> — Số định danh cá nhân: {text(mask(dossier.applicant_personal_id))}",
-        f"Địa chỉ: {text(dossier.applicant_address)}",
+        f"Địa chỉ: {address}",
         f"Số điện thoại: {text(dossier.applicant_phone)} — Thư điện tử: {text(dossier.applicant_email)}",
         f"Nội dung yêu cầu giải quyết: <b>{text(dossier.procedure.name)}</b>",
     ]
@@ -103,7 +111,8 @@ def render_receipt(dossier, tracking_url, form_set=None):
             lines.append("<i>Ngày hẹn chính thức được tính từ khi bộ phận một cửa tiếp nhận hồ sơ; "
                          "bạn sẽ được thông báo khi hồ sơ được tiếp nhận.</i>")
         return (
-            paragraphs([f"{desk_of(agency)} đã tiếp nhận hồ sơ của:"] + applicant_lines(dossier)
+            paragraphs([f"{desk_of(agency)} đã tiếp nhận hồ sơ của:"]
+                       + applicant_lines(dossier, current_tree=form_set is SET_2025)
                        + places_lines(dossier, form_set))
             + [Spacer(0, 2 * mm), grid(rows, [8 * mm, width - 58 * mm, 34 * mm, 16 * mm]), Spacer(0, 3 * mm)]
             + paragraphs(lines)

@@ -1,5 +1,5 @@
 """Result documents: generated from the catalogue's template or uploaded by the specialist; on approval,
-issued as the procedure says (procedures/result_books.py, decision 0046):
+issued as the procedure says (procedures/result_books.py, decision 0024):
 
 - an administrative document: the leader's signature, a number from the competent agency's outgoing
   register with the abbreviation of its type, the agency's signature (DOMAIN.md §10, decision 0021);

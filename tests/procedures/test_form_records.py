@@ -52,3 +52,19 @@ def test_the_supplement_form_names_the_agency_that_asked_as_of_asking(world):
     assert dossier.current_agency == world.district_agency
     text = check_paper(pdf_forms.supplement_request(dossier, dossier.events.get(action="request_supplement"), URL))
     assert f"{world.commune_agency.name} đã xem xét hồ sơ" in text and world.district_agency.name not in text
+
+
+def test_a_2025_receipt_writes_the_address_on_the_new_tree_and_where_the_result_is_handed_over(world):
+    from government.addresses import on_current_tree
+
+    assert on_current_tree("Tổ 5, thị trấn Hương Sơn, huyện Phú Bình, tỉnh Thái Nguyên") == (
+        "Tổ 5, Xã Phú Bình, Tỉnh Thái Nguyên", True)
+    assert on_current_tree("Tổ 5, Phường Phan Đình Phùng, Tỉnh Thái Nguyên")[1] is False  # already current
+    assert on_current_tree("ở nhà bà ngoại") == ("ở nhà bà ngoại", False)
+    dossier = online(world)
+    dossier.applicant_address = "Xóm Chùa, xã Tân Đức, huyện Phú Bình, tỉnh Thái Nguyên"
+    dossier.save(update_fields=["applicant_address"])
+    services.receive(dossier, world.xa_motcua, at=local(2026, 11, 23, 8, 0))
+    text = check_paper(render_receipt(dossier, URL))
+    assert "Địa chỉ: Xóm Chùa, Xã Kha Sơn, Tỉnh Thái Nguyên (trước sắp xếp: Xóm Chùa, xã Tân Đức" in text
+    assert f"Nơi trả kết quả: {world.commune_agency.name}" in text

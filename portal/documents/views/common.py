@@ -1,6 +1,7 @@
 from functools import wraps
 
 from django.core.paginator import Paginator
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from documents.policy import works_with_documents
@@ -48,3 +49,33 @@ def filtered(documents, form, *, incoming, agency):
     if data.get("q"):
         documents = find_documents(documents, data["q"], agency=agency)
     return documents
+
+
+def register_book(request, *, incoming):
+    """The agency's register for the year asked (BookForm) as a PDF book; a bad year gets the reason."""
+    from django.http import HttpResponse
+
+    from documents import selectors
+    from documents.models import OutgoingState
+    from documents.register_books import Book, book_pdf, incoming_rows, outgoing_rows
+    from government.selectors import agency_of
+
+    from ..forms import BookForm
+
+    form = BookForm(request.GET or {"year": timezone.localdate().year})
+    if not form.is_valid():
+        return HttpResponse("; ".join(e for errors in form.errors.values() for e in errors), status=400,
+                            content_type="text/plain; charset=utf-8")
+    year = form.cleaned_data["year"]
+    if incoming:
+        documents = selectors.incoming_for(request.user).filter(year=year).order_by("number")
+        rows = incoming_rows(documents.prefetch_related("assignments__assignee"))
+    else:
+        documents = (selectors.outgoing_for(request.user).filter(year=year, state=OutgoingState.ISSUED)
+                     .order_by("number").prefetch_related("addressees"))
+        rows = outgoing_rows(documents)
+    content = book_pdf(Book(agency_of(request.user), year, incoming, rows))
+    name = f"so-van-ban-{'den' if incoming else 'di'}-{year}.pdf"
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    return response

@@ -9,11 +9,12 @@ from documents.policy import is_clerk_of, is_leader_of, may_draft
 from documents.services import incoming as services
 from government.exceptions import DomainError
 from government.selectors import agency_of
+from documents.register_books import INCOMING_COLUMNS, incoming_rows
 from portal.backoffice.exports import xlsx_response
 from portal.citizens.views.common import download
 
 from ..forms import AssignForm, Classification, CloseForm, IncomingForm, ProgressForm, ReceiveForm, RegisterFilterForm
-from .common import documents_staff_required, filtered, page_of, query_without_page
+from .common import documents_staff_required, filtered, page_of, query_without_page, register_book
 
 
 @documents_staff_required
@@ -37,13 +38,15 @@ def export(request):
     form = RegisterFilterForm(request.GET or None, direction="incoming")
     documents = filtered(selectors.incoming_for(request.user), form, incoming=True,
                          agency=agency_of(request.user)).order_by("year", "number")
-    rows = [[d.number, d.received_at.strftime("%d/%m/%Y %H:%M"), d.sender, d.number_symbol,
-             d.issued_on.strftime("%d/%m/%Y"), d.document_type.name, d.excerpt, d.get_urgency_display(),
-             d.answer_due.strftime("%d/%m/%Y") if d.answer_due else "", d.get_state_display()]
-            for d in documents.iterator()]
-    columns = [_("Số đến"), _("Ngày đến"), _("Cơ quan ban hành"), _("Số, ký hiệu"), _("Ngày văn bản"),
-               _("Loại văn bản"), _("Trích yếu"), _("Độ khẩn"), _("Hạn trả lời"), _("Tình trạng")]
-    return xlsx_response([{"title": _("Sổ văn bản đến"), "columns": columns, "rows": rows}], "so-van-ban-den")
+    rows = incoming_rows(documents.prefetch_related("assignments__assignee"))
+    return xlsx_response([{"title": _("Sổ văn bản đến"), "columns": list(INCOMING_COLUMNS), "rows": rows}],
+                         "so-van-ban-den")
+
+
+@documents_staff_required
+def book(request):
+    """The year's incoming register as a book to print, sign and bind."""
+    return register_book(request, incoming=True)
 
 
 @documents_staff_required

@@ -13,11 +13,12 @@ from government.exceptions import DomainError
 from government.models import Role
 from government.selectors import agency_of
 from government.signing import check_signatures
+from documents.register_books import OUTGOING_COLUMNS, outgoing_rows
 from portal.backoffice.exports import xlsx_response
 from portal.citizens.views.common import download
 
 from ..forms import DraftForm, RegisterFilterForm, ReturnForm
-from .common import documents_staff_required, filtered, page_of, query_without_page
+from .common import documents_staff_required, filtered, page_of, query_without_page, register_book
 
 
 @documents_staff_required
@@ -43,13 +44,15 @@ def export(request):
     form = RegisterFilterForm(request.GET or None, direction="outgoing")
     documents = filtered(selectors.outgoing_for(request.user), form, incoming=False, agency=agency_of(request.user))
     documents = documents.filter(state=OutgoingState.ISSUED).order_by("year", "number").prefetch_related("addressees")
-    rows = [[d.number, d.symbol, d.issued_on.strftime("%d/%m/%Y"), d.document_type.name, d.excerpt,
-             d.signer.get_full_name() if d.signer else "", "; ".join(a.name for a in d.addressees.all()) + "".join(
-                 f"; {item['name']}" for item in d.external_addressees), d.get_urgency_display()]
-            for d in documents]
-    columns = [_("Số"), _("Số, ký hiệu"), _("Ngày ban hành"), _("Loại văn bản"), _("Trích yếu"), _("Người ký"),
-               _("Nơi nhận"), _("Độ khẩn")]
-    return xlsx_response([{"title": _("Sổ văn bản đi"), "columns": columns, "rows": rows}], "so-van-ban-di")
+    rows = outgoing_rows(documents)
+    return xlsx_response([{"title": _("Sổ văn bản đi"), "columns": list(OUTGOING_COLUMNS), "rows": rows}],
+                         "so-van-ban-di")
+
+
+@documents_staff_required
+def book(request):
+    """The year's outgoing register as a book to print, sign and bind."""
+    return register_book(request, incoming=False)
 
 
 def _leaders(agency):

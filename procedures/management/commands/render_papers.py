@@ -17,7 +17,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from documents.models import DocumentType
+from documents.models import DocumentType, OutgoingDocument
+from documents.register_books import Book, book_pdf, outgoing_rows
 from documents.services import outgoing
 from eforms.models import DossierForm
 from government.calendar import LOCAL_TZ
@@ -88,7 +89,8 @@ class Command(BaseCommand):
                 ("specialist", Role.SPECIALIST, committee, ("Văn Minh", "Lê"), "", ""),
                 ("leader", Role.LEADER, committee, ("Văn An", "Nguyễn"), "Phó Chủ tịch", Authority.DEPUTY),
                 ("so_specialist", Role.SPECIALIST, justice, ("Thu Trang", "Phạm"), "", ""),
-                ("so_leader", Role.LEADER, justice, ("Quốc Hùng", "Đỗ"), "Giám đốc", Authority.HEAD)):
+                ("so_leader", Role.LEADER, justice, ("Quốc Hùng", "Đỗ"), "Giám đốc", Authority.HEAD),
+                ("so_clerk", Role.CLERK, justice, ("Thị Mai", "Vũ"), "", "")):
             user = User.objects.create(username=f"papers.{key}", first_name=name[0], last_name=name[1])
             StaffRole.objects.create(user=user, role=role, agency=agency, title=title, authority=authority)
             people[key] = user
@@ -153,4 +155,16 @@ class Command(BaseCommand):
             addressees=[committee])
         with letter.draft_pdf.open("rb") as handle:
             papers["van-ban-di-cong-van-du-thao"] = handle.read()
+        outgoing.submit(people["so_specialist"], letter)
+        outgoing.sign(people["so_leader"], letter)
+        letter = outgoing.issue(people["so_clerk"], letter, at=at(2026, 11, 25, 9, 30))
+        with letter.issued_pdf.open("rb") as handle:
+            papers["van-ban-di-cong-van-ban-hanh"] = handle.read()
+        late = dossier(Procedure.objects.get(national_code="P.000003"))
+        services.issue_apology(late, people["specialist"], reason="Chờ xác minh hồ sơ tại nơi cư trú.",
+                               new_appointment_at=late.appointment_at + dt.timedelta(days=7),
+                               at=at(2026, 11, 24, 9, 0))
+        papers["mau-04-xin-loi-gia-han"] = pdf_forms.apology(late, late.events.get(action="issue_apology"), URL)
+        documents = OutgoingDocument.objects.filter(agency=justice, year=2026).order_by("number")
+        papers["so-van-ban-di"] = book_pdf(Book(justice, 2026, False, outgoing_rows(documents)))
         return papers

@@ -130,7 +130,8 @@ def test_each_register_exports_to_excel_with_hostile_text_kept_as_text(offices):
     assert sheet["A2"].value == 1 and sheet["C2"].value == '=HYPERLINK("http://x","bấm")'
     assert sheet["C2"].data_type == "s"
     sheet = load_workbook(io.BytesIO(client.get(reverse("documents:outgoing_export")).content)).active
-    assert sheet["B2"].value == "01/QĐ-UBND" and sheet["E2"].value == "=1+1" and sheet["E2"].data_type == "s"
+    assert sheet["A2"].value == "01/QĐ-UBND" and sheet["C2"].value == "Quyết định: =1+1"
+    assert sheet["C2"].data_type == "s"
 
 
 def test_the_public_verification_page_shows_both_signatures_of_an_issued_document(offices, client):
