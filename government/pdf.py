@@ -3,6 +3,7 @@
 page numbers from page 2 and the tracking QR code."""
 
 import io
+import re
 from functools import cache
 from xml.sax.saxutils import escape, unescape
 
@@ -120,8 +121,9 @@ def header(issuer_lines, width, number="", place_date="", spots=None, style=None
         left += one_line(line, head, left_width - 4)
     left += one_line(issuer_lines[-1], head, left_width - 4, font=BOLD)
     left.append(Rule(min(stringWidth(issuer_lines[-1], BOLD, head.fontSize), left_width) / 3))
-    if number_text:  # a book's own numbering, printed as it is
-        left += one_line(number_text, number_style, left_width)
+    if number_text:  # a book's own numbering, printed as it is: its number, then its book, each whole
+        for part in re.split(r"(?<=,) ", number_text):
+            left += one_line(part, number_style, left_width)
     elif spots is not None:
         left.append(Spot(spots, "number", height=number_style.leading + 2))
     elif number:

@@ -18,8 +18,8 @@ from procedures.models import CaseBasis, CopyKind, OnlineServiceLevel
 
 PROCEDURE_COLUMNS = ("national_code", "name", "field_code", "field_name", "effective_from", "decision_number",
                      "decision_date", "decision_signer", "processing_days", "fee_vnd", "fee_note", "result",
-                     "legal_basis", "online_level", "cutoff", "non_boundary", "case_basis", "assurance_level",
-                     "description")
+                     "result_kind", "result_type", "result_book", "legal_basis", "online_level", "cutoff",
+                     "non_boundary", "case_basis", "assurance_level", "description")
 DOCUMENT_COLUMNS = ("national_code", "effective_from", "order", "name", "template", "copy", "quantity", "mandatory")
 ROUTE_COLUMNS = ("national_code", "effective_from", "order", "level", "agency", "task", "days")
 
@@ -90,6 +90,8 @@ def read_excel(path):
                          "signer": row.get("decision_signer")},
             "processing_days": row.get("processing_days"), "fee_vnd": row.get("fee_vnd") or 0,
             "fee_note": row.get("fee_note") or "", "result": row.get("result"), "legal_basis": row.get("legal_basis"),
+            "result_kind": row.get("result_kind"), "result_type": row.get("result_type"),
+            "result_book": row.get("result_book"),
             "online_level": row.get("online_level"), "cutoff": row.get("cutoff"),
             "non_boundary": row.get("non_boundary"), "case_basis": row.get("case_basis"),
             "assurance_level": row.get("assurance_level"), "description": row.get("description") or "",

@@ -17,11 +17,21 @@ def covered():
     return set.intersection(*maps)
 
 
+def _font_resources(page):
+    """The page's fonts and those of its filled fields' appearances (the number and date an issued
+    document receives after it is signed are written into fields)."""
+    yield from ((page.get("/Resources") or {}).get("/Font") or {}).values()
+    for annotation in page.get("/Annots") or []:
+        appearance = ((annotation.get_object().get("/AP") or {}).get("/N"))
+        if appearance is not None and hasattr(appearance.get_object(), "get"):
+            yield from ((appearance.get_object().get("/Resources") or {}).get("/Font") or {}).values()
+
+
 def fonts_of(content):
     """{base font name: embedded?} of every font the pages use."""
     found = {}
     for page in PdfReader(io.BytesIO(content)).pages:
-        for font in ((page.get("/Resources") or {}).get("/Font") or {}).values():
+        for font in _font_resources(page):
             font = font.get_object()
             described = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
             descriptor = described.get("/FontDescriptor")
@@ -31,7 +41,10 @@ def fonts_of(content):
 
 
 def text_of(content):
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+    """The text a reader sees: the pages', then what was filled into their fields."""
+    reader = PdfReader(io.BytesIO(content))
+    filled = [str(field.get("/V")) for field in (reader.get_fields() or {}).values() if field.get("/V")]
+    return "\n".join([page.extract_text() for page in reader.pages] + filled)
 
 
 def flat(content):

@@ -24,6 +24,12 @@ class Action:
     form: type
     run: Callable  # (request, dossier, cleaned_data) -> None
     danger: bool = False
+    per_dossier: bool = False  # the form's fields depend on the dossier (its procedure's terms)
+
+    def form_for(self, dossier, *args, **kwargs):
+        if self.per_dossier:
+            kwargs["dossier"] = dossier
+        return self.form(*args, **kwargs)
 
 
 def _verification_url(request):
@@ -40,8 +46,8 @@ ACTIONS = {a.name: a for a in [
         d, r.user, comment=c["comment"], files=checked_attachments(c["files"], already_stored_bytes=stored_bytes(d)))),
     Action("accept_transfer", forms.CommentForm, lambda r, d, c: services.accept_transfer(d, r.user, comment=c["comment"])),
     Action("propose", forms.ProposeForm, lambda r, d, c: results.propose_result(
-        d, r.user, outcome=c["outcome"], note=c["note"], upload=c["result_file"], generate=c["generate"],
-        verification_url=_verification_url(r))),
+        d, r.user, outcome=c["outcome"], note=c["note"], upload=c["result_file"], generate=c.get("generate", False),
+        verification_url=_verification_url(r)), per_dossier=True),
     Action("send_back", forms.CommentForm, lambda r, d, c: services.send_back(d, r.user, comment=c["comment"])),
     Action("approve", forms.CommentForm, lambda r, d, c: results.approve_and_sign(d, r.user, comment=c["comment"])),
     Action("return_result", forms.CommentForm, lambda r, d, c: services.return_result(d, r.user, comment=c["comment"])),

@@ -8,7 +8,17 @@ from government.models import UnitLevel
 from government.validators import PHONE
 from portal.forms import MultipleFileField, PlaceFieldsMixin, QuickSelectsMixin
 from procedures.dashboard import BREAKDOWNS, MEASURES, RESPONSIBLE, VIEWS
-from procedures.models import ComponentForm, DossierState, Field, Outcome, ResultDelivery, StopGround, UnscannedReason
+from procedures.models import (
+    ComponentForm,
+    DossierState,
+    Field,
+    Outcome,
+    ResultDelivery,
+    ResultKind,
+    StopGround,
+    UnscannedReason,
+)
+from procedures.pdf.results import terms_of
 
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -48,6 +58,21 @@ class ProposeForm(forms.Form):
     result_file = forms.FileField(label=_("Hoặc tải lên văn bản kết quả (PDF)"), required=False)
     note = forms.CharField(label=_("Ý kiến, lý do"), required=False, max_length=2000,
                            widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, dossier=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.from_sector = dossier is not None and terms_of(dossier).result_kind == ResultKind.SECTOR
+        if self.from_sector:  # nothing to generate: the sector system issued and numbered the result
+            del self.fields["generate"]
+            self.fields["result_file"].label = _("Kết quả do hệ thống chuyên ngành cấp (PDF)")
+            self.fields["result_file"].help_text = _("Tải lên nguyên bản kết quả đã được hệ thống chuyên ngành "
+                                                     "ký số và đánh số; hệ thống giữ nguyên, không đánh số lại.")
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.from_sector and cleaned.get("outcome") == Outcome.RESULT and not cleaned.get("result_file"):
+            self.add_error("result_file", _("Hãy tải lên kết quả (PDF) do hệ thống chuyên ngành cấp."))
+        return cleaned
 
 
 class ApologyForm(forms.Form):

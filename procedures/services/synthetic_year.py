@@ -32,6 +32,7 @@ from procedures.models import (
     MonthlyStat,
     Procedure,
     ProcedureMonthlyStat,
+    ReceiptBookSequence,
     SatisfactionRating,
     Timeliness,
     WeeklyStat,
@@ -106,6 +107,9 @@ def generate(count, *, end=None, seed=2026, out=sys.stderr, batch=20_000):
     quality = {}  # per agency: how often it is late
     # Continue each desk's daily numbering where it stands, so real filings never reuse a code.
     sequences = defaultdict(int, {(s.agency_id, s.day): s.last_value for s in DossierCodeSequence.objects.all()})
+    # The same for each desk's receipt book (Form 01's "Số thứ tự"), counted per year. Entries follow
+    # the order the year is drawn in, not the clock: no report reads them in order.
+    receipts = defaultdict(int, {(s.agency_id, s.year): s.last_value for s in ReceiptBookSequence.objects.all()})
     step_agencies, steps = {}, []
     due_cache = {}
     monthly, weekly = defaultdict(lambda: defaultdict(int)), defaultdict(lambda: defaultdict(int))
@@ -147,6 +151,8 @@ def generate(count, *, end=None, seed=2026, out=sys.stderr, batch=20_000):
                 count_in(received, desk.pk, procedure.pk, rejected=1)
                 log(writer.add(row), "reject", received, "submitted", "rejected", desk.pk)
                 continue
+            receipts[(desk.pk, received.year)] += 1
+            row.update(receipt_year=received.year, receipt_number=receipts[(desk.pk, received.year)])
             digital = online or rng.random() < 0.78
             count_in(received, desk.pk, procedure.pk, received=1, digitised=int(digital),
                      **{"received_online" if online else "received_counter": 1})
@@ -204,7 +210,8 @@ def generate(count, *, end=None, seed=2026, out=sys.stderr, batch=20_000):
                 _progress(out, written, count, started)
         flush()
         _progress(out, count, count, started)
-        _save_sequences(sequences)
+        _save_sequences(DossierCodeSequence, "day", sequences)
+        _save_sequences(ReceiptBookSequence, "year", receipts)
         SatisfactionRating.objects.bulk_create(
             [SatisfactionRating(dossier_id=d, score=s, created_at=at, created_by=rater) for d, s, at in ratings],
             batch_size=10_000)
@@ -247,7 +254,7 @@ def _row(code, procedure, desk, agency, online, person, received, due):
         "due_at": due, "appointment_at": due, "paused_at": None, "decided_at": None, "returned_at": None,
         "timeliness": "", "documents_purged_at": None, "helped_at_id": None, "competent_agency_id": None,
         "return_agency_id": None, "case_unit_id": None, "stopped_at": None, "stop_ground": "",
-        "procedure_version_id": None,
+        "procedure_version_id": None, "receipt_year": None, "receipt_number": None,
     }
 
 
@@ -292,13 +299,14 @@ def _resolved_steps(dossier_id, procedure, agency, received, returned, timelines
     return planned
 
 
-def _save_sequences(sequences):
-    table = DossierCodeSequence._meta.db_table
+def _save_sequences(model, period, sequences):
+    table = model._meta.db_table
     with connection.cursor() as cursor:
         cursor.executemany(
-            f"INSERT INTO {table} (agency_id, day, last_value) VALUES (%s, %s, %s) ON CONFLICT (agency_id, day) "
+            f"INSERT INTO {table} (agency_id, {period}, last_value) VALUES (%s, %s, %s) "
+            f"ON CONFLICT (agency_id, {period}) "
             f"DO UPDATE SET last_value = excluded.last_value WHERE excluded.last_value > {table}.last_value",
-            [(agency_id, day, value) for (agency_id, day), value in sequences.items()])
+            [(agency_id, key, value) for (agency_id, key), value in sequences.items()])
 
 
 COLUMNS = [f.column for f in Dossier._meta.concrete_fields]

@@ -4,6 +4,7 @@ time, and the year's book as a PDF to print and bind."""
 import io
 
 import pytest
+from reportlab.lib.pagesizes import A4
 from openpyxl import load_workbook
 
 from documents.register_books import INCOMING_COLUMNS, OUTGOING_COLUMNS
@@ -45,6 +46,10 @@ def test_the_outgoing_register_prints_as_the_years_book(offices):
     text = check_paper(response.content)
     assert "SỔ ĐĂNG KÝ VĂN BẢN ĐI" in text and "Năm 2026" in text and f"Từ số {first.symbol}" in text
     assert first.symbol in text and "Người ký" in text and "Số lượng bản" in text
+    with first.issued_pdf.open("rb") as handle:  # the document itself, drawn from the template
+        issued_text = check_paper(handle.read(), A4)
+    assert f"Số: {first.symbol}" in issued_text and "TM. ỦY BAN NHÂN DÂN" in issued_text
+    assert "Nơi nhận:" in issued_text and "Lưu: VT, VP." in issued_text
     for hostile in ("abc", "1999", "99999999999999999999", "2026\x00"):
         bad = client.get("/can-bo/van-ban/di/so-van-ban-di.pdf", {"year": hostile})
         assert bad.status_code == 400 and "Năm" in bad.content.decode()

@@ -35,12 +35,15 @@ QuerySet(DossierEvent).filter(dossier=dossier).update(created_at=F("created_at")
 
 @pytest.fixture
 def paper(tmp_path):
-    """What the citizen brings, scanned: an application form (PDF) and a cadastral sketch (JPEG)."""
+    """What the citizen brings, scanned: an application form (PDF) and a cadastral sketch (JPEG); the
+    commune's memo; the certificate the land registry's own system issued (PDF)."""
     form, sketch, memo = tmp_path / "don-dang-ky.pdf", tmp_path / "so-do-thua-dat.jpg", tmp_path / "to-trinh.pdf"
+    certificate = tmp_path / "giay-chung-nhan.pdf"
     Image.new("RGB", (620, 877), (255, 255, 255)).save(form)
     Image.new("RGB", (900, 600), (225, 235, 220)).save(sketch)
     Image.new("RGB", (620, 877), (250, 250, 250)).save(memo)
-    return {"form": str(form), "sketch": str(sketch), "memo": str(memo)}
+    Image.new("RGB", (877, 620), (240, 230, 245)).save(certificate)
+    return {"form": str(form), "sketch": str(sketch), "memo": str(memo), "certificate": str(certificate)}
 
 
 def test_walk_in_to_late_return_seen_by_everyone(site, new_page, shots, paper):
@@ -111,7 +114,11 @@ def test_walk_in_to_late_return_seen_by_everyone(site, new_page, shots, paper):
 
     # 5. The district accepts, decides late; the desk returns late.
     act(district, dossier_url, "Nhận hồ sơ liên thông")
-    act(district, dossier_url, "Trình phê duyệt")
+    # The certificate comes from the sector system, signed and numbered there: nothing to generate.
+    district.goto(dossier_url)
+    district.click("summary:has-text('Trình phê duyệt')")
+    assert district.locator("details[open] input[name=propose-generate]").count() == 0
+    act(district, dossier_url, "Trình phê duyệt", files={"#id_propose-result_file": paper["certificate"]})
     leader = new_page(1100, 900)
     staff_sign_in(leader, site, "huyen.lanhdao")
     act(leader, dossier_url, "Phê duyệt")

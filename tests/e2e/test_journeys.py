@@ -6,6 +6,9 @@ import re
 import pytest
 from PIL import Image
 from pypdf import PdfReader
+from reportlab.lib.pagesizes import A4
+
+from tests.pdf_checks import check_paper
 
 from .actions import ALLOWANCE, BIRTH, act, fill_eform, sign_in, staff_sign_in
 
@@ -122,6 +125,10 @@ def test_a_dossier_goes_from_desk_to_district_and_back_signed(site, new_page, sh
     citizen.goto(citizen_dossier)
     href = citizen.locator("a[href*='/ket-qua/']").first.get_attribute("href")
     result = citizen.request.get(site.url + href).body()
+    decision = check_paper(result, A4)
+    # A decision of the district numbered with its type, signed by the approving leader by name.
+    assert "QUYẾT ĐỊNH" in decision and re.search(r"Số: \d\d/QĐ-UBND", decision) and "Điều 1." in decision
+    assert "Nơi nhận:" in decision and "THỦ TRƯỞNG CƠ QUAN" not in decision
     result_file = scans["form"].replace("to-khai.pdf", "ket-qua.pdf")
     open(result_file, "wb").write(result)
     verify = new_page(390, 844)

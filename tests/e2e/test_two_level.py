@@ -75,3 +75,10 @@ def test_filed_at_another_center_decided_at_home_returned_where_filed(site_2025,
     page = citizen.locator("main").inner_text()
     assert "Đã trả kết quả" in page and HOME_COMMITTEE in page
     shots(citizen, "citizen-sees-result")
+    # The result is the birth's entry in the civil status book, not a decision: it names the child.
+    href = citizen.locator("a[href*='/ket-qua/']").first.get_attribute("href")
+    extract = " ".join(PdfReader(io.BytesIO(citizen.request.get(site.url + href).body())).pages[0]
+                       .extract_text().split())
+    assert "TRÍCH LỤC KHAI SINH" in extract and BIRTH["child_name"].upper() in extract
+    assert "Trần Thị Hoa" in extract and re.search(r"Số: \d+, Quyển số: 01/20\d\d", extract)
+    assert "QĐ-" not in extract and "THỦ TRƯỞNG CƠ QUAN" not in extract

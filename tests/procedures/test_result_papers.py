@@ -135,3 +135,21 @@ def test_the_catalogue_says_what_a_procedure_issues_or_its_name_does():
     assert infer("Chứng thực bản sao từ bản chính giấy tờ, văn bản") == ("book", "", "SCT/BS")
     assert infer("Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam") == ("sector", "", "")
     assert infer("Giải quyết chế độ trợ cấp thờ cúng liệt sĩ") == ("document", "QĐ", "")
+
+
+def test_a_catalogue_entry_says_what_it_issues_and_an_unknown_book_is_refused():
+    from django.core.exceptions import ValidationError
+
+    from procedures.catalog_files import version_from
+
+    base = {"effective_from": "2026-01-01", "decision": {"number": "1/QĐ-UBND"}, "processing_days": 1,
+            "result": "Bản sao có chứng thực", "legal_basis": "Nghị định 23/2015/NĐ-CP", "online_level": "partial",
+            "documents": [{"name": "Bản chính"}], "route": [{"level": "commune", "agency": "committee", "task": "x",
+                                                           "days": 1}]}
+    version = version_from({**base, "result_kind": "book", "result_book": "SCT/BS"}, procedure_name="Tên bất kỳ")
+    assert (version["result_kind"], version["result_type"], version["result_book"]) == ("book", "", "SCT/BS")
+    with pytest.raises(ValidationError, match="không có trong danh sách sổ"):
+        version_from({**base, "result_kind": "book", "result_book": "XYZ"})
+    with pytest.raises(ValidationError):
+        version_from({**base, "result_kind": "certificate"})
+    assert version_from(base, procedure_name="Chứng thực chữ ký trong các giấy tờ")["result_book"] == "SCT/CK"

@@ -58,3 +58,10 @@ def test_real_filings_after_it_never_reuse_a_code(world):
     fresh = services.submit(draft, world.citizen, at=busy.received_at)  # a day the synthetic year already numbered
     assert fresh.code not in codes
     assert fresh.code[:-4] == busy.code[:-4] and fresh.code > busy.code
+    # Its receipt book goes on after the year's last entry too (Form 01's "Số thứ tự").
+    entries = Dossier.objects.filter(receiving_agency=busy.receiving_agency, receipt_year=busy.receipt_year)
+    numbers = sorted(entries.values_list("receipt_number", flat=True))
+    assert numbers == list(range(1, len(numbers) + 1))
+    last = numbers[-1]
+    fresh = services.receive(fresh, world.xa_motcua, at=busy.received_at)
+    assert (fresh.receipt_year, fresh.receipt_number) == (busy.receipt_year, last + 1)

@@ -37,7 +37,7 @@ from .common import pdf_preview, staff_required, visible_dossier
 def _page(request, dossier, *, bound=None, identity=None, error=None, status=200):
     deadline = deadline_of(dossier)
     names = available(dossier, request.user, deadline)
-    action_forms = [(ACTIONS[name], bound[1] if bound and bound[0] == name else ACTIONS[name].form(prefix=name))
+    action_forms = [(ACTIONS[name], bound[1] if bound and bound[0] == name else ACTIONS[name].form_for(dossier, prefix=name))
                     for name in names]
     return render(request, "backoffice/dossier.html", {
         "dossier": dossier,
@@ -81,7 +81,7 @@ def act(request, pk, action):
     dossier = visible_dossier(request, pk)
     if action not in ACTIONS:
         raise Http404
-    form = ACTIONS[action].form(request.POST, request.FILES, prefix=action)
+    form = ACTIONS[action].form_for(dossier, request.POST, request.FILES, prefix=action)
     if form.is_valid():
         try:
             ACTIONS[action].run(request, dossier, form.cleaned_data)

@@ -7,7 +7,8 @@ from pypdf import PdfReader
 
 from government.signing import check_pdf, check_signatures
 from procedures.models import DossierState, IdentityStatus, Outcome
-from tests.factories import local
+from procedures import services
+from tests.factories import ProcedureFactory, local, online
 from tests.portal.citizens.helpers import submitted
 from tests.uploads import pdf, png
 
@@ -88,6 +89,22 @@ def test_an_uploaded_result_must_be_a_pdf_to_be_signed(staff_client, world, regi
     assert refused.status_code == 400 and "phải là tệp PDF" in refused.content.decode()
     assert state(dossier) == DossierState.PROCESSING
     assert act(cv, dossier, "propose", {"outcome": Outcome.RESULT, "result_file": pdf("quyet-dinh.pdf")}).status_code == 302
+
+
+def test_a_sector_systems_result_is_asked_for_as_an_upload_and_nothing_is_generated(staff_client, world):
+    procedure = ProcedureFactory(name="Cấp Phiếu lý lịch tư pháp", result_kind="sector", result_type="")
+    dossier = online(world, procedure=procedure)
+    services.receive(dossier, world.xa_motcua)
+    services.start_processing(dossier, world.xa_chuyenvien)
+    cv = staff_client("xa_chuyenvien")
+    page = cv.get(f"/can-bo/ho-so/{dossier.pk}/").content.decode()
+    assert "propose-generate" not in page and "Kết quả do hệ thống chuyên ngành cấp (PDF)" in page
+    # An officer used to ticking "generate" sends it anyway, without the file: told what to upload.
+    refused = act(cv, dossier, "propose", {"outcome": Outcome.RESULT, "generate": "on"})
+    assert refused.status_code == 400 and "Hãy tải lên kết quả (PDF) do hệ thống chuyên ngành cấp." in refused.content.decode()
+    assert state(dossier) == DossierState.PROCESSING
+    assert act(cv, dossier, "propose", {"outcome": Outcome.RESULT, "result_file": pdf("phieu-ltp.pdf")}).status_code == 302
+    assert state(dossier) == DossierState.AWAITING_APPROVAL
 
 
 def test_each_role_acts_only_on_its_step_and_agency(staff_client, world, registry):
