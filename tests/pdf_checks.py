@@ -43,7 +43,8 @@ def fonts_of(content):
 def text_of(content):
     """The text a reader sees: the pages', then what was filled into their fields."""
     reader = PdfReader(io.BytesIO(content))
-    filled = [str(field.get("/V")) for field in (reader.get_fields() or {}).values() if field.get("/V")]
+    filled = [str(field["/V"]) for field in (reader.get_fields() or {}).values()
+              if field.get("/FT") == "/Tx" and field.get("/V")]
     return "\n".join([page.extract_text() for page in reader.pages] + filled)
 
 

@@ -15,16 +15,22 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.utils import timezone
 
-from documents.models import DocumentType, OutgoingDocument
-from documents.register_books import Book, book_pdf, outgoing_rows
-from documents.services import outgoing
+from documents.models import Channel, DocumentType, IncomingDocument, OutgoingDocument, Urgency
+from documents.register_books import Book, book_pdf, incoming_rows, outgoing_rows
+from documents.services import incoming, outgoing
 from eforms.models import DossierForm
 from government.calendar import LOCAL_TZ
 from government.models import AdministrativeUnit, Agency, AgencyKind, Authority, Role, StaffRole, UnitLevel
 from procedures import services
-from procedures.models import Field, Procedure, RequiredDocument, RouteStep
+from meetings.demo import sample_pdf
+from meetings.models import Choice, DocumentKind, ParticipantRole
+from meetings.services import documents as meeting_documents
+from meetings.services import floor, meetings, record
+from procedures.models import Field, Procedure, RequiredDocument, RouteStep, StopGround
 from procedures.pdf import forms as pdf_forms
 from procedures.pdf.receipt import render_receipt
 from procedures.pdf.register import desk_register
@@ -90,7 +96,8 @@ class Command(BaseCommand):
                 ("leader", Role.LEADER, committee, ("Văn An", "Nguyễn"), "Phó Chủ tịch", Authority.DEPUTY),
                 ("so_specialist", Role.SPECIALIST, justice, ("Thu Trang", "Phạm"), "", ""),
                 ("so_leader", Role.LEADER, justice, ("Quốc Hùng", "Đỗ"), "Giám đốc", Authority.HEAD),
-                ("so_clerk", Role.CLERK, justice, ("Thị Mai", "Vũ"), "", "")):
+                ("so_clerk", Role.CLERK, justice, ("Thị Mai", "Vũ"), "", ""),
+                ("secretary", Role.MEETING_SECRETARY, committee, ("Thu Phương", "Hoàng"), "", "")):
             user = User.objects.create(username=f"papers.{key}", first_name=name[0], last_name=name[1])
             StaffRole.objects.create(user=user, role=role, agency=agency, title=title, authority=authority)
             people[key] = user
@@ -167,4 +174,64 @@ class Command(BaseCommand):
         papers["mau-04-xin-loi-gia-han"] = pdf_forms.apology(late, late.events.get(action="issue_apology"), URL)
         documents = OutgoingDocument.objects.filter(agency=justice, year=2026).order_by("number")
         papers["so-van-ban-di"] = book_pdf(Book(justice, 2026, False, outgoing_rows(documents)))
+        refused = services.create_draft(Procedure.objects.get(national_code="P.000003"), committee, citizen,
+                                        at=at(2026, 11, 23, 7, 50))
+        services.submit(refused, citizen, at=at(2026, 11, 23, 7, 55))
+        services.reject(refused, people["desk"], at=at(2026, 11, 23, 8, 10),
+                        reason="Hồ sơ thuộc thẩm quyền giải quyết của Ủy ban nhân dân nơi người đề nghị cư trú.")
+        papers["mau-03-tu-choi"] = pdf_forms.refusal(refused, refused.events.get(action="reject"), URL)
+        stopped = dossier(Procedure.objects.get(national_code="P.000003"))
+        services.stop(stopped, people["leader"], ground=StopGround.LEGAL_GROUNDS, at=at(2026, 11, 24, 10, 0),
+                      provision="khoản 2 Điều 8 Nghị định số 20/2021/NĐ-CP",
+                      reason="Người đề nghị đã được hưởng trợ cấp xã hội hằng tháng tại nơi cư trú trước.")
+        papers["mau-05-dung-giai-quyet"] = pdf_forms.stop_notice(stopped, stopped.events.get(action="stop"), URL)
+        for number, (sender, symbol, excerpt) in enumerate((
+                ("Bộ Tư pháp", "4521/BTP-HTQTCT", "V/v triển khai đăng ký khai sinh trực tuyến liên thông"),
+                ("Ủy ban nhân dân tỉnh Thái Nguyên", "1203/UBND-KSTT", "V/v rà soát thủ tục hành chính năm 2026"),
+        ), 1):
+            incoming.register_incoming(people["so_clerk"], incoming.IncomingEntry(
+                sender=sender, number_symbol=symbol, issued_on=dt.date(2026, 11, 18 + number),
+                document_type=DocumentType.objects.get(name="Công văn"), excerpt=excerpt, urgency=Urgency.NORMAL,
+                channel=Channel.PAPER, received_at=at(2026, 11, 24, 6, 30 + number)), files=[
+                SimpleUploadedFile(f"den-{number}.pdf", sample_pdf(symbol, [excerpt]), content_type="application/pdf")])
+        received = IncomingDocument.objects.filter(agency=justice, year=2026).order_by("number")
+        papers["so-van-ban-den"] = book_pdf(Book(justice, 2026, True, incoming_rows(
+            received.prefetch_related("assignments__assignee"))))
+        papers["bien-ban-ky-hop"] = self._minutes(people["secretary"])
         return papers
+
+    def _minutes(self, secretary):
+        """A council session under way now (voting is only open during it), its minutes signed by the chair."""
+        User = get_user_model()
+        seated = []
+        for key, name in (("chair", ("Văn Hòa", "Dương")), ("d1", ("Thị Hạnh", "Lý")), ("d2", ("Đức Cường", "Ma")),
+                          ("d3", ("Thị Huệ", "Nông")), ("d4", ("Văn Kiên", "Triệu"))):
+            user = User.objects.create(username=f"papers.{key}", first_name=name[0], last_name=name[1])
+            StaffRole.objects.create(user=user, role=Role.DELEGATE)
+            seated.append(user)
+        now = timezone.now()
+        meeting = meetings.create_meeting(secretary, title="Kỳ họp thường lệ cuối năm 2026 của Hội đồng nhân dân",
+                                          place="Hội trường Ủy ban nhân dân phường", starts_at=now - dt.timedelta(hours=1),
+                                          ends_at=now + dt.timedelta(hours=8))
+        chair, delegates = seated[0], seated[1:]
+        meetings.seat(secretary, meeting, [chair], ParticipantRole.CHAIR)
+        meetings.seat(secretary, meeting, delegates, ParticipantRole.DELEGATE)
+        item = meetings.add_item(secretary, meeting, title="Nghị quyết về kế hoạch đầu tư công năm 2027",
+                                 presenter="Ban Kinh tế - Xã hội")
+        meeting_documents.add_document(secretary, item, kind=DocumentKind.MAIN, title="Dự thảo Nghị quyết",
+                                       upload=SimpleUploadedFile("du-thao.pdf", sample_pdf(
+                                           "Dự thảo Nghị quyết", ["Điều 1. Thông qua kế hoạch đầu tư công năm 2027."]),
+                                           content_type="application/pdf"))
+        groups = meetings.split_into_groups(secretary, meeting, 2)
+        for person in seated[:4]:
+            meetings.check_in(person, meeting, now=now - dt.timedelta(minutes=50))
+        floor.write_summary(delegates[0], groups[0], "Tổ 1 nhất trí với dự thảo, đề nghị bổ sung danh mục trường học.")
+        motion = floor.open_motion(chair, meeting, title="Thông qua Nghị quyết về kế hoạch đầu tư công năm 2027",
+                                   item=item)
+        for person, choice in zip(seated[:4], (Choice.FOR, Choice.FOR, Choice.FOR, Choice.ABSTAIN)):
+            floor.cast_ballot(person, motion, choice)
+        floor.close_motion(chair, motion)
+        meeting = record.sign_minutes(chair, meeting, conclusions="Giao Ủy ban nhân dân phường tổ chức thực hiện "
+                                                                  "Nghị quyết sau khi được thông qua.")
+        with meeting.minutes_pdf.open("rb") as handle:
+            return handle.read()
