@@ -3,6 +3,7 @@
 import base64
 import hashlib
 import hmac
+import re
 import struct
 import time
 
@@ -60,7 +61,7 @@ def act(page, dossier_url, label, fill=None, files=None):
         page.set_input_files(selector, value)
     page.locator("details[open] button[type=submit]").click()
     message = page.locator(".messages").inner_text() if page.locator(".messages").count() else ""
-    assert message.startswith("Đã "), (label, page.locator(".notice.error").all_inner_texts())
+    assert message.startswith("Đã "), (label, page.locator(".notice.error, .errorlist").all_inner_texts())
     return message
 
 
@@ -91,3 +92,34 @@ LAND_FORM = {"owner_address_0": "*", "parcel_number": "125", "map_sheet": "12", 
 CRIMINAL_RECORD = {"permanent_residence_0": "*", "residences-0-from_year": "2009", "residences-0-to_year": "2026",
                    "residences-0-place": "Thái Nguyên", "has_record": "no", "copies": "1",
                    "purpose": "Bổ sung hồ sơ xin việc", "ban_confirmation": "no"}
+
+
+def file_online(citizen, query, agency, values, scan, *, procedure="main table a >> nth=0"):
+    """A signed-in citizen finds the procedure, files at the desk whose name holds `agency`, types
+    the electronic form and attaches `scan` to every slot; returns the dossier's code and page."""
+    citizen.goto(f"/thu-tuc/?q={query}")
+    citizen.click(procedure)
+    citizen.click("main a:has-text('Nộp hồ sơ trực tuyến')")
+    label = next(t for t in citizen.locator("#id_agency option").all_inner_texts() if agency in t)
+    citizen.select_option("#id_agency", label=label)
+    citizen.check("#id_consent")
+    citizen.click("main button:has-text('Tiếp tục')")
+    fill_eform(citizen, values)
+    attach_and_submit(citizen, scan)
+    return re.search(r"Hồ sơ (\S+)", citizen.locator("h1").inner_text())[1], citizen.url
+
+
+def attach_and_submit(citizen, scan):
+    for i in range(citizen.locator("main input[type=file]").count()):
+        citizen.locator("main input[type=file]").nth(i).set_input_files(str(scan))
+    citizen.click("main button:has-text('Lưu và xem lại')")
+    citizen.click("main button:has-text('Nộp hồ sơ')")
+
+
+def open_at_desk(site, new_page, username, code):
+    """A desk officer signs in and opens the dossier by its code; returns the page and its address."""
+    desk = new_page()
+    staff_sign_in(desk, site, username)
+    desk.goto(f"/can-bo/tim-kiem/?code={code}")
+    desk.click(f"a:text-is('{code}')")
+    return desk, desk.url

@@ -10,7 +10,7 @@ from reportlab.lib.pagesizes import A4
 
 from tests.pdf_checks import check_paper
 
-from .actions import ALLOWANCE, BIRTH, act, fill_eform, sign_in, staff_sign_in
+from .actions import ALLOWANCE, BIRTH, act, file_online, fill_eform, open_at_desk, sign_in, staff_sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -78,26 +78,10 @@ def test_a_citizen_registers_finds_files_gets_a_receipt_and_tracks(site, new_pag
 def test_a_dossier_goes_from_desk_to_district_and_back_signed(site, new_page, shots, scans):
     citizen = new_page(390, 844)
     sign_in(citizen, "019090001234")  # congdan1, Nguyễn Văn An, thị trấn Hương Sơn
-    citizen.goto("/thu-tuc/?q=tro cap xa hoi hang thang")
-    citizen.click("main table a >> nth=0")
-    citizen.click("main a:has-text('Nộp hồ sơ trực tuyến')")
-    label = next(t for t in citizen.locator("#id_agency option").all_inner_texts() if "thị trấn Hương Sơn" in t)
-    citizen.select_option("#id_agency", label=label)
-    citizen.check("#id_consent")
-    citizen.click("main button:has-text('Tiếp tục')")
-    fill_eform(citizen, ALLOWANCE)
-    for i in range(citizen.locator("main input[type=file]").count()):
-        citizen.locator("main input[type=file]").nth(i).set_input_files(scans["form"])
-    citizen.click("main button:has-text('Lưu và xem lại')")
-    citizen.click("main button:has-text('Nộp hồ sơ')")
-    code = re.search(r"Hồ sơ (\S+)", citizen.locator("h1").inner_text())[1]
-    citizen_dossier = citizen.url
+    code, citizen_dossier = file_online(citizen, "tro cap xa hoi hang thang", "thị trấn Hương Sơn", ALLOWANCE,
+                                        scans["form"])
 
-    desk = new_page()
-    staff_sign_in(desk, site, "xa.motcua")
-    desk.goto(f"/can-bo/tim-kiem/?code={code}")
-    desk.click(f"a:text-is('{code}')")
-    dossier = desk.url
+    desk, dossier = open_at_desk(site, new_page, "xa.motcua", code)
     shots(desk, "desk-dossier")
     act(desk, dossier, "Yêu cầu bổ sung hồ sơ", {"#id_request_supplement-missing_items": "Giấy xác nhận khuyết tật"})
 

@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from .actions import act, fill_eform, sign_in, staff_sign_in
+from .actions import act, file_online, open_at_desk, sign_in, staff_sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -21,26 +21,9 @@ def test_a_certified_copy_carries_its_certification_book_number(site, new_page, 
     Image.new("RGB", (600, 800), (255, 255, 255)).save(scan)
     citizen = new_page(390, 844)
     sign_in(citizen, "019090001234")  # congdan1, Nguyễn Văn An, thị trấn Hương Sơn
-    citizen.goto("/thu-tuc/?q=chung thuc ban sao tu ban chinh")
-    citizen.click("main table a >> nth=0")
-    citizen.click("main a:has-text('Nộp hồ sơ trực tuyến')")
-    label = next(t for t in citizen.locator("#id_agency option").all_inner_texts() if "thị trấn Hương Sơn" in t)
-    citizen.select_option("#id_agency", label=label)
-    citizen.check("#id_consent")
-    citizen.click("main button:has-text('Tiếp tục')")
-    fill_eform(citizen, COPIES)
-    for i in range(citizen.locator("main input[type=file]").count()):
-        citizen.locator("main input[type=file]").nth(i).set_input_files(str(scan))
-    citizen.click("main button:has-text('Lưu và xem lại')")
-    citizen.click("main button:has-text('Nộp hồ sơ')")
-    code = re.search(r"Hồ sơ (\S+)", citizen.locator("h1").inner_text())[1]
-    citizen_dossier = citizen.url
+    code, citizen_dossier = file_online(citizen, "chung thuc ban sao tu ban chinh", "thị trấn Hương Sơn", COPIES, scan)
 
-    desk = new_page()
-    staff_sign_in(desk, site, "xa.motcua")
-    desk.goto(f"/can-bo/tim-kiem/?code={code}")
-    desk.click(f"a:text-is('{code}')")
-    dossier = desk.url
+    desk, dossier = open_at_desk(site, new_page, "xa.motcua", code)
     act(desk, dossier, "Tiếp nhận hồ sơ")
     specialist = new_page()
     staff_sign_in(specialist, site, "xa.chuyenvien")

@@ -7,7 +7,7 @@ import re
 import pytest
 from PIL import Image
 
-from .actions import CRIMINAL_RECORD, act, fill_eform, second_factor, sign_in, staff_sign_in
+from .actions import CRIMINAL_RECORD, act, fill_eform, open_at_desk, second_factor, sign_in, staff_sign_in
 from .test_accessibility import SERIOUS, fits_a_phone
 
 pytestmark = pytest.mark.e2e
@@ -37,7 +37,9 @@ def files(tmp_path):
     Image.new("RGB", (856, 540), (200, 220, 240)).save(card)
     forged = tmp_path / "anh-the.pdf"
     forged.write_bytes(b"MZ\x90\x00" + b"\x00" * 300)
-    return {"form": str(form), "card": str(card), "forged": str(forged)}
+    certificate = tmp_path / "phieu-ly-lich-tu-phap.pdf"  # issued and numbered by the sector system
+    Image.new("RGB", (620, 877), (250, 248, 240)).save(certificate)
+    return {"form": str(form), "card": str(card), "forged": str(forged), "certificate": str(certificate)}
 
 
 def test_a_citizen_on_a_phone_files_supplies_and_never_loses_anything(site, new_page, shots, files):
@@ -95,11 +97,7 @@ def test_a_citizen_on_a_phone_files_supplies_and_never_loses_anything(site, new_
     dossier_url = phone.url
 
     # The department receives, asks for a clearer ID copy, then decides with an internal note.
-    desk = new_page()
-    staff_sign_in(desk, site, "so.motcua")
-    desk.goto(f"/can-bo/tim-kiem/?code={code}")
-    desk.click(f"a:text-is('{code}')")
-    office_url = desk.url
+    desk, office_url = open_at_desk(site, new_page, "so.motcua", code)
     act(desk, office_url, "Tiếp nhận hồ sơ")
     specialist = new_page()
     staff_sign_in(specialist, site, "so.chuyenvien")
@@ -120,7 +118,8 @@ def test_a_citizen_on_a_phone_files_supplies_and_never_loses_anything(site, new_
     audit_phone(phone, shots, "supplement-history")
 
     # 4. The specialist's note to the leader stays in the back office.
-    act(specialist, office_url, "Trình phê duyệt", {"#id_propose-note": "Ghi chú nội bộ: đã tra cứu hồ sơ gốc"})
+    act(specialist, office_url, "Trình phê duyệt", {"#id_propose-note": "Ghi chú nội bộ: đã tra cứu hồ sơ gốc"},
+        {"#id_propose-result_file": files["certificate"]})
     phone.goto(dossier_url)
     assert "Ghi chú nội bộ" not in phone.locator("main").inner_text()
     leader = new_page()

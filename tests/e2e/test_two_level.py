@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from .actions import BIRTH, act, fill_eform, sign_in, staff_sign_in
+from .actions import BIRTH, act, attach_and_submit, fill_eform, open_at_desk, sign_in, staff_sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -36,18 +36,11 @@ def test_filed_at_another_center_decided_at_home_returned_where_filed(site_2025,
     shots(citizen, "start-at-ward-center")
     citizen.click("main button:has-text('Tiếp tục')")
     fill_eform(citizen, BIRTH)
-    for i in range(citizen.locator("main input[type=file]").count()):
-        citizen.locator("main input[type=file]").nth(i).set_input_files(str(scan))
-    citizen.click("main button:has-text('Lưu và xem lại')")
-    citizen.click("main button:has-text('Nộp hồ sơ')")
+    attach_and_submit(citizen, scan)
     code = re.search(r"Hồ sơ (\S+)", citizen.locator("h1").inner_text())[1]
     citizen_dossier = citizen.url
 
-    desk = new_page()
-    staff_sign_in(desk, site, "xa2.motcua")  # the ward's center
-    desk.goto(f"/can-bo/tim-kiem/?code={code}")
-    desk.click(f"a:text-is('{code}')")
-    dossier = desk.url
+    desk, dossier = open_at_desk(site, new_page, "xa2.motcua", code)  # the ward's center
     act(desk, dossier, "Tiếp nhận hồ sơ")
     facts = desk.locator("dl.facts").first.inner_text()
     assert WARD_CENTER in facts and f"Cơ quan có thẩm quyền giải quyết\n{HOME_COMMITTEE}" in facts
