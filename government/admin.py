@@ -49,8 +49,9 @@ class AgencyAdmin(admin.ModelAdmin):
 
 @admin.register(CalendarException)
 class CalendarExceptionAdmin(admin.ModelAdmin):
-    list_display = ("date", "is_working_day", "reason")
+    list_display = ("date", "is_working_day", "reason", "source")
     list_filter = ("is_working_day",)
+    search_fields = ("reason", "source")
     date_hierarchy = "date"
 
 

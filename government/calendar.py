@@ -7,6 +7,10 @@ from django.utils.translation import gettext as _
 
 LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 DEFAULT_SESSIONS = ((dt.time(7, 30), dt.time(11, 30)), (dt.time(13, 30), dt.time(17, 0)))
+# Days the `holidays` package lists whose status as days off no law in force was found to settle
+# (docs/decisions/0026-unsettled-days-off-are-data.md): the administrator's exceptions decide them,
+# and fixtures/calendar/ ships the decision with its source.
+UNSETTLED = frozenset({"Ngày Văn hóa Việt Nam"})
 # No real calendar goes this long without a working day; reaching it means bad exception data.
 MAX_DAYS_SCANNED = 3 * 366
 
@@ -52,11 +56,15 @@ class WorkingCalendar:
         """(is_working, reason): the reason says why a day is off, or which exception applies."""
         if day in self.exceptions:
             return self.exceptions[day]
-        if self._statutory.is_working_day(day):
-            return True, ""
         name = self._statutory.get(day)
+        if name and set(name.split("; ")) <= UNSETTLED:
+            name = None  # an ordinary weekday unless an exception (fixtures/calendar/) says otherwise
+        elif self._statutory.is_working_day(day):
+            return True, ""
         if name:
             return False, name
+        if day.weekday() < 5:
+            return True, ""
         return False, _("Thứ Bảy") if day.weekday() == 5 else _("Chủ nhật")
 
     def is_working_day(self, day):

@@ -1,7 +1,12 @@
 """Reads of the shared base that every system needs."""
 
 from government.calendar import WorkingCalendar
-from government.models import CalendarException, Role
+from government.models import AdministrativeUnit, CalendarException, Role
+
+
+def levels_in_use():
+    """The unit levels the province's tree has: no district level on the two-level tree (since 1 July 2025)."""
+    return set(AdministrativeUnit.objects.values_list("level", flat=True).distinct())
 
 
 def calendar_exceptions():

@@ -14,10 +14,11 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from government.models import AgencyKind, UnitLevel
-from procedures.models import CaseBasis, CopyKind, OnlineServiceLevel
+from procedures.models import CaseBasis, CopyKind, OnlineServiceLevel, TimeLimitKind
+from procedures.models.catalog import check_time_limit
 
 PROCEDURE_COLUMNS = ("national_code", "name", "field_code", "field_name", "effective_from", "decision_number",
-                     "decision_date", "decision_signer", "processing_days", "fee_vnd", "fee_note", "result",
+                     "decision_date", "decision_signer", "time_limit_kind", "processing_days", "processing_hours", "fee_vnd", "fee_note", "result",
                      "result_kind", "result_type", "result_book", "legal_basis", "online_level", "cutoff",
                      "non_boundary", "case_basis", "assurance_level", "description")
 DOCUMENT_COLUMNS = ("national_code", "effective_from", "order", "name", "template", "copy", "quantity", "mandatory")
@@ -88,7 +89,8 @@ def read_excel(path):
             "effective_from": row.get("effective_from"),
             "decision": {"number": row.get("decision_number"), "date": row.get("decision_date"),
                          "signer": row.get("decision_signer")},
-            "processing_days": row.get("processing_days"), "fee_vnd": row.get("fee_vnd") or 0,
+            "time_limit_kind": row.get("time_limit_kind"), "processing_days": row.get("processing_days"),
+            "processing_hours": row.get("processing_hours"), "fee_vnd": row.get("fee_vnd") or 0,
             "fee_note": row.get("fee_note") or "", "result": row.get("result"), "legal_basis": row.get("legal_basis"),
             "result_kind": row.get("result_kind"), "result_type": row.get("result_type"),
             "result_book": row.get("result_book"),
@@ -158,7 +160,11 @@ def version_from(raw, base=None, procedure_name=""):
         "decision_number": str(decision.get("number") or "").strip(),
         "decision_date": _date(decision.get("date"), _("ngày ký quyết định")),
         "decision_signer": str(decision.get("signer") or "").strip(),
+        "time_limit_kind": _choice(raw.get("time_limit_kind") or TimeLimitKind.WORKING_DAYS, TimeLimitKind,
+                                   _("cách tính thời hạn")),
         "processing_days": _decimal(raw.get("processing_days"), _("thời hạn giải quyết")),
+        "processing_hours": (_decimal(raw["processing_hours"], _("số giờ làm việc"))
+                             if raw.get("processing_hours") not in (None, "") else None),
         "fee_vnd": _integer(raw.get("fee_vnd", 0), _("phí, lệ phí")),
         "fee_note": str(raw.get("fee_note") or ""),
         "result_document": _text(raw.get("result"), _("kết quả thực hiện")),
@@ -176,6 +182,10 @@ def version_from(raw, base=None, procedure_name=""):
     }
     if not version["decision_number"]:
         raise ValidationError(_("thiếu số quyết định công bố"))
+    try:
+        check_time_limit(version["time_limit_kind"], version["processing_hours"], version["cutoff_time"])
+    except ValidationError as error:
+        raise ValidationError(error.messages) from None
     if not version["documents"]:
         raise ValidationError(_("chưa có thành phần hồ sơ"))
     validate_route(version["processing_days"], [step["days"] for step in version["route"]])

@@ -54,7 +54,7 @@ def appointment_for(dossier):
     if dossier.appointment_at:
         return dossier.appointment_at
     start = dossier.submitted_at or timezone.now()
-    return working_calendar_for(dossier.receiving_agency).add_working_days(start, dossier.procedure.processing_days)
+    return dossier.procedure.time_limit.due(working_calendar_for(dossier.receiving_agency), start)[1]
 
 
 def appointment_at_receipt(dossier):

@@ -91,8 +91,9 @@ class ProcedureVersionAdmin(admin.ModelAdmin):
     fieldsets = (
         (None, {"fields": ("procedure", "effective_from", ("decision_number", "decision_date", "decision_signer"))}),
         (_("So với phiên bản đang áp dụng"), {"fields": ("difference",)}),
-        (_("Nội dung phiên bản"), {"fields": ("processing_days", ("fee_vnd", "fee_note"), "result_document", ("result_kind", "result_type", "result_book"),
-                                              "legal_basis", "online_level", "cutoff_time",
+        (_("Nội dung phiên bản"), {"fields": (("time_limit_kind", "processing_days", "processing_hours", "cutoff_time"),
+                                              ("fee_vnd", "fee_note"), "result_document", ("result_kind", "result_type", "result_book"),
+                                              "legal_basis", "online_level",
                                               ("is_non_boundary", "case_basis"), "assurance_level", "description",
                                               "documents_text", "route_text")}),
     )
@@ -132,7 +133,8 @@ class VersionInline(admin.TabularInline):
     """The procedure's versions, read-only; "Thêm phiên bản" opens the version form filled from it."""
 
     model = ProcedureVersion
-    fields = ("effective_from", "decision_number", "decision_date", "processing_days", "cutoff_time", "applied_at")
+    fields = ("effective_from", "decision_number", "decision_date", "time_limit_kind", "processing_days", "cutoff_time",
+              "applied_at")
     readonly_fields = fields
     extra = 0
     can_delete = False

@@ -7,7 +7,7 @@ import pytest
 from citizen_registry_adapter.registry import get_registry
 from government.models import AgencyKind, Role, UnitLevel
 from procedures.sms import MemorySmsGateway
-from tests.factories import AgencyFactory, CitizenFactory, ProcedureFactory, UnitFactory, staff
+from tests.factories import AgencyFactory, CitizenFactory, ProcedureFactory, UnitFactory, shipped_calendar, staff
 
 
 @pytest.fixture(scope="session")
@@ -76,6 +76,7 @@ def staff_client(world):
 def world(db):
     """A province → district → commune tree with agencies, staff for each role, two citizens,
     a one-step commune procedure and an inter-level procedure (commune 2 days, district 3 days)."""
+    shipped_calendar()
     province = UnitFactory(code="91", level=UnitLevel.PROVINCE, short_name="Thử Nghiệm")
     district = UnitFactory(code="911", level=UnitLevel.DISTRICT, short_name="Phú Thử", parent=province)
     commune = UnitFactory(code="91101", level=UnitLevel.COMMUNE, short_name="Tân Thử", parent=district)
@@ -123,6 +124,7 @@ def tree(request, db):
     province, a Public Administration Service Center in each commune and at the province; the commune
     center receives, the commune's committee and then a province department handle it."""
     two = request.param == "two_level"
+    shipped_calendar()
     province = UnitFactory(code="91", level=UnitLevel.PROVINCE, short_name="Thử Nghiệm")
     middle = province if two else UnitFactory(code="911", level=UnitLevel.DISTRICT, short_name="Phú Thử",
                                               parent=province)

@@ -97,6 +97,16 @@ def staff(role, agency=None, username=None):
 RECEIVED_AT = local(2026, 11, 23, 8, 0)  # a Monday
 
 
+def shipped_calendar():
+    """The calendar decisions the province loads with its reference data (fixtures/calendar/): Tue
+    24/11/2026 is a day off there, which many dates in these tests count on."""
+    from django.conf import settings
+
+    from procedures.services import reference_data as ref
+
+    ref.load_calendar(ref.read_json(settings.BASE_DIR / "fixtures" / "calendar" / "vietnam.json"))
+
+
 def online(w, procedure=None, agency=None, citizen=None):
     """A dossier filed online in the `world` fixture (inter-level procedure at the commune by default)."""
     citizen = citizen or w.citizen

@@ -46,12 +46,16 @@ class RequiredDocumentSerializer(serializers.ModelSerializer):
 class ProcedureSerializer(serializers.ModelSerializer):
     field = FieldSerializer()
     levels = serializers.SerializerMethodField()
+    time_limit = serializers.SerializerMethodField(help_text="The time limit in words (Vietnamese).")
 
     class Meta:
         model = Procedure
-        fields = ["id", "national_code", "name", "field", "levels", "processing_days", "fee_vnd", "online_level",
-                  "assurance_level", "is_non_boundary"]
+        fields = ["id", "national_code", "name", "field", "levels", "time_limit_kind", "processing_days", "processing_hours",
+                  "cutoff_time", "time_limit", "fee_vnd", "online_level", "assurance_level", "is_non_boundary"]
         read_only_fields = fields  # outputs: no database-dependent bounds in the schema
+
+    def get_time_limit(self, procedure) -> str:
+        return procedure.time_limit.full_text
 
     def get_levels(self, procedure) -> list[str]:
         return sorted({step.level for step in procedure.route_steps.all()})

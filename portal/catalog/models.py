@@ -31,6 +31,7 @@ class ProcedureIndexPage(Page):
         verbose_name = _("danh mục thủ tục hành chính")
 
     def get_context(self, request, *args, **kwargs):
+        from government.selectors import levels_in_use
         from procedures.selectors import filing_points
         from search.services import find_procedures
 
@@ -43,10 +44,13 @@ class ProcedureIndexPage(Page):
         chosen = {key: str(value).strip() for key, value in values.items()}
         procedures, total, facets = find_procedures(chosen["q"], level=chosen["level"], field=chosen["field"],
                                                     point=chosen["point"], offset=(number - 1) * PAGE, limit=PAGE)
+        in_use = levels_in_use()
         pages = {page.procedure_id: page for page in ProcedurePage.objects.live().filter(procedure__in=procedures)}
         context.update(
             chosen=chosen, total=total, number=number, has_next=number * PAGE < total, has_previous=number > 1,
-            levels=[(value, label, facets.get("level", {}).get(value, 0)) for value, label in UnitLevel.choices],
+            # Only the tree's own levels: the two-level tree offers no "Cấp huyện (0)".
+            levels=[(value, label, facets.get("level", {}).get(value, 0)) for value, label in UnitLevel.choices
+                    if value in in_use],
             fields=[(field, facets.get("field", {}).get(str(field.pk), 0)) for field in Field.objects.order_by("name")],
             points=[(value, label, facets.get("point", {}).get(value, 0)) for value, label in filing_points()],
             results=[(procedure, pages.get(procedure.pk)) for procedure in procedures],

@@ -45,16 +45,31 @@ class ResultKind(models.TextChoices):
     SECTOR = "sector", _("Kết quả của hệ thống chuyên ngành, cán bộ tải lên")
 
 
+class TimeLimitKind(models.TextChoices):
+    """How a time limit is counted (procedures/sla/time_limits.py)."""
+
+    WORKING_DAYS = "days", _("Ngày làm việc")
+    WORKING_HOURS = "hours", _("Giờ làm việc")
+    SAME_DAY = "same_day", _("Trong ngày, có giờ chốt tiếp nhận")
+
+
 class ProcedureTerms(models.Model):
     """What a publication decision sets for a procedure: held by each version, and by the procedure
     itself as the version in force (procedures.services.versions.FIELDS names them)."""
 
+    time_limit_kind = models.CharField(
+        _("cách tính thời hạn"), max_length=10, choices=TimeLimitKind.choices, default=TimeLimitKind.WORKING_DAYS)
     processing_days = models.DecimalField(
         _("thời hạn giải quyết (ngày làm việc)"),
         max_digits=5,
         decimal_places=1,
         validators=[MinValueValidator(Decimal("0.5"), _("Thời hạn giải quyết phải lớn hơn 0 ngày làm việc."))],
+        help_text=_("Với thời hạn trong ngày hoặc theo giờ: số ngày chỉ dùng để chia thời hạn cho các bước xử lý."),
     )
+    processing_hours = models.DecimalField(
+        _("thời hạn giải quyết (giờ làm việc)"), max_digits=5, decimal_places=1, null=True, blank=True,
+        validators=[MinValueValidator(Decimal("0.5"), _("Thời hạn giải quyết phải lớn hơn 0 giờ làm việc."))],
+        help_text=_("Chỉ dùng khi thời hạn tính theo giờ làm việc."))
     fee_vnd = models.PositiveIntegerField(_("phí, lệ phí (đồng)"), default=0)
     fee_note = models.CharField(_("ghi chú phí, lệ phí"), max_length=400, blank=True)
     result_document = models.CharField(_("kết quả thực hiện"), max_length=400)
@@ -85,6 +100,24 @@ class ProcedureTerms(models.Model):
 
     class Meta:
         abstract = True
+
+    @property
+    def time_limit(self):
+        from procedures.sla.time_limits import TimeLimit
+
+        return TimeLimit.of(self)
+
+    def clean(self):
+        super().clean()
+        check_time_limit(self.time_limit_kind, self.processing_hours, self.cutoff_time)
+
+
+def check_time_limit(kind, hours, cutoff):
+    """The fields each kind of time limit needs (shared by the admin, the import and the models)."""
+    if kind == TimeLimitKind.WORKING_HOURS and not hours:
+        raise ValidationError({"processing_hours": _("Thời hạn tính theo giờ cần số giờ làm việc.")})
+    if kind == TimeLimitKind.SAME_DAY and cutoff is None:
+        raise ValidationError({"cutoff_time": _("Thời hạn trong ngày cần giờ chốt tiếp nhận (ví dụ 15:00).")})
 
 
 class Procedure(ProcedureTerms):

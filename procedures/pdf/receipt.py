@@ -3,14 +3,14 @@
 import re
 from xml.sax.saxutils import escape
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
 from citizen_registry_adapter.personal_id import mask
 from government.addresses import on_current_tree
 from government.pdf import build_form, grid, paragraphs, styles
-from procedures.models import Channel
+from procedures.models import Channel, TimeLimitKind
 from procedures.selectors import appointment_at_receipt, components_of
 
 from .sets import RECEIPT, SET_2025, set_of
@@ -24,8 +24,11 @@ def text(value):
     return escape(str(value or "—"))
 
 
-def days(value):
-    return f"{value:f}".rstrip("0").rstrip(".").replace(".", ",")
+def time_limit_text(dossier):
+    """The limit the dossier was received under (its version's), in the receipt's Vietnamese."""
+    with translation.override("vi"):
+        limit = (dossier.procedure_version or dossier.procedure).time_limit
+        return limit.full_text if limit.kind == TimeLimitKind.SAME_DAY else limit.text
 
 
 def register_number(dossier):
@@ -63,12 +66,8 @@ def places_lines(dossier, form_set):
 
 def applicant_lines(dossier, current_tree=False):
     """The applicant as the forms name them; with `current_tree` (the 2025 set), the address on the
-    unit tree of 1 July 2025, the one written before in brackets."""
-    address = text(dossier.applicant_address)
-    if current_tree:
-        current, changed = on_current_tree(dossier.applicant_address)
-        if changed:
-            address = f"{text(current)} (trước sắp xếp: {address})"
+    unit tree of 1 July 2025 only: a 2025 form names no district."""
+    address = text(on_current_tree(dossier.applicant_address)[0] if current_tree else dossier.applicant_address)
     return [
         f"Ông/Bà: <b>{text(dossier.applicant_name)}</b> — Số định danh cá nhân: {text(mask(dossier.applicant_personal_id))}",
         f"Địa chỉ: {address}",
@@ -99,7 +98,7 @@ def render_receipt(dossier, tracking_url, form_set=None):
                          Paragraph(escape(form), s["small"]), Paragraph(str(row.quantity), s["small"])])
         lines = [
             f"Số lượng hồ sơ: 01 bộ, nộp {'trực tuyến' if online else 'trực tiếp'}.",
-            f"Thời gian giải quyết theo quy định: {days(dossier.procedure.processing_days)} ngày làm việc.",
+            f"Thời gian giải quyết theo quy định: {time_limit_text(dossier)}.",
             f"Thời gian {'tiếp nhận' if received else 'nộp'} hồ sơ: {local(dossier.received_at or dossier.submitted_at)}.",
             f"<b>Thời gian trả kết quả{'' if received else ' (dự kiến)'}: {local(appointment_at_receipt(dossier))}.</b>",
             f"Nhận kết quả: {text(dossier.get_result_delivery_display())}.",

@@ -51,7 +51,7 @@ def _administrative(dossier, terms):
     excerpt = f"Về việc {_lower_first(result)} cho {applicant}"
     if type_name == "Quyết định":
         body = [f"Điều 1. Cấp {_lower_first(result)} cho {applicant}, số định danh cá nhân "
-                f"{dossier.applicant_personal_id}, địa chỉ: {dossier.applicant_address or '—'}.",
+                f"{dossier.applicant_personal_id}, địa chỉ: {_address(dossier)}.",
                 "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",
                 f"Điều 3. Bộ phận chuyên môn có liên quan và {applicant} chịu trách nhiệm thi hành Quyết định này."]
         return Document(agency=None, type_name=type_name, excerpt=excerpt, body=body, signature=None, grounds=grounds,
@@ -97,10 +97,21 @@ def _certified_copy(dossier, terms, book, declared):
                     under_title=[f"(Vào {book.name})"])
 
 
+def _address(dossier):
+    """On the 2025 tree once the 2025 forms apply: no district on a paper issued after the reorganisation."""
+    from government.addresses import on_current_tree
+
+    from .sets import SET_2025, set_of
+
+    if set_of(dossier) is SET_2025:
+        return on_current_tree(dossier.applicant_address)[0] or "—"
+    return dossier.applicant_address or "—"
+
+
 def _book_entry(dossier, terms, book, declared):
     result = terms.result_document or dossier.procedure.name
     lines = [f"Cấp cho Ông/Bà: {dossier.applicant_name}, số định danh cá nhân {dossier.applicant_personal_id}.",
-             f"Địa chỉ: {dossier.applicant_address or '—'}.",
+             f"Địa chỉ: {_address(dossier)}.",
              f"Thủ tục: {dossier.procedure.name}; hồ sơ {dossier.code}, tiếp nhận {local(dossier.received_at)}.",
              f"Căn cứ: {terms.legal_basis}."]
     return Document(agency=None, type_name=result, excerpt="", body=lines, signature=None, plain_body=True,

@@ -124,18 +124,10 @@ def receive(dossier, actor, *, at=None, comment=""):
     at = at or timezone.now()
     _check(dossier, "receive", actor)
     calendar = working_calendar_for(dossier.receiving_agency)
-    version, processing_days, cutoff, route, step_days = versions.terms_at_receipt(dossier.procedure, at)
+    version, time_limit, route, step_days = versions.terms_at_receipt(dossier.procedure, at)
     agencies = resolve_route(dossier.procedure, dossier.receiving_agency, dossier.case_unit, route)
-    clock_start = calendar.next_working_moment(at)
-    if cutoff is not None and calendar.local(at).time() > cutoff:
-        # Received after the version's cut-off hour: counted from the next working day.
-        clock_start = calendar.next_working_moment(
-            dt.datetime.combine(calendar.local(at).date() + dt.timedelta(days=1), dt.time(0), calendar.tz))
-    due_at = calendar.add_working_days(clock_start, processing_days)
-    step_dues, elapsed_days = [], 0
-    for days in step_days:
-        elapsed_days += days
-        step_dues.append(calendar.add_working_days(clock_start, elapsed_days))
+    clock_start, due_at = time_limit.due(calendar, at)
+    step_dues = time_limit.step_dues(calendar, clock_start, due_at, step_days)
 
     def plan_steps():
         from eforms.services import sign_declarations

@@ -11,7 +11,7 @@ from pathlib import Path
 from django.db import transaction
 
 from citizen_registry_adapter.personal_id import DATASET
-from government.models import AdministrativeUnit, Agency, AgencyKind, Desk, UnitLevel
+from government.models import AdministrativeUnit, Agency, AgencyKind, CalendarException, Desk, UnitLevel
 
 LEGACY, CURRENT = "legacy", "2025"
 
@@ -19,17 +19,35 @@ LEGACY, CURRENT = "legacy", "2025"
 # which keeps them from being mistaken for official ones (they are flagged code_is_demo too).
 DEMO_PROVINCE_CODE = "H99"
 
+# (sector, name, Z1Z2 of the demo code). The reference province as it was in 2023.
 PROVINCE_DEPARTMENTS = [
-    ("justice", "Sở Tư pháp"),
-    ("natural-resources", "Sở Tài nguyên và Môi trường"),
-    ("planning-investment", "Sở Kế hoạch và Đầu tư"),
-    ("construction", "Sở Xây dựng"),
-    ("labour", "Sở Lao động - Thương binh và Xã hội"),
-    ("transport", "Sở Giao thông vận tải"),
-    ("health", "Sở Y tế"),
-    ("education", "Sở Giáo dục và Đào tạo"),
-    ("industry-trade", "Sở Công Thương"),
+    ("justice", "Sở Tư pháp", 1),
+    ("natural-resources", "Sở Tài nguyên và Môi trường", 2),
+    ("planning-investment", "Sở Kế hoạch và Đầu tư", 3),
+    ("construction", "Sở Xây dựng", 4),
+    ("labour", "Sở Lao động - Thương binh và Xã hội", 5),
+    ("transport", "Sở Giao thông vận tải", 6),
+    ("health", "Sở Y tế", 7),
+    ("education", "Sở Giáo dục và Đào tạo", 8),
+    ("industry-trade", "Sở Công Thương", 9),
 ]
+# After the merger of 1 March 2025 (DOMAIN.md §13; the province's own resolution was not read, so the
+# list is the national pattern, not Thái Nguyên's verified one). Codes of the bodies that stayed are kept.
+PROVINCE_DEPARTMENTS_2025 = [
+    ("justice", "Sở Tư pháp", 1),
+    ("finance", "Sở Tài chính", 10),
+    ("agriculture-environment", "Sở Nông nghiệp và Môi trường", 11),
+    ("construction", "Sở Xây dựng", 4),
+    ("home-affairs", "Sở Nội vụ", 12),
+    ("science-technology", "Sở Khoa học và Công nghệ", 13),
+    ("health", "Sở Y tế", 7),
+    ("education", "Sở Giáo dục và Đào tạo", 8),
+    ("industry-trade", "Sở Công Thương", 9),
+    ("culture", "Sở Văn hóa, Thể thao và Du lịch", 14),
+    ("ethnic-religion", "Sở Dân tộc và Tôn giáo", 15),
+]
+# Criminal record certificates and driving licences since 1 March 2025.
+PROVINCE_POLICE_2025 = ("police", "Công an", "000.00.20")
 DISTRICT_SERVICES = [("social-insurance", "Bảo hiểm xã hội {name}", "000.99.{d}")]
 # With no districts (2025), the social insurance steps go to the province's office.
 PROVINCE_SERVICES_2025 = [("social-insurance", "Bảo hiểm xã hội", "000.98.00")]
@@ -106,14 +124,19 @@ def build_agencies(units, centers=False):
     committee = AgencyKind.PEOPLES_COMMITTEE.value
     department = AgencyKind.DEPARTMENT.value
     add(province, committee, "", f"Ủy ban nhân dân {of(province)}", "000.00.00")
-    for i, (sector, name) in enumerate(PROVINCE_DEPARTMENTS, start=1):
-        add(province, department, sector, f"{name} {of(province)}", f"000.00.{i:02d}")
+    departments = PROVINCE_DEPARTMENTS_2025 if centers else PROVINCE_DEPARTMENTS
+    for sector, name, number in departments:
+        add(province, department, sector, f"{name} {of(province)}", f"000.00.{number:02d}")
     if centers:
+        police_sector, police_name, police_code = PROVINCE_POLICE_2025
+        add(province, department, police_sector, f"{police_name} {of(province)}", police_code)
         for sector, name, code in PROVINCE_SERVICES_2025:
             add(province, department, sector, f"{name} {of(province)}", code)
+        hosted = [(sector, name) for sector, name, _number in departments] + [(police_sector, police_name)]
         add_center(province, "000.00.99", [{"number": 1, "name": f"Ủy ban nhân dân {of(province)}", "hosts": ":"}] + [
-            {"number": i, "name": name, "hosts": f"{department}:{sector}"}
-            for i, (sector, name) in enumerate(PROVINCE_DEPARTMENTS, start=2)])
+            {"number": i, "name": f"{name} {of(province)}" if sector == police_sector else name,
+             "hosts": f"{department}:{sector}"}
+            for i, (sector, name) in enumerate(hosted, start=2)])
 
     def add_commune(commune, c_index, d_code):
         add(commune, committee, "", f"Ủy ban nhân dân {of(commune)}", f"000.{c_index:02d}.{d_code}")
@@ -179,6 +202,18 @@ def load_agencies(agencies):
     return len(agencies)
 
 
+@transaction.atomic
+def load_calendar(decisions):
+    """The shipped decisions on unsettled days (fixtures/calendar/); a day an administrator has
+    already entered is theirs and is left as it is. Returns the number of days added."""
+    added = 0
+    for day in decisions["days"]:
+        _exception, created = CalendarException.objects.get_or_create(date=day["date"], defaults={
+            "is_working_day": day["is_working_day"], "reason": day["reason"], "source": day.get("source", "")})
+        added += created
+    return added
+
+
 def write_json(path, data):
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -203,10 +238,46 @@ UPCOMING = {"1.001193": {"effective_from": "2027-01-01",
                                           "copy": "original", "mandatory": False}}}
 
 
+# What the 2025 reorganisation changed in a demo procedure's merged route (a step's agency and task, None
+# where the step stays) and result (DOMAIN.md §13): the competent body after the department mergers and
+# the police's takeover, and the commune offices that replaced district ones. Which body the province
+# itself named is unverified (README).
+REORGANISED_2025 = {
+    "1.013101": {"route": [None, None, ("department:social-insurance", "Bảo hiểm xã hội tỉnh cấp thẻ bảo hiểm y tế")]},
+    "1.013102": {"route": [None, None, ("committee", "UBND xã quyết định hỗ trợ chi phí mai táng")]},
+    "1.004227": {"route": [("committee", "UBND xã xác nhận hiện trạng, nguồn gốc, niêm yết công khai; Chủ tịch UBND xã "
+                                         "quyết định cấp Giấy chứng nhận")]},
+    "1.001776": {"route": [("committee", "Hội đồng xét duyệt cấp xã họp, niêm yết công khai; Chủ tịch UBND xã quyết định")],
+                 "result": "Quyết định trợ cấp xã hội hằng tháng của Chủ tịch UBND xã"},
+    "1.002271": {"route": [("committee", "UBND xã xác nhận bản khai, kiểm tra, lập danh sách gửi Sở Nội vụ"),
+                           ("department:home-affairs", "Sở Nội vụ ra quyết định trợ cấp")]},
+    "2.000720": {"route": [("committee", "Phòng Kinh tế UBND xã thẩm định, cấp Giấy chứng nhận")]},
+    "1.009994": {"route": [("committee", "Phòng Kinh tế, Hạ tầng và Đô thị UBND xã thẩm định, kiểm tra thực địa, "
+                                         "trình cấp phép")]},
+    "1.000593": {"route": [("committee", "Công chức tư pháp - hộ tịch xã thẩm tra, trình Chủ tịch UBND xã")]},
+    "2.001417": {"route": [("department:police", "Công an tỉnh tra cứu, xác minh, cấp Phiếu")]},
+    "2.001610": {"route": [("department:finance", "Phòng Đăng ký kinh doanh (Sở Tài chính) thẩm định, cấp Giấy chứng nhận")]},
+    "2.002040": {"route": [("department:finance", "Phòng Đăng ký kinh doanh (Sở Tài chính) thẩm định, cấp Giấy chứng nhận")]},
+    "1.002804": {"route": [("department:police", "Phòng Cảnh sát giao thông Công an tỉnh kiểm tra, cấp đổi")]},
+    "1.010727": {"route": [("department:agriculture-environment", "Sở Nông nghiệp và Môi trường thẩm định, kiểm tra thực "
+                                                                  "tế, trình UBND tỉnh")]},
+}
+
+
+def _reorganised(code, version):
+    change = REORGANISED_2025.get(code)
+    if not change:
+        return version
+    route = [step if new is None else {**step, "agency": new[0], "task": new[1]}
+             for step, new in zip(version["route"], change["route"], strict=True)]
+    return {**version, "route": route, **({"result": change["result"]} if "result" in change else {})}
+
+
 def two_level_catalogue(legacy):
     """The 2025 catalogue from the three-level one: district steps go to the commune (the district
     level is gone since 1 July 2025), district services to the province, consecutive steps at the same
-    agency become one; every procedure gets a version from 1 July 2025, some become non-boundary."""
+    agency become one, then the 2025 bodies take over (REORGANISED_2025); every procedure gets a
+    version from 1 July 2025, some become non-boundary."""
     result = {"_note": "Generated from thai-nguyen-legacy.json by generate_reference_data: the two-level model "
                        "from 1 July 2025. The publication decisions are illustrative; which procedures the province "
                        "lists as non-boundary is a demo choice, not the province's list.",
@@ -224,7 +295,8 @@ def two_level_catalogue(legacy):
                              "days": route[-1]["days"] + step["days"]}
             else:
                 route.append(step)
-        version = {**before, "effective_from": "2025-07-01", "decision": TWO_LEVEL_DECISION, "route": route}
+        version = _reorganised(item["national_code"], {**before, "effective_from": "2025-07-01",
+                                                        "decision": TWO_LEVEL_DECISION, "route": route})
         if item["national_code"] in NON_BOUNDARY:
             version.update(non_boundary=True, case_basis=NON_BOUNDARY[item["national_code"]])
         versions = [version]

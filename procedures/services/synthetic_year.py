@@ -35,9 +35,11 @@ from procedures.models import (
     ReceiptBookSequence,
     SatisfactionRating,
     Timeliness,
+    TimeLimitKind,
     WeeklyStat,
 )
 from procedures.services.routing import resolve_step_agency
+from procedures.sla import classify
 from procedures.stats import period_keys, rebuild_rollups
 from search.folding import fold
 
@@ -137,10 +139,7 @@ def generate(count, *, end=None, seed=2026, out=sys.stderr, batch=20_000):
             sequences[(desk.pk, day)] += 1
             code = f"{desk.electronic_code}-{day:%y%m%d}-{sequences[(desk.pk, day)]:04d}"
             slot = received.replace(minute=received.minute // 30 * 30)
-            key = (slot, procedure.processing_days)
-            if key not in due_cache:
-                due_cache[key] = calendar.add_working_days(slot, procedure.processing_days)
-            due = due_cache[key] + (received - slot)
+            due = _due(procedure.time_limit, received, slot, calendar, due_cache)
             person = rng.choice(people)
             row = _row(code, procedure, desk, agency, online, person, received, due)
             late_share = quality.setdefault(agency.pk, rng.uniform(0.01, 0.12))
@@ -177,6 +176,9 @@ def generate(count, *, end=None, seed=2026, out=sys.stderr, batch=20_000):
             else:
                 span = (due - received).total_seconds()
                 returned, timeliness = received + dt.timedelta(seconds=span * rng.uniform(0.2, 0.7)), Timeliness.EARLY
+            # The label is the rule's, not the draw's: a same-day dossier returned on its day is on time.
+            returned = max(returned, received + dt.timedelta(minutes=10))
+            timeliness = classify(returned, due, calendar)
             if returned >= end:  # not finished yet: still on the books
                 row.update(state=rng.choice(OPEN_STATES), current_step_index=0, step_count=target.steps)
                 dossier_id = writer.add(row)
@@ -258,21 +260,38 @@ def _row(code, procedure, desk, agency, online, person, received, due):
     }
 
 
+def _due(limit, received, slot, calendar, cache):
+    """Due times from the half hour the dossier was received in, shifted by the minutes past it: the
+    calendar walk is the costly part, and a year has few distinct (half hour, limit) pairs. Limits
+    with a cut-off hour or a fixed end of day are computed from the moment itself."""
+    if limit.kind != TimeLimitKind.WORKING_DAYS or limit.cutoff is not None:
+        return limit.due(calendar, received)[1]
+    if (slot, limit) not in cache:
+        cache[(slot, limit)] = limit.due(calendar, slot)[1]
+    return cache[(slot, limit)] + (received - slot)
+
+
 def _plan(dossier_id, procedure, agency, received, calendar, cache):
-    planned, elapsed = [], 0
-    # Due times from the half hour the dossier was received in, shifted by the minutes past it: the
-    # calendar walk is the costly part, and a year has few distinct (half hour, days) pairs.
+    steps = list(procedure.route_steps.all())
+    limit = procedure.time_limit
     slot = received.replace(minute=received.minute // 30 * 30, second=0, microsecond=0)
-    for index, step in enumerate(procedure.route_steps.all()):
+    if limit.kind == TimeLimitKind.WORKING_DAYS and limit.cutoff is None:
+        dues, elapsed = [], 0
+        for step in steps:
+            elapsed += step.working_days
+            if (slot, elapsed) not in cache:
+                cache[(slot, elapsed)] = calendar.add_working_days(slot, elapsed)
+            dues.append(cache[(slot, elapsed)] + (received - slot))
+    else:
+        start, due = limit.due(calendar, received)
+        dues = limit.step_dues(calendar, start, due, [step.working_days for step in steps])
+    planned = []
+    for index, (step, due_at) in enumerate(zip(steps, dues, strict=True)):
         key = (step.level, step.agency_kind, step.sector, agency.pk)  # shared by every procedure's like steps
         if key not in cache:
             cache[key] = resolve_step_agency(step, agency.unit)
-        elapsed += step.working_days
-        due_key = (slot, elapsed)
-        if due_key not in cache:
-            cache[due_key] = calendar.add_working_days(slot, elapsed)
         planned.append(DossierStep(dossier_id=dossier_id, index=index, route_step=step, agency=cache[key],
-                                   working_days=step.working_days, due_at=cache[due_key] + (received - slot),
+                                   working_days=step.working_days, due_at=due_at,
                                    started_at=received if index == 0 else None))
     return planned
 

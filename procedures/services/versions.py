@@ -20,7 +20,7 @@ from government.models import AgencyKind
 from procedures.models import Procedure, ProcedureVersion, RequiredDocument, RouteStep
 
 # The fields a version holds besides its documents and route, in the order the difference lists them.
-FIELDS = ("processing_days", "fee_vnd", "fee_note", "result_document", "result_kind", "result_type", "result_book",
+FIELDS = ("time_limit_kind", "processing_days", "processing_hours", "fee_vnd", "fee_note", "result_document", "result_kind", "result_type", "result_book",
           "legal_basis", "online_level", "description",
           "cutoff_time", "is_non_boundary", "case_basis", "assurance_level")
 
@@ -43,7 +43,7 @@ def version_fields(version):
 
 
 def terms_at_receipt(procedure, at):
-    """(version, processing days, cut-off time, days of each route step) for a dossier received at
+    """(version, time limit, route steps, days of each route step) for a dossier received at
     `at`: from the version in force that day (brought into force first if its day has just come),
     or from the procedure itself when it has no recorded versions."""
     version = version_at(procedure, at)
@@ -52,11 +52,11 @@ def terms_at_receipt(procedure, at):
         procedure.refresh_from_db()
     steps = list(procedure.route_steps.all())
     if version is None:
-        return None, procedure.processing_days, procedure.cutoff_time, steps, [s.working_days for s in steps]
+        return None, procedure.time_limit, steps, [s.working_days for s in steps]
     days = [Decimal(str(step["days"])) for step in version.route]
     if len(days) != len(steps):  # received in the past under a route of another shape: today's steps
         days = [s.working_days for s in steps]
-    return version, version.processing_days, version.cutoff_time, steps, days
+    return version, version.time_limit, steps, days
 
 
 def version_at(procedure, moment):

@@ -70,6 +70,31 @@ def test_administrator_exceptions_override_the_statutory_calendar(db):
     assert calendar.add_working_days(local(2026, 12, 30, 17, 0), 1) == local(2027, 1, 2, 17, 0)
 
 
+def test_an_unsettled_day_is_the_administrators_decision_both_ways(db):
+    """Vietnam Culture Day (24/11): the holidays package lists it as a day off; no law in force was
+    found to settle it, so the calendar alone counts it as a working Tuesday and the exception decides."""
+    tuesday = dt.date(2026, 11, 24)
+    assert WorkingCalendar().day_status(tuesday) == (True, "")
+    assert WorkingCalendar().add_working_days(local(2026, 11, 23, 17, 0), 1) == local(2026, 11, 24, 17, 0)
+    off = WorkingCalendar(exceptions={tuesday: (False, "Ngày Văn hóa Việt Nam")})
+    assert off.day_status(tuesday) == (False, "Ngày Văn hóa Việt Nam")
+    assert off.add_working_days(local(2026, 11, 23, 17, 0), 1) == local(2026, 11, 25, 17, 0)
+
+
+def test_the_shipped_decision_loads_with_its_source_and_yields_to_the_administrator(db):
+    from tests.factories import shipped_calendar
+
+    shipped_calendar()
+    shipped = CalendarException.objects.get(date=dt.date(2026, 11, 24))
+    assert (shipped.is_working_day, shipped.reason) == (False, "Ngày Văn hóa Việt Nam")
+    assert "Bộ Chính trị" in shipped.source and "chưa xác minh" in shipped.source
+    assert not working_calendar_for(AgencyFactory()).is_working_day(dt.date(2026, 11, 24))
+    # The administrator decides otherwise; loading the fixtures again keeps their decision.
+    CalendarException.objects.filter(pk=shipped.pk).update(is_working_day=True, reason="Làm việc bình thường")
+    shipped_calendar()
+    assert working_calendar_for(AgencyFactory()).day_status(dt.date(2026, 11, 24)) == (True, "Làm việc bình thường")
+
+
 def test_agency_specific_sessions():
     calendar = WorkingCalendar(((dt.time(8), dt.time(12)), (dt.time(13), dt.time(17))))
     assert calendar.day_seconds == 8 * 3600

@@ -19,7 +19,7 @@ def test_changelists_render(admin_client, model):
 def route_form(procedure, steps, processing_days):
     data = {
         "national_code": procedure.national_code, "name": procedure.name, "field": procedure.field_id,
-        "processing_days": processing_days, "fee_vnd": 0, "fee_note": "", "result_document": "Kết quả",
+        "time_limit_kind": "days", "processing_days": processing_days, "fee_vnd": 0, "fee_note": "", "result_document": "Kết quả",
         "result_kind": "document", "result_type": "QĐ", "result_book": "",
         "legal_basis": "Luật", "online_level": "full", "description": "", "is_active": "on", "case_basis": "residence",
         "assurance_level": "2",
@@ -90,7 +90,7 @@ def test_an_editor_publishes_a_future_version_and_sees_what_changes(admin_client
         "documents_text"]
     day = timezone.localdate() + dt.timedelta(days=30)
     data = {"procedure": procedure.pk, "effective_from": day.isoformat(), "decision_number": "45/QĐ-UBND",
-            "decision_date": "", "decision_signer": "", "processing_days": "1", "fee_vnd": "8000", "fee_note": "",
+            "decision_date": "", "decision_signer": "", "time_limit_kind": "days", "processing_days": "1", "fee_vnd": "8000", "fee_note": "",
             "assurance_level": "2",
             "result_document": procedure.result_document, "legal_basis": procedure.legal_basis,
             "result_kind": "document", "result_type": "QĐ", "result_book": "",

@@ -42,7 +42,7 @@ class Command(BaseCommand):
         services.submit(dossier, citizen, at=later(0.5))
         self.stdout.write(f"Mã hồ sơ: {dossier.code}")
         services.receive(dossier, users["xa.motcua"], at=later(1))
-        self.stdout.write(explain(calendar, dossier.received_at, procedure.processing_days).as_text())
+        self.stdout.write(explain(calendar, dossier.received_at, procedure.time_limit).as_text())
         services.start_processing(dossier, users["xa.chuyenvien"], at=later(2))
         services.request_supplement(
             dossier, users["xa.chuyenvien"], missing_items=["Sơ đồ thửa đất có xác nhận"], at=later(4)

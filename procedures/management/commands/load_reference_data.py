@@ -8,7 +8,8 @@ FIXTURES = settings.BASE_DIR / "fixtures"
 
 
 class Command(BaseCommand):
-    help = "Load administrative units, agencies and the procedure catalog from fixtures/ (safe to run again)."
+    help = ("Load the calendar decisions, administrative units, agencies and the procedure catalog from fixtures/ "
+            "(safe to run again).")
 
     def add_arguments(self, parser):
         parser.add_argument("--slug", default="thai-nguyen")
@@ -20,8 +21,10 @@ class Command(BaseCommand):
             units = ref.read_json(FIXTURES / "units" / f"{slug}-{model}.json")
             agencies = ref.read_json(FIXTURES / "agencies" / f"{slug}-{model}.json")
             catalog = ref.read_json(FIXTURES / "catalog" / f"{slug}-{model}.json")
+            calendar = ref.read_json(FIXTURES / "calendar" / "vietnam.json")
         except FileNotFoundError as error:
             raise CommandError(f"missing fixture {error.filename}; run generate_reference_data first") from None
+        self.stdout.write(f"calendar decisions added: {ref.load_calendar(calendar)}")
         self.stdout.write(f"units: {ref.load_units(units)}")
         self.stdout.write(f"agencies: {ref.load_agencies(agencies)}")
         plan = import_catalog(catalog, base=FIXTURES / "catalog")
