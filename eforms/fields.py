@@ -38,6 +38,11 @@ def _date_rule(rule):
     return check
 
 
+def _not_after_this_year(value):
+    if value > timezone.localdate().year:
+        raise ValidationError(_("Năm không được sau năm nay."))
+
+
 UNITS_VERSION_KEY = "administrative-units-version"
 
 
@@ -74,7 +79,10 @@ class AddressField(forms.MultiValueField):
     def __init__(self, **kwargs):
         choices = commune_choices()
         fields = (forms.ChoiceField(choices=choices), forms.CharField(max_length=200))
-        super().__init__(fields=fields, widget=AddressWidget(choices), require_all_fields=False, **kwargs)
+        # Django's "Enter a complete value." would reach the citizen in English on a half-filled address.
+        messages = {"incomplete": _("Hãy chọn xã, phường."), "required": _("Hãy chọn xã, phường.")}
+        super().__init__(fields=fields, widget=AddressWidget(choices), require_all_fields=False,
+                         error_messages=messages, **kwargs)
         self.fields[1].required = False
         # The label's "for" cannot point at two inputs: each part names itself for screen readers.
         select, detail = self.widget.widgets
@@ -100,6 +108,12 @@ def build(spec):
     if kind == "number":
         return forms.DecimalField(min_value=spec.get("min"), max_value=spec.get("max"), max_digits=18, decimal_places=4,
                                   widget=forms.NumberInput(attrs={"inputmode": "decimal"}), **common)
+    if kind == "year":
+        return forms.IntegerField(min_value=1900, validators=[_not_after_this_year],
+                                  error_messages={"invalid": _("Hãy nhập năm bằng 4 chữ số, ví dụ 1990."),
+                                                  "min_value": _("Năm phải từ 1900 trở đi.")},
+                                  widget=forms.NumberInput(attrs={"inputmode": "numeric", "placeholder": "1990"}),
+                                  **common)
     if kind == "date":
         return forms.DateField(input_formats=["%Y-%m-%d", "%d/%m/%Y"], validators=[_date_rule(spec.get("date_rule", "any"))],
                                widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), **common)

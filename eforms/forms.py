@@ -113,6 +113,10 @@ class EForm:
                             raw[name] = value
         return raw
 
+    @property
+    def template_reference(self):
+        return template_reference(self.definition["template"]) if self.definition.get("template") else ""
+
     def items(self):
         """(spec, bound field or Group) in the definition's order, for templates."""
         for spec in self.definition["fields"]:
@@ -122,7 +126,18 @@ class EForm:
         if self._valid is None:
             parts = [self.top] + [row for group in self.groups.values() for row in group.rows]
             self._valid = self.data is not None and all([part.is_valid() for part in parts])
+            if self._valid:
+                self._valid = self._follows_rules()
         return self._valid
+
+    def _follows_rules(self):
+        """The definition's forbidden combinations (a certificate No. 2 asked for by an authorised person)."""
+        sound = True
+        for rule in self.definition.get("rules", ()):
+            if all(_matches(self.top.cleaned_data.get(c["field"]), c["equals"]) for c in rule["when"]):
+                self.top.add_error(rule["field"], rule["message"])
+                sound = False
+        return sound
 
     @property
     def errors(self):
@@ -153,6 +168,16 @@ class EForm:
             if key in part.fields and not part.fields[key].widget.attrs.get("data-hidden-by-condition"):
                 values[key] = kinds.to_json(part.cleaned_data.get(key))
         return values
+
+
+def _matches(value, expected):
+    return value == expected if isinstance(expected, bool) else str(value) == str(expected)
+
+
+def template_reference(template):
+    """"Mẫu số 03/2024/TT-LLTP ban hành kèm theo Thông tư 06/2024/TT-BTP ngày 19/06/2024"."""
+    year, month, day = template["date"].split("-")
+    return f"{template['form']} ban hành kèm theo {template['issued_with']} ngày {day}/{month}/{year}"
 
 
 def row_change(pressed, slot):
@@ -192,6 +217,13 @@ def show(spec, value):
         return dict((c[0], c[1]) for c in spec["choices"]).get(value, value)
     if kind == "date":
         year, month, day = str(value).split("-")
+        if spec.get("in_words"):
+            import datetime as dt
+
+            from government.words import date_in_words
+
+            words = date_in_words(dt.date(int(year), int(month), int(day)))
+            return f"{day}/{month}/{year} ({_('bằng chữ')}: {words})"
         return f"{day}/{month}/{year}"
     if kind == "address":
         from government.models import AdministrativeUnit

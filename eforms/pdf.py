@@ -13,7 +13,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 from government.pdf import Table, build, date_line, grid, header, styles
 from government.places import place_name
 
-from .forms import display
+from .forms import display, template_reference
 
 
 def declaration(dossier, definition, values, *, at=None):
@@ -29,7 +29,7 @@ def declaration(dossier, definition, values, *, at=None):
     story = [header([""], width, place_date=escape(date_line(place, moment))),
              Spacer(0, 4 * mm), Paragraph(escape(definition["title"].upper()), s["title"])]
     if definition.get("template"):
-        story.append(Paragraph(f"({escape(definition['template'])})", s["italic_centre"]))
+        story.append(Paragraph(f"({escape(template_reference(definition['template']))})", s["italic_centre"]))
     story += [Spacer(0, 2 * mm), Paragraph(f"Kính gửi: {escape(dossier.receiving_agency.name)}", s["centre"]),
               Spacer(0, 4 * mm)]
     for label, value, group in display(definition, values):

@@ -10,17 +10,18 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from jsonschema import Draft202012Validator
 
-TYPES = ("text", "textarea", "number", "date", "choice", "address", "personal_id", "phone", "email", "yesno")
+TYPES = ("text", "textarea", "number", "year", "date", "choice", "address", "personal_id", "phone", "email", "yesno")
 KEY = {"type": "string", "pattern": "^[a-z][a-z0-9_]{0,39}$"}
 LABEL = {"type": "string", "minLength": 1, "maxLength": 200}
 
+CONDITION = {"type": "object", "additionalProperties": False, "required": ["field", "equals"],
+             "properties": {"field": KEY, "equals": {"type": ["string", "boolean", "number"]}}}
 _FIELD_COMMON = {
     "key": KEY,
     "label": LABEL,
     "required": {"type": "boolean"},
     "help": {"type": "string", "maxLength": 400},
-    "show_if": {"type": "object", "additionalProperties": False, "required": ["field", "equals"],
-                "properties": {"field": KEY, "equals": {"type": ["string", "boolean", "number"]}}},
+    "show_if": CONDITION,
     # Where a value comes from before the citizen types: "registry.<field>" (with consent) or
     # "account.<field>" / "dossier.<field>".
     "prefill": {"type": "string", "pattern": "^(registry|account|dossier)\\.[a-z_]+$"},
@@ -38,6 +39,10 @@ SIMPLE_FIELD = {
         "min": {"type": "number"},
         "max": {"type": "number"},
         "date_rule": {"enum": ["past", "future", "any"]},
+        # A date the paper also writes in words (civil status: "Ngày hai mươi lăm tháng tư năm …").
+        "in_words": {"type": "boolean"},
+        # A number whose each unit adds to the fee (copies asked for), in VND.
+        "fee_each_vnd": {"type": "integer", "minimum": 0, "maximum": 100_000_000},
         "choices": {"type": "array", "minItems": 1, "maxItems": 200,
                     "items": {"type": "array", "prefixItems": [KEY, LABEL], "minItems": 2, "maxItems": 2}},
     },
@@ -62,7 +67,17 @@ DEFINITION = {
     "required": ["title", "fields"],
     "properties": {
         "title": LABEL,
-        "template": {"type": "string", "maxLength": 200},
+        # The State template the form follows: its number, the text that issued it and that text's date;
+        # "compared_with" says whether it was read from an official copy or only from secondary ones.
+        "template": {"type": "object", "additionalProperties": False, "required": ["form", "issued_with", "date"],
+                     "properties": {"form": LABEL, "issued_with": LABEL,
+                                    "date": {"type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$"},
+                                    "compared_with": {"enum": ["official", "secondary"]}}},
+        # Combinations the law forbids: when every condition holds, `message` is shown on `field`.
+        "rules": {"type": "array", "maxItems": 20, "items": {
+            "type": "object", "additionalProperties": False, "required": ["when", "field", "message"],
+            "properties": {"when": {"type": "array", "minItems": 1, "maxItems": 5, "items": CONDITION},
+                           "field": KEY, "message": {"type": "string", "minLength": 1, "maxLength": 300}}}},
         "intro": {"type": "string", "maxLength": 1000},
         "fields": {"type": "array", "minItems": 1, "maxItems": 80,
                    "items": {"oneOf": [SIMPLE_FIELD, GROUP_FIELD]}},
@@ -94,6 +109,11 @@ def check_definition(definition):
         for sub in field.get("fields", ()):
             _check_field(sub, inner, seen)
             inner.add(sub["key"])
+    for rule in definition.get("rules", ()):
+        for key in [condition["field"] for condition in rule["when"]] + [rule["field"]]:
+            if key not in seen:
+                raise ValidationError(_("Quy tắc của biểu mẫu nhắc đến “%(key)s”, không phải một trường ngoài nhóm.")
+                                      % {"key": key})
     return definition
 
 

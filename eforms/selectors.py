@@ -48,3 +48,19 @@ def key_columns(procedure):
             if spec.get("key_field") and len(path) == 1:
                 columns.append((document, spec["key"], spec["label"]))
     return columns
+
+
+def declared_fees(dossier):
+    """VND added to the procedure's fee by what was declared: a number of copies asked for, each at
+    its field's `fee_each_vnd` (fields hidden by their condition were not stored, so add nothing)."""
+    from decimal import Decimal, InvalidOperation
+
+    total = 0
+    for record in DossierForm.objects.filter(dossier=dossier, values__isnull=False):
+        for spec in record.definition["fields"]:
+            if spec.get("fee_each_vnd") and record.values.get(spec["key"]) not in (None, ""):
+                try:
+                    total += int(Decimal(str(record.values[spec["key"]]))) * spec["fee_each_vnd"]
+                except (InvalidOperation, ValueError):
+                    continue
+    return total

@@ -92,7 +92,10 @@ def prefilled(definition, dossier, record=None):
         if hasattr(value, "isoformat"):
             value = value.isoformat()
         if spec["type"] == "address":
-            raw[f"ef-{spec['key']}_1"] = str(value)
+            commune, detail = _located(str(value))
+            if commune:
+                raw[f"ef-{spec['key']}_0"] = commune
+            raw[f"ef-{spec['key']}_1"] = detail
         elif spec["type"] == "choice":
             keys = {c[0] for c in spec["choices"]}
             if str(value) in keys:
@@ -100,6 +103,15 @@ def prefilled(definition, dossier, record=None):
         else:
             raw[f"ef-{spec['key']}"] = str(value)
     return raw
+
+
+def _located(address):
+    """The registry's address split into the commune of the list and what comes before it."""
+    from government.addresses import locate
+    from government.models import AdministrativeUnit, UnitLevel
+
+    communes = AdministrativeUnit.objects.filter(level=UnitLevel.COMMUNE).values_list("code", "name", "parent__name")
+    return locate(address, list(communes))
 
 
 def _registry_record(dossier):

@@ -26,3 +26,30 @@ def on_current_tree(address):
         return text, False
     parts = [converted.street, converted.ward, converted.province]
     return ", ".join(part for part in parts if part), True
+
+
+def locate(address, communes):
+    """(commune code, the part before it) for an address written out in full, as the registry gives
+    it, on either unit tree; (None, the address) when no commune of `communes` is named in it.
+
+    `communes`: [(code, name, parent name)] of the tree in use. The registry may write the old
+    tree's address while the portal runs the 2025 tree: the address is converted then and tried again.
+    """
+    text = " ".join((address or "").split())
+    tries = [text]
+    converted, changed = on_current_tree(text)
+    if changed:
+        tries.append(converted)
+    by_name = {}
+    for code, name, parent in communes:
+        by_name.setdefault(name.casefold(), []).append((code, (parent or "").casefold()))
+    for attempt in tries:
+        parts = [part.strip() for part in attempt.split(",") if part.strip()]
+        for i, part in enumerate(parts):
+            found = by_name.get(part.casefold(), [])
+            if len(found) > 1:  # the same commune name in two districts: the next part says which
+                following = parts[i + 1].casefold() if i + 1 < len(parts) else ""
+                found = [f for f in found if f[1] == following]
+            if len(found) == 1:
+                return found[0][0], ", ".join(parts[:i])
+    return None, text

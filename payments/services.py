@@ -32,9 +32,12 @@ class CallbackRefused(Exception):
 
 
 def fee_of(dossier):
-    """The fee of the version the dossier was received under (else the procedure's), in VND."""
+    """The fee of the version the dossier was received under (else the procedure's), in VND, plus what
+    the declaration adds (copies asked for on a birth registration)."""
+    from eforms.selectors import declared_fees
+
     terms = dossier.procedure_version or dossier.procedure
-    return terms.fee_vnd
+    return terms.fee_vnd + declared_fees(dossier)
 
 
 def counted(dossier):

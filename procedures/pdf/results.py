@@ -72,9 +72,12 @@ def _birth_extract(dossier, terms, book, declared):
         f"Giới tính: {get('child_sex')}; dân tộc: {get('child_ethnicity')}; quốc tịch: {get('child_nationality')}",
         f"Nơi sinh: {get('child_place_of_birth')}",
         f"Quê quán: {get('home_town')}",
-        f"Họ, chữ đệm, tên người mẹ: {get('mother_name')}; năm sinh: {get('mother_date_of_birth')}; "
+        f"Họ, chữ đệm, tên người mẹ: {get('mother_name')}; năm sinh: {get('mother_year_of_birth')}; "
+        f"dân tộc: {get('mother_ethnicity')}; quốc tịch: {get('mother_nationality')}; "
         f"nơi cư trú: {get('mother_residence')}",
-        f"Họ, chữ đệm, tên người cha: {get('father_name') if declared.get('father_name') else '—'}",
+        (f"Họ, chữ đệm, tên người cha: {get('father_name')}; năm sinh: {get('father_year_of_birth')}; "
+         f"dân tộc: {get('father_ethnicity')}; quốc tịch: {get('father_nationality')}; "
+         f"nơi cư trú: {get('father_residence')}") if declared.get("father_name") else "Họ, chữ đệm, tên người cha: —",
         f"Người đi khai sinh: {get('declarant_name')} ({get('declarant_relation')})",
         f"Nơi đăng ký khai sinh: {dossier.current_agency.name}; hồ sơ {dossier.code}.",
     ]

@@ -33,8 +33,12 @@ def test_a_citizen_fills_the_criminal_record_form_on_a_phone(site, new_page, sho
     assert field(citizen, "date_of_birth").input_value() == "1990-05-12"
     shots(citizen, "prefilled")
 
+    field(citizen, "certificate").select_option("no1")
+    field(citizen, "request_case").select_option("self")
     field(citizen, "permanent_residence_0").select_option(label="Thị trấn Hương Sơn, Huyện Phú Bình")
+    field(citizen, "residences-0-from_month").fill("9")
     field(citizen, "residences-0-from_year").fill("2004")
+    field(citizen, "residences-0-to_month").fill("11")
     field(citizen, "residences-0-to_year").fill("2026")
     field(citizen, "residences-0-place").fill("Thị trấn Hương Sơn, huyện Phú Bình")
     citizen.locator("[name$='-has_record'][value='no']").check()

@@ -19,12 +19,14 @@ pytestmark = pytest.mark.django_db
 def answers(document, **changes):
     p = f"ef{document.pk}"
     data = {
+        f"{p}-certificate": "no1", f"{p}-request_case": "self",
         f"{p}-full_name": "Nguyễn Văn An", f"{p}-sex": "male", f"{p}-date_of_birth": "1990-05-12",
         f"{p}-place_of_birth": "Thái Nguyên", f"{p}-nationality": "Việt Nam", f"{p}-ethnicity": "Kinh",
         f"{p}-personal_id": "019090001234", f"{p}-permanent_residence_0": "91101",
         f"{p}-permanent_residence_1": "Tổ 5", f"{p}-phone": "0912345678", f"{p}-email": "an@example.vn",
         f"{p}-father_name": "Nguyễn Văn Bố", f"{p}-mother_name": "Trần Thị Mẹ",
-        f"{p}-residences-rows": "1", f"{p}-residences-0-from_year": "2004", f"{p}-residences-0-to_year": "2026",
+        f"{p}-residences-rows": "1", f"{p}-residences-0-from_month": "3", f"{p}-residences-0-from_year": "2004",
+        f"{p}-residences-0-to_month": "11", f"{p}-residences-0-to_year": "2026",
         f"{p}-residences-0-place": "Phú Bình, Thái Nguyên", f"{p}-residences-0-occupation": "Kỹ sư",
         f"{p}-has_record": "no", f"{p}-copies": "1", f"{p}-purpose": "Bổ sung hồ sơ xin việc",
         f"{p}-ban_confirmation": "no",
@@ -40,7 +42,7 @@ def test_prefilled_then_a_mistake_keeps_everything_then_submitted_frozen_and_sig
     html = citizen_client.get(draft_url).content.decode()
     p = f"ef{record_form.pk}"
     assert f'name="{p}-full_name"' in html and 'value="Nguyễn Văn An"' in html  # from the registry, with consent
-    assert 'value="1990-05-12"' in html and "Mẫu số 03/2013/TT-LLTP" in html
+    assert 'value="1990-05-12"' in html and "Mẫu số 03/2024/TT-LLTP" in html and "Thông tư 06/2024/TT-BTP" in html
     assert "errorlist" not in html  # nothing reported before the citizen has worked on it
 
     future = (timezone.localdate() + dt.timedelta(days=3)).isoformat()
@@ -67,10 +69,11 @@ def test_prefilled_then_a_mistake_keeps_everything_then_submitted_frozen_and_sig
     assert dossier.state == "submitted"
     record.refresh_from_db()
     assert record.submitted_at is not None and record.values["residences"] == [
-        {"from_year": "2004", "to_year": "2026", "place": "Phú Bình, Thái Nguyên", "occupation": "Kỹ sư"}]
+        {"from_month": "3", "from_year": 2004, "to_month": "11", "to_year": 2026, "place": "Phú Bình, Thái Nguyên",
+         "occupation": "Kỹ sư"}]
     document = dossier.documents.get(required_document=record_form)
     text = " ".join(PdfReader(io.BytesIO(document.file.read())).pages[0].extract_text().split())
-    for expected in ("TỜ KHAI YÊU CẦU CẤP PHIẾU LÝ LỊCH TƯ PHÁP", "Mẫu số 03/2013/TT-LLTP", "Nguyễn Văn An",
+    for expected in ("TỜ KHAI YÊU CẦU CẤP PHIẾU LÝ LỊCH TƯ PHÁP", "Mẫu số 03/2024/TT-LLTP", "Nguyễn Văn An",
                      "Bổ sung hồ sơ xin việc", "Có án tích không? Không", f"Kính gửi: {world.commune_agency.name}"):
         assert expected in text, expected
     from tests.procedures.test_pdf_forms import fonts_not_embedded

@@ -30,7 +30,8 @@ def test_the_desk_reads_searches_and_exports_the_declared_fields(citizen_client,
     assert [d.pk for d in found] == [dossier.pk]
     assert desk.get("/can-bo/tim-kiem/", {"declared": "xây nhà"}).context["results"] == []
     csv = desk.get("/can-bo/to-khai.csv", {"thu-tuc": world.simple.pk}).content.decode("utf-8-sig").splitlines()
-    assert csv[0].startswith("Mã hồ sơ,Người nộp,Ngày nộp,Họ và tên,Số định danh cá nhân")
+    assert csv[0].startswith("Mã hồ sơ,Người nộp,Ngày nộp,Loại Phiếu lý lịch tư pháp yêu cầu cấp,Họ và tên,"
+                             "Số định danh cá nhân")
     assert dossier.code in csv[1] and "Xin việc tại Công ty Điện lực" in csv[1]
     assert desk.get("/can-bo/to-khai.csv", {"thu-tuc": "<script>"}).status_code == 400
     other_desk = staff_client("xa2_motcua").get("/can-bo/to-khai.csv", {"thu-tuc": world.simple.pk})
@@ -54,14 +55,14 @@ def test_hostile_values_in_every_field_type_get_messages_and_nothing_breaks(citi
     for message in ("Giá trị này chỉ có tối đa 200 kí tự", "Giới tính: Hãy chọn một lựa chọn hợp lệ",
                     "Ngày, tháng, năm sinh: Nhập một ngày hợp lệ", "Số định danh cá nhân phải gồm đúng 12 chữ số",
                     "Nơi thường trú: Hãy chọn một lựa chọn hợp lệ", "Số điện thoại gồm 10 chữ số",
-                    "Thư điện tử: Nhập địa chỉ email", "Đến năm: Nhập một số",
+                    "Thư điện tử: Nhập địa chỉ email", "Đến năm: Hãy nhập năm bằng 4 chữ số",
                     "Số lượng Phiếu yêu cầu cấp: Đảm bảo giá trị này lớn hơn hoặc bằng với 1",
                     "Mục đích sử dụng Phiếu lý lịch tư pháp: Không được chứa ký tự rỗng",
                     "Có án tích không?: Hãy chọn một lựa chọn hợp lệ"):
         assert message in html, message
     assert "<script>alert(1)</script>" not in html
     record = DossierForm.objects.get(dossier=dossier)
-    assert record.values is None and record.raw["ef-residences-rows"] == "10"  # bounded by max_rows
+    assert record.values is None and record.raw["ef-residences-rows"] == "15"  # bounded by max_rows
     for forged in ({"eform-add": "99999:zzz"}, {"eform-remove": f"{record_form.pk}:residences:99"},
                    {"eform-add": "1:<b>"}, {"eform-remove": "x"}):
         assert citizen_client.post(f"/ho-so/{dossier.pk}/soan/", {**answers(record_form), **forged}).status_code < 500

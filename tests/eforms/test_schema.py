@@ -24,10 +24,10 @@ def test_every_demo_definition_is_sound():
     (lambda d: d["fields"][0].update(type="colour"), "fields/0"),
     (lambda d: d["fields"][0].pop("label"), "fields/0"),
     (lambda d: d.pop("title"), "'title' is a required property"),
-    (lambda d: d["fields"].append(dict(d["fields"][0])), "hai trường cùng khóa “full_name”"),
+    (lambda d: d["fields"].append(dict(d["fields"][0])), "hai trường cùng khóa “certificate”"),
     (lambda d: d["fields"][1].update(show_if={"field": "purpose", "equals": "x"}), "nhắc đến “purpose”"),
     (lambda d: d["fields"][0].update(key="Họ tên"), "fields/0"),
-    (lambda d: d["fields"].append({"key": "colour", "label": "Màu", "type": "choice"}), "fields/21"),
+    (lambda d: d["fields"].append({"key": "colour", "label": "Màu", "type": "choice"}), "fields/26"),
     (lambda d: d["fields"][0].update(label="Họ\x00tên"), "ký tự rỗng"),
 ], ids=["unknown-type", "no-label", "no-title", "duplicate-key", "condition-on-a-later-field", "bad-key",
         "choice-without-choices", "nul-character"])

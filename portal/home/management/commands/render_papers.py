@@ -40,8 +40,11 @@ URL = "https://motcua.example/tra-cuu/"
 BIRTH = {"child_name": "Nguyễn Thị Bảo Ngọc", "child_sex": "female", "child_date_of_birth": "2026-11-02",
          "child_place_of_birth": "Bệnh viện A Thái Nguyên", "child_ethnicity": "Kinh", "child_nationality": "Việt Nam",
          "home_town": "Phường Quang Trung, tỉnh Thái Nguyên", "mother_name": "Trần Thị Hằng",
+         "mother_year_of_birth": 1996, "mother_ethnicity": "Kinh", "mother_nationality": "Việt Nam",
          "mother_residence": {"detail": "Tổ 5", "commune": "P9901"}, "has_father": True,
-         "father_name": "Nguyễn Văn Đức", "declarant_name": "Nguyễn Văn Đức", "declarant_relation": "father"}
+         "father_name": "Nguyễn Văn Đức", "father_year_of_birth": 1994, "father_ethnicity": "Kinh",
+         "father_nationality": "Việt Nam", "father_residence": {"detail": "Tổ 5", "commune": "P9901"},
+         "declarant_name": "Nguyễn Văn Đức", "declarant_relation": "father", "wants_copies": True, "copies_count": 2}
 COPIES = {"requester": "Nguyễn Văn Đức", "personal_id": "001099000001",
           "papers": [{"name": "Bằng tốt nghiệp đại học", "issued_by": "Đại học Thái Nguyên", "copies": 3},
                      {"name": "Giấy khai sinh", "issued_by": "UBND phường Quang Trung", "copies": 2}],
