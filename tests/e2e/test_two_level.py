@@ -4,12 +4,13 @@ back to the center where they filed."""
 
 import io
 import re
+import subprocess
 
 import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from .actions import BIRTH, act, attach_and_submit, fill_eform, open_at_desk, sign_in, staff_sign_in
+from .actions import BIRTH, CRIMINAL_RECORD, act, attach_and_submit, fill_eform, open_at_desk, sign_in, staff_sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -75,3 +76,61 @@ def test_filed_at_another_center_decided_at_home_returned_where_filed(site_2025,
     assert "TRÍCH LỤC KHAI SINH" in extract and BIRTH["child_name"].upper() in extract
     assert "Trần Thị Hoa" in extract and re.search(r"Số: \d+, Quyển số: 01/20\d\d", extract)
     assert "QĐ-" not in extract and "THỦ TRƯỞNG CƠ QUAN" not in extract
+
+
+def test_the_2025_bodies_on_the_catalogue_a_receipt_and_the_dashboard(site_2025, new_page, shots, tmp_path):
+    """Issue 32 §1–2: the catalogue offers no district level, a criminal record goes to the provincial
+    police, a certification is due the same day; the receipt and the dashboard name 2025's bodies."""
+    site = site_2025
+    visitor = new_page(1100, 900)
+    visitor.goto("/thu-tuc/")
+    levels = visitor.locator("select[name=level] option").all_inner_texts()
+    assert any(t.startswith("Cấp xã") for t in levels) and not any("huyện" in t for t in levels)
+    shots(visitor, "catalogue-without-district-level")
+    visitor.goto("/thu-tuc/?q=chung thuc ban sao")
+    visitor.click("main table a >> nth=0")
+    assert "Trong ngày; sau 15 giờ trả trong ngày làm việc tiếp theo" in visitor.locator("main").inner_text()
+    shots(visitor, "certification-same-day")
+    visitor.goto("/thu-tuc/?q=ly lich tu phap")
+    visitor.click("main table a >> nth=0")
+    page = visitor.locator("main").inner_text()
+    assert "Công an tỉnh tra cứu, xác minh, cấp Phiếu" in page and "Sở Tư pháp" not in page
+    shots(visitor, "criminal-record-by-the-police")
+
+    scan = tmp_path / "can-cuoc.pdf"
+    Image.new("RGB", (600, 800), (255, 255, 255)).save(scan)
+    citizen = new_page(1100, 900)
+    sign_in(citizen, "019090001234")
+    citizen.goto("/thu-tuc/?q=ly lich tu phap")
+    citizen.click("main table a >> nth=0")
+    citizen.click("main a:has-text('Nộp hồ sơ trực tuyến')")
+    citizen.select_option("#id_agency", label=next(
+        t for t in citizen.locator("#id_agency option").all_inner_texts() if t.startswith(WARD_CENTER)))
+    citizen.select_option("#id_case_unit", label="Xã Phú Bình")
+    citizen.check("#id_consent")
+    citizen.click("main button:has-text('Tiếp tục')")
+    fill_eform(citizen, CRIMINAL_RECORD)
+    attach_and_submit(citizen, scan)
+    code = re.search(r"Hồ sơ (\S+)", citizen.locator("h1").inner_text())[1]
+
+    desk, dossier = open_at_desk(site, new_page, "xa2.motcua", code)
+    act(desk, dossier, "Tiếp nhận hồ sơ")
+    pk = re.search(r"/ho-so/(\d+)/", dossier)[1]
+    receipt = tmp_path / "mau-01.pdf"
+    receipt.write_bytes(desk.request.get(f"{site.url}/can-bo/ho-so/{pk}/mau-01.pdf").body())
+    text = " ".join(PdfReader(str(receipt)).pages[0].extract_text().split())
+    assert "Cơ quan có thẩm quyền giải quyết: Công an tỉnh Thái Nguyên" in text
+    assert "huyện" not in text.lower()
+    picture = shots.folder / "receipt-2025"
+    subprocess.run(["pdftoppm", "-r", "80", "-png", "-singlefile", str(receipt), str(picture)], check=True)
+
+    monitor = new_page(1100, 900)
+    staff_sign_in(monitor, site, "tinh.giamsat")
+    monitor.goto("/can-bo/bao-cao/")
+    board = monitor.locator("main").inner_text()
+    assert "Cấp huyện" not in board and "Sở Kế hoạch và Đầu tư" not in board
+    monitor.click("summary:has-text('Theo cơ quan')")
+    monitor.click("details[open] a:has-text('Xem cả bảng')")
+    table = monitor.locator("main").inner_text()
+    assert "Công an tỉnh Thái Nguyên" in table and "Sở Giao thông vận tải" not in table
+    shots(monitor, "dashboard-2025-bodies")
