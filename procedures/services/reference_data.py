@@ -255,7 +255,9 @@ REORGANISED_2025 = {
     "1.009994": {"route": [("committee", "Phòng Kinh tế, Hạ tầng và Đô thị UBND xã thẩm định, kiểm tra thực địa, "
                                          "trình cấp phép")]},
     "1.000593": {"route": [("committee", "Công chức tư pháp - hộ tịch xã thẩm tra, trình Chủ tịch UBND xã")]},
-    "2.001417": {"route": [("department:police", "Công an tỉnh tra cứu, xác minh, cấp Phiếu")]},
+    "2.001417": {"route": [("department:police", "Công an tỉnh tra cứu, xác minh, cấp Phiếu")],
+                 # Circular 06/2024/TT-BTP's forms, in force from 1 July 2024.
+                 "templates": {"Mẫu số 03/2013/TT-LLTP": "Mẫu số 03/2024/TT-LLTP"}},
     "2.001610": {"route": [("department:finance", "Phòng Đăng ký kinh doanh (Sở Tài chính) thẩm định, cấp Giấy chứng nhận")]},
     "2.002040": {"route": [("department:finance", "Phòng Đăng ký kinh doanh (Sở Tài chính) thẩm định, cấp Giấy chứng nhận")]},
     "1.002804": {"route": [("department:police", "Phòng Cảnh sát giao thông Công an tỉnh kiểm tra, cấp đổi")]},
@@ -270,7 +272,10 @@ def _reorganised(code, version):
         return version
     route = [step if new is None else {**step, "agency": new[0], "task": new[1]}
              for step, new in zip(version["route"], change["route"], strict=True)]
-    return {**version, "route": route, **({"result": change["result"]} if "result" in change else {})}
+    renamed = change.get("templates", {})
+    documents = [{**d, "template": renamed.get(d.get("template"), d.get("template"))} for d in version["documents"]]
+    return {**version, "route": route, "documents": documents,
+            **({"result": change["result"]} if "result" in change else {})}
 
 
 def two_level_catalogue(legacy):

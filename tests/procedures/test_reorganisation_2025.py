@@ -63,6 +63,11 @@ def test_each_procedure_goes_to_its_2025_body(code, route):
     assert _routes(ref.CURRENT)[code] == route
 
 
+def test_the_2025_criminal_record_request_is_the_2024_form():
+    record = next(p for p in _catalogue(ref.CURRENT)["procedures"] if p["national_code"] == "2.001417")
+    assert record["versions"][0]["documents"][0]["template"] == "Mẫu số 03/2024/TT-LLTP"
+
+
 def test_no_2025_text_names_the_district_level():
     for procedure in _catalogue(ref.CURRENT)["procedures"]:
         for version in procedure["versions"]:
