@@ -51,7 +51,7 @@ class ProcedureSerializer(serializers.ModelSerializer):
     class Meta:
         model = Procedure
         fields = ["id", "national_code", "name", "field", "levels", "time_limit_kind", "processing_days", "processing_hours",
-                  "cutoff_time", "time_limit", "fee_vnd", "online_level", "assurance_level", "is_non_boundary"]
+                  "time_limit", "fee_vnd", "online_level", "assurance_level", "is_non_boundary"]
         read_only_fields = fields  # outputs: no database-dependent bounds in the schema
 
     def get_time_limit(self, procedure) -> str:
