@@ -203,15 +203,24 @@ def sign_as_signer(pdf_bytes, user, agency, *, field, image, reason, location="T
     return _sign_field(pdf_bytes, metadata, _signer(*_personal_pkcs12(user, agency)), image)
 
 
-def sign_as_person(pdf_bytes, user, agency, *, reason, location="Thái Nguyên"):
-    """A personal signature without a visible field (the minutes of a meeting, signed by its chair)."""
+def sign_as_person(pdf_bytes, user, agency, *, reason, field="ChuKyChuToa", location="Thái Nguyên",
+                   others_follow=False):
+    """A personal signature without a visible field (the minutes of a meeting). The first signer
+    certifies the document: nothing may be added after it, or (`others_follow`) only the signatures of
+    those who sign after (the chair after the secretary)."""
+    certify = not _signed(pdf_bytes)
+    permissions = fields.MDPPerm.FILL_FORMS if others_follow else fields.MDPPerm.NO_CHANGES
     metadata = signers.PdfSignatureMetadata(
-        field_name="ChuKyChuToa", reason=reason, location=location, name=user.get_full_name() or user.get_username(),
+        field_name=field, reason=reason, location=location, name=user.get_full_name() or user.get_username(),
         subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256",
-        certify=True, docmdp_permissions=fields.MDPPerm.NO_CHANGES,  # nothing may be added after the chair signs
+        certify=certify, docmdp_permissions=permissions,
     )
-    writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes))
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
     return signers.sign_pdf(writer, metadata, signer=_signer(*_personal_pkcs12(user, agency))).getvalue()
+
+
+def _signed(pdf_bytes):
+    return bool(PdfFileReader(io.BytesIO(pdf_bytes), strict=False).embedded_signatures)
 
 
 def sign_as_agency(pdf_bytes, agency, *, field, image, reason, location="Thái Nguyên"):

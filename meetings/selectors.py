@@ -1,6 +1,6 @@
 from django.db.models import Prefetch
 
-from .models import AgendaItem, Comment, DiscussionGroup, Meeting, MeetingDocument, Motion, Participant
+from .models import AgendaItem, Ballot, Comment, DiscussionGroup, Meeting, MeetingDocument, Motion, Participant
 
 
 def meetings_of(user):
@@ -19,11 +19,16 @@ def participants(meeting):
 
 
 def record_of(meeting):
+    voted = {}
+    for motion_id, participant_id in Ballot.objects.filter(motion__meeting=meeting).values_list("motion_id",
+                                                                                                "participant_id"):
+        voted.setdefault(motion_id, set()).add(participant_id)
     return {
         "participants": participants(meeting),
         "items": agenda(meeting),
         "motions": list(Motion.objects.filter(meeting=meeting).order_by("pk")),
         "groups": list(DiscussionGroup.objects.filter(meeting=meeting).order_by("name")),
+        "voters_by_motion": voted,
     }
 
 

@@ -281,12 +281,25 @@ CHANNEL_LAYERS = {
         {"BACKEND": "channels_redis.core.RedisChannelLayer",
          "CONFIG": {"hosts": [{"address": os.environ["REDIS_URL"],
                                # one connection per command in flight: a hall of delegates joining at once
-                               "max_connections": int(os.environ.get("CHANNELS_REDIS_MAX_CONNECTIONS", "1000"))}],
-                    "prefix": os.environ.get("CHANNELS_PREFIX", "motcua")}}
+                               "max_connections": int(os.environ.get("CHANNELS_REDIS_MAX_CONNECTIONS", "1000")),
+                               # above the layer's 5 s blocking read: at 5 s (the client's default) an idle
+                               # socket's read timed out now and then and the socket closed with 1011
+                               "socket_timeout": float(os.environ.get("CHANNELS_REDIS_SOCKET_TIMEOUT", "15"))}],
+                    "prefix": os.environ.get("CHANNELS_PREFIX", "motcua"),
+                    # messages waiting per browser before the layer drops them: tallies are coalesced per
+                    # browser (MEETINGS_TALLY_INTERVAL), but every ballot still sends one, so a hall of
+                    # 500 delegates voting at once must fit (the default of 100 dropped the rest silently)
+                    "capacity": int(os.environ.get("CHANNELS_CAPACITY", "1000")),
+                    "expiry": 60}}
         if os.environ.get("REDIS_URL")
-        else {"BACKEND": "channels.layers.InMemoryChannelLayer"}
+        else {"BACKEND": "channels.layers.InMemoryChannelLayer",
+              "CONFIG": {"capacity": int(os.environ.get("CHANNELS_CAPACITY", "1000"))}}
     )
 }
+# Browsers get a vote's tally at most this often (seconds), the latest; each ballot still counts at once.
+MEETINGS_TALLY_INTERVAL = float(os.environ.get("MEETINGS_TALLY_INTERVAL", "0.15"))
+# How often an open meeting socket checks that its session still signs its user in.
+MEETINGS_SESSION_CHECK_SECONDS = float(os.environ.get("MEETINGS_SESSION_CHECK_SECONDS", "30"))
 # Delegates are elected members, not staff: whether they too pass the second factor is the council's choice.
 MEETINGS_DELEGATE_SECOND_FACTOR = env_bool("MEETINGS_DELEGATE_SECOND_FACTOR", False)
 

@@ -10,13 +10,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from documents.drafts import draft_pdf
-from documents.models import Delivery, Direction, ExternalDelivery, OutgoingDocument, OutgoingState
+from documents.models import Delivery, Direction, DocumentType, ExternalDelivery, OutgoingDocument, OutgoingState
 from documents.policy import is_clerk_of, is_leader_of, may_draft, require
 from government.appearances import seal_image, signature_image
 from government.calendar import LOCAL_TZ
 from government.exceptions import DomainError
 from government.pdf import date_line
 from government.pdf_document import MissingAddressee
+from government.registers import UnknownDocumentType
 from government.places import place_name
 from government.pdf_forms import (
     DATE_FIELD,
@@ -188,6 +189,24 @@ def _number_and_seal(document, at, clerk):
     document.issued_at, document.issued_by = at, clerk
     document.mark_issued()
     document.save()
+
+
+def register_issued(agency, type_name, *, excerpt, drafted_by, signer, at):
+    """A line of `agency`'s outgoing register for a paper another system makes (a dossier's letter, a
+    meeting's minutes or invitation), with the next number; call it inside the transaction that keeps
+    the paper, so a rolled-back paper gives its number back. The OutgoingDocument, its symbol set."""
+    document_type = DocumentType.objects.filter(name=type_name).first()
+    if document_type is None:
+        raise UnknownDocumentType(_("Chưa có loại văn bản “%(type)s” để ban hành; hãy báo quản trị.")
+                                  % {"type": type_name})
+    number = take_number(agency, Direction.OUTGOING, at)
+    document = OutgoingDocument(agency=agency, document_type=document_type, excerpt=excerpt[:500],
+                                drafted_by=drafted_by, signer=signer, state=OutgoingState.ISSUED, year=number.year,
+                                number=number.number, issued_on=at.astimezone(LOCAL_TZ).date(), issued_at=at,
+                                issued_by=drafted_by)
+    document.symbol = symbol_of(document, number)
+    document.save()
+    return document
 
 
 def symbol_of(document, number):

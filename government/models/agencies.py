@@ -19,6 +19,8 @@ class AgencyKind(models.TextChoices):
     # Decree 118/2025: a province's and each commune's Public Administration Service Center receives
     # and returns dossiers for the agencies it hosts; it decides none itself.
     SERVICE_CENTER = "center", _("Trung tâm Phục vụ hành chính công")
+    # The elected body of a unit: it meets in sessions (meetings app) and handles no dossier.
+    COUNCIL = "council", _("Hội đồng nhân dân")
 
 
 class Agency(models.Model):
@@ -46,6 +48,11 @@ class Agency(models.Model):
         _("tên viết tắt"), max_length=20, blank=True,
         help_text=_("Trong ký hiệu văn bản, ví dụ UBND, STP. Để trống: UBND với Ủy ban nhân dân, chữ đầu các từ "
                     "của tên với cơ quan khác."),
+    )
+    statutory_members = models.PositiveSmallIntegerField(
+        _("số đại biểu (thành viên) theo luật định"), null=True, blank=True,
+        help_text=_("Tổng số đại biểu Hội đồng nhân dân được bầu, hoặc số thành viên Ủy ban nhân dân: cơ sở tính "
+                    "tỷ lệ biểu quyết, kể cả khi số người có tên trong hệ thống ít hơn."),
     )
     morning_start = models.TimeField(_("sáng bắt đầu"), default=dt.time(7, 30))
     morning_end = models.TimeField(_("sáng kết thúc"), default=dt.time(11, 30))
@@ -79,6 +86,10 @@ class Agency(models.Model):
             raise ValidationError({"sector": _("Cơ quan chuyên ngành phải có mã ngành.")})
 
     @property
+    def is_council(self):
+        return self.kind == AgencyKind.COUNCIL
+
+    @property
     def is_service_center(self):
         return self.kind == AgencyKind.SERVICE_CENTER
 
@@ -89,6 +100,8 @@ class Agency(models.Model):
             return self.abbreviation
         if self.kind == AgencyKind.PEOPLES_COMMITTEE:
             return "UBND"
+        if self.kind == AgencyKind.COUNCIL:
+            return "HĐND"
         # "Sở Kế hoạch và Đầu tư tỉnh Thái Nguyên" → SKHĐT: the words before the place, "và" left out.
         words = []
         for word in self.name.split():
@@ -104,7 +117,7 @@ class Agency(models.Model):
         capitals: none above a People's Committee; the provincial police above a commune's police
         and the ministry above the provincial police; the People's Committee of the unit above a
         department, an office or a service center ("UBND TỈNH THÁI NGUYÊN")."""
-        if self.kind == AgencyKind.PEOPLES_COMMITTEE:
+        if self.kind in (AgencyKind.PEOPLES_COMMITTEE, AgencyKind.COUNCIL):
             return ""
         if self.sector == "police":
             province = next((u for u in self.unit.lineage() if u.parent_id is None), self.unit)

@@ -1,5 +1,16 @@
 from .documents import Annotation, AnnotationKind, Comment, DocumentKind, DocumentVersion, MeetingDocument
-from .floor import Ballot, Choice, GroupMessage, Motion, SpeechRequest, SpeechState
+from .floor import (
+    RULE_OF_KIND,
+    SECRET_KINDS,
+    Ballot,
+    Choice,
+    GroupMessage,
+    MajorityRule,
+    Motion,
+    MotionKind,
+    SpeechRequest,
+    SpeechState,
+)
 from .meetings import (
     VOTING_ROLES,
     AgendaItem,
@@ -12,6 +23,6 @@ from .meetings import (
 
 __all__ = [
     "AgendaItem", "Annotation", "AnnotationKind", "Ballot", "Choice", "Comment", "DiscussionGroup", "DocumentKind",
-    "DocumentVersion", "GroupMessage", "Meeting", "MeetingDocument", "Motion", "Participant", "ParticipantRole",
-    "SpeechRequest", "SpeechState", "VOTING_ROLES", "new_qr_key",
+    "DocumentVersion", "GroupMessage", "MajorityRule", "Meeting", "MeetingDocument", "Motion", "MotionKind", "Participant",
+    "ParticipantRole", "RULE_OF_KIND", "SECRET_KINDS", "SpeechRequest", "SpeechState", "VOTING_ROLES", "new_qr_key",
 ]

@@ -27,7 +27,19 @@ class Meeting(models.Model):
     ends_at = models.DateTimeField(_("kết thúc"))
     # The QR code carries this key: drawing a new one makes printed invitations stop working.
     qr_key = models.CharField(max_length=32, default=new_qr_key, unique=True, editable=False)
+    # The door's code is drawn from this secret and the time (services.attendance): shown on the screen at
+    # the door and rotating, so that neither a photo of it nor the invitation's code checks anyone in later.
+    door_secret = models.CharField(max_length=32, default=new_qr_key, editable=False)
     conclusions = models.TextField(_("kết luận của chủ tọa"), blank=True)
+    opened_at = models.DateTimeField(_("khai mạc lúc"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("bế mạc lúc"), null=True, blank=True)
+    # Numbers in the body's outgoing register ("05/BB-HĐND", "03/GM-HĐND"), taken once.
+    minutes_symbol = models.CharField(_("số, ký hiệu biên bản"), max_length=40, blank=True)
+    invitation_symbol = models.CharField(_("số, ký hiệu giấy mời"), max_length=40, blank=True)
+    invitation_issued_at = models.DateTimeField(null=True, blank=True)
+    minutes_prepared_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                            related_name="+")
+    minutes_prepared_at = models.DateTimeField(null=True, blank=True)
     minutes_pdf = models.FileField(max_length=300, storage=private_storage, upload_to=_minutes_path, blank=True)
     minutes_signed_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -46,6 +58,17 @@ class Meeting(models.Model):
     @property
     def is_over(self):
         return timezone.now() >= self.ends_at
+
+    @property
+    def is_council_session(self):
+        return self.agency.is_council
+
+    @property
+    def minutes_state(self):
+        """"" before the secretary signs, "prepared" until the chair signs too, "signed" after."""
+        if self.minutes_signed_at:
+            return "signed"
+        return "prepared" if self.minutes_prepared_at else ""
 
     @property
     def chair(self):
@@ -90,6 +113,10 @@ class Participant(models.Model):
                               related_name="members")
     is_secretary = models.BooleanField(_("thư ký tổ"), default=False)
     checked_in_at = models.DateTimeField(_("điểm danh lúc"), null=True, blank=True)
+    # Who recorded the presence when it was not the delegate at the door: the meeting's secretary.
+    checked_in_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                      related_name="+")
+    invited_at = models.DateTimeField(_("gửi giấy mời lúc"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("người dự họp")
@@ -118,6 +145,10 @@ class Participant(models.Model):
     @property
     def can_vote(self):
         return self.role in VOTING_ROLES
+
+    @property
+    def is_present(self):
+        return self.checked_in_at is not None
 
 
 class AgendaItem(models.Model):

@@ -2,12 +2,25 @@
 live to the browsers concerned (live.py)."""
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import live, policy
-from ..models import Ballot, Choice, GroupMessage, Motion, Participant, SpeechRequest, SpeechState
+from ..models import (
+    RULE_OF_KIND,
+    SECRET_KINDS,
+    VOTING_ROLES,
+    Ballot,
+    Choice,
+    GroupMessage,
+    MajorityRule,
+    Motion,
+    MotionKind,
+    Participant,
+    SpeechRequest,
+    SpeechState,
+)
 from ..policy import NotAllowed, require
 from .meetings import _chair_or_organiser
 
@@ -29,6 +42,8 @@ def post_message(user, group, text):
         raise NotAllowed(_("Ý kiến chưa có nội dung."))
     if len(text) > MAX_MESSAGE:
         raise NotAllowed(_("Ý kiến dài quá %(limit)s ký tự.") % {"limit": MAX_MESSAGE})
+    if "\x00" in text:  # as the HTTP form refuses it; PostgreSQL would not store it
+        raise NotAllowed(_("Ý kiến có ký tự không hợp lệ."))
     if group.meeting.is_over:
         raise NotAllowed(_("Kỳ họp đã kết thúc; các tổ không thảo luận thêm."))
     message = GroupMessage.objects.create(group=group, author=user, text=text)
@@ -100,42 +115,62 @@ def move_speech(user, speech, state):
     return speech
 
 
+COUNTERS = {Choice.FOR: "votes_for", Choice.AGAINST: "votes_against", Choice.ABSTAIN: "votes_abstain"}
+
+
+def tally(motion, fresh=True):
+    """{choice: count, "cast": count} from the motion's own counts (read again unless `fresh` is False:
+    an instance loaded before the last ballots would be behind)."""
+    if fresh:
+        motion.refresh_from_db(fields=list(COUNTERS.values()))
+    row = {choice.value: getattr(motion, COUNTERS[choice]) for choice in Choice}
+    row["cast"] = sum(row.values())
+    return row
+
+
 def tallies(motions):
-    """{motion id: {choice: count, "cast": count}} for several motions in one query."""
-    counts = {}
-    for motion_id, choice, n in (Ballot.objects.filter(motion__in=motions).values_list("motion_id", "choice")
-                                 .annotate(n=Count("pk")).values_list("motion_id", "choice", "n")):
-        counts.setdefault(motion_id, {})[choice] = n
-    result = {}
-    for motion in motions:
-        row = {choice.value: counts.get(motion.pk, {}).get(choice.value, 0) for choice in Choice}
-        row["cast"] = sum(row.values())
-        result[motion.pk] = row
-    return result
-
-
-def tally(motion):
-    return tallies([motion])[motion.pk]
+    return {motion.pk: tally(motion, fresh=False) for motion in motions}
 
 
 def motion_payload(motion):
     return {"id": motion.pk, "title": motion.title, "open": motion.is_open, "passed": motion.passed,
-            "electorate": motion.electorate or _electorate(motion.meeting_id), "tally": tally(motion)}
+            "secret": motion.secret, "rule": motion.get_rule_display(),
+            "electorate": motion.electorate or base_of(motion.meeting), "tally": tally(motion, fresh=False)}
 
 
-def _electorate(meeting_id):
-    return Participant.objects.filter(meeting_id=meeting_id, role__in=["chair", "delegate"]).count()
+def base_of(meeting):
+    """The base of a majority: the body's statutory number of delegates (members of a committee); the
+    voting seats in the system only where the body has not recorded it."""
+    if meeting.agency.statutory_members:
+        return meeting.agency.statutory_members
+    return Participant.objects.filter(meeting=meeting, role__in=VOTING_ROLES).count()
+
+
+def present_voters(meeting):
+    return Participant.objects.filter(meeting=meeting, role__in=VOTING_ROLES, checked_in_at__isnull=False).count()
+
+
+def passes(rule, votes_for, base, present):
+    if rule == MajorityRule.TWO_THIRDS:
+        return votes_for * 3 >= base * 2
+    if rule == MajorityRule.PRESENT:
+        return votes_for * 2 > present
+    return votes_for * 2 > base
 
 
 @transaction.atomic
-def open_motion(user, meeting, *, title, item=None):
+def open_motion(user, meeting, *, title, item=None, kind=MotionKind.RESOLUTION):
+    """The chair puts a question to the vote; its kind sets the rule and whether the ballot is secret."""
     seat = policy.seat_of(user, meeting)
     require(seat is not None and seat.is_chair, _("Chỉ chủ tọa mới mở biểu quyết."))
     if meeting.is_over:
         raise NotAllowed(_("Kỳ họp đã kết thúc."))
+    if kind not in MotionKind.values:
+        raise NotAllowed(_("Loại biểu quyết không hợp lệ."))
     try:
         with transaction.atomic():
-            motion = Motion.objects.create(meeting=meeting, item=item, title=title.strip())
+            motion = Motion.objects.create(meeting=meeting, item=item, title=title.strip(), kind=kind,
+                                           rule=RULE_OF_KIND[kind], secret=kind in SECRET_KINDS)
     except IntegrityError:
         raise NotAllowed(_("Đang có một biểu quyết chưa kết thúc; hãy kết thúc trước khi mở biểu quyết mới.")) from None
     live.send(live.meeting_channel(meeting.pk), "motion", motion_payload(motion))
@@ -144,34 +179,45 @@ def open_motion(user, meeting, *, title, item=None):
 
 @transaction.atomic
 def cast_ballot(user, motion, choice):
-    """One ballot per delegate: a second one is refused, whatever arrives at the same moment."""
+    """One ballot per delegate present, while the vote is open. The motion's row is locked as closing
+    locks it, so a ballot is either counted before the close or refused after it. In a secret vote the
+    ballot records only that the delegate voted."""
     if choice not in Choice.values:
         raise NotAllowed(_("Lựa chọn biểu quyết không hợp lệ."))
     seat = policy.seat_of(user, motion.meeting)
     require(seat is not None and seat.can_vote, _("Chỉ đại biểu mới được biểu quyết."))
-    if not Motion.objects.filter(pk=motion.pk, closed_at__isnull=True).exists():
+    if not seat.is_present:
+        raise NotAllowed(_("Anh/chị chưa điểm danh: hãy quét mã tại cửa hội trường hoặc báo thư ký kỳ họp "
+                           "trước khi biểu quyết."))
+    locked = Motion.objects.select_for_update().get(pk=motion.pk)
+    if not locked.is_open:
         raise NotAllowed(_("Biểu quyết này đã kết thúc."))
     try:
         with transaction.atomic():
-            Ballot.objects.create(motion=motion, participant=seat, choice=choice)
+            Ballot.objects.create(motion=locked, participant=seat, choice="" if locked.secret else choice)
     except IntegrityError:
         raise NotAllowed(_("Anh/chị đã biểu quyết nội dung này.")) from None
-    live.send(live.meeting_channel(motion.meeting_id), "tally", {"id": motion.pk, "tally": tally(motion)})
+    counter = COUNTERS[Choice(choice)]
+    Motion.objects.filter(pk=locked.pk).update(**{counter: F(counter) + 1})
+    # Read under the lock: each snapshot is exact, and the one with the most votes is the latest
+    # (the consumer sends browsers at most one per motion every TALLY_INTERVAL, the latest).
+    live.send(live.meeting_channel(locked.meeting_id), "tally", {"id": locked.pk, "tally": tally(locked)})
     return choice
 
 
 @transaction.atomic
 def close_motion(user, motion):
-    """The chair closes the vote; it passes with more than half of the delegates entitled to vote
-    (a council's rule: a majority of all its delegates, not of those present)."""
+    """The chair closes the vote; its rule decides on the body's statutory number of delegates (or on
+    those present for a procedural question)."""
     seat = policy.seat_of(user, motion.meeting)
     require(seat is not None and seat.is_chair, _("Chỉ chủ tọa mới kết thúc biểu quyết."))
-    locked = Motion.objects.select_for_update().get(pk=motion.pk)
+    locked = Motion.objects.select_for_update().select_related("meeting__agency").get(pk=motion.pk)
     if not locked.is_open:
         raise NotAllowed(_("Biểu quyết này đã kết thúc."))
     locked.closed_at = timezone.now()
-    locked.electorate = _electorate(locked.meeting_id)
-    locked.passed = tally(locked)[Choice.FOR] * 2 > locked.electorate
-    locked.save(update_fields=["closed_at", "electorate", "passed"])
+    locked.electorate = base_of(locked.meeting)
+    locked.present = present_voters(locked.meeting)
+    locked.passed = passes(locked.rule, locked.votes_for, locked.electorate, locked.present)
+    locked.save(update_fields=["closed_at", "electorate", "present", "passed"])
     live.send(live.meeting_channel(locked.meeting_id), "motion", motion_payload(locked))
     return locked

@@ -1,5 +1,3 @@
-import datetime as dt
-
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -9,10 +7,6 @@ from government.selectors import agency_of
 from .. import policy
 from ..models import AgendaItem, DiscussionGroup, Meeting, Participant, ParticipantRole, new_qr_key
 from ..policy import NotAllowed, require
-
-# Delegates may check in this long before the meeting starts (they arrive early at the door).
-CHECK_IN_OPENS = dt.timedelta(hours=1)
-
 
 @transaction.atomic
 def create_meeting(user, *, title, place, starts_at, ends_at):
@@ -101,16 +95,3 @@ def renew_qr(user, meeting):
     meeting.qr_key = new_qr_key()
     meeting.save(update_fields=["qr_key"])
     return meeting
-
-
-@transaction.atomic
-def check_in(user, meeting, now=None):
-    """Attendance by scanning the door's code while signed in: once, and only around the meeting's time."""
-    now = now or timezone.now()
-    seat_ = policy.seat_of(user, meeting)
-    require(seat_ is not None, _("Anh/chị không có tên trong danh sách dự họp."))
-    if not meeting.starts_at - CHECK_IN_OPENS <= now < meeting.ends_at:
-        raise NotAllowed(_("Chỉ điểm danh được từ 1 giờ trước khi họp đến khi kết thúc kỳ họp."))
-    updated = Participant.objects.filter(pk=seat_.pk, checked_in_at__isnull=True).update(checked_in_at=now)
-    seat_.refresh_from_db(fields=["checked_in_at"])
-    return seat_, bool(updated)

@@ -4,6 +4,7 @@ from django.urls import path, reverse_lazy
 from portal.accounts import vneid
 from portal.accounts.resets import reset_limited
 from portal.accounts.views import SignInView
+from government import converters  # noqa: F401 - registers <id:…>
 
 from .forms import SignInForm
 from .views import accounts, dossiers, filing, my_data, tracking, verification
@@ -29,21 +30,21 @@ urlpatterns = [
     path("tai-khoan/du-lieu-cua-toi.json", my_data.my_data_json, name="my_data_json"),
     path("tai-khoan/du-lieu-cua-toi.pdf", my_data.my_data_pdf, name="my_data_pdf"),
     path("tai-khoan/dong-y/", my_data.change_consents, name="change_consents"),
-    path("nop-ho-so/<int:procedure_id>/", filing.start, name="start"),
+    path("nop-ho-so/<id:procedure_id>/", filing.start, name="start"),
     path("ho-so/", dossiers.my_dossiers, name="my_dossiers"),
-    path("ho-so/<int:pk>/", dossiers.detail, name="dossier"),
-    path("ho-so/<int:pk>/soan/", filing.draft, name="draft"),
-    path("ho-so/<int:pk>/xoa-tep/<int:document_id>/", filing.remove_document, name="remove_document"),
-    path("ho-so/<int:pk>/xem-lai/", filing.review, name="review"),
-    path("ho-so/<int:pk>/giay-tiep-nhan.pdf", filing.receipt, name="receipt"),
-    path("ho-so/<int:pk>/tep/<int:document_id>/", filing.document, name="document"),
-    path("ho-so/<int:pk>/bo-sung/", dossiers.supply, name="supply"),
-    path("ho-so/<int:pk>/rut/", dossiers.withdraw_dossier, name="withdraw"),
-    path("ho-so/<int:pk>/danh-gia/", dossiers.rate, name="rate"),
-    path("ho-so/<int:pk>/ket-qua/<int:file_id>/", dossiers.result, name="result"),
-    path("ho-so/<int:pk>/thu-xin-loi/<int:event_id>.pdf", dossiers.apology, name="apology"),
-    path("ho-so/<int:pk>/thong-bao-dung.pdf", dossiers.stop_notice, name="stop_notice"),
-    path("ho-so/<int:pk>/tep-bo-sung/<int:file_id>/", dossiers.supplied_file, name="supplied_file"),
+    path("ho-so/<id:pk>/", dossiers.detail, name="dossier"),
+    path("ho-so/<id:pk>/soan/", filing.draft, name="draft"),
+    path("ho-so/<id:pk>/xoa-tep/<id:document_id>/", filing.remove_document, name="remove_document"),
+    path("ho-so/<id:pk>/xem-lai/", filing.review, name="review"),
+    path("ho-so/<id:pk>/giay-tiep-nhan.pdf", filing.receipt, name="receipt"),
+    path("ho-so/<id:pk>/tep/<id:document_id>/", filing.document, name="document"),
+    path("ho-so/<id:pk>/bo-sung/", dossiers.supply, name="supply"),
+    path("ho-so/<id:pk>/rut/", dossiers.withdraw_dossier, name="withdraw"),
+    path("ho-so/<id:pk>/danh-gia/", dossiers.rate, name="rate"),
+    path("ho-so/<id:pk>/ket-qua/<id:file_id>/", dossiers.result, name="result"),
+    path("ho-so/<id:pk>/thu-xin-loi/<id:event_id>.pdf", dossiers.apology, name="apology"),
+    path("ho-so/<id:pk>/thong-bao-dung.pdf", dossiers.stop_notice, name="stop_notice"),
+    path("ho-so/<id:pk>/tep-bo-sung/<id:file_id>/", dossiers.supplied_file, name="supplied_file"),
     path("tra-cuu-ho-so/", tracking.track, name="track"),
     path("xac-thuc-van-ban/", verification.verify_upload, name="verify"),
     path("xac-thuc-van-ban/<uuid:token>/", verification.verify_token, name="verify_token"),

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from government.models import Role
-from meetings.models import AnnotationKind, Choice, DocumentKind, ParticipantRole
+from meetings.models import AnnotationKind, Choice, DocumentKind, MotionKind, ParticipantRole
 from portal.forms import BoundedModelMultipleChoiceField
 
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -15,12 +15,6 @@ class VersionForm(forms.Form):
     """?v=2: an older version of a document (a value that is no version shows the current one)."""
 
     v = forms.IntegerField(min_value=1, max_value=32767, required=False)
-
-
-class QrImageForm(forms.Form):
-    """?cua=1: the door's code (attendance) instead of the invitation's."""
-
-    cua = forms.TypedChoiceField(choices=[("1", "1")], coerce=bool, required=False, empty_value=False)
 
 
 class MeetingForm(forms.Form):
@@ -136,6 +130,9 @@ class SpeechMoveForm(forms.Form):
 
 class MotionForm(forms.Form):
     title = forms.CharField(label=_("Nội dung biểu quyết"), max_length=300)
+    kind = forms.ChoiceField(label=_("Loại biểu quyết"), choices=MotionKind.choices, initial=MotionKind.RESOLUTION,
+                             help_text=_("Bầu cử, miễn nhiệm, bãi nhiệm và tín nhiệm là bỏ phiếu kín; miễn nhiệm, "
+                                         "bãi nhiệm cần hai phần ba tổng số đại biểu."))
     item = forms.ModelChoiceField(label=_("Thuộc nội dung"), queryset=None, required=False, empty_label=_("Chung"))
 
     def __init__(self, *args, meeting, **kwargs):
@@ -150,3 +147,11 @@ class VoteForm(forms.Form):
 class MinutesForm(forms.Form):
     conclusions = forms.CharField(label=_("Kết luận của chủ tọa"), max_length=20000,
                                   widget=forms.Textarea(attrs={"rows": 5}))
+    opened_at = forms.DateTimeField(label=_("Khai mạc lúc"), widget=DATETIME_INPUT, input_formats=["%Y-%m-%dT%H:%M"])
+    closed_at = forms.DateTimeField(label=_("Bế mạc lúc"), widget=DATETIME_INPUT, input_formats=["%Y-%m-%dT%H:%M"])
+
+    def clean(self):
+        data = super().clean()
+        if data.get("opened_at") and data.get("closed_at") and data["closed_at"] <= data["opened_at"]:
+            self.add_error("closed_at", _("Giờ bế mạc phải sau giờ khai mạc."))
+        return data

@@ -4,10 +4,8 @@ register runs without gaps and the letter can be found there (DOMAIN.md §10).""
 
 from django.utils.translation import gettext as _
 
-from documents.models import DocumentType, OutgoingDocument, OutgoingState
-from documents.services.outgoing import symbol_of
-from documents.services.registers import take_number
-from government.calendar import LOCAL_TZ
+from documents.services.outgoing import register_issued
+from government.registers import UnknownDocumentType
 from government.models import Authority, Role, StaffRole
 from procedures.exceptions import TransitionNotAllowed
 
@@ -18,19 +16,13 @@ LETTER_TYPES = {"issue_apology": "Công văn", "stop": "Thông báo"}
 def register_letter(dossier, action, agency, actor, at):
     """The letter's line in `agency`'s outgoing register; call inside the transaction that logs the
     event. Returns {"letter_symbol", "letter_document"} for the event's data."""
-    document_type = DocumentType.objects.filter(name=LETTER_TYPES[action]).first()
-    if document_type is None:
-        raise TransitionNotAllowed(_("Chưa có loại văn bản “%(type)s” để ban hành phiếu; hãy báo quản trị.")
-                                   % {"type": LETTER_TYPES[action]})
     excerpt = (_("V/v xin lỗi và đề nghị gia hạn thời gian giải quyết hồ sơ %(code)s") if action == "issue_apology"
                else _("Thông báo dừng giải quyết hồ sơ %(code)s")) % {"code": dossier.code}
-    number = take_number(agency, "outgoing", at)
-    document = OutgoingDocument(agency=agency, document_type=document_type, excerpt=excerpt, drafted_by=actor,
-                                signer=signer_for(agency, actor), state=OutgoingState.ISSUED, year=number.year,
-                                number=number.number, issued_on=at.astimezone(LOCAL_TZ).date(), issued_at=at,
-                                issued_by=actor)
-    document.symbol = symbol_of(document, number)
-    document.save()
+    try:
+        document = register_issued(agency, LETTER_TYPES[action], excerpt=excerpt, drafted_by=actor,
+                                   signer=signer_for(agency, actor), at=at)
+    except UnknownDocumentType as error:
+        raise TransitionNotAllowed(error.message) from None
     return {"letter_symbol": document.symbol, "letter_document": document.pk}
 
 

@@ -5,6 +5,7 @@ from meetings.models import Choice, SpeechState
 from meetings.policy import NotAllowed
 from meetings.services import floor, meetings
 from tests.concurrency import at_once
+from tests.meetings.factories import present
 
 
 @pytest.fixture
@@ -53,6 +54,7 @@ def test_one_ballot_each_and_a_majority_of_all_delegates(council):
     with pytest.raises(NotAllowed, match="chủ tọa"):
         floor.open_motion(council.delegates[0], council.meeting, title="Thông qua")
     motion = floor.open_motion(council.chair, council.meeting, title="Thông qua Nghị quyết")
+    present(council)
     with pytest.raises(NotAllowed, match="chưa kết thúc"):
         floor.open_motion(council.chair, council.meeting, title="Một biểu quyết nữa")
     for person, choice in zip(council.delegates, [Choice.FOR, Choice.FOR, Choice.AGAINST, Choice.ABSTAIN]):
@@ -77,6 +79,7 @@ def test_simultaneous_ballots_give_an_exact_tally():
     from tests.meetings.factories import session
 
     council = session(delegates=40)
+    present(council)
     motion = floor.open_motion(council.chair, council.meeting, title="Thông qua")
     voters = iter(council.delegates * 2)  # every delegate tries twice, at once
 

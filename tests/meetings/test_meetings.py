@@ -5,7 +5,7 @@ import pytest
 from government.models import Role
 from meetings.models import Participant, ParticipantRole
 from meetings.policy import NotAllowed
-from meetings.services import meetings
+from meetings.services import attendance, meetings
 from tests.factories import AgencyFactory, staff
 from tests.meetings.factories import delegate, session
 
@@ -51,18 +51,32 @@ def test_the_chair_splits_the_delegates_into_groups_each_with_a_secretary(counci
     assert moved.is_secretary and not Participant.objects.get(pk=seats[0].pk).is_secretary
 
 
-def test_check_in_only_around_the_meeting_and_once(council):
+def test_check_in_with_the_door_code_only_around_the_meeting_and_once(council, time_machine):
     meeting, person = council.meeting, council.delegates[0]
-    seat, first = meetings.check_in(person, meeting)
-    assert first and seat.checked_in_at is not None
-    _seat, again = meetings.check_in(person, meeting)
+    time_machine.move_to(meeting.starts_at + dt.timedelta(minutes=30), tick=False)
+    code = attendance.door_code(meeting)
+    seat, first = attendance.check_in(person, meeting, code)
+    assert first and seat.checked_in_at is not None and seat.checked_in_by is None
+    _seat, again = attendance.check_in(person, meeting, code)
     assert not again
+    with pytest.raises(NotAllowed, match="hết hạn"):  # the invitation's key is not the door's code
+        attendance.check_in(council.delegates[1], meeting, meeting.qr_key)
     with pytest.raises(NotAllowed, match="từ 1 giờ trước"):
-        meetings.check_in(council.delegates[1], meeting, now=meeting.ends_at + dt.timedelta(minutes=1))
-    with pytest.raises(NotAllowed, match="từ 1 giờ trước"):
-        meetings.check_in(council.delegates[1], meeting, now=meeting.starts_at - dt.timedelta(hours=2))
+        later = meeting.ends_at + dt.timedelta(minutes=1)
+        attendance.check_in(council.delegates[1], meeting, attendance.door_code(meeting, later), now=later)
     with pytest.raises(NotAllowed, match="không có tên"):
-        meetings.check_in(session(name="Đồng Hỷ").delegates[0], meeting)
+        attendance.check_in(session(name="Đồng Hỷ").delegates[0], meeting, code)
+    time_machine.shift(dt.timedelta(minutes=2, seconds=1))  # a photo of the screen, used at home later
+    with pytest.raises(NotAllowed, match="hết hạn"):
+        attendance.check_in(council.delegates[1], meeting, code)
+
+
+def test_the_secretary_records_a_delegate_present(council):
+    seat = council.meeting.participants.get(user=council.delegates[1])
+    with pytest.raises(NotAllowed):
+        attendance.mark_present(council.delegates[0], council.meeting, seat)
+    marked = attendance.mark_present(council.secretary, council.meeting, seat)
+    assert marked.is_present and marked.checked_in_by == council.secretary
 
 
 def test_the_qr_code_stops_after_the_meeting_and_when_renewed(council):

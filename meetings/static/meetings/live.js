@@ -75,7 +75,7 @@
     };
     socket.onclose = function (event) {
       root.dataset.connected = "";
-      if (event.code === 4403) { say(root.dataset.refused || ""); return; }
+      if (event.code === 4403 || event.code === 4401) { say(root.dataset.refused || ""); return; }
       say(root.dataset.reconnecting || "");
       setTimeout(connect, delay);
       delay = Math.min(delay * 2, 10000);

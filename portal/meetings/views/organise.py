@@ -17,7 +17,7 @@ from meetings import policy, selectors
 from meetings.models import Meeting, MeetingDocument
 from meetings.services import documents, meetings
 
-from ..forms import DocumentForm, ItemForm, MeetingForm, PlaceForm, QrImageForm, ReplaceForm, SeatForm
+from ..forms import DocumentForm, ItemForm, MeetingForm, PlaceForm, ReplaceForm, SeatForm
 from .common import QR_SESSION_KEY, act, refusal, second_factor_first, submit, with_seat
 
 
@@ -113,13 +113,12 @@ def renew_qr(request, meeting, seat):
 
 @with_seat
 def qr_image(request, meeting, seat):
-    """The PNG of the invitation's code, or of the door's (`?cua=1`: attendance)."""
+    """The PNG of the invitation's code (the door's is on the door's own screen, views.attendance)."""
     if refused := _organiser_only(request, seat):
         return refused
-    door = QrImageForm(request.GET)
-    name = "meetings:check_in" if door.is_valid() and door.cleaned_data["cua"] else "meetings:qr"
     buffer = io.BytesIO()
-    qrcode.make(request.build_absolute_uri(reverse(name, args=[meeting.qr_key])), box_size=8, border=2).save(buffer)
+    qrcode.make(request.build_absolute_uri(reverse("meetings:qr", args=[meeting.qr_key])), box_size=8,
+                border=2).save(buffer)
     response = HttpResponse(buffer.getvalue(), content_type="image/png")
     response["Cache-Control"] = "private, no-store"
     return response
@@ -144,18 +143,3 @@ def qr(request, key):
     public = [doc for item in items for doc in item.documents.all() if doc.is_public]
     return render(request, "meetings/qr.html", {"meeting": meeting, "items": items, "public": public,
                                                 "next": reverse("meetings:room", args=[meeting.pk])})
-
-
-@login_required
-def check_in(request, key):
-    """The door's code: scanned while signed in, it records the delegate as present."""
-    meeting = _by_qr(key)
-    if meeting is None or not meetings.qr_is_valid(meeting):
-        return refusal(request, _("Mã QR này không còn hiệu lực: kỳ họp đã kết thúc hoặc mã đã được thay."), status=410)
-    try:
-        seat, first = meetings.check_in(request.user, meeting)
-    except DomainError as error:
-        return refusal(request, error.message)
-    messages.success(request, _("Đã điểm danh lúc %(at)s.") % {"at": timezone.localtime(seat.checked_in_at).strftime("%H:%M")}
-                     if first else _("Anh/chị đã điểm danh trước đó."))
-    return redirect("meetings:room", meeting.pk)

@@ -1,34 +1,77 @@
-"""The meeting's record: the minutes signed by the chair, and the archive of documents and comments."""
+"""The meeting's record: the minutes (written up and signed by the secretary, then signed by the chair),
+the invitation, and the archive of documents and comments."""
 
+from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from government.signing import check_signatures
 from meetings import selectors
 from meetings.models import Comment
-from meetings.services import record
+from meetings.services import invitations, record
 from portal.citizens.views.common import download
 
 from ..forms import MinutesForm
-from .common import refusal, submit, with_seat
+from .common import act, refusal, submit, with_seat
 
 
 @with_seat
 def minutes(request, meeting, seat):
     if not meeting.minutes_pdf:
-        return refusal(request, _("Chủ tọa chưa ký biên bản kỳ họp."), status=404)
+        return refusal(request, _("Thư ký chưa lập biên bản kỳ họp."), status=404)
     return download(meeting.minutes_pdf, f"bien-ban-ky-hop-{meeting.pk}.pdf", "application/pdf")
+
+
+def _archive(meeting):
+    return reverse("meetings:archive", args=[meeting.pk])
+
+
+@require_POST
+@with_seat
+def prepare_minutes(request, meeting, seat):
+    return submit(request, MinutesForm(request.POST),
+                  lambda data: record.prepare_minutes(request.user, meeting, **data),
+                  _("Đã lập và ký số biên bản; chờ chủ tọa ký."), _archive(meeting))
 
 
 @require_POST
 @with_seat
 def sign_minutes(request, meeting, seat):
-    back = reverse("meetings:archive", args=[meeting.pk])
-    return submit(request, MinutesForm(request.POST),
-                  lambda data: record.sign_minutes(request.user, meeting, conclusions=data["conclusions"]),
-                  _("Đã ký số biên bản kỳ họp."), back)
+    return act(request, lambda: record.sign_minutes(request.user, meeting), _("Đã ký số biên bản kỳ họp."),
+               _archive(meeting))
+
+
+@require_POST
+@with_seat
+def issue_invitation(request, meeting, seat):
+    outcome = {}
+
+    def issue():
+        outcome["sent"], outcome["unreachable"] = invitations.issue_invitation(request.user, meeting)
+
+    response = act(request, issue, None, reverse("meetings:manage", args=[meeting.pk]))
+    if "sent" in outcome:
+        messages.success(request, _("Đã gửi giấy mời số %(number)s tới %(count)s người.") % {
+            "number": meeting.invitation_symbol, "count": len(outcome["sent"])})
+        if outcome["unreachable"]:
+            messages.warning(request, _("Chưa có thư điện tử, cần gửi giấy mời in: %(names)s.") % {
+                "names": ", ".join(p.name for p in outcome["unreachable"])})
+    return response
+
+
+@with_seat
+def invitation(request, meeting, seat):
+    """The signed-in person's own copy of the invitation, once it has a number."""
+    if not meeting.invitation_symbol:
+        return refusal(request, _("Giấy mời chưa được ban hành."), status=404)
+    response = HttpResponse(invitations.invitation_for(meeting, seat), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="giay-moi-{meeting.pk}.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @with_seat
@@ -44,8 +87,12 @@ def archive(request, meeting, seat):
     if meeting.minutes_pdf:
         with meeting.minutes_pdf.open("rb") as handle:
             signatures = check_signatures(handle.read())
+    initial = {"conclusions": meeting.conclusions,
+               "opened_at": timezone.localtime(meeting.opened_at or meeting.starts_at),
+               "closed_at": timezone.localtime(meeting.closed_at or min(timezone.now(), meeting.ends_at))}
     return render(request, "meetings/archive.html", {
         "meeting": meeting, "seat": seat, "items": items, "comments": comments.order_by("document_id", "pk"),
         "record": selectors.record_of(meeting), "signatures": signatures,
-        "minutes_form": MinutesForm(initial={"conclusions": meeting.conclusions}) if seat.is_chair else None,
+        "minutes_form": MinutesForm(initial=initial) if seat.is_organiser else None,
+        "may_sign": seat.is_chair and meeting.minutes_state == "prepared",
     })

@@ -96,13 +96,37 @@ def test_a_renewed_code_replaces_the_printed_one(client, council):
     assert client.get(reverse("meetings:qr", args=[old])).status_code == 410
 
 
-def test_checking_in_by_the_door_code_needs_a_seat(client, council, other):
+def test_checking_in_is_a_post_with_the_door_code_of_the_minute(client, council, other):
+    from django.test import Client
+
+    from meetings.services import attendance
+
+    code = attendance.door_code(council.meeting)
+    url = reverse("meetings:check_in", args=[council.meeting.pk, code])
     client.force_login(other.delegates[0])
-    response = client.get(reverse("meetings:check_in", args=[council.meeting.qr_key]))
-    assert response.status_code == 403
+    assert client.post(url).status_code == 403
     client.force_login(council.delegates[0])
-    response = client.get(reverse("meetings:check_in", args=[council.meeting.qr_key]), follow=True)
+    seat = council.meeting.participants.get(user=council.delegates[0])
+    assert "Xác nhận có mặt" in client.get(url).content.decode()  # a link (or another site) checks no one in
+    seat.refresh_from_db()
+    assert seat.checked_in_at is None
+    response = client.post(reverse("meetings:check_in", args=[council.meeting.pk, council.meeting.qr_key]))
+    assert response.status_code == 403 and "hết hạn" in response.content.decode()  # the invitation's key
+    forged = Client(enforce_csrf_checks=True)
+    forged.force_login(council.delegates[0])
+    assert forged.post(url).status_code == 403  # a cross-site form has no CSRF token
+    response = client.post(url, follow=True)
     assert "Đã điểm danh lúc" in response.content.decode()
+    assert client.get("/hop/qr/%00/").status_code == 404  # a NUL never reaches the database
+
+
+def test_the_door_screen_is_the_organisers(client, council):
+    client.force_login(council.delegates[0])
+    assert client.get(reverse("meetings:door", args=[council.meeting.pk])).status_code == 403
+    sign_in_verified(client, council.secretary)
+    response = client.get(reverse("meetings:door", args=[council.meeting.pk]))
+    assert response.status_code == 200 and "data:image/png;base64," in response.content.decode()
+    assert "no-cache" in response["Cache-Control"] or "no-store" in response["Cache-Control"]
 
 
 def test_organisers_pass_the_second_factor_and_delegates_when_the_setting_says(client, council, settings):

@@ -11,7 +11,7 @@ from meetings.models import Choice
 from meetings.services import floor, meetings
 from portal.asgi import application
 from tests.factories import sign_in_verified
-from tests.meetings.factories import session
+from tests.meetings.factories import present, session
 
 pytestmark = pytest.mark.django_db(transaction=True)  # events are sent when the transaction commits
 
@@ -118,6 +118,7 @@ def test_a_reconnecting_browser_gets_what_it_missed():
 def test_votes_through_the_socket_move_the_tally_for_everyone():
     council = session()
     motion = floor.open_motion(council.chair, council.meeting, title="Thông qua Nghị quyết")
+    present(council, council.delegates[0])
 
     voter, chair = socket(council.meeting, council.delegates[0]), socket(council.meeting, council.chair)
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from government.models import Role
 from meetings.models import Meeting, MeetingDocument
 from tests.factories import AgencyFactory, sign_in_verified, staff
-from tests.meetings.factories import delegate, pdf
+from tests.meetings.factories import delegate, pdf, present
 
 
 @pytest.fixture
@@ -68,12 +68,15 @@ def test_a_delegate_sees_no_organiser_page_and_a_secretary_lands_on_the_meetings
     assert client.get("/can-bo/")["Location"] == reverse("meetings:list")
 
 
-def test_the_vote_form_refuses_a_second_ballot_and_a_made_up_choice(client, council):
+def test_the_vote_form_refuses_an_absent_delegate_a_second_ballot_and_a_made_up_choice(client, council):
     from meetings.services import floor
 
     motion = floor.open_motion(council.chair, council.meeting, title="Thông qua")
     client.force_login(council.delegates[0])
     url = reverse("meetings:vote", args=[council.meeting.pk, motion.pk])
+    response = client.post(url, {"choice": "for"}, follow=True)  # not checked in yet
+    assert "chưa điểm danh" in response.content.decode() and not motion.ballots.exists()
+    present(council, council.delegates[0])
     response = client.post(url, {"choice": "yes please"}, follow=True)
     assert "Biểu quyết:" in response.content.decode() and not motion.ballots.exists()
     client.post(url, {"choice": "for"})
