@@ -48,6 +48,7 @@ class Document:
     under_title: list = field(default_factory=list)  # plain lines under the excerpt (a book's reference)
     number_text: str = ""  # printed as it is instead of "Số: …" ("Số chứng thực: 12, Quyển số: …")
     plain_body: bool = False  # "label: value" lines, left-aligned, not indented (a book's paper)
+    qr_caption: str = "Quét mã QR để xác thực văn bản điện tử."
 
     @property
     def is_letter(self):
@@ -115,7 +116,7 @@ def render(document, spots=None):
     story.append(Spacer(0, 5 * mm))
     story.append(_closing(document, width, d, spots))
     if document.qr_url:
-        qr = Table([[Paragraph("Quét mã QR để xác thực văn bản điện tử.", d["small"]), qr_image(document.qr_url)]],
+        qr = Table([[Paragraph(escape(document.qr_caption), d["small"]), qr_image(document.qr_url)]],
                    colWidths=[width - 28 * mm, 28 * mm])
         qr.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
         story += [Spacer(0, 3 * mm), qr]

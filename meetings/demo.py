@@ -1,5 +1,9 @@
-"""A demo council session for `make run`: a meeting secretary, a chair, six delegates in two groups,
-an agenda with generated documents (one replaced by a second version), under way from today."""
+"""A demo council session for `make run`: the People's Council of the demo's district (of its commune
+under the two-level model), its secretary, a chair and six delegates in two groups (7 of the council's
+9 delegates are seated in the demo), an agenda with generated documents (one replaced by a second
+version), under way from today. It has already done what a newcomer should see: delegates present (one
+absent, who cannot vote until checked in), a closed open vote and a closed secret ballot with their
+results, two delegates waiting to speak, and group 1's summary."""
 
 import datetime as dt
 import io
@@ -15,8 +19,8 @@ from government.demo import DemoLogin, demo_user, give_role
 from government.models import Agency, AgencyKind, Role, UnitLevel
 from government.pdf import build, styles
 
-from .models import DocumentKind, Meeting, ParticipantRole
-from .services import documents, meetings
+from .models import Choice, DocumentKind, Meeting, MotionKind, ParticipantRole
+from .services import attendance, documents, floor, meetings
 
 SECRETARY = ("hdnd.thuky", "Hoàng Thu", "Phương")
 CHAIR = ("hdnd.chutoa", "Dương Văn", "Hòa")
@@ -26,7 +30,10 @@ TITLE = "Kỳ họp thường lệ cuối năm của Hội đồng nhân dân (d
 LENGTH = dt.timedelta(days=2, hours=9, minutes=30)  # 07:30 today to 17:00 the day after tomorrow
 
 
-def organising_agency():
+STATUTORY_DELEGATES = 9
+
+
+def demo_committee():
     """The People's Committee of the demo's district (of its commune under the two-level model), whose
     staff the procedures' demo seeded; any district committee on a database without them."""
     committees = Agency.objects.filter(kind=AgencyKind.PEOPLES_COMMITTEE).order_by("pk")
@@ -35,6 +42,17 @@ def organising_agency():
         if agency is not None:
             return agency
     return committees.filter(unit__level=UnitLevel.DISTRICT).first() or committees.first()
+
+
+def organising_agency():
+    """The People's Council of the demo committee's unit, made on first use with a demo code."""
+    committee = demo_committee()
+    unit = committee.unit
+    council, _created = Agency.objects.get_or_create(
+        unit=unit, kind=AgencyKind.COUNCIL, sector="",
+        defaults={"name": f"Hội đồng nhân dân {unit.name[:1].lower()}{unit.name[1:]}", "desk_name": "",
+                  "electronic_code": "9" + committee.electronic_code[1:], "statutory_members": STATUTORY_DELEGATES})
+    return council
 
 
 def sample_pdf(title, paragraphs):
@@ -117,5 +135,27 @@ def seed(now=None):
                                change_note="Bổ sung Điều 3 về hiệu lực thi hành")
     documents.add_document(secretary, plan, kind=DocumentKind.LINK, title="Luật Đầu tư công (Cơ sở dữ liệu văn bản)",
                            url="https://vbpl.vn/")
-    meetings.split_into_groups(chair, meeting, 2)
+    groups = meetings.split_into_groups(chair, meeting, 2)
+    _what_happened(meeting, secretary, chair, delegates, groups, plan, now)
     return logins, meeting, True
+
+
+def _what_happened(meeting, secretary, chair, delegates, groups, plan, now):
+    """The first hour of the session, through the same services the hall uses."""
+    for person in [chair, *delegates[:-1]]:  # the last delegate has not arrived
+        attendance.mark_present(secretary, meeting, meeting.participants.get(user=person), now=now)
+    agenda = floor.open_motion(chair, meeting, title="Thông qua chương trình kỳ họp", kind=MotionKind.PROCEDURAL)
+    for person in [chair, *delegates[:-1]]:
+        floor.cast_ballot(person, agenda, Choice.FOR)
+    floor.close_motion(chair, agenda)
+    election = floor.open_motion(chair, meeting, title="Bầu bổ sung Ủy viên Thường trực Hội đồng nhân dân",
+                                 kind=MotionKind.ELECTION)
+    for person, choice in zip([chair, *delegates[:-1]], [Choice.FOR] * 5 + [Choice.AGAINST]):
+        floor.cast_ballot(person, election, choice)
+    floor.close_motion(chair, election)
+    floor.request_to_speak(delegates[0], meeting, topic="Đề nghị bổ sung vốn cho trạm y tế xã", item=plan)
+    floor.request_to_speak(delegates[2], meeting, topic="Về tiến độ giải phóng mặt bằng", item=plan)
+    secretary_of_group = groups[0].members.filter(is_secretary=True).select_related("user").first()
+    floor.post_message(secretary_of_group.user, groups[0], "Tổ 1 thống nhất với dự thảo Nghị quyết.")
+    floor.write_summary(secretary_of_group.user, groups[0],
+                        "Tổ 1 nhất trí với dự thảo; đề nghị ưu tiên vốn cho trạm y tế xã và đường liên thôn.")

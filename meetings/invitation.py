@@ -40,5 +40,6 @@ def invitation_pdf(meeting, participant, *, items, qr_url):
     return render(Document(
         agency=meeting.agency, type_name="Giấy mời", excerpt=f"Dự {meeting.title}", body=body,
         signature=SignatureBlock((authority, "CHỦ TỊCH"), chair.name if chair else ""),
-        recipients=[], archive_unit="VP", addressees=[f"Ông/Bà {participant.name}{role}"],
+        recipients=["Như trên"], archive_unit="VP", qr_caption="Quét mã QR để mở kỳ họp và đọc tài liệu.",
+        addressees=[f"Ông/Bà {participant.name}{role}"],
         number=meeting.invitation_symbol, dated=meeting.invitation_issued_at, qr_url=qr_url))

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from meetings.demo import DELEGATES, seed
 from meetings.models import Meeting
+from meetings.services import floor
 from tests.clock import HARD_MOMENTS
 from tests.factories import AgencyFactory, UnitFactory
 
@@ -25,6 +26,13 @@ def test_the_demo_session_is_made_once_and_held_again_when_over(time_machine, mo
     draft = meeting.items.get(position=2).documents.get(kind="main")
     assert draft.current.number == 2 and "Điều 3" in draft.current.change_note
     assert meeting.starts_at <= timezone.now() < meeting.ends_at
+    assert meeting.agency.is_council and meeting.agency.statutory_members == 9
+    agenda, election = meeting.motions.order_by("pk")
+    assert agenda.passed and not agenda.secret and agenda.votes_for == 6  # 6 of the 6 present
+    assert election.secret and election.passed and election.votes_for == 5  # 5 of the 9 delegates: over half
+    assert set(election.ballots.values_list("choice", flat=True)) == {""}
+    assert meeting.participants.filter(checked_in_at__isnull=True, role="delegate").count() == 1
+    assert len(floor.speech_queue(meeting)) == 2 and meeting.groups.get(name="Tổ 1").summary
     _logins, again, created = seed()
     assert not created and again == meeting and Meeting.objects.count() == 1
     later = timezone.now() + dt.timedelta(days=10)

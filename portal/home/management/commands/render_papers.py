@@ -27,9 +27,9 @@ from government.calendar import LOCAL_TZ
 from government.models import AdministrativeUnit, Agency, AgencyKind, Authority, Role, StaffRole, UnitLevel
 from procedures import services
 from meetings.demo import sample_pdf
-from meetings.models import Choice, DocumentKind, ParticipantRole
+from meetings.models import Choice, DocumentKind, Meeting, MotionKind, ParticipantRole
 from meetings.services import documents as meeting_documents
-from meetings.services import floor, meetings, record
+from meetings.services import attendance, floor, invitations, meetings, record
 from procedures.models import Field, Procedure, RequiredDocument, RouteStep, StopGround
 from procedures.pdf import forms as pdf_forms
 from procedures.pdf.receipt import render_receipt
@@ -89,6 +89,8 @@ class Command(BaseCommand):
                                                  unit_type="Phường", level=UnitLevel.COMMUNE, parent=province)
         committee = Agency.objects.create(unit=ward, kind=AgencyKind.PEOPLES_COMMITTEE, electronic_code="999.99.99.Z98",
                                           name="Ủy ban nhân dân phường Quang Trung")
+        council = Agency.objects.create(unit=ward, kind=AgencyKind.COUNCIL, electronic_code="999.99.99.Z97",
+                                        name="Hội đồng nhân dân phường Quang Trung", statutory_members=25, desk_name="")
         justice = Agency.objects.create(unit=province, kind=AgencyKind.DEPARTMENT, sector="justice",
                                         electronic_code="999.99.99.Z99", name="Sở Tư pháp", desk_name="")
         people = {}
@@ -100,7 +102,7 @@ class Command(BaseCommand):
                 ("so_specialist", Role.SPECIALIST, justice, ("Thu Trang", "Phạm"), "", ""),
                 ("so_leader", Role.LEADER, justice, ("Quốc Hùng", "Đỗ"), "Giám đốc", Authority.HEAD),
                 ("so_clerk", Role.CLERK, justice, ("Thị Mai", "Vũ"), "", ""),
-                ("secretary", Role.MEETING_SECRETARY, committee, ("Thu Phương", "Hoàng"), "", "")):
+                ("secretary", Role.MEETING_SECRETARY, council, ("Thu Phương", "Hoàng"), "", "")):
             user = User.objects.create(username=f"papers.{key}", first_name=name[0], last_name=name[1])
             StaffRole.objects.create(user=user, role=role, agency=agency, title=title, authority=authority)
             people[key] = user
@@ -200,7 +202,7 @@ class Command(BaseCommand):
         received = IncomingDocument.objects.filter(agency=justice, year=2026).order_by("number")
         papers["so-van-ban-den"] = book_pdf(Book(justice, 2026, True, incoming_rows(
             received.prefetch_related("assignments__assignee"))))
-        papers["bien-ban-ky-hop"] = self._minutes(people["secretary"])
+        papers["bien-ban-ky-hop"], papers["giay-moi-ky-hop"] = self._minutes(people["secretary"])
         return papers
 
     def _minutes(self, secretary):
@@ -225,16 +227,31 @@ class Command(BaseCommand):
                                        upload=SimpleUploadedFile("du-thao.pdf", sample_pdf(
                                            "Dự thảo Nghị quyết", ["Điều 1. Thông qua kế hoạch đầu tư công năm 2027."]),
                                            content_type="application/pdf"))
+        invitation = invitations.invitation_for(*self._invited(secretary, meeting))
         groups = meetings.split_into_groups(secretary, meeting, 2)
         for person in seated[:4]:
-            meetings.check_in(person, meeting, now=now - dt.timedelta(minutes=50))
+            attendance.mark_present(secretary, meeting, meeting.participants.get(user=person),
+                                    now=now - dt.timedelta(minutes=50))
         floor.write_summary(delegates[0], groups[0], "Tổ 1 nhất trí với dự thảo, đề nghị bổ sung danh mục trường học.")
         motion = floor.open_motion(chair, meeting, title="Thông qua Nghị quyết về kế hoạch đầu tư công năm 2027",
                                    item=item)
         for person, choice in zip(seated[:4], (Choice.FOR, Choice.FOR, Choice.FOR, Choice.ABSTAIN)):
             floor.cast_ballot(person, motion, choice)
         floor.close_motion(chair, motion)
-        meeting = record.sign_minutes(chair, meeting, conclusions="Giao Ủy ban nhân dân phường tổ chức thực hiện "
-                                                                  "Nghị quyết sau khi được thông qua.")
+        election = floor.open_motion(chair, meeting, title="Bầu Phó Chủ tịch Hội đồng nhân dân phường",
+                                     kind=MotionKind.ELECTION)
+        for person, choice in zip(seated[:4], (Choice.FOR, Choice.FOR, Choice.AGAINST, Choice.FOR)):
+            floor.cast_ballot(person, election, choice)
+        floor.close_motion(chair, election)
+        record.prepare_minutes(secretary, meeting, opened_at=now - dt.timedelta(minutes=45), closed_at=now,
+                               conclusions="Giao Ủy ban nhân dân phường tổ chức thực hiện Nghị quyết sau khi được "
+                                           "thông qua.")
+        meeting = record.sign_minutes(chair, Meeting.objects.get(pk=meeting.pk))
         with meeting.minutes_pdf.open("rb") as handle:
-            return handle.read()
+            return handle.read(), invitation
+
+    def _invited(self, secretary, meeting):
+        """The invitation numbered in the council's register, as the first delegate's copy shows it."""
+        invitations.issue_invitation(secretary, meeting)
+        meeting = Meeting.objects.get(pk=meeting.pk)
+        return meeting, meeting.participants.filter(role=ParticipantRole.DELEGATE).first()
