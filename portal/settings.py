@@ -276,22 +276,28 @@ SESSION_ENGINE = (
 # Live updates of the meetings (group discussion, votes, speakers) go through a channel layer: Redis
 # when REDIS_URL is set, shared by every ASGI process; otherwise one process's memory (make run).
 ASGI_APPLICATION = "portal.asgi.application"
+
+
+def redis_channel_layer(url):
+    """Production's channel layer on Redis at `url` (a function so that a test builds the same one)."""
+    return {"BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [{"address": url,
+                                  # one connection per command in flight: a hall of delegates joining at once
+                                  "max_connections": int(os.environ.get("CHANNELS_REDIS_MAX_CONNECTIONS", "1000")),
+                                  # above the layer's 5 s blocking read: at 5 s (the client's default) an
+                                  # idle socket's read timed out now and then and the socket closed with 1011
+                                  "socket_timeout": float(os.environ.get("CHANNELS_REDIS_SOCKET_TIMEOUT", "15"))}],
+                       "prefix": os.environ.get("CHANNELS_PREFIX", "motcua"),
+                       # messages waiting per browser before the layer drops them: tallies are coalesced per
+                       # browser (MEETINGS_TALLY_INTERVAL), but every ballot still sends one, so a hall of
+                       # 500 delegates voting at once must fit (the default of 100 dropped the rest silently)
+                       "capacity": int(os.environ.get("CHANNELS_CAPACITY", "1000")),
+                       "expiry": 60}}
+
+
 CHANNEL_LAYERS = {
     "default": (
-        {"BACKEND": "channels_redis.core.RedisChannelLayer",
-         "CONFIG": {"hosts": [{"address": os.environ["REDIS_URL"],
-                               # one connection per command in flight: a hall of delegates joining at once
-                               "max_connections": int(os.environ.get("CHANNELS_REDIS_MAX_CONNECTIONS", "1000")),
-                               # above the layer's 5 s blocking read: at 5 s (the client's default) an idle
-                               # socket's read timed out now and then and the socket closed with 1011
-                               "socket_timeout": float(os.environ.get("CHANNELS_REDIS_SOCKET_TIMEOUT", "15"))}],
-                    "prefix": os.environ.get("CHANNELS_PREFIX", "motcua"),
-                    # messages waiting per browser before the layer drops them: tallies are coalesced per
-                    # browser (MEETINGS_TALLY_INTERVAL), but every ballot still sends one, so a hall of
-                    # 500 delegates voting at once must fit (the default of 100 dropped the rest silently)
-                    "capacity": int(os.environ.get("CHANNELS_CAPACITY", "1000")),
-                    "expiry": 60}}
-        if os.environ.get("REDIS_URL")
+        redis_channel_layer(os.environ["REDIS_URL"]) if os.environ.get("REDIS_URL")
         else {"BACKEND": "channels.layers.InMemoryChannelLayer",
               "CONFIG": {"capacity": int(os.environ.get("CHANNELS_CAPACITY", "1000"))}}
     )

@@ -43,7 +43,7 @@ HOSTILE = [
     "//evil.example/",
 ]
 # Path arguments: also ids of objects that exist (filled in per test) so views go past the 404.
-PATH_VALUES = ["0", "99999999999999999999999", "9" * 300, "-1"]
+PATH_VALUES = ["0", str(2**63), "99999999999999999999999", "9" * 300, "-1"]  # 2^63: one past SQLite's integers
 EXTRA_PARAMETERS = {"page", "next", "size", "xem", "q", "tu", "den", "field", "level", "point", "sort"}
 SKIPPED_PREFIXES = ("cms/", "django-admin/", "documents/", "static/", "media/")
 
@@ -85,10 +85,10 @@ def _concrete(route, ids):
     for converter, name in placeholders:
         if converter == "uuid":
             choices.append([ids.get("token", "00000000-0000-0000-0000-000000000000")])
-        elif converter in ("int", ""):
+        elif converter in ("int", "id", ""):
             choices.append([str(ids[name])] if name in ids else PATH_VALUES)
         else:
-            choices.append([str(ids.get(name, "x")), "9" * 300, "‮"])
+            choices.append([str(ids.get(name, "x")), "9" * 300, "‮", "%00"])  # %00: a NUL in the path
     for values in itertools.product(*choices):
         text = route
         for (converter, name), value in zip(placeholders, values):
@@ -97,7 +97,7 @@ def _concrete(route, ids):
     if any(name in ids for _c, name in placeholders):  # hostile values in place of the real ids too
         text = route
         for converter, name in placeholders:
-            text = re.sub(r"<(?:\w+:)?" + name + ">", "99999999999999999999999" if converter == "int" else "x", text)
+            text = re.sub(r"<(?:\w+:)?" + name + ">", str(2**63) if converter in ("int", "id") else "x", text)
         yield text
 
 

@@ -108,14 +108,80 @@
     });
   });
 
+  // Zoom: 1 is the page fitted to the viewer's width (a phone's too); the buttons and a two-finger pinch
+  // change it, the pages are drawn again sharp at the new size, and the reader stays at the same place
+  // of the same page. Highlights are fractions of a page, so they stay on their words.
+  var library = null, documentPdf = null, zoom = 1, MIN_ZOOM = 1, MAX_ZOOM = 4;
+  var zoomLevel = document.getElementById("zoom-level");
+
+  function position() {
+    var top = viewer.getBoundingClientRect().top, current = pages[0];
+    pages.forEach(function (page) { if (page.element.getBoundingClientRect().top <= Math.max(top, 0) + 1) { current = page; } });
+    if (!current) { return null; }
+    var box = current.element.getBoundingClientRect();
+    return {page: current, y: (Math.max(top, 0) - box.top) / box.height,
+      x: viewer.scrollLeft / Math.max(viewer.scrollWidth, 1)};
+  }
+
+  function setZoom(next) {
+    next = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, Math.round(next * 100) / 100));
+    if (!documentPdf || next === zoom) { return; }
+    var at = position(), index = at ? pages.indexOf(at.page) : 0;
+    zoom = next;
+    viewer.dataset.zoom = String(zoom);
+    zoomLevel.textContent = Math.round(zoom * 100) + "%";
+    pages.forEach(function (page) { page.element.remove(); });
+    pages = [];
+    renderAll().then(function () {
+      drawMarks();
+      var page = pages[index];
+      if (page && at) {
+        var box = page.element.getBoundingClientRect();
+        window.scrollBy(0, box.top + at.y * box.height - Math.max(viewer.getBoundingClientRect().top, 0));
+        viewer.scrollLeft = at.x * viewer.scrollWidth;
+      }
+    });
+  }
+
+  document.getElementById("zoom-in").addEventListener("click", function () { setZoom(zoom * 1.25); });
+  document.getElementById("zoom-out").addEventListener("click", function () { setZoom(zoom / 1.25); });
+  document.getElementById("zoom-fit").addEventListener("click", function () { setZoom(1); });
+
+  var pinch = null;
+  function spread(touches) {
+    return Math.hypot(touches[0].clientX - touches[1].clientX, touches[0].clientY - touches[1].clientY);
+  }
+  viewer.addEventListener("touchstart", function (event) {
+    if (event.touches.length === 2) { pinch = {start: spread(event.touches), ratio: 1}; }
+  }, {passive: true});
+  viewer.addEventListener("touchmove", function (event) {
+    if (!pinch || event.touches.length !== 2) { return; }
+    event.preventDefault();  // the document zooms, not the whole page
+    pinch.ratio = spread(event.touches) / pinch.start;
+    pages.forEach(function (page) { page.element.style.transform = "scale(" + pinch.ratio + ")"; });
+  }, {passive: false});
+  viewer.addEventListener("touchend", function () {
+    if (!pinch) { return; }
+    var ratio = pinch.ratio;
+    pinch = null;
+    pages.forEach(function (page) { page.element.style.transform = ""; });
+    setZoom(zoom * ratio);
+  });
+
+  function renderAll() {
+    var chain = Promise.resolve();
+    for (var number = 1; number <= documentPdf.numPages; number += 1) {
+      chain = chain.then(renderPage.bind(null, library, documentPdf, number));
+    }
+    return chain;
+  }
+
   import(labels.pdfjs).then(function (pdfjs) {
     pdfjs.GlobalWorkerOptions.workerSrc = labels.worker;
+    library = pdfjs;
     return pdfjs.getDocument({url: labels.pdf, withCredentials: true}).promise.then(function (pdf) {
-      var chain = Promise.resolve();
-      for (var number = 1; number <= pdf.numPages; number += 1) {
-        chain = chain.then(renderPage.bind(null, pdfjs, pdf, number));
-      }
-      return chain;
+      documentPdf = pdf;
+      return renderAll();
     });
   }).then(function () {
     viewer.dataset.rendered = String(pages.length);
@@ -128,7 +194,8 @@
   function renderPage(pdfjs, pdf, number) {
     return pdf.getPage(number).then(function (page) {
       var natural = page.getViewport({scale: 1});
-      var scale = Math.min(2, Math.max(0.5, (viewer.clientWidth || 800) / natural.width));
+      var fit = Math.min(2, (viewer.clientWidth || 800) / natural.width);  // never wider than the viewer
+      var scale = fit * zoom;
       var viewport = page.getViewport({scale: scale}), ratio = window.devicePixelRatio || 1;
       var element = document.createElement("div"), canvas = document.createElement("canvas"),
         text = document.createElement("div"), marks = document.createElement("div");

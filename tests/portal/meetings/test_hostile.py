@@ -5,7 +5,7 @@ so it stops at the 403): never a 5xx, and the meeting still reads afterwards."""
 from django.urls import reverse
 
 from meetings.models import AnnotationKind
-from meetings.services import documents, floor, meetings
+from meetings.services import attendance, documents, floor, meetings
 from tests.factories import sign_in_verified
 from tests.portal.test_hostile_input import HOSTILE, _concrete, _hostile_files, _parameter_names, _routes
 
@@ -17,7 +17,9 @@ def test_no_meeting_route_answers_5xx_to_hostile_values(client, council):
     motion = floor.open_motion(council.chair, council.meeting, title="Thông qua")
     ids = {"meeting_id": council.meeting.pk, "document_id": council.draft.pk, "number": 1,
            "version_id": council.draft.current.pk, "annotation_id": note.pk, "speech_id": speech.pk,
-           "motion_id": motion.pk, "group_id": group.pk, "key": council.meeting.qr_key}
+           "motion_id": motion.pk, "group_id": group.pk, "key": council.meeting.qr_key,
+           "participant_id": council.meeting.participants.get(user=council.delegates[1]).pk,
+           "code": attendance.door_code(council.meeting)}
     names = _parameter_names()
     routes = [r for r in _routes() if r.startswith("hop/")]
     failures = {}

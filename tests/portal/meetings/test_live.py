@@ -1,11 +1,14 @@
 """The meeting's WebSocket: who may connect, fan-out within a group, what a reconnecting browser
 missed, votes through the socket; and the Redis channel layer that production uses."""
 
+import json
+
 import pytest
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from channels.testing import WebsocketCommunicator
 from django.test import Client
+from django.urls import reverse
 
 from meetings.models import Choice
 from meetings.services import floor, meetings
@@ -163,3 +166,131 @@ def test_the_redis_channel_layer_carries_an_event_between_processes(settings):
 
     assert run(scenario) == {"type": "relay", "event": "tally", "payload": {"id": 1}}
     assert get_channel_layer() is not None
+
+
+def _redis_or_skip():
+    import redis
+
+    try:
+        redis.Redis.from_url("redis://127.0.0.1:6379/0", socket_connect_timeout=1).ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip("needs Redis on 127.0.0.1:6379 (.ci/run starts it)")
+
+
+def test_an_idle_socket_on_redis_still_hears_after_the_read_timeout():
+    """The layer blocks 5 s on each read; with the client's socket timeout at 5 s too, an idle reader
+    failed now and then (close 1011). Production's settings keep the socket timeout above it."""
+    _redis_or_skip()
+    import asyncio
+
+    from channels_redis.core import RedisChannelLayer
+
+    from portal.settings import redis_channel_layer
+
+    config = dict(redis_channel_layer("redis://127.0.0.1:6379/0")["CONFIG"], prefix="motcua-idle-test")
+
+    async def scenario():
+        sender, receiver = RedisChannelLayer(**config), RedisChannelLayer(**config)
+        channel = await receiver.new_channel()
+        await receiver.group_add("meeting-idle", channel)
+        waiting = asyncio.ensure_future(receiver.receive(channel))
+        await asyncio.sleep(7)  # idle past the 5 s read
+        await sender.group_send("meeting-idle", {"type": "relay", "event": "speakers", "payload": {}})
+        message = await asyncio.wait_for(waiting, 5)
+        await receiver.flush()
+        return message
+
+    assert run(scenario)["event"] == "speakers"
+
+
+def test_hostile_frames_get_an_error_and_the_socket_stays_usable():
+    council = session()
+    group = meetings.split_into_groups(council.chair, council.meeting, 1)[0]
+    seat = council.meeting.participants.get(user=council.delegates[0])
+    assert seat.group_id == group.pk
+    communicator = socket(council.meeting, council.delegates[0])
+    frames = [{"bytes_data": b"\x00\x01binary"}, {"text_data": "not json"}, {"text_data": "[1, 2"},
+              {"text_data": '{"type": "since", "after": {"1": ' + "9" * 5000 + "}}"},
+              {"text_data": json.dumps({"type": "message", "group": group.pk, "text": "a\x00b"})},
+              {"text_data": json.dumps({"type": "message", "group": group.pk, "text": {"x": 1}})},
+              {"text_data": json.dumps({"type": "message", "group": str(2**63), "text": "x"})},
+              {"text_data": json.dumps({"type": "vote", "motion": [1], "choice": "for"})},
+              {"text_data": '{"type": "since", "after": NaN}'}, {"text_data": "x" * 20000}]
+
+    async def scenario():
+        await communicator.connect()
+        answers = []
+        for frame in frames:
+            await communicator.send_to(**frame)
+            answers.append(await communicator.receive_json_from(timeout=2))
+        await communicator.send_json_to({"type": "message", "group": group.pk, "text": "Vẫn gửi được"})
+        answers.append(await communicator.receive_json_from(timeout=2))
+        await communicator.disconnect()
+        return answers
+
+    *refusals, last = run(scenario)
+    assert [answer["event"] for answer in refusals] == ["error"] * len(frames)
+    assert all(answer["payload"]["message"] for answer in refusals)
+    assert last["event"] == "message" and last["payload"]["text"] == "Vẫn gửi được"
+    assert list(group.messages.values_list("text", flat=True)) == ["Vẫn gửi được"]
+
+
+def test_signing_out_over_http_closes_that_sessions_sockets():
+    council = session()
+    client = Client()
+    client.force_login(council.delegates[0])
+    cookie = f"sessionid={client.cookies['sessionid'].value}".encode()
+    headers = [(b"origin", b"http://testserver"), (b"host", b"testserver"), (b"cookie", cookie)]
+    communicator = WebsocketCommunicator(application, f"/ws/hop/{council.meeting.pk}/", headers=headers)
+
+    async def scenario():
+        from channels.db import database_sync_to_async
+
+        connected, _code = await communicator.connect()
+        assert connected
+        await database_sync_to_async(client.post)(reverse("accounts:sign_out"))
+        return await communicator.receive_output(timeout=2)
+
+    assert run(scenario) == {"type": "websocket.close", "code": 4401}
+
+
+def test_a_session_ended_by_an_administrator_closes_its_sockets(settings):
+    from django.contrib.sessions.models import Session
+
+    settings.MEETINGS_SESSION_CHECK_SECONDS = 0.2
+    council = session()
+    communicator = socket(council.meeting, council.delegates[0])
+
+    async def scenario():
+        await communicator.connect()
+        from channels.db import database_sync_to_async
+
+        await database_sync_to_async(lambda: Session.objects.all().delete())()
+        return await communicator.receive_output(timeout=3)
+
+    assert run(scenario) == {"type": "websocket.close", "code": 4401}
+
+
+def test_tallies_reach_the_browser_coalesced_and_exact(settings):
+    """30 ballots within a moment: the chair's browser gets a few tallies, the last one exact."""
+    settings.MEETINGS_TALLY_INTERVAL = 0.3
+    council = session(delegates=30)
+    present(council)
+    motion = floor.open_motion(council.chair, council.meeting, title="Thông qua")
+    chair = socket(council.meeting, council.chair)
+
+    async def scenario():
+        from channels.db import database_sync_to_async
+
+        await chair.connect()
+        for person in council.delegates:
+            await database_sync_to_async(floor.cast_ballot)(person, motion, Choice.FOR)
+        frames = []
+        while not await chair.receive_nothing(timeout=1):  # until the quiet after the last tally
+            frames.append(await chair.receive_json_from())
+        await chair.disconnect()
+        return frames
+
+    frames = run(scenario)
+    tallies = [frame["payload"]["tally"]["cast"] for frame in frames if frame["event"] == "tally"]
+    assert tallies[-1] == 30 and len(tallies) < 30 and tallies == sorted(tallies)
