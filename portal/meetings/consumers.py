@@ -132,7 +132,7 @@ class MeetingConsumer(AsyncJsonWebsocketConsumer):
         if event["event"] == "tally":
             self._hold_tally(event["payload"])
             return
-        if event["event"] == "motion":  # the closing result is final: no older tally after it
+        if event["event"] == "motion" and not event["payload"]["open"]:  # the result: no older tally after it
             self.pending_tallies.pop(event["payload"]["id"], None)
             self.sent_cast[event["payload"]["id"]] = float("inf")
         await self.send_json({"event": event["event"], "payload": event["payload"]})

@@ -276,13 +276,13 @@ def test_tallies_reach_the_browser_coalesced_and_exact(settings):
     settings.MEETINGS_TALLY_INTERVAL = 0.3
     council = session(delegates=30)
     present(council)
-    motion = floor.open_motion(council.chair, council.meeting, title="Thông qua")
     chair = socket(council.meeting, council.chair)
 
     async def scenario():
         from channels.db import database_sync_to_async
 
-        await chair.connect()
+        await chair.connect()  # before the vote opens: the opening's event must not stop the tallies
+        motion = await database_sync_to_async(floor.open_motion)(council.chair, council.meeting, title="Thông qua")
         for person in council.delegates:
             await database_sync_to_async(floor.cast_ballot)(person, motion, Choice.FOR)
         frames = []
