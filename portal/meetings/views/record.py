@@ -3,12 +3,13 @@ the invitation, and the archive of documents and comments."""
 
 from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from government.exceptions import DomainError
 from government.signing import check_signatures
 from meetings import selectors
 from meetings.models import Comment
@@ -48,19 +49,18 @@ def sign_minutes(request, meeting, seat):
 @require_POST
 @with_seat
 def issue_invitation(request, meeting, seat):
-    outcome = {}
-
-    def issue():
-        outcome["sent"], outcome["unreachable"] = invitations.issue_invitation(request.user, meeting)
-
-    response = act(request, issue, None, reverse("meetings:manage", args=[meeting.pk]))
-    if "sent" in outcome:
-        messages.success(request, _("Đã gửi giấy mời số %(number)s tới %(count)s người.") % {
-            "number": meeting.invitation_symbol, "count": len(outcome["sent"])})
-        if outcome["unreachable"]:
-            messages.warning(request, _("Chưa có thư điện tử, cần gửi giấy mời in: %(names)s.") % {
-                "names": ", ".join(p.name for p in outcome["unreachable"])})
-    return response
+    back = reverse("meetings:manage", args=[meeting.pk])
+    try:
+        sent, unreachable = invitations.issue_invitation(request.user, meeting)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect(back)
+    messages.success(request, _("Đã gửi giấy mời số %(number)s tới %(count)s người.") % {
+        "number": meeting.invitation_symbol, "count": len(sent)})
+    if unreachable:
+        messages.warning(request, _("Chưa có thư điện tử, cần gửi giấy mời in: %(names)s.") % {
+            "names": ", ".join(p.name for p in unreachable)})
+    return redirect(back)
 
 
 @with_seat
