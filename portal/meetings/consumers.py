@@ -10,6 +10,7 @@ every MEETINGS_TALLY_INTERVAL seconds, always the latest."""
 
 import asyncio
 import json
+import random
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
@@ -162,7 +163,9 @@ class MeetingConsumer(AsyncJsonWebsocketConsumer):
 
     async def _watch_session(self):
         while True:
-            await asyncio.sleep(settings.MEETINGS_SESSION_CHECK_SECONDS)
+            # spread over the second half of the interval: a hall that connected together would otherwise
+            # check its 200 sessions in one burst and delay the messages queued behind them
+            await asyncio.sleep(settings.MEETINGS_SESSION_CHECK_SECONDS * random.uniform(0.5, 1.0))
             if not await self._session_alive():
                 await self.close(code=SIGNED_OUT)
                 return

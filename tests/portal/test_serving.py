@@ -98,3 +98,13 @@ def test_readiness_says_which_part_is_not_ready(client, settings):
     response = client.get("/readyz")
     assert response.status_code == 503 and response.json()["checks"]["storage"]["ok"] is False
     assert response.json()["checks"]["database"]["ok"]
+
+
+def test_the_websocket_server_freezes_its_start_up_objects():
+    """The collector skips what Django and Wagtail load once: without it a full collection held the
+    event loop for about 300 ms and delayed a message to the whole hall (bench/meetings.py)."""
+    script = "import gc; before = gc.get_freeze_count(); import portal.asgi; print(before, gc.get_freeze_count())"
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True,
+                            env={**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings"})
+    before, after = map(int, result.stdout.split())
+    assert before == 0 and after > 100_000
