@@ -1,8 +1,7 @@
 """What the portal holds about a person, for "Dữ liệu của tôi" and for administrators."""
 
-from django.db.models import Q
-
 from procedures.models import Dossier
+from procedures.selectors import held_by
 
 from .models import AccessLogEntry, Consent, RegistryLookup
 from .services import id_digest
@@ -11,10 +10,7 @@ from .services import id_digest
 def dossiers_of(user):
     """Dossiers about `user`: those of their account, and, once the registry confirmed who they are,
     those filed under their personal ID at a counter."""
-    mine = Q(applicant=user)
-    if user.personal_id and user.identity_verified_at is not None:
-        mine |= Q(applicant_personal_id=user.personal_id)
-    return Dossier.objects.filter(mine).select_related(
+    return Dossier.objects.filter(held_by(user)).select_related(
         "procedure", "receiving_agency").order_by("-created_at", "-pk").distinct()
 
 

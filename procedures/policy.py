@@ -56,6 +56,16 @@ RULES = {
 }
 
 
+def holds(user, dossier):
+    """A citizen's own dossier: filed from their account, or filed anywhere else (at a counter, by an
+    officer) under the personal ID that the population database or VNeID confirmed as theirs. A desk's
+    unfinished draft is not theirs yet. `selectors.held_by` is the same rule as a query."""
+    if dossier.applicant_id is not None and dossier.applicant_id == user.pk:
+        return True
+    return (getattr(user, "identity_verified_at", None) is not None and bool(user.personal_id)
+            and dossier.applicant_personal_id == user.personal_id and dossier.state != "draft")
+
+
 def rule_for(action, dossier):
     rule = RULES[action]
     if isinstance(rule, dict):
@@ -69,7 +79,7 @@ def is_allowed(action, dossier, user):
     if rule is None or role not in rule.roles:
         return False
     if role == Role.CITIZEN:
-        return dossier.applicant_id is not None and dossier.applicant_id == user.pk
+        return holds(user, dossier)
     agency_id = user.staff_role.agency_id
     if rule.scope == STEP:
         return agency_id == dossier.current_agency_id

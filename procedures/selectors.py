@@ -67,12 +67,22 @@ def appointment_at_receipt(dossier):
     return given or appointment_for(dossier)
 
 
+def held_by(user):
+    """The dossiers `policy.holds` gives `user`, as a filter: their account's, and, once their identity
+    is confirmed, every dossier filed under their personal ID except a desk's unfinished draft."""
+    mine = Q(applicant=user)
+    if user.personal_id and user.identity_verified_at is not None:
+        mine |= Q(applicant_personal_id=user.personal_id) & ~Q(state=DossierState.DRAFT)
+    return mine
+
+
 def citizen_dossiers(citizen):
-    """The citizen's dossiers, those waiting for them first (a supplement asked for, then drafts)."""
+    """The citizen's dossiers however they were filed, those waiting for them first (a supplement asked
+    for, then drafts)."""
     waiting = Case(When(state=DossierState.SUPPLEMENT_REQUESTED, then=Value(0)),
                    When(state=DossierState.DRAFT, then=Value(1)), default=Value(2))
     return (
-        Dossier.objects.filter(applicant=citizen)
+        Dossier.objects.filter(held_by(citizen))
         .select_related("procedure", "current_agency__unit", "receiving_agency")
         .order_by(waiting, "-created_at")
     )

@@ -20,7 +20,7 @@ from portal.accounts import assurance
 from portal.citizens.views.common import download
 from procedures.exceptions import DomainError
 from procedures.models import Dossier, DossierState, Procedure, RequiredDocument
-from procedures.selectors import citizen_dossiers, receiving_agencies, result_files
+from procedures.selectors import citizen_dossiers, held_by, receiving_agencies, result_files
 from procedures.services import filing, withdraw
 
 from ..authentication import CitizenToken, VneidBearerAuthentication
@@ -48,8 +48,8 @@ def _assurance(request):
 
 
 def _own(request, pk):
-    return get_object_or_404(Dossier.objects.select_related("procedure", "receiving_agency"), pk=pk,
-                             applicant=request.user)
+    return get_object_or_404(Dossier.objects.filter(held_by(request.user)).select_related(
+        "procedure", "receiving_agency"), pk=pk)
 
 
 class CitizenView(APIView):

@@ -15,7 +15,7 @@ from citizen_registry_adapter.registry import get_registry
 from government.uploads import check_upload, check_uploads
 from privacy.models import Method, Purpose
 from privacy.services import give_consent
-from procedures import stats
+from procedures import policy, stats
 from procedures.exceptions import DomainError, PermissionDenied, TransitionNotAllowed
 from procedures.models import DossierState, IdentityStatus, ResultDelivery, SatisfactionRating
 
@@ -161,8 +161,8 @@ def submit_online(dossier, citizen, *, at=None, assurance=None):
 
 
 def supply_online(dossier, citizen, uploads, *, comment="", at=None):
-    """The citizen answers a supplement request with the missing files."""
-    if dossier.applicant_id != citizen.pk:
+    """The citizen answers a supplement request with the missing files (a counter dossier too)."""
+    if not policy.holds(citizen, dossier):
         raise PermissionDenied()
     if not uploads:
         raise TransitionNotAllowed(_("Hãy tải lên giấy tờ được yêu cầu bổ sung."))
@@ -171,7 +171,7 @@ def supply_online(dossier, citizen, uploads, *, comment="", at=None):
 
 
 def rate(dossier, citizen, *, score, comment=""):
-    if dossier.applicant_id != citizen.pk:
+    if not policy.holds(citizen, dossier):
         raise PermissionDenied()
     if dossier.state not in (DossierState.RETURNED, DossierState.NOT_QUALIFIED):
         raise TransitionNotAllowed(_("Chỉ đánh giá được sau khi đã nhận kết quả."))

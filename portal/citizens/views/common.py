@@ -12,7 +12,7 @@ from django.utils.dateparse import parse_datetime
 from government.selectors import role_of
 from procedures import policy
 from procedures.models import IN_PROGRESS, Dossier, DossierState
-from procedures.selectors import apologies, appointment_for
+from procedures.selectors import apologies, appointment_for, held_by
 from government.uploads import image_within_limit
 
 
@@ -31,8 +31,8 @@ def citizen_required(view):
 
 def own_dossier(request, pk):
     """The signed-in citizen's dossier, or 404: another person's dossier does not exist for them."""
-    return get_object_or_404(Dossier.objects.select_related("procedure", "receiving_agency__unit",
-                                                            "current_agency__unit"), pk=pk, applicant=request.user)
+    return get_object_or_404(Dossier.objects.filter(held_by(request.user)).select_related(
+        "procedure", "receiving_agency__unit", "current_agency__unit"), pk=pk)
 
 
 def download(file_field, name, content_type=None, *, inline=False):
