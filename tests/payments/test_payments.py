@@ -188,3 +188,20 @@ def test_the_dashboard_counts_online_payment_in_the_766_group(world, staff_clien
                            created_at=timezone.now(), paid_at=timezone.now())
     html = staff_client("monitor").get("/can-bo/bao-cao/").content.decode()
     assert "Gồm tỉ lệ phí, lệ phí thanh toán trực tuyến" in html
+
+
+def test_the_officer_sees_an_online_payment_its_receipt_and_a_refund(paying, platform, world, staff_client):
+    """Issue 35, item 10: the back office showed only the counter's cash."""
+    dossier, client = paying
+    officer = staff_client("xa_motcua")
+    assert "Chưa thanh toán." in officer.get(f"/can-bo/ho-so/{dossier.pk}/").content.decode()
+    reference = _go_to_platform(client, dossier, platform)
+    _choose(platform, reference, "success")
+    client.post("/thanh-toan/thong-bao/", _callback_of(platform, reference), content_type="application/json")
+    payment = Payment.objects.get(reference=reference)
+    page = officer.get(f"/can-bo/ho-so/{dossier.pk}/").content.decode()
+    assert all(text in page for text in ("Trực tuyến", "8.000", "Đã thanh toán", payment.receipt_number))
+    assert "Thanh toán trực tuyến</button>" not in page  # the citizen's button is not the officer's
+    lifecycle.reject(dossier, world.xa_motcua, reason="Không đúng thẩm quyền", at=RECEIVED_AT)
+    page = officer.get(f"/can-bo/ho-so/{dossier.pk}/").content.decode()
+    assert "Đã hoàn trả" in page and "Hoàn trả lúc" in page and "thẩm quyền" in page

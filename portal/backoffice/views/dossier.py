@@ -14,6 +14,8 @@ from citizen_registry_adapter.records import FIELD_LABELS
 from eforms.selectors import declared_values
 from government.signing import sign_pdf
 from national_sync.selectors import sync_of
+from payments.selectors import payments_of
+from payments.services import fee_of
 from portal.citizens.views.common import download
 from portal.forms import PreviewForm
 from privacy.models import Access
@@ -56,6 +58,8 @@ def _page(request, dossier, *, bound=None, identity=None, error=None, status=200
         "printable": _printable(dossier),
         "declared": declared_values(dossier),
         "sync": sync_of(dossier),
+        "payments": payments_of(dossier),  # online ones too: the officer sees what the citizen paid
+        "fee": fee_of(dossier),
         "error": error,
     }, status=status)
 
