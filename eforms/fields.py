@@ -9,6 +9,7 @@ from django.core.validators import RegexValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from government.collation import by_name
 from portal.forms import QuickSelect
 from portal.page_cache import move_on, version
 
@@ -59,7 +60,7 @@ def commune_choices():
     if communes is None:
         from government.models import AdministrativeUnit, UnitLevel
 
-        units = AdministrativeUnit.objects.filter(level=UnitLevel.COMMUNE).select_related("parent").order_by("name")
+        units = AdministrativeUnit.objects.filter(level=UnitLevel.COMMUNE).select_related("parent").order_by(by_name())
         communes = [(unit.code, f"{unit.name}, {unit.parent.name}" if unit.parent_id else unit.name) for unit in units]
         cache.set(key, communes, timeout=3600)
     return [("", _("— Chọn xã, phường —"))] + communes

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class GovernmentConfig(AppConfig):
     name = "government"
     verbose_name = _("Bộ máy hành chính")
+
+    def ready(self):
+        from django.db.backends.signals import connection_created
+
+        from .collation import register
+
+        connection_created.connect(register, dispatch_uid="government.collation")

@@ -77,13 +77,14 @@ class PlaceFieldsMixin:
     def add_place_fields(self, procedure):
         from django.utils.translation import gettext_lazy as _
 
+        from government.collation import by_name
         from government.models import AdministrativeUnit, UnitLevel
         from procedures.selectors import service_centers
 
         if procedure.is_non_boundary:
             self.fields["case_unit"] = forms.ModelChoiceField(
                 label=_("Xã, phường (%(basis)s)") % {"basis": procedure.get_case_basis_display().lower()},
-                queryset=AdministrativeUnit.objects.filter(level=UnitLevel.COMMUNE).order_by("name"),
+                queryset=AdministrativeUnit.objects.filter(level=UnitLevel.COMMUNE).order_by(by_name()),
                 empty_label=_("— Chọn xã, phường —"),
                 help_text=_("Cơ quan có thẩm quyền giải quyết được xác định theo địa bàn này, không theo nơi nộp hồ sơ."))
         centers = service_centers()

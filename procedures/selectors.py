@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Case, Count, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
 
+from government.collation import by_name
 from government.models import Agency, AgencyKind, UnitLevel
 from government.selectors import working_calendar_for
 from procedures.models import (
@@ -44,7 +45,7 @@ def receiving_agencies(procedure):
     return (
         Agency.objects.filter(centers | own_desks)
         .select_related("unit__parent")
-        .order_by("unit__parent__name", "unit__name")
+        .order_by(by_name("unit__parent__name"), by_name("unit__name"))
     )
 
 
@@ -225,9 +226,9 @@ def procedures_received_at(agency):
     active = Procedure.objects.filter(is_active=True)
     if agency.is_service_center:
         return (with_first_step(active).filter(Q(first_level=agency.unit.level) | Q(is_non_boundary=True))
-                .order_by("name"))
+                .order_by(by_name()))
     point = point_key(agency.unit.level, agency.kind, agency.sector)
-    return starting_at(active, point).order_by("name")
+    return starting_at(active, point).order_by(by_name())
 
 
 def service_centers():

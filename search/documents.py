@@ -8,6 +8,7 @@ vietnamese_folded = analyzer("vietnamese_folded", tokenizer="standard", filter=[
 
 class ProcedureDocument(Document):
     name = Text(analyzer=vietnamese_folded)
+    sort_name = Keyword()  # the name in Vietnamese order (government.collation.sort_string)
     body = Text(analyzer=vietnamese_folded)
     levels = Keyword(multi=True)
     field = Keyword()

@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from government.collation import by_name
+
 
 class Direction(models.TextChoices):
     INCOMING = "incoming", _("Văn bản đến")
@@ -29,7 +31,7 @@ class DocumentType(models.Model):
     class Meta:
         verbose_name = _("loại văn bản")
         verbose_name_plural = _("loại văn bản")
-        ordering = ["name"]
+        ordering = [by_name()]  # Vietnamese alphabetical order (government.collation)
         constraints = [models.UniqueConstraint(fields=["abbreviation"], condition=~models.Q(abbreviation=""),
                                                name="document_type_unique_abbreviation")]
 

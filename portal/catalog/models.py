@@ -15,6 +15,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from government.collation import by_name
 from government.models import UnitLevel
 from portal.forms import valid_or_default
 from procedures.models import Field, Procedure
@@ -51,7 +52,7 @@ class ProcedureIndexPage(Page):
             # Only the tree's own levels: the two-level tree offers no "Cấp huyện (0)".
             levels=[(value, label, facets.get("level", {}).get(value, 0)) for value, label in UnitLevel.choices
                     if value in in_use],
-            fields=[(field, facets.get("field", {}).get(str(field.pk), 0)) for field in Field.objects.order_by("name")],
+            fields=[(field, facets.get("field", {}).get(str(field.pk), 0)) for field in Field.objects.order_by(by_name())],
             points=[(value, label, facets.get("point", {}).get(value, 0)) for value, label in filing_points()],
             results=[(procedure, pages.get(procedure.pk)) for procedure in procedures],
             query_without_page="&".join(f"{key}={value}" for key, value in chosen.items() if value),

@@ -1,6 +1,7 @@
 from django.db import transaction
 from django.utils.text import slugify
 
+from government.collation import by_name
 from procedures.models import Procedure
 
 from .models import ProcedureIndexPage, ProcedurePage
@@ -58,7 +59,7 @@ def _rename(page, title):
 
 @transaction.atomic
 def sync_procedure_pages(index):
-    return [sync_procedure_page(procedure, index) for procedure in Procedure.objects.order_by("name")]
+    return [sync_procedure_page(procedure, index) for procedure in Procedure.objects.order_by(by_name())]
 
 
 def _slug(procedure):

@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from documents.models import Channel, DocumentType, IncomingState, Outcome, OutgoingState, Urgency
+from government.collation import by_name
 from government.models import Agency
 from portal.forms import BoundedModelMultipleChoiceField, MultipleFileField
 
@@ -16,7 +17,7 @@ class Classification:
 
 
 def _document_types():
-    return DocumentType.objects.filter(is_active=True).order_by("name")
+    return DocumentType.objects.filter(is_active=True).order_by(by_name())
 
 
 class IncomingForm(forms.Form):
@@ -145,7 +146,7 @@ class DraftForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["document_type"].queryset = _document_types()
         self.fields["signer"].queryset = leaders
-        self.fields["addressees"].queryset = Agency.objects.exclude(pk=agency.pk).order_by("name")
+        self.fields["addressees"].queryset = Agency.objects.exclude(pk=agency.pk).order_by(by_name())
         self.outside = {item.code: item.name for item in outside}
         self.fields["external"].choices = list(self.outside.items())
         if not outside:

@@ -5,6 +5,7 @@ from django.core.validators import FileExtensionValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from government.collation import by_name
 from government.models.agencies import AgencyKind
 from government.models.units import LEVEL_RANK, UnitLevel
 
@@ -18,7 +19,7 @@ class Field(models.Model):
     class Meta:
         verbose_name = _("lĩnh vực")
         verbose_name_plural = _("lĩnh vực")
-        ordering = ["name"]
+        ordering = [by_name()]  # Vietnamese alphabetical order (government.collation)
 
     def __str__(self):
         return self.name
@@ -139,7 +140,7 @@ class Procedure(ProcedureTerms):
     class Meta:
         verbose_name = _("thủ tục hành chính")
         verbose_name_plural = _("thủ tục hành chính")
-        ordering = ["name"]
+        ordering = [by_name()]  # Vietnamese alphabetical order (government.collation)
 
     def __str__(self):
         return f"{self.name} ({self.national_code})"

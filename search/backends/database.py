@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
+from government.collation import by_name
 from government.calendar import LOCAL_TZ
 from procedures.models import ON_THE_BOOKS, Dossier, Procedure, RouteStep, Timeliness, point_key
 from procedures.selectors import starting_at
@@ -31,7 +32,7 @@ class DatabaseBackend:
         if terms:
             procedures = self._match_procedures(procedures, terms)
         else:
-            procedures = procedures.order_by("name")
+            procedures = procedures.order_by(by_name())
         if level:
             procedures = procedures.filter(pk__in=RouteStep.objects.filter(level=level).values("procedure_id"))
         if field:
@@ -47,7 +48,7 @@ class DatabaseBackend:
             query = _tsquery(terms)
             return (procedures.extra(where=["search_vector @@ to_tsquery('simple', %s)"], params=[query])
                     .annotate(rank=RawSQL("ts_rank(search_vector, to_tsquery('simple', %s))", [query]))
-                    .order_by("-rank", "name"))
+                    .order_by("-rank", by_name()))
         # SQLite FTS5: bm25 is lower for better matches; the name column weighs ten times the body.
         match = _fts5_query(terms)
         ranked = RawSQL(
@@ -55,7 +56,7 @@ class DatabaseBackend:
             "WHERE search_procedure_fts MATCH %s AND rowid = procedures_procedure.id", [match])
         return (procedures.extra(where=["procedures_procedure.id IN (SELECT rowid FROM search_procedure_fts "
                                         "WHERE search_procedure_fts MATCH %s)"], params=[match])
-                .annotate(rank=ranked).order_by("rank", "name"))
+                .annotate(rank=ranked).order_by("rank", by_name()))
 
     def _facets(self, ids):
         """Counts per level, field and filing place among the matches: two queries, summed here."""

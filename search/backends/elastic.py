@@ -13,6 +13,7 @@ from elasticsearch import exceptions as es_errors
 from elasticsearch.helpers import bulk
 from elasticsearch_dsl import Q, Search
 
+from government.collation import sort_string
 from procedures.models import ON_THE_BOOKS, Dossier, Procedure
 
 from ..documents import DossierDocument, OfficialDocument, ProcedureDocument
@@ -41,7 +42,7 @@ class ElasticBackend:
             search = search.query("multi_match", query=fold(text), type="bool_prefix", operator="and",
                                   fields=["name^3", "body"])
         else:
-            search = search.sort("_doc")
+            search = search.sort("sort_name", "_doc")
         for name, value in (("levels", level), ("field", field), ("point", point)):
             if value:
                 search = search.filter("term", **{name: value})
@@ -127,7 +128,7 @@ class ElasticBackend:
         steps = list(procedure.route_steps.all())
         first = steps[0] if steps else None
         return {
-            "name": procedure.name, "body": f"{procedure.description} {procedure.result_document}",
+            "name": procedure.name, "sort_name": sort_string(procedure.name), "body": f"{procedure.description} {procedure.result_document}",
             "levels": sorted({step.level for step in steps}), "field": str(procedure.field_id),
             "point": first.point if first else "",
             "active": "yes" if procedure.is_active else "no",

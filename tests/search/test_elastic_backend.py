@@ -9,6 +9,7 @@ import socket
 
 import pytest
 
+from government.collation import sort_string
 from search.backends.base import DossierQuery
 from search.backends.database import DatabaseBackend
 from search.backends.elastic import ElasticBackend
@@ -49,6 +50,7 @@ def test_the_procedure_query_sent(backend):
     assert set(body["aggs"]) == {"level", "field", "point"}
     assert (body["from"], body["size"], body["track_total_hits"]) == (20, 20, True)
     assert backend.procedure_search("").to_dict()["query"] == {"bool": {"filter": [{"term": {"active": "yes"}}]}}
+    assert backend.procedure_search("").to_dict()["sort"] == ["sort_name", "_doc"]  # Vietnamese order (issue 35)
 
 
 def test_the_dossier_query_sent_is_scoped_to_the_officer(backend):
@@ -96,6 +98,7 @@ def test_documents_carry_what_search_and_scoping_need(world):
     assert source["due_at"] == dossier.due_at.isoformat() and source["timeliness"] == ""
     procedure = ElasticBackend.procedure_source(world.inter_level)
     assert procedure["levels"] == ["commune", "district"] and procedure["point"] == "commune:committee:"
+    assert procedure["sort_name"] == sort_string(world.inter_level.name)
 
 
 @pytest.mark.django_db
