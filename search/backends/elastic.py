@@ -42,7 +42,8 @@ class ElasticBackend:
             search = search.query("multi_match", query=fold(text), type="bool_prefix", operator="and",
                                   fields=["name^3", "body"])
         else:
-            search = search.sort("sort_name", "_doc")
+            # unmapped_type: an index built before the field existed sorts as before until search_reindex
+            search = search.sort({"sort_name": {"unmapped_type": "keyword"}}, "_doc")
         for name, value in (("levels", level), ("field", field), ("point", point)):
             if value:
                 search = search.filter("term", **{name: value})

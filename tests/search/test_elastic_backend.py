@@ -50,7 +50,7 @@ def test_the_procedure_query_sent(backend):
     assert set(body["aggs"]) == {"level", "field", "point"}
     assert (body["from"], body["size"], body["track_total_hits"]) == (20, 20, True)
     assert backend.procedure_search("").to_dict()["query"] == {"bool": {"filter": [{"term": {"active": "yes"}}]}}
-    assert backend.procedure_search("").to_dict()["sort"] == ["sort_name", "_doc"]  # Vietnamese order (issue 35)
+    assert backend.procedure_search("").to_dict()["sort"] == [{"sort_name": {"unmapped_type": "keyword"}}, "_doc"]  # Vietnamese order (issue 35)
 
 
 def test_the_dossier_query_sent_is_scoped_to_the_officer(backend):
