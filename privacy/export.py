@@ -55,6 +55,8 @@ def personal_data(user):
         } for d in dossiers],
         "registry_lookups": [{
             "at": _when(x.at), "by": x.actor, "purpose": x.purpose, "outcome": x.outcome,
+            "by_label": str(x.actor_display), "purpose_label": str(x.purpose_display),
+            "outcome_label": str(x.outcome_display),
         } for x in lookups_about(user)],
         "dossier_accesses": [{
             "at": _when(a.at), "officer": a.officer_name, "agency": a.agency_name, "dossier": a.dossier.code,
@@ -121,7 +123,7 @@ def summary_pdf(data):
               [0.28, 0.44, 0.18, 0.10]),
         p("4. Lượt tra cứu CSDL quốc gia về dân cư về số định danh của tôi", "title"),
         table(["Thời điểm", "Người hoặc tác vụ", "Mục đích", "Kết quả"],
-              [[x["at"], x["by"], x["purpose"], x["outcome"]] for x in data["registry_lookups"]],
+              [[x["at"], x["by_label"], x["purpose_label"], x["outcome_label"]] for x in data["registry_lookups"]],
               [0.25, 0.25, 0.3, 0.2]),
         p("5. Cán bộ đã mở hồ sơ của tôi", "title"),
         table(["Thời điểm", "Cán bộ", "Cơ quan", "Hồ sơ", "Thao tác"],

@@ -86,6 +86,31 @@ class RegistryLookup(models.Model):
     outcome = models.CharField(_("kết quả"), max_length=30)
     cached = models.BooleanField(_("từ bộ nhớ đệm"), default=False)
 
+    # What the codes the registry adapter logs mean to the person whose ID was looked up.
+    OUTCOMES = {"ok": _("Có thông tin"), "not_found": _("Không có trong CSDL"),
+                "unavailable": _("CSDL không phản hồi"), "invalid_id": _("Số định danh không hợp lệ"),
+                "invalid_response": _("CSDL trả dữ liệu không hợp lệ")}
+    PURPOSES = {"xac-thuc-tai-khoan": _("Xác thực khi đăng ký tài khoản"),
+                "tra-cuu-thu-cong": _("Quản trị viên tra cứu theo yêu cầu")}
+    ACTORS = {"shell": _("Quản trị hệ thống (dòng lệnh)"), "": _("Hệ thống (tự động)")}
+
+    @property
+    def outcome_display(self):
+        label = self.OUTCOMES.get(self.outcome, self.outcome)
+        return _("%(outcome)s (bản lưu tạm)") % {"outcome": label} if self.cached else label
+
+    @property
+    def purpose_display(self):
+        if self.purpose in self.PURPOSES:
+            return self.PURPOSES[self.purpose]
+        if self.purpose.startswith("draft-"):
+            return _("Hồ sơ đang soạn")
+        return _("Hồ sơ %(code)s") % {"code": self.purpose} if self.purpose else "—"
+
+    @property
+    def actor_display(self):
+        return self.ACTORS.get(self.actor, self.actor)
+
     class Meta:
         verbose_name = _("lượt tra cứu CSDL dân cư")
         verbose_name_plural = _("lượt tra cứu CSDL dân cư")

@@ -91,3 +91,27 @@ def test_nobody_else_gets_my_data(client, staff_client, world):
     from django.test import Client
 
     assert Client().get("/tai-khoan/du-lieu-cua-toi.json")["Location"].startswith("/tai-khoan/dang-nhap/")
+
+
+def test_registry_lookups_read_in_words_not_codes(client, world):
+    """Issue 35, item 6: "unavailable", "ok", "tra-cuu-thu-cong" and "shell" were shown as they are."""
+    from privacy.models import RegistryLookup
+    from privacy.services import id_digest
+
+    for actor, purpose, outcome, cached in (("shell", "tra-cuu-thu-cong", "unavailable", False),
+                                            ("", "xac-thuc-tai-khoan", "ok", True),
+                                            ("xa.motcua", "H98.01-261123-0001", "not_found", False)):
+        RegistryLookup.objects.create(id_digest=id_digest(world.citizen.personal_id), masked_id="019******234",
+                                      actor=actor, purpose=purpose, outcome=outcome, cached=cached)
+    client.force_login(world.citizen)
+    page = client.get("/tai-khoan/du-lieu-cua-toi/").content.decode()
+    table = page[page.index("<tbody>", page.index("tra cứu")):]
+    for words in ("Quản trị hệ thống (dòng lệnh)", "Quản trị viên tra cứu theo yêu cầu", "CSDL không phản hồi",
+                  "Hệ thống (tự động)", "Xác thực khi đăng ký tài khoản", "Có thông tin (bản lưu tạm)",
+                  "Hồ sơ H98.01-261123-0001", "Không có trong CSDL"):
+        assert words in page, words
+    for code in (">shell<", ">unavailable<", ">ok<", "tra-cuu-thu-cong", ">not_found<"):
+        assert code not in table, code
+    pdf = client.get("/tai-khoan/du-lieu-cua-toi.pdf")
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "CSDL không phản hồi" in text and "tra-cuu-thu-cong" not in text
