@@ -77,6 +77,20 @@ def held_by(user):
     return mine
 
 
+def competent_authority(dossier):
+    """The agency that decides the dossier: recorded at receipt; before it, for a non-boundary dossier
+    filed at a center, the one its route resolves to from the commune chosen (None if it cannot)."""
+    if dossier.competent_agency_id or not dossier.case_unit_id or not dossier.procedure.is_non_boundary:
+        return dossier.competent_agency
+    from procedures.exceptions import RouteError
+    from procedures.services.routing import resolve_route
+
+    try:
+        return resolve_route(dossier.procedure, dossier.receiving_agency, dossier.case_unit)[-1]
+    except (RouteError, IndexError):
+        return None
+
+
 def citizen_dossiers(citizen):
     """The citizen's dossiers however they were filed, those waiting for them first (a supplement asked
     for, then drafts)."""

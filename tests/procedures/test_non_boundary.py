@@ -94,3 +94,15 @@ def test_a_boundary_procedure_is_received_only_by_its_own_units_center_and_route
     services.submit(dossier, t.citizen)
     services.receive(dossier, t.other_desk_officer)
     assert dossier.current_agency == t.other_first  # the case commune is ignored for a boundary procedure
+
+
+def test_before_the_center_receives_it_the_citizens_page_names_the_commune_and_the_authority(t, client):
+    """Issue 35, item 5: the page named only the center."""
+    dossier = filed_at_the_other_center(t, case_unit=t.commune)
+    client.force_login(t.citizen)
+    page = " ".join(client.get(f"/ho-so/{dossier.pk}/").content.decode().split())
+    assert t.other_desk.name in page and t.commune.name in page
+    assert t.first.name in page and "dự kiến, xác định khi trung tâm tiếp nhận" in page
+    services.receive(dossier, t.other_desk_officer, at=local(2026, 11, 23, 8, 0))
+    page = " ".join(client.get(f"/ho-so/{dossier.pk}/").content.decode().split())
+    assert t.first.name in page and "dự kiến" not in page

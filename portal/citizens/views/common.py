@@ -12,7 +12,7 @@ from django.utils.dateparse import parse_datetime
 from government.selectors import role_of
 from procedures import policy
 from procedures.models import IN_PROGRESS, Dossier, DossierState
-from procedures.selectors import apologies, appointment_for, held_by
+from procedures.selectors import apologies, appointment_for, competent_authority, held_by
 from government.uploads import image_within_limit
 
 
@@ -67,7 +67,7 @@ def status_of(dossier, now=None):
     for letter in letters:
         letter.new_date = parse_datetime(letter.data.get("appointment_at", ""))
     return {"status": Status(is_open, bool(is_open and appointment and appointment < now)),
-            "appointment": appointment, "apologies": letters}
+            "appointment": appointment, "apologies": letters, "competent": competent_authority(dossier)}
 
 
 def error_summary(form, extra=()):

@@ -16,6 +16,7 @@ def test_the_citizen_sees_the_request_supplies_and_the_clock_resumes(citizen_cli
     services.request_supplement(dossier, world.xa_chuyenvien, missing_items=["Bản sao giấy chứng sinh rõ nét"])
     page = citizen_client.get(f"/ho-so/{dossier.pk}/")
     assert "Bản sao giấy chứng sinh rõ nét" in page.content.decode()
+    assert "sẽ lùi thêm đúng bằng thời gian hồ sơ chờ bổ sung" in page.content.decode()  # issue 35, item 5
 
     refused = citizen_client.post(f"/ho-so/{dossier.pk}/bo-sung/", {"files": [disguised()]})
     assert refused.status_code == 400 and "không phải tệp PDF" in refused.content.decode()
