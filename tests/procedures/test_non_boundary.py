@@ -106,3 +106,21 @@ def test_before_the_center_receives_it_the_citizens_page_names_the_commune_and_t
     services.receive(dossier, t.other_desk_officer, at=local(2026, 11, 23, 8, 0))
     page = " ".join(client.get(f"/ho-so/{dossier.pk}/").content.decode().split())
     assert t.first.name in page and "dự kiến" not in page
+
+
+def test_another_centers_officer_is_told_where_the_result_is_handed_over(t, client):
+    """Issue 35, item 11: a bare 404. The page names the desks and nothing about the applicant."""
+    from tests.factories import sign_in_verified
+
+    dossier = filed_at_the_other_center(t, case_unit=t.commune, applicant_name="Trần Thị Bích")
+    services.receive(dossier, t.other_desk_officer, at=local(2026, 11, 23, 8, 0))
+    services.start_processing(dossier, t.first_specialist, at=local(2026, 11, 23, 9, 0))
+    services.propose(dossier, t.first_specialist, outcome=Outcome.RESULT, at=local(2026, 11, 23, 10, 0))
+    services.approve(dossier, t.first_leader, at=local(2026, 11, 23, 11, 0))
+    sign_in_verified(client, t.desk_officer)
+    response = client.get(f"/can-bo/ho-so/{dossier.pk}/")
+    page = " ".join(response.content.decode().split())
+    assert response.status_code == 404
+    assert dossier.code in page and f"Nơi trả kết quả</dt><dd><strong>{t.other_desk.name}" in page
+    assert "Trần Thị Bích" not in page and dossier.applicant_personal_id not in page
+    assert client.get("/can-bo/ho-so/999999/").status_code == 404
