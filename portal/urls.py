@@ -7,7 +7,7 @@ from django_otp.admin import OTPAdminSite
 
 from .accounts.resets import reset_limited
 from .admin_i18n import admin_js_catalog
-from .views import choose_language, health, metrics, ready
+from .views import choose_language, favicon, health, metrics, ready
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.views import account
@@ -27,6 +27,7 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("favicon.ico", favicon, name="favicon"),
     path("healthz", health, name="health"),
     path("readyz", ready, name="ready"),
     path("metrics", metrics, name="metrics"),

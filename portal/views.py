@@ -63,3 +63,13 @@ def choose_language(request, code):
     if code in dict(settings.LANGUAGES):
         response.set_cookie(settings.LANGUAGE_COOKIE_NAME, code, max_age=365 * 24 * 3600, samesite="Lax")
     return response
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says: send them to the static file (its hashed
+    name in production), cached for a day."""
+    from django.templatetags.static import static
+
+    response = HttpResponseRedirect(static("portal/favicon.ico"))
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

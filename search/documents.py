@@ -14,6 +14,7 @@ class ProcedureDocument(Document):
     field = Keyword()
     point = Keyword()
     active = Keyword()
+    online = Keyword()  # the online service level: "full" (toàn trình) or "partial"
 
     class Index:
         name = "procedures"  # replaced by the alias of the configured prefix (elastic.py)

@@ -8,9 +8,10 @@ from procedures.queues import visible_dossiers
 from .backends import get_backend
 
 
-def find_procedures(text="", *, level="", field="", point="", offset=0, limit=20):
+def find_procedures(text="", *, level="", field="", point="", online="", offset=0, limit=20):
     """(procedures of this page in rank order, total, facets)."""
-    hits = get_backend().search_procedures(text, level=level, field=field, point=point, offset=offset, limit=limit)
+    hits = get_backend().search_procedures(text, level=level, field=field, point=point, online=online, offset=offset,
+                                           limit=limit)
     found = Procedure.objects.select_related("field").prefetch_related("route_steps").in_bulk(hits.ids)
     return [found[pk] for pk in hits.ids if pk in found], hits.total, hits.facets
 

@@ -1,6 +1,7 @@
 from django import forms
 
 from government.models import UnitLevel
+from procedures.models import OnlineServiceLevel
 
 MAX_PAGE = 10_000
 MAX_ID = 2**31 - 1
@@ -14,4 +15,5 @@ class CatalogFilterForm(forms.Form):
     level = forms.ChoiceField(required=False, choices=[("", "")] + list(UnitLevel.choices))
     field = forms.IntegerField(required=False, min_value=1, max_value=MAX_ID)
     point = forms.CharField(required=False, max_length=100)
+    online = forms.ChoiceField(required=False, choices=[("", "")] + list(OnlineServiceLevel.choices))
     page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)

@@ -40,11 +40,12 @@ class ProcedureIndexPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         values = valid_or_default(CatalogFilterForm(request.GET),
-                                  {"level": "", "field": "", "point": "", "q": "", "page": 1})
+                                  {"level": "", "field": "", "point": "", "online": "", "q": "", "page": 1})
         number = values.pop("page")
         chosen = {key: str(value).strip() for key, value in values.items()}
         procedures, total, facets = find_procedures(chosen["q"], level=chosen["level"], field=chosen["field"],
-                                                    point=chosen["point"], offset=(number - 1) * PAGE, limit=PAGE)
+                                                    point=chosen["point"], online=chosen["online"],
+                                                    offset=(number - 1) * PAGE, limit=PAGE)
         in_use = levels_in_use()
         pages = {page.procedure_id: page for page in ProcedurePage.objects.live().filter(procedure__in=procedures)}
         context.update(

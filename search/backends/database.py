@@ -26,7 +26,7 @@ class DatabaseBackend:
 
     # --- procedures ---------------------------------------------------------------------------
 
-    def search_procedures(self, text, *, level="", field="", point="", offset=0, limit=20):
+    def search_procedures(self, text, *, level="", field="", point="", online="", offset=0, limit=20):
         procedures = Procedure.objects.filter(is_active=True)
         terms = words(text)
         if terms:
@@ -37,6 +37,8 @@ class DatabaseBackend:
             procedures = procedures.filter(pk__in=RouteStep.objects.filter(level=level).values("procedure_id"))
         if field:
             procedures = procedures.filter(field_id=field)
+        if online:
+            procedures = procedures.filter(online_level=online)
         if point:
             procedures = starting_at(procedures, point)
         ids = list(procedures.values_list("pk", flat=True))

@@ -36,7 +36,7 @@ class ElasticBackend:
 
     # --- queries (pure: what is sent, tested without a server) ---------------------------------
 
-    def procedure_search(self, text, *, level="", field="", point="", offset=0, limit=20):
+    def procedure_search(self, text, *, level="", field="", point="", online="", offset=0, limit=20):
         search = Search(index=self.alias("procedures")).filter("term", active="yes")
         if text.strip():
             search = search.query("multi_match", query=fold(text), type="bool_prefix", operator="and",
@@ -44,7 +44,7 @@ class ElasticBackend:
         else:
             # unmapped_type: an index built before the field existed sorts as before until search_reindex
             search = search.sort({"sort_name": {"unmapped_type": "keyword"}}, "_doc")
-        for name, value in (("levels", level), ("field", field), ("point", point)):
+        for name, value in (("levels", level), ("field", field), ("point", point), ("online", online)):
             if value:
                 search = search.filter("term", **{name: value})
         search.aggs.bucket("level", "terms", field="levels", size=10)
@@ -132,7 +132,7 @@ class ElasticBackend:
             "name": procedure.name, "sort_name": sort_string(procedure.name), "body": f"{procedure.description} {procedure.result_document}",
             "levels": sorted({step.level for step in steps}), "field": str(procedure.field_id),
             "point": first.point if first else "",
-            "active": "yes" if procedure.is_active else "no",
+            "active": "yes" if procedure.is_active else "no", "online": procedure.online_level,
         }
 
     @staticmethod

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core.management import call_command
 
@@ -15,6 +17,12 @@ def test_demo_setup_serves_the_home_page_and_is_safe_to_repeat(client, db):
     assert "Cổng dịch vụ công tỉnh Thái Nguyên" in page
     assert "27</strong> thủ tục hành chính" in page
     assert StaffRole.objects.values("role").distinct().count() == 6  # clerks (văn thư) since issue 18
+    # issue 35, item 14: the title says the site's name once; the full-online card opens those procedures
+    title = page[page.index("<title>") + 7:page.index("</title>")]
+    assert title.count("Cổng dịch vụ công tỉnh Thái Nguyên") == 1
+    full_online = re.search(r"<strong>(\d+)</strong> thủ tục trực tuyến toàn trình<br>\s*<a href=\"([^\"]+)\"", page)
+    catalogue = client.get(full_online.group(2)).content.decode()
+    assert f"Số thủ tục tìm thấy: {full_online.group(1)}" in catalogue and full_online.group(1) != "27"
     response = client.post("/tai-khoan/dang-nhap/", {"username": "xa.motcua", "password": "MotCua@2026"})
     assert response.status_code == 302 and response["Location"] == "/can-bo/"
 
@@ -75,3 +83,12 @@ def test_production_settings_pass_the_deploy_check():
     # Citizens' passwords are not for production (issue 16); demo secrets stop the settings (issue 33).
     demo = deploy_check(CITIZEN_PASSWORDS="1")
     assert demo.returncode != 0 and "portal.W001" in demo.stderr
+
+
+def test_the_browser_finds_the_portals_icon(client, db):
+    from django.contrib.staticfiles import finders
+
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302 and response["Location"].endswith(".ico")
+    assert finders.find("portal/favicon.ico")
+    assert 'rel="icon"' in client.get("/tai-khoan/dang-nhap/").content.decode()
