@@ -1,5 +1,6 @@
 from django import template
 from django.utils.dateparse import parse_datetime
+from django.utils.translation import get_language
 
 from procedures.policy import ACTION_LABELS
 
@@ -18,10 +19,11 @@ def get_item(mapping, key):
 
 @register.filter
 def percent(value):
-    """0.8734 → "87,3%"; no value → "—"."""
+    """0.8734 → "87,3%" ("87.3%" in English); no value → "—"."""
     if value is None or value == "":
         return "—"
-    return f"{value * 100:.1f}%".replace(".", ",")
+    text = f"{value * 100:.1f}%"
+    return text if (get_language() or "vi").startswith("en") else text.replace(".", ",")
 
 
 @register.simple_tag
@@ -40,13 +42,17 @@ def iso_datetime(value):
 
 
 @register.filter
-def vi_number(value):
-    """Numbers the Vietnamese way on the page: 1.234 and 90,9. Text is left as it is."""
+def local_number(value):
+    """Numbers as the page's language writes them: 1.234 and 90,9 in Vietnamese, 1,234 and 90.9 in
+    English. Text is left as it is."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return value
+    english = (get_language() or "vi").startswith("en")
     if isinstance(value, int):
-        return f"{value:,}".replace(",", ".")
+        return f"{value:,}" if english else f"{value:,}".replace(",", ".")
     whole, _dot, decimals = f"{value:,.2f}".rstrip("0").rstrip(".").partition(".")
+    if english:
+        return f"{whole}.{decimals}" if decimals else whole
     whole = whole.replace(",", ".")
     return f"{whole},{decimals}" if decimals else whole
 

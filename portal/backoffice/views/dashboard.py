@@ -22,7 +22,7 @@ from procedures import dashboard as reads
 from procedures.exceptions import PermissionDenied
 from procedures.models import COUNTERS
 from procedures.queues import visible_dossiers
-from procedures.templatetags.procedures_tags import vi_number
+from procedures.templatetags.procedures_tags import local_number
 
 from .. import charts, exports
 from ..forms import DashboardForm, DossierListForm
@@ -138,7 +138,7 @@ def _row_html(values, hrefs):
 
 
 def _html_value(value):
-    return escape(value) if isinstance(value, str) else vi_number(value)
+    return escape(value) if isinstance(value, str) else local_number(value)
 
 
 @staff_required

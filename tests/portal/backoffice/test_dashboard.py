@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -179,3 +180,12 @@ def test_names_are_escaped_in_the_cells_built_in_python(staff_client, history):
     html = staff_client("monitor").get("/can-bo/bao-cao/", {"tu": "2026-11", "den": "2026-11"}).content.decode()
     assert hostile not in html
     assert html.count("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;") >= 2  # agency and procedure rows
+
+
+def test_every_chart_has_a_visible_title_and_scrolls_on_a_phone_rather_than_shrinking(staff_client, history):
+    """Issue 35, item 12: the second trend chart had no title; labels shrank to about 6 px at 390 px."""
+    page = staff_client("monitor").get("/can-bo/bao-cao/", {"tu": "2026-11", "den": "2026-11"}).content.decode()
+    assert "Theo tháng: tiếp nhận, giải quyết và trễ hạn</h3>" in page and "Theo tuần: tiếp nhận và trễ hạn</h3>" in page
+    assert page.count('<div class="chart"') == page.count("<svg")
+    css = (Path(__file__).resolve().parents[3] / "portal/home/static/portal/site.css").read_text()
+    assert ".chart svg { min-width: 560px; }" in css
