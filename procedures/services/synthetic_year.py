@@ -25,7 +25,9 @@ from government.models import Agency, UnitLevel
 from government.selectors import calendar_exceptions
 from procedures.models import (
     AgencyMonthlyStat,
+    ComponentForm,
     Dossier,
+    DossierComponent,
     DossierCodeSequence,
     DossierEvent,
     DossierStep,
@@ -36,6 +38,7 @@ from procedures.models import (
     SatisfactionRating,
     Timeliness,
     TimeLimitKind,
+    UnscannedReason,
     WeeklyStat,
 )
 from procedures.services.routing import resolve_step_agency
@@ -96,16 +99,59 @@ def generate(count, *, end=None, seed=2026, out=sys.stderr, batch=20_000):
     rater = get_user_model().objects.get_or_create(username="du-lieu-mau", defaults={"is_active": False})[0]
     events = []
 
-    def log(dossier_id, action, at, from_state, to_state, agency_id):
+    def log(dossier_id, action, at, from_state, to_state, agency_id, role="one_stop_officer"):
         events.append(DossierEvent(dossier_id=dossier_id, action=action, from_state=from_state, to_state=to_state,
-                                   actor=rater, actor_role="one_stop_officer", agency_id=agency_id, created_at=at))
+                                   actor=rater, actor_role=role, agency_id=agency_id, created_at=at))
+
+    required = {}  # procedure id → its required documents' ids
+    components = []
+
+    def filed(dossier_id, row, online, digital, procedure):
+        """What every received dossier has from its first hours: the filing, the receipt, and at the
+        counter what the desk received of each required document (online, the electronic copies)."""
+        if online:
+            log(dossier_id, "submit", row["submitted_at"], "draft", "submitted", row["receiving_agency_id"], "citizen")
+        log(dossier_id, "receive", row["received_at"], "submitted", "received", row["receiving_agency_id"])
+        if procedure.pk not in required:
+            required[procedure.pk] = list(procedure.required_documents.values_list("pk", flat=True))
+        form = ComponentForm.ELECTRONIC if online else ComponentForm.COPY
+        reason = "" if digital else UnscannedReason.PAPER_KEPT
+        components.extend(DossierComponent(dossier_id=dossier_id, required_document_id=pk, form=form,
+                                           unscanned_reason=reason) for pk in required[procedure.pk])
+
+    def handled(dossier_id, row, planned, returned, refused, *, asked):
+        """The way through the route to the result handed over, as the lifecycle logs it; a supplement
+        asked for falls within the first step, however quick it was."""
+        first = planned[0].agency.pk if planned else row["current_agency_id"]
+        started = row["received_at"] + dt.timedelta(minutes=20)
+        log(dossier_id, "start_processing", started, "received", "processing", first, "specialist")
+        if asked:
+            first_done = planned[1].started_at if len(planned) > 1 else row["decided_at"] - dt.timedelta(hours=1)
+            span = max(first_done - started, dt.timedelta(minutes=3))
+            log(dossier_id, "request_supplement", started + span * 0.3, "processing", "supplement_requested", first,
+                "specialist")
+            log(dossier_id, "supply", started + span * 0.6, "supplement_requested", "processing", first, "citizen")
+        for before, step in zip(planned, planned[1:]):
+            log(dossier_id, "transfer", step.started_at, "processing", "transferred", before.agency.pk, "specialist")
+            log(dossier_id, "accept_transfer", step.started_at + dt.timedelta(minutes=5), "transferred", "processing",
+                step.agency.pk, "specialist")
+        deciding = planned[-1].agency.pk if planned else first
+        decided = row["decided_at"]
+        log(dossier_id, "propose", decided - dt.timedelta(hours=1), "processing", "awaiting_approval", deciding,
+            "specialist")
+        end_state = "not_qualified" if refused else "result_ready"
+        log(dossier_id, "approve", decided, "awaiting_approval", end_state, deciding, "leader")
+        if not refused:
+            log(dossier_id, "return_result", returned, "result_ready", "returned", row["receiving_agency_id"])
 
     def flush():
         writer.flush()
         writer.write_steps(steps)
         DossierEvent.objects.bulk_create(events, batch_size=10_000)
+        DossierComponent.objects.bulk_create(components, batch_size=10_000)
         steps.clear()
         events.clear()
+        components.clear()
     quality = {}  # per agency: how often it is late
     # Continue each desk's daily numbering where it stands, so real filings never reuse a code.
     sequences = defaultdict(int, {(s.agency_id, s.day): s.last_value for s in DossierCodeSequence.objects.all()})
@@ -164,6 +210,7 @@ def generate(count, *, end=None, seed=2026, out=sys.stderr, batch=20_000):
                     row.update(state="withdrawn", decision_note="Công dân rút hồ sơ.")
                     count_in(withdrawn, desk.pk, procedure.pk, withdrawn=1, closed=1)
                     dossier_id = writer.add(row)
+                    filed(dossier_id, row, online, digital, procedure)
                     log(dossier_id, "withdraw", withdrawn, "processing", "withdrawn", desk.pk)
                     if asked:
                         log(dossier_id, "request_supplement", asked, "processing", "supplement_requested", desk.pk)
@@ -182,6 +229,10 @@ def generate(count, *, end=None, seed=2026, out=sys.stderr, batch=20_000):
             if returned >= end:  # not finished yet: still on the books
                 row.update(state=rng.choice(OPEN_STATES), current_step_index=0, step_count=target.steps)
                 dossier_id = writer.add(row)
+                filed(dossier_id, row, online, digital, procedure)
+                if row["state"] == "processing":
+                    log(dossier_id, "start_processing", received + dt.timedelta(minutes=20), "received", "processing",
+                        agency.pk, "specialist")
                 steps += _plan(dossier_id, procedure, agency, received, calendar, step_agencies)
                 if asked:
                     log(dossier_id, "request_supplement", asked, "processing", "supplement_requested", desk.pk)
@@ -195,10 +246,11 @@ def generate(count, *, end=None, seed=2026, out=sys.stderr, batch=20_000):
             count_in(returned, desk.pk, procedure.pk, **{f"resolved_{timeliness}": 1}, closed=1,
                      results_digital=int(rng.random() < 0.7), not_qualified=int(refused_on_merits))
             dossier_id = writer.add(row)
-            if asked:
-                log(dossier_id, "request_supplement", asked, "processing", "supplement_requested", desk.pk)
-            for step in _resolved_steps(dossier_id, procedure, agency, received, returned, timeliness, calendar,
-                                        step_agencies, rng):
+            filed(dossier_id, row, online, digital, procedure)
+            planned = _resolved_steps(dossier_id, procedure, agency, received, returned, timeliness, calendar,
+                                      step_agencies, rng)
+            handled(dossier_id, row, planned, returned, refused_on_merits, asked=bool(asked))
+            for step in planned:
                 steps.append(step)
                 count_in(step.completed_at, step.agency.pk, procedure.pk, **{f"handled_{step.timeliness}": 1})
             if rng.random() < 0.12:

@@ -65,3 +65,24 @@ def test_real_filings_after_it_never_reuse_a_code(world):
     last = numbers[-1]
     fresh = services.receive(fresh, world.xa_motcua, at=busy.received_at)
     assert (fresh.receipt_year, fresh.receipt_number) == (busy.receipt_year, last + 1)
+
+
+def test_a_synthetic_dossier_has_the_history_and_components_a_real_one_would(world):
+    """Issue 35, item 13: a returned dossier had an empty log and every document "Không nộp"."""
+    from procedures.models import DossierComponent
+    from procedures.selectors import components_of
+
+    generate(300, seed=11, out=io.StringIO(), batch=100)
+    returned = Dossier.objects.filter(state=DossierState.RETURNED).order_by("pk")
+    assert returned.exists()
+    for dossier in returned:
+        actions = list(dossier.events.order_by("created_at", "pk").values_list("action", flat=True))
+        assert actions[0] == ("submit" if dossier.channel == "online" else "receive")
+        assert actions[-3:] == ["propose", "approve", "return_result"]
+        assert actions.count("transfer") == actions.count("accept_transfer") == dossier.step_count - 1
+        assert all(row.received for row in components_of(dossier))
+        states = list(dossier.events.order_by("created_at", "pk").values_list("from_state", "to_state"))
+        assert all(before[1] == after[0] for before, after in zip(states, states[1:])), states
+    open_ones = Dossier.objects.filter(state__in=["received", "processing"])
+    assert all(d.events.filter(action="receive").exists() for d in open_ones[:20])
+    assert DossierComponent.objects.filter(dossier__channel="counter", unscanned_reason="paper_kept").exists()
