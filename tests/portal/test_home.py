@@ -92,3 +92,24 @@ def test_the_browser_finds_the_portals_icon(client, db):
     assert response.status_code == 302 and response["Location"].endswith(".ico")
     assert finders.find("portal/favicon.ico")
     assert 'rel="icon"' in client.get("/tai-khoan/dang-nhap/").content.decode()
+
+
+@pytest.mark.parametrize("model", ["legacy", "2025"])
+def test_every_demo_officer_has_work_waiting_with_its_history(db, model):
+    """Issue 35, item 13: xa.motcua's default queue was empty."""
+    from django.contrib.auth import get_user_model
+
+    from procedures.queues import work_queue
+
+    call_command("load_reference_data", "--model", model, stdout=open("/dev/null", "w"))
+    for _ in range(2):  # the second run adds nothing
+        call_command("seed_demo", stdout=open("/dev/null", "w"))
+    users = get_user_model().objects
+    # the 2025 catalogue routes nothing to the Department of Justice, the demo "so" accounts' agency
+    prefixes = ("xa", "xa2") if model == "2025" else ("xa", "huyen", "so")
+    for username in [f"{prefix}.{role}" for prefix in prefixes for role in ("motcua", "chuyenvien", "lanhdao")]:
+        waiting = list(work_queue(users.get(username=username)))
+        assert len(waiting) == 1, username
+        assert waiting[0].events.filter(action="receive").exists() and waiting[0].components.exists()
+    from procedures.models import Dossier
+    assert Dossier.objects.filter(applicant_personal_id="019090001234").count() == 2 * len(prefixes)

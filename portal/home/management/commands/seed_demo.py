@@ -6,6 +6,7 @@ from government.demo import DEMO_PASSWORD
 from portal.accounts import enrolment, otp
 from portal.home.services import ensure_site
 from procedures.services.demo import seed_demo_accounts
+from procedures.services.demo_work import seed_waiting_work
 
 
 def login_lines(logins):
@@ -30,6 +31,7 @@ class Command(BaseCommand):
     def handle(self, **options):
         ensure_site()
         logins = seed_demo_accounts()
+        seed_waiting_work()
         self.stdout.write(self.style.SUCCESS(f"\nTài khoản minh họa (mật khẩu chung: {DEMO_PASSWORD})"))
         for line in login_lines(logins):
             self.stdout.write(line)
