@@ -16,6 +16,10 @@ STRING_LINES = r'(?:"(?:[^"\\]|\\.)*"\n)+'
 # An entry msgmerge guessed from a similar string: flags, "#|" previous-msgid lines, msgid, msgstr.
 GUESSED = re.compile(rf'^#, fuzzy(?:, )?(.*)\n((?:#\|.*\n)*)(msgid {STRING_LINES})msgstr {STRING_LINES}', re.M)
 ENTRY = re.compile(r'(^msgid ((?:"(?:[^"\\]|\\.)*"\n)+)msgstr )((?:"(?:[^"\\]|\\.)*"\n)+)', re.M)
+# A plural entry (ngettext, {% blocktranslate count %}): its translation is [one, other] in the JSON file.
+# A guess (fuzzy, with "#|" lines) is replaced by the JSON file's translation like any other.
+PLURAL = re.compile(rf'^(?:#, fuzzy(?:, )?(.*)\n)?(?:#\|.*\n)*msgid ({STRING_LINES})(msgid_plural {STRING_LINES})'
+                    rf'msgstr\[0\] {STRING_LINES}msgstr\[1\] {STRING_LINES}', re.M)
 
 
 def unquote(block):
@@ -49,7 +53,17 @@ def main():
             return match.group(0)
         return match.group(1) + json.dumps(translations[msgid], ensure_ascii=False) + "\n"
 
-    text = ENTRY.sub(fill, PO.read_text(encoding="utf-8"))
+    def fill_plural(match):
+        msgid = unquote(match.group(2))
+        if not isinstance(translations.get(msgid), list):
+            missing.append(msgid)
+            return match.group(0)
+        one, other = (json.dumps(form, ensure_ascii=False) for form in translations[msgid])
+        flags = f"#, {match.group(1)}\n" if match.group(1) else ""
+        return f"{flags}msgid {match.group(2)}{match.group(3)}msgstr[0] {one}\nmsgstr[1] {other}\n"
+
+    text = PLURAL.sub(fill_plural, PO.read_text(encoding="utf-8"))
+    text = ENTRY.sub(fill, text)
     text = text.replace("#, fuzzy\n", "", 1)
     PO.write_text(text, encoding="utf-8")
     for msgid in missing:

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from procedures.models.catalog import TimeLimitKind
@@ -77,8 +78,8 @@ class TimeLimit:
         if self.kind == TimeLimitKind.SAME_DAY:
             return _("Trong ngày")
         if self.kind == TimeLimitKind.WORKING_HOURS:
-            return _("%(n)s giờ làm việc") % {"n": _number(self.hours)}
-        return _("%(n)s ngày làm việc") % {"n": _number(self.days)}
+            return ngettext("%(n)s giờ làm việc", "%(n)s giờ làm việc", _count(self.hours)) % {"n": _number(self.hours)}
+        return ngettext("%(n)s ngày làm việc", "%(n)s ngày làm việc", _count(self.days)) % {"n": _number(self.days)}
 
     @property
     def full_text(self):
@@ -89,7 +90,13 @@ class TimeLimit:
 
 
 def _number(value):
-    return f"{Decimal(value).normalize():f}".replace(".", ",")
+    text = f"{Decimal(value).normalize():f}"
+    return text if (get_language() or "vi").startswith("en") else text.replace(".", ",")
+
+
+def _count(value):
+    """ngettext's count: one only for exactly 1 (half a day is "0.5 working days")."""
+    return 1 if Decimal(value) == 1 else 2
 
 
 def _hour(cutoff):
