@@ -105,6 +105,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "wagtail.contrib.forms",
+    "wagtail.contrib.simple_translation",  # editors translate a page ("Dịch"): decision 0029
+    "wagtail.locales",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
@@ -318,6 +320,9 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
+# The portal's pages have translations (portal/home/translation.py), served in the reader's language.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # The project's own catalogues, then hand-kept Vietnamese for the parts of Wagtail's admin it lacks.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_overrides"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
@@ -391,7 +396,6 @@ WAGTAIL_SITE_NAME = "Cổng dịch vụ công"
 WAGTAILADMIN_BASE_URL = os.environ.get("PORTAL_BASE_URL", "http://127.0.0.1:8000")
 # Slugs in plain ASCII (Vietnamese without diacritics): "/tin-tuc/dang-ky-khai-sinh/", not percent-encoded.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
-WAGTAIL_I18N_ENABLED = False
 # Search (search/): Elasticsearch when set, the database otherwise (and whenever Elasticsearch is down).
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "motcua")

@@ -12,12 +12,14 @@ def catalog(request):
     def url():
         from portal.page_cache import version
 
+        from portal.home.translation import default_locale_pages
+
         from .models import ProcedureIndexPage
 
         key = f"catalog-url:{version()}:{request.get_host()}"
         found = cache.get(key)
         if found is None:
-            index = ProcedureIndexPage.objects.live().first()
+            index = default_locale_pages(ProcedureIndexPage).live().first()
             found = (index.get_url(request) if index else None) or "/"
             cache.set(key, found, timeout=3600)
         return found

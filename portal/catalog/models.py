@@ -15,13 +15,15 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from portal.home.translation import InReadersLanguage
+
 from government.collation import by_name
 from government.models import UnitLevel
 from portal.forms import valid_or_default
 from procedures.models import Field, Procedure
 
 
-class ProcedureIndexPage(Page):
+class ProcedureIndexPage(InReadersLanguage, Page):
     intro = RichTextField(_("giới thiệu"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]

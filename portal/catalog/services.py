@@ -2,6 +2,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from government.collation import by_name
+from portal.home.translation import default_locale_pages
 from procedures.models import Procedure
 
 from .models import ProcedureIndexPage, ProcedurePage
@@ -11,7 +12,7 @@ INTRO = "<p>Tra cứu thủ tục hành chính theo cấp thực hiện, lĩnh v
 
 @transaction.atomic
 def ensure_catalog_index(home):
-    index = ProcedureIndexPage.objects.first()
+    index = default_locale_pages(ProcedureIndexPage).first()
     if index is None:
         index = home.add_child(instance=ProcedureIndexPage(title="Thủ tục hành chính", slug="thu-tuc", intro=INTRO))
     return index
@@ -24,7 +25,7 @@ def sync_procedure_page(procedure, index=None):
     draft alike, no revision is published over it), and a page an editor unpublished is not
     published again because the procedure was saved.
     """
-    index = index or ProcedureIndexPage.objects.first()
+    index = index or default_locale_pages(ProcedureIndexPage).first()
     if index is None:
         return None
     page = ProcedurePage.objects.filter(procedure=procedure).first()

@@ -3,14 +3,15 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from .translation import InReadersLanguage
 
-class HomePage(Page):
+
+class HomePage(InReadersLanguage, Page):
     """The province portal's home page; its editors write the introduction in the Wagtail admin."""
 
     intro = RichTextField(_("giới thiệu"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    max_count = 1
 
     class Meta:
         verbose_name = _("trang chủ")

@@ -2,6 +2,7 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from .models import HomePage
+from .translation import default_locale_pages, ensure_translation
 
 INTRO = (
     "<p>Cổng dịch vụ công của tỉnh: tra cứu thủ tục hành chính, nộp hồ sơ trực tuyến, "
@@ -9,10 +10,17 @@ INTRO = (
 )
 
 
+INTRO_EN = (
+    "<p>The province's public service portal: find an administrative procedure, file a dossier online, "
+    "follow its progress and receive the result.</p>"
+)
+CATALOG_INTRO_EN = "<p>Find administrative procedures by level, field and where to file.</p>"
+
+
 @transaction.atomic
 def ensure_home_page():
     """Make the portal's HomePage the default site's root, replacing Wagtail's placeholder once."""
-    home = HomePage.objects.first()
+    home = default_locale_pages(HomePage).first()
     if home is None:
         root = Page.get_first_root_node()
         home = root.add_child(instance=HomePage(title="Cổng dịch vụ công tỉnh Thái Nguyên", slug="trang-chu", intro=INTRO))
@@ -34,9 +42,13 @@ def ensure_site():
     from portal.content.services import ensure_demo_content
 
     home = ensure_home_page()
-    sync_procedure_pages(ensure_catalog_index(home))
+    index = ensure_catalog_index(home)
+    sync_procedure_pages(index)
     ensure_demo_content(home)
     name_editorial_roles_in_vietnamese()
+    # The English site's own words; editors translate the rest in the admin ("Dịch" on a page).
+    ensure_translation(home, "en", title="Thái Nguyên Province Public Service Portal", intro=INTRO_EN)
+    ensure_translation(index, "en", title="Administrative procedures", intro=CATALOG_INTRO_EN)
     return home
 
 

@@ -145,7 +145,7 @@ def test_an_editor_works_in_wagtail_without_losing_work_or_breaking_the_catalog(
     ids = site.manage("shell", "-c", (
         "from portal.catalog.models import ProcedureIndexPage, ProcedurePage\n"
         "p = ProcedurePage.objects.get(procedure__national_code='1.001193')\n"
-        "print(ProcedureIndexPage.objects.get().pk, p.pk, p.procedure_id)")).split()[-3:]
+        "print(ProcedureIndexPage.objects.get(locale__language_code='vi').pk, p.pk, p.procedure_id)")).split()[-3:]
     index_id, page_id, procedure_id = ids
 
     # 10. A guidance draft survives a rename of the procedure in the Django admin.
@@ -188,7 +188,7 @@ def test_an_editor_works_in_wagtail_without_losing_work_or_breaking_the_catalog(
         "from django.db import transaction\n"
         "from portal.catalog.models import ProcedureIndexPage\n"
         "with transaction.atomic():\n"
-        "    i = ProcedureIndexPage.objects.get(); i.slug = 'danh-muc-thu-tuc'; i.save_revision().publish()\n"))
+        "    i = ProcedureIndexPage.objects.get(locale__language_code='vi'); i.slug = 'danh-muc-thu-tuc'; i.save_revision().publish()\n"))
     visitor.goto("/")
     visitor.fill("#site-q", "ket hon")
     visitor.press("#site-q", "Enter")
@@ -204,6 +204,6 @@ def test_an_editor_works_in_wagtail_without_losing_work_or_breaking_the_catalog(
         "from portal.catalog.models import ProcedureIndexPage, ProcedurePage\n"
         "from procedures.models import Procedure\n"
         "with transaction.atomic():\n"
-        "    i = ProcedureIndexPage.objects.get(); i.slug = 'thu-tuc'; i.save_revision().publish()\n"
+        "    i = ProcedureIndexPage.objects.get(locale__language_code='vi'); i.slug = 'thu-tuc'; i.save_revision().publish()\n"
         f"    p = Procedure.objects.get(pk={procedure_id}); p.name = 'Đăng ký khai sinh'; p.save()\n"
         f"    ProcedurePage.objects.get(pk={page_id}).save_revision().publish()\n"))

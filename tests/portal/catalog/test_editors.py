@@ -72,7 +72,7 @@ def test_404_and_500_pages_are_the_portals_own(client, world, settings):
 
 def test_a_renamed_catalog_keeps_search_working_and_never_loops(editor, client, world,
                                                                 django_capture_on_commit_callbacks):
-    index = ProcedureIndexPage.objects.get()
+    index = ProcedureIndexPage.objects.get(locale__language_code="vi")
     index.slug = "danh-muc"
     with django_capture_on_commit_callbacks(execute=True):  # Wagtail makes its redirects after the commit
         index.save_revision().publish()
@@ -84,7 +84,7 @@ def test_a_renamed_catalog_keeps_search_working_and_never_loops(editor, client, 
     with django_capture_on_commit_callbacks(execute=True):
         index.save_revision().publish()
     assert client.get("/thu-tuc/", {"q": "khai sinh"}).status_code == 200
-    ProcedureIndexPage.objects.get().unpublish()
+    ProcedureIndexPage.objects.get(locale__language_code="vi").unpublish()
     for path in ("/thu-tuc/", "/danh-muc/"):
         response = client.get(path, follow=True)
         assert len(response.redirect_chain) < 3 and response.status_code == 404
@@ -92,7 +92,7 @@ def test_a_renamed_catalog_keeps_search_working_and_never_loops(editor, client, 
 
 
 def test_procedure_pages_cannot_be_added_by_hand(editor, world):
-    index = ProcedureIndexPage.objects.get()
+    index = ProcedureIndexPage.objects.get(locale__language_code="vi")
     assert not ProcedurePage.can_create_at(index)
     response = editor.get(f"/cms/pages/add/catalog/procedurepage/{index.pk}/")
     assert response.status_code in (302, 403, 404)
@@ -100,7 +100,7 @@ def test_procedure_pages_cannot_be_added_by_hand(editor, world):
 
 
 def test_the_catalog_cannot_be_deleted_from_the_admin(editor, world):
-    index = ProcedureIndexPage.objects.get()
+    index = ProcedureIndexPage.objects.get(locale__language_code="vi")
     response = editor.post(f"/cms/pages/{index.pk}/delete/", follow=True)
     assert ProcedureIndexPage.objects.filter(pk=index.pk).exists() and ProcedurePage.objects.count() == 2
     assert "không xóa được" in response.content.decode()

@@ -1,0 +1,47 @@
+"""Pages in the reader's language: Wagtail's own translations (wagtail.contrib.simple_translation,
+decision 0029). A page with a published translation in the active language is served in it at the
+page's own address; the reader's language comes from the portal's language switch, not the URL."""
+
+from django.db import transaction
+from wagtail.models import Locale
+
+
+class InReadersLanguage:
+    """Mixed into a Page class: serve the translation in the active language when one is live.
+
+    Wagtail routes from the site's root in the active language; only these pages are translated, so
+    a translation routes through its original, where every page below lives (the procedures' pages)."""
+
+    def route(self, request, path_components):
+        default = Locale.get_default()
+        if self.locale_id != default.pk:
+            original = self.get_translation_or_none(default)
+            if original is not None:
+                return original.specific.route(request, path_components)
+        return super().route(request, path_components)
+
+    def serve(self, request, *args, **kwargs):
+        translated = self.localized
+        if translated.pk != self.pk and translated.live:
+            return super(InReadersLanguage, translated.specific).serve(request, *args, **kwargs)
+        return super().serve(request, *args, **kwargs)
+
+
+def default_locale_pages(model):
+    """The pages of `model` in the site's own language (Vietnamese): their translations are not the tree."""
+    return model.objects.filter(locale=Locale.get_default())
+
+
+@transaction.atomic
+def ensure_translation(page, language, **fields):
+    """A published translation of `page` into `language` with `fields`, once; an editor's later
+    changes to it stay."""
+    locale, _ = Locale.objects.get_or_create(language_code=language)
+    if page.has_translation(locale):
+        return page.get_translation(locale)
+    copy = page.copy_for_translation(locale, copy_parents=True)
+    for name, value in fields.items():
+        setattr(copy, name, value)
+    copy.save()
+    copy.save_revision().publish()
+    return copy
