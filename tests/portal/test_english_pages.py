@@ -21,6 +21,8 @@ def test_the_home_and_the_catalogue_read_in_the_readers_language(client, world):
     en_home = client.get("/").content.decode()
     assert "<h1>Thái Nguyên Province Public Service Portal</h1>" in en_home
     assert "file a dossier online" in en_home and "Cổng dịch vụ công" not in title_of(en_home)
+    for help_page in ('href="/huong-dan-nop-ho-so/"', 'href="/tra-cuu-va-nhan-ket-qua/"'):  # listed in both
+        assert help_page in vi_home and help_page in en_home
     catalogue = client.get("/thu-tuc/").content.decode()
     assert "<h1>Administrative procedures</h1>" in catalogue and "by level, field and where to file" in catalogue
     assert title_of(catalogue) == "Administrative procedures — Thái Nguyên Province Public Service Portal"
