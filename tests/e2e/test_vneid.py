@@ -41,6 +41,7 @@ def test_a_citizen_signs_in_with_vneid_files_and_signs_out_everywhere(site, new_
     assert code
     shots(page, "submitted")
 
+    page.click("header .menu-toggle")  # on a phone the header's links are behind the menu button
     page.click("header button:has-text('Đăng xuất')")
     page.wait_for_load_state()
     assert "đăng xuất khỏi Cổng dịch vụ công và khỏi VNeID" in page.locator(".messages").inner_text()
