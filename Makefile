@@ -37,12 +37,13 @@ $(STAMP): requirements.lock pyproject.toml
 
 install: $(STAMP)
 
+# The synthetic year comes before seed_demo: its --if-empty would see the demo's waiting dossiers.
 setup: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_reference_data --model $(MODEL)
+	$(BIN)/python manage.py generate_synthetic_year --dossiers $(DEMO_DOSSIERS) --if-empty
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py create_demo_certificates
-	$(BIN)/python manage.py generate_synthetic_year --dossiers $(DEMO_DOSSIERS) --if-empty
 	$(BIN)/python manage.py seed_document_demo
 	$(BIN)/python manage.py seed_meeting_demo
 

@@ -126,3 +126,21 @@ def test_the_phone_header_folds_its_links_behind_one_button(client, db):
     assert '<nav id="site-nav"' in page and "portal/menu.js" in page
     css = (Path(__file__).resolve().parents[2] / "portal/home/static/portal/site.css").read_text()
     assert ".js header.site nav:not(.open) { display: none; }" in css  # without the script, every link shows
+
+
+def test_make_setup_leaves_both_the_synthetic_year_and_the_waiting_work(db):
+    """`make setup`'s commands in the Makefile's order: seed_demo's waiting dossiers once made
+    generate_synthetic_year --if-empty skip the year, and the dashboard of a fresh demo was empty."""
+    import shlex
+    from pathlib import Path
+
+    from procedures.models import Dossier
+
+    recipe = Path(__file__).resolve().parents[2].joinpath("Makefile").read_text().split("\nsetup:")[1].split("\n\n")[0]
+    wanted = {"load_reference_data", "generate_synthetic_year", "seed_demo"}
+    for line in recipe.splitlines():
+        words = shlex.split(line.strip().replace("$(MODEL)", "legacy").replace("$(DEMO_DOSSIERS)", "300"))
+        if "manage.py" in words and words[words.index("manage.py") + 1] in wanted:
+            call_command(*words[words.index("manage.py") + 1:], stdout=open("/dev/null", "w"),
+                         stderr=open("/dev/null", "w"))
+    assert Dossier.objects.count() == 300 + 9  # the year, and three waiting dossiers at each of three desks
