@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from .translation import InReadersLanguage
 
@@ -24,6 +24,5 @@ class HomePage(InReadersLanguage, Page):
         context["catalog"] = catalog_summary()
         context["news"] = NewsPage.objects.live().order_by("-date")[:3]
         # the help pages hang under the Vietnamese home; its English translation lists them too
-        original = self.get_translation_or_none(Locale.get_default()) or self
-        context["help_pages"] = HelpPage.objects.live().child_of(original)
+        context["help_pages"] = HelpPage.objects.live().child_of(self.original)
         return context
