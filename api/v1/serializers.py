@@ -6,7 +6,8 @@ from rest_framework import serializers
 
 from government.models import Agency, UnitLevel
 from government.validators import PHONE
-from procedures.models import Dossier, DossierEvent, Procedure, RequiredDocument, ResultDelivery, RouteStep, StopGround
+from procedures.models import (Dossier, DossierEvent, DossierState, Procedure, RequiredDocument, ResultDelivery,
+                               RouteStep, StopGround, Timeliness)
 
 # --- catalog -----------------------------------------------------------------------------------
 
@@ -85,6 +86,8 @@ class CatalogQuerySerializer(serializers.Serializer):
 
 class EventSerializer(serializers.ModelSerializer):
     agency = serializers.CharField(source="agency.name", default="")
+    # blank on the event that created the dossier (it came from no state); the schema says so
+    from_state = serializers.ChoiceField(choices=DossierState.choices, allow_blank=True, read_only=True)
 
     class Meta:
         model = DossierEvent
@@ -134,6 +137,8 @@ class DossierSerializer(serializers.ModelSerializer):
     receiving_agency = AgencyRefSerializer(read_only=True)
     decision_note = serializers.SerializerMethodField(
         help_text=_("Lý do từ chối, không đủ điều kiện, rút hoặc dừng giải quyết; rỗng ở trạng thái khác"))
+    # blank when nobody gave one (a counter dossier): not an e-mail "format" then
+    applicant_email = serializers.CharField(read_only=True, label=Dossier._meta.get_field("applicant_email").verbose_name)
 
     class Meta:
         model = Dossier
@@ -206,6 +211,8 @@ class SystemDossierSerializer(serializers.ModelSerializer):
     receiving_agency = serializers.CharField(source="receiving_agency.electronic_code")
     current_agency = serializers.CharField(source="current_agency.electronic_code", default=None)
     last_change = serializers.IntegerField(read_only=True, help_text=_("Số thứ tự sự kiện mới nhất"))
+    timeliness = serializers.ChoiceField(choices=Timeliness.choices, allow_blank=True, read_only=True,
+                                         help_text=_("Trống khi chưa trả kết quả"))
 
     class Meta:
         model = Dossier
