@@ -110,3 +110,42 @@ def requeue_dossiers(codes):
                           .values_list("dossier_id", flat=True)):
         transaction.on_commit(lambda pk=dossier_id: _schedule(pk))
     return queued
+
+
+def record_history(*, delivered=True, batch=2_000, progress=None):
+    """An outbox message for every past event that changes what the portal shows and has none: the
+    dossiers written in bulk (the demo's synthetic year, an import from an older system) bypass the
+    signal that records one per event. `delivered` marks them sent at the event's time (the portal
+    has that history); otherwise they wait to be sent. Idempotent. Returns the messages written."""
+    from procedures.models import DossierEvent
+
+    if not settings.NATIONAL_PORTAL["ENABLED"]:
+        return 0
+    tz = timezone.get_default_timezone()
+    events = (DossierEvent.objects.filter(action__in=list(STATUS_OF_ACTION), outbox_message__isnull=True)
+              .exclude(dossier__code="")
+              .select_related("agency", "dossier__procedure__field", "dossier__receiving_agency",
+                              "dossier__applicant")
+              .order_by("dossier_id", "created_at", "id"))
+    written = 0
+    pending = []
+    for event in (progress or iter)(events.iterator(chunk_size=batch)):
+        pending.append(_history_message(event, tz, delivered))
+        if len(pending) >= batch:
+            written += len(OutboxMessage.objects.bulk_create(pending))
+            pending = []
+    if pending:
+        written += len(OutboxMessage.objects.bulk_create(pending))
+    return written
+
+
+def _history_message(event, tz, delivered):
+    dossier = event.dossier
+    message = OutboxMessage(dossier=dossier, event=event, status_code=STATUS_OF_ACTION[event.action],
+                            created_at=event.created_at)
+    message.payload = status_message(message_id=message.message_id, event=event, dossier=dossier, tz=tz)
+    if dossier.returned_at and event.created_at < dossier.returned_at:
+        message.payload["NgayTra"] = ""  # the message said what was known then: not yet returned
+    if delivered:
+        message.delivery, message.sent_at, message.attempts = Delivery.SENT, event.created_at, 1
+    return message

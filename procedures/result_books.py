@@ -40,6 +40,7 @@ BOOKS = {
     "GPMT": Book("Sổ cấp giấy phép môi trường", "serial"),
     "GPHĐ": Book("Sổ cấp giấy phép hoạt động khám bệnh, chữa bệnh", "serial"),
     "CCHN": Book("Sổ cấp chứng chỉ hành nghề", "serial"),
+    "ĐKHĐ-CC": Book("Sổ cấp giấy đăng ký hoạt động tổ chức hành nghề công chứng", "serial"),
 }
 
 # Name fragments, first match wins: (fragment, kind, type or book).
@@ -52,6 +53,7 @@ RULES = (
     ("giám hộ", "book", "GH"), ("khai tử", "book", "KT"), ("kết hôn", "book", "KH"), ("khai sinh", "book", "KS"),
     ("giấy phép xây dựng", "book", "GPXD"), ("giấy phép môi trường", "book", "GPMT"),
     ("giấy phép hoạt động", "book", "GPHĐ"), ("chứng chỉ hành nghề", "book", "CCHN"),
+    ("văn phòng công chứng", "book", "ĐKHĐ-CC"),
 )
 
 

@@ -9,9 +9,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.home.slugs import AsciiSlugMixin
+from portal.home.translation import InReadersLanguage, default_locale_pages, shown_in_readers_language
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(InReadersLanguage, Page):
     intro = RichTextField(_("giới thiệu"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -23,11 +24,14 @@ class NewsIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["items"] = NewsPage.objects.live().child_of(self).select_related("lead_image").order_by("-date")
+        # the news hangs under the Vietnamese index; each item is shown in the reader's language
+        items = (default_locale_pages(NewsPage).live().child_of(self.original).select_related("lead_image")
+                 .order_by("-date"))
+        context["items"] = shown_in_readers_language(items)
         return context
 
 
-class NewsPage(AsciiSlugMixin, Page):
+class NewsPage(InReadersLanguage, AsciiSlugMixin, Page):
     date = models.DateField(_("ngày đăng"), default=timezone.localdate)
     summary = models.CharField(_("tóm tắt"), max_length=300)
     lead_image = models.ForeignKey(
@@ -46,7 +50,7 @@ class NewsPage(AsciiSlugMixin, Page):
         verbose_name = _("tin tức")
 
 
-class HelpPage(AsciiSlugMixin, Page):
+class HelpPage(InReadersLanguage, AsciiSlugMixin, Page):
     """A help or guidance page; help pages may nest (a topic and its questions)."""
 
     body = RichTextField(_("nội dung"))

@@ -3,7 +3,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from .translation import InReadersLanguage
+from .translation import InReadersLanguage, default_locale_pages, shown_in_readers_language
 
 
 class HomePage(InReadersLanguage, Page):
@@ -22,7 +22,8 @@ class HomePage(InReadersLanguage, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["catalog"] = catalog_summary()
-        context["news"] = NewsPage.objects.live().order_by("-date")[:3]
-        # the help pages hang under the Vietnamese home; its English translation lists them too
-        context["help_pages"] = HelpPage.objects.live().child_of(self.original)
+        # news and help hang under the Vietnamese pages; each is shown in the reader's language
+        context["news"] = shown_in_readers_language(default_locale_pages(NewsPage).live().order_by("-date")[:3])
+        context["help_pages"] = shown_in_readers_language(default_locale_pages(HelpPage).live()
+                                                          .child_of(self.original))
         return context

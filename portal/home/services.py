@@ -44,11 +44,11 @@ def ensure_site():
     home = ensure_home_page()
     index = ensure_catalog_index(home)
     sync_procedure_pages(index)
-    ensure_demo_content(home)
-    name_editorial_roles_in_vietnamese()
     # The English site's own words; editors translate the rest in the admin ("Dịch" on a page).
     ensure_translation(home, "en", title="Thái Nguyên Province Public Service Portal", intro=INTRO_EN)
     ensure_translation(index, "en", title="Administrative procedures", intro=CATALOG_INTRO_EN)
+    ensure_demo_content(home)
+    name_editorial_roles_in_vietnamese()
     return home
 
 

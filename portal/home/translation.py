@@ -4,6 +4,7 @@ page's own address; the reader's language comes from the portal's language switc
 
 from django.conf import settings
 from django.db import transaction
+from wagtail.actions.convert_alias import ConvertAliasPageAction
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
@@ -45,10 +46,33 @@ def ensure_translation(page, language, **fields):
     changes to it stay."""
     locale, _ = Locale.objects.get_or_create(language_code=language)
     if page.has_translation(locale):
-        return page.get_translation(locale)
-    copy = page.copy_for_translation(locale, copy_parents=True)
+        copy = page.get_translation(locale)
+        if copy.alias_of_id is None:
+            return copy
+        # translating a child first made this page's translation an alias of it: now it gets its words
+        ConvertAliasPageAction(copy).execute(skip_permission_checks=True)
+        copy = copy.specific_class.objects.get(pk=copy.pk)
+    else:
+        copy = page.copy_for_translation(locale, copy_parents=True)
     for name, value in fields.items():
         setattr(copy, name, value)
     copy.save()
     copy.save_revision().publish()
     return copy
+
+
+def shown_in_readers_language(pages):
+    """`pages` (in the site's own language) each with `.shown`: its live translation in the active
+    language, or itself; one query for all. Links go to the original's address (InReadersLanguage)."""
+    pages = list(pages)
+    if not pages:
+        return pages
+    locale = Locale.get_active()
+    translations = {}
+    if pages[0].locale_id != locale.pk:
+        model = type(pages[0])
+        translations = {page.translation_key: page for page in model.objects.live().filter(
+            locale=locale, translation_key__in=[p.translation_key for p in pages])}
+    for page in pages:
+        page.shown = translations.get(page.translation_key, page)
+    return pages

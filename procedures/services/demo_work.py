@@ -25,11 +25,13 @@ def seed_waiting_work():
     written = 0
     people = {username: (f"{last} {first}", personal_id) for username, last, first, personal_id, *_ in CITIZENS}
     for prefix, (desk, handling) in demo_agencies().items():
-        ids = [personal_id for _name, personal_id in people.values()]
-        if Dossier.objects.filter(receiving_agency=desk, channel="counter", applicant_personal_id__in=ids).exists():
-            continue
         staff = {role: get_user_model().objects.get(username=f"{prefix}.{role}")
                  for role in ("motcua", "chuyenvien", "lanhdao")}
+        # what this seed wrote before: received by the demo officer (the synthetic year's dossiers,
+        # the demo citizens' among them, were received by its own account)
+        if Dossier.objects.filter(receiving_agency=desk, events__action="receive",
+                                  events__actor=staff["motcua"]).exists():
+            continue
         # one step, handled where the demo specialist and leader work, whatever the applicant's commune
         procedures = (procedures_received_at(desk).annotate(steps=Count("route_steps")).filter(steps=1)
                       .filter(is_non_boundary=False, route_steps__agency_kind=handling.kind,

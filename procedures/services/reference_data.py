@@ -266,6 +266,29 @@ REORGANISED_2025 = {
 }
 
 
+# Procedures the 2025 catalogue has and the 2023 one had not. 1.013837 comes with the Law on Notarisation
+# 2024 (in force 1 July 2025); its terms are those of one province's published copy (code, level,
+# 5 working days, 500.000 đồng, the two papers), not yet read against Thái Nguyên's (README "Unverified").
+ADDED_2025 = {
+    "fields": [{"code": "cong-chung", "name": "Công chứng"}],
+    "procedures": [
+        {"national_code": "1.013837", "name": "Cấp lại Giấy đăng ký hoạt động cho Văn phòng công chứng do bị mất, hỏng",
+         "field": "cong-chung",
+         "version": {"processing_days": 5, "fee_vnd": 500000, "fee_note": "500.000 đồng/lần cấp",
+                     "result": "Giấy đăng ký hoạt động của Văn phòng công chứng (cấp lại)",
+                     "legal_basis": "Luật Công chứng năm 2024 (khoản 3 Điều 26)", "online_level": "partial",
+                     "documents": [
+                         {"name": "Đơn đề nghị cấp lại giấy đăng ký hoạt động của Văn phòng công chứng",
+                          "template": "", "copy": "original", "mandatory": True},
+                         {"name": "Bản chính giấy đăng ký hoạt động bị hỏng (trường hợp bị hỏng)",
+                          "template": "", "copy": "original", "mandatory": False}],
+                     "route": [{"level": "province", "agency": "department:justice",
+                                "task": "Sở Tư pháp kiểm tra hồ sơ, cấp lại giấy đăng ký hoạt động", "days": 5}],
+                     "result_kind": "book", "result_book": "ĐKHĐ-CC"}},
+    ],
+}
+
+
 def _reorganised(code, version):
     change = REORGANISED_2025.get(code)
     if not change:
@@ -310,4 +333,9 @@ def two_level_catalogue(legacy):
             versions.append({**version, "effective_from": upcoming["effective_from"], "decision": upcoming["decision"],
                              "documents": version["documents"] + [upcoming["add_document"]]})
         result["procedures"].append({**{k: item[k] for k in ("national_code", "name", "field")}, "versions": versions})
+    result["fields"] = legacy["fields"] + [f for f in ADDED_2025["fields"] if f not in legacy["fields"]]
+    for item in ADDED_2025["procedures"]:
+        version = {"effective_from": "2025-07-01", "decision": TWO_LEVEL_DECISION, **item["version"]}
+        result["procedures"].append({**{k: item[k] for k in ("national_code", "name", "field")},
+                                     "versions": [version]})
     return result

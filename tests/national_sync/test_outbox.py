@@ -149,3 +149,35 @@ def test_the_reconcile_command_reports_and_requeues(world, capsys):
     services.deliver_due()
     call_command("reconcile_national_portal", "--from", "2026-11-20")
     assert "missing: 0" in capsys.readouterr().out
+
+
+def test_dossiers_written_in_bulk_get_their_history_of_statuses(world, staff_client, capsys):
+    """Issue 35, item 13: the synthetic year's returned dossiers said "hồ sơ chưa nộp" under sync."""
+    import io
+
+    from django.core.management import call_command
+
+    from procedures.models import Dossier
+    from procedures.services.synthetic_year import generate
+
+    generate(200, seed=5, out=io.StringIO(), batch=100)
+    assert not OutboxMessage.objects.exists()  # bulk writes bypass the signal
+    call_command("record_sync_history")
+    written = OutboxMessage.objects.count()
+    assert f"{written} status messages recorded as sent" in capsys.readouterr().out and written > 200
+    returned = Dossier.objects.filter(state="returned", receiving_agency=world.commune_agency).order_by("pk").first()
+    messages = list(OutboxMessage.objects.filter(dossier=returned))
+    events = list(returned.events.filter(outbox_message__isnull=False).order_by("created_at", "pk"))
+    assert [m.event_id for m in messages] == [e.pk for e in events]
+    assert messages[-1].status_code == 10 and messages[0].status_code in (1, 2)
+    assert all(m.delivery == Delivery.SENT and m.sent_at == m.event.created_at for m in messages)
+    assert messages[0].payload["NgayTra"] == "" and messages[-1].payload["NgayTra"] != ""  # what was known then
+    assert services.record_history() == 0  # idempotent
+    assert services.deliver_due() == (0, 0)  # nothing is sent twice
+    page = staff_client("xa_motcua").get(f"/can-bo/ho-so/{returned.pk}/").content.decode()
+    assert "Đã gửi lúc" in page and "hồ sơ chưa nộp" not in page
+    # An import whose history the portal never had queues it instead.
+    OutboxMessage.objects.filter(dossier=returned).delete()
+    call_command("record_sync_history", "--pending")
+    assert OutboxMessage.objects.filter(delivery=Delivery.PENDING).count() == len(messages)
+    assert services.deliver_due() == (len(messages), 1)

@@ -41,7 +41,8 @@ def test_the_editors_pages_have_no_untranslated_wagtail_text(world):
     ensure_site()
     editor = sign_in_verified(Client(), UserFactory(username="bientap", is_staff=True, is_superuser=True))
     index, procedure_page = ProcedureIndexPage.objects.get(locale__language_code="vi"), ProcedurePage.objects.first()
-    news_index, news = NewsIndexPage.objects.get(), NewsPage.objects.first()
+    news_index = NewsIndexPage.objects.get(locale__language_code="vi")
+    news = NewsPage.objects.filter(locale__language_code="vi").first()
     urls = ["/cms/", "/cms/pages/", f"/cms/pages/{index.pk}/", f"/cms/pages/{procedure_page.pk}/edit/",
             f"/cms/pages/{news.pk}/edit/", f"/cms/pages/{news_index.pk}/", f"/cms/pages/{news.pk}/history/",
             f"/cms/pages/add/content/newspage/{news_index.pk}/", "/cms/images/", "/cms/documents/",

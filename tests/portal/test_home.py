@@ -97,23 +97,37 @@ def test_the_browser_finds_the_portals_icon(client, db):
 
 @pytest.mark.parametrize("model", ["legacy", "2025"])
 def test_every_demo_officer_has_work_waiting_with_its_history(db, model):
-    """Issue 35, item 13: xa.motcua's default queue was empty."""
+    """Issue 35, item 13: xa.motcua's default queue was empty; then (stop 45's walk) Sở Tư pháp's and
+    the district's, because the synthetic year held the demo citizens' dossiers at those desks."""
+    import io
+
     from django.contrib.auth import get_user_model
 
+    from procedures.models import Dossier
     from procedures.queues import work_queue
+    from procedures.services.demo import demo_agencies
+    from procedures.services.synthetic_year import generate
 
     call_command("load_reference_data", "--model", model, stdout=open("/dev/null", "w"))
+    generate(60, seed=1, out=io.StringIO())
+    year = list(Dossier.objects.order_by("pk").values_list("pk", flat=True))
+    desks = [desk for desk, _handling in demo_agencies().values()]
+    for pk, desk in zip(year, desks):
+        Dossier.objects.filter(pk=pk).update(receiving_agency=desk, channel="counter",
+                                             applicant_personal_id="019090001234")
     for _ in range(2):  # the second run adds nothing
         call_command("seed_demo", stdout=open("/dev/null", "w"))
     users = get_user_model().objects
-    # the 2025 catalogue routes nothing to the Department of Justice, the demo "so" accounts' agency
-    prefixes = ("xa", "xa2") if model == "2025" else ("xa", "huyen", "so")
+    prefixes = ("xa", "xa2", "so") if model == "2025" else ("xa", "huyen", "so")
+    assert set(demo_agencies()) == set(prefixes)
     for username in [f"{prefix}.{role}" for prefix in prefixes for role in ("motcua", "chuyenvien", "lanhdao")]:
-        waiting = list(work_queue(users.get(username=username)))
+        waiting = [d for d in work_queue(users.get(username=username)) if d.pk not in year]
         assert len(waiting) == 1, username
         assert waiting[0].events.filter(action="receive").exists() and waiting[0].components.exists()
-    from procedures.models import Dossier
-    assert Dossier.objects.filter(applicant_personal_id="019090001234").count() == 2 * len(prefixes)
+    assert Dossier.objects.filter(applicant_personal_id="019090001234").exclude(pk__in=year).count() == 2 * len(prefixes)
+    if model == "2025":  # the Department of Justice decides one procedure of the 2025 catalogue
+        so = Dossier.objects.filter(receiving_agency=demo_agencies()["so"][0]).exclude(pk__in=year).first()
+        assert so.procedure.national_code == "1.013837"
 
 
 def test_the_phone_header_folds_its_links_behind_one_button(client, db):
@@ -137,10 +151,16 @@ def test_make_setup_leaves_both_the_synthetic_year_and_the_waiting_work(db):
     from procedures.models import Dossier
 
     recipe = Path(__file__).resolve().parents[2].joinpath("Makefile").read_text().split("\nsetup:")[1].split("\n\n")[0]
-    wanted = {"load_reference_data", "generate_synthetic_year", "seed_demo"}
+    wanted = {"load_reference_data", "generate_synthetic_year", "record_sync_history", "seed_demo"}
     for line in recipe.splitlines():
-        words = shlex.split(line.strip().replace("$(MODEL)", "legacy").replace("$(DEMO_DOSSIERS)", "300"))
+        words = shlex.split(line.strip().replace("$(MODEL)", "legacy").replace("$(DEMO_DOSSIERS)", "300"), comments=True)
         if "manage.py" in words and words[words.index("manage.py") + 1] in wanted:
             call_command(*words[words.index("manage.py") + 1:], stdout=open("/dev/null", "w"),
                          stderr=open("/dev/null", "w"))
     assert Dossier.objects.count() == 300 + 9  # the year, and three waiting dossiers at each of three desks
+    # The year's returned dossiers went to the national portal as a real year's would have.
+    from national_sync.models import Delivery, OutboxMessage
+
+    returned = Dossier.objects.filter(state="returned").first()
+    assert [m.status_code for m in OutboxMessage.objects.filter(dossier=returned)][-1] == 10
+    assert not OutboxMessage.objects.filter(dossier__state="returned").exclude(delivery=Delivery.SENT).exists()

@@ -25,5 +25,6 @@ class Command(BaseCommand):
                 levels[unit["level"]] = levels.get(unit["level"], 0) + 1
             self.stdout.write(f"{model}: {levels} units, {len(agencies)} agencies")
         legacy = ref.read_json(FIXTURES / "catalog" / f"{slug}-{ref.LEGACY}.json")
-        ref.write_json(FIXTURES / "catalog" / f"{slug}-{ref.CURRENT}.json", ref.two_level_catalogue(legacy))
-        self.stdout.write(f"{ref.CURRENT} catalogue: {len(legacy['procedures'])} procedures")
+        current = ref.two_level_catalogue(legacy)
+        ref.write_json(FIXTURES / "catalog" / f"{slug}-{ref.CURRENT}.json", current)
+        self.stdout.write(f"{ref.CURRENT} catalogue: {len(current['procedures'])} procedures")
