@@ -66,7 +66,7 @@ run: setup
 	  export NATIONAL_PORTAL_URL=http://127.0.0.1:$(NATIONAL_PORTAL_PORT); \
 	fi; \
 	if [ -z "$$CELERY_BROKER_URL" ]; then \
-	  $(BIN)/python manage.py deliver_national_portal --every 60 & pids="$$pids $$!"; \
+	  $(BIN)/python manage.py run_periodic_tasks & pids="$$pids $$!"; \
 	fi; \
 	if [ -z "$$PAYMENT_URL" ]; then \
 	  $(BIN)/python -m payment_adapter.fake_server --port $(PAYMENT_PORT) & pids="$$pids $$!"; \

@@ -14,8 +14,10 @@ TRANSLATIONS = HERE / "en_translations.json"
 
 STRING_LINES = r'(?:"(?:[^"\\]|\\.)*"\n)+'
 # An entry msgmerge guessed from a similar string: flags, "#|" previous-msgid lines, msgid, msgstr.
-GUESSED = re.compile(rf'^#, fuzzy(?:, )?(.*)\n((?:#\|.*\n)*)(msgid {STRING_LINES})msgstr {STRING_LINES}', re.M)
-ENTRY = re.compile(r'(^msgid ((?:"(?:[^"\\]|\\.)*"\n)+)msgstr )((?:"(?:[^"\\]|\\.)*"\n)+)', re.M)
+GUESSED = re.compile(rf'^#, fuzzy(?:, )?(.*)\n((?:#\|.*\n)*)((?:msgctxt {STRING_LINES})?msgid {STRING_LINES})msgstr '
+                     rf'{STRING_LINES}', re.M)
+# A msgctxt (pgettext, {% translate … context … %}) keys the JSON file as "context\u0004msgid", gettext's own way.
+ENTRY = re.compile(rf'(^(?:msgctxt ({STRING_LINES}))?msgid ({STRING_LINES})msgstr )({STRING_LINES})', re.M)
 # A plural entry (ngettext, {% blocktranslate count %}): its translation is [one, other] in the JSON file.
 # A guess (fuzzy, with "#|" lines) is replaced by the JSON file's translation like any other.
 PLURAL = re.compile(rf'^(?:#, fuzzy(?:, )?(.*)\n)?(?:#\|.*\n)*msgid ({STRING_LINES})(msgid_plural {STRING_LINES})'
@@ -45,9 +47,11 @@ def main():
     missing = []
 
     def fill(match):
-        msgid = unquote(match.group(2))
+        msgid = unquote(match.group(3))
         if not msgid:
             return match.group(0)
+        if match.group(2):
+            msgid = f"{unquote(match.group(2))}\x04{msgid}"
         if msgid not in translations:
             missing.append(msgid)
             return match.group(0)

@@ -183,9 +183,9 @@ def test_dossiers_written_in_bulk_get_their_history_of_statuses(world, staff_cli
     assert services.deliver_due() == (len(messages), 1)
 
 
-def test_the_deliver_command_sends_what_waited_for_the_portal(world, capsys, time_machine):
+def test_make_runs_periodic_tasks_send_what_waited_for_the_portal(world, capsys, time_machine):
     """`make run` has no Celery beat: the demo's own dossiers, written while the fake portal was not
-    yet up, stayed "chờ gửi" on the dashboard. `deliver_national_portal --every 60` runs beside it."""
+    yet up, stayed "chờ gửi" on the dashboard. `run_periodic_tasks` runs the beat's schedule there."""
     from django.core.management import call_command
 
     portal = get_portal()
@@ -194,6 +194,7 @@ def test_the_deliver_command_sends_what_waited_for_the_portal(world, capsys, tim
     services.deliver_due()
     portal.failure = None
     time_machine.move_to(timezone.now() + dt.timedelta(hours=1))  # the back-off has passed
-    call_command("deliver_national_portal")
-    assert "2 status messages sent (1 dossiers tried)" in capsys.readouterr().out
+    call_command("run_periodic_tasks", "--once")
+    out = capsys.readouterr().out
+    assert "deliver-national-portal-messages: done" in out and "verify-pending-identities: done" in out
     assert not OutboxMessage.objects.filter(dossier=dossier).exclude(delivery=Delivery.SENT).exists()

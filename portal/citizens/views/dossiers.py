@@ -23,6 +23,7 @@ from procedures.selectors import (
     apologies,
     citizen_decision_note,
     citizen_dossiers,
+    components_of,
     result_files,
     supplement_rounds,
     timeline,
@@ -52,7 +53,8 @@ def detail(request, pk, forms=None, status=200):
         "download_apologies": True,
         "dossier": dossier,
         "events": timeline(dossier),
-        "documents": dossier.documents.select_related("required_document"),
+        # what was handed in, online or at a counter (paper the desk kept, copies it scanned)
+        "components": [row for row in components_of(dossier) if row.received],
         "results": result_files(dossier),
         "supplement_rounds": supplement_rounds(dossier),
         "reason": reason,

@@ -67,3 +67,23 @@ def test_a_desk_draft_under_my_number_is_not_mine_yet(world):
     draft = Dossier(state=DossierState.DRAFT, applicant_personal_id=world.citizen.personal_id)
     filed = Dossier(state=DossierState.RECEIVED, applicant_personal_id=world.citizen.personal_id)
     assert not policy.holds(world.citizen, draft) and policy.holds(world.citizen, filed)
+
+
+def test_the_citizen_reads_what_was_handed_in_at_the_counter(client, world):
+    """Stop 45's walk: a counter dossier's "Thành phần hồ sơ đã nộp" said "—"; in English the
+    withdraw button read "Withdrawn" (the state's name)."""
+    confirm(world.citizen)
+    scanned = walk_in(world.inter_level, world.commune_agency, world.xa_motcua, scans=[pdf("don.pdf")],
+                      applicant_name="Nguyễn Văn An", applicant_personal_id=world.citizen.personal_id)
+    client.force_login(world.citizen)
+    page = client.get(f"/ho-so/{scanned.pk}/").content.decode()
+    section = page[page.index("Thành phần hồ sơ đã nộp"):]
+    first, *others = world.inter_level.required_documents.all()
+    assert f"{first.name}:" in section and "don.pdf" in section  # the desk's scan opens
+    for required in others:
+        assert f"{required.name}:" in section
+    assert section.count("bản giấy nộp tại bộ phận một cửa, chưa số hóa") == len(others)
+    assert "<li>—</li>" not in section
+    client.get("/ngon-ngu/en/?next=/")
+    english = client.get(f"/ho-so/{scanned.pk}/").content.decode()
+    assert "<summary>Withdraw this dossier</summary>" in english and "Withdrawn" not in english
