@@ -161,3 +161,34 @@ def check_all_pending(*, older_than_minutes=5, gateway=None):
     cutoff = timezone.now() - dt.timedelta(minutes=older_than_minutes)
     pending = Payment.objects.filter(status=PaymentStatus.PENDING, channel=PaymentChannel.ONLINE, created_at__lt=cutoff)
     return [check_pending(p, gateway=gateway) for p in pending]
+
+
+def record_fee_history(*, batch=2_000):
+    """The fee as paid for every received dossier that has a fee and no payment: dossiers written in
+    bulk (the demo's synthetic year, an import) have none, and their pages said "not paid yet" after
+    the result was handed over. Paid when the dossier was filed: online through the platform, at a
+    counter in cash. Idempotent. Returns the payments written."""
+    from django.db.models import Exists, F, OuterRef
+    from django.db.models.functions import Coalesce
+
+    from procedures.models import Dossier, DossierEvent
+
+    first_actor = (DossierEvent.objects.filter(dossier=OuterRef("pk"), action__in=("submit", "receive"))
+                   .order_by("created_at", "pk").values("actor_id")[:1])
+    dossiers = (Dossier.objects.filter(received_at__isnull=False)
+                .exclude(Exists(Payment.objects.filter(dossier=OuterRef("pk"))))
+                .annotate(fee=Coalesce(F("procedure_version__fee_vnd"), F("procedure__fee_vnd")), actor=first_actor)
+                .filter(fee__gt=0, actor__isnull=False)
+                .values_list("pk", "channel", "fee", "actor", "submitted_at", "received_at").order_by("pk"))
+    written, rows = 0, []
+    for pk, channel, fee, actor, submitted_at, received_at in dossiers.iterator(chunk_size=batch):
+        online = channel == "online"
+        at = (submitted_at or received_at) if online else received_at
+        rows.append(Payment(dossier_id=pk, reference=f"{pk}-HIST", amount_vnd=fee, status=PaymentStatus.PAID,
+                            channel=PaymentChannel.ONLINE if online else PaymentChannel.CASH,
+                            receipt_number=f"BL{at:%y}-{pk:07d}", created_by_id=actor, created_at=at, paid_at=at,
+                            gateway_transaction=f"GD{pk:010d}" if online else ""))
+        if len(rows) >= batch:
+            written += len(Payment.objects.bulk_create(rows))
+            rows = []
+    return written + len(Payment.objects.bulk_create(rows))

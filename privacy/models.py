@@ -92,7 +92,8 @@ class RegistryLookup(models.Model):
                 "invalid_response": _("CSDL trả dữ liệu không hợp lệ")}
     PURPOSES = {"xac-thuc-tai-khoan": _("Xác thực khi đăng ký tài khoản"),
                 "tra-cuu-thu-cong": _("Quản trị viên tra cứu theo yêu cầu")}
-    ACTORS = {"shell": _("Quản trị hệ thống (dòng lệnh)"), "": _("Hệ thống (tự động)")}
+    ACTORS = {"shell": _("Quản trị hệ thống (dòng lệnh)"), "": _("Hệ thống (tự động)"),
+              "celery": _("Hệ thống (tự động)"), "verify_identities": _("Hệ thống: đối chiếu lại hồ sơ chưa xác thực")}
 
     @property
     def outcome_display(self):

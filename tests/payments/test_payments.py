@@ -205,3 +205,30 @@ def test_the_officer_sees_an_online_payment_its_receipt_and_a_refund(paying, pla
     lifecycle.reject(dossier, world.xa_motcua, reason="Không đúng thẩm quyền", at=RECEIVED_AT)
     page = officer.get(f"/can-bo/ho-so/{dossier.pk}/").content.decode()
     assert "Đã hoàn trả" in page and "Hoàn trả lúc" in page and "thẩm quyền" in page
+
+
+def test_dossiers_written_in_bulk_get_their_fees_as_paid_when_filed(world, staff_client):
+    """Issue 35, item 13 (stop 45's walk): a returned synthetic dossier said "Chưa thanh toán"."""
+    import io
+
+    from django.core.management import call_command
+
+    from procedures.models import Dossier
+    from procedures.services.synthetic_year import generate
+
+    world.simple.fee_vnd = 30_000
+    world.simple.save()
+    generate(200, seed=9, out=io.StringIO(), batch=100)
+    call_command("record_fee_history", stdout=io.StringIO())
+    charged = Dossier.objects.filter(received_at__isnull=False, procedure__fee_vnd__gt=0)
+    assert Payment.objects.count() == charged.count() > 0
+    assert not Payment.objects.filter(dossier__procedure__fee_vnd=0).exists()
+    online_one = Payment.objects.filter(channel=PaymentChannel.ONLINE).select_related("dossier").first()
+    cash_one = Payment.objects.filter(channel=PaymentChannel.CASH).select_related("dossier").first()
+    assert online_one.paid_at == online_one.dossier.submitted_at and cash_one.paid_at == cash_one.dossier.received_at
+    assert {p.status for p in Payment.objects.all()} == {PaymentStatus.PAID}
+    call_command("record_fee_history", stdout=io.StringIO())  # idempotent
+    assert Payment.objects.count() == charged.count()
+    returned = charged.filter(state="returned", receiving_agency=world.commune_agency).first()
+    page = staff_client("xa_motcua").get(f"/can-bo/ho-so/{returned.pk}/").content.decode()
+    assert "Đã thanh toán" in page and "30.000" in page

@@ -151,7 +151,8 @@ def test_make_setup_leaves_both_the_synthetic_year_and_the_waiting_work(db):
     from procedures.models import Dossier
 
     recipe = Path(__file__).resolve().parents[2].joinpath("Makefile").read_text().split("\nsetup:")[1].split("\n\n")[0]
-    wanted = {"load_reference_data", "generate_synthetic_year", "record_sync_history", "seed_demo"}
+    wanted = {"load_reference_data", "generate_synthetic_year", "record_sync_history", "record_fee_history",
+              "seed_demo"}
     for line in recipe.splitlines():
         words = shlex.split(line.strip().replace("$(MODEL)", "legacy").replace("$(DEMO_DOSSIERS)", "300"), comments=True)
         if "manage.py" in words and words[words.index("manage.py") + 1] in wanted:
@@ -164,3 +165,8 @@ def test_make_setup_leaves_both_the_synthetic_year_and_the_waiting_work(db):
     returned = Dossier.objects.filter(state="returned").first()
     assert [m.status_code for m in OutboxMessage.objects.filter(dossier=returned)][-1] == 10
     assert not OutboxMessage.objects.filter(dossier__state="returned").exclude(delivery=Delivery.SENT).exists()
+    # and its fees were paid when filed, as the dashboard's online-payment share counts them
+    from payments.models import Payment
+
+    paid = Payment.objects.filter(dossier__state="returned", status="paid")
+    assert paid.filter(channel="online").exists() and paid.filter(channel="cash").exists()
