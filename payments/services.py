@@ -163,11 +163,12 @@ def check_all_pending(*, older_than_minutes=5, gateway=None):
     return [check_pending(p, gateway=gateway) for p in pending]
 
 
-def record_fee_history(*, batch=2_000):
-    """The fee as paid for every received dossier that has a fee and no payment: dossiers written in
-    bulk (the demo's synthetic year, an import) have none, and their pages said "not paid yet" after
-    the result was handed over. Paid when the dossier was filed: online through the platform, at a
-    counter in cash. Idempotent. Returns the payments written."""
+def record_fee_history(received_by, *, batch=2_000):
+    """The fee as paid for every dossier filed or received by the account `received_by` (the one
+    dossiers written in bulk carry: the demo's synthetic year, an import) that has a fee and no
+    payment: their pages said "not paid yet" after the result was handed over. Paid when the dossier
+    was filed: online through the platform, at a counter in cash. A dossier anyone else received is
+    left alone, paid or not. Idempotent. Returns the payments written."""
     from django.db.models import Exists, F, OuterRef
     from django.db.models.functions import Coalesce
 
@@ -178,7 +179,7 @@ def record_fee_history(*, batch=2_000):
     dossiers = (Dossier.objects.filter(received_at__isnull=False)
                 .exclude(Exists(Payment.objects.filter(dossier=OuterRef("pk"))))
                 .annotate(fee=Coalesce(F("procedure_version__fee_vnd"), F("procedure__fee_vnd")), actor=first_actor)
-                .filter(fee__gt=0, actor__isnull=False)
+                .filter(fee__gt=0, actor=received_by.pk)
                 .values_list("pk", "channel", "fee", "actor", "submitted_at", "received_at").order_by("pk"))
     written, rows = 0, []
     for pk, channel, fee, actor, submitted_at, received_at in dossiers.iterator(chunk_size=batch):

@@ -53,6 +53,10 @@ ONLINE_SHARE = {"full": 0.62, "partial": 0.30}
 OPEN_STATES = ["received", "processing"]
 
 
+# The inactive account the year's events and ratings are written by: what marks its dossiers.
+ACCOUNT = "du-lieu-mau"
+
+
 @dataclass
 class Target:
     procedure: Procedure
@@ -96,7 +100,7 @@ def generate(count, *, end=None, seed=2026, out=sys.stderr, batch=20_000):
     people = list(population().values())
     working_days = [day for day in (start.date() + dt.timedelta(days=n) for n in range(366))
                     if calendar.is_working_day(day) and day <= end.date()]
-    rater = get_user_model().objects.get_or_create(username="du-lieu-mau", defaults={"is_active": False})[0]
+    rater = get_user_model().objects.get_or_create(username=ACCOUNT, defaults={"is_active": False})[0]
     events = []
 
     def log(dossier_id, action, at, from_state, to_state, agency_id, role="one_stop_officer"):

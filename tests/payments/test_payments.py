@@ -229,6 +229,12 @@ def test_dossiers_written_in_bulk_get_their_fees_as_paid_when_filed(world, staff
     assert {p.status for p in Payment.objects.all()} == {PaymentStatus.PAID}
     call_command("record_fee_history", stdout=io.StringIO())  # idempotent
     assert Payment.objects.count() == charged.count()
+    # a dossier someone else received and nobody paid for is not marked paid
+    unpaid = online(world)
+    world.simple.fee_vnd = 30_000
+    lifecycle.receive(unpaid, world.xa_motcua)
+    call_command("record_fee_history", stdout=io.StringIO())
+    assert not Payment.objects.filter(dossier=unpaid).exists()
     returned = charged.filter(state="returned", receiving_agency=world.commune_agency).first()
     page = staff_client("xa_motcua").get(f"/can-bo/ho-so/{returned.pk}/").content.decode()
     assert "Đã thanh toán" in page and "30.000" in page
