@@ -1,6 +1,6 @@
 """Reads of what applicants declared in electronic forms."""
 
-from search.folding import fold
+from government.folding import fold
 
 from .forms import display, show
 from .models import DossierForm

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from procedures.exceptions import DomainError
-from search.folding import fold
+from government.folding import fold
 
 from .forms import EForm, show
 from .models import DossierForm

@@ -7,8 +7,4 @@ class NationalSyncConfig(AppConfig):
     verbose_name = _("Đồng bộ Cổng Dịch vụ công quốc gia")
 
     def ready(self):
-        from portal import metrics
-
-        from . import signals  # noqa: F401
-
-        metrics.install()  # transitions by kind, and the backlogs this app keeps
+        from . import signals  # noqa: F401  (Django's way: receivers connect when the app is ready)

@@ -1,4 +1,4 @@
-"""Elasticsearch documents and the analyzer that folds Vietnamese like search.folding does."""
+"""Elasticsearch documents and the analyzer that folds Vietnamese like government.folding does."""
 
 from elasticsearch_dsl import Date, Document, Integer, Keyword, Text, analyzer
 

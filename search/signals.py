@@ -10,9 +10,8 @@ from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 
 from documents.models import IncomingDocument, OutgoingDocument
+from government.folding import fold
 from procedures.models import Dossier, Procedure
-
-from .folding import fold
 
 
 @receiver(post_save, sender=Dossier)

@@ -48,7 +48,7 @@ class IncomingDocument(ConcurrentTransitionMixin, models.Model):
     answer = models.ForeignKey("documents.OutgoingDocument", verbose_name=_("văn bản trả lời"), null=True,
                                blank=True, on_delete=models.PROTECT, related_name="answers_to")
     closed_at = models.DateTimeField(_("thời điểm xong"), null=True, blank=True)
-    # Number, symbol, excerpt, sender and type without diacritics (search.folding), for the database search.
+    # Number, symbol, excerpt, sender and type without diacritics (government.folding), for the database search.
     search_text = models.TextField(editable=False, default="")
 
     class Meta:

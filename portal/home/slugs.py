@@ -2,7 +2,7 @@
 
 from django.utils.text import slugify
 
-from search.folding import fold
+from government.folding import fold
 
 
 def ascii_slug(text):

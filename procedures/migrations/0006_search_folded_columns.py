@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 def fill_folded(apps, schema_editor):
     """Fold what is already there; new rows fold themselves in save()."""
-    from search.folding import fold
+    from government.folding import fold
 
     Procedure, Dossier = apps.get_model("procedures", "Procedure"), apps.get_model("procedures", "Dossier")
     for procedure in Procedure.objects.all():

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from government.collation import by_name
+from government.folding import fold
 from government.models.agencies import AgencyKind
 from government.models.units import LEVEL_RANK, UnitLevel
 
@@ -146,8 +147,6 @@ class Procedure(ProcedureTerms):
         return f"{self.name} ({self.national_code})"
 
     def save(self, *args, **kwargs):
-        from search.folding import fold
-
         self.search_name = fold(f"{self.name} {self.national_code}")
         self.search_body = fold(f"{self.description} {self.result_document} {self.legal_basis}")
         super().save(*args, **kwargs)

@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import GET_STATE, ConcurrentTransitionMixin, FSMField, transition
 
+from government.folding import fold
 from procedures import policy
 
 
@@ -218,8 +219,6 @@ class Dossier(ConcurrentTransitionMixin, models.Model):
         return self.return_agency_id or self.receiving_agency_id
 
     def save(self, *args, **kwargs):
-        from search.folding import fold
-
         self.applicant_name_folded = fold(self.applicant_name)
         if kwargs.get("update_fields") and "applicant_name" in kwargs["update_fields"]:
             kwargs["update_fields"] = {*kwargs["update_fields"], "applicant_name_folded"}

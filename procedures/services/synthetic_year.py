@@ -44,7 +44,7 @@ from procedures.models import (
 from procedures.services.routing import resolve_step_agency
 from procedures.sla import classify
 from procedures.stats import period_keys, rebuild_rollups
-from search.folding import fold
+from government.folding import fold
 
 LEVEL_SHARE = {UnitLevel.COMMUNE: 0.68, UnitLevel.DISTRICT: 0.22, UnitLevel.PROVINCE: 0.10}
 ONLINE_SHARE = {"full": 0.62, "partial": 0.30}

@@ -14,10 +14,10 @@ from django.utils import timezone
 
 from government.collation import by_name
 from government.calendar import LOCAL_TZ
+from government.folding import words
 from procedures.models import ON_THE_BOOKS, Dossier, Procedure, RouteStep, Timeliness, point_key
 from procedures.selectors import starting_at
 
-from ..folding import words
 from .base import DOCUMENT_HITS_LIMIT, DossierHits, ProcedureHits
 
 

@@ -14,10 +14,10 @@ from elasticsearch.helpers import bulk
 from elasticsearch_dsl import Q, Search
 
 from government.collation import sort_string
+from government.folding import fold
 from procedures.models import ON_THE_BOOKS, Dossier, Procedure
 
 from ..documents import DossierDocument, OfficialDocument, ProcedureDocument
-from ..folding import fold
 from .base import DOCUMENT_HITS_LIMIT, DOCUMENT_KINDS, DossierHits, ProcedureHits
 
 logger = logging.getLogger("search")

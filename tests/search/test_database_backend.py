@@ -7,7 +7,7 @@ import pytest
 from procedures import services
 from procedures.models import Procedure
 from search.backends.base import DossierQuery
-from search.folding import fold, words
+from government.folding import fold, words
 from search.services import find_dossiers, find_procedures
 from tests.factories import CitizenFactory, ProcedureFactory, local, online, received
 

@@ -29,7 +29,7 @@ from procedures.exceptions import DomainError
 from procedures.models import PendingUpload
 from procedures.selectors import procedures_received_at
 from procedures.services import counter
-from search.folding import fold
+from government.folding import fold
 
 from ..forms import ComponentIntakeForm, IntakeForm, ProcedureChooserForm
 from .common import pdf_preview, staff_refusal, staff_required

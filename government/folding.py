@@ -1,4 +1,5 @@
-"""Vietnamese without diacritics, in lower case: what both search backends match on.
+"""Vietnamese without diacritics, in lower case: what both search backends and the folded columns
+of the models match on (a shared-base helper: the systems fold their names before search sees them).
 
 "Đăng ký  KHAI SINH" → "dang ky khai sinh". The Elasticsearch analyzer does the same (asciifolding
 turns đ into d too), so a query folds the same way whichever backend answers.
