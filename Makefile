@@ -26,7 +26,7 @@ $(error MODEL must be legacy or 2025, not $(MODEL))
 endif
 
 # (api-schema and fuzz-api: see below)
-.PHONY: install setup run serve api-schema fuzz-api two-instances fake-vneid fake-registry bench-registry e2e test test-sqlite test-pg demo-lifecycle lifecycle-graph messages clean
+.PHONY: install setup run serve lint api-schema fuzz-api two-instances fake-vneid fake-registry bench-registry e2e test test-sqlite test-pg demo-lifecycle lifecycle-graph messages clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -98,6 +98,12 @@ bench-registry: install
 # CLOCK="2027-01-01 00:10" (Vietnam time) runs the tests with the clock moved there (libfaketime,
 # .ci/shifted-clock; docs/testing-clock.md). `.ci/run` runs the PostgreSQL suite that way.
 CLOCKED := $(if $(CLOCK),bash .ci/shifted-clock "$(CLOCK)",)
+
+# Style and layers: ruff (pyproject.toml [tool.ruff]) and the import contract (also in `make test`).
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 # The whole suite on the embedded default (SQLite). `.ci/run` runs it again on PostgreSQL.
 test: install

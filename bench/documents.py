@@ -21,9 +21,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 
-from timing import median_ms  # noqa: E402
-
 import django  # noqa: E402
+from timing import median_ms  # noqa: E402
 
 django.setup()
 

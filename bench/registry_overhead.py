@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 
 from timing import free_port  # noqa: E402
+
 os.environ["CITIZEN_REGISTRY_LOG"] = os.path.join(tempfile.mkdtemp(), "registry-lookups.log")
 
 import django  # noqa: E402

@@ -9,8 +9,8 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from procedures.exceptions import DomainError
 from government.folding import fold
+from procedures.exceptions import DomainError
 
 from .forms import EForm, show
 from .models import DossierForm

@@ -14,15 +14,14 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Image, Paragraph
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Flowable, Image, Paragraph, TableStyle
 from reportlab.platypus import Table as PlatypusTable
-from reportlab.platypus import TableStyle
 
 from government.fonts import font_file
-from government.places import place_name
 from government.pdf_forms import SIGNATURE_HEIGHT, Spot
+from government.places import place_name
 
 FONT, BOLD, ITALIC, BOLD_ITALIC = "NotoSerif", "NotoSerif-Bold", "NotoSerif-Italic", "NotoSerif-BoldItalic"
 MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"

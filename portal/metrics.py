@@ -9,7 +9,7 @@ kept, so every process reports the same truth.
 from django.conf import settings
 from django.db.models.signals import post_save
 from prometheus_client import Counter
-from prometheus_client.core import GaugeMetricFamily, REGISTRY
+from prometheus_client.core import REGISTRY, GaugeMetricFamily
 
 TRANSITIONS = Counter("motcua_dossier_transitions_total", "Dossier lifecycle transitions fired", ["action"])
 

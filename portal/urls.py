@@ -4,14 +4,14 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django_otp.admin import OTPAdminSite
-
-from .accounts.resets import reset_limited
-from .admin_i18n import admin_js_catalog
-from .views import choose_language, favicon, health, metrics, ready
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.views import account
 from wagtail.documents import urls as wagtaildocs_urls
+
+from .accounts.resets import reset_limited
+from .admin_i18n import admin_js_catalog
+from .views import choose_language, favicon, health, metrics, ready
 
 # The Django admin asks for a verified second factor too (StaffSecondFactorMiddleware sends staff to it).
 admin.site.__class__ = OTPAdminSite

@@ -17,7 +17,7 @@ from eforms import services as eform_services
 from eforms.models import DossierForm
 from government.models import AdministrativeUnit, Agency
 from portal.accounts import assurance
-from portal.citizens.views.common import download
+from portal.downloads import download
 from procedures.exceptions import DomainError
 from procedures.models import Dossier, DossierState, Procedure, RequiredDocument
 from procedures.selectors import citizen_dossiers, held_by, receiving_agencies, result_files

@@ -6,8 +6,17 @@ from rest_framework import serializers
 
 from government.models import Agency, UnitLevel
 from government.validators import PHONE
-from procedures.models import (Dossier, DossierEvent, DossierState, Procedure, RequiredDocument, ResultDelivery,
-                               RouteStep, StopGround, Timeliness)
+from procedures.models import (
+    Dossier,
+    DossierEvent,
+    DossierState,
+    Procedure,
+    RequiredDocument,
+    ResultDelivery,
+    RouteStep,
+    StopGround,
+    Timeliness,
+)
 
 # --- catalog -----------------------------------------------------------------------------------
 

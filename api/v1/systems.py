@@ -16,8 +16,7 @@ from procedures.models import Dossier, DossierState
 
 from ..authentication import SystemKeyAuthentication
 from ..permissions import IsSystem, MayFireTransitions
-from .serializers import (ChangedSinceSerializer, EventSerializer, SystemDossierSerializer,
-                          TransitionSerializer)
+from .serializers import ChangedSinceSerializer, EventSerializer, SystemDossierSerializer, TransitionSerializer
 
 # name → how the posted fields become the service call. Result proposals and approvals carry files
 # and signatures and stay in the back office.

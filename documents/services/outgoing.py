@@ -17,8 +17,6 @@ from government.calendar import LOCAL_TZ
 from government.exceptions import DomainError
 from government.pdf import date_line
 from government.pdf_document import MissingAddressee
-from government.registers import UnknownDocumentType
-from government.places import place_name
 from government.pdf_forms import (
     DATE_FIELD,
     NUMBER_FIELD,
@@ -28,6 +26,8 @@ from government.pdf_forms import (
     has_fields,
     with_fields,
 )
+from government.places import place_name
+from government.registers import UnknownDocumentType
 from government.selectors import agency_of
 from government.signers import SignatureBlock, signature_block
 from government.signing import sign_as_agency, sign_as_signer

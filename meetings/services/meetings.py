@@ -8,6 +8,7 @@ from .. import policy
 from ..models import AgendaItem, DiscussionGroup, Meeting, Participant, ParticipantRole, new_qr_key
 from ..policy import NotAllowed, require
 
+
 @transaction.atomic
 def create_meeting(user, *, title, place, starts_at, ends_at):
     require(policy.may_create_meetings(user), _("Chỉ thư ký kỳ họp của cơ quan mới tạo được kỳ họp."))

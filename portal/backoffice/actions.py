@@ -9,11 +9,11 @@ from typing import Callable
 from django.urls import reverse
 from django_fsm import can_proceed
 
+from government.uploads import checked_attachments
 from procedures import policy, services
 from procedures.models import ON_THE_BOOKS
 from procedures.services import results
 from procedures.services.documents import stored_bytes
-from government.uploads import checked_attachments
 
 from . import forms
 

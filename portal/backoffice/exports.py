@@ -8,7 +8,6 @@ from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # A formula start after a list separator: a spreadsheet whose locale separates on ";" (Vietnamese
 # Excel) or on tabs splits the cell there and reads what follows as a cell of its own.

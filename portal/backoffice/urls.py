@@ -1,4 +1,5 @@
 from django.urls import path
+
 from government import converters  # noqa: F401 - registers <id:…>
 
 from .views import connections, dashboard, declarations, dossier, intake, queue, register, search, staff

@@ -10,9 +10,8 @@ def catalog(request):
     """
 
     def url():
-        from portal.page_cache import version
-
         from portal.home.translation import default_locale_pages
+        from portal.page_cache import version
 
         from .models import ProcedureIndexPage
 

@@ -15,11 +15,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from portal.home.translation import InReadersLanguage
-
 from government.collation import by_name
 from government.models import UnitLevel
 from portal.forms import valid_or_default
+from portal.home.translation import InReadersLanguage
 from procedures.models import Field, Procedure
 
 

@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from government.validators import PHONE
 from portal.accounts.middleware import is_staff_account
-from privacy.models import Purpose
 from portal.forms import PlaceFieldsMixin
+from privacy.models import Purpose
 from procedures.models import ResultDelivery
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

@@ -1,10 +1,10 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from government import converters  # noqa: F401 - registers <id:…>
 from portal.accounts import vneid
 from portal.accounts.resets import reset_limited
 from portal.accounts.views import SignInView
-from government import converters  # noqa: F401 - registers <id:…>
 
 from .forms import SignInForm
 from .views import accounts, dossiers, filing, my_data, tracking, verification

@@ -7,8 +7,8 @@ from .catalog import (
     ProcedureVersion,
     RequiredDocument,
     ResultKind,
-    TimeLimitKind,
     RouteStep,
+    TimeLimitKind,
     parse_point,
     point_key,
 )
@@ -26,11 +26,11 @@ from .dossiers import (
     Channel,
     Dossier,
     DossierCodeSequence,
-    ReceiptBookSequence,
     DossierState,
     DossierStep,
     IdentityStatus,
     Outcome,
+    ReceiptBookSequence,
     ResultDelivery,
     StopGround,
     Timeliness,
@@ -41,6 +41,7 @@ from .stats import COUNTERS, AgencyMonthlyStat, MonthlyStat, ProcedureMonthlySta
 
 __all__ = [
     "AppendOnlyError",
+    "IN_PROGRESS",
     "ResultBookSequence",
     "ResultKind",
     "TimeLimitKind",

@@ -13,7 +13,7 @@ from government.pdf_document import Document, render
 from government.signers import signature_block
 
 from .receipt import applicant_lines, desk_of, local, register_number, text
-from .sets import APOLOGY, CONTROL_SLIP, REFUSAL, SET_2025, STOP, SUPPLEMENT, set_of
+from .sets import APOLOGY, CONTROL_SLIP, REFUSAL, SET_2025, SUPPLEMENT, set_of
 
 
 def supplement_request(dossier, event, tracking_url, form_set=None):

@@ -5,8 +5,8 @@ register runs without gaps and the letter can be found there (DOMAIN.md §10).""
 from django.utils.translation import gettext as _
 
 from documents.services.outgoing import register_issued
-from government.registers import UnknownDocumentType
 from government.models import Authority, Role, StaffRole
+from government.registers import UnknownDocumentType
 from procedures.exceptions import TransitionNotAllowed
 
 # Form → the type it is issued as: the apology is a công văn, the stop a thông báo.

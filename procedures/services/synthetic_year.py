@@ -21,14 +21,15 @@ from django.db import connection, transaction
 
 from citizen_registry_adapter.synthetic import population
 from government.calendar import LOCAL_TZ, WorkingCalendar
+from government.folding import fold
 from government.models import Agency, UnitLevel
 from government.selectors import calendar_exceptions
 from procedures.models import (
     AgencyMonthlyStat,
     ComponentForm,
     Dossier,
-    DossierComponent,
     DossierCodeSequence,
+    DossierComponent,
     DossierEvent,
     DossierStep,
     MonthlyStat,
@@ -36,15 +37,14 @@ from procedures.models import (
     ProcedureMonthlyStat,
     ReceiptBookSequence,
     SatisfactionRating,
-    Timeliness,
     TimeLimitKind,
+    Timeliness,
     UnscannedReason,
     WeeklyStat,
 )
 from procedures.services.routing import resolve_step_agency
 from procedures.sla import classify
 from procedures.stats import period_keys, rebuild_rollups
-from government.folding import fold
 
 LEVEL_SHARE = {UnitLevel.COMMUNE: 0.68, UnitLevel.DISTRICT: 0.22, UnitLevel.PROVINCE: 0.10}
 ONLINE_SHARE = {"full": 0.62, "partial": 0.30}

@@ -12,8 +12,8 @@ from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
-from government.collation import by_name
 from government.calendar import LOCAL_TZ
+from government.collation import by_name
 from government.folding import words
 from procedures.models import ON_THE_BOOKS, Dossier, Procedure, RouteStep, Timeliness, point_key
 from procedures.selectors import starting_at

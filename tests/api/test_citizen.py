@@ -120,8 +120,9 @@ def test_bad_tokens_are_refused(api, world, vneid, mode):
 
 
 def test_an_id_token_is_not_an_api_credential(api, world, vneid):
-    from tests.vneid_adapter.conftest import Journey
     from django.test import Client
+
+    from tests.vneid_adapter.conftest import Journey
 
     journey = Journey(Client(), vneid)
     journey.sign_in()

@@ -4,13 +4,12 @@ time, and the year's book as a PDF to print and bind."""
 import io
 
 import pytest
-from reportlab.lib.pagesizes import A4
+from django.test import Client
 from openpyxl import load_workbook
+from reportlab.lib.pagesizes import A4
 
 from documents.register_books import INCOMING_COLUMNS, OUTGOING_COLUMNS
 from documents.services import incoming
-from django.test import Client
-
 from tests.documents.factories import entry, issued, local, scan
 from tests.factories import sign_in_verified
 from tests.pdf_checks import check_paper

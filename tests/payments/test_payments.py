@@ -7,9 +7,9 @@ import pytest
 import requests
 
 from payment_adapter.fake_server import FakePaymentPlatform
+from payments import services
 from payments.models import Payment, PaymentChannel, PaymentStatus
 from payments.selectors import online_payment_rate
-from payments import services
 from procedures import services as lifecycle
 from procedures.exceptions import DomainError
 from tests.factories import RECEIVED_AT, online

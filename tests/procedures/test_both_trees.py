@@ -3,11 +3,9 @@ reference province and the two-level model with service centers. The tree is dat
 
 import io
 
-import pytest
-
-from government.pdf import issuer_lines
 from pypdf import PdfReader
 
+from government.pdf import issuer_lines
 from procedures import dashboard as reads
 from procedures import services
 from procedures.models import DossierState, MonthlyStat, Outcome, Timeliness

@@ -5,17 +5,15 @@ center the citizen chose."""
 import io
 
 import pytest
-
-from government.pdf import issuer_lines
 from pypdf import PdfReader
 
+from government.pdf import issuer_lines
 from procedures import services
 from procedures.exceptions import PermissionDenied, RouteError
 from procedures.models import Dossier, Outcome
 from procedures.pdf.receipt import render_receipt
 from procedures.queues import work_queue
 from tests.factories import UnitFactory, local
-
 
 # Service centers and non-boundary filing belong to the two-level model.
 pytestmark = pytest.mark.parametrize("tree", ["two_level"], indirect=True)

@@ -61,9 +61,9 @@ def _redis_answers():
 
 @pytest.mark.skipif(not _redis_answers(), reason="needs Redis at 127.0.0.1:6379 (.ci/run starts it)")
 def test_a_task_travels_through_redis_to_a_worker():
-    from celery.contrib.testing.worker import start_worker
-
     import uuid
+
+    from celery.contrib.testing.worker import start_worker
 
     previous = {key: app.conf[key] for key in ("broker_url", "task_always_eager")}
     app.conf.update(broker_url="redis://127.0.0.1:6379/15", task_always_eager=False)

@@ -10,9 +10,8 @@ from django.core.management import call_command
 
 from government.models import AdministrativeUnit, Agency, UnitLevel
 from procedures.models import Procedure, RouteStep
-from procedures.services import import_catalog
+from procedures.services import import_catalog, resolve_step_agency, validate_route
 from procedures.services import reference_data as ref
-from procedures.services import resolve_step_agency, validate_route
 
 FIXTURES = settings.BASE_DIR / "fixtures"
 

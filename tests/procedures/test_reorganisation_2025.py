@@ -11,8 +11,8 @@ from django.core.management import call_command
 
 from government.models import AdministrativeUnit, Agency, UnitLevel
 from procedures.models import Procedure
-from procedures.services.routing import resolve_route
 from procedures.services import reference_data as ref
+from procedures.services.routing import resolve_route
 
 FIXTURES = settings.BASE_DIR / "fixtures"
 MERGED_AWAY = ("Sở Tài nguyên và Môi trường", "Sở Kế hoạch và Đầu tư", "Sở Lao động", "Sở Giao thông vận tải",

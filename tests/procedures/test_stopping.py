@@ -53,8 +53,9 @@ def test_the_apology_comes_from_the_agency_holding_the_late_dossier_after_its_du
     time_machine.move_to(local(2026, 12, 7, 9, 0))  # a Monday: three days on is a working morning
     w = world
     dossier = at_the_district(w)  # late at the district
-    from django.utils import timezone
     import datetime as dt
+
+    from django.utils import timezone
 
     new_date = timezone.now() + dt.timedelta(days=3)
     with pytest.raises(PermissionDenied):  # the commune desk did not cause the delay

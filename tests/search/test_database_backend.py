@@ -4,10 +4,10 @@ import datetime as dt
 
 import pytest
 
+from government.folding import fold, words
 from procedures import services
 from procedures.models import Procedure
 from search.backends.base import DossierQuery
-from government.folding import fold, words
 from search.services import find_dossiers, find_procedures
 from tests.factories import CitizenFactory, ProcedureFactory, local, online, received
 

@@ -6,9 +6,9 @@ import hashlib
 import pytest
 from django.core.management import CommandError, call_command
 
+from government.storage import local_storage
 from procedures.models import DossierDocument
 from procedures.services import filing
-from government.storage import local_storage
 from tests.uploads import pdf
 
 from .conftest import SECRET, keys

@@ -16,7 +16,7 @@ from government.signing import sign_pdf
 from national_sync.selectors import sync_of
 from payments.selectors import payments_of
 from payments.services import fee_of
-from portal.citizens.views.common import download
+from portal.downloads import download
 from portal.forms import PreviewForm
 from privacy.models import Access
 from privacy.services import record_access

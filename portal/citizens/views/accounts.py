@@ -6,9 +6,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from citizen_registry_adapter.errors import InvalidPersonalId
+from portal import ratelimit
 from portal.accounts.services import RegistrationRefused, register_citizen, registration_wait
 from portal.forms import NextForm
-from portal import ratelimit
 from privacy.models import Method, Purpose
 from privacy.services import give_consent
 

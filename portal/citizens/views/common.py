@@ -1,19 +1,15 @@
-import mimetypes
 from dataclasses import dataclass
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.utils.dateparse import parse_datetime
 
 from government.selectors import role_of
 from procedures import policy
 from procedures.models import IN_PROGRESS, Dossier, DossierState
 from procedures.selectors import apologies, appointment_for, competent_authority, held_by
-from government.uploads import image_within_limit
 
 
 def citizen_required(view):
@@ -33,22 +29,6 @@ def own_dossier(request, pk):
     """The signed-in citizen's dossier, or 404: another person's dossier does not exist for them."""
     return get_object_or_404(Dossier.objects.filter(held_by(request.user)).select_related(
         "procedure", "receiving_agency__unit", "current_agency__unit"), pk=pk)
-
-
-def download(file_field, name, content_type=None, *, inline=False):
-    """A dossier file: personal data, so never kept by a browser or proxy cache. `inline` shows it in
-    the page (a preview) unless it is an image whose header announces more pixels than uploads may
-    have (a file stored before the limit): the browser is then not asked to decode it."""
-    content_type = content_type or mimetypes.guess_type(name)[0] or "application/octet-stream"
-    # An uploaded PDF never opens in the browser's own viewer, which would run what it carries:
-    # previews go through PDF.js (pdf_preview), and the file itself always downloads.
-    inline = inline and content_type != "application/pdf"
-    if inline and content_type.startswith("image/"):
-        with file_field.open("rb") as handle:
-            inline = image_within_limit(handle)
-    response = FileResponse(file_field.open("rb"), as_attachment=not inline, filename=name, content_type=content_type)
-    patch_cache_control(response, private=True, no_store=True)
-    return response
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from government.signing import sign_pdf
 from payments.selectors import payments_of
 from payments.services import can_pay_online, fee_of
+from portal.downloads import download
 from procedures import policy
 from procedures.exceptions import DomainError
 from procedures.models import DossierEventFile, DossierState, SatisfactionRating
@@ -31,7 +32,7 @@ from procedures.selectors import (
 from procedures.services import filing, withdraw
 
 from ..forms import RatingForm, SupplyForm, WithdrawForm
-from .common import citizen_required, download, own_dossier, status_of
+from .common import citizen_required, own_dossier, status_of
 
 
 @citizen_required

@@ -8,18 +8,18 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from eforms import services as eform_services
+from eforms.forms import display, row_change
 from portal.accounts import assurance
+from portal.downloads import download
 from procedures.exceptions import DomainError
 from procedures.models import DossierState, Procedure
 from procedures.pdf.receipt import render_receipt
 from procedures.selectors import appointment_for, receiving_agencies
 from procedures.services import filing
 
-from eforms import services as eform_services
-from eforms.forms import display, row_change
-
 from ..forms import DraftForm, EFormButtonsForm, ReviewedForm, StartForm
-from .common import citizen_required, download, error_summary, own_dossier
+from .common import citizen_required, error_summary, own_dossier
 
 
 @citizen_required

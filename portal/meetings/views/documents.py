@@ -12,7 +12,7 @@ from meetings import policy, selectors
 from meetings.models import Annotation, DocumentKind, DocumentVersion, Meeting, MeetingDocument
 from meetings.services import documents
 from portal.backoffice.exports import csv_response
-from portal.citizens.views.common import download
+from portal.downloads import download
 
 from ..forms import AnnotationForm, CommentForm, VersionForm
 from .common import qr_meetings, refusal, submit, with_seat

@@ -14,7 +14,7 @@ from government.signing import check_signatures
 from meetings import selectors
 from meetings.models import Comment
 from meetings.services import invitations, record
-from portal.citizens.views.common import download
+from portal.downloads import download
 
 from ..forms import MinutesForm
 from .common import act, refusal, submit, with_seat

@@ -11,8 +11,8 @@ import hashlib
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from procedures.models import DossierDocument, DossierEventFile, PendingUpload
 from government.storage import current_storage, local_storage
+from procedures.models import DossierDocument, DossierEventFile, PendingUpload
 
 MODELS = (DossierDocument, DossierEventFile, PendingUpload)
 

@@ -6,8 +6,8 @@ import pytest
 from pypdf import PdfReader
 
 from government.signing import check_pdf, check_signatures
-from procedures.models import DossierState, IdentityStatus, Outcome
 from procedures import services
+from procedures.models import DossierState, IdentityStatus, Outcome
 from tests.factories import ProcedureFactory, local, online
 from tests.portal.citizens.helpers import submitted
 from tests.uploads import pdf, png

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
@@ -25,11 +25,11 @@ from documents.services import incoming, outgoing
 from eforms.models import DossierForm
 from government.calendar import LOCAL_TZ
 from government.models import AdministrativeUnit, Agency, AgencyKind, Authority, Role, StaffRole, UnitLevel
-from procedures import services
 from meetings.demo import sample_pdf
 from meetings.models import Choice, DocumentKind, Meeting, MotionKind, ParticipantRole
-from meetings.services import documents as meeting_documents
 from meetings.services import attendance, floor, invitations, meetings, record
+from meetings.services import documents as meeting_documents
+from procedures import services
 from procedures.models import Field, Procedure, RequiredDocument, RouteStep, StopGround
 from procedures.pdf import forms as pdf_forms
 from procedures.pdf.receipt import render_receipt

@@ -1,0 +1,24 @@
+"""Private files as HTTP responses, for the HTML front-ends and the API alike."""
+
+import mimetypes
+
+from django.http import FileResponse
+from django.utils.cache import patch_cache_control
+
+from government.uploads import image_within_limit
+
+
+def download(file_field, name, content_type=None, *, inline=False):
+    """A dossier file: personal data, so never kept by a browser or proxy cache. `inline` shows it in
+    the page (a preview) unless it is an image whose header announces more pixels than uploads may
+    have (a file stored before the limit): the browser is then not asked to decode it."""
+    content_type = content_type or mimetypes.guess_type(name)[0] or "application/octet-stream"
+    # An uploaded PDF never opens in the browser's own viewer, which would run what it carries:
+    # previews go through PDF.js (pdf_preview), and the file itself always downloads.
+    inline = inline and content_type != "application/pdf"
+    if inline and content_type.startswith("image/"):
+        with file_field.open("rb") as handle:
+            inline = image_within_limit(handle)
+    response = FileResponse(file_field.open("rb"), as_attachment=not inline, filename=name, content_type=content_type)
+    patch_cache_control(response, private=True, no_store=True)
+    return response
