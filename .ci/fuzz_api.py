@@ -47,9 +47,16 @@ def wait_for(url, seconds=60):
 def main():
     var = Path(tempfile.mkdtemp(prefix="fuzz-api-"))
     vneid_port, port = free_port(), free_port()
-    env = {**os.environ, "VAR_DIR": str(var), "DATABASE_URL": "", "CITIZEN_REGISTRY_BACKEND": "memory",
-           "VNEID_ISSUER": f"http://127.0.0.1:{vneid_port}", "TRACKING_RATE_LIMIT": "100000",
-           "SMS_BACKEND": "procedures.sms.MemorySmsGateway", "PYTHONUNBUFFERED": "1"}
+    env = {
+        **os.environ,
+        "VAR_DIR": str(var),
+        "DATABASE_URL": "",
+        "CITIZEN_REGISTRY_BACKEND": "memory",
+        "VNEID_ISSUER": f"http://127.0.0.1:{vneid_port}",
+        "TRACKING_RATE_LIMIT": "100000",
+        "SMS_BACKEND": "procedures.sms.MemorySmsGateway",
+        "PYTHONUNBUFFERED": "1",
+    }
     env.pop("DATABASE_URL")
 
     def manage(*args):
@@ -59,28 +66,73 @@ def main():
     manage("migrate", "--noinput")
     manage("load_reference_data", "--model", "legacy")
     manage("seed_demo")
-    key = subprocess.run([BIN / "python", "manage.py", "register_system", "Kiểm thử API", "--scope", "transitions",
-                          "--acting-user", "xa.motcua"], cwd=ROOT, env=env, check=True, capture_output=True,
-                         text=True).stdout.strip()
+    key = subprocess.run(
+        [
+            BIN / "python",
+            "manage.py",
+            "register_system",
+            "Kiểm thử API",
+            "--scope",
+            "transitions",
+            "--acting-user",
+            "xa.motcua",
+        ],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
     processes = [
-        subprocess.Popen([BIN / "python", "-m", "vneid_adapter.fake_server", "--port", str(vneid_port)], cwd=ROOT,
-                         env=env, stdout=subprocess.DEVNULL),
-        subprocess.Popen([BIN / "gunicorn", "portal.wsgi", "-b", f"127.0.0.1:{port}", "-w", "2", "--timeout", "60"],
-                         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=open(var / "gunicorn.log", "w")),
+        subprocess.Popen(
+            [BIN / "python", "-m", "vneid_adapter.fake_server", "--port", str(vneid_port)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+        ),
+        subprocess.Popen(
+            [BIN / "gunicorn", "portal.wsgi", "-b", f"127.0.0.1:{port}", "-w", "2", "--timeout", "60"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=open(var / "gunicorn.log", "w"),
+        ),
     ]
     results = []
     try:
         wait_for(f"http://127.0.0.1:{vneid_port}/health")
         wait_for(f"http://127.0.0.1:{port}/api/schema/")
-        token = requests.post(f"http://127.0.0.1:{vneid_port}/demo-token", timeout=5,
-                              json={"personal_id": "019090001234", "level": 2}).json()["access_token"]
+        token = requests.post(
+            f"http://127.0.0.1:{vneid_port}/demo-token", timeout=5, json={"personal_id": "019090001234", "level": 2}
+        ).json()["access_token"]
         print(f"Set-up in {time.monotonic() - started:.0f} s; fuzzing with {EXAMPLES} examples per operation")
-        for who, header in (("anonymous", None), ("citizen", f"Authorization: Bearer {token}"),
-                            ("system", f"Authorization: Api-Key {key}")):
-            command = [BIN / "schemathesis", "run", str(ROOT / "api" / "openapi.yaml"), "--url",
-                       f"http://127.0.0.1:{port}", "--checks", CHECKS, "--max-examples", EXAMPLES, "--seed", "2026",
-                       "--no-color", "--generation-database", "none", "--workers", "1",
-                       "--suppress-health-check", "all", "--request-timeout", "30"]
+        for who, header in (
+            ("anonymous", None),
+            ("citizen", f"Authorization: Bearer {token}"),
+            ("system", f"Authorization: Api-Key {key}"),
+        ):
+            command = [
+                BIN / "schemathesis",
+                "run",
+                str(ROOT / "api" / "openapi.yaml"),
+                "--url",
+                f"http://127.0.0.1:{port}",
+                "--checks",
+                CHECKS,
+                "--max-examples",
+                EXAMPLES,
+                "--seed",
+                "2026",
+                "--no-color",
+                "--generation-database",
+                "none",
+                "--workers",
+                "1",
+                "--suppress-health-check",
+                "all",
+                "--request-timeout",
+                "30",
+            ]
             if header:
                 command += ["--header", header]
             run = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
@@ -102,8 +154,11 @@ def main():
 
 
 def _summary(output):
-    lines = [line for line in output.splitlines()
-             if re.search(r"(API operations|Test cases|Failures|Errors|Warnings|passed|failed|Seed)", line)]
+    lines = [
+        line
+        for line in output.splitlines()
+        if re.search(r"(API operations|Test cases|Failures|Errors|Warnings|passed|failed|Seed)", line)
+    ]
     return "\n".join(lines[-12:])
 
 

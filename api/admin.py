@@ -25,6 +25,11 @@ class SystemClientAdmin(APIKeyModelAdmin):
             return
         key = SystemClient.objects.assign_key(obj)
         obj.save()
-        messages.warning(request, _("Khóa API của “%(name)s”: %(key)s — hãy chuyển ngay cho đầu mối kỹ thuật qua kênh "
-                                    "an toàn. Khóa chỉ hiện lần này; hệ thống chỉ lưu mã băm của khóa.")
-                         % {"name": obj.name, "key": key})
+        messages.warning(
+            request,
+            _(
+                "Khóa API của “%(name)s”: %(key)s — hãy chuyển ngay cho đầu mối kỹ thuật qua kênh "
+                "an toàn. Khóa chỉ hiện lần này; hệ thống chỉ lưu mã băm của khóa."
+            )
+            % {"name": obj.name, "key": key},
+        )

@@ -35,7 +35,8 @@ class VneidBearerAuthentication(authentication.BaseAuthentication):
             user = account_for_identity(identity)
         except ProviderUnavailable:
             raise exceptions.AuthenticationFailed(
-                _("Không kiểm tra được mã truy cập vì VNeID không phản hồi.")) from None
+                _("Không kiểm tra được mã truy cập vì VNeID không phản hồi.")
+            ) from None
         except SignInFailed:
             raise exceptions.AuthenticationFailed(_("Mã truy cập VNeID không hợp lệ hoặc đã hết hạn.")) from None
         except VneidAccountRefused as refused:
@@ -82,8 +83,12 @@ class VneidBearerScheme(OpenApiAuthenticationExtension):
     name = "vneidBearer"
 
     def get_security_definition(self, auto_schema):
-        return {"type": "http", "scheme": "bearer", "bearerFormat": "JWT",
-                "description": "Mã truy cập (access token) VNeID của công dân / a citizen's VNeID access token"}
+        return {
+            "type": "http",
+            "scheme": "bearer",
+            "bearerFormat": "JWT",
+            "description": "Mã truy cập (access token) VNeID của công dân / a citizen's VNeID access token",
+        }
 
 
 class SystemKeyScheme(OpenApiAuthenticationExtension):
@@ -91,5 +96,9 @@ class SystemKeyScheme(OpenApiAuthenticationExtension):
     name = "systemKey"
 
     def get_security_definition(self, auto_schema):
-        return {"type": "apiKey", "in": "header", "name": "Authorization",
-                "description": "“Api-Key <khóa>” do quản trị hệ thống cấp / a key issued in the admin"}
+        return {
+            "type": "apiKey",
+            "in": "header",
+            "name": "Authorization",
+            "description": "“Api-Key <khóa>” do quản trị hệ thống cấp / a key issued in the admin",
+        }

@@ -10,8 +10,11 @@ class IsCitizen(BasePermission):
     message = "Chỉ tài khoản công dân dùng được chức năng này."
 
     def has_permission(self, request, view):
-        return (request.user.is_authenticated and not isinstance(request.auth, SystemClient)
-                and role_of(request.user) == policy.CITIZEN)
+        return (
+            request.user.is_authenticated
+            and not isinstance(request.auth, SystemClient)
+            and role_of(request.user) == policy.CITIZEN
+        )
 
 
 class IsSystem(BasePermission):
@@ -25,5 +28,8 @@ class MayFireTransitions(IsSystem):
     message = "Khóa API này chỉ được đọc, không được thực hiện bước xử lý."
 
     def has_permission(self, request, view):
-        return super().has_permission(request, view) and request.auth.scope == Scope.TRANSITIONS \
+        return (
+            super().has_permission(request, view)
+            and request.auth.scope == Scope.TRANSITIONS
             and request.auth.acting_user_id is not None
+        )

@@ -34,11 +34,20 @@ def exception_handler(error, context):
     if response is None:
         return None
     if isinstance(error, exceptions.ValidationError):
-        return problem(400, "invalid", _("Dữ liệu không hợp lệ"), _("Kiểm tra các trường được nêu trong “errors”."),
-                       errors=response.data)
+        return problem(
+            400,
+            "invalid",
+            _("Dữ liệu không hợp lệ"),
+            _("Kiểm tra các trường được nêu trong “errors”."),
+            errors=response.data,
+        )
     if isinstance(error, exceptions.Throttled):
-        result = problem(429, "rate-limited", _("Quá nhiều yêu cầu"),
-                         _("Vui lòng thử lại sau %(seconds)s giây.") % {"seconds": error.wait or 60})
+        result = problem(
+            429,
+            "rate-limited",
+            _("Quá nhiều yêu cầu"),
+            _("Vui lòng thử lại sau %(seconds)s giây.") % {"seconds": error.wait or 60},
+        )
         result["Retry-After"] = str(int(error.wait or 60))
         return result
     kinds = {

@@ -15,8 +15,11 @@ PROBLEM = {
         "status": {"type": "integer"},
         "detail": {"type": "string"},
         "errors": {"type": "object", "additionalProperties": True, "description": "Per field, for status 400"},
-        "problems": {"type": "array", "items": {"type": "string"},
-                     "description": "What a draft still lacks, for type …/incomplete"},
+        "problems": {
+            "type": "array",
+            "items": {"type": "string"},
+            "description": "What a draft still lacks, for type …/incomplete",
+        },
     },
     "required": ["type", "title", "status"],
 }
@@ -40,8 +43,11 @@ def problem_responses(result, generator, request, public):
         for operation in path.values():
             responses = operation.setdefault("responses", {})
             for status, description in PROBLEM_STATUSES.items():
-                responses.setdefault(status, {
-                    "description": description,
-                    "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}},
-                })
+                responses.setdefault(
+                    status,
+                    {
+                        "description": description,
+                        "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}},
+                    },
+                )
     return result

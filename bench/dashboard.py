@@ -106,7 +106,8 @@ def main():
                 "SELECT count(*) FILTER (WHERE received_at IS NOT NULL), count(*) FILTER (WHERE timeliness = 'early'),"
                 " count(*) FILTER (WHERE timeliness = 'on_time'), count(*) FILTER (WHERE timeliness = 'late'),"
                 " count(*) FILTER (WHERE channel = 'online') FROM procedures_dossier WHERE received_at >= %s",
-                [start])
+                [start],
+            )
             cursor.fetchone()
 
     province()  # warm up: templates, translations, connections
@@ -119,8 +120,10 @@ def main():
     if args.queries:
         slowest_queries({"whole province": province, "drill-down": drill_down, "district leader": leader_view})
     raw = results["raw SQL: one aggregate over the dossier table"][0]
-    print(f"{Dossier.objects.count():,} dossiers, {MonthlyStat.objects.count():,} monthly rows, "
-          f"{AdministrativeUnit.objects.count()} units; {args.runs} runs each, server time")
+    print(
+        f"{Dossier.objects.count():,} dossiers, {MonthlyStat.objects.count():,} monthly rows, "
+        f"{AdministrativeUnit.objects.count()} units; {args.runs} runs each, server time"
+    )
     for name, (median, low, high) in results.items():
         ratio = "" if name.startswith("raw") else f"  = {median / raw:.2f}x the raw aggregate"
         print(f"  {name:<55} median {median:7.1f} ms  (min {low:.1f}, max {high:.1f}){ratio}")

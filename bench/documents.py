@@ -50,8 +50,16 @@ def main():
         drafts, signed = [], []
 
         def draft():
-            drafts.append(outgoing.create_draft(specialist, document_type=kind, excerpt="Báo cáo thử", body=BODY,
-                                                signer=leader, signer_title="CHỦ TỊCH"))
+            drafts.append(
+                outgoing.create_draft(
+                    specialist,
+                    document_type=kind,
+                    excerpt="Báo cáo thử",
+                    body=BODY,
+                    signer=leader,
+                    signer_title="CHỦ TỊCH",
+                )
+            )
 
         def sign():
             document = drafts.pop()
@@ -73,15 +81,18 @@ def main():
         figures["check both signatures"] = median_ms(check, runs)
         register = selectors.incoming_for(clerk)
         figures[f"search the incoming register ({register.count()} rows)"] = median_ms(
-            lambda: list(find_documents(register, "bao cao ket qua", agency=clerk.staff_role.agency)), runs)
+            lambda: list(find_documents(register, "bao cao ket qua", agency=clerk.staff_role.agency)), runs
+        )
         transaction.set_rollback(True)
     path = sum(figures[k][0] for k in list(figures)[:3])
     print(f"{'step':48} {'median ms':>10} {'min':>8} {'max':>8} {'share of the path':>18}")
     for name, (median, low, high) in figures.items():
         share = f"{median / path:.0%}" if not name.startswith(("check", "search")) else ""
         print(f"{name:48} {median:10.1f} {low:8.1f} {high:8.1f} {share:>18}")
-    print(f"one document from draft to issue: {path:.0f} ms; at most {1000 / figures[list(figures)[2]][0]:.1f} "
-          f"issues per second per agency (the register's lock is held during the issue)")
+    print(
+        f"one document from draft to issue: {path:.0f} ms; at most {1000 / figures[list(figures)[2]][0]:.1f} "
+        f"issues per second per agency (the register's lock is held during the issue)"
+    )
 
 
 if __name__ == "__main__":

@@ -46,8 +46,23 @@ def start_gunicorn(port):
 
     env = {**os.environ, "DJANGO_ALLOWED_HOSTS": "127.0.0.1"}
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "portal.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{port}",
-         "--keep-alive", "30", "--log-level", "warning"], cwd=ROOT, env=env)
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "portal.wsgi",
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--keep-alive",
+            "30",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
     for _ in range(100):
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
@@ -105,8 +120,12 @@ def load(port, make_request, seconds=SECONDS, clients=CLIENTS):
         thread.join()
     elapsed = time.monotonic() - started
     latencies.sort()
-    return {"rps": len(latencies) / elapsed, "p95": latencies[int(len(latencies) * 0.95)] * 1000 if latencies else 0,
-            "requests": len(latencies), "errors": len(errors)}
+    return {
+        "rps": len(latencies) / elapsed,
+        "p95": latencies[int(len(latencies) * 0.95)] * 1000 if latencies else 0,
+        "requests": len(latencies),
+        "errors": len(errors),
+    }
 
 
 def main():
@@ -125,6 +144,7 @@ def main():
                 if session:
                     client.cookie = f"csrftoken={client.csrf}; sessionid={session}"
                 return method, path, body, ok
+
             # Warm first: each worker imports the views and compiles the templates on its first requests.
             load(port, request, WARM_UP)
             results[name] = load(port, request, args.seconds)
@@ -149,12 +169,18 @@ def main():
         load(port, submit, WARM_UP)
         results["dossier submission (POST)"] = load(port, submit, args.seconds)
         baseline = results["trivial view (/healthz)"]["rps"]
-        print(f"\n{CLIENTS} concurrent clients, keep-alive, {args.seconds} s each, gunicorn 2 workers, PostgreSQL, Redis")
+        print(
+            f"\n{CLIENTS} concurrent clients, keep-alive, {args.seconds} s each, gunicorn 2 workers, PostgreSQL, Redis"
+        )
         for name, r in results.items():
-            print(f"  {name:<44} {r['rps']:7.1f} req/s  p95 {r['p95']:6.1f} ms  ratio {r['rps'] / baseline:4.2f}  "
-                  f"({r['requests']} requests, {r['errors']} errors)")
-        print("  targets: procedure page without cache, Hồ sơ của tôi, officer's queue ≥ 0.25; tracking ≥ 0.5; "
-              "submission ≥ 0.2 with p95 < 150 ms")
+            print(
+                f"  {name:<44} {r['rps']:7.1f} req/s  p95 {r['p95']:6.1f} ms  ratio {r['rps'] / baseline:4.2f}  "
+                f"({r['requests']} requests, {r['errors']} errors)"
+            )
+        print(
+            "  targets: procedure page without cache, Hồ sơ của tôi, officer's queue ≥ 0.25; tracking ≥ 0.5; "
+            "submission ≥ 0.2 with p95 < 150 ms"
+        )
 
         simultaneous(port, s.procedure, s.agency, run)
         conflicts(port, s.procedure, s.agency)
@@ -185,9 +211,11 @@ def simultaneous(port, procedure, agency, run, count=200):
     for pk, session in drafts:
         status, content = Client(port, session).request("GET", f"/ho-so/{pk}/giay-tiep-nhan.pdf")
         receipts += status == 200 and content.startswith(b"%PDF")
-    print(f"\n{count} simultaneous submissions: {statuses.count(302)} accepted, {len(set(statuses) - {302})} other "
-          f"statuses, {sum(d.state == 'submitted' for d in dossiers)} dossiers submitted, {len(codes)} distinct codes, "
-          f"{receipts} receipts")
+    print(
+        f"\n{count} simultaneous submissions: {statuses.count(302)} accepted, {len(set(statuses) - {302})} other "
+        f"statuses, {sum(d.state == 'submitted' for d in dossiers)} dossiers submitted, {len(codes)} distinct codes, "
+        f"{receipts} receipts"
+    )
 
 
 def conflicts(port, procedure, agency, rounds=100):
@@ -211,8 +239,10 @@ def conflicts(port, procedure, agency, rounds=100):
             barrier.wait()
             results[action] = client.request("POST", f"/can-bo/ho-so/{pk}/thao-tac/{action}/", data)
 
-        threads = [threading.Thread(target=fire, args=(0, "receive", "receive-comment=")),
-                   threading.Thread(target=fire, args=(1, "reject", "reject-reason=Sai+th%E1%BA%A9m+quy%E1%BB%81n"))]
+        threads = [
+            threading.Thread(target=fire, args=(0, "receive", "receive-comment=")),
+            threading.Thread(target=fire, args=(1, "reject", "reject-reason=Sai+th%E1%BA%A9m+quy%E1%BB%81n")),
+        ]
         for thread in threads:
             thread.start()
         for thread in threads:
@@ -223,11 +253,16 @@ def conflicts(port, procedure, agency, rounds=100):
             if status != 302:
                 found = re.search(r'class="notice error" role="alert">([^<]+)<', content.decode())
                 messages.add(found[1].strip() if found else f"HTTP {status}")
-        events = list(DossierEvent.objects.filter(dossier_id=pk, action__in=["receive", "reject"]).values_list(
-            "action", flat=True))
+        events = list(
+            DossierEvent.objects.filter(dossier_id=pk, action__in=["receive", "reject"]).values_list(
+                "action", flat=True
+            )
+        )
         log_ok += events == won
-    print(f"\n{rounds} conflicting pairs (receive against refuse): {outcomes}; event log matches the winner in "
-          f"{log_ok}/{rounds}; the loser was told: {sorted(messages)}")
+    print(
+        f"\n{rounds} conflicting pairs (receive against refuse): {outcomes}; event log matches the winner in "
+        f"{log_ok}/{rounds}; the loser was told: {sorted(messages)}"
+    )
 
 
 if __name__ == "__main__":

@@ -58,10 +58,15 @@ def seed(clients):
 
     User = get_user_model()
     stamp = str(int(time.time()))
-    unit = AdministrativeUnit.objects.create(code=stamp[-8:], name="Huyện Bench", short_name="Bench",
-                                             level=UnitLevel.DISTRICT, unit_type="Huyện")
-    agency = Agency.objects.create(unit=unit, kind=AgencyKind.PEOPLES_COMMITTEE, name="Ủy ban nhân dân huyện Bench",
-                                   electronic_code=f"000.{stamp[-4:-2]}.{stamp[-2:]}.H99")
+    unit = AdministrativeUnit.objects.create(
+        code=stamp[-8:], name="Huyện Bench", short_name="Bench", level=UnitLevel.DISTRICT, unit_type="Huyện"
+    )
+    agency = Agency.objects.create(
+        unit=unit,
+        kind=AgencyKind.PEOPLES_COMMITTEE,
+        name="Ủy ban nhân dân huyện Bench",
+        electronic_code=f"000.{stamp[-4:-2]}.{stamp[-2:]}.H99",
+    )
 
     def person(username, role, agency=None):
         user = User.objects.create_user(username=f"{username}-{stamp}", password="x", first_name=username)
@@ -72,8 +77,13 @@ def seed(clients):
     chair = person("chutoa", Role.DELEGATE)
     delegates = [person(f"daibieu{n}", Role.DELEGATE) for n in range(clients)]
     now = timezone.now()
-    meeting = meetings.create_meeting(secretary, title="Bench", place="Hội trường", starts_at=now - dt.timedelta(hours=1),
-                                      ends_at=now + dt.timedelta(hours=8))
+    meeting = meetings.create_meeting(
+        secretary,
+        title="Bench",
+        place="Hội trường",
+        starts_at=now - dt.timedelta(hours=1),
+        ends_at=now + dt.timedelta(hours=8),
+    )
     meetings.seat(secretary, meeting, [chair], ParticipantRole.CHAIR)
     meetings.seat(secretary, meeting, delegates, ParticipantRole.DELEGATE)
     group = meetings.split_into_groups(chair, meeting, 1)[0]
@@ -95,8 +105,9 @@ async def run(url, origin, group_id, cookies, messages, open_vote):
 
     headers = lambda c: {"Cookie": c, "Origin": origin}  # noqa: E731
     started = time.perf_counter()
-    sockets = await asyncio.gather(*(websockets.connect(url, additional_headers=headers(c), max_queue=None)
-                                     for c in cookies))
+    sockets = await asyncio.gather(
+        *(websockets.connect(url, additional_headers=headers(c), max_queue=None) for c in cookies)
+    )
     print(f"{len(sockets)} clients connected in {time.perf_counter() - started:.2f} s")
     arrivals, last = [], []
     for n in range(messages):
@@ -115,9 +126,11 @@ async def run(url, origin, group_id, cookies, messages, open_vote):
         arrivals += times
         last.append(max(times))
     ms = lambda s: f"{s * 1000:.1f} ms"  # noqa: E731
-    print(f"fan-out to {len(sockets)} clients, {messages} messages ({len(arrivals)} arrivals): "
-          f"p50 {ms(statistics.median(arrivals))}, p95 {ms(percentile(arrivals, 0.95))}, max {ms(max(arrivals))}; "
-          f"last arrival of a message p50 {ms(statistics.median(last))}, p95 {ms(percentile(last, 0.95))}")
+    print(
+        f"fan-out to {len(sockets)} clients, {messages} messages ({len(arrivals)} arrivals): "
+        f"p50 {ms(statistics.median(arrivals))}, p95 {ms(percentile(arrivals, 0.95))}, max {ms(max(arrivals))}; "
+        f"last arrival of a message p50 {ms(statistics.median(last))}, p95 {ms(percentile(last, 0.95))}"
+    )
 
     motion_id = await open_vote()
 
@@ -172,8 +185,13 @@ def main():
 
     meeting, group, chair, cookies = seed(options.clients)
     port = free_port()
-    server = subprocess.Popen([python, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port), "portal.asgi:application"],
-                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [python, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port), "portal.asgi:application"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         for _ in range(100):
             try:
@@ -189,20 +207,32 @@ def main():
             motion = await sync_to_async(floor.open_motion)(chair, meeting, title="Bench")
             return motion.pk
 
-        outcomes, elapsed = asyncio.run(run(f"ws://127.0.0.1:{port}/ws/hop/{meeting.pk}/", f"http://127.0.0.1:{port}",
-                                            group.pk, cookies, options.messages, open_vote))
+        outcomes, elapsed = asyncio.run(
+            run(
+                f"ws://127.0.0.1:{port}/ws/hop/{meeting.pk}/",
+                f"http://127.0.0.1:{port}",
+                group.pk,
+                cookies,
+                options.messages,
+                open_vote,
+            )
+        )
         motion = Motion.objects.get(meeting=meeting)
         counts = floor.tally(motion)
         expected = {c: len(range(i, options.clients, 3)) for i, c in enumerate(["for", "against", "abstain"])}
         refusals = [refusal for refusal, _seen in outcomes]
         exact = all(counts[c] == n for c, n in expected.items()) and counts["cast"] == options.clients
-        print(f"{options.clients} votes at once, then {options.clients} second tries, settled in {elapsed:.2f} s: "
-              f"tally {counts} — {'exact' if exact else 'WRONG, expected ' + str(expected)}; "
-              f"ballots stored {Ballot.objects.filter(motion=motion).count()}, second tries refused "
-              f"{sum(1 for r in refusals if 'đã biểu quyết' in r)}/{len(refusals)}")
+        print(
+            f"{options.clients} votes at once, then {options.clients} second tries, settled in {elapsed:.2f} s: "
+            f"tally {counts} — {'exact' if exact else 'WRONG, expected ' + str(expected)}; "
+            f"ballots stored {Ballot.objects.filter(motion=motion).count()}, second tries refused "
+            f"{sum(1 for r in refusals if 'đã biểu quyết' in r)}/{len(refusals)}"
+        )
         screens = sum(1 for _refusal, seen in outcomes if seen == counts)
-        print(f"clients whose last tally on screen is the exact one: {screens}/{len(outcomes)}"
-              + ("" if screens == len(outcomes) else f" (e.g. {outcomes[0][1]})"))
+        print(
+            f"clients whose last tally on screen is the exact one: {screens}/{len(outcomes)}"
+            + ("" if screens == len(outcomes) else f" (e.g. {outcomes[0][1]})")
+        )
         return 0 if exact and screens == len(outcomes) else 1
     finally:
         server.terminate()

@@ -51,8 +51,9 @@ def main():
     settings.NATIONAL_PORTAL = {**settings.NATIONAL_PORTAL, "URL": portal.url}
 
     def submit_one():
-        draft = lifecycle.create_draft(w.simple, w.commune_agency, w.citizen, at=local(2026, 11, 20, 20, 0),
-                                       applicant_phone="0912345678")
+        draft = lifecycle.create_draft(
+            w.simple, w.commune_agency, w.citizen, at=local(2026, 11, 20, 20, 0), applicant_phone="0912345678"
+        )
         started = time.perf_counter()
         lifecycle.submit(draft, w.citizen, at=local(2026, 11, 20, 20, 5))
         return time.perf_counter() - started
@@ -81,8 +82,10 @@ def main():
     started = time.perf_counter()
     sent, dossiers = services.deliver_due()
     elapsed = time.perf_counter() - started
-    print(f"Delivery: {sent} messages of {dossiers} dossiers in {elapsed:.2f} s = {sent / elapsed:.0f} messages/s "
-          f"to the fake portal over loopback HTTP (one worker)")
+    print(
+        f"Delivery: {sent} messages of {dossiers} dossiers in {elapsed:.2f} s = {sent / elapsed:.0f} messages/s "
+        f"to the fake portal over loopback HTTP (one worker)"
+    )
     portal.stop()
 
 

@@ -43,8 +43,10 @@ def pages(s):
     return {
         "trivial view (/healthz)": lambda: (anonymous.get("/healthz"), 200),
         "procedure page, signed in (no page cache)": lambda: (citizen.get(s.page_url), 200),
-        "public tracking (POST)": lambda: (anonymous.post("/tra-cuu-ho-so/", {"code": tracked.code,
-                                                                              "secret": s.secret}), 200),
+        "public tracking (POST)": lambda: (
+            anonymous.post("/tra-cuu-ho-so/", {"code": tracked.code, "secret": s.secret}),
+            200,
+        ),
         f"Hồ sơ của tôi ({s.busy_citizen_dossiers} dossiers)": lambda: (citizen.get("/ho-so/"), 200),
         f"officer's work queue ({s.queue_size} waiting)": lambda: (officer.get("/can-bo/"), 200),
         "dossier submission (POST)": submit,
@@ -83,13 +85,18 @@ def main():
             if args.only and args.only not in name:
                 continue
             ms, queries, sql_ms, profiler = measure(call, args.requests)
-            print(f"\n== {name}: {ms:.1f} ms per request (profiled), {queries:.0f} queries, "
-                  f"{sql_ms:.1f} ms in SQL ==", flush=True)
+            print(
+                f"\n== {name}: {ms:.1f} ms per request (profiled), {queries:.0f} queries, {sql_ms:.1f} ms in SQL ==",
+                flush=True,
+            )
             stats = pstats.Stats(profiler)
-            stats.sort_stats("cumulative").print_stats(r"(portal|procedures|search|payments|national_sync|"
-                                                       r"privacy|eforms|api|citizen_registry_adapter|django/"
-                                                       r"(template|db/models/sql/compiler|core/handlers/base|"
-                                                       r"contrib/sessions|contrib/auth/middleware))", args.top)
+            stats.sort_stats("cumulative").print_stats(
+                r"(portal|procedures|search|payments|national_sync|"
+                r"privacy|eforms|api|citizen_registry_adapter|django/"
+                r"(template|db/models/sql/compiler|core/handlers/base|"
+                r"contrib/sessions|contrib/auth/middleware))",
+                args.top,
+            )
     finally:
         scenario.flush_redis()
 

@@ -41,7 +41,9 @@ AN = "019090001234"
 def start_fake_server(port):
     server = subprocess.Popen(
         [sys.executable, "-m", "citizen_registry_adapter.fake_server", "--port", str(port)],
-        cwd=ROOT, stdout=subprocess.PIPE, text=True,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     server.stdout.readline()  # "Fake population registry on …": it is listening
     return server
@@ -97,8 +99,9 @@ def main():
     print(f"  ratio adapter / get + json  {median['adapter'] / median['bare_json']:8.2f}x")
 
     closed_port = free_port()
-    tripped = HttpRegistry(f"http://127.0.0.1:{closed_port}", retries=0, breaker_failures=1,
-                           breaker_cooldown=3600, cache_ttl=0)
+    tripped = HttpRegistry(
+        f"http://127.0.0.1:{closed_port}", retries=0, breaker_failures=1, breaker_cooldown=3600, cache_ttl=0
+    )
     try:
         tripped.lookup(AN, "bench")
     except RegistryUnavailable:

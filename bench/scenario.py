@@ -79,15 +79,29 @@ def session_for(user, verified=False):
 
 def citizen(tag, n):
     return get_user_model().objects.get_or_create(
-        username=f"bench-{tag}-{n}", defaults={"personal_id": f"0191{tag}{n:06d}", "first_name": "Bench",
-                                               "last_name": "Công dân", "phone": "0912000000"})[0]
+        username=f"bench-{tag}-{n}",
+        defaults={
+            "personal_id": f"0191{tag}{n:06d}",
+            "first_name": "Bench",
+            "last_name": "Công dân",
+            "phone": "0912000000",
+        },
+    )[0]
 
 
 # What the birth registration's declaration asks for; "*" picks the first real option of a list.
 BIRTH_DECLARATION = {
-    "child_name": "Nguyễn Minh Khang", "child_sex": "male", "child_date_of_birth": "2026-11-20",
-    "child_place_of_birth": "Bệnh viện A Thái Nguyên", "child_ethnicity": "Kinh", "child_nationality": "Việt Nam",
-    "mother_name": "Trần Thị Hoa", "mother_residence_0": "*", "has_father": "no", "declarant_relation": "mother"}
+    "child_name": "Nguyễn Minh Khang",
+    "child_sex": "male",
+    "child_date_of_birth": "2026-11-20",
+    "child_place_of_birth": "Bệnh viện A Thái Nguyên",
+    "child_ethnicity": "Kinh",
+    "child_nationality": "Việt Nam",
+    "mother_name": "Trần Thị Hoa",
+    "mother_residence_0": "*",
+    "has_father": "no",
+    "declarant_relation": "mother",
+}
 
 
 def _first_option(definition, name):
@@ -175,10 +189,17 @@ def prepare(drafts=1500, busy_dossiers=45, queue=300):
     from procedures.queues import work_queue
 
     return Scenario(
-        procedure=procedure, agency=agency, page_url=ProcedurePage.objects.get(procedure=procedure).url,
-        tracked=tracked, secret=tracked.applicant_personal_id[-4:], drafts=pending[:drafts],
-        busy_citizen=session_for(busy), busy_citizen_dossiers=busy_dossiers,
-        officer=session_for(officer, verified=True), queue_size=work_queue(officer).count())
+        procedure=procedure,
+        agency=agency,
+        page_url=ProcedurePage.objects.get(procedure=procedure).url,
+        tracked=tracked,
+        secret=tracked.applicant_personal_id[-4:],
+        drafts=pending[:drafts],
+        busy_citizen=session_for(busy),
+        busy_citizen_dossiers=busy_dossiers,
+        officer=session_for(officer, verified=True),
+        queue_size=work_queue(officer).count(),
+    )
 
 
 def flush_redis():

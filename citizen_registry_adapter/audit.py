@@ -18,7 +18,14 @@ lookup_logged = Signal()
 def log_lookup(*, actor, purpose, personal_id, outcome, duration_ms, cached=False):
     logger.info(
         "registry lookup actor=%s purpose=%s id=%s outcome=%s cached=%s duration_ms=%.1f",
-        actor or "-", purpose or "-", mask(personal_id), outcome, "yes" if cached else "no", duration_ms,
+        actor or "-",
+        purpose or "-",
+        mask(personal_id),
+        outcome,
+        "yes" if cached else "no",
+        duration_ms,
         extra={"registry_outcome": outcome},
     )
-    lookup_logged.send(sender=None, actor=actor, purpose=purpose, personal_id=personal_id, outcome=outcome, cached=cached)
+    lookup_logged.send(
+        sender=None, actor=actor, purpose=purpose, personal_id=personal_id, outcome=outcome, cached=cached
+    )

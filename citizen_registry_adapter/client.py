@@ -54,7 +54,11 @@ class RegistryClient(ABC):
             raise
         finally:
             log_lookup(
-                actor=actor, purpose=purpose, personal_id=personal_id, outcome=outcome, cached=cached,
+                actor=actor,
+                purpose=purpose,
+                personal_id=personal_id,
+                outcome=outcome,
+                cached=cached,
                 duration_ms=(time.perf_counter() - started) * 1000,
             )
 

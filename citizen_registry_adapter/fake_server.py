@@ -136,8 +136,9 @@ def main(argv=None):
     registry = FakeRegistry(args.host, args.port, api_key=args.api_key, mode=args.mode, delay=args.delay).start()
     if args.mode == "refuse":
         registry.stop()
-    print(f"Fake population registry on {registry.url} ({len(registry.citizens)} citizens, mode {args.mode})",
-          flush=True)
+    print(
+        f"Fake population registry on {registry.url} ({len(registry.citizens)} citizens, mode {args.mode})", flush=True
+    )
     try:
         while True:
             time.sleep(3600)

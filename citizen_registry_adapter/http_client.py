@@ -55,8 +55,11 @@ class HttpRegistry(RegistryClient):
 
         # An unknown citizen is an answer, not a failure of the registry.
         self.breaker = pybreaker.CircuitBreaker(
-            fail_max=breaker_failures, reset_timeout=breaker_cooldown, exclude=[CitizenNotFound],
-            throw_new_error_on_trip=False, name="population-registry",
+            fail_max=breaker_failures,
+            reset_timeout=breaker_cooldown,
+            exclude=[CitizenNotFound],
+            throw_new_error_on_trip=False,
+            name="population-registry",
         )
         self._cache = TTLCache(maxsize=cache_size, ttl=cache_ttl) if cache_ttl > 0 else None
         self._cache_lock = threading.Lock()

@@ -13,8 +13,9 @@ class JsonApiClient:
     unavailable = refused = Exception
     breaker_name = "json-api"
 
-    def __init__(self, base_url, *, api_key="", connect_timeout=2.0, read_timeout=5.0, breaker_failures=5,
-                 breaker_cooldown=30.0):
+    def __init__(
+        self, base_url, *, api_key="", connect_timeout=2.0, read_timeout=5.0, breaker_failures=5, breaker_cooldown=30.0
+    ):
         self.base_url = base_url.rstrip("/")
         self.timeout = (connect_timeout, read_timeout)
         self.session = requests.Session()
@@ -22,9 +23,13 @@ class JsonApiClient:
         self.session.headers["Accept"] = "application/json"
         if api_key:
             self.session.headers["X-API-Key"] = api_key
-        self.breaker = pybreaker.CircuitBreaker(fail_max=breaker_failures, reset_timeout=breaker_cooldown,
-                                                exclude=[self.refused], throw_new_error_on_trip=False,
-                                                name=self.breaker_name)
+        self.breaker = pybreaker.CircuitBreaker(
+            fail_max=breaker_failures,
+            reset_timeout=breaker_cooldown,
+            exclude=[self.refused],
+            throw_new_error_on_trip=False,
+            name=self.breaker_name,
+        )
 
     def _call(self, method, path, **kwargs):
         try:

@@ -67,7 +67,8 @@ def parse(number, date_of_birth=None):
     birth_year = century + int(number[4:6])
     if birth_year > dt.date.today().year:
         raise InvalidPersonalId(
-            _("Chữ số thứ tư (mã giới tính và thế kỷ sinh) không hợp lệ: năm sinh %(year)s chưa tới.") % {"year": birth_year}
+            _("Chữ số thứ tư (mã giới tính và thế kỷ sinh) không hợp lệ: năm sinh %(year)s chưa tới.")
+            % {"year": birth_year}
         )
     if date_of_birth is not None and date_of_birth.year != birth_year:
         raise InvalidPersonalId(

@@ -20,16 +20,77 @@ VIETNAM = "Việt Nam"
 # Provinces of birth registration for people who moved to Thái Nguyên (GSO code → name).
 ELSEWHERE = {"001": "Thành phố Hà Nội", "006": "Tỉnh Bắc Kạn", "008": "Tỉnh Tuyên Quang", "024": "Tỉnh Bắc Giang"}
 
-FAMILY_NAMES = ["Nguyễn"] * 8 + ["Trần"] * 3 + ["Hoàng"] * 3 + [
-    "Lê", "Phạm", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô", "Dương", "Lương", "Ma", "La", "Hà", "Nông", "Triệu", "Lý",
-]
-MIDDLE = {"male": ["Văn"] * 4 + ["Đức", "Minh", "Quang", "Hữu", "Công", "Tiến", "Mạnh", "Xuân"],
-          "female": ["Thị"] * 4 + ["Thu", "Ngọc", "Thanh", "Thùy", "Minh", "Phương"]}
+FAMILY_NAMES = (
+    ["Nguyễn"] * 8
+    + ["Trần"] * 3
+    + ["Hoàng"] * 3
+    + [
+        "Lê",
+        "Phạm",
+        "Vũ",
+        "Đặng",
+        "Bùi",
+        "Đỗ",
+        "Ngô",
+        "Dương",
+        "Lương",
+        "Ma",
+        "La",
+        "Hà",
+        "Nông",
+        "Triệu",
+        "Lý",
+    ]
+)
+MIDDLE = {
+    "male": ["Văn"] * 4 + ["Đức", "Minh", "Quang", "Hữu", "Công", "Tiến", "Mạnh", "Xuân"],
+    "female": ["Thị"] * 4 + ["Thu", "Ngọc", "Thanh", "Thùy", "Minh", "Phương"],
+}
 GIVEN = {
-    "male": ["An", "Bình", "Cường", "Dũng", "Đạt", "Hải", "Hùng", "Huy", "Khánh", "Long", "Nam", "Phong", "Quân",
-             "Sơn", "Thắng", "Trung", "Tuấn", "Việt", "Vinh", "Khang"],
-    "female": ["Anh", "Chi", "Dung", "Giang", "Hà", "Hằng", "Hoa", "Hương", "Lan", "Linh", "Mai", "Nga", "Nhung",
-               "Oanh", "Phương", "Thảo", "Trang", "Vân", "Yến", "Ngân"],
+    "male": [
+        "An",
+        "Bình",
+        "Cường",
+        "Dũng",
+        "Đạt",
+        "Hải",
+        "Hùng",
+        "Huy",
+        "Khánh",
+        "Long",
+        "Nam",
+        "Phong",
+        "Quân",
+        "Sơn",
+        "Thắng",
+        "Trung",
+        "Tuấn",
+        "Việt",
+        "Vinh",
+        "Khang",
+    ],
+    "female": [
+        "Anh",
+        "Chi",
+        "Dung",
+        "Giang",
+        "Hà",
+        "Hằng",
+        "Hoa",
+        "Hương",
+        "Lan",
+        "Linh",
+        "Mai",
+        "Nga",
+        "Nhung",
+        "Oanh",
+        "Phương",
+        "Thảo",
+        "Trang",
+        "Vân",
+        "Yến",
+        "Ngân",
+    ],
 }
 ETHNICITIES = ["Kinh"] * 14 + ["Tày"] * 3 + ["Nùng", "Nùng", "Sán Dìu", "Dao", "Sán Chay", "Mông"]
 RELIGIONS = ["Không"] * 18 + ["Phật giáo", "Công giáo"]
@@ -41,7 +102,8 @@ def communes():
     units = {unit["code"]: unit for unit in json.loads(UNITS.read_text(encoding="utf-8"))}
     return [
         (unit["code"], unit["name"], unit["unit_type"], units[unit["parent"]]["name"])
-        for unit in units.values() if unit["level"] == "commune"
+        for unit in units.values()
+        if unit["level"] == "commune"
     ]
 
 
@@ -73,9 +135,15 @@ class _Household:
         home_town = father["home_town"] if father else _unit_address(rng.choice(communes()))
         id_number = id_number or personal_id(code, sex, born, rng.randrange(1, 10**6))
         person = {
-            "personal_id": id_number, "full_name": name, "date_of_birth": born, "sex": sex, "role": role,
+            "personal_id": id_number,
+            "full_name": name,
+            "date_of_birth": born,
+            "sex": sex,
+            "role": role,
             "old_id_number": f"09{rng.randrange(10**7):07d}" if born.year < 2000 else "",
-            "home_town": home_town, "father": father, "mother": mother,
+            "home_town": home_town,
+            "father": father,
+            "mother": mother,
             "born_in": ELSEWHERE.get(id_number[:3]) or (_unit_address(self.commune) if father else home_town),
         }
         self.people.append(person)
@@ -86,14 +154,25 @@ class _Household:
         home = address(self.commune, self.hamlet)
         for person in self.people:
             yield CitizenRecord(
-                personal_id=person["personal_id"], old_id_number=person["old_id_number"],
-                full_name=person["full_name"], other_names="", date_of_birth=person["date_of_birth"],
-                sex=person["sex"], place_of_birth_registration=person["born_in"], home_town=person["home_town"],
-                ethnicity=self.ethnicity, religion=self.religion, nationality=VIETNAM,
+                personal_id=person["personal_id"],
+                old_id_number=person["old_id_number"],
+                full_name=person["full_name"],
+                other_names="",
+                date_of_birth=person["date_of_birth"],
+                sex=person["sex"],
+                place_of_birth_registration=person["born_in"],
+                home_town=person["home_town"],
+                ethnicity=self.ethnicity,
+                religion=self.religion,
+                nationality=VIETNAM,
                 marital_status=person.get("marital_status", "Chưa kết hôn"),
-                permanent_residence=home, temporary_residence="", current_residence=home,
-                head_of_household=Relative(head["full_name"], head["personal_id"]), relationship_to_head=person["role"],
-                father=_relative(person.get("father")), mother=_relative(person.get("mother")),
+                permanent_residence=home,
+                temporary_residence="",
+                current_residence=home,
+                head_of_household=Relative(head["full_name"], head["personal_id"]),
+                relationship_to_head=person["role"],
+                father=_relative(person.get("father")),
+                mother=_relative(person.get("mother")),
                 spouse=_relative(person.get("spouse")),
             )
 
@@ -118,8 +197,9 @@ def _demo_household():
     husband = house.person("male", dt.date(1990, 5, 12), "Nguyễn", id_number="019090001234", role="Chủ hộ")
     wife = house.person("female", dt.date(1995, 3, 8), "Trần", id_number="019195004321", role="Vợ")
     _marry(husband, wife)
-    child = house.person("male", dt.date(2020, 9, 2), "Nguyễn", id_number="019220000517", role="Con",
-                         father=husband, mother=wife)
+    child = house.person(
+        "male", dt.date(2020, 9, 2), "Nguyễn", id_number="019220000517", role="Con", father=husband, mother=wife
+    )
     for person, name in ((husband, "Nguyễn Văn An"), (wife, "Trần Thị Bình"), (child, "Nguyễn Minh Khang")):
         person["full_name"] = name
     return house
@@ -136,16 +216,18 @@ def _random_household(rng):
         head["marital_status"] = "Góa"
         return house
     wife_year = min(head_born.year + rng.randint(-2, 6), 2000)
-    wife = house.person("female", dt.date(wife_year, rng.randint(1, 12), rng.randint(1, 28)),
-                        rng.choice(FAMILY_NAMES), role="Vợ")
+    wife = house.person(
+        "female", dt.date(wife_year, rng.randint(1, 12), rng.randint(1, 28)), rng.choice(FAMILY_NAMES), role="Vợ"
+    )
     _marry(head, wife)
     first_child = wife_year + rng.randint(20, 30)
     for year in sorted(rng.sample(range(first_child, first_child + 12), rng.randint(0, 3))):
         if year > 2025:
             break
         sex = rng.choice(("male", "female"))
-        house.person(sex, dt.date(year, rng.randint(1, 12), rng.randint(1, 28)), family, role="Con",
-                     father=head, mother=wife)
+        house.person(
+            sex, dt.date(year, rng.randint(1, 12), rng.randint(1, 28)), family, role="Con", father=head, mother=wife
+        )
     return house
 
 

@@ -53,5 +53,4 @@ def _axis(backend, url, api_key, connect, read):
 
 def get_axis():
     config = settings.DOCUMENT_AXIS
-    return _axis(config["BACKEND"], config["URL"], config["API_KEY"], config["CONNECT_TIMEOUT"],
-                 config["READ_TIMEOUT"])
+    return _axis(config["BACKEND"], config["URL"], config["API_KEY"], config["CONNECT_TIMEOUT"], config["READ_TIMEOUT"])

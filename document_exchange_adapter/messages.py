@@ -6,12 +6,24 @@ import base64
 TIME_FORMAT = "%Y%m%d%H%M%S"
 # Status codes the axis reports for a delivered document (our numbering).
 STATUS = {"01": "received", "02": "handling", "03": "done"}
-REQUIRED = ("MaThongDiep", "MaDinhDanhNoiGui", "MaDinhDanhNoiNhan", "SoKyHieu", "NgayBanHanh", "TrichYeu",
-            "TepVanBan")
+REQUIRED = ("MaThongDiep", "MaDinhDanhNoiGui", "MaDinhDanhNoiNhan", "SoKyHieu", "NgayBanHanh", "TrichYeu", "TepVanBan")
 
 
-def envelope(*, message_id, sender_code, sender_name, recipient_code, symbol, issued_on, type_name, excerpt,
-             urgency, signer, pdf_bytes, file_name):
+def envelope(
+    *,
+    message_id,
+    sender_code,
+    sender_name,
+    recipient_code,
+    symbol,
+    issued_on,
+    type_name,
+    excerpt,
+    urgency,
+    signer,
+    pdf_bytes,
+    file_name,
+):
     return {
         "MaThongDiep": message_id,
         "MaDinhDanhNoiGui": sender_code,

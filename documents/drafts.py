@@ -17,9 +17,15 @@ def draft_pdf(*, agency, document_type, excerpt, body, addressees, signature, dr
     letter = document_type.name == OFFICIAL_LETTER
     paragraphs = [p.strip() for p in body.replace("\r\n", "\n").split("\n\n") if p.strip()]
     document = Document(
-        agency=agency, type_name=document_type.name, excerpt=ABOUT.sub("", excerpt) if letter else excerpt,
-        body=paragraphs, signature=signature, archive_unit=drafting_unit,
-        addressees=list(addressees) if letter else [], recipients=[] if letter else list(addressees))
+        agency=agency,
+        type_name=document_type.name,
+        excerpt=ABOUT.sub("", excerpt) if letter else excerpt,
+        body=paragraphs,
+        signature=signature,
+        archive_unit=drafting_unit,
+        addressees=list(addressees) if letter else [],
+        recipients=[] if letter else list(addressees),
+    )
     spots = {}
     pdf = render(document, spots=spots)
     return pdf, IssueLayout(number=spots["number"], date=spots["date"], signer=spots["signer"])

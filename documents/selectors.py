@@ -35,8 +35,11 @@ def waiting_deliveries(user):
     """Electronic documents other agencies of the system sent the user's agency, not yet taken in."""
     if not works_with_documents(user):
         return Delivery.objects.none()
-    return (Delivery.objects.filter(agency=agency_of(user), status=DeliveryStatus.SENT)
-            .select_related("document__agency", "document__document_type").order_by("document__issued_at"))
+    return (
+        Delivery.objects.filter(agency=agency_of(user), status=DeliveryStatus.SENT)
+        .select_related("document__agency", "document__document_type")
+        .order_by("document__issued_at")
+    )
 
 
 def overdue_q(today=None):
@@ -66,13 +69,22 @@ def overdue_total(agency_ids=None, today=None):
 
 def my_assignments(user):
     """Open incoming documents the user was given to handle or cooperate on."""
-    return incoming_for(user).filter(
-        ~Q(state=IncomingState.CLOSED),
-        assignments__assignee=user, assignments__role__in=[AssignmentRole.HANDLE, AssignmentRole.COOPERATE],
-    ).distinct()
+    return (
+        incoming_for(user)
+        .filter(
+            ~Q(state=IncomingState.CLOSED),
+            assignments__assignee=user,
+            assignments__role__in=[AssignmentRole.HANDLE, AssignmentRole.COOPERATE],
+        )
+        .distinct()
+    )
 
 
 def assignable_staff(agency):
     """Staff of the agency a leader may give a document to."""
-    return (get_user_model().objects.filter(staff_role__agency=agency, is_active=True)
-            .select_related("staff_role").order_by("last_name", "first_name"))
+    return (
+        get_user_model()
+        .objects.filter(staff_role__agency=agency, is_active=True)
+        .select_related("staff_role")
+        .order_by("last_name", "first_name")
+    )

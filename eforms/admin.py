@@ -31,9 +31,12 @@ class PrettyJSONField(forms.JSONField):
 
 
 class DefinitionForm(forms.ModelForm):
-    eform = PrettyJSONField(label=_("Định nghĩa biểu mẫu (JSON)"), required=False,
-                            widget=forms.Textarea(attrs={"rows": 30, "cols": 100, "spellcheck": "false"}),
-                            help_text=_("Xem docs/eforms.md: các loại trường, điều kiện, nhóm lặp lại."))
+    eform = PrettyJSONField(
+        label=_("Định nghĩa biểu mẫu (JSON)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 30, "cols": 100, "spellcheck": "false"}),
+        help_text=_("Xem docs/eforms.md: các loại trường, điều kiện, nhóm lặp lại."),
+    )
 
     class Meta:
         model = EFormDocument
@@ -68,8 +71,10 @@ class EFormDocumentAdmin(admin.ModelAdmin):
     def preview(self, document):
         if not document.eform:
             return _("Chưa có biểu mẫu.")
-        return render_to_string("eforms/_preview.html", {"eform": EForm(document.eform, None, prefix="preview"),
-                                                         "slot": 0, "show_errors": False})
+        return render_to_string(
+            "eforms/_preview.html",
+            {"eform": EForm(document.eform, None, prefix="preview"), "slot": 0, "show_errors": False},
+        )
 
     def has_add_permission(self, request):
         return False  # documents are added with their procedure (or its version)

@@ -68,7 +68,9 @@ def commune_choices():
 
 class AddressWidget(forms.MultiWidget):
     def __init__(self, choices=()):
-        super().__init__([QuickSelect(choices=choices), forms.TextInput(attrs={"placeholder": _("Số nhà, đường, thôn, xóm")})])
+        super().__init__(
+            [QuickSelect(choices=choices), forms.TextInput(attrs={"placeholder": _("Số nhà, đường, thôn, xóm")})]
+        )
 
     def decompress(self, value):
         return [value.get("commune", ""), value.get("detail", "")] if isinstance(value, dict) else ["", ""]
@@ -82,8 +84,9 @@ class AddressField(forms.MultiValueField):
         fields = (forms.ChoiceField(choices=choices), forms.CharField(max_length=200))
         # Django's "Enter a complete value." would reach the citizen in English on a half-filled address.
         messages = {"incomplete": _("Hãy chọn xã, phường."), "required": _("Hãy chọn xã, phường.")}
-        super().__init__(fields=fields, widget=AddressWidget(choices), require_all_fields=False,
-                         error_messages=messages, **kwargs)
+        super().__init__(
+            fields=fields, widget=AddressWidget(choices), require_all_fields=False, error_messages=messages, **kwargs
+        )
         self.fields[1].required = False
         # The label's "for" cannot point at two inputs: each part names itself for screen readers.
         select, detail = self.widget.widgets
@@ -105,34 +108,62 @@ def build(spec):
     if kind == "text":
         return forms.CharField(max_length=spec.get("max_length", 200), **common)
     if kind == "textarea":
-        return forms.CharField(max_length=spec.get("max_length", 2000), widget=forms.Textarea(attrs={"rows": 3}), **common)
+        return forms.CharField(
+            max_length=spec.get("max_length", 2000), widget=forms.Textarea(attrs={"rows": 3}), **common
+        )
     if kind == "number":
-        return forms.DecimalField(min_value=spec.get("min"), max_value=spec.get("max"), max_digits=18, decimal_places=4,
-                                  widget=forms.NumberInput(attrs={"inputmode": "decimal"}), **common)
+        return forms.DecimalField(
+            min_value=spec.get("min"),
+            max_value=spec.get("max"),
+            max_digits=18,
+            decimal_places=4,
+            widget=forms.NumberInput(attrs={"inputmode": "decimal"}),
+            **common,
+        )
     if kind == "year":
-        return forms.IntegerField(min_value=1900, validators=[_not_after_this_year],
-                                  error_messages={"invalid": _("Hãy nhập năm bằng 4 chữ số, ví dụ 1990."),
-                                                  "min_value": _("Năm phải từ 1900 trở đi.")},
-                                  widget=forms.NumberInput(attrs={"inputmode": "numeric", "placeholder": "1990"}),
-                                  **common)
+        return forms.IntegerField(
+            min_value=1900,
+            validators=[_not_after_this_year],
+            error_messages={
+                "invalid": _("Hãy nhập năm bằng 4 chữ số, ví dụ 1990."),
+                "min_value": _("Năm phải từ 1900 trở đi."),
+            },
+            widget=forms.NumberInput(attrs={"inputmode": "numeric", "placeholder": "1990"}),
+            **common,
+        )
     if kind == "date":
-        return forms.DateField(input_formats=["%Y-%m-%d", "%d/%m/%Y"], validators=[_date_rule(spec.get("date_rule", "any"))],
-                               widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), **common)
+        return forms.DateField(
+            input_formats=["%Y-%m-%d", "%d/%m/%Y"],
+            validators=[_date_rule(spec.get("date_rule", "any"))],
+            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            **common,
+        )
     if kind == "choice":
         return forms.ChoiceField(choices=[("", _("— Chọn —"))] + [tuple(c) for c in spec["choices"]], **common)
     if kind == "address":
         return AddressField(**common)
     if kind == "personal_id":
-        return forms.CharField(min_length=12, max_length=12, validators=[_personal_id],
-                               widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}), **common)
+        return forms.CharField(
+            min_length=12,
+            max_length=12,
+            validators=[_personal_id],
+            widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+            **common,
+        )
     if kind == "phone":
-        return forms.CharField(max_length=10, validators=[PHONE], widget=forms.TextInput(attrs={"inputmode": "tel"}),
-                               **common)
+        return forms.CharField(
+            max_length=10, validators=[PHONE], widget=forms.TextInput(attrs={"inputmode": "tel"}), **common
+        )
     if kind == "email":
         return forms.EmailField(max_length=200, **common)
     if kind == "yesno":
-        return forms.TypedChoiceField(choices=[(YES, _("Có")), (NO, _("Không"))], coerce=lambda v: v == YES,
-                                      empty_value=None, widget=forms.RadioSelect, **common)
+        return forms.TypedChoiceField(
+            choices=[(YES, _("Có")), (NO, _("Không"))],
+            coerce=lambda v: v == YES,
+            empty_value=None,
+            widget=forms.RadioSelect,
+            **common,
+        )
     raise ValueError(f"unknown field type {kind}")
 
 

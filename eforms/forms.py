@@ -56,10 +56,21 @@ class Group:
         for position, i in enumerate(indexes):
             row_data = None
             if data is not None:
-                row_data = {f"{self.prefix}-{position}-{k}": v for k, v in _row_values(data, f"{self.prefix}-{i}").items()}
+                row_data = {
+                    f"{self.prefix}-{position}-{k}": v for k, v in _row_values(data, f"{self.prefix}-{i}").items()
+                }
             # Rows past the minimum may stay empty (a row just added): they are then left out.
-            self.rows.append(_Part(spec["fields"], raw_of, row_data, prefix=f"{self.prefix}-{position}", top_prefix=prefix,
-                                   empty_permitted=position >= spec.get("min_rows", 1), use_required_attribute=False))
+            self.rows.append(
+                _Part(
+                    spec["fields"],
+                    raw_of,
+                    row_data,
+                    prefix=f"{self.prefix}-{position}",
+                    top_prefix=prefix,
+                    empty_permitted=position >= spec.get("min_rows", 1),
+                    use_required_attribute=False,
+                )
+            )
         self.can_add = len(self.rows) < maximum
         self.can_remove = len(self.rows) > spec.get("min_rows", 1)
 
@@ -70,7 +81,7 @@ class Group:
 
 def _row_values(data, row_prefix):
     marker = f"{row_prefix}-"
-    return {key[len(marker):]: value for key, value in data.items() if key.startswith(marker)}
+    return {key[len(marker) :]: value for key, value in data.items() if key.startswith(marker)}
 
 
 class EForm:
@@ -80,14 +91,16 @@ class EForm:
         self.definition, self.prefix = definition, prefix
         self.data = dict(data) if data is not None else None
         raw_of = lambda key: str((self.data or {}).get(f"{prefix}-{key}", ""))  # noqa: E731
-        self.top = _Part(definition["fields"], raw_of, self.data, prefix=prefix, top_prefix=prefix,
-                         use_required_attribute=False)
+        self.top = _Part(
+            definition["fields"], raw_of, self.data, prefix=prefix, top_prefix=prefix, use_required_attribute=False
+        )
         self.groups = {}
         for spec in definition["fields"]:
             if spec["type"] == "group":
                 rows_removed = remove[1] if remove and remove[0] == spec["key"] else None
-                self.groups[spec["key"]] = Group(spec, prefix, self.data, raw_of, add=add == spec["key"],
-                                                 remove=rows_removed)
+                self.groups[spec["key"]] = Group(
+                    spec, prefix, self.data, raw_of, add=add == spec["key"], remove=rows_removed
+                )
         self._valid = None
 
     @property
@@ -95,8 +108,11 @@ class EForm:
         """What was typed, renumbered, to store and bind again: every input name → value."""
         if self.data is None:
             return {}
-        raw = {f"{self.prefix}-{k}": self.data[f"{self.prefix}-{k}"] for k in self.top.fields
-               if f"{self.prefix}-{k}" in self.data}
+        raw = {
+            f"{self.prefix}-{k}": self.data[f"{self.prefix}-{k}"]
+            for k in self.top.fields
+            if f"{self.prefix}-{k}" in self.data
+        }
         for key in self.top.fields:  # multi-value widgets post name_0, name_1
             for part in ("_0", "_1"):
                 name = f"{self.prefix}-{key}{part}"
@@ -156,9 +172,13 @@ class EForm:
         if not self.is_valid():
             return None
         return self._clean_part(self.top, self.definition["fields"]) | {
-            key: [self._clean_part(row, group.spec["fields"]) for row in group.rows
-                  if not (row.empty_permitted and not row.has_changed())]
-            for key, group in self.groups.items()}
+            key: [
+                self._clean_part(row, group.spec["fields"])
+                for row in group.rows
+                if not (row.empty_permitted and not row.has_changed())
+            ]
+            for key, group in self.groups.items()
+        }
 
     @staticmethod
     def _clean_part(part, specs):
@@ -175,7 +195,7 @@ def _matches(value, expected):
 
 
 def template_reference(template):
-    """"Mẫu số 03/2024/TT-LLTP ban hành kèm theo Thông tư 06/2024/TT-BTP ngày 19/06/2024"."""
+    """ "Mẫu số 03/2024/TT-LLTP ban hành kèm theo Thông tư 06/2024/TT-BTP ngày 19/06/2024"."""
     year, month, day = template["date"].split("-")
     return f"{template['form']} ban hành kèm theo {template['issued_with']} ngày {day}/{month}/{year}"
 
@@ -199,8 +219,13 @@ def display(definition, values):
             continue
         value = values[spec["key"]]
         if spec["type"] == "group":
-            rows.append((spec["label"], "", [[(sub["label"], show(sub, row.get(sub["key"]))) for sub in spec["fields"]]
-                                             for row in value]))
+            rows.append(
+                (
+                    spec["label"],
+                    "",
+                    [[(sub["label"], show(sub, row.get(sub["key"]))) for sub in spec["fields"]] for row in value],
+                )
+            )
         else:
             rows.append((spec["label"], show(spec, value), None))
     return rows

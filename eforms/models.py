@@ -11,8 +11,9 @@ class DossierForm(models.Model):
     """
 
     dossier = models.ForeignKey("procedures.Dossier", on_delete=models.CASCADE, related_name="eforms")
-    required_document = models.ForeignKey("procedures.RequiredDocument", on_delete=models.PROTECT, related_name="+",
-                                          verbose_name=_("thành phần hồ sơ"))
+    required_document = models.ForeignKey(
+        "procedures.RequiredDocument", on_delete=models.PROTECT, related_name="+", verbose_name=_("thành phần hồ sơ")
+    )
     definition = models.JSONField(_("biểu mẫu"))
     raw = models.JSONField(_("dữ liệu đã nhập"), default=dict)
     values = models.JSONField(_("dữ liệu đã kiểm tra"), null=True, blank=True)

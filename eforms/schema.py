@@ -14,8 +14,12 @@ TYPES = ("text", "textarea", "number", "year", "date", "choice", "address", "per
 KEY = {"type": "string", "pattern": "^[a-z][a-z0-9_]{0,39}$"}
 LABEL = {"type": "string", "minLength": 1, "maxLength": 200}
 
-CONDITION = {"type": "object", "additionalProperties": False, "required": ["field", "equals"],
-             "properties": {"field": KEY, "equals": {"type": ["string", "boolean", "number"]}}}
+CONDITION = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["field", "equals"],
+    "properties": {"field": KEY, "equals": {"type": ["string", "boolean", "number"]}},
+}
 _FIELD_COMMON = {
     "key": KEY,
     "label": LABEL,
@@ -43,8 +47,12 @@ SIMPLE_FIELD = {
         "in_words": {"type": "boolean"},
         # A number whose each unit adds to the fee (copies asked for), in VND.
         "fee_each_vnd": {"type": "integer", "minimum": 0, "maximum": 100_000_000},
-        "choices": {"type": "array", "minItems": 1, "maxItems": 200,
-                    "items": {"type": "array", "prefixItems": [KEY, LABEL], "minItems": 2, "maxItems": 2}},
+        "choices": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 200,
+            "items": {"type": "array", "prefixItems": [KEY, LABEL], "minItems": 2, "maxItems": 2},
+        },
     },
     "allOf": [{"if": {"properties": {"type": {"const": "choice"}}}, "then": {"required": ["choices"]}}],
 }
@@ -69,18 +77,34 @@ DEFINITION = {
         "title": LABEL,
         # The State template the form follows: its number, the text that issued it and that text's date;
         # "compared_with" says whether it was read from an official copy or only from secondary ones.
-        "template": {"type": "object", "additionalProperties": False, "required": ["form", "issued_with", "date"],
-                     "properties": {"form": LABEL, "issued_with": LABEL,
-                                    "date": {"type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$"},
-                                    "compared_with": {"enum": ["official", "secondary"]}}},
+        "template": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["form", "issued_with", "date"],
+            "properties": {
+                "form": LABEL,
+                "issued_with": LABEL,
+                "date": {"type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$"},
+                "compared_with": {"enum": ["official", "secondary"]},
+            },
+        },
         # Combinations the law forbids: when every condition holds, `message` is shown on `field`.
-        "rules": {"type": "array", "maxItems": 20, "items": {
-            "type": "object", "additionalProperties": False, "required": ["when", "field", "message"],
-            "properties": {"when": {"type": "array", "minItems": 1, "maxItems": 5, "items": CONDITION},
-                           "field": KEY, "message": {"type": "string", "minLength": 1, "maxLength": 300}}}},
+        "rules": {
+            "type": "array",
+            "maxItems": 20,
+            "items": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["when", "field", "message"],
+                "properties": {
+                    "when": {"type": "array", "minItems": 1, "maxItems": 5, "items": CONDITION},
+                    "field": KEY,
+                    "message": {"type": "string", "minLength": 1, "maxLength": 300},
+                },
+            },
+        },
         "intro": {"type": "string", "maxLength": 1000},
-        "fields": {"type": "array", "minItems": 1, "maxItems": 80,
-                   "items": {"oneOf": [SIMPLE_FIELD, GROUP_FIELD]}},
+        "fields": {"type": "array", "minItems": 1, "maxItems": 80, "items": {"oneOf": [SIMPLE_FIELD, GROUP_FIELD]}},
     },
 }
 _VALIDATOR = Draft202012Validator(DEFINITION)
@@ -99,8 +123,9 @@ def check_definition(definition):
             if len(error.absolute_path) > len(best.absolute_path):
                 best = error
         where = "/".join(str(part) for part in best.absolute_path) or "(gốc)"
-        raise ValidationError(_("Biểu mẫu không hợp lệ tại %(where)s: %(message)s") % {
-            "where": where, "message": best.message})
+        raise ValidationError(
+            _("Biểu mẫu không hợp lệ tại %(where)s: %(message)s") % {"where": where, "message": best.message}
+        )
     seen = set()
     for field in definition["fields"]:
         _check_field(field, seen, seen)
@@ -112,8 +137,9 @@ def check_definition(definition):
     for rule in definition.get("rules", ()):
         for key in [condition["field"] for condition in rule["when"]] + [rule["field"]]:
             if key not in seen:
-                raise ValidationError(_("Quy tắc của biểu mẫu nhắc đến “%(key)s”, không phải một trường ngoài nhóm.")
-                                      % {"key": key})
+                raise ValidationError(
+                    _("Quy tắc của biểu mẫu nhắc đến “%(key)s”, không phải một trường ngoài nhóm.") % {"key": key}
+                )
     return definition
 
 
@@ -123,8 +149,10 @@ def _check_field(field, siblings, earlier_top):
         raise ValidationError(_("Biểu mẫu có hai trường cùng khóa “%(key)s”.") % {"key": field["key"]})
     condition = field.get("show_if")
     if condition and condition["field"] not in earlier_top:
-        raise ValidationError(_("Điều kiện của trường “%(key)s” nhắc đến “%(other)s”, không phải một trường "
-                                "ngoài nhóm đứng trước nó.") % {"key": field["key"], "other": condition["field"]})
+        raise ValidationError(
+            _("Điều kiện của trường “%(key)s” nhắc đến “%(other)s”, không phải một trường ngoài nhóm đứng trước nó.")
+            % {"key": field["key"], "other": condition["field"]}
+        )
     if field.get("min") is not None and field.get("max") is not None and field["min"] > field["max"]:
         raise ValidationError(_("Trường “%(key)s”: giá trị nhỏ nhất lớn hơn giá trị lớn nhất.") % {"key": field["key"]})
 

@@ -9,8 +9,11 @@ from .schema import walk
 
 def declared_values(dossier):
     """[(required document, display rows)] of the dossier's submitted forms, in document order."""
-    records = (DossierForm.objects.filter(dossier=dossier, values__isnull=False, submitted_at__isnull=False)
-               .select_related("required_document").order_by("required_document__order"))
+    records = (
+        DossierForm.objects.filter(dossier=dossier, values__isnull=False, submitted_at__isnull=False)
+        .select_related("required_document")
+        .order_by("required_document__order")
+    )
     return [(record.required_document, display(record.definition, record.values)) for record in records]
 
 
@@ -25,8 +28,9 @@ def declared_by_key(dossier):
                 continue
             value = record.values[spec["key"]]
             if spec["type"] == "group":
-                declared[spec["key"]] = [{sub["key"]: show(sub, row.get(sub["key"])) for sub in spec["fields"]}
-                                         for row in value]
+                declared[spec["key"]] = [
+                    {sub["key"]: show(sub, row.get(sub["key"])) for sub in spec["fields"]} for row in value
+                ]
             else:
                 declared[spec["key"]] = show(spec, value)
     return declared

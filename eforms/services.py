@@ -27,8 +27,12 @@ def form_of(dossier, required):
     """The dossier's form for `required`, created prefilled on first use (drafts only)."""
     record = DossierForm.objects.filter(dossier=dossier, required_document=required).first()
     if record is None:
-        record = DossierForm.objects.create(dossier=dossier, required_document=required, definition=required.eform,
-                                            raw=prefilled(required.eform, dossier))
+        record = DossierForm.objects.create(
+            dossier=dossier,
+            required_document=required,
+            definition=required.eform,
+            raw=prefilled(required.eform, dossier),
+        )
     return record
 
 
@@ -36,8 +40,13 @@ def save(record, data, prefix, *, add=None, remove=None):
     """Keep what was typed (valid or not) and, when it is all valid, the checked values."""
     if record.submitted_at is not None:
         raise DomainError(_("Tờ khai đã được nộp; không sửa được nữa."))
-    form = EForm(record.definition, {k: v for k, v in data.items() if k.startswith(f"{prefix}-")}, prefix=prefix,
-                 add=add, remove=remove)
+    form = EForm(
+        record.definition,
+        {k: v for k, v in data.items() if k.startswith(f"{prefix}-")},
+        prefix=prefix,
+        add=add,
+        remove=remove,
+    )
     record.raw = renamed(form.raw, prefix, "ef")
     record.values = form.values if add is None and remove is None else None
     record.save(update_fields=["raw", "values", "updated_at"])
@@ -47,7 +56,7 @@ def save(record, data, prefix, *, add=None, remove=None):
 def renamed(raw, old, new):
     """Stored under the neutral prefix "ef", whatever prefix the page used. NUL characters are left
     out: PostgreSQL's JSON refuses them, and the form has already said they are not allowed."""
-    return {new + key[len(old):]: _without_nul(value) for key, value in raw.items()}
+    return {new + key[len(old) :]: _without_nul(value) for key, value in raw.items()}
 
 
 def _without_nul(value):
@@ -70,14 +79,25 @@ def is_complete(record):
 
 def prefilled(definition, dossier, record=None):
     """Raw values from the account, the dossier and, with the applicant's consent, the registry."""
-    sources = {"dossier": {"full_name": dossier.applicant_name, "personal_id": dossier.applicant_personal_id,
-                           "date_of_birth": dossier.applicant_date_of_birth, "phone": dossier.applicant_phone,
-                           "email": dossier.applicant_email, "address": dossier.applicant_address}}
+    sources = {
+        "dossier": {
+            "full_name": dossier.applicant_name,
+            "personal_id": dossier.applicant_personal_id,
+            "date_of_birth": dossier.applicant_date_of_birth,
+            "phone": dossier.applicant_phone,
+            "email": dossier.applicant_email,
+            "address": dossier.applicant_address,
+        }
+    }
     account = dossier.applicant
     if account is not None:
-        sources["account"] = {"full_name": account.get_full_name(), "personal_id": account.personal_id or "",
-                              "phone": account.phone or "", "email": account.email or "",
-                              "date_of_birth": account.date_of_birth}
+        sources["account"] = {
+            "full_name": account.get_full_name(),
+            "personal_id": account.personal_id or "",
+            "phone": account.phone or "",
+            "email": account.email or "",
+            "date_of_birth": account.date_of_birth,
+        }
     wanted = any(spec.get("prefill", "").startswith("registry.") for _p, spec in walk(definition))
     if wanted and record is None and dossier.registry_consent_at and dossier.applicant_personal_id:
         record = _registry_record(dossier)
@@ -119,8 +139,11 @@ def _registry_record(dossier):
     from citizen_registry_adapter.registry import get_registry
 
     try:
-        return get_registry().lookup(dossier.applicant_personal_id, f"to-khai-{dossier.pk}",
-                                     actor=dossier.applicant.username if dossier.applicant else "")
+        return get_registry().lookup(
+            dossier.applicant_personal_id,
+            f"to-khai-{dossier.pk}",
+            actor=dossier.applicant.username if dossier.applicant else "",
+        )
     except RegistryError as error:
         log.info("no registry prefill for dossier %s: %s", dossier.pk, error)
         return None
@@ -146,23 +169,35 @@ def freeze(dossier, *, at=None):
 
     at = at or timezone.now()
     for record in DossierForm.objects.filter(dossier=dossier, submitted_at__isnull=True).select_related(
-            "required_document"):
+        "required_document"
+    ):
         form = EForm(record.definition, record.raw, prefix="ef")
         if not form.is_valid():
             raise DomainError(_("Chưa khai đủ, đúng tờ khai: %(name)s.") % {"name": record.required_document.name})
         record.values = form.values
         record.submitted_at = at
-        record.search_text = fold(" ".join(show(spec, record.values.get(spec["key"])) for path, spec
-                                           in walk(record.definition) if spec.get("key_field") and len(path) == 1))
+        record.search_text = fold(
+            " ".join(
+                show(spec, record.values.get(spec["key"]))
+                for path, spec in walk(record.definition)
+                if spec.get("key_field") and len(path) == 1
+            )
+        )
         record.save(update_fields=["values", "submitted_at", "search_text", "updated_at"])
         content = declaration(dossier, record.definition, record.values, at=at)
         for old in dossier.documents.filter(required_document=record.required_document):
             old.file.delete(save=False)
             old.delete()
         name = f"to-khai-{record.required_document.order}.pdf"
-        document = DossierDocument(dossier=dossier, required_document=record.required_document, name=name,
-                                   content_type="application/pdf", size=len(content),
-                                   sha256=hashlib.sha256(content).hexdigest(), uploaded_at=at)
+        document = DossierDocument(
+            dossier=dossier,
+            required_document=record.required_document,
+            name=name,
+            content_type="application/pdf",
+            size=len(content),
+            sha256=hashlib.sha256(content).hexdigest(),
+            uploaded_at=at,
+        )
         document.file.save(name, ContentFile(content), save=False)
         document.save()
 
@@ -175,8 +210,11 @@ def sign_declarations(dossier):
     names = {f"to-khai-{r.required_document.order}.pdf" for r in dossier.eforms.select_related("required_document")}
     for document in dossier.documents.filter(name__in=names):
         try:
-            signed = sign_pdf(document.file.read(), dossier.receiving_agency,
-                              reason=_("Tiếp nhận tờ khai điện tử của hồ sơ %(code)s") % {"code": dossier.code})
+            signed = sign_pdf(
+                document.file.read(),
+                dossier.receiving_agency,
+                reason=_("Tiếp nhận tờ khai điện tử của hồ sơ %(code)s") % {"code": dossier.code},
+            )
         except DomainError as error:
             log.warning("declaration of %s left unsigned: %s", dossier.code, error.message)
             continue

@@ -15,8 +15,12 @@ from pathlib import Path
 
 import fontpkg_noto_serif
 
-SOURCES = {"Regular": ("NotoSerif[wdth,wght].ttf", 400), "Bold": ("NotoSerif[wdth,wght].ttf", 700),
-           "Italic": ("NotoSerif-Italic[wdth,wght].ttf", 400), "BoldItalic": ("NotoSerif-Italic[wdth,wght].ttf", 700)}
+SOURCES = {
+    "Regular": ("NotoSerif[wdth,wght].ttf", 400),
+    "Bold": ("NotoSerif[wdth,wght].ttf", 700),
+    "Italic": ("NotoSerif-Italic[wdth,wght].ttf", 400),
+    "BoldItalic": ("NotoSerif-Italic[wdth,wght].ttf", 700),
+}
 VERSION = "2.15"  # of fontpkg-noto-serif: a new package cuts its own files
 
 

@@ -54,8 +54,16 @@ def styles():
         "small": ParagraphStyle("small", parent=body, fontSize=7.5, leading=9.5),
         "centre": ParagraphStyle("centre", parent=body, alignment=TA_CENTER),
         "header": ParagraphStyle("header", parent=body, fontSize=8.5, leading=11, alignment=TA_CENTER),
-        "title": ParagraphStyle("title", parent=body, fontName=BOLD, fontSize=12, leading=16, alignment=TA_CENTER,
-                                spaceBefore=6, spaceAfter=2),
+        "title": ParagraphStyle(
+            "title",
+            parent=body,
+            fontName=BOLD,
+            fontSize=12,
+            leading=16,
+            alignment=TA_CENTER,
+            spaceBefore=6,
+            spaceAfter=2,
+        ),
         "italic_centre": ParagraphStyle("italic_centre", parent=body, fontName=ITALIC, alignment=TA_CENTER),
     }
 
@@ -92,8 +100,9 @@ def one_line(value, style, width, font=None, smallest=None):
     if len(words) < 2:  # one word (a code): the smallest size, overflowing rather than broken
         return [Paragraph(_tagged(value, font), style.clone(f"{style.name}_fit", fontSize=size))]
     cut = next((i for i, word in enumerate(words) if i and word in PLACE_KINDS), len(words) // 2)
-    return (one_line(" ".join(words[:cut]), style, width, font, smallest)
-            + one_line(" ".join(words[cut:]), style, width, font, smallest))
+    return one_line(" ".join(words[:cut]), style, width, font, smallest) + one_line(
+        " ".join(words[cut:]), style, width, font, smallest
+    )
 
 
 PLACE_KINDS = {"TỈNH", "HUYỆN", "QUẬN", "THỊ", "THÀNH", "XÃ", "PHƯỜNG", "ĐẶC"}
@@ -104,8 +113,9 @@ def _tagged(value, font):
     return {BOLD: f"<b>{text}</b>", ITALIC: f"<i>{text}</i>", BOLD_ITALIC: f"<b><i>{text}</i></b>"}.get(font, text)
 
 
-def header(issuer_lines, width, number="", place_date="", spots=None, style=None, number_style=None, about="",
-           number_text=""):
+def header(
+    issuer_lines, width, number="", place_date="", spots=None, style=None, number_style=None, about="", number_text=""
+):
     """Issuing body on the left (under its parent body, upright) with its rule and the number under it
     (and a công văn's "V/v …", `about`); the national motto and slogan with its rule on the right with the
     place and date line under it. With `spots` (a dict), the number and the date are left empty and where
@@ -137,8 +147,15 @@ def header(issuer_lines, width, number="", place_date="", spots=None, style=None
     elif place_date:  # on one line, as a name is
         right += one_line(unescape(place_date), number_style, right_width, font=ITALIC)
     table = Table([[left, right]], colWidths=[left_width, right_width])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
     return table
 
 
@@ -151,13 +168,13 @@ def issuer_lines(agency, desk=False):
 
 
 def place_and_date(agency, moment):
-    """"Hương Sơn, ngày 24 tháng 11 năm 2026": the place is the agency's unit, from the unit tree."""
+    """ "Hương Sơn, ngày 24 tháng 11 năm 2026": the place is the agency's unit, from the unit tree."""
     day = timezone.localtime(moment) if moment else timezone.localtime()
     return escape(date_line(place_name(agency.unit), day))
 
 
 def date_line(place, day):
-    """"Phú Thượng, ngày 05 tháng 3 năm 2026": a zero before days under 10 and months 1 and 2 only
+    """ "Phú Thượng, ngày 05 tháng 3 năm 2026": a zero before days under 10 and months 1 and 2 only
     (Decree 30/2020, appendix I: the other months cannot be made into another by a digit added)."""
     month = f"{day.month:02d}" if day.month < 3 else str(day.month)
     return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
@@ -172,16 +189,35 @@ def qr_image(url, size=24 * mm):
 
 def grid(rows, widths, header_rows=1):
     table = Table(rows, colWidths=widths, repeatRows=header_rows)
-    table.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor("#eeeeee")),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor("#eeeeee")),
+            ]
+        )
+    )
     return table
 
 
-def build_form(*, agency, code, body, qr_url, form_set=None, kind=None, title=None, pagesize=None, desk=True,
-               signatures=(), number="", dated=None, addressee="", spots=None):
+def build_form(
+    *,
+    agency,
+    code,
+    body,
+    qr_url,
+    form_set=None,
+    kind=None,
+    title=None,
+    pagesize=None,
+    desk=True,
+    signatures=(),
+    number="",
+    dated=None,
+    addressee="",
+    spots=None,
+):
     """A standard form: header, code, title and the form's number in its set, an addressee line, the
     form's own flowables, a QR block, signature columns. The issuer's second line is the agency's desk
     name from its data (a service center has none: its own name says it). With `spots`, the number,
@@ -194,8 +230,16 @@ def build_form(*, agency, code, body, qr_url, form_set=None, kind=None, title=No
     margin = 12 * mm
     width = pagesize[0] - 2 * margin
     buffer = io.BytesIO()
-    document = SimpleDocTemplate(buffer, pagesize=pagesize, leftMargin=margin, rightMargin=margin, topMargin=margin,
-                                 bottomMargin=margin, title=f"{title} {code or ''}".strip(), author=str(agency))
+    document = SimpleDocTemplate(
+        buffer,
+        pagesize=pagesize,
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=margin,
+        bottomMargin=margin,
+        title=f"{title} {code or ''}".strip(),
+        author=str(agency),
+    )
     issuer = issuer_lines(agency, desk=desk)
     story = [header(issuer, width, number=number, place_date=place_and_date(agency, dated), spots=spots)]
     if code:
@@ -208,13 +252,17 @@ def build_form(*, agency, code, body, qr_url, form_set=None, kind=None, title=No
     story.append(Spacer(0, 4 * mm))
     story += body(width)
     if qr_url:
-        qr = Table([[Paragraph("Quét mã QR để tra cứu hồ sơ, xác thực văn bản.", s["small"]), qr_image(qr_url)]],
-                   colWidths=[width - 30 * mm, 30 * mm])
+        qr = Table(
+            [[Paragraph("Quét mã QR để tra cứu hồ sơ, xác thực văn bản.", s["small"]), qr_image(qr_url)]],
+            colWidths=[width - 30 * mm, 30 * mm],
+        )
         qr.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
         story += [Spacer(0, 3 * mm), qr]
     if signatures:
-        rows = [[Paragraph(f"<b>{escape(role)}</b>", s["centre"]) for role, _note in signatures],
-                [Paragraph(escape(note), s["italic_centre"]) for _role, note in signatures]]
+        rows = [
+            [Paragraph(f"<b>{escape(role)}</b>", s["centre"]) for role, _note in signatures],
+            [Paragraph(escape(note), s["italic_centre"]) for _role, note in signatures],
+        ]
         if spots is not None:  # the first signer signs into a field here
             rows.insert(1, [Spot(spots, "signer", SIGNATURE_HEIGHT)] + [""] * (len(signatures) - 1))
         story += [Spacer(0, 4 * mm), Table(rows, colWidths=[width / len(signatures)] * len(signatures))]
@@ -234,8 +282,9 @@ def build(document, story):
 def _page_number(canvas, document):
     canvas.saveState()
     canvas.setFont(FONT, 11)
-    canvas.drawCentredString(document.pagesize[0] / 2, document.pagesize[1] - document.topMargin / 2 - 4,
-                             str(canvas.getPageNumber()))
+    canvas.drawCentredString(
+        document.pagesize[0] / 2, document.pagesize[1] - document.topMargin / 2 - 4, str(canvas.getPageNumber())
+    )
     canvas.restoreState()
 
 

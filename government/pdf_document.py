@@ -57,8 +57,9 @@ class Document:
 
 def document_styles():
     s = styles()
-    body = s["body"].clone("doc_body", fontSize=13, leading=17, alignment=TA_JUSTIFY, firstLineIndent=10 * mm,
-                           spaceAfter=5)
+    body = s["body"].clone(
+        "doc_body", fontSize=13, leading=17, alignment=TA_JUSTIFY, firstLineIndent=10 * mm, spaceAfter=5
+    )
     return {
         "head": s["header"].clone("doc_head", fontSize=12.5, leading=16),
         "number": s["header"].clone("doc_number", fontSize=13, leading=17),
@@ -83,19 +84,31 @@ def render(document, spots=None):
     buffer = io.BytesIO()
     pdf = SimpleDocTemplate(buffer, pagesize=A4, title=document.excerpt[:120], author=document.agency.name, **MARGINS)
     width = A4[0] - MARGINS["leftMargin"] - MARGINS["rightMargin"]
-    story = [header(issuer_lines(document.agency), width, number=document.number, number_text=document.number_text,
-                    place_date=place_and_date(document.agency, document.dated), spots=spots, style=d["head"],
-                    number_style=d["number"],
-                    about=f"V/v {document.excerpt}" if document.is_letter else "")]
+    story = [
+        header(
+            issuer_lines(document.agency),
+            width,
+            number=document.number,
+            number_text=document.number_text,
+            place_date=place_and_date(document.agency, document.dated),
+            spots=spots,
+            style=d["head"],
+            number_style=d["number"],
+            about=f"V/v {document.excerpt}" if document.is_letter else "",
+        )
+    ]
     story.append(Spacer(0, 5 * mm))
     if not document.is_letter:
         story.append(Paragraph(escape(document.type_name.upper()), d["type"]))
         if document.excerpt:
             story.append(Paragraph(escape(document.excerpt), d["excerpt"]))
-        story.append(Rule(min(stringWidth(document.excerpt or document.type_name.upper(), BOLD, 14), width) / 3,
-                          space=4))
-    story += [Paragraph(escape(line), d["excerpt"].clone("under_title", fontName=ITALIC, fontSize=13))
-              for line in document.under_title]
+        story.append(
+            Rule(min(stringWidth(document.excerpt or document.type_name.upper(), BOLD, 14), width) / 3, space=4)
+        )
+    story += [
+        Paragraph(escape(line), d["excerpt"].clone("under_title", fontName=ITALIC, fontSize=13))
+        for line in document.under_title
+    ]
     names = document.addressees  # a công văn's, under its header; a notice's, under its title
     if len(names) == 1:
         story += [Spacer(0, 2 * mm), Paragraph(f"Kính gửi: {escape(names[0])}.", d["addressee"])]
@@ -116,8 +129,10 @@ def render(document, spots=None):
     story.append(Spacer(0, 5 * mm))
     story.append(_closing(document, width, d, spots))
     if document.qr_url:
-        qr = Table([[Paragraph(escape(document.qr_caption), d["small"]), qr_image(document.qr_url)]],
-                   colWidths=[width - 28 * mm, 28 * mm])
+        qr = Table(
+            [[Paragraph(escape(document.qr_caption), d["small"]), qr_image(document.qr_url)]],
+            colWidths=[width - 28 * mm, 28 * mm],
+        )
         qr.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
         story += [Spacer(0, 3 * mm), qr]
     build(pdf, story)
@@ -125,7 +140,7 @@ def render(document, spots=None):
 
 
 def _closing(document, width, d, spots):
-    """"Nơi nhận" on the left; the authority lines, the signature and the name on the right. One row:
+    """ "Nơi nhận" on the left; the authority lines, the signature and the name on the right. One row:
     it moves to the next page whole, so the block is never split from its name."""
     places = [Paragraph("<i>Nơi nhận:</i>", d["places_title"])]
     recipients = (["Như trên"] if document.is_letter else []) + list(document.recipients)
@@ -135,6 +150,13 @@ def _closing(document, width, d, spots):
     signer.append(Spot(spots, "signer", SIGNATURE_HEIGHT) if spots is not None else Spacer(0, SIGNATURE_HEIGHT))
     signer.append(Paragraph(escape(document.signature.name), d["signer"]))
     table = Table([[places, signer]], colWidths=[width * 0.45, width * 0.55])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
     return table

@@ -25,8 +25,11 @@ NUMBER_FIELD, DATE_FIELD = "SoKyHieu", "NgayBanHanh"
 SIGNER_FIELD, SEAL_FIELD = "ChuKyNguoiKy", "ChuKyCoQuan"
 FIELD_HEIGHT = 6 * mm
 SIGNATURE_HEIGHT = 26 * mm
-CENTRED = layout.SimpleBoxLayoutRule(x_align=layout.AxisAlignment.ALIGN_MID, y_align=layout.AxisAlignment.ALIGN_MID,
-                                     inner_content_scaling=layout.InnerScaling.NO_SCALING)
+CENTRED = layout.SimpleBoxLayoutRule(
+    x_align=layout.AxisAlignment.ALIGN_MID,
+    y_align=layout.AxisAlignment.ALIGN_MID,
+    inner_content_scaling=layout.InnerScaling.NO_SCALING,
+)
 
 
 @dataclass(frozen=True)
@@ -117,16 +120,18 @@ def with_fields(pdf_bytes, issue_layout=None):
 
 def _append_text_field(writer, name, box):
     page_ref = writer.find_page_for_modification(box.page)[0]  # the header is on the first page
-    field = generic.DictionaryObject({
-        generic.NameObject("/Type"): generic.NameObject("/Annot"),
-        generic.NameObject("/Subtype"): generic.NameObject("/Widget"),
-        generic.NameObject("/FT"): generic.NameObject("/Tx"),
-        generic.NameObject("/T"): generic.TextStringObject(name),
-        generic.NameObject("/Rect"): generic.ArrayObject([generic.FloatObject(v) for v in box.rect]),
-        generic.NameObject("/F"): generic.NumberObject(4),  # printed
-        generic.NameObject("/P"): page_ref,
-        generic.NameObject("/DA"): generic.TextStringObject("/Helv 0 Tf 0 g"),
-    })
+    field = generic.DictionaryObject(
+        {
+            generic.NameObject("/Type"): generic.NameObject("/Annot"),
+            generic.NameObject("/Subtype"): generic.NameObject("/Widget"),
+            generic.NameObject("/FT"): generic.NameObject("/Tx"),
+            generic.NameObject("/T"): generic.TextStringObject(name),
+            generic.NameObject("/Rect"): generic.ArrayObject([generic.FloatObject(v) for v in box.rect]),
+            generic.NameObject("/F"): generic.NumberObject(4),  # printed
+            generic.NameObject("/P"): page_ref,
+            generic.NameObject("/DA"): generic.TextStringObject("/Helv 0 Tf 0 g"),
+        }
+    )
     reference = writer.add_object(field)
     page = page_ref.get_object()
     if "/Annots" in page:
@@ -153,8 +158,11 @@ def fill_text_fields(pdf_bytes, values):
         # box, 13 pt, smaller only when a long place name would not fit (an A5 result's narrow column).
         italic = name == DATE_FIELD
         size = min(13.0, 0.94 * float(width) / max(stringWidth(value, ITALIC if italic else FONT, 1), 1))
-        style = text.TextBoxStyle(font=GlyphAccumulatorFactory(_font_file("Italic" if italic else "Regular")),
-                                  font_size=size, box_layout_rule=CENTRED)
+        style = text.TextBoxStyle(
+            font=GlyphAccumulatorFactory(_font_file("Italic" if italic else "Regular")),
+            font_size=size,
+            box_layout_rule=CENTRED,
+        )
         form_tools.populate_static_text_field(writer, name, style, value)
     output = io.BytesIO()
     writer.write(output)

@@ -14,9 +14,11 @@ def next_value(model, key, value_column="last_value"):
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("next_value must be called inside transaction.atomic()")
     table, columns = model._meta.db_table, list(key)
-    sql = (f"INSERT INTO {table} ({', '.join(columns)}, {value_column}) VALUES ({', '.join(['%s'] * len(columns))}, 1) "
-           f"ON CONFLICT ({', '.join(columns)}) DO UPDATE SET {value_column} = {table}.{value_column} + 1 "
-           f"RETURNING {value_column}")
+    sql = (
+        f"INSERT INTO {table} ({', '.join(columns)}, {value_column}) VALUES ({', '.join(['%s'] * len(columns))}, 1) "
+        f"ON CONFLICT ({', '.join(columns)}) DO UPDATE SET {value_column} = {table}.{value_column} + 1 "
+        f"RETURNING {value_column}"
+    )
     with connection.cursor() as cursor:
         cursor.execute(sql, list(key.values()))
         (value,) = cursor.fetchone()

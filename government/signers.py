@@ -37,10 +37,13 @@ def signature_block(user, agency):
     staff = getattr(user, "staff_role", None)
     authority = staff.authority if staff else Authority.HEAD
     head = head_title(agency)
-    title = (staff.title if staff and staff.title else head)
+    title = staff.title if staff and staff.title else head
     lines = []
-    if agency.kind == AgencyKind.PEOPLES_COMMITTEE and authority in (Authority.HEAD, Authority.DEPUTY,
-                                                                      Authority.ACTING):
+    if agency.kind == AgencyKind.PEOPLES_COMMITTEE and authority in (
+        Authority.HEAD,
+        Authority.DEPUTY,
+        Authority.ACTING,
+    ):
         lines.append("TM. ỦY BAN NHÂN DÂN")
     if authority == Authority.ACTING:
         lines.append(f"Q. {head}")

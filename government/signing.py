@@ -53,12 +53,14 @@ def _name(common_name, organisation="Một cửa Thái Nguyên (demo)"):
     # X.520 caps both at 64; a ward's service center has a longer name. The shortened
     # "TT PVHCC" is what the centers' own seals and letterheads use.
     common_name, organisation = (_fit(value) for value in (common_name, organisation))
-    return x509.Name([
-        x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"),
-        x509.NameAttribute(NameOID.STATE_OR_PROVINCE_NAME, "Thái Nguyên"),
-        x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation),
-        x509.NameAttribute(NameOID.COMMON_NAME, common_name),
-    ])
+    return x509.Name(
+        [
+            x509.NameAttribute(NameOID.COUNTRY_NAME, "VN"),
+            x509.NameAttribute(NameOID.STATE_OR_PROVINCE_NAME, "Thái Nguyên"),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation),
+            x509.NameAttribute(NameOID.COMMON_NAME, common_name),
+        ]
+    )
 
 
 def _fit(value, limit=64):
@@ -80,17 +82,33 @@ def demo_ca():
     name = _name("CA chữ ký số minh họa — không dùng thật")
     now = dt.datetime.now(dt.timezone.utc)
     certificate = (
-        x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-        .serial_number(x509.random_serial_number()).not_valid_before(now - _demo_backdate())
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - _demo_backdate())
         .not_valid_after(now + dt.timedelta(days=3650))
         .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-        .add_extension(x509.KeyUsage(digital_signature=False, content_commitment=False, key_encipherment=False,
-                                     data_encipherment=False, key_agreement=False, key_cert_sign=True, crl_sign=True,
-                                     encipher_only=False, decipher_only=False), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=False,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=True,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
         .sign(key, hashes.SHA256())
     )
-    key_file.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                           serialization.NoEncryption()))
+    key_file.write_bytes(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
     key_file.chmod(0o600)
     cert_file.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
     return key, certificate
@@ -122,18 +140,34 @@ def _demo_certificate(stem, common_name, organisation):
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     now = dt.datetime.now(dt.timezone.utc)
     certificate = (
-        x509.CertificateBuilder().subject_name(_name(common_name, organisation)).issuer_name(ca_cert.subject)
-        .public_key(key.public_key()).serial_number(x509.random_serial_number())
-        .not_valid_before(now - _demo_backdate()).not_valid_after(now + dt.timedelta(days=730))
+        x509.CertificateBuilder()
+        .subject_name(_name(common_name, organisation))
+        .issuer_name(ca_cert.subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - _demo_backdate())
+        .not_valid_after(now + dt.timedelta(days=730))
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
-                                     data_encipherment=False, key_agreement=False, key_cert_sign=False, crl_sign=False,
-                                     encipher_only=False, decipher_only=False), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=True,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=False,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
         .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.EMAIL_PROTECTION]), critical=False)
         .sign(ca_key, hashes.SHA256())
     )
-    path.write_bytes(pkcs12.serialize_key_and_certificates(
-        stem.encode(), key, certificate, [ca_cert], serialization.NoEncryption()))
+    path.write_bytes(
+        pkcs12.serialize_key_and_certificates(stem.encode(), key, certificate, [ca_cert], serialization.NoEncryption())
+    )
     path.chmod(0o600)
     return path
 
@@ -156,8 +190,10 @@ def _personal_pkcs12(user, agency):
         return path
     if settings.SIGNING_DEMO_CA:
         return demo_personal_certificate(user, agency), None
-    raise SigningUnavailable(_("Chưa có chứng thư số cá nhân của %(name)s để ký văn bản.")
-                             % {"name": user.get_full_name() or user.get_username()})
+    raise SigningUnavailable(
+        _("Chưa có chứng thư số cá nhân của %(name)s để ký văn bản.")
+        % {"name": user.get_full_name() or user.get_username()}
+    )
 
 
 def _production_pkcs12(file_name):
@@ -185,8 +221,12 @@ def sign_pdf(pdf_bytes, agency, *, reason, location="Thái Nguyên"):
     """The PDF with a PAdES signature of `agency` added as an incremental update."""
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes))
     metadata = signers.PdfSignatureMetadata(
-        field_name="ChuKySo", reason=reason, location=location, name=agency.name,
-        subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256",
+        field_name="ChuKySo",
+        reason=reason,
+        location=location,
+        name=agency.name,
+        subfilter=fields.SigSeedSubFilter.PADES,
+        md_algorithm="sha256",
     )
     output = signers.sign_pdf(writer, metadata, signer=_signer(*_agency_pkcs12(agency)))
     return output.getvalue()
@@ -196,24 +236,35 @@ def sign_as_signer(pdf_bytes, user, agency, *, field, image, reason, location="T
     """The leader's personal signature in the empty signature field `field`, with the image of their
     handwritten signature as its appearance; a certification that permits form filling and signing only."""
     metadata = signers.PdfSignatureMetadata(
-        field_name=field, reason=reason, location=location, name=user.get_full_name() or user.get_username(),
-        subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256",
-        certify=True, docmdp_permissions=fields.MDPPerm.FILL_FORMS,
+        field_name=field,
+        reason=reason,
+        location=location,
+        name=user.get_full_name() or user.get_username(),
+        subfilter=fields.SigSeedSubFilter.PADES,
+        md_algorithm="sha256",
+        certify=True,
+        docmdp_permissions=fields.MDPPerm.FILL_FORMS,
     )
     return _sign_field(pdf_bytes, metadata, _signer(*_personal_pkcs12(user, agency)), image)
 
 
-def sign_as_person(pdf_bytes, user, agency, *, reason, field="ChuKyChuToa", location="Thái Nguyên",
-                   others_follow=False):
+def sign_as_person(
+    pdf_bytes, user, agency, *, reason, field="ChuKyChuToa", location="Thái Nguyên", others_follow=False
+):
     """A personal signature without a visible field (the minutes of a meeting). The first signer
     certifies the document: nothing may be added after it, or (`others_follow`) only the signatures of
     those who sign after (the chair after the secretary)."""
     certify = not _signed(pdf_bytes)
     permissions = fields.MDPPerm.FILL_FORMS if others_follow else fields.MDPPerm.NO_CHANGES
     metadata = signers.PdfSignatureMetadata(
-        field_name=field, reason=reason, location=location, name=user.get_full_name() or user.get_username(),
-        subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256",
-        certify=certify, docmdp_permissions=permissions,
+        field_name=field,
+        reason=reason,
+        location=location,
+        name=user.get_full_name() or user.get_username(),
+        subfilter=fields.SigSeedSubFilter.PADES,
+        md_algorithm="sha256",
+        certify=certify,
+        docmdp_permissions=permissions,
     )
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
     return signers.sign_pdf(writer, metadata, signer=_signer(*_personal_pkcs12(user, agency))).getvalue()
@@ -226,8 +277,12 @@ def _signed(pdf_bytes):
 def sign_as_agency(pdf_bytes, agency, *, field, image, reason, location="Thái Nguyên"):
     """The agency's signature in the empty signature field `field`, with its seal as the appearance."""
     metadata = signers.PdfSignatureMetadata(
-        field_name=field, reason=reason, location=location, name=agency.name,
-        subfilter=fields.SigSeedSubFilter.PADES, md_algorithm="sha256",
+        field_name=field,
+        reason=reason,
+        location=location,
+        name=agency.name,
+        subfilter=fields.SigSeedSubFilter.PADES,
+        md_algorithm="sha256",
     )
     return _sign_field(pdf_bytes, metadata, _signer(*_agency_pkcs12(agency)), image)
 
@@ -242,10 +297,14 @@ def _signer(path, password):
     key, certificate, chain = pkcs12.load_key_and_certificates(path.read_bytes(), password)
     return signers.SimpleSigner(
         signing_cert=asn1_x509.Certificate.load(certificate.public_bytes(serialization.Encoding.DER)),
-        signing_key=asn1_keys.PrivateKeyInfo.load(key.private_bytes(
-            serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())),
+        signing_key=asn1_keys.PrivateKeyInfo.load(
+            key.private_bytes(
+                serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+            )
+        ),
         cert_registry=SimpleCertificateStore.from_certs(
-            [asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER)) for c in chain or []]),
+            [asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER)) for c in chain or []]
+        ),
     )
 
 
@@ -294,10 +353,17 @@ def _check(signature):
         return SignatureCheck(signed=True, field=signature.field_name)
     whole_file = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
     return SignatureCheck(
-        signed=True, intact=status.intact and status.valid, trusted=status.trusted, whole_file=whole_file,
-        later_changes_permitted=(status.coverage == SignatureCoverageLevel.ENTIRE_REVISION and bool(status.docmdp_ok)
-                                 and status.modification_level in PERMITTED_LATER),
+        signed=True,
+        intact=status.intact and status.valid,
+        trusted=status.trusted,
+        whole_file=whole_file,
+        later_changes_permitted=(
+            status.coverage == SignatureCoverageLevel.ENTIRE_REVISION
+            and bool(status.docmdp_ok)
+            and status.modification_level in PERMITTED_LATER
+        ),
         certifies=signature.docmdp_level is not None,
-        signer=status.signing_cert.subject.native.get("common_name", ""), signed_at=status.signer_reported_dt,
+        signer=status.signing_cert.subject.native.get("common_name", ""),
+        signed_at=status.signer_reported_dt,
         field=signature.field_name,
     )

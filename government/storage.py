@@ -37,9 +37,19 @@ def _object_storage(endpoint, bucket, access_key, secret_key, region, prefix):
     from storages.backends.s3 import S3Storage
 
     # No public URLs (querystring_auth off, no ACL): files are read by the views, never linked to.
-    return S3Storage(endpoint_url=endpoint, bucket_name=bucket, access_key=access_key, secret_key=secret_key,
-                     region_name=region or None, location=prefix, default_acl=None, querystring_auth=False,
-                     file_overwrite=False, addressing_style="path", signature_version="s3v4")
+    return S3Storage(
+        endpoint_url=endpoint,
+        bucket_name=bucket,
+        access_key=access_key,
+        secret_key=secret_key,
+        region_name=region or None,
+        location=prefix,
+        default_acl=None,
+        querystring_auth=False,
+        file_overwrite=False,
+        addressing_style="path",
+        signature_version="s3v4",
+    )
 
 
 def local_storage():
@@ -51,8 +61,14 @@ def current_storage():
     config = settings.OBJECT_STORAGE
     if not config["ENDPOINT"]:
         return _storage
-    return _object_storage(config["ENDPOINT"], config["BUCKET"], config["ACCESS_KEY"], config["SECRET_KEY"],
-                           config["REGION"], config["PREFIX"])
+    return _object_storage(
+        config["ENDPOINT"],
+        config["BUCKET"],
+        config["ACCESS_KEY"],
+        config["SECRET_KEY"],
+        config["REGION"],
+        config["PREFIX"],
+    )
 
 
 class SwitchingStorage(Storage):
@@ -72,8 +88,21 @@ class SwitchingStorage(Storage):
         return super().__getattribute__(name)
 
 
-_FORWARDED = {"get_valid_name", "get_alternative_name", "get_available_name", "generate_filename", "path", "delete",
-              "exists", "listdir", "size", "url", "get_accessed_time", "get_created_time", "get_modified_time"}
+_FORWARDED = {
+    "get_valid_name",
+    "get_alternative_name",
+    "get_available_name",
+    "generate_filename",
+    "path",
+    "delete",
+    "exists",
+    "listdir",
+    "size",
+    "url",
+    "get_accessed_time",
+    "get_created_time",
+    "get_modified_time",
+}
 _switching = SwitchingStorage()
 
 

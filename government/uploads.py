@@ -35,8 +35,15 @@ SIGNATURES = (
 MAX_NAME = 100
 # Keys and action types that make a PDF do something when opened; a scanned paper never needs them.
 ACTIVE_PDF_KEYS = {"/JavaScript", "/JS", "/Launch", "/EmbeddedFiles", "/EmbeddedFile", "/EF", "/RichMedia", "/XFA"}
-ACTIVE_PDF_ACTIONS = {"/JavaScript", "/Launch", "/ImportData", "/SubmitForm", "/GoToE", "/RichMediaExecute",
-                      "/GoToR"}  # another file: a UNC path (\\\\host\\share) hands the reader's Windows login to it
+ACTIVE_PDF_ACTIONS = {
+    "/JavaScript",
+    "/Launch",
+    "/ImportData",
+    "/SubmitForm",
+    "/GoToE",
+    "/RichMediaExecute",
+    "/GoToR",
+}  # another file: a UNC path (\\\\host\\share) hands the reader's Windows login to it
 # A link may open a web page when clicked; it may not run script or reach files, and nothing may
 # open an address by itself (on opening the file or a page, on a field's focus: /OpenAction, /AA).
 UNSAFE_URI_SCHEMES = ("javascript:", "vbscript:", "data:", "file:", "\\\\")
@@ -77,14 +84,18 @@ def check_upload(uploaded, *, already_stored_bytes=0):
     kind = next((kind for kind in SIGNATURES if content.startswith(kind[0])), None)
     if kind is None:
         raise UploadRejected(
-            _("Tệp “%(name)s” không phải tệp PDF, JPEG hoặc PNG hợp lệ (hệ thống kiểm tra nội dung tệp, không dựa vào tên tệp).")
+            _(
+                "Tệp “%(name)s” không phải tệp PDF, JPEG hoặc PNG hợp lệ (hệ thống kiểm tra nội dung tệp, không dựa vào tên tệp)."
+            )
             % {"name": _display(uploaded.name)}
         )
     problem = _pdf_problem(content) if kind[1] == "application/pdf" else _image_problem(content)
     if problem:
         raise UploadRejected(problem % {"name": _display(uploaded.name)})
     content_type, extension = kind[1:]
-    return CheckedUpload(safe_name(uploaded.name, extension), content_type, content, hashlib.sha256(content).hexdigest())
+    return CheckedUpload(
+        safe_name(uploaded.name, extension), content_type, content, hashlib.sha256(content).hexdigest()
+    )
 
 
 def check_uploads(uploads, *, already_stored_bytes=0):
@@ -98,8 +109,9 @@ def check_uploads(uploads, *, already_stored_bytes=0):
 
 def checked_attachments(uploads, *, already_stored_bytes=0):
     """Files an officer attaches to a lifecycle action, each checked: [(safe name, bytes)]."""
-    return [(checked.name, checked.content)
-            for checked in check_uploads(uploads, already_stored_bytes=already_stored_bytes)]
+    return [
+        (checked.name, checked.content) for checked in check_uploads(uploads, already_stored_bytes=already_stored_bytes)
+    ]
 
 
 def safe_name(name, extension):
@@ -136,9 +148,10 @@ def _image_problem(content):
             with Image.open(io.BytesIO(content)) as image:
                 width, height = image.size
                 if width * height > max_image_pixels():
-                    return _("Ảnh “%(name)s” có {pixels} triệu điểm ảnh, vượt quá giới hạn {limit} triệu. "
-                             "Hãy chụp lại ở độ phân giải thấp hơn.").format(
-                        pixels=_number(width * height / 1_000_000), limit=settings.UPLOAD_MAX_IMAGE_MEGAPIXELS)
+                    return _(
+                        "Ảnh “%(name)s” có {pixels} triệu điểm ảnh, vượt quá giới hạn {limit} triệu. "
+                        "Hãy chụp lại ở độ phân giải thấp hơn."
+                    ).format(pixels=_number(width * height / 1_000_000), limit=settings.UPLOAD_MAX_IMAGE_MEGAPIXELS)
                 image.draft("RGB", (width // 4 or 1, height // 4 or 1))  # JPEG: decode at a quarter, enough to prove it
                 image.load()
     except Image.DecompressionBombError:
@@ -180,8 +193,10 @@ def _pdf_problem(content):
         pypdf_log.removeHandler(duplicates)
     if active:
         logger.info("PDF upload refused: %s", active)
-        return _("Tệp “%(name)s” chứa mã lệnh, tệp đính kèm hoặc biểu mẫu động; hệ thống chỉ nhận PDF tĩnh. "
-                 "Hãy in lại ra PDF (Print to PDF) hoặc quét bản giấy.")
+        return _(
+            "Tệp “%(name)s” chứa mã lệnh, tệp đính kèm hoặc biểu mẫu động; hệ thống chỉ nhận PDF tĩnh. "
+            "Hãy in lại ra PDF (Print to PDF) hoặc quét bản giấy."
+        )
     return None
 
 

@@ -52,6 +52,6 @@ def number(n):
 
 
 def date_in_words(day):
-    """"Ngày mùng năm tháng ba năm hai nghìn không trăm hai mươi sáu"; days 1–10 take "mùng"."""
+    """ "Ngày mùng năm tháng ba năm hai nghìn không trăm hai mươi sáu"; days 1–10 take "mùng"."""
     day_words = f"mùng {below_hundred(day.day)}" if day.day <= 10 else below_hundred(day.day)
     return f"Ngày {day_words} tháng {MONTHS[day.month - 1]} năm {number(day.year)}"

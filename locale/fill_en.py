@@ -14,14 +14,20 @@ TRANSLATIONS = HERE / "en_translations.json"
 
 STRING_LINES = r'(?:"(?:[^"\\]|\\.)*"\n)+'
 # An entry msgmerge guessed from a similar string: flags, "#|" previous-msgid lines, msgid, msgstr.
-GUESSED = re.compile(rf'^#, fuzzy(?:, )?(.*)\n((?:#\|.*\n)*)((?:msgctxt {STRING_LINES})?msgid {STRING_LINES})msgstr '
-                     rf'{STRING_LINES}', re.M)
+GUESSED = re.compile(
+    rf"^#, fuzzy(?:, )?(.*)\n((?:#\|.*\n)*)((?:msgctxt {STRING_LINES})?msgid {STRING_LINES})msgstr "
+    rf"{STRING_LINES}",
+    re.M,
+)
 # A msgctxt (pgettext, {% translate … context … %}) keys the JSON file as "context\u0004msgid", gettext's own way.
-ENTRY = re.compile(rf'(^(?:msgctxt ({STRING_LINES}))?msgid ({STRING_LINES})msgstr )({STRING_LINES})', re.M)
+ENTRY = re.compile(rf"(^(?:msgctxt ({STRING_LINES}))?msgid ({STRING_LINES})msgstr )({STRING_LINES})", re.M)
 # A plural entry (ngettext, {% blocktranslate count %}): its translation is [one, other] in the JSON file.
 # A guess (fuzzy, with "#|" lines) is replaced by the JSON file's translation like any other.
-PLURAL = re.compile(rf'^(?:#, fuzzy(?:, )?(.*)\n)?(?:#\|.*\n)*msgid ({STRING_LINES})(msgid_plural {STRING_LINES})'
-                    rf'msgstr\[0\] {STRING_LINES}msgstr\[1\] {STRING_LINES}', re.M)
+PLURAL = re.compile(
+    rf"^(?:#, fuzzy(?:, )?(.*)\n)?(?:#\|.*\n)*msgid ({STRING_LINES})(msgid_plural {STRING_LINES})"
+    rf"msgstr\[0\] {STRING_LINES}msgstr\[1\] {STRING_LINES}",
+    re.M,
+)
 
 
 def unquote(block):

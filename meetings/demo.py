@@ -24,8 +24,14 @@ from .services import attendance, documents, floor, meetings
 
 SECRETARY = ("hdnd.thuky", "Hoàng Thu", "Phương")
 CHAIR = ("hdnd.chutoa", "Dương Văn", "Hòa")
-DELEGATES = [("daibieu1", "Lý Thị", "Hạnh"), ("daibieu2", "Ma Đức", "Cường"), ("daibieu3", "Nông Thị", "Huệ"),
-             ("daibieu4", "Triệu Văn", "Kiên"), ("daibieu5", "Hà Minh", "Đức"), ("daibieu6", "Lục Thị", "Liên")]
+DELEGATES = [
+    ("daibieu1", "Lý Thị", "Hạnh"),
+    ("daibieu2", "Ma Đức", "Cường"),
+    ("daibieu3", "Nông Thị", "Huệ"),
+    ("daibieu4", "Triệu Văn", "Kiên"),
+    ("daibieu5", "Hà Minh", "Đức"),
+    ("daibieu6", "Lục Thị", "Liên"),
+]
 TITLE = "Kỳ họp thường lệ cuối năm của Hội đồng nhân dân (demo)"
 LENGTH = dt.timedelta(days=2, hours=9, minutes=30)  # 07:30 today to 17:00 the day after tomorrow
 
@@ -49,9 +55,16 @@ def organising_agency():
     committee = demo_committee()
     unit = committee.unit
     council, _created = Agency.objects.get_or_create(
-        unit=unit, kind=AgencyKind.COUNCIL, sector="",
-        defaults={"name": f"Hội đồng nhân dân {unit.name[:1].lower()}{unit.name[1:]}", "desk_name": "",
-                  "electronic_code": "9" + committee.electronic_code[1:], "statutory_members": STATUTORY_DELEGATES})
+        unit=unit,
+        kind=AgencyKind.COUNCIL,
+        sector="",
+        defaults={
+            "name": f"Hội đồng nhân dân {unit.name[:1].lower()}{unit.name[1:]}",
+            "desk_name": "",
+            "electronic_code": "9" + committee.electronic_code[1:],
+            "statutory_members": STATUTORY_DELEGATES,
+        },
+    )
     return council
 
 
@@ -109,8 +122,10 @@ def seed(now=None):
     for username, last, first in DELEGATES:
         delegates.append(demo_user(username, first, last))
         give_role(delegates[-1], Role.DELEGATE)
-    logins = [DemoLogin(SECRETARY[0], Role.MEETING_SECRETARY.label, agency.name),
-              DemoLogin(CHAIR[0], f"{Role.DELEGATE.label}, {ParticipantRole.CHAIR.label}", agency.name)]
+    logins = [
+        DemoLogin(SECRETARY[0], Role.MEETING_SECRETARY.label, agency.name),
+        DemoLogin(CHAIR[0], f"{Role.DELEGATE.label}, {ParticipantRole.CHAIR.label}", agency.name),
+    ]
     logins += [DemoLogin(username, Role.DELEGATE.label, agency.name) for username, *_ in DELEGATES]
     starts, ends = session_times(now)
     existing = Meeting.objects.filter(title=TITLE, agency=agency).first()
@@ -118,23 +133,45 @@ def seed(now=None):
         if not existing.starts_at <= now < existing.ends_at:  # made last week, or before dawn: held again now
             Meeting.objects.filter(pk=existing.pk).update(starts_at=starts, ends_at=ends)
         return logins, existing, False
-    meeting = meetings.create_meeting(secretary, title=TITLE, place=f"Hội trường {agency.name}",
-                                      starts_at=starts, ends_at=ends)
+    meeting = meetings.create_meeting(
+        secretary, title=TITLE, place=f"Hội trường {agency.name}", starts_at=starts, ends_at=ends
+    )
     meetings.seat(secretary, meeting, [chair], ParticipantRole.CHAIR)
     meetings.seat(secretary, meeting, delegates, ParticipantRole.DELEGATE)
-    report = meetings.add_item(secretary, meeting, title="Báo cáo tình hình kinh tế - xã hội năm 2026",
-                               presenter="Chủ tịch Ủy ban nhân dân")
-    plan = meetings.add_item(secretary, meeting, title="Nghị quyết về kế hoạch đầu tư công năm 2027",
-                             presenter="Trưởng Ban Kinh tế - Xã hội")
-    documents.add_document(secretary, report, kind=DocumentKind.MAIN, title="Báo cáo kinh tế - xã hội năm 2026",
-                           upload=_pdf("bao-cao.pdf", "Báo cáo tình hình kinh tế - xã hội năm 2026", REPORT),
-                           is_public=True)
-    draft = documents.add_document(secretary, plan, kind=DocumentKind.MAIN, title="Dự thảo Nghị quyết",
-                                   upload=_pdf("du-thao.pdf", "Dự thảo Nghị quyết", DRAFT[:2]))
-    documents.replace_document(secretary, draft, upload=_pdf("du-thao-v2.pdf", "Dự thảo Nghị quyết", DRAFT),
-                               change_note="Bổ sung Điều 3 về hiệu lực thi hành")
-    documents.add_document(secretary, plan, kind=DocumentKind.LINK, title="Luật Đầu tư công (Cơ sở dữ liệu văn bản)",
-                           url="https://vbpl.vn/")
+    report = meetings.add_item(
+        secretary, meeting, title="Báo cáo tình hình kinh tế - xã hội năm 2026", presenter="Chủ tịch Ủy ban nhân dân"
+    )
+    plan = meetings.add_item(
+        secretary, meeting, title="Nghị quyết về kế hoạch đầu tư công năm 2027", presenter="Trưởng Ban Kinh tế - Xã hội"
+    )
+    documents.add_document(
+        secretary,
+        report,
+        kind=DocumentKind.MAIN,
+        title="Báo cáo kinh tế - xã hội năm 2026",
+        upload=_pdf("bao-cao.pdf", "Báo cáo tình hình kinh tế - xã hội năm 2026", REPORT),
+        is_public=True,
+    )
+    draft = documents.add_document(
+        secretary,
+        plan,
+        kind=DocumentKind.MAIN,
+        title="Dự thảo Nghị quyết",
+        upload=_pdf("du-thao.pdf", "Dự thảo Nghị quyết", DRAFT[:2]),
+    )
+    documents.replace_document(
+        secretary,
+        draft,
+        upload=_pdf("du-thao-v2.pdf", "Dự thảo Nghị quyết", DRAFT),
+        change_note="Bổ sung Điều 3 về hiệu lực thi hành",
+    )
+    documents.add_document(
+        secretary,
+        plan,
+        kind=DocumentKind.LINK,
+        title="Luật Đầu tư công (Cơ sở dữ liệu văn bản)",
+        url="https://vbpl.vn/",
+    )
     groups = meetings.split_into_groups(chair, meeting, 2)
     _what_happened(meeting, secretary, chair, delegates, groups, plan, now)
     return logins, meeting, True
@@ -148,8 +185,9 @@ def _what_happened(meeting, secretary, chair, delegates, groups, plan, now):
     for person in [chair, *delegates[:-1]]:
         floor.cast_ballot(person, agenda, Choice.FOR)
     floor.close_motion(chair, agenda)
-    election = floor.open_motion(chair, meeting, title="Bầu bổ sung Ủy viên Thường trực Hội đồng nhân dân",
-                                 kind=MotionKind.ELECTION)
+    election = floor.open_motion(
+        chair, meeting, title="Bầu bổ sung Ủy viên Thường trực Hội đồng nhân dân", kind=MotionKind.ELECTION
+    )
     for person, choice in zip([chair, *delegates[:-1]], [Choice.FOR] * 5 + [Choice.AGAINST]):
         floor.cast_ballot(person, election, choice)
     floor.close_motion(chair, election)
@@ -157,5 +195,8 @@ def _what_happened(meeting, secretary, chair, delegates, groups, plan, now):
     floor.request_to_speak(delegates[2], meeting, topic="Về tiến độ giải phóng mặt bằng", item=plan)
     secretary_of_group = groups[0].members.filter(is_secretary=True).select_related("user").first()
     floor.post_message(secretary_of_group.user, groups[0], "Tổ 1 thống nhất với dự thảo Nghị quyết.")
-    floor.write_summary(secretary_of_group.user, groups[0],
-                        "Tổ 1 nhất trí với dự thảo; đề nghị ưu tiên vốn cho trạm y tế xã và đường liên thôn.")
+    floor.write_summary(
+        secretary_of_group.user,
+        groups[0],
+        "Tổ 1 nhất trí với dự thảo; đề nghị ưu tiên vốn cho trạm y tế xã và đường liên thôn.",
+    )

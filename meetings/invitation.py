@@ -18,8 +18,11 @@ def _moment(value):
 
 def on_behalf_of(agency):
     """Who invites: the council's standing committee for a council's session, else the committee."""
-    return ("TM. THƯỜNG TRỰC HĐND", "Thường trực Hội đồng nhân dân") if agency.is_council else (
-        "TM. ỦY BAN NHÂN DÂN", "Ủy ban nhân dân")
+    return (
+        ("TM. THƯỜNG TRỰC HĐND", "Thường trực Hội đồng nhân dân")
+        if agency.is_council
+        else ("TM. ỦY BAN NHÂN DÂN", "Ủy ban nhân dân")
+    )
 
 
 def invitation_pdf(meeting, participant, *, items, qr_url):
@@ -29,17 +32,28 @@ def invitation_pdf(meeting, participant, *, items, qr_url):
         f"{inviter} {unit[:1].lower()}{unit[1:]} trân trọng kính mời Ông/Bà tới dự {meeting.title}.",
         f"Thời gian: từ {_moment(meeting.starts_at)} đến {_moment(meeting.ends_at)}.",
         f"Địa điểm: {meeting.place}.",
-        "Nội dung: " + "; ".join(f"{item.position}. {item.title}" for item in items) + "." if items else
-        "Nội dung: theo chương trình kỳ họp.",
+        "Nội dung: " + "; ".join(f"{item.position}. {item.title}" for item in items) + "."
+        if items
+        else "Nội dung: theo chương trình kỳ họp.",
         "Tài liệu: quét mã QR trên giấy mời để mở kỳ họp và đọc tài liệu; tài liệu không công khai đọc sau khi "
         "đăng nhập bằng tài khoản của Ông/Bà. Khi đến hội trường, quét mã trên màn hình tại cửa để điểm danh.",
         "Rất mong Ông/Bà tham dự đúng thời gian./.",
     ]
     chair = meeting.chair
     role = "" if participant.role == ParticipantRole.INVITEE else f" ({participant.get_role_display().lower()})"
-    return render(Document(
-        agency=meeting.agency, type_name="Giấy mời", excerpt=f"Dự {meeting.title}", body=body,
-        signature=SignatureBlock((authority, "CHỦ TỊCH"), chair.name if chair else ""),
-        recipients=["Như trên"], archive_unit="VP", qr_caption="Quét mã QR để mở kỳ họp và đọc tài liệu.",
-        addressees=[f"Ông/Bà {participant.name}{role}"],
-        number=meeting.invitation_symbol, dated=meeting.invitation_issued_at, qr_url=qr_url))
+    return render(
+        Document(
+            agency=meeting.agency,
+            type_name="Giấy mời",
+            excerpt=f"Dự {meeting.title}",
+            body=body,
+            signature=SignatureBlock((authority, "CHỦ TỊCH"), chair.name if chair else ""),
+            recipients=["Như trên"],
+            archive_unit="VP",
+            qr_caption="Quét mã QR để mở kỳ họp và đọc tài liệu.",
+            addressees=[f"Ông/Bà {participant.name}{role}"],
+            number=meeting.invitation_symbol,
+            dated=meeting.invitation_issued_at,
+            qr_url=qr_url,
+        )
+    )

@@ -4,8 +4,7 @@ from .models import AgendaItem, Ballot, Comment, DiscussionGroup, Meeting, Meeti
 
 
 def meetings_of(user):
-    return (Meeting.objects.filter(participants__user=user).select_related("agency")
-            .distinct().order_by("-starts_at"))
+    return Meeting.objects.filter(participants__user=user).select_related("agency").distinct().order_by("-starts_at")
 
 
 def agenda(meeting):
@@ -14,14 +13,18 @@ def agenda(meeting):
 
 
 def participants(meeting):
-    return list(Participant.objects.filter(meeting=meeting).select_related("user", "group")
-                .order_by("role", "user__last_name", "user__first_name"))
+    return list(
+        Participant.objects.filter(meeting=meeting)
+        .select_related("user", "group")
+        .order_by("role", "user__last_name", "user__first_name")
+    )
 
 
 def record_of(meeting):
     voted = {}
-    for motion_id, participant_id in Ballot.objects.filter(motion__meeting=meeting).values_list("motion_id",
-                                                                                                "participant_id"):
+    for motion_id, participant_id in Ballot.objects.filter(motion__meeting=meeting).values_list(
+        "motion_id", "participant_id"
+    ):
         voted.setdefault(motion_id, set()).add(participant_id)
     return {
         "participants": participants(meeting),

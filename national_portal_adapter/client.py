@@ -47,12 +47,19 @@ class NationalPortal(ABC):
 
 @cache
 def _portal(backend, url, api_key, connect, read, cooldown):
-    return import_string(backend)(url, api_key=api_key, connect_timeout=connect, read_timeout=read,
-                                  breaker_cooldown=cooldown)
+    return import_string(backend)(
+        url, api_key=api_key, connect_timeout=connect, read_timeout=read, breaker_cooldown=cooldown
+    )
 
 
 def get_portal():
     """One client per configuration, kept for the process (its connection pool and circuit breaker)."""
     config = settings.NATIONAL_PORTAL
-    return _portal(config["BACKEND"], config["URL"], config["API_KEY"], config["CONNECT_TIMEOUT"],
-                   config["READ_TIMEOUT"], config["BREAKER_COOLDOWN"])
+    return _portal(
+        config["BACKEND"],
+        config["URL"],
+        config["API_KEY"],
+        config["CONNECT_TIMEOUT"],
+        config["READ_TIMEOUT"],
+        config["BREAKER_COOLDOWN"],
+    )

@@ -59,8 +59,11 @@ class FakeNationalPortal(LoopbackServer):
         """{dossier code: [status codes in time order]} for dossiers with a message in the period."""
         with self._lock:
             messages = list(self.received.values())
-        touched = {m["MaHoSo"] for m in messages if (since is None or m["ThoiDiemXuLy"] >= since)
-                   and (until is None or m["ThoiDiemXuLy"] < until)}
+        touched = {
+            m["MaHoSo"]
+            for m in messages
+            if (since is None or m["ThoiDiemXuLy"] >= since) and (until is None or m["ThoiDiemXuLy"] < until)
+        }
         held = {}
         # A dossier's statuses by their time (ThoiDiemXuLy), arrival breaking ties: a status re-sent late
         # takes its place in the history.
@@ -114,7 +117,6 @@ class _Handler(QuietHandler):
             self.close_connection = True  # recorded, but the caller never hears so
             return
         return self._json(200, {"error_code": 0, "message": "OK", "duplicate": not new})
-
 
 
 FakeNationalPortal.handler = _Handler  # defined after the class, which it refers to

@@ -18,8 +18,9 @@ class HttpNationalPortal(JsonApiClient, NationalPortal):
         return Receipt(message["MaThongDiep"], bool(body.get("duplicate")))
 
     def held(self, since, until):
-        body = self._call("GET", "/dossiers", params={"tu": since.strftime(TIME_FORMAT),
-                                                      "den": until.strftime(TIME_FORMAT)})
+        body = self._call(
+            "GET", "/dossiers", params={"tu": since.strftime(TIME_FORMAT), "den": until.strftime(TIME_FORMAT)}
+        )
         dossiers = body.get("dossiers")
         if not isinstance(dossiers, dict):
             raise PortalRefused("reconciliation answer without 'dossiers'")

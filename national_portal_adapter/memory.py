@@ -36,4 +36,3 @@ class MemoryNationalPortal(NationalPortal):
     def reset(self):
         self.received.clear()
         self.failure = None
-

@@ -18,8 +18,9 @@ class OutboxMessage(models.Model):
     of the same dossier, never those of other dossiers."""
 
     message_id = models.UUIDField(_("mã thông điệp"), default=uuid.uuid4, unique=True, editable=False)
-    dossier = models.ForeignKey("procedures.Dossier", verbose_name=_("hồ sơ"), on_delete=models.PROTECT,
-                                related_name="outbox_messages")
+    dossier = models.ForeignKey(
+        "procedures.Dossier", verbose_name=_("hồ sơ"), on_delete=models.PROTECT, related_name="outbox_messages"
+    )
     event = models.OneToOneField("procedures.DossierEvent", on_delete=models.PROTECT, related_name="outbox_message")
     status_code = models.PositiveSmallIntegerField(_("trạng thái gửi đi"))
     payload = models.JSONField(_("nội dung"))

@@ -40,11 +40,14 @@ def reconcile(since, until, *, portal=None, requeue=False, progress=None):
     tz = timezone.get_default_timezone()
     held = portal.held(since.astimezone(tz), until.astimezone(tz))
     ours = defaultdict(list)
-    touched = set(OutboxMessage.objects.filter(created_at__gte=since, created_at__lt=until)
-                  .values_list("dossier_id", flat=True))
-    for dossier_id, code, status in (OutboxMessage.objects.filter(dossier_id__in=touched)
-                                     .order_by("dossier_id", "id").values_list("dossier_id", "payload__MaHoSo",
-                                                                               "status_code")):
+    touched = set(
+        OutboxMessage.objects.filter(created_at__gte=since, created_at__lt=until).values_list("dossier_id", flat=True)
+    )
+    for dossier_id, code, status in (
+        OutboxMessage.objects.filter(dossier_id__in=touched)
+        .order_by("dossier_id", "id")
+        .values_list("dossier_id", "payload__MaHoSo", "status_code")
+    ):
         ours[code].append(status)
     report = Report(checked=len(ours))
     for code in (progress or iter)(sorted(ours)):

@@ -13,6 +13,7 @@ def backlog(agency_ids=None):
     messages = OutboxMessage.objects.exclude(delivery=Delivery.SENT)
     if agency_ids is not None:
         messages = messages.filter(Q(dossier__receiving_agency_id__in=agency_ids))
-    counts = messages.aggregate(pending=Count("pk", filter=Q(delivery=Delivery.PENDING)),
-                                dead=Count("pk", filter=Q(delivery=Delivery.DEAD)))
+    counts = messages.aggregate(
+        pending=Count("pk", filter=Q(delivery=Delivery.PENDING)), dead=Count("pk", filter=Q(delivery=Delivery.DEAD))
+    )
     return counts

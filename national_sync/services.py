@@ -23,10 +23,16 @@ def record(event):
     dossier = event.dossier
     if not dossier.code:  # a draft has nothing to report
         return None
-    message = OutboxMessage(dossier=dossier, event=event, status_code=STATUS_OF_ACTION[event.action],
-                            created_at=event.created_at, payload={})
-    message.payload = status_message(message_id=message.message_id, event=event, dossier=dossier,
-                                     tz=timezone.get_default_timezone())
+    message = OutboxMessage(
+        dossier=dossier,
+        event=event,
+        status_code=STATUS_OF_ACTION[event.action],
+        created_at=event.created_at,
+        payload={},
+    )
+    message.payload = status_message(
+        message_id=message.message_id, event=event, dossier=dossier, tz=timezone.get_default_timezone()
+    )
     message.save()
     transaction.on_commit(lambda: _schedule(dossier.pk))
     return message
@@ -45,16 +51,24 @@ def deliver_dossier(dossier_id, *, portal=None, now=None):
     sent = 0
     while True:
         now_ = now or timezone.now()
-        first = (OutboxMessage.objects.filter(dossier_id=dossier_id).exclude(delivery=Delivery.SENT)
-                 .order_by("id").values("pk", "delivery", "next_attempt_at").first())
+        first = (
+            OutboxMessage.objects.filter(dossier_id=dossier_id)
+            .exclude(delivery=Delivery.SENT)
+            .order_by("id")
+            .values("pk", "delivery", "next_attempt_at")
+            .first()
+        )
         if first is None or first["delivery"] == Delivery.DEAD:
             return sent  # nothing to send, or a dead letter holding back the later ones
         if first["next_attempt_at"] and first["next_attempt_at"] > now_:
             return sent
         with transaction.atomic():
             # Another worker on the same dossier holds the row: it sends, in order; this one stops.
-            message = (OutboxMessage.objects.select_for_update(skip_locked=True)
-                       .filter(pk=first["pk"], delivery=Delivery.PENDING).first())
+            message = (
+                OutboxMessage.objects.select_for_update(skip_locked=True)
+                .filter(pk=first["pk"], delivery=Delivery.PENDING)
+                .first()
+            )
             if message is None:
                 return sent
             try:
@@ -84,8 +98,13 @@ def _failed(message, error, now):
 def deliver_due(*, portal=None, now=None):
     """Every dossier with a message due (the beat task, every minute): (sent, dossiers tried)."""
     now = now or timezone.now()
-    due = (OutboxMessage.objects.filter(delivery=Delivery.PENDING)
-           .exclude(next_attempt_at__gt=now).order_by().values_list("dossier_id", flat=True).distinct())
+    due = (
+        OutboxMessage.objects.filter(delivery=Delivery.PENDING)
+        .exclude(next_attempt_at__gt=now)
+        .order_by()
+        .values_list("dossier_id", flat=True)
+        .distinct()
+    )
     dossiers = list(due)
     return sum(deliver_dossier(pk, portal=portal, now=now) for pk in dossiers), len(dossiers)
 
@@ -93,8 +112,9 @@ def deliver_due(*, portal=None, now=None):
 def retry(messages):
     """An administrator's retry of dead letters (or of any unsent message): from the first attempt."""
     ids = [m.pk for m in messages if m.delivery != Delivery.SENT]
-    OutboxMessage.objects.filter(pk__in=ids).update(delivery=Delivery.PENDING, attempts=0, next_attempt_at=None,
-                                                    last_error="")
+    OutboxMessage.objects.filter(pk__in=ids).update(
+        delivery=Delivery.PENDING, attempts=0, next_attempt_at=None, last_error=""
+    )
     dossiers = set(OutboxMessage.objects.filter(pk__in=ids).values_list("dossier_id", flat=True))
     for dossier_id in dossiers:
         transaction.on_commit(lambda pk=dossier_id: _schedule(pk))
@@ -105,9 +125,11 @@ def requeue_dossiers(codes):
     """Send every message of these dossiers again (reconciliation found the portal lacking them);
     the portal keeps a message id once, so what it had is not doubled. Returns the messages queued."""
     queued = OutboxMessage.objects.filter(payload__MaHoSo__in=list(codes)).update(
-        delivery=Delivery.PENDING, attempts=0, next_attempt_at=None, last_error="", sent_at=None)
-    for dossier_id in set(OutboxMessage.objects.filter(payload__MaHoSo__in=list(codes))
-                          .values_list("dossier_id", flat=True)):
+        delivery=Delivery.PENDING, attempts=0, next_attempt_at=None, last_error="", sent_at=None
+    )
+    for dossier_id in set(
+        OutboxMessage.objects.filter(payload__MaHoSo__in=list(codes)).values_list("dossier_id", flat=True)
+    ):
         transaction.on_commit(lambda pk=dossier_id: _schedule(pk))
     return queued
 
@@ -122,11 +144,12 @@ def record_history(*, delivered=True, batch=2_000, progress=None):
     if not settings.NATIONAL_PORTAL["ENABLED"]:
         return 0
     tz = timezone.get_default_timezone()
-    events = (DossierEvent.objects.filter(action__in=list(STATUS_OF_ACTION), outbox_message__isnull=True)
-              .exclude(dossier__code="")
-              .select_related("agency", "dossier__procedure__field", "dossier__receiving_agency",
-                              "dossier__applicant")
-              .order_by("dossier_id", "created_at", "id"))
+    events = (
+        DossierEvent.objects.filter(action__in=list(STATUS_OF_ACTION), outbox_message__isnull=True)
+        .exclude(dossier__code="")
+        .select_related("agency", "dossier__procedure__field", "dossier__receiving_agency", "dossier__applicant")
+        .order_by("dossier_id", "created_at", "id")
+    )
     written = 0
     pending = []
     for event in (progress or iter)(events.iterator(chunk_size=batch)):
@@ -141,8 +164,9 @@ def record_history(*, delivered=True, batch=2_000, progress=None):
 
 def _history_message(event, tz, delivered):
     dossier = event.dossier
-    message = OutboxMessage(dossier=dossier, event=event, status_code=STATUS_OF_ACTION[event.action],
-                            created_at=event.created_at)
+    message = OutboxMessage(
+        dossier=dossier, event=event, status_code=STATUS_OF_ACTION[event.action], created_at=event.created_at
+    )
     message.payload = status_message(message_id=message.message_id, event=event, dossier=dossier, tz=tz)
     if dossier.returned_at and event.created_at < dossier.returned_at:
         message.payload["NgayTra"] = ""  # the message said what was known then: not yet returned

@@ -61,5 +61,11 @@ def _gateway(backend, url, partner, secret, connect, read):
 
 def get_gateway():
     config = settings.PAYMENT
-    return _gateway(config["BACKEND"], config["URL"], config["PARTNER_CODE"], config["SECRET"],
-                    config["CONNECT_TIMEOUT"], config["READ_TIMEOUT"])
+    return _gateway(
+        config["BACKEND"],
+        config["URL"],
+        config["PARTNER_CODE"],
+        config["SECRET"],
+        config["CONNECT_TIMEOUT"],
+        config["READ_TIMEOUT"],
+    )

@@ -55,18 +55,22 @@ class FakePaymentPlatform(LoopbackServer):
         """The tester's choice on the payment page; the callback goes out (now or later)."""
         payment = self.payments[reference]
         request = payment["message"]
-        result = {"MaDoiTac": self.partner, "MaThamChieu": reference, "MaGiaoDich": secrets.token_hex(6).upper(),
-                  "SoTien": request["SoTien"], "MaLoi": OUTCOMES[outcome],
-                  "ThoiGianGD": dt.datetime.now().strftime("%Y%m%d%H%M%S"),
-                  "SoBienLai": f"BL{secrets.randbelow(10**8):08d}" if outcome == "success" else ""}
+        result = {
+            "MaDoiTac": self.partner,
+            "MaThamChieu": reference,
+            "MaGiaoDich": secrets.token_hex(6).upper(),
+            "SoTien": request["SoTien"],
+            "MaLoi": OUTCOMES[outcome],
+            "ThoiGianGD": dt.datetime.now().strftime("%Y%m%d%H%M%S"),
+            "SoBienLai": f"BL{secrets.randbelow(10**8):08d}" if outcome == "success" else "",
+        }
         signed = integrity.signed(result, integrity.RESULT_FIELDS, self.secret)
         if forged:  # what a forger posts: a different amount and a code they cannot compute
             signed = {**signed, "SoTien": 1, "MaKiemTra": "0" * 64}
         else:
             payment["result"] = signed
         delay = self.callback_delay if delayed else 0
-        threading.Thread(target=self._notify, args=(request["UrlThongBao"], signed, delay),
-                         daemon=True).start()
+        threading.Thread(target=self._notify, args=(request["UrlThongBao"], signed, delay), daemon=True).start()
         back = request["UrlTraVe"]
         return back + ("&" if "?" in back else "?") + urlencode({"MaThamChieu": reference})
 
@@ -113,8 +117,14 @@ class _Handler(QuietHandler):
             return self._html(404, "<p>Không có giao dịch.</p>")
         message = payment["message"]
         amount = f"{int(message['SoTien']):,}".replace(",", ".")
-        return self._html(200, PAGE.format(description=html.escape(str(message.get("ThongTinGiaoDich", ""))),
-                                           amount=amount, delay=self.platform.callback_delay))
+        return self._html(
+            200,
+            PAGE.format(
+                description=html.escape(str(message.get("ThongTinGiaoDich", ""))),
+                amount=amount,
+                delay=self.platform.callback_delay,
+            ),
+        )
 
     def do_POST(self):
         url = urlsplit(self.path)
@@ -132,8 +142,9 @@ class _Handler(QuietHandler):
             form = {k: v[0] for k, v in parse_qs(body.decode("utf-8", "replace")).items()}
             if reference not in self.platform.payments or form.get("outcome") not in OUTCOMES:
                 return self._html(400, "<p>Yêu cầu không hợp lệ.</p>")
-            back = self.platform.decide(reference, form["outcome"], delayed=bool(form.get("delayed")),
-                                        forged=bool(form.get("forged")))
+            back = self.platform.decide(
+                reference, form["outcome"], delayed=bool(form.get("delayed")), forged=bool(form.get("forged"))
+            )
             return self._redirect(back, status=303)
         try:
             message = json.loads(body)

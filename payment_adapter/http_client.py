@@ -14,9 +14,14 @@ def result_from(message, secret):
     if not isinstance(message, dict) or not integrity.valid(message, integrity.RESULT_FIELDS, secret):
         raise GatewayError("integrity code does not match")
     try:
-        return PaymentResult(str(message["MaThamChieu"]), str(message.get("MaGiaoDich", "")), int(message["SoTien"]),
-                             str(message["MaLoi"]), str(message.get("SoBienLai", "")),
-                             str(message.get("ThoiGianGD", "")))
+        return PaymentResult(
+            str(message["MaThamChieu"]),
+            str(message.get("MaGiaoDich", "")),
+            int(message["SoTien"]),
+            str(message["MaLoi"]),
+            str(message.get("SoBienLai", "")),
+            str(message.get("ThoiGianGD", "")),
+        )
     except (KeyError, TypeError, ValueError):
         raise GatewayError("result message lacks fields") from None
 
@@ -26,8 +31,9 @@ class HttpPaymentGateway(PaymentGateway):
         self.base_url, self.partner, self.secret = base_url.rstrip("/"), partner, secret
         self.timeout = (connect_timeout, read_timeout)
         self.session = requests.Session()
-        self.breaker = pybreaker.CircuitBreaker(fail_max=5, reset_timeout=30, throw_new_error_on_trip=False,
-                                                name="payment-platform")
+        self.breaker = pybreaker.CircuitBreaker(
+            fail_max=5, reset_timeout=30, throw_new_error_on_trip=False, name="payment-platform"
+        )
 
     def _post(self, path, message):
         try:
@@ -48,22 +54,40 @@ class HttpPaymentGateway(PaymentGateway):
         return body
 
     def create(self, request):
-        message = integrity.signed({
-            "LoaiBanTin": "INIT", "MaDoiTac": self.partner, "MaThamChieu": request.reference,
-            "SoTien": request.amount, "MaTienTe": "VND", "ThongTinGiaoDich": request.description[:200],
-            "ThoiGianGD": dt.datetime.now().strftime("%Y%m%d%H%M%S"),
-            "ThongTinBienLai": {"MaTTHC": request.procedure_code, "MaDonVi": request.agency_code,
-                                "MaHoSo": request.dossier_code},
-            "UrlTraVe": request.return_url, "UrlThongBao": request.notify_url,
-        }, integrity.INIT_FIELDS, self.secret)
+        message = integrity.signed(
+            {
+                "LoaiBanTin": "INIT",
+                "MaDoiTac": self.partner,
+                "MaThamChieu": request.reference,
+                "SoTien": request.amount,
+                "MaTienTe": "VND",
+                "ThongTinGiaoDich": request.description[:200],
+                "ThoiGianGD": dt.datetime.now().strftime("%Y%m%d%H%M%S"),
+                "ThongTinBienLai": {
+                    "MaTTHC": request.procedure_code,
+                    "MaDonVi": request.agency_code,
+                    "MaHoSo": request.dossier_code,
+                },
+                "UrlTraVe": request.return_url,
+                "UrlThongBao": request.notify_url,
+            },
+            integrity.INIT_FIELDS,
+            self.secret,
+        )
         body = self._post("/init", message)
         if body.get("MaLoi") != "00" or not body.get("UrlThanhToan"):
             raise GatewayError(f"refused: {str(body.get('MoTa', body.get('MaLoi')))[:200]}")
         return str(body["UrlThanhToan"])
 
     def query(self, reference):
-        body = self._post("/query", integrity.signed({"LoaiBanTin": "QUERY", "MaDoiTac": self.partner,
-                                                      "MaThamChieu": reference}, integrity.QUERY_FIELDS, self.secret))
+        body = self._post(
+            "/query",
+            integrity.signed(
+                {"LoaiBanTin": "QUERY", "MaDoiTac": self.partner, "MaThamChieu": reference},
+                integrity.QUERY_FIELDS,
+                self.secret,
+            ),
+        )
         if body.get("TrangThai") == "pending":
             return None
         return result_from(body, self.secret)

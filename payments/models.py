@@ -24,13 +24,15 @@ class Payment(models.Model):
 
     A dossier has at most one payment that counts (paid or refunded): the database refuses a second."""
 
-    dossier = models.ForeignKey("procedures.Dossier", verbose_name=_("hồ sơ"), on_delete=models.PROTECT,
-                                related_name="payments")
+    dossier = models.ForeignKey(
+        "procedures.Dossier", verbose_name=_("hồ sơ"), on_delete=models.PROTECT, related_name="payments"
+    )
     reference = models.CharField(_("mã tham chiếu"), max_length=40, unique=True)
     channel = models.CharField(_("hình thức"), max_length=10, choices=PaymentChannel.choices)
     amount_vnd = models.PositiveBigIntegerField(_("số tiền (đồng)"))
-    status = models.CharField(_("trạng thái"), max_length=12, choices=PaymentStatus.choices,
-                              default=PaymentStatus.PENDING)
+    status = models.CharField(
+        _("trạng thái"), max_length=12, choices=PaymentStatus.choices, default=PaymentStatus.PENDING
+    )
     receipt_number = models.CharField(_("số biên lai"), max_length=40, blank=True)
     gateway_transaction = models.CharField(_("mã giao dịch"), max_length=40, blank=True)
     gateway_error = models.CharField(_("mã kết quả"), max_length=10, blank=True)
@@ -43,8 +45,11 @@ class Payment(models.Model):
     class Meta:
         verbose_name = _("khoản thanh toán")
         verbose_name_plural = _("khoản thanh toán")
-        constraints = [models.UniqueConstraint(fields=["dossier"], condition=Q(status__in=["paid", "refunded"]),
-                                               name="one_counted_payment_per_dossier")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dossier"], condition=Q(status__in=["paid", "refunded"]), name="one_counted_payment_per_dossier"
+            )
+        ]
 
     def __str__(self):
         return f"{self.reference} {self.amount_vnd} {self.status}"

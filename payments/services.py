@@ -62,14 +62,25 @@ def start_online(dossier, citizen, *, return_url, notify_url, gateway=None, at=N
     if not can_pay_online(dossier):
         raise DomainError(_("Hồ sơ này không có phí, lệ phí phải nộp trực tuyến lúc này."))
     at = at or timezone.now()
-    payment = Payment.objects.create(dossier=dossier, reference=_reference(dossier), channel=PaymentChannel.ONLINE,
-                                     amount_vnd=fee_of(dossier), created_by=citizen, created_at=at)
+    payment = Payment.objects.create(
+        dossier=dossier,
+        reference=_reference(dossier),
+        channel=PaymentChannel.ONLINE,
+        amount_vnd=fee_of(dossier),
+        created_by=citizen,
+        created_at=at,
+    )
     request = PaymentRequest(
-        reference=payment.reference, amount=payment.amount_vnd,
-        description=_("Phí, lệ phí hồ sơ %(code)s — %(procedure)s") % {"code": dossier.code,
-                                                                        "procedure": dossier.procedure.name},
-        procedure_code=dossier.procedure.national_code, agency_code=dossier.receiving_agency.electronic_code,
-        dossier_code=dossier.code, return_url=return_url, notify_url=notify_url)
+        reference=payment.reference,
+        amount=payment.amount_vnd,
+        description=_("Phí, lệ phí hồ sơ %(code)s — %(procedure)s")
+        % {"code": dossier.code, "procedure": dossier.procedure.name},
+        procedure_code=dossier.procedure.national_code,
+        agency_code=dossier.receiving_agency.electronic_code,
+        dossier_code=dossier.code,
+        return_url=return_url,
+        notify_url=notify_url,
+    )
     try:
         address = (gateway or get_gateway()).create(request)
     except GatewayError as error:
@@ -144,9 +155,16 @@ def record_at_counter(dossier, officer, *, channel, amount_vnd, receipt_number="
     try:
         with transaction.atomic():
             return Payment.objects.create(
-                dossier=dossier, reference=_reference(dossier), channel=channel, amount_vnd=amount_vnd,
-                status=PaymentStatus.PAID, receipt_number=receipt_number[:40], created_by=officer, created_at=at,
-                paid_at=at)
+                dossier=dossier,
+                reference=_reference(dossier),
+                channel=channel,
+                amount_vnd=amount_vnd,
+                status=PaymentStatus.PAID,
+                receipt_number=receipt_number[:40],
+                created_by=officer,
+                created_at=at,
+                paid_at=at,
+            )
     except IntegrityError:
         raise DomainError(_("Hồ sơ này đã được thanh toán phí, lệ phí.")) from None
 
@@ -154,7 +172,8 @@ def record_at_counter(dossier, officer, *, channel, amount_vnd, receipt_number="
 def record_refund(dossier, *, at, note=""):
     """The fee of a rejected dossier is owed back: recorded on its paid payment."""
     Payment.objects.filter(dossier=dossier, status=PaymentStatus.PAID).update(
-        status=PaymentStatus.REFUNDED, refunded_at=at, refund_note=(note or _("Hồ sơ bị từ chối tiếp nhận"))[:300])
+        status=PaymentStatus.REFUNDED, refunded_at=at, refund_note=(note or _("Hồ sơ bị từ chối tiếp nhận"))[:300]
+    )
 
 
 def check_all_pending(*, older_than_minutes=5, gateway=None):
@@ -174,21 +193,37 @@ def record_fee_history(received_by, *, batch=2_000):
 
     from procedures.models import Dossier, DossierEvent
 
-    first_actor = (DossierEvent.objects.filter(dossier=OuterRef("pk"), action__in=("submit", "receive"))
-                   .order_by("created_at", "pk").values("actor_id")[:1])
-    dossiers = (Dossier.objects.filter(received_at__isnull=False)
-                .exclude(Exists(Payment.objects.filter(dossier=OuterRef("pk"))))
-                .annotate(fee=Coalesce(F("procedure_version__fee_vnd"), F("procedure__fee_vnd")), actor=first_actor)
-                .filter(fee__gt=0, actor=received_by.pk)
-                .values_list("pk", "channel", "fee", "actor", "submitted_at", "received_at").order_by("pk"))
+    first_actor = (
+        DossierEvent.objects.filter(dossier=OuterRef("pk"), action__in=("submit", "receive"))
+        .order_by("created_at", "pk")
+        .values("actor_id")[:1]
+    )
+    dossiers = (
+        Dossier.objects.filter(received_at__isnull=False)
+        .exclude(Exists(Payment.objects.filter(dossier=OuterRef("pk"))))
+        .annotate(fee=Coalesce(F("procedure_version__fee_vnd"), F("procedure__fee_vnd")), actor=first_actor)
+        .filter(fee__gt=0, actor=received_by.pk)
+        .values_list("pk", "channel", "fee", "actor", "submitted_at", "received_at")
+        .order_by("pk")
+    )
     written, rows = 0, []
     for pk, channel, fee, actor, submitted_at, received_at in dossiers.iterator(chunk_size=batch):
         online = channel == "online"
         at = (submitted_at or received_at) if online else received_at
-        rows.append(Payment(dossier_id=pk, reference=f"{pk}-HIST", amount_vnd=fee, status=PaymentStatus.PAID,
-                            channel=PaymentChannel.ONLINE if online else PaymentChannel.CASH,
-                            receipt_number=f"BL{at:%y}-{pk:07d}", created_by_id=actor, created_at=at, paid_at=at,
-                            gateway_transaction=f"GD{pk:010d}" if online else ""))
+        rows.append(
+            Payment(
+                dossier_id=pk,
+                reference=f"{pk}-HIST",
+                amount_vnd=fee,
+                status=PaymentStatus.PAID,
+                channel=PaymentChannel.ONLINE if online else PaymentChannel.CASH,
+                receipt_number=f"BL{at:%y}-{pk:07d}",
+                created_by_id=actor,
+                created_at=at,
+                paid_at=at,
+                gateway_transaction=f"GD{pk:010d}" if online else "",
+            )
+        )
         if len(rows) >= batch:
             written += len(Payment.objects.bulk_create(rows))
             rows = []

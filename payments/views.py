@@ -30,8 +30,11 @@ def pay(request, pk):
     dossier = own_dossier(request, pk)
     try:
         _payment, address = services.start_online(
-            dossier, request.user, return_url=request.build_absolute_uri(reverse("payments:back", args=[dossier.pk])),
-            notify_url=request.build_absolute_uri(reverse("payments:callback")))
+            dossier,
+            request.user,
+            return_url=request.build_absolute_uri(reverse("payments:back", args=[dossier.pk])),
+            notify_url=request.build_absolute_uri(reverse("payments:callback")),
+        )
     except DomainError as error:
         messages.error(request, str(error.message))
         return redirect(reverse("citizens:dossier", args=[dossier.pk]) + "#phi-le-phi")
@@ -51,8 +54,9 @@ def back(request, pk):
     text = {
         PaymentStatus.PAID: _("Đã thanh toán phí, lệ phí. Số biên lai: %(receipt)s.")
         % {"receipt": payment.receipt_number},
-        PaymentStatus.PENDING: _("Cổng thanh toán chưa báo kết quả; trang hồ sơ sẽ cập nhật khi có kết quả. "
-                                 "Đừng thanh toán lại."),
+        PaymentStatus.PENDING: _(
+            "Cổng thanh toán chưa báo kết quả; trang hồ sơ sẽ cập nhật khi có kết quả. Đừng thanh toán lại."
+        ),
         PaymentStatus.CANCELLED: _("Bạn đã hủy giao dịch; chưa bị trừ tiền."),
     }.get(payment.status, _("Thanh toán không thành công; chưa bị trừ tiền. Bạn có thể thử lại."))
     (messages.success if payment.status == PaymentStatus.PAID else messages.warning)(request, text)

@@ -14,10 +14,12 @@ from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E40
 
 from portal.meetings.routing import websocket_urlpatterns  # noqa: E402
 
-application = ProtocolTypeRouter({
-    "http": django_application,
-    "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
-})
+application = ProtocolTypeRouter(
+    {
+        "http": django_application,
+        "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(websocket_urlpatterns))),
+    }
+)
 
 # Django, Wagtail and the models leave a few hundred thousand objects that live as long as the process.
 # A full collection walked them all and held the event loop for about 300 ms, so every so often a

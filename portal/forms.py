@@ -15,8 +15,9 @@ class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
         for item in value or ():
             text = str(item).strip()
             if text.lstrip("-").isdigit() and len(text) < 40 and not -(2**63) <= int(text) < 2**63:
-                raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice",
-                                            params={"value": text[:30]})
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": text[:30]}
+                )
         return super()._check_values(value)
 
 
@@ -31,8 +32,11 @@ class QuickSelect(forms.Select):
         for group, options, _index in widget["optgroups"]:
             if group:
                 parts.append(f'<optgroup label="{conditional_escape(group)}">')
-            parts += [f'<option value="{conditional_escape(option["value"])}"{flatatt(option["attrs"])}>'
-                      f'{conditional_escape(option["label"])}</option>' for option in options]
+            parts += [
+                f'<option value="{conditional_escape(option["value"])}"{flatatt(option["attrs"])}>'
+                f"{conditional_escape(option['label'])}</option>"
+                for option in options
+            ]
             if group:
                 parts.append("</optgroup>")
         parts.append("</select>")
@@ -86,16 +90,20 @@ class PlaceFieldsMixin:
                 label=_("Xã, phường (%(basis)s)") % {"basis": procedure.get_case_basis_display().lower()},
                 queryset=AdministrativeUnit.objects.filter(level=UnitLevel.COMMUNE).order_by(by_name()),
                 empty_label=_("— Chọn xã, phường —"),
-                help_text=_("Cơ quan có thẩm quyền giải quyết được xác định theo địa bàn này, không theo nơi nộp hồ sơ."))
+                help_text=_(
+                    "Cơ quan có thẩm quyền giải quyết được xác định theo địa bàn này, không theo nơi nộp hồ sơ."
+                ),
+            )
         centers = service_centers()
         if centers.exists():
             self.fields["return_agency"] = forms.ModelChoiceField(
-                label=_("Nơi nhận kết quả"), queryset=centers, required=False,
-                empty_label=_("Tại nơi nộp hồ sơ"))
+                label=_("Nơi nhận kết quả"), queryset=centers, required=False, empty_label=_("Tại nơi nộp hồ sơ")
+            )
 
     def place_data(self):
-        return {name: self.cleaned_data.get(name) for name in ("case_unit", "return_agency")
-                if self.cleaned_data.get(name)}
+        return {
+            name: self.cleaned_data.get(name) for name in ("case_unit", "return_agency") if self.cleaned_data.get(name)
+        }
 
 
 class NextForm(forms.Form):
@@ -108,7 +116,8 @@ class NextForm(forms.Form):
         form = cls({"next": request.POST.get("next") or request.GET.get("next") or ""})
         target = form.cleaned_data["next"] if form.is_valid() else ""
         if not target.startswith("/") or not url_has_allowed_host_and_scheme(
-                target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
             return default
         return target
 
@@ -128,5 +137,7 @@ def valid_or_default(form, defaults):
     """The form's cleaned values, each invalid one replaced by its default (lenient public filters)."""
     form.is_valid()
     cleaned = getattr(form, "cleaned_data", {})
-    return {name: cleaned.get(name) if cleaned.get(name) not in (None, "") else default
-            for name, default in defaults.items()}
+    return {
+        name: cleaned.get(name) if cleaned.get(name) not in (None, "") else default
+        for name, default in defaults.items()
+    }

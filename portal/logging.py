@@ -6,8 +6,12 @@ import logging
 
 class JsonFormatter(logging.Formatter):
     def format(self, record):
-        entry = {"time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"), "level": record.levelname,
-                 "logger": record.name, "message": record.getMessage()}
+        entry = {
+            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
         for key in ("status_code", "request", "dossier", "task"):
             value = getattr(record, key, None)
             if value is not None:

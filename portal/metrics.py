@@ -31,8 +31,9 @@ class BacklogCollector:
 
         from national_sync.selectors import backlog
 
-        sync = GaugeMetricFamily("motcua_national_sync_backlog", "Outbox messages not yet delivered",
-                                 labels=["delivery"])
+        sync = GaugeMetricFamily(
+            "motcua_national_sync_backlog", "Outbox messages not yet delivered", labels=["delivery"]
+        )
         try:
             counts = backlog()
         except DatabaseError:
@@ -40,8 +41,11 @@ class BacklogCollector:
         for delivery in ("pending", "dead"):
             sync.add_metric([delivery], counts[delivery] or 0)
         yield sync
-        queue = GaugeMetricFamily("motcua_notification_queue", "Tasks waiting in the Celery queue (notifications, "
-                                  "deliveries); 0 when tasks run in the request (no broker)")
+        queue = GaugeMetricFamily(
+            "motcua_notification_queue",
+            "Tasks waiting in the Celery queue (notifications, "
+            "deliveries); 0 when tasks run in the request (no broker)",
+        )
         queue.add_metric([], _celery_queue_length())
         yield queue
 

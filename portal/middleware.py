@@ -27,7 +27,8 @@ class ChosenLanguageMiddleware:
 
     def _accepted(self, request):
         for code, _quality in translation.trans_real.parse_accept_lang_header(
-                request.headers.get("Accept-Language", "")[:200]):
+            request.headers.get("Accept-Language", "")[:200]
+        ):
             code = code.split("-")[0].lower()
             if code in self.languages:
                 return code

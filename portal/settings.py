@@ -46,6 +46,7 @@ def outside_secret(name, demo="", needed=True):
         MISSING_SECRETS.append(name)
     return value
 
+
 # Production is HTTPS only: redirect, HSTS, secure cookies. Each can be switched off for a run over plain
 # HTTP on loopback (bench/load.py does), never in a deployment. `manage.py check --deploy` is clean with them.
 HTTPS_ONLY = env_bool("DJANGO_HTTPS_ONLY", not DEBUG)
@@ -196,8 +197,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 # django-axes first: it refuses a locked-out user before the password is even checked.
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "portal.accounts.backends.SignInAddressLimit",
-                           "portal.accounts.backends.PersonalIdBackend"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "portal.accounts.backends.SignInAddressLimit",
+    "portal.accounts.backends.PersonalIdBackend",
+]
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))  # hours: 15 minutes
 # Per account (whatever name is typed: portal/accounts/lockout.py) at each address: attempts from elsewhere
@@ -236,10 +240,16 @@ TRACKING_RATE_LIMIT = (int(os.environ.get("TRACKING_RATE_LIMIT", "20")), 600)
 
 # Registration: attempts per client address and per personal ID within the window (seconds).
 # Password reset requests per client address and per typed e-mail address, per hour (portal/accounts/resets.py).
-PASSWORD_RESET_RATE_LIMIT = (int(os.environ.get("PASSWORD_RESET_RATE_LIMIT_ADDRESS", "10")),
-                             int(os.environ.get("PASSWORD_RESET_RATE_LIMIT_ACCOUNT", "3")), 3600)
-REGISTRATION_RATE_LIMIT = (int(os.environ.get("REGISTRATION_RATE_LIMIT_ADDRESS", "20")),
-                           int(os.environ.get("REGISTRATION_RATE_LIMIT_ID", "5")), 3600)
+PASSWORD_RESET_RATE_LIMIT = (
+    int(os.environ.get("PASSWORD_RESET_RATE_LIMIT_ADDRESS", "10")),
+    int(os.environ.get("PASSWORD_RESET_RATE_LIMIT_ACCOUNT", "3")),
+    3600,
+)
+REGISTRATION_RATE_LIMIT = (
+    int(os.environ.get("REGISTRATION_RATE_LIMIT_ADDRESS", "20")),
+    int(os.environ.get("REGISTRATION_RATE_LIMIT_ID", "5")),
+    3600,
+)
 
 # Public catalog pages for visitors without a session come from the cache (portal/page_cache.py).
 ANONYMOUS_PAGE_CACHE_PREFIXES = ("/thu-tuc/",)
@@ -260,18 +270,25 @@ CACHES = {
     # Cached public pages (portal/page_cache.py), apart from the sessions and the limits: their own key
     # prefix, or their own Redis with PAGE_CACHE_REDIS_URL, and a bounded number of copies.
     "pages": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "KEY_PREFIX": "pages",
-         "LOCATION": os.environ.get("PAGE_CACHE_REDIS_URL") or os.environ["REDIS_URL"]}
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "KEY_PREFIX": "pages",
+            "LOCATION": os.environ.get("PAGE_CACHE_REDIS_URL") or os.environ["REDIS_URL"],
+        }
         if os.environ.get("PAGE_CACHE_REDIS_URL") or os.environ.get("REDIS_URL")
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages",
-              "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("ANONYMOUS_PAGE_CACHE_MAX_ENTRIES", "2000"))}}
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("ANONYMOUS_PAGE_CACHE_MAX_ENTRIES", "2000"))},
+        }
     ),
 }
 # Sessions are read on every signed-in request: from Redis when it is shared by all workers and
 # instances, written through to the database so that a Redis restart signs nobody out. With the
 # per-process memory cache a sign-out in one worker would not reach the others: database only.
 SESSION_ENGINE = (
-    "django.contrib.sessions.backends.cached_db" if os.environ.get("REDIS_URL")
+    "django.contrib.sessions.backends.cached_db"
+    if os.environ.get("REDIS_URL")
     else "django.contrib.sessions.backends.db"
 )
 
@@ -282,26 +299,37 @@ ASGI_APPLICATION = "portal.asgi.application"
 
 def redis_channel_layer(url):
     """Production's channel layer on Redis at `url` (a function so that a test builds the same one)."""
-    return {"BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [{"address": url,
-                                  # one connection per command in flight: a hall of delegates joining at once
-                                  "max_connections": int(os.environ.get("CHANNELS_REDIS_MAX_CONNECTIONS", "1000")),
-                                  # above the layer's 5 s blocking read: at 5 s (the client's default) an
-                                  # idle socket's read timed out now and then and the socket closed with 1011
-                                  "socket_timeout": float(os.environ.get("CHANNELS_REDIS_SOCKET_TIMEOUT", "15"))}],
-                       "prefix": os.environ.get("CHANNELS_PREFIX", "motcua"),
-                       # messages waiting per browser before the layer drops them: tallies are coalesced per
-                       # browser (MEETINGS_TALLY_INTERVAL), but every ballot still sends one, so a hall of
-                       # 500 delegates voting at once must fit (the default of 100 dropped the rest silently)
-                       "capacity": int(os.environ.get("CHANNELS_CAPACITY", "1000")),
-                       "expiry": 60}}
+    return {
+        "BACKEND": "channels_redis.core.RedisChannelLayer",
+        "CONFIG": {
+            "hosts": [
+                {
+                    "address": url,
+                    # one connection per command in flight: a hall of delegates joining at once
+                    "max_connections": int(os.environ.get("CHANNELS_REDIS_MAX_CONNECTIONS", "1000")),
+                    # above the layer's 5 s blocking read: at 5 s (the client's default) an
+                    # idle socket's read timed out now and then and the socket closed with 1011
+                    "socket_timeout": float(os.environ.get("CHANNELS_REDIS_SOCKET_TIMEOUT", "15")),
+                }
+            ],
+            "prefix": os.environ.get("CHANNELS_PREFIX", "motcua"),
+            # messages waiting per browser before the layer drops them: tallies are coalesced per
+            # browser (MEETINGS_TALLY_INTERVAL), but every ballot still sends one, so a hall of
+            # 500 delegates voting at once must fit (the default of 100 dropped the rest silently)
+            "capacity": int(os.environ.get("CHANNELS_CAPACITY", "1000")),
+            "expiry": 60,
+        },
+    }
 
 
 CHANNEL_LAYERS = {
     "default": (
-        redis_channel_layer(os.environ["REDIS_URL"]) if os.environ.get("REDIS_URL")
-        else {"BACKEND": "channels.layers.InMemoryChannelLayer",
-              "CONFIG": {"capacity": int(os.environ.get("CHANNELS_CAPACITY", "1000"))}}
+        redis_channel_layer(os.environ["REDIS_URL"])
+        if os.environ.get("REDIS_URL")
+        else {
+            "BACKEND": "channels.layers.InMemoryChannelLayer",
+            "CONFIG": {"capacity": int(os.environ.get("CHANNELS_CAPACITY", "1000"))},
+        }
     )
 }
 # Browsers get a vote's tally at most this often (seconds), the latest; each ballot still counts at once.
@@ -381,15 +409,19 @@ CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
 CELERY_BEAT_SCHEDULE = {
     "verify-pending-identities": {"task": "procedures.tasks.verify_pending_identities", "schedule": 15 * 60},
     # Hourly, so that a version effective today is in force within the hour after midnight.
-    "bring-procedure-versions-into-force": {"task": "procedures.tasks.bring_procedure_versions_into_force",
-                                            "schedule": 60 * 60},
+    "bring-procedure-versions-into-force": {
+        "task": "procedures.tasks.bring_procedure_versions_into_force",
+        "schedule": 60 * 60,
+    },
     # Messages to the national portal whose retry time has come; and last night's reconciliation.
     "deliver-national-portal-messages": {"task": "national_sync.tasks.deliver_due", "schedule": 60},
     "check-pending-payments": {"task": "payments.tasks.check_pending_payments", "schedule": 5 * 60},
     # Documents for outside agencies the axis did not take yet, and what their recipients report.
     "sync-document-axis": {"task": "documents.tasks.sync_document_axis", "schedule": 5 * 60},
-    "reconcile-national-portal": {"task": "national_sync.tasks.reconcile_yesterday",
-                                  "schedule": crontab(hour=2, minute=30)},
+    "reconcile-national-portal": {
+        "task": "national_sync.tasks.reconcile_yesterday",
+        "schedule": crontab(hour=2, minute=30),
+    },
 }
 
 WAGTAIL_SITE_NAME = "Cổng dịch vụ công"
@@ -408,8 +440,11 @@ CITIZEN_REGISTRY = {
     "BACKEND": os.environ.get("CITIZEN_REGISTRY_BACKEND", "http"),  # "http" or "memory" (in-process)
     "URL": os.environ.get("CITIZEN_REGISTRY_URL", "http://127.0.0.1:8765"),
     # An API key or a TLS client certificate: one of them in production.
-    "API_KEY": outside_secret("CITIZEN_REGISTRY_API_KEY", needed=os.environ.get("CITIZEN_REGISTRY_BACKEND", "http")
-                              == "http" and not os.environ.get("CITIZEN_REGISTRY_CLIENT_CERT")),
+    "API_KEY": outside_secret(
+        "CITIZEN_REGISTRY_API_KEY",
+        needed=os.environ.get("CITIZEN_REGISTRY_BACKEND", "http") == "http"
+        and not os.environ.get("CITIZEN_REGISTRY_CLIENT_CERT"),
+    ),
     "CLIENT_CERT": os.environ.get("CITIZEN_REGISTRY_CLIENT_CERT", ""),
     "CLIENT_KEY": os.environ.get("CITIZEN_REGISTRY_CLIENT_KEY", ""),
     "CA_BUNDLE": os.environ.get("CITIZEN_REGISTRY_CA_BUNDLE", ""),
@@ -431,8 +466,11 @@ NATIONAL_PORTAL = {
     "ENABLED": env_bool("NATIONAL_PORTAL_ENABLED", True),
     "BACKEND": os.environ.get("NATIONAL_PORTAL_BACKEND", "national_portal_adapter.http_client.HttpNationalPortal"),
     "URL": os.environ.get("NATIONAL_PORTAL_URL", "http://127.0.0.1:8771"),
-    "API_KEY": outside_secret("NATIONAL_PORTAL_API_KEY", needed=env_bool("NATIONAL_PORTAL_ENABLED", True)
-                              and "memory" not in os.environ.get("NATIONAL_PORTAL_BACKEND", "")),
+    "API_KEY": outside_secret(
+        "NATIONAL_PORTAL_API_KEY",
+        needed=env_bool("NATIONAL_PORTAL_ENABLED", True)
+        and "memory" not in os.environ.get("NATIONAL_PORTAL_BACKEND", ""),
+    ),
     "CONNECT_TIMEOUT": float(os.environ.get("NATIONAL_PORTAL_CONNECT_TIMEOUT", "2")),
     "READ_TIMEOUT": float(os.environ.get("NATIONAL_PORTAL_READ_TIMEOUT", "5")),
     "BREAKER_COOLDOWN": float(os.environ.get("NATIONAL_PORTAL_BREAKER_COOLDOWN", "30")),
@@ -447,7 +485,9 @@ NATIONAL_PORTAL = {
 DOCUMENT_AXIS = {
     "BACKEND": os.environ.get("DOCUMENT_AXIS_BACKEND", "document_exchange_adapter.http_client.HttpDocumentAxis"),
     "URL": os.environ.get("DOCUMENT_AXIS_URL", "http://127.0.0.1:8773"),
-    "API_KEY": outside_secret("DOCUMENT_AXIS_API_KEY", needed="memory" not in os.environ.get("DOCUMENT_AXIS_BACKEND", "")),
+    "API_KEY": outside_secret(
+        "DOCUMENT_AXIS_API_KEY", needed="memory" not in os.environ.get("DOCUMENT_AXIS_BACKEND", "")
+    ),
     "CONNECT_TIMEOUT": float(os.environ.get("DOCUMENT_AXIS_CONNECT_TIMEOUT", "2")),
     "READ_TIMEOUT": float(os.environ.get("DOCUMENT_AXIS_READ_TIMEOUT", "10")),
 }
@@ -497,7 +537,8 @@ CITIZEN_PASSWORD_ASSURANCE = int(os.environ.get("CITIZEN_PASSWORD_ASSURANCE", "2
 # The browser is sent to the provider after a form post (sign-out), so the provider is a form target.
 # So is the payment platform (the "Thanh toán trực tuyến" form is answered with a redirect there).
 CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"] += [
-    "{0.scheme}://{0.netloc}".format(urlsplit(url)) for url in (VNEID["ISSUER"], PAYMENT["URL"])]
+    "{0.scheme}://{0.netloc}".format(urlsplit(url)) for url in (VNEID["ISSUER"], PAYMENT["URL"])
+]
 
 # The REST API (api/): citizens by session or VNeID token, systems by API key (api/v1/systems.py);
 # errors as RFC 9457 problem details.
@@ -508,8 +549,11 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser", "rest_framework.parsers.MultiPartParser",
-                               "rest_framework.parsers.FormParser"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.MultiPartParser",
+        "rest_framework.parsers.FormParser",
+    ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "api.problems.exception_handler",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
@@ -517,8 +561,8 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "Một cửa API",
     "DESCRIPTION": "Cổng dịch vụ công một cửa: danh mục thủ tục, tra cứu, hồ sơ của công dân, kết nối hệ thống. "
-                   "The one-stop portal's API: catalog, tracking, a citizen's dossiers, system integration. "
-                   "See docs/api.md.",
+    "The one-stop portal's API: catalog, tracking, a citizen's dossiers, system integration. "
+    "See docs/api.md.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
@@ -538,12 +582,16 @@ LOG_DIR.mkdir(exist_ok=True)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"timed": {"format": "%(asctime)s %(levelname)s %(message)s"},
-                   "json": {"()": "portal.logging.JsonFormatter"}},
+    "formatters": {
+        "timed": {"format": "%(asctime)s %(levelname)s %(message)s"},
+        "json": {"()": "portal.logging.JsonFormatter"},
+    },
     "handlers": {
         # LOG_FORMAT=json: one JSON object per line (production, for the log collector).
-        "console": {"class": "logging.StreamHandler",
-                    **({"formatter": "json"} if os.environ.get("LOG_FORMAT") == "json" else {})},
+        "console": {
+            "class": "logging.StreamHandler",
+            **({"formatter": "json"} if os.environ.get("LOG_FORMAT") == "json" else {}),
+        },
         "registry_lookups": {
             "class": "logging.handlers.WatchedFileHandler",
             "filename": os.environ.get("CITIZEN_REGISTRY_LOG", LOG_DIR / "registry-lookups.log"),
@@ -555,13 +603,17 @@ LOGGING = {
     "loggers": {
         # Wagtail's background tasks log every run at INFO, fontTools every table of a font it subsets (each
         # issued document's number and date); that drowns the demo's own output.
-        **{name: {"level": "WARNING"}
-           for name in ("wagtail", "django_tasks", "modelsearch", "celery", "axes", "fontTools")},
+        **{
+            name: {"level": "WARNING"}
+            for name in ("wagtail", "django_tasks", "modelsearch", "celery", "axes", "fontTools")
+        },
         # The lookup audit trail goes to its own file, kept apart from the general log.
         "citizen_registry_adapter.lookups": {"handlers": ["registry_lookups"], "level": "INFO", "propagate": False},
     },
 }
 
 if MISSING_SECRETS:
-    raise RuntimeError("DJANGO_DEBUG is off and these outside systems' secrets are missing or are the fake servers' "
-                       "demo values; set them in the environment: " + ", ".join(MISSING_SECRETS))
+    raise RuntimeError(
+        "DJANGO_DEBUG is off and these outside systems' secrets are missing or are the fake servers' "
+        "demo values; set them in the environment: " + ", ".join(MISSING_SECRETS)
+    )

@@ -38,8 +38,13 @@ class Consent(models.Model):
         verbose_name = _("sự đồng ý")
         verbose_name_plural = _("sự đồng ý")
         ordering = ["given_at", "pk"]
-        constraints = [models.UniqueConstraint(fields=["user", "purpose"], condition=Q(withdrawn_at__isnull=True),
-                                               name="one_active_consent_per_purpose")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "purpose"],
+                condition=Q(withdrawn_at__isnull=True),
+                name="one_active_consent_per_purpose",
+            )
+        ]
 
     def __str__(self):
         return f"{self.user} · {self.get_purpose_display()}"
@@ -58,12 +63,14 @@ class AccessLogEntry(AppendOnlyModel):
     after the officer moves agency or leaves."""
 
     at = models.DateTimeField(_("thời điểm"), default=timezone.now, db_index=True)
-    officer = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("cán bộ"), on_delete=models.PROTECT,
-                                related_name="+")
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("cán bộ"), on_delete=models.PROTECT, related_name="+"
+    )
     officer_name = models.CharField(_("họ tên cán bộ"), max_length=150)
     agency_name = models.CharField(_("cơ quan"), max_length=255, blank=True)
-    dossier = models.ForeignKey("procedures.Dossier", verbose_name=_("hồ sơ"), on_delete=models.PROTECT,
-                                related_name="+")
+    dossier = models.ForeignKey(
+        "procedures.Dossier", verbose_name=_("hồ sơ"), on_delete=models.PROTECT, related_name="+"
+    )
     subject_personal_id = models.CharField(_("số định danh người nộp"), max_length=12, db_index=True)
     what = models.CharField(_("thao tác"), max_length=20, choices=Access.choices)
     item = models.CharField(_("tệp"), max_length=255, blank=True)
@@ -87,13 +94,23 @@ class RegistryLookup(models.Model):
     cached = models.BooleanField(_("từ bộ nhớ đệm"), default=False)
 
     # What the codes the registry adapter logs mean to the person whose ID was looked up.
-    OUTCOMES = {"ok": _("Có thông tin"), "not_found": _("Không có trong CSDL"),
-                "unavailable": _("CSDL không phản hồi"), "invalid_id": _("Số định danh không hợp lệ"),
-                "invalid_response": _("CSDL trả dữ liệu không hợp lệ")}
-    PURPOSES = {"xac-thuc-tai-khoan": _("Xác thực khi đăng ký tài khoản"),
-                "tra-cuu-thu-cong": _("Quản trị viên tra cứu theo yêu cầu")}
-    ACTORS = {"shell": _("Quản trị hệ thống (dòng lệnh)"), "": _("Hệ thống (tự động)"),
-              "celery": _("Hệ thống (tự động)"), "verify_identities": _("Hệ thống: đối chiếu lại hồ sơ chưa xác thực")}
+    OUTCOMES = {
+        "ok": _("Có thông tin"),
+        "not_found": _("Không có trong CSDL"),
+        "unavailable": _("CSDL không phản hồi"),
+        "invalid_id": _("Số định danh không hợp lệ"),
+        "invalid_response": _("CSDL trả dữ liệu không hợp lệ"),
+    }
+    PURPOSES = {
+        "xac-thuc-tai-khoan": _("Xác thực khi đăng ký tài khoản"),
+        "tra-cuu-thu-cong": _("Quản trị viên tra cứu theo yêu cầu"),
+    }
+    ACTORS = {
+        "shell": _("Quản trị hệ thống (dòng lệnh)"),
+        "": _("Hệ thống (tự động)"),
+        "celery": _("Hệ thống (tự động)"),
+        "verify_identities": _("Hệ thống: đối chiếu lại hồ sơ chưa xác thực"),
+    }
 
     @property
     def outcome_display(self):

@@ -40,8 +40,11 @@ def _months_ago(now, months):
 def _stale_drafts(now):
     cutoff = now - dt.timedelta(days=settings.RETENTION["DRAFT_DAYS"])
     # "Untouched": neither created nor given a file since the cutoff.
-    return Dossier.objects.filter(state=DossierState.DRAFT, created_at__lt=cutoff).exclude(
-        documents__uploaded_at__gte=cutoff).distinct()
+    return (
+        Dossier.objects.filter(state=DossierState.DRAFT, created_at__lt=cutoff)
+        .exclude(documents__uploaded_at__gte=cutoff)
+        .distinct()
+    )
 
 
 def _delete_draft(draft, now):
@@ -54,7 +57,8 @@ def _old_lookups(now):
 
 def _forgotten_scans(now):
     return PendingUpload.objects.filter(
-        created_at__lt=now - dt.timedelta(hours=settings.RETENTION["PENDING_UPLOAD_HOURS"]))
+        created_at__lt=now - dt.timedelta(hours=settings.RETENTION["PENDING_UPLOAD_HOURS"])
+    )
 
 
 def _delete_with_file(item, now):
@@ -70,8 +74,12 @@ def _archive_expired(now):
     due = Q(pk__in=[])
     for years in set(periods):
         due |= Q(procedure__retention_years=years, closed_at__lte=now - dt.timedelta(days=366 * years))
-    return (Dossier.objects.filter(state__in=CLOSED, documents_purged_at__isnull=True, documents__isnull=False)
-            .annotate(closed_at=closed_at).filter(due).distinct())
+    return (
+        Dossier.objects.filter(state__in=CLOSED, documents_purged_at__isnull=True, documents__isnull=False)
+        .annotate(closed_at=closed_at)
+        .filter(due)
+        .distinct()
+    )
 
 
 def _purge_documents(dossier, now):

@@ -10,8 +10,12 @@ from .services import id_digest
 def dossiers_of(user):
     """Dossiers about `user`: those of their account, and, once the registry confirmed who they are,
     those filed under their personal ID at a counter."""
-    return Dossier.objects.filter(held_by(user)).select_related(
-        "procedure", "receiving_agency").order_by("-created_at", "-pk").distinct()
+    return (
+        Dossier.objects.filter(held_by(user))
+        .select_related("procedure", "receiving_agency")
+        .order_by("-created_at", "-pk")
+        .distinct()
+    )
 
 
 def consents_of(user):

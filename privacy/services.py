@@ -20,16 +20,25 @@ def give_consent(user, purpose, *, method, at=None):
         return active
     try:
         with transaction.atomic():
-            return Consent.objects.create(user=user, purpose=purpose, method=method, given_at=at or timezone.now(),
-                                          terms_version=settings.PRIVACY_TERMS_VERSION)
+            return Consent.objects.create(
+                user=user,
+                purpose=purpose,
+                method=method,
+                given_at=at or timezone.now(),
+                terms_version=settings.PRIVACY_TERMS_VERSION,
+            )
     except IntegrityError:  # given a moment ago in another request
         return Consent.objects.get(user=user, purpose=purpose, withdrawn_at__isnull=True)
 
 
 def withdraw_consent(user, purpose, *, at=None):
     """From now on `purpose` is not used for `user`; returns whether there was a consent to withdraw."""
-    return Consent.objects.filter(user=user, purpose=purpose, withdrawn_at__isnull=True).update(
-        withdrawn_at=at or timezone.now()) > 0
+    return (
+        Consent.objects.filter(user=user, purpose=purpose, withdrawn_at__isnull=True).update(
+            withdrawn_at=at or timezone.now()
+        )
+        > 0
+    )
 
 
 def has_consent(user, purpose):
@@ -39,9 +48,13 @@ def has_consent(user, purpose):
 def record_access(officer, dossier, what, item=""):
     agency = agency_of(officer)
     return AccessLogEntry.objects.create(
-        officer=officer, officer_name=officer.get_full_name() or officer.username,
-        agency_name=agency.name if agency else "", dossier=dossier,
-        subject_personal_id=dossier.applicant_personal_id, what=what, item=item[:255],
+        officer=officer,
+        officer_name=officer.get_full_name() or officer.username,
+        agency_name=agency.name if agency else "",
+        dossier=dossier,
+        subject_personal_id=dossier.applicant_personal_id,
+        what=what,
+        item=item[:255],
     )
 
 
@@ -54,6 +67,11 @@ def id_digest(personal_id):
 
 def record_lookup(sender=None, *, actor, purpose, personal_id, outcome, cached=False, **kwargs):
     """Receiver of citizen_registry_adapter.audit.lookup_logged."""
-    RegistryLookup.objects.create(id_digest=id_digest(personal_id), masked_id=mask(personal_id)[:12],
-                                  actor=str(actor or "")[:150], purpose=str(purpose or "")[:100],
-                                  outcome=str(outcome)[:30], cached=cached)
+    RegistryLookup.objects.create(
+        id_digest=id_digest(personal_id),
+        masked_id=mask(personal_id)[:12],
+        actor=str(actor or "")[:150],
+        purpose=str(purpose or "")[:100],
+        outcome=str(outcome)[:30],
+        cached=cached,
+    )

@@ -50,10 +50,22 @@ class ProcedureAdmin(admin.ModelAdmin):
     list_filter = ("field", "online_level", "route_steps__level", "is_non_boundary", "is_active")
     search_fields = ("national_code", "name")
     inlines = [RequiredDocumentInline, RouteStepInline, version_admin.VersionInline]
-    fields = ("national_code", "name", "field", "is_active",
-              ("time_limit_kind", "processing_days", "processing_hours", "cutoff_time"), ("fee_vnd", "fee_note"),
-              "result_document", ("result_kind", "result_type", "result_book"), "legal_basis", "online_level", ("is_non_boundary", "case_basis"),
-              "assurance_level", "description", "retention_years")
+    fields = (
+        "national_code",
+        "name",
+        "field",
+        "is_active",
+        ("time_limit_kind", "processing_days", "processing_hours", "cutoff_time"),
+        ("fee_vnd", "fee_note"),
+        "result_document",
+        ("result_kind", "result_type", "result_book"),
+        "legal_basis",
+        "online_level",
+        ("is_non_boundary", "case_basis"),
+        "assurance_level",
+        "description",
+        "retention_years",
+    )
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("field").distinct()

@@ -17,10 +17,32 @@ from government.models import AgencyKind, UnitLevel
 from procedures.models import CaseBasis, CopyKind, OnlineServiceLevel, TimeLimitKind
 from procedures.models.catalog import check_time_limit
 
-PROCEDURE_COLUMNS = ("national_code", "name", "field_code", "field_name", "effective_from", "decision_number",
-                     "decision_date", "decision_signer", "time_limit_kind", "processing_days", "processing_hours", "fee_vnd", "fee_note", "result",
-                     "result_kind", "result_type", "result_book", "legal_basis", "online_level", "cutoff",
-                     "non_boundary", "case_basis", "assurance_level", "description")
+PROCEDURE_COLUMNS = (
+    "national_code",
+    "name",
+    "field_code",
+    "field_name",
+    "effective_from",
+    "decision_number",
+    "decision_date",
+    "decision_signer",
+    "time_limit_kind",
+    "processing_days",
+    "processing_hours",
+    "fee_vnd",
+    "fee_note",
+    "result",
+    "result_kind",
+    "result_type",
+    "result_book",
+    "legal_basis",
+    "online_level",
+    "cutoff",
+    "non_boundary",
+    "case_basis",
+    "assurance_level",
+    "description",
+)
 DOCUMENT_COLUMNS = ("national_code", "effective_from", "order", "name", "template", "copy", "quantity", "mandatory")
 ROUTE_COLUMNS = ("national_code", "effective_from", "order", "level", "agency", "task", "days")
 
@@ -87,16 +109,27 @@ def read_excel(path):
         key = (code, _day_text(row.get("effective_from")))
         raw = {
             "effective_from": row.get("effective_from"),
-            "decision": {"number": row.get("decision_number"), "date": row.get("decision_date"),
-                         "signer": row.get("decision_signer")},
-            "time_limit_kind": row.get("time_limit_kind"), "processing_days": row.get("processing_days"),
-            "processing_hours": row.get("processing_hours"), "fee_vnd": row.get("fee_vnd") or 0,
-            "fee_note": row.get("fee_note") or "", "result": row.get("result"), "legal_basis": row.get("legal_basis"),
-            "result_kind": row.get("result_kind"), "result_type": row.get("result_type"),
+            "decision": {
+                "number": row.get("decision_number"),
+                "date": row.get("decision_date"),
+                "signer": row.get("decision_signer"),
+            },
+            "time_limit_kind": row.get("time_limit_kind"),
+            "processing_days": row.get("processing_days"),
+            "processing_hours": row.get("processing_hours"),
+            "fee_vnd": row.get("fee_vnd") or 0,
+            "fee_note": row.get("fee_note") or "",
+            "result": row.get("result"),
+            "legal_basis": row.get("legal_basis"),
+            "result_kind": row.get("result_kind"),
+            "result_type": row.get("result_type"),
             "result_book": row.get("result_book"),
-            "online_level": row.get("online_level"), "cutoff": row.get("cutoff"),
-            "non_boundary": row.get("non_boundary"), "case_basis": row.get("case_basis"),
-            "assurance_level": row.get("assurance_level"), "description": row.get("description") or "",
+            "online_level": row.get("online_level"),
+            "cutoff": row.get("cutoff"),
+            "non_boundary": row.get("non_boundary"),
+            "case_basis": row.get("case_basis"),
+            "assurance_level": row.get("assurance_level"),
+            "description": row.get("description") or "",
             "documents": [d for _order, d in sorted(documents.get(key, []), key=lambda pair: pair[0])],
             "route": [s for _order, s in sorted(route.get(key, []), key=lambda pair: pair[0])],
         }
@@ -141,8 +174,14 @@ def _accept(catalogue, where, code, name, field_code, raw):
         return
     entry = catalogue.procedures.setdefault(code, {"name": name.strip(), "field": field_code, "versions": {}})
     if version["effective_from"] in entry["versions"]:
-        catalogue.refused.append(Refusal(where, code, _("trùng ngày có hiệu lực %(day)s với một phiên bản khác")
-                                         % {"day": version["effective_from"].strftime("%d/%m/%Y")}))
+        catalogue.refused.append(
+            Refusal(
+                where,
+                code,
+                _("trùng ngày có hiệu lực %(day)s với một phiên bản khác")
+                % {"day": version["effective_from"].strftime("%d/%m/%Y")},
+            )
+        )
         return
     entry["versions"][version["effective_from"]] = version
 
@@ -160,11 +199,15 @@ def version_from(raw, base=None, procedure_name=""):
         "decision_number": str(decision.get("number") or "").strip(),
         "decision_date": _date(decision.get("date"), _("ngày ký quyết định")),
         "decision_signer": str(decision.get("signer") or "").strip(),
-        "time_limit_kind": _choice(raw.get("time_limit_kind") or TimeLimitKind.WORKING_DAYS, TimeLimitKind,
-                                   _("cách tính thời hạn")),
+        "time_limit_kind": _choice(
+            raw.get("time_limit_kind") or TimeLimitKind.WORKING_DAYS, TimeLimitKind, _("cách tính thời hạn")
+        ),
         "processing_days": _decimal(raw.get("processing_days"), _("thời hạn giải quyết")),
-        "processing_hours": (_decimal(raw["processing_hours"], _("số giờ làm việc"))
-                             if raw.get("processing_hours") not in (None, "") else None),
+        "processing_hours": (
+            _decimal(raw["processing_hours"], _("số giờ làm việc"))
+            if raw.get("processing_hours") not in (None, "")
+            else None
+        ),
         "fee_vnd": _integer(raw.get("fee_vnd", 0), _("phí, lệ phí")),
         "fee_note": str(raw.get("fee_note") or ""),
         "result_document": _text(raw.get("result"), _("kết quả thực hiện")),
@@ -219,10 +262,13 @@ def _assurance(value):
 def document_from(item, base=None):
     """A document entry; its "eform" is a definition, or a path to one relative to `base` (the folder
     of the catalogue file)."""
-    document = {"name": _text(item.get("name"), _("tên giấy tờ")), "template": str(item.get("template") or ""),
-                "copy": _choice(item.get("copy") or CopyKind.ORIGINAL, CopyKind, _("loại bản")),
-                "quantity": _integer(item.get("quantity") or 1, _("số lượng")),
-                "mandatory": _boolean(item.get("mandatory", True))}
+    document = {
+        "name": _text(item.get("name"), _("tên giấy tờ")),
+        "template": str(item.get("template") or ""),
+        "copy": _choice(item.get("copy") or CopyKind.ORIGINAL, CopyKind, _("loại bản")),
+        "quantity": _integer(item.get("quantity") or 1, _("số lượng")),
+        "mandatory": _boolean(item.get("mandatory", True)),
+    }
     eform = item.get("eform")
     if isinstance(eform, str) and eform:
         if base is None:
@@ -230,8 +276,9 @@ def document_from(item, base=None):
         try:
             eform = json.loads((Path(base) / eform).resolve().read_text(encoding="utf-8"))
         except (OSError, ValueError) as error:
-            raise ValidationError(_("không đọc được biểu mẫu “%(path)s”: %(error)s") % {"path": item["eform"],
-                                                                                      "error": error}) from None
+            raise ValidationError(
+                _("không đọc được biểu mẫu “%(path)s”: %(error)s") % {"path": item["eform"], "error": error}
+            ) from None
     if eform:
         from eforms.schema import check_definition
 
@@ -242,9 +289,12 @@ def document_from(item, base=None):
 def step_from(item):
     kind, _sep, sector = str(item.get("agency") or "").partition(":")
     _choice(kind, AgencyKind, _("loại cơ quan"))
-    return {"level": _choice(item.get("level"), UnitLevel, _("cấp thực hiện")), "agency": str(item.get("agency")),
-            "task": _text(item.get("task"), _("nội dung công việc")),
-            "days": float(_decimal(item.get("days"), _("số ngày của bước")))}
+    return {
+        "level": _choice(item.get("level"), UnitLevel, _("cấp thực hiện")),
+        "agency": str(item.get("agency")),
+        "task": _text(item.get("task"), _("nội dung công việc")),
+        "days": float(_decimal(item.get("days"), _("số ngày của bước"))),
+    }
 
 
 def _text(value, label):
@@ -258,7 +308,9 @@ def _decimal(value, label):
     try:
         number = Decimal(str(value).replace(",", "."))
     except (InvalidOperation, TypeError, ValueError):
-        raise ValidationError(_("%(label)s phải là một số, không phải “%(value)s”") % {"label": label, "value": value}) from None
+        raise ValidationError(
+            _("%(label)s phải là một số, không phải “%(value)s”") % {"label": label, "value": value}
+        ) from None
     if not number.is_finite() or number <= 0:
         raise ValidationError(_("%(label)s phải lớn hơn 0") % {"label": label})
     return number
@@ -268,7 +320,9 @@ def _integer(value, label):
     try:
         number = int(str(value).replace(".", "").replace(",", "").strip() or 0)
     except ValueError:
-        raise ValidationError(_("%(label)s phải là số nguyên, không phải “%(value)s”") % {"label": label, "value": value}) from None
+        raise ValidationError(
+            _("%(label)s phải là số nguyên, không phải “%(value)s”") % {"label": label, "value": value}
+        ) from None
     if number < 0 or number > 2_000_000_000:
         raise ValidationError(_("%(label)s ngoài khoảng cho phép") % {"label": label})
     return number
@@ -277,8 +331,10 @@ def _integer(value, label):
 def _choice(value, choices, label):
     value = str(value or "").strip()
     if value not in choices.values:
-        raise ValidationError(_("%(label)s “%(value)s” không hợp lệ (chấp nhận: %(allowed)s)")
-                              % {"label": label, "value": value, "allowed": ", ".join(choices.values)})
+        raise ValidationError(
+            _("%(label)s “%(value)s” không hợp lệ (chấp nhận: %(allowed)s)")
+            % {"label": label, "value": value, "allowed": ", ".join(choices.values)}
+        )
     return value
 
 
@@ -297,8 +353,9 @@ def _date(value, label, required=False):
             return dt.datetime.strptime(text, pattern).date()
         except ValueError:
             continue
-    raise ValidationError(_("%(label)s “%(value)s” không đúng dạng ngày (2025-07-01 hoặc 01/07/2025)")
-                          % {"label": label, "value": text})
+    raise ValidationError(
+        _("%(label)s “%(value)s” không đúng dạng ngày (2025-07-01 hoặc 01/07/2025)") % {"label": label, "value": text}
+    )
 
 
 def _time(value):

@@ -24,6 +24,10 @@ def form_set_switch_date(app_configs, **kwargs):
     try:
         dt.date.fromisoformat(settings.FORM_SET_2025_FROM)
     except (TypeError, ValueError):
-        return [checks.Error(f"FORM_SET_2025_FROM must be a date like 2025-07-01, not {settings.FORM_SET_2025_FROM!r}",
-                             id="procedures.E002")]
+        return [
+            checks.Error(
+                f"FORM_SET_2025_FROM must be a date like 2025-07-01, not {settings.FORM_SET_2025_FROM!r}",
+                id="procedures.E002",
+            )
+        ]
     return []

@@ -231,7 +231,8 @@ def totals(scope, period, view=RESPONSIBLE):
 def carried_over(scope, period):
     """Dossiers received before the period and still on the books when it began."""
     before = scope.filter(AgencyMonthlyStat.objects.filter(month__lt=period.start)).aggregate(
-        received=Sum("received"), closed=Sum("closed"))
+        received=Sum("received"), closed=Sum("closed")
+    )
     return (before["received"] or 0) - (before["closed"] or 0)
 
 
@@ -244,8 +245,10 @@ def breakdowns(scope, period, view=RESPONSIBLE):
     agencies = _per_agency(scope, period)
     procedures = _per_procedure(scope, period)
     total = Figures(counts=_summed(counts for _agency, counts in agencies), view=view)
-    by = {name: breakdown(scope, period, name, per_agency=agencies, per_procedure=procedures, view=view)
-          for name in BREAKDOWNS}
+    by = {
+        name: breakdown(scope, period, name, per_agency=agencies, per_procedure=procedures, view=view)
+        for name in BREAKDOWNS
+    }
     return total, by
 
 
@@ -297,7 +300,7 @@ def _summed(many):
 
 
 def own_agencies_label(unit):
-    """"Các cơ quan cấp tỉnh (Tỉnh Thái Nguyên)": the agencies that sit at the unit itself."""
+    """ "Các cơ quan cấp tỉnh (Tỉnh Thái Nguyên)": the agencies that sit at the unit itself."""
     return _("Các cơ quan %(level)s (%(unit)s)") % {"level": unit.get_level_display().lower(), "unit": unit.name}
 
 
@@ -307,8 +310,17 @@ UnitRef = namedtuple("UnitRef", "pk code name")
 AgencyRef = namedtuple("AgencyRef", "pk name level path")  # path: UnitRef of its unit, then each above
 
 
-_UNIT_FIELDS = ("unit_id", "unit__code", "unit__name", "unit__parent_id", "unit__parent__code", "unit__parent__name",
-                "unit__parent__parent_id", "unit__parent__parent__code", "unit__parent__parent__name")
+_UNIT_FIELDS = (
+    "unit_id",
+    "unit__code",
+    "unit__name",
+    "unit__parent_id",
+    "unit__parent__code",
+    "unit__parent__name",
+    "unit__parent__parent_id",
+    "unit__parent__parent__code",
+    "unit__parent__parent__name",
+)
 
 
 def _per_agency(scope, period):
@@ -320,7 +332,7 @@ def _per_agency(scope, period):
     for pk, name, level, *units in rows:
         if pk not in sums:
             continue
-        path = tuple(UnitRef._make(units[i:i + 3]) for i in (0, 3, 6) if units[i] is not None)
+        path = tuple(UnitRef._make(units[i : i + 3]) for i in (0, 3, 6) if units[i] is not None)
         result.append((AgencyRef(pk, name, level, path), sums[pk]))
     return result
 
@@ -396,8 +408,10 @@ def open_now(scope, now=None, view=RESPONSIBLE):
 def at_risk_and_overdue(scope, now=None, limit=50, view=RESPONSIBLE):
     """The most urgent open dossiers: overdue first, then those due within a working day."""
     now = now or timezone.now()
-    dossiers = scope.filter(Dossier.objects.filter(state__in=ON_THE_BOOKS, due_at__lt=now + dt.timedelta(days=2),
-                                                   paused_at__isnull=True), _holder(view))
+    dossiers = scope.filter(
+        Dossier.objects.filter(state__in=ON_THE_BOOKS, due_at__lt=now + dt.timedelta(days=2), paused_at__isnull=True),
+        _holder(view),
+    )
     # Plain values of what the list shows: fifty whole dossiers with their relations took 10 ms to
     # build, more than reading them.
     rows = dossiers.order_by("due_at").values_list("pk", "code", "procedure__name", "current_agency__name", "due_at")
@@ -441,14 +455,27 @@ def scores(figures, full_online, online_payment=None):
 
     satisfaction = figures.satisfaction / 5 if figures.satisfaction is not None else None
     return [
-        Score(_("Công khai, minh bạch"), 18, None,
-              _("Chưa tính: cần số liệu công bố, cập nhật thủ tục đúng hạn từ Cơ sở dữ liệu quốc gia về TTHC.")),
-        Score(_("Tiến độ, kết quả giải quyết"), 20, scaled(20, responsible.on_time_rate),
-              _("Theo cơ quan xử lý từng bước.")),
+        Score(
+            _("Công khai, minh bạch"),
+            18,
+            None,
+            _("Chưa tính: cần số liệu công bố, cập nhật thủ tục đúng hạn từ Cơ sở dữ liệu quốc gia về TTHC."),
+        ),
+        Score(
+            _("Tiến độ, kết quả giải quyết"),
+            20,
+            scaled(20, responsible.on_time_rate),
+            _("Theo cơ quan xử lý từng bước."),
+        ),
         Score(_("Số hóa hồ sơ"), 22, scaled(22, figures.digitisation_rate, figures.result_digitisation_rate)),
-        Score(_("Cung cấp dịch vụ trực tuyến"), 22, scaled(22, full_online, figures.online_rate, online_payment),
-              _("Gồm tỉ lệ phí, lệ phí thanh toán trực tuyến.") if online_payment is not None else
-              _("Chưa tính thanh toán trực tuyến: chưa có khoản phí, lệ phí nào được thanh toán trong kỳ.")),
+        Score(
+            _("Cung cấp dịch vụ trực tuyến"),
+            22,
+            scaled(22, full_online, figures.online_rate, online_payment),
+            _("Gồm tỉ lệ phí, lệ phí thanh toán trực tuyến.")
+            if online_payment is not None
+            else _("Chưa tính thanh toán trực tuyến: chưa có khoản phí, lệ phí nào được thanh toán trong kỳ."),
+        ),
         Score(_("Mức độ hài lòng"), 18, scaled(18, satisfaction)),
     ]
 
@@ -456,10 +483,16 @@ def scores(figures, full_online, online_payment=None):
 # --- the dossiers behind a count ---------------------------------------------------------------------
 
 MEASURES = {
-    "received": _("Tiếp nhận"), "received_online": _("Tiếp nhận trực tuyến"),
-    "received_counter": _("Tiếp nhận trực tiếp"), "done": _("Đã giải quyết"), "done_early": _("Trước hạn"),
-    "done_on_time": _("Đúng hạn"), "done_late": _("Trễ hạn"), "withdrawn": _("Rút hồ sơ"),
-    "rejected": _("Từ chối tiếp nhận"), "supplements": _("Yêu cầu bổ sung"),
+    "received": _("Tiếp nhận"),
+    "received_online": _("Tiếp nhận trực tuyến"),
+    "received_counter": _("Tiếp nhận trực tiếp"),
+    "done": _("Đã giải quyết"),
+    "done_early": _("Trước hạn"),
+    "done_on_time": _("Đúng hạn"),
+    "done_late": _("Trễ hạn"),
+    "withdrawn": _("Rút hồ sơ"),
+    "rejected": _("Từ chối tiếp nhận"),
+    "supplements": _("Yêu cầu bổ sung"),
 }
 _EVENT_OF = {"withdrawn": "withdraw", "rejected": "reject", "supplements": "request_supplement"}
 
@@ -474,14 +507,24 @@ def dossiers_behind(scope, start, end, measure, *, view=RESPONSIBLE, by="", key=
         steps = _narrow(scope.filter(steps, "agency_id"), scope, by, key, "agency", "dossier__procedure")
         charged = Q(pk__in=steps.values("dossier_id"))
         if measure in ("done", "done_late"):  # late at the desk: returned late with no late step
-            desk = _narrow(scope.filter(Dossier.objects.all(), "receiving_agency_id"), scope, by, key,
-                           "receiving_agency", "procedure")
+            desk = _narrow(
+                scope.filter(Dossier.objects.all(), "receiving_agency_id"),
+                scope,
+                by,
+                key,
+                "receiving_agency",
+                "procedure",
+            )
             desk = desk.filter(returned_at__gte=start, returned_at__lt=end, timeliness=Timeliness.LATE).exclude(
-                steps__timeliness=Timeliness.LATE)
+                steps__timeliness=Timeliness.LATE
+            )
             charged |= Q(pk__in=desk.values("pk"))
         latest = DossierStep.objects.filter(dossier=OuterRef("pk")).order_by("-completed_at").values("completed_at")[:1]
-        return Dossier.objects.filter(charged).annotate(
-            counted_at=Coalesce("returned_at", Subquery(latest))).order_by("-counted_at", "-pk")
+        return (
+            Dossier.objects.filter(charged)
+            .annotate(counted_at=Coalesce("returned_at", Subquery(latest)))
+            .order_by("-counted_at", "-pk")
+        )
     dossiers = scope.filter(Dossier.objects.all(), "receiving_agency_id")
     dossiers = _narrow(dossiers, scope, by, key, "receiving_agency", "procedure")
     if measure.startswith("received"):
@@ -496,8 +539,11 @@ def dossiers_behind(scope, start, end, measure, *, view=RESPONSIBLE, by="", key=
         return dossiers.annotate(counted_at=F("returned_at")).order_by("-counted_at", "-pk")
     events = DossierEvent.objects.filter(action=_EVENT_OF[measure], created_at__gte=start, created_at__lt=end)
     latest = events.filter(dossier=OuterRef("pk")).order_by("-created_at").values("created_at")[:1]
-    return dossiers.filter(pk__in=events.values("dossier_id")).annotate(
-        counted_at=Subquery(latest)).order_by("-counted_at", "-pk")
+    return (
+        dossiers.filter(pk__in=events.values("dossier_id"))
+        .annotate(counted_at=Subquery(latest))
+        .order_by("-counted_at", "-pk")
+    )
 
 
 def group_label(scope, by, key):
@@ -508,7 +554,9 @@ def group_label(scope, by, key):
         return dict(UnitLevel.choices).get(key, "")
     if by == "unit":
         unit = AdministrativeUnit.objects.filter(code=key).first()
-        return "" if unit is None else own_agencies_label(unit) if scope.unit and unit.pk == scope.unit.pk else unit.name
+        return (
+            "" if unit is None else own_agencies_label(unit) if scope.unit and unit.pk == scope.unit.pk else unit.name
+        )
     model = {"agency": Agency, "procedure": Procedure, "field": Field}[by]
     found = model.objects.filter(pk=_row_id(key)).first() if _row_id(key) else None
     return found.name if found else ""

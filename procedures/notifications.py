@@ -18,7 +18,12 @@ def message_for(event):
     if event.action == "submit" and dossier.channel == Channel.ONLINE:
         return _("Đã nộp hồ sơ %(code)s") % {"code": code}, _(
             "Hồ sơ %(code)s (%(procedure)s) đã được nộp trực tuyến tới %(agency)s. Ngày hẹn trả kết quả dự kiến: %(date)s."
-        ) % {"code": code, "procedure": procedure, "agency": dossier.receiving_agency, "date": when(appointment_for(dossier))}
+        ) % {
+            "code": code,
+            "procedure": procedure,
+            "agency": dossier.receiving_agency,
+            "date": when(appointment_for(dossier)),
+        }
     if event.action == "receive":
         return _("Đã tiếp nhận hồ sơ %(code)s") % {"code": code}, _(
             "Hồ sơ %(code)s (%(procedure)s) đã được tiếp nhận. Ngày hẹn trả kết quả: %(date)s."
@@ -33,9 +38,10 @@ def message_for(event):
             "Hồ sơ %(code)s không được tiếp nhận. Lý do: %(reason)s"
         ) % {"code": code, "reason": citizen_comment(event)}
     if event.action == "approve":
-        return _("Hồ sơ %(code)s đã có kết quả") % {"code": code}, _(
-            "Hồ sơ %(code)s đã có kết quả. %(how)s"
-        ) % {"code": code, "how": dossier.get_result_delivery_display()}
+        return _("Hồ sơ %(code)s đã có kết quả") % {"code": code}, _("Hồ sơ %(code)s đã có kết quả. %(how)s") % {
+            "code": code,
+            "how": dossier.get_result_delivery_display(),
+        }
     if event.action == "return_result":
         return _("Mời đánh giá việc giải quyết hồ sơ %(code)s") % {"code": code}, _(
             "Hồ sơ %(code)s đã trả kết quả. Mời bạn đánh giá mức độ hài lòng trên Cổng dịch vụ công."
@@ -43,8 +49,12 @@ def message_for(event):
     if event.action == "stop":
         return _("Hồ sơ %(code)s đã dừng giải quyết") % {"code": code}, _(
             "%(agency)s đã dừng giải quyết hồ sơ %(code)s (%(ground)s). Lý do: %(reason)s"
-        ) % {"code": code, "agency": event.agency or dossier.current_agency, "ground": dossier.get_stop_ground_display(),
-             "reason": citizen_comment(event)}
+        ) % {
+            "code": code,
+            "agency": event.agency or dossier.current_agency,
+            "ground": dossier.get_stop_ground_display(),
+            "reason": citizen_comment(event),
+        }
     if event.action == "issue_apology":
         return _("Thư xin lỗi và hẹn lại ngày trả kết quả hồ sơ %(code)s") % {"code": code}, _(
             "Hồ sơ %(code)s chậm so với hẹn. Lý do: %(reason)s Ngày hẹn mới: %(date)s. Chúng tôi thành thật xin lỗi."
@@ -71,7 +81,9 @@ def notify(event):
     def allowed(purpose):
         if account is None:
             return event.action != "return_result"  # no survey invitation without an account's consent
-        return has_consent(account, purpose) and (event.action != "return_result" or has_consent(account, Purpose.SURVEY))
+        return has_consent(account, purpose) and (
+            event.action != "return_result" or has_consent(account, Purpose.SURVEY)
+        )
 
     if dossier.applicant_email and allowed(Purpose.EMAIL):
         send_mail(subject, text, settings.DEFAULT_FROM_EMAIL, [dossier.applicant_email])

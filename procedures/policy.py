@@ -62,8 +62,12 @@ def holds(user, dossier):
     unfinished draft is not theirs yet. `selectors.held_by` is the same rule as a query."""
     if dossier.applicant_id is not None and dossier.applicant_id == user.pk:
         return True
-    return (getattr(user, "identity_verified_at", None) is not None and bool(user.personal_id)
-            and dossier.applicant_personal_id == user.personal_id and dossier.state != "draft")
+    return (
+        getattr(user, "identity_verified_at", None) is not None
+        and bool(user.personal_id)
+        and dossier.applicant_personal_id == user.personal_id
+        and dossier.state != "draft"
+    )
 
 
 def rule_for(action, dossier):

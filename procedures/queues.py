@@ -50,8 +50,9 @@ def work_queue(user, *, state="", procedure="", level="", unit="", due="", sort=
         actionable = ACTIONABLE.get(role)
         agency = agency_of(user)
         if role == Role.ONE_STOP_OFFICER:  # new dossiers at its desk; results it hands over (current_agency)
-            dossiers = dossiers.filter(Q(state=S.SUBMITTED, receiving_agency=agency)
-                                       | Q(state=S.RESULT_READY, current_agency=agency))
+            dossiers = dossiers.filter(
+                Q(state=S.SUBMITTED, receiving_agency=agency) | Q(state=S.RESULT_READY, current_agency=agency)
+            )
         elif actionable:
             dossiers = dossiers.filter(state__in=actionable, current_agency=agency)
     elif state != "all":

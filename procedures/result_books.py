@@ -45,14 +45,26 @@ BOOKS = {
 
 # Name fragments, first match wins: (fragment, kind, type or book).
 RULES = (
-    ("lý lịch tư pháp", "sector", ""), ("đất đai", "sector", ""), ("giấy phép lái xe", "sector", ""),
-    ("thường trú", "sector", ""), ("tạm trú", "sector", ""), ("hộ kinh doanh", "sector", ""),
+    ("lý lịch tư pháp", "sector", ""),
+    ("đất đai", "sector", ""),
+    ("giấy phép lái xe", "sector", ""),
+    ("thường trú", "sector", ""),
+    ("tạm trú", "sector", ""),
+    ("hộ kinh doanh", "sector", ""),
     ("doanh nghiệp", "sector", ""),
-    ("chứng thực bản sao", "book", "SCT/BS"), ("chứng thực chữ ký", "book", "SCT/CK"),
-    ("trích lục", "book", "TLHT"), ("tình trạng hôn nhân", "book", "XNHN"), ("nhận cha, mẹ, con", "book", "CMC"),
-    ("giám hộ", "book", "GH"), ("khai tử", "book", "KT"), ("kết hôn", "book", "KH"), ("khai sinh", "book", "KS"),
-    ("giấy phép xây dựng", "book", "GPXD"), ("giấy phép môi trường", "book", "GPMT"),
-    ("giấy phép hoạt động", "book", "GPHĐ"), ("chứng chỉ hành nghề", "book", "CCHN"),
+    ("chứng thực bản sao", "book", "SCT/BS"),
+    ("chứng thực chữ ký", "book", "SCT/CK"),
+    ("trích lục", "book", "TLHT"),
+    ("tình trạng hôn nhân", "book", "XNHN"),
+    ("nhận cha, mẹ, con", "book", "CMC"),
+    ("giám hộ", "book", "GH"),
+    ("khai tử", "book", "KT"),
+    ("kết hôn", "book", "KH"),
+    ("khai sinh", "book", "KS"),
+    ("giấy phép xây dựng", "book", "GPXD"),
+    ("giấy phép môi trường", "book", "GPMT"),
+    ("giấy phép hoạt động", "book", "GPHĐ"),
+    ("chứng chỉ hành nghề", "book", "CCHN"),
     ("văn phòng công chứng", "book", "ĐKHĐ-CC"),
 )
 

@@ -29,7 +29,6 @@ def catalog_summary():
     )
 
 
-
 def receiving_agencies(procedure):
     """Where `procedure` can be filed (procedures.services.routing.receives): the service centers of
     the units at its first step's level (every center, for a non-boundary procedure), and, in units
@@ -94,8 +93,11 @@ def competent_authority(dossier):
 def citizen_dossiers(citizen):
     """The citizen's dossiers however they were filed, those waiting for them first (a supplement asked
     for, then drafts)."""
-    waiting = Case(When(state=DossierState.SUPPLEMENT_REQUESTED, then=Value(0)),
-                   When(state=DossierState.DRAFT, then=Value(1)), default=Value(2))
+    waiting = Case(
+        When(state=DossierState.SUPPLEMENT_REQUESTED, then=Value(0)),
+        When(state=DossierState.DRAFT, then=Value(1)),
+        default=Value(2),
+    )
     return (
         Dossier.objects.filter(held_by(citizen))
         .select_related("procedure", "current_agency__unit", "receiving_agency")
@@ -115,8 +117,9 @@ def timeline(dossier):
 # (a proposal to the leader, a transfer note, a send-back) is internal.
 CITIZEN_COMMENTS = frozenset({"reject", "request_supplement", "supply", "withdraw", "stop", "issue_apology"})
 # The decision note is the reason of these ends; in any other state it is the specialist's proposal.
-CITIZEN_DECISION_NOTES = frozenset({DossierState.REJECTED, DossierState.NOT_QUALIFIED, DossierState.WITHDRAWN,
-                                    DossierState.STOPPED})
+CITIZEN_DECISION_NOTES = frozenset(
+    {DossierState.REJECTED, DossierState.NOT_QUALIFIED, DossierState.WITHDRAWN, DossierState.STOPPED}
+)
 
 
 def citizen_comment(event):
@@ -133,8 +136,11 @@ def result_files(dossier):
     """Files issued with the decision (the signed result), once the result is ready."""
     if dossier.state not in (DossierState.RESULT_READY, DossierState.RETURNED, DossierState.NOT_QUALIFIED):
         return DossierEventFile.objects.none()
-    return (DossierEventFile.objects.filter(event__dossier=dossier, event__action="approve")
-            .select_related("issued_as").order_by("pk"))
+    return (
+        DossierEventFile.objects.filter(event__dossier=dossier, event__action="approve")
+        .select_related("issued_as")
+        .order_by("pk")
+    )
 
 
 @dataclass(frozen=True)
@@ -168,9 +174,12 @@ def components_of(dossier):
     """Every required document of the dossier's procedure, with what was received of it: two queries."""
     documents = list(dossier.documents.all())
     components = {c.required_document_id: c for c in dossier.components.all()}
-    return [ComponentRow(required, components.get(required.pk),
-                         [d for d in documents if d.required_document_id == required.pk])
-            for required in dossier.procedure.required_documents.all()]
+    return [
+        ComponentRow(
+            required, components.get(required.pk), [d for d in documents if d.required_document_id == required.pk]
+        )
+        for required in dossier.procedure.required_documents.all()
+    ]
 
 
 def apologies(dossier):
@@ -188,8 +197,11 @@ class SupplementRound:
 
 def supplement_rounds(dossier):
     """Every supplement request, oldest first, each with the supply that answered it."""
-    events = dossier.events.filter(action__in=("request_supplement", "supply")).prefetch_related(
-        "files").order_by("created_at", "pk")
+    events = (
+        dossier.events.filter(action__in=("request_supplement", "supply"))
+        .prefetch_related("files")
+        .order_by("created_at", "pk")
+    )
     rounds = []
     for event in events:
         if event.action == "request_supplement":
@@ -214,8 +226,11 @@ def filing_points():
         if agency.unit.level == UnitLevel.PROVINCE:
             points[key] = agency.name
         else:
-            body = agency.name[: len(agency.name) - len(agency.unit.name)].strip() if agency.name.casefold().endswith(
-                agency.unit.name.casefold()) else agency.get_kind_display()
+            body = (
+                agency.name[: len(agency.name) - len(agency.unit.name)].strip()
+                if agency.name.casefold().endswith(agency.unit.name.casefold())
+                else agency.get_kind_display()
+            )
             points[key] = f"{body} {UnitLevel(agency.unit.level).label.lower()}"
     return sorted(points.items(), key=lambda item: item[1])
 
@@ -223,9 +238,11 @@ def filing_points():
 def with_first_step(procedures):
     """`procedures` annotated with where their route starts: first_level, first_kind, first_sector."""
     first = RouteStep.objects.filter(procedure=OuterRef("pk")).order_by("order")
-    return procedures.annotate(first_level=Subquery(first.values("level")[:1]),
-                               first_kind=Subquery(first.values("agency_kind")[:1]),
-                               first_sector=Subquery(first.values("sector")[:1]))
+    return procedures.annotate(
+        first_level=Subquery(first.values("level")[:1]),
+        first_kind=Subquery(first.values("agency_kind")[:1]),
+        first_sector=Subquery(first.values("sector")[:1]),
+    )
 
 
 def starting_at(procedures, point):
@@ -239,8 +256,11 @@ def procedures_received_at(agency):
     kind and sector); at a service center, those starting at its unit's level and the non-boundary ones."""
     active = Procedure.objects.filter(is_active=True)
     if agency.is_service_center:
-        return (with_first_step(active).filter(Q(first_level=agency.unit.level) | Q(is_non_boundary=True))
-                .order_by(by_name()))
+        return (
+            with_first_step(active)
+            .filter(Q(first_level=agency.unit.level) | Q(is_non_boundary=True))
+            .order_by(by_name())
+        )
     point = point_key(agency.unit.level, agency.kind, agency.sector)
     return starting_at(active, point).order_by(by_name())
 
@@ -252,11 +272,16 @@ def service_centers():
 def tracked_dossier(code, secret):
     """Public tracking: the dossier with this code, if `secret` is the last 4 digits of its applicant's
     personal ID or phone; else None (the same answer whether the code or the digits are wrong)."""
-    dossier = (Dossier.objects.exclude(state=DossierState.DRAFT)
-               .select_related("procedure", "current_agency__unit", "receiving_agency")
-               .filter(code=code).first())
+    dossier = (
+        Dossier.objects.exclude(state=DossierState.DRAFT)
+        .select_related("procedure", "current_agency__unit", "receiving_agency")
+        .filter(code=code)
+        .first()
+    )
     if dossier is None:
         return None
-    if dossier.applicant_personal_id[-4:] == secret or (dossier.applicant_phone and dossier.applicant_phone[-4:] == secret):
+    if dossier.applicant_personal_id[-4:] == secret or (
+        dossier.applicant_phone and dossier.applicant_phone[-4:] == secret
+    ):
         return dossier
     return None

@@ -43,13 +43,19 @@ def _counts(dossier, action):
     if action == "receive":
         online = dossier.channel == Channel.ONLINE
         # At the counter: every document received was scanned (none recorded as kept on paper).
-        digital = online or (dossier.documents.exists() and not dossier.components.exclude(unscanned_reason="").exists())
+        digital = online or (
+            dossier.documents.exists() and not dossier.components.exclude(unscanned_reason="").exists()
+        )
         return {"received": 1, "received_online" if online else "received_counter": 1, "digitised": int(digital)}
     if action == "return_result":
         digital_result = dossier.events.filter(action="approve", files__isnull=False).exists()
-        return {f"resolved_{dossier.timeliness}": 1, "closed": 1, "results_digital": int(digital_result),
-                "not_qualified": int(dossier.state == DossierState.NOT_QUALIFIED),
-                "handled_late": int(is_late_at_the_desk(dossier))}
+        return {
+            f"resolved_{dossier.timeliness}": 1,
+            "closed": 1,
+            "results_digital": int(digital_result),
+            "not_qualified": int(dossier.state == DossierState.NOT_QUALIFIED),
+            "handled_late": int(is_late_at_the_desk(dossier)),
+        }
     if action == "withdraw":
         return {"withdrawn": 1, "closed": int(dossier.received_at is not None)}
     if action == "stop":
@@ -72,7 +78,9 @@ def bump(agency_id, procedure_id, at, counts):
     one statement each."""
     month, week = period_keys(at)
     values = [counts.get(name, 0) for name in COUNTERS]
-    _upsert(MonthlyStat._meta.db_table, ["month", "agency_id", "procedure_id"], [month, agency_id, procedure_id], values)
+    _upsert(
+        MonthlyStat._meta.db_table, ["month", "agency_id", "procedure_id"], [month, agency_id, procedure_id], values
+    )
     _upsert(AgencyMonthlyStat._meta.db_table, ["month", "agency_id"], [month, agency_id], values)
     _upsert(ProcedureMonthlyStat._meta.db_table, ["month", "procedure_id"], [month, procedure_id], values)
     _upsert(WeeklyStat._meta.db_table, ["week", "agency_id"], [week, agency_id], values)
@@ -87,8 +95,10 @@ def rebuild_rollups(cursor):
     for model, key in ((AgencyMonthlyStat, "agency_id"), (ProcedureMonthlyStat, "procedure_id")):
         table = model._meta.db_table
         cursor.execute(f"DELETE FROM {table}")
-        cursor.execute(f"INSERT INTO {table} (month, {key}, {columns}) "
-                       f"SELECT month, {key}, {sums} FROM {source} GROUP BY month, {key}")
+        cursor.execute(
+            f"INSERT INTO {table} (month, {key}, {columns}) "
+            f"SELECT month, {key}, {sums} FROM {source} GROUP BY month, {key}"
+        )
 
 
 def _upsert(table, key_columns, key_values, values):

@@ -13,7 +13,9 @@ from procedures.models import Dossier, DossierEvent
 def notify_event(event_id):
     from procedures.notifications import notify
 
-    return notify(DossierEvent.objects.select_related("dossier__procedure", "dossier__receiving_agency").get(pk=event_id))
+    return notify(
+        DossierEvent.objects.select_related("dossier__procedure", "dossier__receiving_agency").get(pk=event_id)
+    )
 
 
 @shared_task

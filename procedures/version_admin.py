@@ -12,14 +12,20 @@ from procedures.catalog_files import document_from, step_from
 from procedures.models import Procedure, ProcedureVersion
 from procedures.services import versions
 
-DOCUMENT_HELP = _("Mỗi dòng một giấy tờ: tên | loại bản (original, copy, either) | số lượng | bắt buộc (1) hay không (0).")
-ROUTE_HELP = _("Mỗi dòng một bước: cấp (commune, district, province) | cơ quan (committee hoặc department:ngành) | "
-               "số ngày làm việc | nội dung công việc.")
+DOCUMENT_HELP = _(
+    "Mỗi dòng một giấy tờ: tên | loại bản (original, copy, either) | số lượng | bắt buộc (1) hay không (0)."
+)
+ROUTE_HELP = _(
+    "Mỗi dòng một bước: cấp (commune, district, province) | cơ quan (committee hoặc department:ngành) | "
+    "số ngày làm việc | nội dung công việc."
+)
 
 
 def documents_text(documents):
-    return "\n".join(f"{d['name']} | {d.get('copy', 'original')} | {d.get('quantity', 1)} | "
-                     f"{int(d.get('mandatory', True))}" for d in documents)
+    return "\n".join(
+        f"{d['name']} | {d.get('copy', 'original')} | {d.get('quantity', 1)} | {int(d.get('mandatory', True))}"
+        for d in documents
+    )
 
 
 def route_text(route):
@@ -31,10 +37,12 @@ def _lines(text):
 
 
 class VersionForm(forms.ModelForm):
-    documents_text = forms.CharField(label=_("Thành phần hồ sơ"), widget=forms.Textarea(attrs={"rows": 6}),
-                                     help_text=DOCUMENT_HELP)
-    route_text = forms.CharField(label=_("Quy trình xử lý"), widget=forms.Textarea(attrs={"rows": 4}),
-                                 help_text=ROUTE_HELP)
+    documents_text = forms.CharField(
+        label=_("Thành phần hồ sơ"), widget=forms.Textarea(attrs={"rows": 6}), help_text=DOCUMENT_HELP
+    )
+    route_text = forms.CharField(
+        label=_("Quy trình xử lý"), widget=forms.Textarea(attrs={"rows": 4}), help_text=ROUTE_HELP
+    )
 
     class Meta:
         model = ProcedureVersion
@@ -64,10 +72,14 @@ class VersionForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         try:
-            data["documents"] = [document_from(dict(zip(("name", "copy", "quantity", "mandatory"), parts)))
-                                 for parts in _lines(data.get("documents_text", ""))]
-            data["route"] = [step_from(dict(zip(("level", "agency", "days", "task"), parts)))
-                             for parts in _lines(data.get("route_text", ""))]
+            data["documents"] = [
+                document_from(dict(zip(("name", "copy", "quantity", "mandatory"), parts)))
+                for parts in _lines(data.get("documents_text", ""))
+            ]
+            data["route"] = [
+                step_from(dict(zip(("level", "agency", "days", "task"), parts)))
+                for parts in _lines(data.get("route_text", ""))
+            ]
             if not data["documents"]:
                 raise ValidationError(_("Thủ tục phải có ít nhất một thành phần hồ sơ."))
             if data.get("processing_days") is not None:
@@ -91,11 +103,24 @@ class ProcedureVersionAdmin(admin.ModelAdmin):
     fieldsets = (
         (None, {"fields": ("procedure", "effective_from", ("decision_number", "decision_date", "decision_signer"))}),
         (_("So với phiên bản đang áp dụng"), {"fields": ("difference",)}),
-        (_("Nội dung phiên bản"), {"fields": (("time_limit_kind", "processing_days", "processing_hours", "cutoff_time"),
-                                              ("fee_vnd", "fee_note"), "result_document", ("result_kind", "result_type", "result_book"),
-                                              "legal_basis", "online_level",
-                                              ("is_non_boundary", "case_basis"), "assurance_level", "description",
-                                              "documents_text", "route_text")}),
+        (
+            _("Nội dung phiên bản"),
+            {
+                "fields": (
+                    ("time_limit_kind", "processing_days", "processing_hours", "cutoff_time"),
+                    ("fee_vnd", "fee_note"),
+                    "result_document",
+                    ("result_kind", "result_type", "result_book"),
+                    "legal_basis",
+                    "online_level",
+                    ("is_non_boundary", "case_basis"),
+                    "assurance_level",
+                    "description",
+                    "documents_text",
+                    "route_text",
+                )
+            },
+        ),
     )
 
     @admin.display(description=_("Trạng thái"))
@@ -113,7 +138,9 @@ class ProcedureVersionAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         # A version in force or replaced is a record of what dossiers were received under.
-        return super().has_change_permission(request, obj) and (obj is None or obj.effective_from > timezone.localdate())
+        return super().has_change_permission(request, obj) and (
+            obj is None or obj.effective_from > timezone.localdate()
+        )
 
     def has_delete_permission(self, request, obj=None):
         return self.has_change_permission(request, obj) and (obj is None or not obj.dossiers.exists())
@@ -122,19 +149,34 @@ class ProcedureVersionAdmin(admin.ModelAdmin):
         data = form.cleaned_data
         fields = {name: data[name] for name in versions.FIELDS}
         saved = versions.publish_version(
-            data["procedure"], effective_from=data["effective_from"], decision_number=data["decision_number"],
-            decision_date=data["decision_date"], decision_signer=data["decision_signer"],
-            documents=data["documents"], route=data["route"], **fields)
+            data["procedure"],
+            effective_from=data["effective_from"],
+            decision_number=data["decision_number"],
+            decision_date=data["decision_date"],
+            decision_signer=data["decision_signer"],
+            documents=data["documents"],
+            route=data["route"],
+            **fields,
+        )
         obj.pk = saved.pk
-        messages.info(request, _("Phiên bản có hiệu lực từ %(day)s.") % {"day": saved.effective_from.strftime("%d/%m/%Y")})
+        messages.info(
+            request, _("Phiên bản có hiệu lực từ %(day)s.") % {"day": saved.effective_from.strftime("%d/%m/%Y")}
+        )
 
 
 class VersionInline(admin.TabularInline):
     """The procedure's versions, read-only; "Thêm phiên bản" opens the version form filled from it."""
 
     model = ProcedureVersion
-    fields = ("effective_from", "decision_number", "decision_date", "time_limit_kind", "processing_days", "cutoff_time",
-              "applied_at")
+    fields = (
+        "effective_from",
+        "decision_number",
+        "decision_date",
+        "time_limit_kind",
+        "processing_days",
+        "cutoff_time",
+        "applied_at",
+    )
     readonly_fields = fields
     extra = 0
     can_delete = False

@@ -10,8 +10,9 @@ from .backends import get_backend
 
 def find_procedures(text="", *, level="", field="", point="", online="", offset=0, limit=20):
     """(procedures of this page in rank order, total, facets)."""
-    hits = get_backend().search_procedures(text, level=level, field=field, point=point, online=online, offset=offset,
-                                           limit=limit)
+    hits = get_backend().search_procedures(
+        text, level=level, field=field, point=point, online=online, offset=offset, limit=limit
+    )
     found = Procedure.objects.select_related("field").prefetch_related("route_steps").in_bulk(hits.ids)
     return [found[pk] for pk in hits.ids if pk in found], hits.total, hits.facets
 
@@ -22,8 +23,9 @@ def find_dossiers(user, query, *, offset=0, limit=50):
     role = role_of(user)
     agency = None if role in (Role.PROVINCE_MONITOR, Role.ADMINISTRATOR) else agency_of(user)
     visible = visible_dossiers(user)
-    hits = get_backend().search_dossiers(query, visible=visible, agency_id=agency.pk if agency else None,
-                                         offset=offset, limit=limit)
+    hits = get_backend().search_dossiers(
+        query, visible=visible, agency_id=agency.pk if agency else None, offset=offset, limit=limit
+    )
     # Whatever the index says, the rows shown are re-read through the visibility rule.
     found = visible.select_related("procedure", "current_agency").in_bulk(hits.ids)
     return [found[pk] for pk in hits.ids if pk in found], hits.total, hits.capped

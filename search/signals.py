@@ -32,8 +32,11 @@ def _procedure_saved(sender, instance, raw=False, **kwargs):
 
 @receiver(pre_save, sender=IncomingDocument)
 def _fold_incoming(sender, instance, **kwargs):
-    instance.search_text = fold(" ".join([instance.number_symbol, instance.excerpt, instance.sender,
-                                          str(instance.number), _type_name(instance)]))
+    instance.search_text = fold(
+        " ".join(
+            [instance.number_symbol, instance.excerpt, instance.sender, str(instance.number), _type_name(instance)]
+        )
+    )
 
 
 @receiver(pre_save, sender=OutgoingDocument)

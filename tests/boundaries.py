@@ -4,17 +4,31 @@ import ast
 from importlib import import_module
 from pathlib import Path
 
-SYSTEMS = ("procedures", "portal", "eforms", "payments", "national_sync", "search", "privacy", "api",
-           "documents", "meetings")
+SYSTEMS = (
+    "procedures",
+    "portal",
+    "eforms",
+    "payments",
+    "national_sync",
+    "search",
+    "privacy",
+    "api",
+    "documents",
+    "meetings",
+)
 
 
 def foreign_imports(package, allowed=()):
     """'file: module' for each import of another system than `allowed` in `package` (migrations aside)."""
     root = Path(import_module(package).__file__).parent
     forbidden = set(SYSTEMS) - {package, *allowed}
-    return {f"{path.relative_to(root)}: {module}"
-            for path in root.rglob("*.py") if "migrations" not in path.parts
-            for module in _imported_modules(path) if module.split(".")[0] in forbidden}
+    return {
+        f"{path.relative_to(root)}: {module}"
+        for path in root.rglob("*.py")
+        if "migrations" not in path.parts
+        for module in _imported_modules(path)
+        if module.split(".")[0] in forbidden
+    }
 
 
 def _imported_modules(path):

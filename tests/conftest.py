@@ -31,13 +31,18 @@ def _test_settings(settings, tmp_path, _pki_dir):
     settings.CITIZEN_REGISTRY = {**settings.CITIZEN_REGISTRY, "BACKEND": "memory"}
     settings.SMS_BACKEND = "procedures.sms.MemorySmsGateway"
     # No test reaches a national portal server unless it starts one itself (tests/national_sync).
-    settings.NATIONAL_PORTAL = {**settings.NATIONAL_PORTAL,
-                                "BACKEND": "national_portal_adapter.memory.MemoryNationalPortal"}
+    settings.NATIONAL_PORTAL = {
+        **settings.NATIONAL_PORTAL,
+        "BACKEND": "national_portal_adapter.memory.MemoryNationalPortal",
+    }
     from national_portal_adapter.client import get_portal
 
     get_portal().reset()
     # Nor a document interconnection axis (tests/document_exchange_adapter starts the fake one).
-    settings.DOCUMENT_AXIS = {**settings.DOCUMENT_AXIS, "BACKEND": "document_exchange_adapter.memory.MemoryDocumentAxis"}
+    settings.DOCUMENT_AXIS = {
+        **settings.DOCUMENT_AXIS,
+        "BACKEND": "document_exchange_adapter.memory.MemoryDocumentAxis",
+    }
     from document_exchange_adapter.client import get_axis
 
     get_axis().reset()
@@ -89,13 +94,22 @@ def world(db):
         unit=province, kind=AgencyKind.DEPARTMENT, sector="justice", name="Sở Tư pháp", electronic_code="000.00.01.H98"
     )
     for prefix, agency in (("xa", w.commune_agency), ("xa2", w.other_commune_agency), ("huyen", w.district_agency)):
-        for suffix, role in (("motcua", Role.ONE_STOP_OFFICER), ("chuyenvien", Role.SPECIALIST), ("lanhdao", Role.LEADER)):
+        for suffix, role in (
+            ("motcua", Role.ONE_STOP_OFFICER),
+            ("chuyenvien", Role.SPECIALIST),
+            ("lanhdao", Role.LEADER),
+        ):
             setattr(w, f"{prefix}_{suffix}", staff(role, agency, username=f"{prefix}.{suffix}"))
     w.monitor = staff(Role.PROVINCE_MONITOR, username="tinh.giamsat")
     # The two citizens exist in the synthetic population registry under these IDs and names.
     w.citizen = CitizenFactory(username="congdan1", personal_id="019090001234", date_of_birth=dt.date(1990, 5, 12))
-    w.other_citizen = CitizenFactory(username="congdan2", personal_id="019195004321", first_name="Bình",
-                                     last_name="Trần Thị", date_of_birth=dt.date(1995, 3, 8))
+    w.other_citizen = CitizenFactory(
+        username="congdan2",
+        personal_id="019195004321",
+        first_name="Bình",
+        last_name="Trần Thị",
+        date_of_birth=dt.date(1995, 3, 8),
+    )
     # Both agreed, when they registered, to hear about their dossiers by SMS and e-mail (privacy/).
     from privacy.models import Method, Purpose
     from privacy.services import give_consent
@@ -126,19 +140,29 @@ def tree(request, db):
     two = request.param == "two_level"
     shipped_calendar()
     province = UnitFactory(code="91", level=UnitLevel.PROVINCE, short_name="Thử Nghiệm")
-    middle = province if two else UnitFactory(code="911", level=UnitLevel.DISTRICT, short_name="Phú Thử",
-                                              parent=province)
+    middle = (
+        province if two else UnitFactory(code="911", level=UnitLevel.DISTRICT, short_name="Phú Thử", parent=province)
+    )
     commune = UnitFactory(code="91101", level=UnitLevel.COMMUNE, short_name="Tân Thử", parent=middle)
     other = UnitFactory(code="91102", level=UnitLevel.COMMUNE, short_name="Hòa Thử", parent=middle)
     t = SimpleNamespace(model=request.param, province=province, commune=commune, other_commune=other)
     t.first = AgencyFactory(unit=commune, electronic_code="000.01.21.H98")
     t.other_first = AgencyFactory(unit=other, electronic_code="000.02.21.H98")
     if two:
-        t.second = AgencyFactory(unit=province, kind=AgencyKind.DEPARTMENT, sector="justice",
-                                 name="Sở Tư pháp tỉnh Thử Nghiệm", electronic_code="000.00.01.H98")
+        t.second = AgencyFactory(
+            unit=province,
+            kind=AgencyKind.DEPARTMENT,
+            sector="justice",
+            name="Sở Tư pháp tỉnh Thử Nghiệm",
+            electronic_code="000.00.01.H98",
+        )
         center = lambda unit, code: AgencyFactory(  # noqa: E731
-            unit=unit, kind=AgencyKind.SERVICE_CENTER, desk_name="", electronic_code=code,
-            name=f"Trung tâm Phục vụ hành chính công {unit.name.lower()}")
+            unit=unit,
+            kind=AgencyKind.SERVICE_CENTER,
+            desk_name="",
+            electronic_code=code,
+            name=f"Trung tâm Phục vụ hành chính công {unit.name.lower()}",
+        )
         t.desk, t.other_desk = center(commune, "002.01.50.H98"), center(other, "002.02.50.H98")
         t.province_center = center(province, "000.00.99.H98")
         second_step = (UnitLevel.PROVINCE, AgencyKind.DEPARTMENT, "justice", 3)
@@ -156,7 +180,10 @@ def tree(request, db):
     t.second_leader = staff(Role.LEADER, t.second, username="cap2.lanhdao")
     t.monitor = staff(Role.PROVINCE_MONITOR, username="tinh.giamsat")
     t.citizen = CitizenFactory(username="congdan1", personal_id="019090001234", date_of_birth=dt.date(1990, 5, 12))
-    t.inter_level = ProcedureFactory(name="Cấp giấy chứng nhận lần đầu", processing_days=Decimal(5), route=[
-        (UnitLevel.COMMUNE, AgencyKind.PEOPLES_COMMITTEE, "", 2), second_step])
+    t.inter_level = ProcedureFactory(
+        name="Cấp giấy chứng nhận lần đầu",
+        processing_days=Decimal(5),
+        route=[(UnitLevel.COMMUNE, AgencyKind.PEOPLES_COMMITTEE, "", 2), second_step],
+    )
     t.simple = ProcedureFactory(name="Đăng ký khai sinh", processing_days=Decimal(1), is_non_boundary=two)
     return t

@@ -67,8 +67,13 @@ class ProcedureFactory(factory.django.DjangoModelFactory):
         steps = extracted or [(UnitLevel.COMMUNE, AgencyKind.PEOPLES_COMMITTEE, "", self.processing_days)]
         for order, (level, kind, sector, days) in enumerate(steps, start=1):
             RouteStep.objects.create(
-                procedure=self, order=order, level=level, agency_kind=kind, sector=sector,
-                task=f"Bước {order}", working_days=Decimal(days),
+                procedure=self,
+                order=order,
+                level=level,
+                agency_kind=kind,
+                sector=sector,
+                task=f"Bước {order}",
+                working_days=Decimal(days),
             )
         RequiredDocument.objects.create(procedure=self, order=1, name="Tờ khai")
 
@@ -111,8 +116,11 @@ def online(w, procedure=None, agency=None, citizen=None):
     """A dossier filed online in the `world` fixture (inter-level procedure at the commune by default)."""
     citizen = citizen or w.citizen
     dossier = services.create_draft(
-        procedure or w.inter_level, agency or w.commune_agency, citizen,
-        at=local(2026, 11, 20, 20, 0), applicant_phone="0912345678",
+        procedure or w.inter_level,
+        agency or w.commune_agency,
+        citizen,
+        at=local(2026, 11, 20, 20, 0),
+        applicant_phone="0912345678",
     )
     return services.submit(dossier, citizen, at=local(2026, 11, 20, 20, 5))
 
@@ -147,9 +155,14 @@ def walk_in(procedure, agency, officer, *, at=RECEIVED_AT, scans=(), unscanned_r
     documents = list(procedure.required_documents.all())
     if scans:
         assert not counter.stage_scans(officer, batch, documents[0], scans)
-    components = [counter.ReceivedComponent(required_document=d, received=True,
-                                            unscanned_reason="" if scans and i == 0 else unscanned_reason or "paper_kept")
-                  for i, d in enumerate(documents)]
+    components = [
+        counter.ReceivedComponent(
+            required_document=d,
+            received=True,
+            unscanned_reason="" if scans and i == 0 else unscanned_reason or "paper_kept",
+        )
+        for i, d in enumerate(documents)
+    ]
     fields.setdefault("applicant_name", "Lê Văn Cường")
     fields.setdefault("applicant_personal_id", "019085000111")
     return counter.receive_walk_in(procedure, agency, officer, batch=batch, components=components, at=at, **fields)
@@ -161,7 +174,8 @@ def sign_in_verified(client, user):
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
-        user=user, name="test", confirmed=True)
+        user=user, name="test", confirmed=True
+    )
     client.force_login(user)
     session = client.session
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id

@@ -22,7 +22,7 @@ def _font_resources(page):
     document receives after it is signed are written into fields)."""
     yield from ((page.get("/Resources") or {}).get("/Font") or {}).values()
     for annotation in page.get("/Annots") or []:
-        appearance = ((annotation.get_object().get("/AP") or {}).get("/N"))
+        appearance = (annotation.get_object().get("/AP") or {}).get("/N")
         if appearance is not None and hasattr(appearance.get_object(), "get"):
             yield from ((appearance.get_object().get("/Resources") or {}).get("/Font") or {}).values()
 
@@ -43,8 +43,11 @@ def fonts_of(content):
 def text_of(content):
     """The text a reader sees: the pages', then what was filled into their fields."""
     reader = PdfReader(io.BytesIO(content))
-    filled = [str(field["/V"]) for field in (reader.get_fields() or {}).values()
-              if field.get("/FT") == "/Tx" and field.get("/V")]
+    filled = [
+        str(field["/V"])
+        for field in (reader.get_fields() or {}).values()
+        if field.get("/FT") == "/Tx" and field.get("/V")
+    ]
     return "\n".join([page.extract_text() for page in reader.pages] + filled)
 
 

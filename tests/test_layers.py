@@ -10,8 +10,13 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def lint_imports(cwd):
-    return subprocess.run([str(Path(sys.executable).parent / "lint-imports"), "--no-cache"], cwd=cwd,
-                          env={"PYTHONPATH": str(cwd), "PATH": "/usr/bin:/bin"}, capture_output=True, text=True)
+    return subprocess.run(
+        [str(Path(sys.executable).parent / "lint-imports"), "--no-cache"],
+        cwd=cwd,
+        env={"PYTHONPATH": str(cwd), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+    )
 
 
 def test_the_layer_contract_holds():
@@ -25,10 +30,14 @@ def test_an_import_up_the_layers_breaks_it(tmp_path):
     is never touched."""
     for name in ("pyproject.toml",):
         shutil.copy(ROOT / name, tmp_path / name)
-    packages = [line.strip().strip('",') for line in (ROOT / "pyproject.toml").read_text()
-                .split("root_packages = [")[1].split("]")[0].split(",")]
+    packages = [
+        line.strip().strip('",')
+        for line in (ROOT / "pyproject.toml").read_text().split("root_packages = [")[1].split("]")[0].split(",")
+    ]
     for package in packages:
-        shutil.copytree(ROOT / package, tmp_path / package, ignore=shutil.ignore_patterns("*.pyc", "static", "templates"))
+        shutil.copytree(
+            ROOT / package, tmp_path / package, ignore=shutil.ignore_patterns("*.pyc", "static", "templates")
+        )
     with open(tmp_path / "government" / "calendar.py", "a") as calendar:
         calendar.write("\nfrom procedures.models import Dossier  # noqa\n")
     result = lint_imports(tmp_path)

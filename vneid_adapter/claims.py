@@ -29,8 +29,17 @@ def identity_from(claims):
     born = _date(values.get("date_of_birth"))
     assurance = _level(values.get("assurance")) or _level(claims.get("acr"))
     subject = str(claims.get("sub") or "")
-    missing = [key for key, ok in (("personal_id", PERSONAL_ID.match(personal_id)), ("full_name", full_name),
-                                   ("date_of_birth", born), ("assurance", assurance), ("sub", subject)) if not ok]
+    missing = [
+        key
+        for key, ok in (
+            ("personal_id", PERSONAL_ID.match(personal_id)),
+            ("full_name", full_name),
+            ("date_of_birth", born),
+            ("assurance", assurance),
+            ("sub", subject),
+        )
+        if not ok
+    ]
     if missing:
         raise ClaimMissing(f"missing or malformed claims: {', '.join(missing)}")
     return Identity(subject, personal_id, full_name[:150], born, assurance)
@@ -47,7 +56,7 @@ def _date(value):
 
 
 def _level(value):
-    """"LoA2", "2", 2, ["LoA1", "LoA2"] → 2; anything else → None."""
+    """ "LoA2", "2", 2, ["LoA1", "LoA2"] → 2; anything else → None."""
     if isinstance(value, (list, tuple)):
         levels = [_level(item) for item in value]
         return max((level for level in levels if level), default=None)

@@ -46,11 +46,16 @@ def provider():
             oauth = OAuth()
             oauth.oauth2_client_cls = _Provider
             app = oauth.register(
-                NAME, client_id=config["CLIENT_ID"], client_secret=config["CLIENT_SECRET"],
+                NAME,
+                client_id=config["CLIENT_ID"],
+                client_secret=config["CLIENT_SECRET"],
                 server_metadata_url=config["DISCOVERY_URL"] or config["ISSUER"] + "/.well-known/openid-configuration",
-                client_kwargs={"scope": config["SCOPE"], "code_challenge_method": "S256",
-                               "token_endpoint_auth_method": "client_secret_basic",
-                               "default_timeout": (config["CONNECT_TIMEOUT"], config["READ_TIMEOUT"])},
+                client_kwargs={
+                    "scope": config["SCOPE"],
+                    "code_challenge_method": "S256",
+                    "token_endpoint_auth_method": "client_secret_basic",
+                    "default_timeout": (config["CONNECT_TIMEOUT"], config["READ_TIMEOUT"]),
+                },
             )
             entry = _cache[key] = (app, time.monotonic())
     return entry[0]
@@ -65,8 +70,7 @@ def forget_provider():
 def sign_in_redirect(request, redirect_uri, *, level):
     """The redirect to the provider's sign-in page, asking for assurance `level`."""
     with _failures():
-        return provider().authorize_redirect(request, redirect_uri, acr_values=f"LoA{level}",
-                                             ui_locales="vi")
+        return provider().authorize_redirect(request, redirect_uri, acr_values=f"LoA{level}", ui_locales="vi")
 
 
 def complete(request):
@@ -94,9 +98,15 @@ def logout_url(id_token, post_logout_redirect_uri):
     endpoint = metadata.get("end_session_endpoint")
     if not endpoint:
         return None
-    request = requests.Request("GET", endpoint, params={
-        "id_token_hint": id_token, "post_logout_redirect_uri": post_logout_redirect_uri,
-        "client_id": settings.VNEID["CLIENT_ID"]}).prepare()
+    request = requests.Request(
+        "GET",
+        endpoint,
+        params={
+            "id_token_hint": id_token,
+            "post_logout_redirect_uri": post_logout_redirect_uri,
+            "client_id": settings.VNEID["CLIENT_ID"],
+        },
+    ).prepare()
     return request.url
 
 

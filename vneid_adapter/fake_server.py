@@ -39,8 +39,18 @@ from joserfc.jwk import RSAKey
 from citizen_registry_adapter.loopback import LoopbackServer, QuietHandler, serve_until_interrupted
 from citizen_registry_adapter.synthetic import population
 
-MODES = ("normal", "wrong_issuer", "wrong_audience", "expired", "bad_signature", "alg_none", "missing_claim",
-         "tampered_nonce", "slow", "error")
+MODES = (
+    "normal",
+    "wrong_issuer",
+    "wrong_audience",
+    "expired",
+    "bad_signature",
+    "alg_none",
+    "missing_claim",
+    "tampered_nonce",
+    "slow",
+    "error",
+)
 CLIENT_ID, CLIENT_SECRET = "mot-cua", "fake-vneid-secret"
 CODE_TTL, TOKEN_TTL = 120, 600
 KID = "fake-vneid-1"
@@ -50,8 +60,17 @@ class FakeVneid(LoopbackServer):
     handler_attribute = "provider"
     thread_name = "fake-vneid"
 
-    def __init__(self, host="127.0.0.1", port=0, *, mode="normal", delay=5.0, client_id=CLIENT_ID,
-                 client_secret=CLIENT_SECRET, citizens=None):
+    def __init__(
+        self,
+        host="127.0.0.1",
+        port=0,
+        *,
+        mode="normal",
+        delay=5.0,
+        client_id=CLIENT_ID,
+        client_secret=CLIENT_SECRET,
+        citizens=None,
+    ):
         super().__init__(host, port)
         self.mode, self.delay = mode, delay
         self.client_id, self.client_secret = client_id, client_secret
@@ -65,8 +84,9 @@ class FakeVneid(LoopbackServer):
 
     def rotate_keys(self):
         """A new signing key under a new key ID, as a provider does from time to time."""
-        self.key = RSAKey.generate_key(2048, parameters={"kid": f"fake-vneid-{secrets.token_hex(4)}", "use": "sig",
-                                                         "alg": "RS256"})
+        self.key = RSAKey.generate_key(
+            2048, parameters={"kid": f"fake-vneid-{secrets.token_hex(4)}", "use": "sig", "alg": "RS256"}
+        )
 
     def set(self, *, mode=None, delay=None):
         if mode is not None and mode not in MODES:
@@ -101,9 +121,12 @@ class FakeVneid(LoopbackServer):
         person = self.citizens[personal_id]
         claims = {
             "sub": hashlib.sha256(f"vneid:{personal_id}".encode()).hexdigest()[:32],
-            "SoDinhDanh": personal_id, "HoVaTen": person.full_name,
-            "NgayThangNamSinh": person.date_of_birth.strftime("%d/%m/%Y"), "LoaiTaiKhoan": "CONG_DAN",
-            "loAs": f"LoA{level}", "acr": f"LoA{level}",
+            "SoDinhDanh": personal_id,
+            "HoVaTen": person.full_name,
+            "NgayThangNamSinh": person.date_of_birth.strftime("%d/%m/%Y"),
+            "LoaiTaiKhoan": "CONG_DAN",
+            "loAs": f"LoA{level}",
+            "acr": f"LoA{level}",
         }
         if self.mode == "missing_claim":
             del claims["SoDinhDanh"]
@@ -120,8 +143,10 @@ class FakeVneid(LoopbackServer):
             payload["iat"], payload["exp"] = now - 3600, now - 600
         header = {"alg": "RS256", "kid": self.key.kid, "typ": typ}
         if self.mode == "alg_none":
+
             def part(value):
                 return base64.urlsafe_b64encode(json.dumps(value).encode()).rstrip(b"=").decode()
+
             return f"{part({'alg': 'none', 'typ': typ})}.{part(payload)}."
         key = self.other_key if self.mode == "bad_signature" else self.key
         return jwt.encode(header, payload, key)
@@ -159,8 +184,13 @@ class FakeVneid(LoopbackServer):
         id_claims = {**claims, "nonce": nonce, "auth_time": int(grant["at"])}
         at_hash = base64.urlsafe_b64encode(hashlib.sha256(access.encode()).digest()[:16]).rstrip(b"=").decode()
         id_token = self.sign({**id_claims, "at_hash": at_hash})
-        return 200, {"access_token": access, "token_type": "Bearer", "expires_in": TOKEN_TTL, "id_token": id_token,
-                     "scope": "openid"}
+        return 200, {
+            "access_token": access,
+            "token_type": "Bearer",
+            "expires_in": TOKEN_TTL,
+            "id_token": id_token,
+            "scope": "openid",
+        }
 
     def access_token(self, claims):
         token = self.sign({**claims, "client_id": self.client_id, "scope": "openid"}, typ="at+jwt")
@@ -176,6 +206,7 @@ def _client_credentials(form, authorization):
         except (ValueError, UnicodeDecodeError):
             return None, None
         from urllib.parse import unquote_plus
+
         return unquote_plus(client_id), unquote_plus(secret)
     return form.get("client_id"), form.get("client_secret")
 
@@ -254,8 +285,10 @@ class _Handler(QuietHandler):
             except (ValueError, KeyError, TypeError, AssertionError):
                 return self._json(400, {"error": "give personal_id of a synthetic citizen and level 1 or 2"})
             claims = self.provider.claims(person, level)
-            return self._json(200, {"access_token": self.provider.access_token(claims), "token_type": "Bearer",
-                                    "expires_in": TOKEN_TTL})
+            return self._json(
+                200,
+                {"access_token": self.provider.access_token(claims), "token_type": "Bearer", "expires_in": TOKEN_TTL},
+            )
         return self._json(404, {"error": "not_found"})
 
     def _check_request(self, params):
@@ -277,16 +310,26 @@ class _Handler(QuietHandler):
         if problem:
             return self._html(400, f"<p>Yêu cầu không hợp lệ: {html.escape(problem)}</p>")
         asked = params.get("acr_values", "LoA2")
-        hidden = "".join(f'<input type="hidden" name="{html.escape(k)}" value="{html.escape(v)}">'
-                         for k, v in params.items())
+        hidden = "".join(
+            f'<input type="hidden" name="{html.escape(k)}" value="{html.escape(v)}">' for k, v in params.items()
+        )
         people = "".join(
             f'<label><input type="radio" name="personal_id" value="{pid}"{" checked" if i == 0 else ""}> '
             f"{html.escape(p.full_name)} — {pid} — sinh {p.date_of_birth:%d/%m/%Y}</label>"
-            for i, (pid, p) in enumerate(list(self.provider.citizens.items())[:12]))
+            for i, (pid, p) in enumerate(list(self.provider.citizens.items())[:12])
+        )
         level1 = asked.endswith("1")
-        return self._html(200, PAGE.format(client=html.escape(params["client_id"]), asked=html.escape(asked),
-                                           hidden=hidden, people=people, sel1=" selected" if level1 else "",
-                                           sel2="" if level1 else " selected"))
+        return self._html(
+            200,
+            PAGE.format(
+                client=html.escape(params["client_id"]),
+                asked=html.escape(asked),
+                hidden=hidden,
+                people=people,
+                sel1=" selected" if level1 else "",
+                sel2="" if level1 else " selected",
+            ),
+        )
 
     def _authorize_decision(self, form):
         params = {k: v for k, v in form.items() if k not in ("personal_id", "level", "decision")}
@@ -330,8 +373,9 @@ def main(argv=None):
     parser.add_argument("--delay", type=float, default=5.0, help="seconds to wait in slow mode")
     args = parser.parse_args(argv)
     provider = FakeVneid(args.host, args.port, mode=args.mode, delay=args.delay).start()
-    serve_until_interrupted(provider, f"Fake VNeID provider on {provider.url} (client {provider.client_id}, "
-                                      f"mode {args.mode})")
+    serve_until_interrupted(
+        provider, f"Fake VNeID provider on {provider.url} (client {provider.client_id}, mode {args.mode})"
+    )
 
 
 if __name__ == "__main__":

@@ -33,7 +33,8 @@ def identity_of_token(token):
             decoded = jwt.decode(token, _keys(refresh=True), algorithms=list(config["ALGORITHMS"]))
         claims = decoded.claims
         jwt.JWTClaimsRegistry(
-            leeway=LEEWAY, iss={"essential": True, "value": config["ISSUER"]},
+            leeway=LEEWAY,
+            iss={"essential": True, "value": config["ISSUER"]},
             aud={"essential": True, "value": config["API_AUDIENCE"] or config["CLIENT_ID"]},
             exp={"essential": True},
         ).validate(claims)

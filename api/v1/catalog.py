@@ -19,17 +19,31 @@ class ProcedureList(APIView):
     permission_classes = [AllowAny]
     authentication_classes = []
 
-    @extend_schema(parameters=[CatalogQuerySerializer], operation_id="procedures_list", responses=inline_serializer(
-        "ProcedurePage", {"count": serializers.IntegerField(), "page": serializers.IntegerField(),
-                          "results": ProcedureSerializer(many=True)}))
+    @extend_schema(
+        parameters=[CatalogQuerySerializer],
+        operation_id="procedures_list",
+        responses=inline_serializer(
+            "ProcedurePage",
+            {
+                "count": serializers.IntegerField(),
+                "page": serializers.IntegerField(),
+                "results": ProcedureSerializer(many=True),
+            },
+        ),
+    )
     def get(self, request):
         query = CatalogQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         data = query.validated_data
         page = data.get("page", 1)
         procedures, total, _facets = find_procedures(
-            data.get("q", ""), level=data.get("level", ""), field=data.get("field") or "", point=data.get("place", ""),
-            offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE)
+            data.get("q", ""),
+            level=data.get("level", ""),
+            field=data.get("field") or "",
+            point=data.get("place", ""),
+            offset=(page - 1) * PAGE_SIZE,
+            limit=PAGE_SIZE,
+        )
         return Response({"count": total, "page": page, "results": ProcedureSerializer(procedures, many=True).data})
 
 
@@ -40,6 +54,9 @@ class ProcedureDetail(APIView):
     @extend_schema(responses=ProcedureDetailSerializer, operation_id="procedures_retrieve")
     def get(self, request, pk):
         procedure = get_object_or_404(
-            Procedure.objects.filter(is_active=True).select_related("field")
-            .prefetch_related("required_documents", "route_steps"), pk=pk)
+            Procedure.objects.filter(is_active=True)
+            .select_related("field")
+            .prefetch_related("required_documents", "route_steps"),
+            pk=pk,
+        )
         return Response(ProcedureDetailSerializer(procedure).data)

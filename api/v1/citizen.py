@@ -48,8 +48,9 @@ def _assurance(request):
 
 
 def _own(request, pk):
-    return get_object_or_404(Dossier.objects.filter(held_by(request.user)).select_related(
-        "procedure", "receiving_agency"), pk=pk)
+    return get_object_or_404(
+        Dossier.objects.filter(held_by(request.user)).select_related("procedure", "receiving_agency"), pk=pk
+    )
 
 
 class CitizenView(APIView):
@@ -64,10 +65,19 @@ class Page(PageNumberPagination):
 
 
 class MyDossiers(CitizenView):
-    @extend_schema(responses=inline_serializer("DossierPage", {
-        "count": serializers.IntegerField(), "next": serializers.URLField(allow_null=True),
-        "previous": serializers.URLField(allow_null=True), "results": DossierSerializer(many=True)}),
-        parameters=[OpenApiParameter("page", int), OpenApiParameter("page_size", int)], operation_id="me_dossiers_list")
+    @extend_schema(
+        responses=inline_serializer(
+            "DossierPage",
+            {
+                "count": serializers.IntegerField(),
+                "next": serializers.URLField(allow_null=True),
+                "previous": serializers.URLField(allow_null=True),
+                "results": DossierSerializer(many=True),
+            },
+        ),
+        parameters=[OpenApiParameter("page", int), OpenApiParameter("page_size", int)],
+        operation_id="me_dossiers_list",
+    )
     def get(self, request):
         paginator = Page()
         page = paginator.paginate_queryset(citizen_dossiers(request.user), request, view=self)
@@ -88,8 +98,9 @@ class MyDossiers(CitizenView):
             places["case_unit"] = get_object_or_404(AdministrativeUnit, pk=values["case_unit"])
         if "return_agency" in values:
             places["return_agency"] = get_object_or_404(Agency, pk=values["return_agency"])
-        draft, _message = filing.start_online(request.user, procedure, agency, consent=values["consent"],
-                                              assurance=_assurance(request), **places)
+        draft, _message = filing.start_online(
+            request.user, procedure, agency, consent=values["consent"], assurance=_assurance(request), **places
+        )
         return Response(DossierDetailSerializer(draft).data, status=status.HTTP_201_CREATED)
 
 
@@ -113,15 +124,19 @@ class MyDossier(CitizenView):
 class Files(CitizenView):
     parser_classes = [MultiPartParser, FormParser]
 
-    @extend_schema(request={"multipart/form-data": UploadSerializer}, responses={201: DossierDetailSerializer},
-                   operation_id="me_dossiers_files_create")
+    @extend_schema(
+        request={"multipart/form-data": UploadSerializer},
+        responses={201: DossierDetailSerializer},
+        operation_id="me_dossiers_files_create",
+    )
     def post(self, request, pk):
         """Attach a file to a draft, for one of the procedure's required documents."""
         dossier = _own(request, pk)
         data = UploadSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        document = get_object_or_404(RequiredDocument, pk=data.validated_data["required_document"],
-                                     procedure=dossier.procedure)
+        document = get_object_or_404(
+            RequiredDocument, pk=data.validated_data["required_document"], procedure=dossier.procedure
+        )
         filing.attach_document(dossier, request.user, document, data.validated_data["file"])
         return Response(DossierDetailSerializer(dossier).data, status=status.HTTP_201_CREATED)
 
@@ -149,23 +164,33 @@ class Submit(CitizenView):
         try:
             filing.submit_online(dossier, request.user, assurance=_assurance(request))
         except filing.SubmissionIncomplete as incomplete:
-            return problem(409, "incomplete", incomplete.message, _("Bổ sung các mục trong “problems” rồi nộp lại."),
-                           problems=[str(p) for p in incomplete.problems])
+            return problem(
+                409,
+                "incomplete",
+                incomplete.message,
+                _("Bổ sung các mục trong “problems” rồi nộp lại."),
+                problems=[str(p) for p in incomplete.problems],
+            )
         return Response(DossierDetailSerializer(dossier).data)
 
 
 class Supplement(CitizenView):
     parser_classes = [MultiPartParser, FormParser]
 
-    @extend_schema(request={"multipart/form-data": SupplySerializer}, responses=DossierDetailSerializer,
-                   operation_id="me_dossiers_supplement")
+    @extend_schema(
+        request={"multipart/form-data": SupplySerializer},
+        responses=DossierDetailSerializer,
+        operation_id="me_dossiers_supplement",
+    )
     def post(self, request, pk):
         dossier = _own(request, pk)
-        data = SupplySerializer(data={"files": request.FILES.getlist("files"),
-                                      "comment": request.data.get("comment", "")})
+        data = SupplySerializer(
+            data={"files": request.FILES.getlist("files"), "comment": request.data.get("comment", "")}
+        )
         data.is_valid(raise_exception=True)
-        filing.supply_online(dossier, request.user, data.validated_data["files"],
-                             comment=data.validated_data.get("comment", ""))
+        filing.supply_online(
+            dossier, request.user, data.validated_data["files"], comment=data.validated_data.get("comment", "")
+        )
         return Response(DossierDetailSerializer(dossier).data)
 
 
@@ -187,7 +212,6 @@ class Result(CitizenView):
         dossier = _own(request, pk)
         item = get_object_or_404(result_files(dossier), pk=file_id)
         return download(item.file, item.name)
-
 
 
 class Declaration(CitizenView):
@@ -219,7 +243,14 @@ class Declaration(CitizenView):
 
 
 def _state(record, form):
-    return {"definition": record.definition, "fields": {k[3:]: v for k, v in record.raw.items()},
-            "values": form.values, "complete": form.is_valid(),
-            "errors": [{"field": anchor, "label": str(label), "message": str(message)}
-                       for anchor, label, message in form.errors] if form.data is not None else []}
+    return {
+        "definition": record.definition,
+        "fields": {k[3:]: v for k, v in record.raw.items()},
+        "values": form.values,
+        "complete": form.is_valid(),
+        "errors": [
+            {"field": anchor, "label": str(label), "message": str(message)} for anchor, label, message in form.errors
+        ]
+        if form.data is not None
+        else [],
+    }

@@ -60,8 +60,21 @@ class ProcedureSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Procedure
-        fields = ["id", "national_code", "name", "field", "levels", "time_limit_kind", "processing_days", "processing_hours",
-                  "time_limit", "fee_vnd", "online_level", "assurance_level", "is_non_boundary"]
+        fields = [
+            "id",
+            "national_code",
+            "name",
+            "field",
+            "levels",
+            "time_limit_kind",
+            "processing_days",
+            "processing_hours",
+            "time_limit",
+            "fee_vnd",
+            "online_level",
+            "assurance_level",
+            "is_non_boundary",
+        ]
         read_only_fields = fields  # outputs: no database-dependent bounds in the schema
 
     def get_time_limit(self, procedure) -> str:
@@ -76,14 +89,22 @@ class ProcedureDetailSerializer(ProcedureSerializer):
     route = RouteStepSerializer(source="route_steps", many=True)
 
     class Meta(ProcedureSerializer.Meta):
-        fields = ProcedureSerializer.Meta.fields + ["fee_note", "result_document", "legal_basis", "description",
-                                                    "case_basis", "required_documents", "route"]
+        fields = ProcedureSerializer.Meta.fields + [
+            "fee_note",
+            "result_document",
+            "legal_basis",
+            "description",
+            "case_basis",
+            "required_documents",
+            "route",
+        ]
         read_only_fields = fields  # outputs: no database-dependent bounds in the schema
 
 
 class CatalogQuerySerializer(serializers.Serializer):
-    q = serializers.CharField(required=False, max_length=100, allow_blank=True,
-                              help_text=_("Tìm theo tên, không phân biệt dấu"))
+    q = serializers.CharField(
+        required=False, max_length=100, allow_blank=True, help_text=_("Tìm theo tên, không phân biệt dấu")
+    )
     level = serializers.ChoiceField(choices=UnitLevel.choices, required=False)
     field = serializers.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
     place = serializers.CharField(required=False, max_length=100, help_text=_("Nơi tiếp nhận (mã nơi nộp)"))
@@ -113,8 +134,17 @@ class PublicStatusSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Dossier
-        fields = ["code", "procedure", "state", "agency", "submitted_at", "received_at", "appointment_at",
-                  "returned_at", "events"]
+        fields = [
+            "code",
+            "procedure",
+            "state",
+            "agency",
+            "submitted_at",
+            "received_at",
+            "appointment_at",
+            "returned_at",
+            "events",
+        ]
         read_only_fields = fields  # outputs: no database-dependent bounds in the schema
 
     def get_events(self, dossier) -> list[dict]:
@@ -145,16 +175,37 @@ class DossierSerializer(serializers.ModelSerializer):
     procedure_name = serializers.CharField(source="procedure.name", read_only=True)
     receiving_agency = AgencyRefSerializer(read_only=True)
     decision_note = serializers.SerializerMethodField(
-        help_text=_("Lý do từ chối, không đủ điều kiện, rút hoặc dừng giải quyết; rỗng ở trạng thái khác"))
+        help_text=_("Lý do từ chối, không đủ điều kiện, rút hoặc dừng giải quyết; rỗng ở trạng thái khác")
+    )
     # blank when nobody gave one (a counter dossier): not an e-mail "format" then
-    applicant_email = serializers.CharField(read_only=True, label=Dossier._meta.get_field("applicant_email").verbose_name)
+    applicant_email = serializers.CharField(
+        read_only=True, label=Dossier._meta.get_field("applicant_email").verbose_name
+    )
 
     class Meta:
         model = Dossier
-        fields = ["id", "code", "state", "procedure", "procedure_name", "receiving_agency", "channel",
-                  "applicant_name", "applicant_phone", "applicant_email", "applicant_address", "result_delivery",
-                  "delivery_address", "created_at", "submitted_at", "received_at", "due_at", "appointment_at",
-                  "returned_at", "decision_note"]
+        fields = [
+            "id",
+            "code",
+            "state",
+            "procedure",
+            "procedure_name",
+            "receiving_agency",
+            "channel",
+            "applicant_name",
+            "applicant_phone",
+            "applicant_email",
+            "applicant_address",
+            "result_delivery",
+            "delivery_address",
+            "created_at",
+            "submitted_at",
+            "received_at",
+            "due_at",
+            "appointment_at",
+            "returned_at",
+            "decision_note",
+        ]
         read_only_fields = fields
 
     def get_decision_note(self, dossier) -> str:
@@ -175,8 +226,16 @@ class DossierDetailSerializer(DossierSerializer):
     def get_events(self, dossier) -> list[dict]:
         from procedures.selectors import citizen_comment, timeline
 
-        return [{"at": e.created_at, "action": e.action, "from_state": e.from_state, "to_state": e.to_state,
-                 "comment": citizen_comment(e)} for e in timeline(dossier)]
+        return [
+            {
+                "at": e.created_at,
+                "action": e.action,
+                "from_state": e.from_state,
+                "to_state": e.to_state,
+                "comment": citizen_comment(e),
+            }
+            for e in timeline(dossier)
+        ]
 
     def get_results(self, dossier) -> list[dict]:
         from procedures.selectors import result_files
@@ -187,8 +246,9 @@ class DossierDetailSerializer(DossierSerializer):
 class StartSerializer(serializers.Serializer):
     procedure = serializers.IntegerField(min_value=1, max_value=2**31 - 1)
     agency = serializers.IntegerField(min_value=1, max_value=2**31 - 1, help_text=_("Nơi nộp hồ sơ"))
-    consent = serializers.BooleanField(default=False, help_text=_(
-        "Đồng ý lấy thông tin từ CSDL quốc gia về dân cư để điền sẵn"))
+    consent = serializers.BooleanField(
+        default=False, help_text=_("Đồng ý lấy thông tin từ CSDL quốc gia về dân cư để điền sẵn")
+    )
     case_unit = serializers.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
     return_agency = serializers.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
 
@@ -220,13 +280,27 @@ class SystemDossierSerializer(serializers.ModelSerializer):
     receiving_agency = serializers.CharField(source="receiving_agency.electronic_code")
     current_agency = serializers.CharField(source="current_agency.electronic_code", default=None)
     last_change = serializers.IntegerField(read_only=True, help_text=_("Số thứ tự sự kiện mới nhất"))
-    timeliness = serializers.ChoiceField(choices=Timeliness.choices, allow_blank=True, read_only=True,
-                                         help_text=_("Trống khi chưa trả kết quả"))
+    timeliness = serializers.ChoiceField(
+        choices=Timeliness.choices, allow_blank=True, read_only=True, help_text=_("Trống khi chưa trả kết quả")
+    )
 
     class Meta:
         model = Dossier
-        fields = ["code", "state", "procedure", "receiving_agency", "current_agency", "channel", "submitted_at",
-                  "received_at", "due_at", "appointment_at", "returned_at", "timeliness", "last_change"]
+        fields = [
+            "code",
+            "state",
+            "procedure",
+            "receiving_agency",
+            "current_agency",
+            "channel",
+            "submitted_at",
+            "received_at",
+            "due_at",
+            "appointment_at",
+            "returned_at",
+            "timeliness",
+            "last_change",
+        ]
         read_only_fields = fields  # outputs: no database-dependent bounds in the schema
 
 
@@ -239,23 +313,32 @@ class TransitionSerializer(serializers.Serializer):
 
     comment = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
     reason = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
-    missing_items = serializers.ListField(child=serializers.CharField(max_length=500), max_length=30, required=False,
-                                          default=list, help_text=_("Giấy tờ cần bổ sung, mỗi mục một phần tử"))
+    missing_items = serializers.ListField(
+        child=serializers.CharField(max_length=500),
+        max_length=30,
+        required=False,
+        default=list,
+        help_text=_("Giấy tờ cần bổ sung, mỗi mục một phần tử"),
+    )
     new_appointment_at = serializers.DateTimeField(required=False)
     ground = serializers.ChoiceField(choices=StopGround.choices, required=False)
-    provision = serializers.CharField(max_length=300, required=False, allow_blank=True, default="",
-                                      help_text=_("Căn cứ pháp lý cụ thể khi dừng theo quy định của pháp luật"))
-
-
+    provision = serializers.CharField(
+        max_length=300,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text=_("Căn cứ pháp lý cụ thể khi dừng theo quy định của pháp luật"),
+    )
 
 
 class EFormSerializer(serializers.Serializer):
     """A typed declaration: `fields` are the form's input names (a group's rows as
     `<group>-<row>-<field>` and `<group>-rows`), each with the text typed, as on the page."""
 
-    fields = serializers.DictField(child=serializers.CharField(allow_blank=True, max_length=2000,
-                                                               trim_whitespace=False),
-                                   help_text=_("Tên ô nhập → giá trị, như trên trang soạn hồ sơ"))
+    fields = serializers.DictField(
+        child=serializers.CharField(allow_blank=True, max_length=2000, trim_whitespace=False),
+        help_text=_("Tên ô nhập → giá trị, như trên trang soạn hồ sơ"),
+    )
 
 
 class EFormStateSerializer(serializers.Serializer):

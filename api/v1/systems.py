@@ -23,7 +23,8 @@ from .serializers import ChangedSinceSerializer, EventSerializer, SystemDossierS
 TRANSITIONS = {
     "receive": lambda d, u, v: services.receive(d, u, comment=v["comment"]),
     "request_supplement": lambda d, u, v: services.request_supplement(
-        d, u, missing_items=v["missing_items"], comment=v["comment"]),
+        d, u, missing_items=v["missing_items"], comment=v["comment"]
+    ),
     "reject": lambda d, u, v: services.reject(d, u, reason=v["reason"]),
     "start_processing": lambda d, u, v: services.start_processing(d, u, comment=v["comment"]),
     "transfer": lambda d, u, v: services.transfer(d, u, comment=v["comment"]),
@@ -31,9 +32,11 @@ TRANSITIONS = {
     "send_back": lambda d, u, v: services.send_back(d, u, comment=v["comment"]),
     "return_result": lambda d, u, v: services.return_result(d, u, comment=v["comment"]),
     "issue_apology": lambda d, u, v: services.issue_apology(
-        d, u, new_appointment_at=v.get("new_appointment_at"), reason=v["reason"]),
-    "stop": lambda d, u, v: services.stop(d, u, ground=v.get("ground", ""), reason=v["reason"],
-                                              provision=v.get("provision", "")),
+        d, u, new_appointment_at=v.get("new_appointment_at"), reason=v["reason"]
+    ),
+    "stop": lambda d, u, v: services.stop(
+        d, u, ground=v.get("ground", ""), reason=v["reason"], provision=v.get("provision", "")
+    ),
 }
 
 
@@ -43,13 +46,17 @@ def in_scope(client):
     dossiers = Dossier.objects.exclude(state=DossierState.DRAFT)
     if client.agency_id is None:
         return dossiers
-    return dossiers.filter(Q(receiving_agency_id=client.agency_id) | Q(current_agency_id=client.agency_id)
-                           | Q(pk__in=Dossier.objects.filter(steps__agency_id=client.agency_id).values("pk")))
+    return dossiers.filter(
+        Q(receiving_agency_id=client.agency_id)
+        | Q(current_agency_id=client.agency_id)
+        | Q(pk__in=Dossier.objects.filter(steps__agency_id=client.agency_id).values("pk"))
+    )
 
 
 def _dossier(request, code):
-    return get_object_or_404(in_scope(request.auth).select_related("procedure", "receiving_agency",
-                                                                     "current_agency"), code=code)
+    return get_object_or_404(
+        in_scope(request.auth).select_related("procedure", "receiving_agency", "current_agency"), code=code
+    )
 
 
 class Changes(CursorPagination):
@@ -63,19 +70,29 @@ class SystemView(APIView):
 
 
 class ChangedDossiers(SystemView):
-    @extend_schema(parameters=[ChangedSinceSerializer, OpenApiParameter("cursor", str, description="From `next`")],
-                   responses=inline_serializer("ChangedDossierPage", {
-                       "next": serializers.URLField(allow_null=True), "previous": serializers.URLField(allow_null=True),
-                       "results": SystemDossierSerializer(many=True)}),
-                   operation_id="system_dossiers_list")
+    @extend_schema(
+        parameters=[ChangedSinceSerializer, OpenApiParameter("cursor", str, description="From `next`")],
+        responses=inline_serializer(
+            "ChangedDossierPage",
+            {
+                "next": serializers.URLField(allow_null=True),
+                "previous": serializers.URLField(allow_null=True),
+                "results": SystemDossierSerializer(many=True),
+            },
+        ),
+        operation_id="system_dossiers_list",
+    )
     def get(self, request):
         """Dossiers with an event since `since`, oldest change first; follow `next` to the end."""
         query = ChangedSinceSerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         since = query.validated_data["since"]
-        dossiers = (in_scope(request.auth).select_related("procedure", "receiving_agency", "current_agency")
-                    .annotate(last_change=Max("events__pk", filter=Q(events__created_at__gte=since)))
-                    .filter(last_change__isnull=False))
+        dossiers = (
+            in_scope(request.auth)
+            .select_related("procedure", "receiving_agency", "current_agency")
+            .annotate(last_change=Max("events__pk", filter=Q(events__created_at__gte=since)))
+            .filter(last_change__isnull=False)
+        )
         paginator = Changes()
         page = paginator.paginate_queryset(dossiers, request, view=self)
         return paginator.get_paginated_response(SystemDossierSerializer(page, many=True).data)
@@ -100,9 +117,12 @@ class DossierEvents(SystemView):
 class Transition(SystemView):
     permission_classes = [MayFireTransitions]
 
-    @extend_schema(request=TransitionSerializer, responses=SystemDossierSerializer,
-                   parameters=[OpenApiParameter("name", str, OpenApiParameter.PATH, enum=sorted(TRANSITIONS))],
-                   operation_id="system_dossiers_transition")
+    @extend_schema(
+        request=TransitionSerializer,
+        responses=SystemDossierSerializer,
+        parameters=[OpenApiParameter("name", str, OpenApiParameter.PATH, enum=sorted(TRANSITIONS))],
+        operation_id="system_dossiers_transition",
+    )
     def post(self, request, code, name):
         run = TRANSITIONS.get(name)
         if run is None:

@@ -17,9 +17,15 @@ class Tracking(APIView):
     permission_classes = [AllowAny]
     authentication_classes = []
 
-    @extend_schema(request=TrackingSerializer, operation_id="tracking_create", responses={
-        200: PublicStatusSerializer, 404: OpenApiResponse(description="No dossier matches"),
-        429: OpenApiResponse(description="Too many lookups from this address")})
+    @extend_schema(
+        request=TrackingSerializer,
+        operation_id="tracking_create",
+        responses={
+            200: PublicStatusSerializer,
+            404: OpenApiResponse(description="No dossier matches"),
+            429: OpenApiResponse(description="Too many lookups from this address"),
+        },
+    )
     def post(self, request):
         limit, window = settings.TRACKING_RATE_LIMIT
         wait = hit("track", client_ip(request), limit=limit, window=window)  # one budget with the page

@@ -4,7 +4,21 @@ from .outgoing import Delivery, DeliveryStatus, ExternalDelivery, OutgoingDocume
 from .registers import Direction, DocumentType, RegisterSequence, Urgency
 
 __all__ = [
-    "Assignment", "AssignmentRole", "Channel", "Delivery", "DeliveryStatus", "Direction", "DocumentFile", "DocumentType",
-    "ExternalDelivery", "IncomingDocument", "IncomingState", "Outcome", "OutgoingDocument", "OutgoingState",
-    "ProgressNote", "RegisterSequence", "Urgency",
+    "Assignment",
+    "AssignmentRole",
+    "Channel",
+    "Delivery",
+    "DeliveryStatus",
+    "Direction",
+    "DocumentFile",
+    "DocumentType",
+    "ExternalDelivery",
+    "IncomingDocument",
+    "IncomingState",
+    "Outcome",
+    "OutgoingDocument",
+    "OutgoingState",
+    "ProgressNote",
+    "RegisterSequence",
+    "Urgency",
 ]

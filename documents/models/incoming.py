@@ -25,28 +25,43 @@ class Outcome(models.TextChoices):
 class IncomingDocument(ConcurrentTransitionMixin, models.Model):
     """One entry of an agency's incoming register (sổ đăng ký văn bản đến)."""
 
-    agency = models.ForeignKey("government.Agency", verbose_name=_("cơ quan nhận"), on_delete=models.PROTECT,
-                               related_name="+")
+    agency = models.ForeignKey(
+        "government.Agency", verbose_name=_("cơ quan nhận"), on_delete=models.PROTECT, related_name="+"
+    )
     year = models.PositiveSmallIntegerField(_("năm"))
     number = models.PositiveIntegerField(_("số đến"))
     received_at = models.DateTimeField(_("thời điểm đến"))
     channel = models.CharField(_("hình thức nhận"), max_length=12, choices=Channel.choices)
     sender = models.CharField(_("cơ quan ban hành"), max_length=255)
-    sender_agency = models.ForeignKey("government.Agency", verbose_name=_("cơ quan gửi trong hệ thống"), null=True,
-                                      blank=True, on_delete=models.PROTECT, related_name="+")
+    sender_agency = models.ForeignKey(
+        "government.Agency",
+        verbose_name=_("cơ quan gửi trong hệ thống"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     number_symbol = models.CharField(_("số, ký hiệu"), max_length=60)
     issued_on = models.DateField(_("ngày văn bản"))
-    document_type = models.ForeignKey("documents.DocumentType", verbose_name=_("loại văn bản"),
-                                      on_delete=models.PROTECT, related_name="+")
+    document_type = models.ForeignKey(
+        "documents.DocumentType", verbose_name=_("loại văn bản"), on_delete=models.PROTECT, related_name="+"
+    )
     excerpt = models.CharField(_("trích yếu"), max_length=1000)
     urgency = models.CharField(_("độ khẩn"), max_length=12, choices=Urgency.choices, default=Urgency.NORMAL)
     answer_due = models.DateField(_("hạn trả lời"), null=True, blank=True)
     state = FSMField(_("tình trạng"), max_length=12, choices=IncomingState.choices, default=IncomingState.REGISTERED)
-    registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("văn thư vào sổ"),
-                                      on_delete=models.PROTECT, related_name="+")
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("văn thư vào sổ"), on_delete=models.PROTECT, related_name="+"
+    )
     outcome = models.CharField(_("kết quả xử lý"), max_length=10, choices=Outcome.choices, blank=True)
-    answer = models.ForeignKey("documents.OutgoingDocument", verbose_name=_("văn bản trả lời"), null=True,
-                               blank=True, on_delete=models.PROTECT, related_name="answers_to")
+    answer = models.ForeignKey(
+        "documents.OutgoingDocument",
+        verbose_name=_("văn bản trả lời"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="answers_to",
+    )
     closed_at = models.DateTimeField(_("thời điểm xong"), null=True, blank=True)
     # Number, symbol, excerpt, sender and type without diacritics (government.folding), for the database search.
     search_text = models.TextField(editable=False, default="")
@@ -60,7 +75,10 @@ class IncomingDocument(ConcurrentTransitionMixin, models.Model):
 
     def __str__(self):
         return _("Văn bản đến số %(number)s/%(year)s — %(symbol)s") % {
-            "number": self.number, "year": self.year, "symbol": self.number_symbol}
+            "number": self.number,
+            "year": self.year,
+            "symbol": self.number_symbol,
+        }
 
     @transition(field=state, source=[IncomingState.REGISTERED, IncomingState.ASSIGNED], target=IncomingState.ASSIGNED)
     def mark_assigned(self):
@@ -82,11 +100,16 @@ class Assignment(models.Model):
 
     document = models.ForeignKey(IncomingDocument, on_delete=models.CASCADE, related_name="assignments")
     role = models.CharField(_("vai trò"), max_length=10, choices=AssignmentRole.choices)
-    assignee = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người được giao"),
-                                 on_delete=models.PROTECT, related_name="document_assignments")
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người được giao"),
+        on_delete=models.PROTECT,
+        related_name="document_assignments",
+    )
     due_on = models.DateField(_("hạn xử lý"), null=True, blank=True)
-    assigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người giao"), on_delete=models.PROTECT,
-                                    related_name="+")
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người giao"), on_delete=models.PROTECT, related_name="+"
+    )
     assigned_at = models.DateTimeField(_("thời điểm giao"), auto_now_add=True)
     note = models.CharField(_("ý kiến chỉ đạo"), max_length=500, blank=True)
 
@@ -95,8 +118,9 @@ class Assignment(models.Model):
         verbose_name_plural = _("phân công xử lý")
         ordering = ["document", "role", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["document"], condition=models.Q(role="handle"),
-                                    name="assignment_one_handler"),
+            models.UniqueConstraint(
+                fields=["document"], condition=models.Q(role="handle"), name="assignment_one_handler"
+            ),
             models.UniqueConstraint(fields=["document", "assignee"], name="assignment_once_per_person"),
         ]
 

@@ -24,16 +24,22 @@ class DocumentType(models.Model):
 
     name = models.CharField(_("tên loại văn bản"), max_length=80, unique=True)
     abbreviation = models.CharField(
-        _("chữ viết tắt"), max_length=10, blank=True,
-        help_text=_("Để trống với công văn: ký hiệu của công văn ghi tên viết tắt của đơn vị soạn thảo."))
+        _("chữ viết tắt"),
+        max_length=10,
+        blank=True,
+        help_text=_("Để trống với công văn: ký hiệu của công văn ghi tên viết tắt của đơn vị soạn thảo."),
+    )
     is_active = models.BooleanField(_("đang dùng"), default=True)
 
     class Meta:
         verbose_name = _("loại văn bản")
         verbose_name_plural = _("loại văn bản")
         ordering = [by_name()]  # Vietnamese alphabetical order (government.collation)
-        constraints = [models.UniqueConstraint(fields=["abbreviation"], condition=~models.Q(abbreviation=""),
-                                               name="document_type_unique_abbreviation")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["abbreviation"], condition=~models.Q(abbreviation=""), name="document_type_unique_abbreviation"
+            )
+        ]
 
     def __str__(self):
         return f"{self.name} ({self.abbreviation})" if self.abbreviation else self.name
@@ -43,8 +49,9 @@ class RegisterSequence(models.Model):
     """The last number given in one agency's incoming or outgoing register for one year: numbers
     start again from 1 each 1 January (Vietnam's time) and only ever count up."""
 
-    agency = models.ForeignKey("government.Agency", verbose_name=_("cơ quan"), on_delete=models.PROTECT,
-                               related_name="+")
+    agency = models.ForeignKey(
+        "government.Agency", verbose_name=_("cơ quan"), on_delete=models.PROTECT, related_name="+"
+    )
     direction = models.CharField(_("sổ"), max_length=10, choices=Direction.choices)
     year = models.PositiveSmallIntegerField(_("năm"))
     last_number = models.PositiveIntegerField(_("số cuối đã cấp"))

@@ -18,8 +18,9 @@ STATUS_ORDER = ["sent", "received", "handling", "done"]
 def send_pending(document):
     """Send each of the document's external deliveries not yet accepted by the axis. A refusal is kept
     with its reason; an axis that is down leaves them for the next try (`manage.py sync_document_axis`)."""
-    pending = document.external_deliveries.filter(status__in=[ExternalDelivery.Status.PENDING,
-                                                              ExternalDelivery.Status.FAILED])
+    pending = document.external_deliveries.filter(
+        status__in=[ExternalDelivery.Status.PENDING, ExternalDelivery.Status.FAILED]
+    )
     if not pending:
         return 0
     with document.issued_pdf.open("rb") as handle:
@@ -28,15 +29,27 @@ def send_pending(document):
     for delivery in pending:
         delivery.attempts += 1
         try:
-            axis.send(envelope(
-                message_id=delivery.message_id, sender_code=document.agency.electronic_code,
-                sender_name=document.agency.name, recipient_code=delivery.recipient_code, symbol=document.symbol,
-                issued_on=document.issued_on, type_name=document.document_type.name, excerpt=document.excerpt,
-                urgency=document.urgency, signer=document.signer.get_full_name() if document.signer else "",
-                pdf_bytes=content, file_name=f"{document.symbol.replace('/', '-')}.pdf"))
+            axis.send(
+                envelope(
+                    message_id=delivery.message_id,
+                    sender_code=document.agency.electronic_code,
+                    sender_name=document.agency.name,
+                    recipient_code=delivery.recipient_code,
+                    symbol=document.symbol,
+                    issued_on=document.issued_on,
+                    type_name=document.document_type.name,
+                    excerpt=document.excerpt,
+                    urgency=document.urgency,
+                    signer=document.signer.get_full_name() if document.signer else "",
+                    pdf_bytes=content,
+                    file_name=f"{document.symbol.replace('/', '-')}.pdf",
+                )
+            )
         except AxisRefused as error:
-            delivery.status, delivery.last_error = ExternalDelivery.Status.FAILED, _("Trục từ chối: %(reason)s") % {
-                "reason": error.reason}
+            delivery.status, delivery.last_error = (
+                ExternalDelivery.Status.FAILED,
+                _("Trục từ chối: %(reason)s") % {"reason": error.reason},
+            )
         except AxisError as error:
             delivery.status, delivery.last_error = ExternalDelivery.Status.FAILED, error.reason
             logger.warning("document axis unavailable for %s: %s", delivery.message_id, error.reason)
@@ -53,8 +66,11 @@ def resend(clerk, document):
 
 def refresh_statuses(deliveries=None):
     """Ask the axis what the recipients said of the documents it carried; statuses only move forward."""
-    deliveries = list(deliveries if deliveries is not None else ExternalDelivery.objects.filter(
-        status__in=["sent", "received", "handling"]))
+    deliveries = list(
+        deliveries
+        if deliveries is not None
+        else ExternalDelivery.objects.filter(status__in=["sent", "received", "handling"])
+    )
     if not deliveries:
         return 0
     try:
@@ -65,8 +81,11 @@ def refresh_statuses(deliveries=None):
     changed = 0
     for delivery in deliveries:
         status = reported.get(delivery.message_id)
-        if status and delivery.status in STATUS_ORDER and STATUS_ORDER.index(status) > STATUS_ORDER.index(
-                delivery.status):
+        if (
+            status
+            and delivery.status in STATUS_ORDER
+            and STATUS_ORDER.index(status) > STATUS_ORDER.index(delivery.status)
+        ):
             delivery.status = status
             delivery.save(update_fields=["status", "changed_at"])
             changed += 1

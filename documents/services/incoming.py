@@ -37,7 +37,8 @@ from .registers import take_number
 class ClassifiedRefused(DomainError):
     default_message = gettext_lazy(
         "Văn bản mật không được đăng ký, xử lý trên hệ thống. Hãy vào sổ văn bản mật bằng giấy và chuyển bản "
-        "giấy theo quy định về bảo vệ bí mật nhà nước.")
+        "giấy theo quy định về bảo vệ bí mật nhà nước."
+    )
 
 
 class IncomingRefused(DomainError):
@@ -89,15 +90,27 @@ def _check_dates(entry, received_at):
 def _record(agency, entry, received_at, clerk, sender_agency=None):
     number = take_number(agency, Direction.INCOMING, received_at)
     return IncomingDocument.objects.create(
-        agency=agency, year=number.year, number=number.number, received_at=received_at, channel=entry.channel,
-        sender=entry.sender, sender_agency=sender_agency, number_symbol=entry.number_symbol,
-        issued_on=entry.issued_on, document_type=entry.document_type, excerpt=entry.excerpt, urgency=entry.urgency,
-        answer_due=entry.answer_due, registered_by=clerk)
+        agency=agency,
+        year=number.year,
+        number=number.number,
+        received_at=received_at,
+        channel=entry.channel,
+        sender=entry.sender,
+        sender_agency=sender_agency,
+        number_symbol=entry.number_symbol,
+        issued_on=entry.issued_on,
+        document_type=entry.document_type,
+        excerpt=entry.excerpt,
+        urgency=entry.urgency,
+        answer_due=entry.answer_due,
+        registered_by=clerk,
+    )
 
 
 def _store_file(document, name, content_type, content, sha256, user):
-    item = DocumentFile(document=document, name=name, content_type=content_type, size=len(content), sha256=sha256,
-                        added_by=user)
+    item = DocumentFile(
+        document=document, name=name, content_type=content_type, size=len(content), sha256=sha256, added_by=user
+    )
     item.file.save(name, ContentFile(content), save=False)
     item.save()
     return item
@@ -112,16 +125,29 @@ def receive_delivery(clerk, delivery, *, answer_due=None):
         if delivery.status != DeliveryStatus.SENT:
             raise IncomingRefused(_("Văn bản này đã được tiếp nhận."))
         sent = delivery.document
-        entry = IncomingEntry(sender=sent.agency.name, number_symbol=sent.symbol, issued_on=sent.issued_on,
-                              document_type=sent.document_type, excerpt=sent.excerpt, urgency=sent.urgency,
-                              channel=Channel.ELECTRONIC, answer_due=answer_due)
+        entry = IncomingEntry(
+            sender=sent.agency.name,
+            number_symbol=sent.symbol,
+            issued_on=sent.issued_on,
+            document_type=sent.document_type,
+            excerpt=sent.excerpt,
+            urgency=sent.urgency,
+            channel=Channel.ELECTRONIC,
+            answer_due=answer_due,
+        )
         now = timezone.now()
         _check_dates(entry, now)
         document = _record(delivery.agency, entry, now, clerk, sender_agency=sent.agency)
         with sent.issued_pdf.open("rb") as handle:
             content = handle.read()
-        _store_file(document, f"{sent.symbol.replace('/', '-')}.pdf", "application/pdf", content,
-                    hashlib.sha256(content).hexdigest(), clerk)
+        _store_file(
+            document,
+            f"{sent.symbol.replace('/', '-')}.pdf",
+            "application/pdf",
+            content,
+            hashlib.sha256(content).hexdigest(),
+            clerk,
+        )
         delivery.incoming, delivery.status = document, DeliveryStatus.RECEIVED
         delivery.save(update_fields=["incoming", "status", "changed_at"])
     return document
@@ -139,26 +165,41 @@ def assign(leader, document, *, handler, cooperating=(), informed=(), note=""):
     require(is_leader_of(leader, document.agency), _("Chỉ lãnh đạo của cơ quan được phân công xử lý văn bản đến."))
     if document.state == IncomingState.CLOSED:
         raise IncomingRefused(_("Văn bản đã xử lý xong, không phân công lại."))
-    people = [(AssignmentRole.HANDLE, handler)] + [(AssignmentRole.COOPERATE, a) for a in cooperating] + [
-        (AssignmentRole.INFORM, a) for a in informed]
+    people = (
+        [(AssignmentRole.HANDLE, handler)]
+        + [(AssignmentRole.COOPERATE, a) for a in cooperating]
+        + [(AssignmentRole.INFORM, a) for a in informed]
+    )
     seen = set()
     for _role, assignee in people:
         if agency_of(assignee.user) != document.agency:
             raise NotAllowed(_("%(name)s không thuộc cơ quan nhận văn bản.") % {"name": _name(assignee.user)})
         if assignee.user.pk in seen:
-            raise IncomingRefused(_("Mỗi người chỉ nhận một vai trò: %(name)s được chọn hai lần.")
-                                  % {"name": _name(assignee.user)})
+            raise IncomingRefused(
+                _("Mỗi người chỉ nhận một vai trò: %(name)s được chọn hai lần.") % {"name": _name(assignee.user)}
+            )
         seen.add(assignee.user.pk)
     with transaction.atomic():
         _lock(document)
         document.assignments.all().delete()
-        Assignment.objects.bulk_create([
-            Assignment(document=document, role=role, assignee=a.user, due_on=a.due_on if role != AssignmentRole.INFORM
-                       else None, assigned_by=leader, note=note) for role, a in people])
+        Assignment.objects.bulk_create(
+            [
+                Assignment(
+                    document=document,
+                    role=role,
+                    assignee=a.user,
+                    due_on=a.due_on if role != AssignmentRole.INFORM else None,
+                    assigned_by=leader,
+                    note=note,
+                )
+                for role, a in people
+            ]
+        )
         document.mark_assigned()
         document.save(update_fields=["state"])
         Delivery.objects.filter(incoming=document, status=DeliveryStatus.RECEIVED).update(
-            status=DeliveryStatus.HANDLING, changed_at=timezone.now())
+            status=DeliveryStatus.HANDLING, changed_at=timezone.now()
+        )
     return document
 
 
@@ -172,8 +213,10 @@ def record_progress(user, document, text):
 def close(user, document, *, outcome, answer=None, note=""):
     """The handler (or a leader) closes the document: answered by an issued outgoing document of the
     same agency, or filed."""
-    require(_handles(user, document) or is_leader_of(user, document.agency),
-            _("Chỉ người xử lý chính hoặc lãnh đạo được kết thúc xử lý văn bản."))
+    require(
+        _handles(user, document) or is_leader_of(user, document.agency),
+        _("Chỉ người xử lý chính hoặc lãnh đạo được kết thúc xử lý văn bản."),
+    )
     if document.state != IncomingState.ASSIGNED:
         raise IncomingRefused(_("Văn bản chưa được phân công hoặc đã xử lý xong."))
     if outcome == Outcome.ANSWERED:
@@ -202,8 +245,9 @@ def _lock(document):
 
 
 def _works_on(user, document):
-    return document.assignments.filter(assignee=user, role__in=[AssignmentRole.HANDLE, AssignmentRole.COOPERATE]
-                                       ).exists() or is_leader_of(user, document.agency)
+    return document.assignments.filter(
+        assignee=user, role__in=[AssignmentRole.HANDLE, AssignmentRole.COOPERATE]
+    ).exists() or is_leader_of(user, document.agency)
 
 
 def _handles(user, document):

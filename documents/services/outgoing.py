@@ -40,8 +40,20 @@ class OutgoingRefused(DomainError):
     pass
 
 
-def create_draft(drafter, *, document_type, excerpt, signer, signer_title="", body="", upload=None, urgency="normal",
-                 drafting_unit="VP", addressees=(), external_addressees=()):
+def create_draft(
+    drafter,
+    *,
+    document_type,
+    excerpt,
+    signer,
+    signer_title="",
+    body="",
+    upload=None,
+    urgency="normal",
+    drafting_unit="VP",
+    addressees=(),
+    external_addressees=(),
+):
     """A draft from the template (`body`) or from the drafter's PDF (`upload`), with the empty fields
     the leader's signature and the clerk's issue will fill."""
     agency = agency_of(drafter)
@@ -63,18 +75,35 @@ def create_draft(drafter, *, document_type, excerpt, signer, signer_title="", bo
     elif body.strip():
         names = [a.name for a in addressees] + [item["name"] for item in external_addressees]
         try:
-            pdf, layout = draft_pdf(agency=agency, document_type=document_type, excerpt=excerpt, body=body,
-                                    addressees=names, signature=signature, drafting_unit=drafting_unit)
+            pdf, layout = draft_pdf(
+                agency=agency,
+                document_type=document_type,
+                excerpt=excerpt,
+                body=body,
+                addressees=names,
+                signature=signature,
+                drafting_unit=drafting_unit,
+            )
         except MissingAddressee:
-            raise OutgoingRefused(_("Công văn phải có nơi nhận (“Kính gửi”): hãy chọn ít nhất một cơ quan "
-                                    "nhận.")) from None
+            raise OutgoingRefused(
+                _("Công văn phải có nơi nhận (“Kính gửi”): hãy chọn ít nhất một cơ quan nhận.")
+            ) from None
     else:
         raise OutgoingRefused(_("Hãy nhập nội dung văn bản hoặc tải lên tệp dự thảo (PDF)."))
     prepared = _with_fields(pdf, layout)
     with transaction.atomic():
-        document = OutgoingDocument(agency=agency, document_type=document_type, drafting_unit=drafting_unit,
-                                    excerpt=excerpt, body=body, urgency=urgency, drafted_by=drafter, signer=signer,
-                                    signer_title=signature.text, external_addressees=list(external_addressees))
+        document = OutgoingDocument(
+            agency=agency,
+            document_type=document_type,
+            drafting_unit=drafting_unit,
+            excerpt=excerpt,
+            body=body,
+            urgency=urgency,
+            drafted_by=drafter,
+            signer=signer,
+            signer_title=signature.text,
+            external_addressees=list(external_addressees),
+        )
         document.draft_pdf.save(f"du-thao-{uuid.uuid4().hex[:12]}.pdf", ContentFile(prepared), save=False)
         document.save()
         document.addressees.set(addressees)
@@ -107,8 +136,14 @@ def sign(leader, document):
         raise OutgoingRefused(_("Văn bản không ở trạng thái chờ ký."))
     with document.draft_pdf.open("rb") as handle:
         draft = handle.read()
-    signed = sign_as_signer(draft, leader, document.agency, field=SIGNER_FIELD, image=signature_image(leader),
-                            reason=_("Ký ban hành: %(excerpt)s") % {"excerpt": document.excerpt[:100]})
+    signed = sign_as_signer(
+        draft,
+        leader,
+        document.agency,
+        field=SIGNER_FIELD,
+        image=signature_image(leader),
+        reason=_("Ký ban hành: %(excerpt)s") % {"excerpt": document.excerpt[:100]},
+    )
     with transaction.atomic():
         document.signed_pdf.save(f"da-ky-{uuid.uuid4().hex[:12]}.pdf", ContentFile(signed), save=False)
         document.signed_at = timezone.now()
@@ -131,11 +166,20 @@ def issue(clerk, document, at=None):
         if document.state != OutgoingState.SIGNED:
             raise OutgoingRefused(_("Văn bản chưa được lãnh đạo ký hoặc đã ban hành."))
         _number_and_seal(document, at, clerk)
-        Delivery.objects.bulk_create([Delivery(document=document, agency=agency)
-                                      for agency in document.addressees.all()])
-        external = ExternalDelivery.objects.bulk_create([
-            ExternalDelivery(document=document, recipient_code=item["code"], recipient_name=item["name"],
-                             message_id=uuid.uuid4().hex) for item in document.external_addressees])
+        Delivery.objects.bulk_create(
+            [Delivery(document=document, agency=agency) for agency in document.addressees.all()]
+        )
+        external = ExternalDelivery.objects.bulk_create(
+            [
+                ExternalDelivery(
+                    document=document,
+                    recipient_code=item["code"],
+                    recipient_name=item["name"],
+                    message_id=uuid.uuid4().hex,
+                )
+                for item in document.external_addressees
+            ]
+        )
         if external:
             from documents.tasks import send_to_axis
 
@@ -150,12 +194,25 @@ def issue_result(leader, agency, pdf, *, document_type, excerpt, drafted_by, at=
     require(is_leader_of(leader, agency), _("Chỉ lãnh đạo của cơ quan có thẩm quyền ký văn bản kết quả."))
     at = at or timezone.now()
     prepared = pdf if has_fields(pdf) else _with_fields(pdf)
-    signed = sign_as_signer(prepared, leader, agency, field=SIGNER_FIELD, image=signature_image(leader),
-                            reason=_("Phê duyệt: %(excerpt)s") % {"excerpt": excerpt[:100]})
+    signed = sign_as_signer(
+        prepared,
+        leader,
+        agency,
+        field=SIGNER_FIELD,
+        image=signature_image(leader),
+        reason=_("Phê duyệt: %(excerpt)s") % {"excerpt": excerpt[:100]},
+    )
     with transaction.atomic():
-        document = OutgoingDocument(agency=agency, document_type=document_type, excerpt=excerpt,
-                                    drafted_by=drafted_by, signer=leader, signed_at=at, state=OutgoingState.SIGNED,
-                                    signer_title=signature_block(leader, agency).text)
+        document = OutgoingDocument(
+            agency=agency,
+            document_type=document_type,
+            excerpt=excerpt,
+            drafted_by=drafted_by,
+            signer=leader,
+            signed_at=at,
+            state=OutgoingState.SIGNED,
+            signer_title=signature_block(leader, agency).text,
+        )
         document.draft_pdf.save(f"ket-qua-{uuid.uuid4().hex[:12]}.pdf", ContentFile(prepared), save=False)
         document.signed_pdf.save(f"da-ky-{uuid.uuid4().hex[:12]}.pdf", ContentFile(signed), save=False)
         document.save()
@@ -167,8 +224,9 @@ def _with_fields(pdf, layout=None):
     try:
         return with_fields(pdf, layout)
     except Exception as error:  # noqa: BLE001 - pyHanko refuses PDFs it cannot update incrementally
-        raise OutgoingRefused(_("Không thêm được ô ký số vào tệp dự thảo này; hãy xuất lại tệp PDF từ "
-                                "phần mềm soạn thảo.")) from error
+        raise OutgoingRefused(
+            _("Không thêm được ô ký số vào tệp dự thảo này; hãy xuất lại tệp PDF từ phần mềm soạn thảo.")
+        ) from error
 
 
 def _number_and_seal(document, at, clerk):
@@ -181,10 +239,15 @@ def _number_and_seal(document, at, clerk):
     with document.signed_pdf.open("rb") as handle:
         signed = handle.read()
     issued = sign_as_agency(
-        _filled(signed, document, day), document.agency, field=SEAL_FIELD, image=seal_image(document.agency),
-        reason=_("Ban hành văn bản số %(symbol)s") % {"symbol": document.symbol})
-    document.issued_pdf.save(f"{document.symbol.replace('/', '-')}-{uuid.uuid4().hex[:8]}.pdf",
-                             ContentFile(issued), save=False)
+        _filled(signed, document, day),
+        document.agency,
+        field=SEAL_FIELD,
+        image=seal_image(document.agency),
+        reason=_("Ban hành văn bản số %(symbol)s") % {"symbol": document.symbol},
+    )
+    document.issued_pdf.save(
+        f"{document.symbol.replace('/', '-')}-{uuid.uuid4().hex[:8]}.pdf", ContentFile(issued), save=False
+    )
     document.issued_sha256 = hashlib.sha256(issued).hexdigest()
     document.issued_at, document.issued_by = at, clerk
     document.mark_issued()
@@ -197,20 +260,30 @@ def register_issued(agency, type_name, *, excerpt, drafted_by, signer, at):
     the paper, so a rolled-back paper gives its number back. The OutgoingDocument, its symbol set."""
     document_type = DocumentType.objects.filter(name=type_name).first()
     if document_type is None:
-        raise UnknownDocumentType(_("Chưa có loại văn bản “%(type)s” để ban hành; hãy báo quản trị.")
-                                  % {"type": type_name})
+        raise UnknownDocumentType(
+            _("Chưa có loại văn bản “%(type)s” để ban hành; hãy báo quản trị.") % {"type": type_name}
+        )
     number = take_number(agency, Direction.OUTGOING, at)
-    document = OutgoingDocument(agency=agency, document_type=document_type, excerpt=excerpt[:500],
-                                drafted_by=drafted_by, signer=signer, state=OutgoingState.ISSUED, year=number.year,
-                                number=number.number, issued_on=at.astimezone(LOCAL_TZ).date(), issued_at=at,
-                                issued_by=drafted_by)
+    document = OutgoingDocument(
+        agency=agency,
+        document_type=document_type,
+        excerpt=excerpt[:500],
+        drafted_by=drafted_by,
+        signer=signer,
+        state=OutgoingState.ISSUED,
+        year=number.year,
+        number=number.number,
+        issued_on=at.astimezone(LOCAL_TZ).date(),
+        issued_at=at,
+        issued_by=drafted_by,
+    )
     document.symbol = symbol_of(document, number)
     document.save()
     return document
 
 
 def symbol_of(document, number):
-    """"15/QĐ-UBND" for a typed document; "123/UBND-VP" for an official letter, whose suffix names the
+    """ "15/QĐ-UBND" for a typed document; "123/UBND-VP" for an official letter, whose suffix names the
     drafting unit (Decree 30/2020, appendix I)."""
     agency = document.agency.symbol_abbreviation
     kind = document.document_type.abbreviation
@@ -220,8 +293,9 @@ def symbol_of(document, number):
 
 
 def _filled(signed, document, day):
-    return fill_text_fields(signed, {NUMBER_FIELD: f"Số: {document.symbol}",
-                                     DATE_FIELD: date_line(place_name(document.agency.unit), day)})
+    return fill_text_fields(
+        signed, {NUMBER_FIELD: f"Số: {document.symbol}", DATE_FIELD: date_line(place_name(document.agency.unit), day)}
+    )
 
 
 def _is_signer(user, document):

@@ -30,6 +30,7 @@ def take_number(agency, direction, at=None):
     if direction not in Direction.values:
         raise ValueError(f"unknown register {direction!r}")
     year = (at or timezone.now()).astimezone(LOCAL_TZ).year
-    number = next_value(RegisterSequence, {"agency_id": agency.pk, "direction": direction, "year": year},
-                        value_column="last_number")
+    number = next_value(
+        RegisterSequence, {"agency_id": agency.pk, "direction": direction, "year": year}, value_column="last_number"
+    )
     return RegisterNumber(direction, year, number)

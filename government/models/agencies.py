@@ -27,7 +27,10 @@ class Agency(models.Model):
     """A body that handles dossiers; each has its own one-stop desk and office hours."""
 
     unit = models.ForeignKey(
-        "government.AdministrativeUnit", verbose_name=_("đơn vị hành chính"), on_delete=models.PROTECT, related_name="agencies"
+        "government.AdministrativeUnit",
+        verbose_name=_("đơn vị hành chính"),
+        on_delete=models.PROTECT,
+        related_name="agencies",
     )
     kind = models.CharField(_("loại cơ quan"), max_length=20, choices=AgencyKind.choices)
     sector = models.SlugField(
@@ -35,7 +38,10 @@ class Agency(models.Model):
     )
     name = models.CharField(_("tên cơ quan"), max_length=200)
     desk_name = models.CharField(
-        _("tên bộ phận một cửa"), max_length=200, default="Bộ phận tiếp nhận và trả kết quả", blank=True,
+        _("tên bộ phận một cửa"),
+        max_length=200,
+        default="Bộ phận tiếp nhận và trả kết quả",
+        blank=True,
         help_text=_("In trên các phiếu dưới tên cơ quan; để trống với Trung tâm Phục vụ hành chính công."),
     )
     electronic_code = models.CharField(
@@ -45,21 +51,32 @@ class Agency(models.Model):
         _("mã minh họa"), default=True, help_text=_("Mã do hệ thống sinh cho dữ liệu mẫu, không phải mã chính thức.")
     )
     abbreviation = models.CharField(
-        _("tên viết tắt"), max_length=20, blank=True,
-        help_text=_("Trong ký hiệu văn bản, ví dụ UBND, STP. Để trống: UBND với Ủy ban nhân dân, chữ đầu các từ "
-                    "của tên với cơ quan khác."),
+        _("tên viết tắt"),
+        max_length=20,
+        blank=True,
+        help_text=_(
+            "Trong ký hiệu văn bản, ví dụ UBND, STP. Để trống: UBND với Ủy ban nhân dân, chữ đầu các từ "
+            "của tên với cơ quan khác."
+        ),
     )
     statutory_members = models.PositiveSmallIntegerField(
-        _("số đại biểu (thành viên) theo luật định"), null=True, blank=True,
-        help_text=_("Tổng số đại biểu Hội đồng nhân dân được bầu, hoặc số thành viên Ủy ban nhân dân: cơ sở tính "
-                    "tỷ lệ biểu quyết, kể cả khi số người có tên trong hệ thống ít hơn."),
+        _("số đại biểu (thành viên) theo luật định"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Tổng số đại biểu Hội đồng nhân dân được bầu, hoặc số thành viên Ủy ban nhân dân: cơ sở tính "
+            "tỷ lệ biểu quyết, kể cả khi số người có tên trong hệ thống ít hơn."
+        ),
     )
     morning_start = models.TimeField(_("sáng bắt đầu"), default=dt.time(7, 30))
     morning_end = models.TimeField(_("sáng kết thúc"), default=dt.time(11, 30))
     afternoon_start = models.TimeField(_("chiều bắt đầu"), default=dt.time(13, 30))
     afternoon_end = models.TimeField(_("chiều kết thúc"), default=dt.time(17, 0))
     warning_days = models.DecimalField(
-        _("cảnh báo sắp đến hạn (ngày làm việc)"), max_digits=3, decimal_places=1, default=Decimal("1"),
+        _("cảnh báo sắp đến hạn (ngày làm việc)"),
+        max_digits=3,
+        decimal_places=1,
+        default=Decimal("1"),
         validators=[MinValueValidator(Decimal("0.5"))],
         help_text=_("Hồ sơ còn ít hơn chừng này thời gian làm việc thì được đánh dấu “sắp đến hạn”."),
     )
@@ -79,9 +96,13 @@ class Agency(models.Model):
     def clean(self):
         times = [self.morning_start, self.morning_end, self.afternoon_start, self.afternoon_end]
         if None not in times and (
-            times != sorted(times) or self.morning_start == self.morning_end or self.afternoon_start == self.afternoon_end
+            times != sorted(times)
+            or self.morning_start == self.morning_end
+            or self.afternoon_start == self.afternoon_end
         ):
-            raise ValidationError(_("Giờ làm việc phải tăng dần: sáng bắt đầu < sáng kết thúc ≤ chiều bắt đầu < chiều kết thúc."))
+            raise ValidationError(
+                _("Giờ làm việc phải tăng dần: sáng bắt đầu < sáng kết thúc ≤ chiều bắt đầu < chiều kết thúc.")
+            )
         if self.kind == AgencyKind.DEPARTMENT and not self.sector:
             raise ValidationError({"sector": _("Cơ quan chuyên ngành phải có mã ngành.")})
 
@@ -132,12 +153,23 @@ class Agency(models.Model):
 class Desk(models.Model):
     """A desk (quầy) of a service center where one hosted agency's dossiers are received."""
 
-    center = models.ForeignKey(Agency, verbose_name=_("trung tâm"), on_delete=models.CASCADE, related_name="desks",
-                               limit_choices_to={"kind": AgencyKind.SERVICE_CENTER})
+    center = models.ForeignKey(
+        Agency,
+        verbose_name=_("trung tâm"),
+        on_delete=models.CASCADE,
+        related_name="desks",
+        limit_choices_to={"kind": AgencyKind.SERVICE_CENTER},
+    )
     number = models.PositiveSmallIntegerField(_("số quầy"))
     name = models.CharField(_("tên quầy"), max_length=200)
-    hosted_agency = models.ForeignKey(Agency, verbose_name=_("cơ quan có quầy"), on_delete=models.PROTECT,
-                                      related_name="center_desks", null=True, blank=True)
+    hosted_agency = models.ForeignKey(
+        Agency,
+        verbose_name=_("cơ quan có quầy"),
+        on_delete=models.PROTECT,
+        related_name="center_desks",
+        null=True,
+        blank=True,
+    )
 
     class Meta:
         verbose_name = _("quầy tiếp nhận")

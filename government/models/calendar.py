@@ -11,8 +11,12 @@ class CalendarException(models.Model):
     date = models.DateField(_("ngày"), unique=True)
     is_working_day = models.BooleanField(_("là ngày làm việc"))
     reason = models.CharField(_("lý do"), max_length=200)
-    source = models.CharField(_("căn cứ"), max_length=400, blank=True,
-                              help_text=_("Văn bản hoặc thông báo quyết định ngày này (số, ngày, cơ quan ban hành)."))
+    source = models.CharField(
+        _("căn cứ"),
+        max_length=400,
+        blank=True,
+        help_text=_("Văn bản hoặc thông báo quyết định ngày này (số, ngày, cơ quan ban hành)."),
+    )
 
     class Meta:
         verbose_name = _("ngày nghỉ/làm bù")

@@ -36,14 +36,25 @@ class StaffRole(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_role")
     role = models.CharField(_("vai trò"), max_length=20, choices=[c for c in Role.choices if c[0] != Role.CITIZEN])
     agency = models.ForeignKey(
-        "government.Agency", verbose_name=_("cơ quan"), on_delete=models.PROTECT, null=True, blank=True, related_name="staff"
+        "government.Agency",
+        verbose_name=_("cơ quan"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="staff",
     )
     # What a leader's signature block says on what they sign (government/signers.py).
-    title = models.CharField(_("chức vụ"), max_length=80, blank=True,
-                             help_text=_("Ví dụ: Chủ tịch, Phó Chủ tịch, Giám đốc, Phó Giám đốc. Để trống: chức vụ "
-                                         "người đứng đầu của cơ quan."))
-    authority = models.CharField(_("thẩm quyền ký"), max_length=4, choices=Authority.choices, blank=True,
-                                 default=Authority.HEAD)
+    title = models.CharField(
+        _("chức vụ"),
+        max_length=80,
+        blank=True,
+        help_text=_(
+            "Ví dụ: Chủ tịch, Phó Chủ tịch, Giám đốc, Phó Giám đốc. Để trống: chức vụ người đứng đầu của cơ quan."
+        ),
+    )
+    authority = models.CharField(
+        _("thẩm quyền ký"), max_length=4, choices=Authority.choices, blank=True, default=Authority.HEAD
+    )
 
     class Meta:
         verbose_name = _("vai trò cán bộ")

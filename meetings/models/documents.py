@@ -29,9 +29,12 @@ class MeetingDocument(models.Model):
         verbose_name = _("tài liệu họp")
         verbose_name_plural = _("tài liệu họp")
         ordering = ["item", "kind", "id"]
-        constraints = [models.CheckConstraint(
-            condition=models.Q(kind="link", url__gt="") | (~models.Q(kind="link") & models.Q(url="")),
-            name="meeting_document_link_has_url")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind="link", url__gt="") | (~models.Q(kind="link") & models.Q(url="")),
+                name="meeting_document_link_has_url",
+            )
+        ]
 
     def __str__(self):
         return self.title

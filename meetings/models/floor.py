@@ -26,8 +26,14 @@ class SpeechRequest(models.Model):
     """Đăng ký phát biểu."""
 
     participant = models.ForeignKey("meetings.Participant", on_delete=models.CASCADE, related_name="speech_requests")
-    item = models.ForeignKey("meetings.AgendaItem", verbose_name=_("nội dung"), null=True, blank=True,
-                             on_delete=models.SET_NULL, related_name="+")
+    item = models.ForeignKey(
+        "meetings.AgendaItem",
+        verbose_name=_("nội dung"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     topic = models.CharField(_("nội dung phát biểu"), max_length=300)
     state = models.CharField(max_length=10, choices=SpeechState.choices, default=SpeechState.WAITING)
     requested_at = models.DateTimeField(auto_now_add=True)
@@ -36,8 +42,13 @@ class SpeechRequest(models.Model):
         verbose_name = _("đăng ký phát biểu")
         verbose_name_plural = _("đăng ký phát biểu")
         ordering = ["requested_at", "id"]
-        constraints = [models.UniqueConstraint(fields=["participant"], condition=models.Q(state__in=["waiting", "speaking"]),
-                                               name="one_open_speech_request")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participant"],
+                condition=models.Q(state__in=["waiting", "speaking"]),
+                name="one_open_speech_request",
+            )
+        ]
 
 
 class Choice(models.TextChoices):
@@ -63,9 +74,13 @@ class MajorityRule(models.TextChoices):
 # The Law on Organisation of Local Government (DOMAIN.md §13): a resolution passes with more than half
 # of all delegates, a dismissal needs two thirds; procedural questions are decided by those present.
 # Elections, dismissals and confidence votes are secret.
-RULE_OF_KIND = {MotionKind.RESOLUTION: MajorityRule.ALL, MotionKind.PROCEDURAL: MajorityRule.PRESENT,
-                MotionKind.ELECTION: MajorityRule.ALL, MotionKind.DISMISSAL: MajorityRule.TWO_THIRDS,
-                MotionKind.CONFIDENCE: MajorityRule.ALL}
+RULE_OF_KIND = {
+    MotionKind.RESOLUTION: MajorityRule.ALL,
+    MotionKind.PROCEDURAL: MajorityRule.PRESENT,
+    MotionKind.ELECTION: MajorityRule.ALL,
+    MotionKind.DISMISSAL: MajorityRule.TWO_THIRDS,
+    MotionKind.CONFIDENCE: MajorityRule.ALL,
+}
 SECRET_KINDS = {MotionKind.ELECTION, MotionKind.DISMISSAL, MotionKind.CONFIDENCE}
 
 
@@ -74,13 +89,21 @@ class Motion(models.Model):
     counts are kept here, not summed from ballots: a secret vote's ballots say who voted, not how."""
 
     meeting = models.ForeignKey("meetings.Meeting", on_delete=models.CASCADE, related_name="motions")
-    item = models.ForeignKey("meetings.AgendaItem", verbose_name=_("nội dung"), null=True, blank=True,
-                             on_delete=models.SET_NULL, related_name="+")
+    item = models.ForeignKey(
+        "meetings.AgendaItem",
+        verbose_name=_("nội dung"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     title = models.CharField(_("nội dung biểu quyết"), max_length=300)
-    kind = models.CharField(_("loại biểu quyết"), max_length=12, choices=MotionKind.choices,
-                            default=MotionKind.RESOLUTION)
-    rule = models.CharField(_("điều kiện thông qua"), max_length=12, choices=MajorityRule.choices,
-                            default=MajorityRule.ALL)
+    kind = models.CharField(
+        _("loại biểu quyết"), max_length=12, choices=MotionKind.choices, default=MotionKind.RESOLUTION
+    )
+    rule = models.CharField(
+        _("điều kiện thông qua"), max_length=12, choices=MajorityRule.choices, default=MajorityRule.ALL
+    )
     secret = models.BooleanField(_("bỏ phiếu kín"), default=False)
     votes_for = models.PositiveSmallIntegerField(default=0)
     votes_against = models.PositiveSmallIntegerField(default=0)
@@ -97,8 +120,11 @@ class Motion(models.Model):
         verbose_name = _("biểu quyết")
         verbose_name_plural = _("biểu quyết")
         ordering = ["meeting", "id"]
-        constraints = [models.UniqueConstraint(fields=["meeting"], condition=models.Q(closed_at__isnull=True),
-                                               name="one_open_motion_per_meeting")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting"], condition=models.Q(closed_at__isnull=True), name="one_open_motion_per_meeting"
+            )
+        ]
 
     def __str__(self):
         return self.title

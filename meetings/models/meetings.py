@@ -19,8 +19,9 @@ def new_qr_key():
 class Meeting(models.Model):
     """Một kỳ họp / phiên họp: its time, place, chair, people, agenda and record."""
 
-    agency = models.ForeignKey("government.Agency", verbose_name=_("cơ quan tổ chức"), on_delete=models.PROTECT,
-                               related_name="meetings")
+    agency = models.ForeignKey(
+        "government.Agency", verbose_name=_("cơ quan tổ chức"), on_delete=models.PROTECT, related_name="meetings"
+    )
     title = models.CharField(_("tên kỳ họp"), max_length=250)
     place = models.CharField(_("địa điểm"), max_length=250)
     starts_at = models.DateTimeField(_("bắt đầu"))
@@ -37,8 +38,9 @@ class Meeting(models.Model):
     minutes_symbol = models.CharField(_("số, ký hiệu biên bản"), max_length=40, blank=True)
     invitation_symbol = models.CharField(_("số, ký hiệu giấy mời"), max_length=40, blank=True)
     invitation_issued_at = models.DateTimeField(null=True, blank=True)
-    minutes_prepared_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                            related_name="+")
+    minutes_prepared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     minutes_prepared_at = models.DateTimeField(null=True, blank=True)
     minutes_pdf = models.FileField(max_length=300, storage=private_storage, upload_to=_minutes_path, blank=True)
     minutes_signed_at = models.DateTimeField(null=True, blank=True)
@@ -49,8 +51,11 @@ class Meeting(models.Model):
         verbose_name = _("kỳ họp")
         verbose_name_plural = _("kỳ họp")
         ordering = ["-starts_at"]
-        constraints = [models.CheckConstraint(condition=models.Q(ends_at__gt=models.F("starts_at")),
-                                              name="meeting_ends_after_start")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")), name="meeting_ends_after_start"
+            )
+        ]
 
     def __str__(self):
         return self.title
@@ -65,7 +70,7 @@ class Meeting(models.Model):
 
     @property
     def minutes_state(self):
-        """"" before the secretary signs, "prepared" until the chair signs too, "signed" after."""
+        """ "" before the secretary signs, "prepared" until the chair signs too, "signed" after."""
         if self.minutes_signed_at:
             return "signed"
         return "prepared" if self.minutes_prepared_at else ""
@@ -91,8 +96,9 @@ class DiscussionGroup(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="groups")
     name = models.CharField(_("tên tổ"), max_length=120)
     summary = models.TextField(_("tóm tắt ý kiến của tổ"), blank=True)
-    summary_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                   related_name="+")
+    summary_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     summary_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -109,13 +115,15 @@ class Participant(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participants")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="meeting_seats")
     role = models.CharField(_("vai trò"), max_length=12, choices=ParticipantRole.choices)
-    group = models.ForeignKey(DiscussionGroup, verbose_name=_("tổ"), null=True, blank=True, on_delete=models.SET_NULL,
-                              related_name="members")
+    group = models.ForeignKey(
+        DiscussionGroup, verbose_name=_("tổ"), null=True, blank=True, on_delete=models.SET_NULL, related_name="members"
+    )
     is_secretary = models.BooleanField(_("thư ký tổ"), default=False)
     checked_in_at = models.DateTimeField(_("điểm danh lúc"), null=True, blank=True)
     # Who recorded the presence when it was not the delegate at the door: the meeting's secretary.
-    checked_in_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
-                                      related_name="+")
+    checked_in_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     invited_at = models.DateTimeField(_("gửi giấy mời lúc"), null=True, blank=True)
 
     class Meta:

@@ -50,7 +50,9 @@ def check_in(user, meeting, code, now=None):
     seat = policy.seat_of(user, meeting)
     require(seat is not None, _("Anh/chị không có tên trong danh sách dự họp."))
     if not door_code_is_valid(meeting, code, now):
-        raise NotAllowed(_("Mã điểm danh đã hết hạn hoặc không đúng: hãy quét lại mã trên màn hình tại cửa hội trường."))
+        raise NotAllowed(
+            _("Mã điểm danh đã hết hạn hoặc không đúng: hãy quét lại mã trên màn hình tại cửa hội trường.")
+        )
     _during(meeting, now)
     updated = Participant.objects.filter(pk=seat.pk, checked_in_at__isnull=True).update(checked_in_at=now)
     seat.refresh_from_db(fields=["checked_in_at"])
@@ -64,7 +66,8 @@ def mark_present(user, meeting, participant, now=None):
     _organiser(user, meeting)
     require(participant.meeting_id == meeting.pk)
     _during(meeting, now)
-    Participant.objects.filter(pk=participant.pk, checked_in_at__isnull=True).update(checked_in_at=now,
-                                                                                     checked_in_by=user)
+    Participant.objects.filter(pk=participant.pk, checked_in_at__isnull=True).update(
+        checked_in_at=now, checked_in_by=user
+    )
     participant.refresh_from_db(fields=["checked_in_at", "checked_in_by"])
     return participant

@@ -49,8 +49,15 @@ def replace_document(user, document, *, upload, change_note):
 
 
 def _store_version(user, document, checked, *, number, change_note):
-    version = DocumentVersion(document=document, number=number, name=checked.name, size=checked.size,
-                              sha256=checked.sha256, change_note=change_note, uploaded_by=user)
+    version = DocumentVersion(
+        document=document,
+        number=number,
+        name=checked.name,
+        size=checked.size,
+        sha256=checked.sha256,
+        change_note=change_note,
+        uploaded_by=user,
+    )
     version.file.save(f"v{number}-{checked.name}", ContentFile(checked.content), save=False)
     version.save()
     return version
@@ -88,8 +95,9 @@ def annotate(user, version, *, kind, page, quote="", rects=(), text=""):
         raise NotAllowed(_("Hãy bôi đen đoạn văn cần đánh dấu."))
     if kind == AnnotationKind.NOTE and not text.strip():
         raise NotAllowed(_("Ghi chú chưa có nội dung."))
-    return Annotation.objects.create(version=version, owner=user, kind=kind, page=page, quote=quote.strip(),
-                                     rects=rects, text=text.strip())
+    return Annotation.objects.create(
+        version=version, owner=user, kind=kind, page=page, quote=quote.strip(), rects=rects, text=text.strip()
+    )
 
 
 @transaction.atomic
@@ -106,5 +114,12 @@ def comment(user, document, *, text, version=None, page=None, quote="", shared_w
         raise NotAllowed(_("Kỳ họp đã kết thúc; không nhận thêm góp ý."))
     if version is not None and version.document_id != document.pk:
         raise NotAllowed()
-    return Comment.objects.create(document=document, version=version, author=user, page=page, quote=quote.strip(),
-                                  text=text.strip(), shared_with_delegates=shared_with_delegates)
+    return Comment.objects.create(
+        document=document,
+        version=version,
+        author=user,
+        page=page,
+        quote=quote.strip(),
+        text=text.strip(),
+        shared_with_delegates=shared_with_delegates,
+    )

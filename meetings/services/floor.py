@@ -28,9 +28,13 @@ MAX_MESSAGE = 4000
 
 
 def message_payload(message):
-    return {"id": message.pk, "group": message.group_id, "author": message.author.get_full_name()
-            or message.author.get_username(), "text": message.text,
-            "at": timezone.localtime(message.created_at).strftime("%H:%M")}
+    return {
+        "id": message.pk,
+        "group": message.group_id,
+        "author": message.author.get_full_name() or message.author.get_username(),
+        "text": message.text,
+        "at": timezone.localtime(message.created_at).strftime("%H:%M"),
+    }
 
 
 @transaction.atomic
@@ -61,17 +65,23 @@ def messages_after(user, group, after_id=0, limit=500):
 @transaction.atomic
 def write_summary(user, group, summary):
     seat = policy.seat_of(user, group.meeting)
-    require(seat is not None and seat.group_id == group.pk and seat.is_secretary,
-            _("Chỉ thư ký của tổ mới viết tóm tắt ý kiến của tổ."))
+    require(
+        seat is not None and seat.group_id == group.pk and seat.is_secretary,
+        _("Chỉ thư ký của tổ mới viết tóm tắt ý kiến của tổ."),
+    )
     group.summary, group.summary_by, group.summary_at = summary.strip(), user, timezone.now()
     group.save(update_fields=["summary", "summary_by", "summary_at"])
     return group
 
 
 def speech_queue(meeting):
-    return list(SpeechRequest.objects.filter(participant__meeting=meeting, state__in=[SpeechState.WAITING,
-                                                                                       SpeechState.SPEAKING])
-                .select_related("participant__user", "item").order_by("requested_at", "pk"))
+    return list(
+        SpeechRequest.objects.filter(
+            participant__meeting=meeting, state__in=[SpeechState.WAITING, SpeechState.SPEAKING]
+        )
+        .select_related("participant__user", "item")
+        .order_by("requested_at", "pk")
+    )
 
 
 def _queue_changed(meeting):
@@ -81,8 +91,10 @@ def _queue_changed(meeting):
 @transaction.atomic
 def request_to_speak(user, meeting, *, topic, item=None):
     seat = policy.seat_of(user, meeting)
-    require(seat is not None and seat.role in ("chair", "delegate", "invitee"),
-            _("Chỉ đại biểu và khách mời mới đăng ký phát biểu."))
+    require(
+        seat is not None and seat.role in ("chair", "delegate", "invitee"),
+        _("Chỉ đại biểu và khách mời mới đăng ký phát biểu."),
+    )
     if item is not None and item.meeting_id != meeting.pk:
         raise NotAllowed()
     try:
@@ -102,13 +114,17 @@ def move_speech(user, speech, state):
         require(speech.participant.user_id == user.pk)
     else:
         _chair_or_organiser(user, meeting)
-    allowed = {SpeechState.SPEAKING: {SpeechState.WAITING}, SpeechState.DONE: {SpeechState.SPEAKING, SpeechState.WAITING},
-               SpeechState.WITHDRAWN: {SpeechState.WAITING}}
+    allowed = {
+        SpeechState.SPEAKING: {SpeechState.WAITING},
+        SpeechState.DONE: {SpeechState.SPEAKING, SpeechState.WAITING},
+        SpeechState.WITHDRAWN: {SpeechState.WAITING},
+    }
     if speech.state not in allowed.get(state, ()):
         raise NotAllowed(_("Lượt phát biểu này không còn ở trạng thái đó."))
     if state == SpeechState.SPEAKING:
         SpeechRequest.objects.filter(participant__meeting=meeting, state=SpeechState.SPEAKING).update(
-            state=SpeechState.DONE)
+            state=SpeechState.DONE
+        )
     speech.state = state
     speech.save(update_fields=["state"])
     _queue_changed(meeting)
@@ -133,9 +149,16 @@ def tallies(motions):
 
 
 def motion_payload(motion):
-    return {"id": motion.pk, "title": motion.title, "open": motion.is_open, "passed": motion.passed,
-            "secret": motion.secret, "rule": motion.get_rule_display(),
-            "electorate": motion.electorate or base_of(motion.meeting), "tally": tally(motion, fresh=False)}
+    return {
+        "id": motion.pk,
+        "title": motion.title,
+        "open": motion.is_open,
+        "passed": motion.passed,
+        "secret": motion.secret,
+        "rule": motion.get_rule_display(),
+        "electorate": motion.electorate or base_of(motion.meeting),
+        "tally": tally(motion, fresh=False),
+    }
 
 
 def base_of(meeting):
@@ -169,8 +192,14 @@ def open_motion(user, meeting, *, title, item=None, kind=MotionKind.RESOLUTION):
         raise NotAllowed(_("Loại biểu quyết không hợp lệ."))
     try:
         with transaction.atomic():
-            motion = Motion.objects.create(meeting=meeting, item=item, title=title.strip(), kind=kind,
-                                           rule=RULE_OF_KIND[kind], secret=kind in SECRET_KINDS)
+            motion = Motion.objects.create(
+                meeting=meeting,
+                item=item,
+                title=title.strip(),
+                kind=kind,
+                rule=RULE_OF_KIND[kind],
+                secret=kind in SECRET_KINDS,
+            )
     except IntegrityError:
         raise NotAllowed(_("Đang có một biểu quyết chưa kết thúc; hãy kết thúc trước khi mở biểu quyết mới.")) from None
     live.send(live.meeting_channel(meeting.pk), "motion", motion_payload(motion))
@@ -187,8 +216,9 @@ def cast_ballot(user, motion, choice):
     seat = policy.seat_of(user, motion.meeting)
     require(seat is not None and seat.can_vote, _("Chỉ đại biểu mới được biểu quyết."))
     if not seat.is_present:
-        raise NotAllowed(_("Anh/chị chưa điểm danh: hãy quét mã tại cửa hội trường hoặc báo thư ký kỳ họp "
-                           "trước khi biểu quyết."))
+        raise NotAllowed(
+            _("Anh/chị chưa điểm danh: hãy quét mã tại cửa hội trường hoặc báo thư ký kỳ họp trước khi biểu quyết.")
+        )
     locked = Motion.objects.select_for_update().get(pk=motion.pk)
     if not locked.is_open:
         raise NotAllowed(_("Biểu quyết này đã kết thúc."))

@@ -35,23 +35,35 @@ def issue_invitation(user, meeting):
     if not meeting.invitation_symbol:
         chair = meeting.chair
         meeting.invitation_symbol = register_issued(
-            meeting.agency, INVITATION_TYPE, excerpt=_("Giấy mời dự %(title)s") % {"title": meeting.title},
-            drafted_by=user, signer=chair.user if chair else user, at=now).symbol
+            meeting.agency,
+            INVITATION_TYPE,
+            excerpt=_("Giấy mời dự %(title)s") % {"title": meeting.title},
+            drafted_by=user,
+            signer=chair.user if chair else user,
+            at=now,
+        ).symbol
         meeting.invitation_issued_at = now
         meeting.save(update_fields=["invitation_symbol", "invitation_issued_at"])
     sent, unreachable = [], []
-    waiting = (Participant.objects.filter(meeting=meeting, invited_at__isnull=True)
-               .exclude(role=ParticipantRole.ORGANISER).select_related("user"))
+    waiting = (
+        Participant.objects.filter(meeting=meeting, invited_at__isnull=True)
+        .exclude(role=ParticipantRole.ORGANISER)
+        .select_related("user")
+    )
     for participant in waiting:
         if not participant.user.email:
             unreachable.append(participant)
             continue
-        message = EmailMessage(_("Giấy mời dự %(title)s") % {"title": meeting.title},
-                               _("Kính gửi Ông/Bà %(name)s,\n\nXin gửi kèm giấy mời số %(number)s. Mã QR trên giấy "
-                                 "mời mở kỳ họp: %(url)s\n") % {"name": participant.name,
-                                                                "number": meeting.invitation_symbol,
-                                                                "url": qr_url(meeting)},
-                               settings.DEFAULT_FROM_EMAIL, [participant.user.email])
+        message = EmailMessage(
+            _("Giấy mời dự %(title)s") % {"title": meeting.title},
+            _(
+                "Kính gửi Ông/Bà %(name)s,\n\nXin gửi kèm giấy mời số %(number)s. Mã QR trên giấy "
+                "mời mở kỳ họp: %(url)s\n"
+            )
+            % {"name": participant.name, "number": meeting.invitation_symbol, "url": qr_url(meeting)},
+            settings.DEFAULT_FROM_EMAIL,
+            [participant.user.email],
+        )
         message.attach(f"giay-moi-{meeting.pk}.pdf", invitation_for(meeting, participant), "application/pdf")
         message.send()
         participant.invited_at = now

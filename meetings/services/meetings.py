@@ -14,8 +14,9 @@ def create_meeting(user, *, title, place, starts_at, ends_at):
     require(policy.may_create_meetings(user), _("Chỉ thư ký kỳ họp của cơ quan mới tạo được kỳ họp."))
     if ends_at <= starts_at:
         raise NotAllowed(_("Giờ kết thúc phải sau giờ bắt đầu."))
-    meeting = Meeting.objects.create(agency=agency_of(user), title=title, place=place, starts_at=starts_at,
-                                     ends_at=ends_at, created_by=user)
+    meeting = Meeting.objects.create(
+        agency=agency_of(user), title=title, place=place, starts_at=starts_at, ends_at=ends_at, created_by=user
+    )
     Participant.objects.create(meeting=meeting, user=user, role=ParticipantRole.ORGANISER)
     return meeting
 
@@ -28,8 +29,10 @@ def _organiser(user, meeting):
 
 def _chair_or_organiser(user, meeting):
     seat = policy.seat_of(user, meeting)
-    require(seat is not None and (seat.is_organiser or seat.is_chair),
-            _("Chỉ chủ tọa hoặc người tổ chức kỳ họp mới làm được việc này."))
+    require(
+        seat is not None and (seat.is_organiser or seat.is_chair),
+        _("Chỉ chủ tọa hoặc người tổ chức kỳ họp mới làm được việc này."),
+    )
     return seat
 
 
@@ -49,8 +52,11 @@ def seat(user, meeting, people, role):
         if people and meeting.participants.filter(role=ParticipantRole.CHAIR).exclude(user=people[0]).exists():
             raise NotAllowed(_("Kỳ họp đã có chủ tọa."))
     seated = set(meeting.participants.values_list("user_id", flat=True))
-    return [Participant.objects.create(meeting=meeting, user=person, role=role)
-            for person in people if person.pk not in seated]
+    return [
+        Participant.objects.create(meeting=meeting, user=person, role=role)
+        for person in people
+        if person.pk not in seated
+    ]
 
 
 @transaction.atomic
@@ -65,8 +71,10 @@ def split_into_groups(user, meeting, count):
         raise NotAllowed(_("Các tổ đã bắt đầu thảo luận; không chia lại được."))
     meeting.participants.update(group=None, is_secretary=False)
     meeting.groups.all().delete()
-    groups = [DiscussionGroup.objects.create(meeting=meeting, name=_("Tổ %(number)s") % {"number": n + 1})
-              for n in range(count)]
+    groups = [
+        DiscussionGroup.objects.create(meeting=meeting, name=_("Tổ %(number)s") % {"number": n + 1})
+        for n in range(count)
+    ]
     for index, delegate in enumerate(delegates):
         delegate.group = groups[index % count]
         delegate.is_secretary = index < count

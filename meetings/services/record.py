@@ -35,16 +35,32 @@ def prepare_minutes(user, meeting, *, conclusions, opened_at=None, closed_at=Non
     now = timezone.now()
     if not meeting.minutes_symbol:
         meeting.minutes_symbol = register_issued(
-            meeting.agency, MINUTES_TYPE, excerpt=_("Biên bản %(title)s") % {"title": meeting.title},
-            drafted_by=user, signer=meeting.chair.user if meeting.chair else user, at=now).symbol
+            meeting.agency,
+            MINUTES_TYPE,
+            excerpt=_("Biên bản %(title)s") % {"title": meeting.title},
+            drafted_by=user,
+            signer=meeting.chair.user if meeting.chair else user,
+            at=now,
+        ).symbol
     meeting.conclusions, meeting.opened_at, meeting.closed_at = conclusions.strip(), opened_at, closed_at
     pdf = minutes_pdf(meeting, **selectors.record_of(meeting), secretary=user)
-    signed = sign_as_person(pdf, user, meeting.agency, reason="Thư ký ký biên bản kỳ họp", field="ChuKyThuKy",
-                            others_follow=True)
+    signed = sign_as_person(
+        pdf, user, meeting.agency, reason="Thư ký ký biên bản kỳ họp", field="ChuKyThuKy", others_follow=True
+    )
     meeting.minutes_pdf.save(f"bien-ban-{meeting.pk}.pdf", ContentFile(signed), save=False)
     meeting.minutes_prepared_by, meeting.minutes_prepared_at, meeting.minutes_signed_at = user, now, None
-    meeting.save(update_fields=["conclusions", "opened_at", "closed_at", "minutes_symbol", "minutes_pdf",
-                                "minutes_prepared_by", "minutes_prepared_at", "minutes_signed_at"])
+    meeting.save(
+        update_fields=[
+            "conclusions",
+            "opened_at",
+            "closed_at",
+            "minutes_symbol",
+            "minutes_pdf",
+            "minutes_prepared_by",
+            "minutes_prepared_at",
+            "minutes_signed_at",
+        ]
+    )
     return meeting
 
 
@@ -56,8 +72,9 @@ def sign_minutes(user, meeting):
     if meeting.minutes_state != "prepared":
         raise NotAllowed(_("Thư ký chưa lập biên bản, hoặc chủ tọa đã ký biên bản này."))
     with meeting.minutes_pdf.open("rb") as handle:
-        signed = sign_as_person(handle.read(), user, meeting.agency, reason="Chủ tọa ký biên bản kỳ họp",
-                                field="ChuKyChuToa")
+        signed = sign_as_person(
+            handle.read(), user, meeting.agency, reason="Chủ tọa ký biên bản kỳ họp", field="ChuKyChuToa"
+        )
     meeting.minutes_pdf.save(f"bien-ban-{meeting.pk}.pdf", ContentFile(signed), save=False)
     meeting.minutes_signed_at = timezone.now()
     meeting.save(update_fields=["minutes_pdf", "minutes_signed_at"])

@@ -23,9 +23,16 @@ class UserAdmin(BaseUserAdmin):
     @admin.action(description=_("Cấp mã đăng ký xác thực hai lớp"))
     def issue_enrolment_code(self, request, queryset):
         for user in queryset.filter(is_staff=True, is_active=True):
-            self.message_user(request, _("Mã đăng ký của %(user)s: %(code)s (dùng một lần, hết hạn sau %(hours)s giờ).")
-                              % {"user": user.username, "code": enrolment.issue(user, request.user),
-                                 "hours": settings.OTP_ENROLMENT_CODE_HOURS}, messages.WARNING)
+            self.message_user(
+                request,
+                _("Mã đăng ký của %(user)s: %(code)s (dùng một lần, hết hạn sau %(hours)s giờ).")
+                % {
+                    "user": user.username,
+                    "code": enrolment.issue(user, request.user),
+                    "hours": settings.OTP_ENROLMENT_CODE_HOURS,
+                },
+                messages.WARNING,
+            )
 
     @admin.action(description=_("Mở khóa đăng nhập (sau nhiều lần nhập sai mật khẩu)"))
     def unlock_sign_in(self, request, queryset):

@@ -8,6 +8,11 @@ from django.core import checks
 @checks.register(checks.Tags.security, deploy=True)
 def no_citizen_passwords(app_configs, **kwargs):
     if settings.CITIZEN_PASSWORDS:
-        return [checks.Warning("CITIZEN_PASSWORDS is on: citizens may register with a password (a demo "
-                               "feature); production uses VNeID only.", id="portal.W001")]
+        return [
+            checks.Warning(
+                "CITIZEN_PASSWORDS is on: citizens may register with a password (a demo "
+                "feature); production uses VNeID only.",
+                id="portal.W001",
+            )
+        ]
     return []

@@ -19,8 +19,12 @@ from .models import EnrolmentCode
 def may_issue(issuer, user):
     if issuer.is_superuser or role_of(issuer) == policy.Role.ADMINISTRATOR:
         return True
-    return (role_of(issuer) == policy.LEADER and user.pk != issuer.pk
-            and agency_of(user) is not None and agency_of(user) == agency_of(issuer))
+    return (
+        role_of(issuer) == policy.LEADER
+        and user.pk != issuer.pk
+        and agency_of(user) is not None
+        and agency_of(user) == agency_of(issuer)
+    )
 
 
 def issue(user, issued_by=None, *, now=None):
@@ -31,8 +35,12 @@ def issue(user, issued_by=None, *, now=None):
     now = now or timezone.now()
     digits = f"{secrets.randbelow(10**10):010d}"
     EnrolmentCode.objects.filter(user=user, used_at__isnull=True).delete()
-    EnrolmentCode.objects.create(user=user, issued_by=issued_by, code_hash=make_password(digits),
-                                 expires_at=now + dt.timedelta(hours=settings.OTP_ENROLMENT_CODE_HOURS))
+    EnrolmentCode.objects.create(
+        user=user,
+        issued_by=issued_by,
+        code_hash=make_password(digits),
+        expires_at=now + dt.timedelta(hours=settings.OTP_ENROLMENT_CODE_HOURS),
+    )
     return f"{digits[:5]}-{digits[5:]}"
 
 

@@ -61,10 +61,12 @@ class StaffSessionMiddleware:
         seen, since = session.get(self.SEEN), session.setdefault(self.SINCE, now)
         if seen is not None and now - seen > idle:
             return _("Phiên làm việc đã kết thúc sau %(minutes)s phút không thao tác. Vui lòng đăng nhập lại.") % {
-                "minutes": settings.STAFF_SESSION_IDLE_MINUTES}
+                "minutes": settings.STAFF_SESSION_IDLE_MINUTES
+            }
         if now - since > longest:
             return _("Phiên làm việc đã quá %(hours)s giờ. Vui lòng đăng nhập lại.") % {
-                "hours": settings.STAFF_SESSION_MAX_HOURS}
+                "hours": settings.STAFF_SESSION_MAX_HOURS
+            }
         if seen is None or now - seen >= self.REFRESH:
             session[self.SEEN] = now
             session.set_expiry(idle)  # the cookie and the stored session go too, even if no request comes

@@ -23,7 +23,9 @@ class User(AbstractUser):
     phone = models.CharField(_("số điện thoại"), max_length=15, blank=True)
     date_of_birth = models.DateField(_("ngày sinh"), null=True, blank=True)
     identity_verified_at = models.DateTimeField(
-        _("xác thực với CSDL dân cư lúc"), null=True, blank=True,
+        _("xác thực với CSDL dân cư lúc"),
+        null=True,
+        blank=True,
         help_text=_("Trống khi CSDL quốc gia về dân cư chưa xác nhận họ tên và ngày sinh khi đăng ký."),
     )
 
@@ -46,8 +48,9 @@ class EnrolmentCode(models.Model):
 
     user = models.ForeignKey(User, verbose_name=_("cán bộ"), on_delete=models.CASCADE, related_name="enrolment_codes")
     code_hash = models.CharField(max_length=128)
-    issued_by = models.ForeignKey(User, verbose_name=_("người cấp"), on_delete=models.SET_NULL, null=True, blank=True,
-                                  related_name="+")
+    issued_by = models.ForeignKey(
+        User, verbose_name=_("người cấp"), on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(_("cấp lúc"), auto_now_add=True)
     expires_at = models.DateTimeField(_("hết hạn lúc"))
     used_at = models.DateTimeField(_("đã dùng lúc"), null=True, blank=True)

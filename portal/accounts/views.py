@@ -29,7 +29,8 @@ ENROLMENT_SESSION_KEY = "otp_enrolment_code"
 
 class TokenForm(forms.Form):
     token = forms.CharField(
-        label=gettext_lazy("Mã xác thực"), max_length=12,
+        label=gettext_lazy("Mã xác thực"),
+        max_length=12,
         help_text=gettext_lazy("6 số trên ứng dụng xác thực, hoặc một mã dự phòng 8 số."),
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "autofocus": True}),
     )
@@ -37,7 +38,8 @@ class TokenForm(forms.Form):
 
 class EnrolmentCodeForm(forms.Form):
     enrolment_code = forms.CharField(
-        label=gettext_lazy("Mã đăng ký"), max_length=20,
+        label=gettext_lazy("Mã đăng ký"),
+        max_length=20,
         help_text=gettext_lazy("10 chữ số do quản trị hệ thống hoặc lãnh đạo đơn vị cấp cho bạn; dùng một lần."),
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off", "autofocus": True}),
     )
@@ -89,8 +91,10 @@ def second_factor(request):
                 messages.warning(request, _("Bạn vừa dùng một mã dự phòng; mỗi mã chỉ dùng được một lần."))
             return redirect(_next(request))
         if wait:
-            form.add_error("token", _("Bạn đã nhập sai nhiều lần. Vui lòng chờ %(seconds)s giây rồi nhập mã mới nhất.")
-                           % {"seconds": wait})
+            form.add_error(
+                "token",
+                _("Bạn đã nhập sai nhiều lần. Vui lòng chờ %(seconds)s giây rồi nhập mã mới nhất.") % {"seconds": wait},
+            )
             status = 429
         else:
             form.add_error("token", _("Mã không đúng hoặc đã hết hạn."))
@@ -118,10 +122,17 @@ def enrol(request):
             _passed(request, device)
             return render(request, "accounts/backup_codes.html", {"codes": codes, "next": _next(request)})
         form.add_error("token", _("Mã không đúng. Kiểm tra giờ trên điện thoại rồi nhập mã mới nhất."))
-    return render(request, "accounts/enrol.html", {
-        "form": form, "qr": _qr_svg(device.config_url), "secret": base64.b32encode(device.bin_key).decode(),
-        "next": _next(request),
-    }, status=400 if form.errors else 200)
+    return render(
+        request,
+        "accounts/enrol.html",
+        {
+            "form": form,
+            "qr": _qr_svg(device.config_url),
+            "secret": base64.b32encode(device.bin_key).decode(),
+            "next": _next(request),
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 def _enrolment_code(request):
@@ -135,12 +146,20 @@ def _enrolment_code(request):
             request.session[ENROLMENT_SESSION_KEY] = code.pk
             return redirect("/can-bo/xac-thuc/dang-ky/?" + urlencode({"next": _next(request)}))
         if wait:
-            form.add_error("enrolment_code", _("Bạn đã nhập sai nhiều lần. Vui lòng thử lại sau %(minutes)s phút.")
-                           % {"minutes": ratelimit.minutes(wait)})
+            form.add_error(
+                "enrolment_code",
+                _("Bạn đã nhập sai nhiều lần. Vui lòng thử lại sau %(minutes)s phút.")
+                % {"minutes": ratelimit.minutes(wait)},
+            )
             status = 429
         else:
-            form.add_error("enrolment_code", _("Mã đăng ký không đúng, đã dùng hoặc đã hết hạn. "
-                                               "Hãy xin quản trị hệ thống hoặc lãnh đạo đơn vị cấp mã mới."))
+            form.add_error(
+                "enrolment_code",
+                _(
+                    "Mã đăng ký không đúng, đã dùng hoặc đã hết hạn. "
+                    "Hãy xin quản trị hệ thống hoặc lãnh đạo đơn vị cấp mã mới."
+                ),
+            )
             status = 400
     return render(request, "accounts/enrolment_code.html", {"form": form, "next": _next(request)}, status=status)
 

@@ -31,8 +31,9 @@ def start(request):
     level = (form.cleaned_data.get("muc") if form.is_valid() else None) or 2
     request.session[SESSION_NEXT] = NextForm.target(request, reverse("citizens:my_dossiers"))
     try:
-        return client.sign_in_redirect(request, request.build_absolute_uri(reverse("accounts:vneid_callback")),
-                                       level=level)
+        return client.sign_in_redirect(
+            request, request.build_absolute_uri(reverse("accounts:vneid_callback")), level=level
+        )
     except SignInFailed as error:
         return _failed(request, error)
 
@@ -54,12 +55,19 @@ def callback(request):
 
 def _signed_in_message(user, level):
     return _("Xin chào %(name)s. Bạn đã đăng nhập bằng tài khoản định danh điện tử mức độ %(level)s.") % {
-        "name": user.get_full_name(), "level": level}
+        "name": user.get_full_name(),
+        "level": level,
+    }
 
 
 def _failed(request, error):
     log.warning("VNeID sign-in failed: %s", error.reason)
-    return render(request, "accounts/vneid_failed.html", {"message": error.message}, status=502 if isinstance(error, ProviderUnavailable) else 400)
+    return render(
+        request,
+        "accounts/vneid_failed.html",
+        {"message": error.message},
+        status=502 if isinstance(error, ProviderUnavailable) else 400,
+    )
 
 
 @require_POST

@@ -16,8 +16,10 @@ def bars(items, *, title, percent=True):
     top = max(value for _label, value in items) if not percent else 1
     top = top or 1
     height = len(items) * (BAR + GAP) + GAP
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {WIDTH} {height}" '
-             f'width="100%" style="max-width:{WIDTH}px"><title>{escape(title)}</title>']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {WIDTH} {height}" '
+        f'width="100%" style="max-width:{WIDTH}px"><title>{escape(title)}</title>'
+    ]
     span = WIDTH - LABEL_WIDTH - 60
     for i, (label, value) in enumerate(items):
         y = GAP + i * (BAR + GAP)
@@ -45,19 +47,26 @@ def lines(labels, series, *, title, height=220):
     top = max(points) or 1
     left, bottom, right, top_margin = 50, height - 30, WIDTH - 30, 36
     step = (right - left) / max(1, len(labels) - 1)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {WIDTH} {height}" width="100%" '
-             f'style="max-width:{WIDTH}px"><title>{escape(title)}</title>',
-             f'<line x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}" stroke="#888"/>',
-             f'<text x="{left - 6}" y="{top_margin}" text-anchor="end" font-size="11">{top:,.0f}</text>'.replace(",", "."),
-             f'<text x="{left - 6}" y="{bottom}" text-anchor="end" font-size="11">0</text>']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {WIDTH} {height}" width="100%" '
+        f'style="max-width:{WIDTH}px"><title>{escape(title)}</title>',
+        f'<line x1="{left}" y1="{bottom}" x2="{right}" y2="{bottom}" stroke="#888"/>',
+        f'<text x="{left - 6}" y="{top_margin}" text-anchor="end" font-size="11">{top:,.0f}</text>'.replace(",", "."),
+        f'<text x="{left - 6}" y="{bottom}" text-anchor="end" font-size="11">0</text>',
+    ]
     every = max(1, len(labels) // 8)
     for i, label in enumerate(labels):
         if i % every == 0:
-            parts.append(f'<text x="{left + i * step:.1f}" y="{height - 10}" text-anchor="middle" font-size="11">'
-                         f'{escape(label)}</text>')
+            parts.append(
+                f'<text x="{left + i * step:.1f}" y="{height - 10}" text-anchor="middle" font-size="11">'
+                f"{escape(label)}</text>"
+            )
     for n, (name, values, colour) in enumerate(series):
-        coords = [f"{left + i * step:.1f},{bottom - (bottom - top_margin) * v / top:.1f}" for i, v in enumerate(values)
-                  if v is not None]
+        coords = [
+            f"{left + i * step:.1f},{bottom - (bottom - top_margin) * v / top:.1f}"
+            for i, v in enumerate(values)
+            if v is not None
+        ]
         parts.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="{" ".join(coords)}"/>')
         parts.append(f'<text x="{left + n * 150}" y="14" font-size="12" fill="{colour}">— {escape(name)}</text>')
     parts.append("</svg>")

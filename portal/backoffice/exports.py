@@ -53,7 +53,8 @@ def xlsx_response(tables, filename):
         sheet.column_dimensions["A"].width = 45
     buffer = io.BytesIO()
     workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(),
-                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response = HttpResponse(
+        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
     response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
     return response

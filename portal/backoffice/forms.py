@@ -24,13 +24,15 @@ DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%
 
 
 class CommentForm(forms.Form):
-    comment = forms.CharField(label=_("Ghi chú"), required=False, max_length=2000,
-                              widget=forms.Textarea(attrs={"rows": 2}))
+    comment = forms.CharField(
+        label=_("Ghi chú"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class TransferForm(forms.Form):
-    comment = forms.CharField(label=_("Ý kiến, nội dung chuyển"), required=False, max_length=2000,
-                              widget=forms.Textarea(attrs={"rows": 2}))
+    comment = forms.CharField(
+        label=_("Ý kiến, nội dung chuyển"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
     files = MultipleFileField(label=_("Tệp đính kèm (văn bản, tờ trình, biên bản…)"))
 
 
@@ -39,10 +41,12 @@ class ReasonForm(forms.Form):
 
 
 class SupplementForm(forms.Form):
-    missing_items = forms.CharField(label=_("Giấy tờ cần bổ sung, hoàn thiện (mỗi dòng một mục)"),
-                                    widget=forms.Textarea(attrs={"rows": 3}))
-    comment = forms.CharField(label=_("Lý do, hướng dẫn"), required=False, max_length=2000,
-                              widget=forms.Textarea(attrs={"rows": 2}))
+    missing_items = forms.CharField(
+        label=_("Giấy tờ cần bổ sung, hoàn thiện (mỗi dòng một mục)"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    comment = forms.CharField(
+        label=_("Lý do, hướng dẫn"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def clean_missing_items(self):
         items = [line.strip() for line in self.cleaned_data["missing_items"].splitlines() if line.strip()]
@@ -52,12 +56,14 @@ class SupplementForm(forms.Form):
 
 
 class ProposeForm(forms.Form):
-    outcome = forms.ChoiceField(label=_("Đề xuất"), choices=Outcome.choices, widget=forms.RadioSelect,
-                                initial=Outcome.RESULT)
+    outcome = forms.ChoiceField(
+        label=_("Đề xuất"), choices=Outcome.choices, widget=forms.RadioSelect, initial=Outcome.RESULT
+    )
     generate = forms.BooleanField(label=_("Tạo văn bản kết quả từ danh mục thủ tục"), required=False, initial=True)
     result_file = forms.FileField(label=_("Hoặc tải lên văn bản kết quả (PDF)"), required=False)
-    note = forms.CharField(label=_("Ý kiến, lý do"), required=False, max_length=2000,
-                           widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label=_("Ý kiến, lý do"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def __init__(self, *args, dossier=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -65,8 +71,10 @@ class ProposeForm(forms.Form):
         if self.from_sector:  # nothing to generate: the sector system issued and numbered the result
             del self.fields["generate"]
             self.fields["result_file"].label = _("Kết quả do hệ thống chuyên ngành cấp (PDF)")
-            self.fields["result_file"].help_text = _("Tải lên nguyên bản kết quả đã được hệ thống chuyên ngành "
-                                                     "ký số và đánh số; hệ thống giữ nguyên, không đánh số lại.")
+            self.fields["result_file"].help_text = _(
+                "Tải lên nguyên bản kết quả đã được hệ thống chuyên ngành "
+                "ký số và đánh số; hệ thống giữ nguyên, không đánh số lại."
+            )
 
     def clean(self):
         cleaned = super().clean()
@@ -76,33 +84,64 @@ class ProposeForm(forms.Form):
 
 
 class ApologyForm(forms.Form):
-    new_appointment_at = forms.DateTimeField(label=_("Ngày hẹn trả kết quả mới"), widget=DATETIME_INPUT,
-                                             input_formats=["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M"])
+    new_appointment_at = forms.DateTimeField(
+        label=_("Ngày hẹn trả kết quả mới"), widget=DATETIME_INPUT, input_formats=["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M"]
+    )
     reason = forms.CharField(label=_("Lý do chậm trễ"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class StopForm(forms.Form):
     ground = forms.ChoiceField(label=_("Căn cứ dừng giải quyết"), choices=StopGround.choices, widget=forms.RadioSelect)
     provision = forms.CharField(
-        label=_("Căn cứ pháp lý cụ thể"), max_length=300, required=False,
-        help_text=_("Bắt buộc khi dừng theo quy định của pháp luật: điều, khoản, văn bản (in trên Mẫu số 05)."))
+        label=_("Căn cứ pháp lý cụ thể"),
+        max_length=300,
+        required=False,
+        help_text=_("Bắt buộc khi dừng theo quy định của pháp luật: điều, khoản, văn bản (in trên Mẫu số 05)."),
+    )
     reason = forms.CharField(label=_("Lý do"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class QueueFilterForm(QuickSelectsMixin, forms.Form):
-    state = forms.ChoiceField(label=_("Trạng thái"), required=False, choices=[
-        ("todo", _("Việc cần làm")), ("all", _("Tất cả"))] + [c for c in DossierState.choices if c[0] != "draft"])
+    state = forms.ChoiceField(
+        label=_("Trạng thái"),
+        required=False,
+        choices=[("todo", _("Việc cần làm")), ("all", _("Tất cả"))]
+        + [c for c in DossierState.choices if c[0] != "draft"],
+    )
     procedure = forms.ChoiceField(label=_("Thủ tục"), required=False)
-    level = forms.ChoiceField(label=_("Cấp đang xử lý"), required=False, choices=[("", _("Tất cả"))] + UnitLevel.choices)
+    level = forms.ChoiceField(
+        label=_("Cấp đang xử lý"), required=False, choices=[("", _("Tất cả"))] + UnitLevel.choices
+    )
     unit = forms.CharField(label=_("Mã đơn vị hành chính"), required=False, max_length=10)
-    due = forms.ChoiceField(label=_("Thời hạn"), required=False, choices=[
-        ("", _("Tất cả")), ("overdue", _("Quá hạn")), ("soon", _("Sắp đến hạn")), ("today", _("Đến hạn hôm nay"))],
-        help_text=_("Lọc theo thời hạn xét mọi hồ sơ đang giải quyết của cơ quan, ở bất kỳ bước nào."))
-    sort = forms.ChoiceField(label=_("Sắp xếp"), required=False, choices=[
-        ("due", _("Hạn giải quyết sớm nhất")), ("-due", _("Hạn giải quyết muộn nhất")),
-        ("-received", _("Mới tiếp nhận")), ("received", _("Tiếp nhận lâu nhất")), ("code", _("Mã hồ sơ"))])
-    size = forms.TypedChoiceField(label=_("Số dòng mỗi trang"), required=False, coerce=int, empty_value=20,
-                                  choices=[(20, "20"), (50, "50"), (100, "100")])
+    due = forms.ChoiceField(
+        label=_("Thời hạn"),
+        required=False,
+        choices=[
+            ("", _("Tất cả")),
+            ("overdue", _("Quá hạn")),
+            ("soon", _("Sắp đến hạn")),
+            ("today", _("Đến hạn hôm nay")),
+        ],
+        help_text=_("Lọc theo thời hạn xét mọi hồ sơ đang giải quyết của cơ quan, ở bất kỳ bước nào."),
+    )
+    sort = forms.ChoiceField(
+        label=_("Sắp xếp"),
+        required=False,
+        choices=[
+            ("due", _("Hạn giải quyết sớm nhất")),
+            ("-due", _("Hạn giải quyết muộn nhất")),
+            ("-received", _("Mới tiếp nhận")),
+            ("received", _("Tiếp nhận lâu nhất")),
+            ("code", _("Mã hồ sơ")),
+        ],
+    )
+    size = forms.TypedChoiceField(
+        label=_("Số dòng mỗi trang"),
+        required=False,
+        coerce=int,
+        empty_value=20,
+        choices=[(20, "20"), (50, "50"), (100, "100")],
+    )
     page = forms.IntegerField(required=False, min_value=1, max_value=100_000, widget=forms.HiddenInput)
 
     def __init__(self, *args, procedures=(), **kwargs):
@@ -119,28 +158,55 @@ class IntakeForm(PlaceFieldsMixin, forms.Form):
 
     batch = forms.UUIDField(widget=forms.HiddenInput)
     applicant_personal_id = forms.CharField(
-        label=_("Số định danh cá nhân"), max_length=12, min_length=12,
+        label=_("Số định danh cá nhân"),
+        max_length=12,
+        min_length=12,
         validators=[RegexValidator(r"^\d{12}$", _("Số định danh cá nhân gồm 12 chữ số."))],
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}))
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
     applicant_name = forms.CharField(label=_("Họ, chữ đệm và tên"), max_length=150, required=False)
-    applicant_date_of_birth = forms.DateField(label=_("Ngày sinh"), required=False,
-                                              widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    applicant_date_of_birth = forms.DateField(
+        label=_("Ngày sinh"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     applicant_address = forms.CharField(label=_("Nơi thường trú"), max_length=300, required=False)
-    applicant_phone = forms.CharField(label=_("Số điện thoại"), max_length=10, required=False, validators=[PHONE],
-                                      widget=forms.TextInput(attrs={"inputmode": "tel"}))
+    applicant_phone = forms.CharField(
+        label=_("Số điện thoại"),
+        max_length=10,
+        required=False,
+        validators=[PHONE],
+        widget=forms.TextInput(attrs={"inputmode": "tel"}),
+    )
     applicant_email = forms.EmailField(label=_("Thư điện tử"), required=False)
-    result_delivery = forms.ChoiceField(label=_("Hình thức nhận kết quả"), choices=ResultDelivery.choices,
-                                        initial=ResultDelivery.COUNTER, widget=forms.RadioSelect)
+    result_delivery = forms.ChoiceField(
+        label=_("Hình thức nhận kết quả"),
+        choices=ResultDelivery.choices,
+        initial=ResultDelivery.COUNTER,
+        widget=forms.RadioSelect,
+    )
     delivery_address = forms.CharField(label=_("Địa chỉ nhận kết quả qua bưu chính"), max_length=300, required=False)
-    fee_vnd = forms.IntegerField(label=_("Phí, lệ phí đã thu (đồng)"), min_value=0, max_value=1_000_000_000,
-                                 required=False, widget=forms.NumberInput(attrs={"inputmode": "numeric"}))
-    fee_method = forms.ChoiceField(label=_("Hình thức thu"), required=False, initial="cash",
-                                   choices=[("cash", _("Tiền mặt tại quầy")), ("card", _("Thẻ tại quầy"))],
-                                   widget=forms.RadioSelect)
-    fee_note = forms.CharField(label=_("Ghi chú phí, lệ phí"), max_length=200, required=False,
-                               help_text=_("Ví dụ: số biên lai, hoặc lý do miễn, giảm."))
-    comment = forms.CharField(label=_("Ghi chú"), required=False, max_length=2000,
-                              widget=forms.Textarea(attrs={"rows": 2}))
+    fee_vnd = forms.IntegerField(
+        label=_("Phí, lệ phí đã thu (đồng)"),
+        min_value=0,
+        max_value=1_000_000_000,
+        required=False,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    fee_method = forms.ChoiceField(
+        label=_("Hình thức thu"),
+        required=False,
+        initial="cash",
+        choices=[("cash", _("Tiền mặt tại quầy")), ("card", _("Thẻ tại quầy"))],
+        widget=forms.RadioSelect,
+    )
+    fee_note = forms.CharField(
+        label=_("Ghi chú phí, lệ phí"),
+        max_length=200,
+        required=False,
+        help_text=_("Ví dụ: số biên lai, hoặc lý do miễn, giảm."),
+    )
+    comment = forms.CharField(
+        label=_("Ghi chú"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def clean(self):
         data = super().clean()
@@ -153,22 +219,33 @@ class ComponentIntakeForm(forms.Form):
     """One required document at the counter: received or not, in which form, how many, its scans."""
 
     received = forms.BooleanField(label=_("Đã nhận"), required=False)
-    form = forms.ChoiceField(label=_("Hình thức"), choices=[c for c in ComponentForm.choices
-                                                            if c[0] != ComponentForm.ELECTRONIC])
-    quantity = forms.IntegerField(label=_("Số lượng"), min_value=1, max_value=99, initial=1,
-                                  widget=forms.NumberInput(attrs={"inputmode": "numeric"}))
+    form = forms.ChoiceField(
+        label=_("Hình thức"), choices=[c for c in ComponentForm.choices if c[0] != ComponentForm.ELECTRONIC]
+    )
+    quantity = forms.IntegerField(
+        label=_("Số lượng"),
+        min_value=1,
+        max_value=99,
+        initial=1,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
     files = MultipleFileField(label=_("Bản quét (PDF, JPEG, PNG)"))
-    drop = forms.TypedMultipleChoiceField(label=_("Bỏ tệp đã quét"), required=False, coerce=int,
-                                          widget=forms.CheckboxSelectMultiple)
-    unscanned_reason = forms.ChoiceField(label=_("Nếu chưa quét: lý do"), required=False,
-                                         choices=[("", "—")] + UnscannedReason.choices)
+    drop = forms.TypedMultipleChoiceField(
+        label=_("Bỏ tệp đã quét"), required=False, coerce=int, widget=forms.CheckboxSelectMultiple
+    )
+    unscanned_reason = forms.ChoiceField(
+        label=_("Nếu chưa quét: lý do"), required=False, choices=[("", "—")] + UnscannedReason.choices
+    )
 
     def __init__(self, *args, required_document, staged=(), **kwargs):
         kwargs.setdefault("prefix", f"c{required_document.pk}")
-        kind = {"original": ComponentForm.ORIGINAL, "copy": ComponentForm.COPY}.get(required_document.copy_kind,
-                                                                                    ComponentForm.ORIGINAL)
-        kwargs.setdefault("initial", {"received": required_document.is_mandatory, "form": kind,
-                                      "quantity": required_document.quantity})
+        kind = {"original": ComponentForm.ORIGINAL, "copy": ComponentForm.COPY}.get(
+            required_document.copy_kind, ComponentForm.ORIGINAL
+        )
+        kwargs.setdefault(
+            "initial",
+            {"received": required_document.is_mandatory, "form": kind, "quantity": required_document.quantity},
+        )
         super().__init__(*args, **kwargs)
         self.required_document = required_document
         self.staged = list(staged)
@@ -176,11 +253,16 @@ class ComponentIntakeForm(forms.Form):
 
 
 class ProcedureChooserForm(forms.Form):
-    q = forms.CharField(label=_("Tìm thủ tục (gõ có dấu hoặc không dấu)"), required=False, max_length=100,
-                        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}))
+    q = forms.CharField(
+        label=_("Tìm thủ tục (gõ có dấu hoặc không dấu)"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
     level = forms.ChoiceField(label=_("Cấp"), required=False, choices=[("", _("Tất cả"))] + UnitLevel.choices)
-    field = forms.ModelChoiceField(label=_("Lĩnh vực"), required=False, queryset=Field.objects.all(),
-                                   empty_label=_("Tất cả"))
+    field = forms.ModelChoiceField(
+        label=_("Lĩnh vực"), required=False, queryset=Field.objects.all(), empty_label=_("Tất cả")
+    )
 
 
 class RegisterForm(forms.Form):
@@ -199,16 +281,33 @@ class DossierSearchForm(forms.Form):
     name = forms.CharField(label=_("Họ tên người nộp (gõ có dấu hoặc không dấu)"), required=False, max_length=150)
     personal_id = forms.CharField(label=_("Số định danh cá nhân"), required=False, max_length=12)
     procedure = forms.ChoiceField(label=_("Thủ tục"), required=False)
-    state = forms.ChoiceField(label=_("Trạng thái"), required=False,
-                              choices=[("", _("Tất cả"))] + [c for c in DossierState.choices if c[0] != "draft"])
-    received_from = forms.DateField(label=_("Tiếp nhận từ ngày"), required=False,
-                                    widget=forms.DateInput(attrs={"type": "date"}))
+    state = forms.ChoiceField(
+        label=_("Trạng thái"),
+        required=False,
+        choices=[("", _("Tất cả"))] + [c for c in DossierState.choices if c[0] != "draft"],
+    )
+    received_from = forms.DateField(
+        label=_("Tiếp nhận từ ngày"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
     received_to = forms.DateField(label=_("đến ngày"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    declared = forms.CharField(label=_("Nội dung tờ khai điện tử"), required=False, max_length=100,
-                               help_text=_("Các trường chính của tờ khai: mục đích, số thửa, tên hộ kinh doanh…"))
-    timeliness = forms.ChoiceField(label=_("Tiến độ"), required=False, choices=[
-        ("", _("Tất cả")), ("overdue", _("Đang quá hạn")), ("late_any", _("Trễ hạn hoặc đang quá hạn")),
-        ("late", _("Đã trả, trễ hạn")), ("on_time", _("Đã trả, đúng hạn")), ("early", _("Đã trả, trước hạn"))])
+    declared = forms.CharField(
+        label=_("Nội dung tờ khai điện tử"),
+        required=False,
+        max_length=100,
+        help_text=_("Các trường chính của tờ khai: mục đích, số thửa, tên hộ kinh doanh…"),
+    )
+    timeliness = forms.ChoiceField(
+        label=_("Tiến độ"),
+        required=False,
+        choices=[
+            ("", _("Tất cả")),
+            ("overdue", _("Đang quá hạn")),
+            ("late_any", _("Trễ hạn hoặc đang quá hạn")),
+            ("late", _("Đã trả, trễ hạn")),
+            ("on_time", _("Đã trả, đúng hạn")),
+            ("early", _("Đã trả, trước hạn")),
+        ],
+    )
 
     def __init__(self, *args, procedures=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -228,7 +327,7 @@ MAX_MONTHS = 60
 
 
 class MonthField(forms.CharField):
-    """"2026-01" → the first day of that month, between 2015 and next year."""
+    """ "2026-01" → the first day of that month, between 2015 and next year."""
 
     def __init__(self, **kwargs):
         super().__init__(max_length=7, required=False, validators=[MONTH], **kwargs)

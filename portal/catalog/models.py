@@ -40,21 +40,37 @@ class ProcedureIndexPage(InReadersLanguage, Page):
         from .forms import CatalogFilterForm
 
         context = super().get_context(request, *args, **kwargs)
-        values = valid_or_default(CatalogFilterForm(request.GET),
-                                  {"level": "", "field": "", "point": "", "online": "", "q": "", "page": 1})
+        values = valid_or_default(
+            CatalogFilterForm(request.GET), {"level": "", "field": "", "point": "", "online": "", "q": "", "page": 1}
+        )
         number = values.pop("page")
         chosen = {key: str(value).strip() for key, value in values.items()}
-        procedures, total, facets = find_procedures(chosen["q"], level=chosen["level"], field=chosen["field"],
-                                                    point=chosen["point"], online=chosen["online"],
-                                                    offset=(number - 1) * PAGE, limit=PAGE)
+        procedures, total, facets = find_procedures(
+            chosen["q"],
+            level=chosen["level"],
+            field=chosen["field"],
+            point=chosen["point"],
+            online=chosen["online"],
+            offset=(number - 1) * PAGE,
+            limit=PAGE,
+        )
         in_use = levels_in_use()
         pages = {page.procedure_id: page for page in ProcedurePage.objects.live().filter(procedure__in=procedures)}
         context.update(
-            chosen=chosen, total=total, number=number, has_next=number * PAGE < total, has_previous=number > 1,
+            chosen=chosen,
+            total=total,
+            number=number,
+            has_next=number * PAGE < total,
+            has_previous=number > 1,
             # Only the tree's own levels: the two-level tree offers no "Cấp huyện (0)".
-            levels=[(value, label, facets.get("level", {}).get(value, 0)) for value, label in UnitLevel.choices
-                    if value in in_use],
-            fields=[(field, facets.get("field", {}).get(str(field.pk), 0)) for field in Field.objects.order_by(by_name())],
+            levels=[
+                (value, label, facets.get("level", {}).get(value, 0))
+                for value, label in UnitLevel.choices
+                if value in in_use
+            ],
+            fields=[
+                (field, facets.get("field", {}).get(str(field.pk), 0)) for field in Field.objects.order_by(by_name())
+            ],
             points=[(value, label, facets.get("point", {}).get(value, 0)) for value, label in filing_points()],
             results=[(procedure, pages.get(procedure.pk)) for procedure in procedures],
             query_without_page="&".join(f"{key}={value}" for key, value in chosen.items() if value),
@@ -74,8 +90,11 @@ class ProcedurePage(Page):
     # publish the page again. A page an editor unpublished stays so until an editor publishes it.
     withdrawn_by_catalog = models.BooleanField(default=False, editable=False)
 
-    content_panels = [FieldPanel("title", read_only=True), FieldPanel("procedure", read_only=True),
-                      FieldPanel("guidance")]
+    content_panels = [
+        FieldPanel("title", read_only=True),
+        FieldPanel("procedure", read_only=True),
+        FieldPanel("guidance"),
+    ]
     promote_panels = []
     parent_page_types = ["catalog.ProcedureIndexPage"]
     subpage_types = []
@@ -107,8 +126,11 @@ class ProcedurePage(Page):
         from procedures.selectors import receiving_agencies
         from procedures.services import versions
 
-        procedure = (Procedure.objects.select_related("field", "version_in_force").prefetch_related("route_steps", "required_documents")
-                     .get(pk=self.procedure_id))
+        procedure = (
+            Procedure.objects.select_related("field", "version_in_force")
+            .prefetch_related("route_steps", "required_documents")
+            .get(pk=self.procedure_id)
+        )
         agencies = list(receiving_agencies(procedure))
         upcoming = versions.upcoming(procedure).first()
         return {
@@ -116,7 +138,8 @@ class ProcedurePage(Page):
             "version": procedure.version_in_force,
             "upcoming": upcoming,
             "upcoming_changes": versions.difference(versions.snapshot(procedure), versions.version_fields(upcoming))
-            if upcoming else [],
+            if upcoming
+            else [],
             "procedure": procedure,
             "documents": procedure.required_documents.all(),
             "route": procedure.route_steps.all(),

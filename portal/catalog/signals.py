@@ -42,10 +42,16 @@ def _connect_redirect_cleanup():
 
     from .redirects import drop_redirects_from
 
-    page_published.connect(lambda sender, instance, **kwargs: drop_redirects_from(instance),
-                           dispatch_uid="catalog-redirect-cleanup", weak=False)
-    post_page_move.connect(lambda sender, instance, **kwargs: drop_redirects_from(instance),
-                           dispatch_uid="catalog-redirect-cleanup-move", weak=False)
+    page_published.connect(
+        lambda sender, instance, **kwargs: drop_redirects_from(instance),
+        dispatch_uid="catalog-redirect-cleanup",
+        weak=False,
+    )
+    post_page_move.connect(
+        lambda sender, instance, **kwargs: drop_redirects_from(instance),
+        dispatch_uid="catalog-redirect-cleanup-move",
+        weak=False,
+    )
 
 
 _connect_redirect_cleanup()

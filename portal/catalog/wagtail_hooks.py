@@ -7,13 +7,14 @@ from wagtail import hooks
 
 from .models import ProcedureIndexPage, ProcedurePage
 
-REFUSAL = _("Trang danh mục thủ tục và các trang thủ tục do danh mục thủ tục hành chính quản lý nên không xóa "
-            "được. Để ẩn một trang, hãy ngừng xuất bản (Unpublish); thủ tục ngừng áp dụng được ẩn tự động.")
+REFUSAL = _(
+    "Trang danh mục thủ tục và các trang thủ tục do danh mục thủ tục hành chính quản lý nên không xóa "
+    "được. Để ẩn một trang, hãy ngừng xuất bản (Unpublish); thủ tục ngừng áp dụng được ẩn tự động."
+)
 
 
 def _holds_catalog(pages):
-    return any(page.get_descendants(inclusive=True).type(ProcedureIndexPage, ProcedurePage).exists()
-               for page in pages)
+    return any(page.get_descendants(inclusive=True).type(ProcedureIndexPage, ProcedurePage).exists() for page in pages)
 
 
 @hooks.register("before_delete_page")

@@ -16,8 +16,11 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class SignInForm(AuthenticationForm):
-    username = forms.CharField(label=_("Số định danh cá nhân hoặc tên đăng nhập"), max_length=150,
-                               widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}))
+    username = forms.CharField(
+        label=_("Số định danh cá nhân hoặc tên đăng nhập"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
+    )
     error_messages = {
         "invalid_login": _("Số định danh hoặc mật khẩu không đúng."),
         "inactive": _("Tài khoản đã bị khóa."),
@@ -32,19 +35,34 @@ class SignInForm(AuthenticationForm):
 
 
 class RegistrationForm(forms.Form):
-    personal_id = forms.CharField(label=_("Số định danh cá nhân"), max_length=12, min_length=12,
-                                  help_text=_("12 chữ số trên thẻ căn cước."),
-                                  widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "username"}))
-    full_name = forms.CharField(label=_("Họ, chữ đệm và tên"), max_length=150,
-                                help_text=_("Đúng như trên thẻ căn cước, có dấu."))
+    personal_id = forms.CharField(
+        label=_("Số định danh cá nhân"),
+        max_length=12,
+        min_length=12,
+        help_text=_("12 chữ số trên thẻ căn cước."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "username"}),
+    )
+    full_name = forms.CharField(
+        label=_("Họ, chữ đệm và tên"), max_length=150, help_text=_("Đúng như trên thẻ căn cước, có dấu.")
+    )
     date_of_birth = forms.DateField(label=_("Ngày sinh"), widget=DATE_INPUT, input_formats=["%Y-%m-%d", "%d/%m/%Y"])
-    phone = forms.CharField(label=_("Số điện thoại"), max_length=10, validators=[PHONE],
-                            widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}))
-    email = forms.EmailField(label=_("Thư điện tử"), required=False, help_text=_("Không bắt buộc; dùng để lấy lại mật khẩu."))
-    password1 = forms.CharField(label=_("Mật khẩu"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-                                help_text=password_validation.password_validators_help_text_html())
-    password2 = forms.CharField(label=_("Nhập lại mật khẩu"),
-                                widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    phone = forms.CharField(
+        label=_("Số điện thoại"),
+        max_length=10,
+        validators=[PHONE],
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+    )
+    email = forms.EmailField(
+        label=_("Thư điện tử"), required=False, help_text=_("Không bắt buộc; dùng để lấy lại mật khẩu.")
+    )
+    password1 = forms.CharField(
+        label=_("Mật khẩu"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=password_validation.password_validators_help_text_html(),
+    )
+    password2 = forms.CharField(
+        label=_("Nhập lại mật khẩu"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
     # Separate, never ticked in advance (Decree 356/2025/NĐ-CP); each can be withdrawn later.
     consent_sms = forms.BooleanField(label=Purpose.SMS.label, required=False)
     consent_email = forms.BooleanField(label=Purpose.EMAIL.label, required=False)
@@ -125,13 +143,20 @@ class ReviewedForm(forms.Form):
 
 
 class DraftForm(forms.Form):
-    applicant_phone = forms.CharField(label=_("Số điện thoại"), max_length=10, required=False, validators=[PHONE],
-                                      widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}))
-    applicant_email = forms.EmailField(label=_("Thư điện tử"), required=False,
-                                       widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    applicant_phone = forms.CharField(
+        label=_("Số điện thoại"),
+        max_length=10,
+        required=False,
+        validators=[PHONE],
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+    )
+    applicant_email = forms.EmailField(
+        label=_("Thư điện tử"), required=False, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
     applicant_address = forms.CharField(label=_("Địa chỉ liên hệ"), max_length=300, required=False)
-    result_delivery = forms.ChoiceField(label=_("Hình thức nhận kết quả"), choices=ResultDelivery.choices,
-                                        widget=forms.RadioSelect)
+    result_delivery = forms.ChoiceField(
+        label=_("Hình thức nhận kết quả"), choices=ResultDelivery.choices, widget=forms.RadioSelect
+    )
     delivery_address = forms.CharField(label=_("Địa chỉ nhận kết quả qua bưu chính"), max_length=300, required=False)
 
     def clean(self):
@@ -142,7 +167,9 @@ class DraftForm(forms.Form):
 
 
 class SupplyForm(forms.Form):
-    comment = forms.CharField(label=_("Ghi chú"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2}))
+    comment = forms.CharField(
+        label=_("Ghi chú"), required=False, max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class WithdrawForm(forms.Form):
@@ -150,16 +177,29 @@ class WithdrawForm(forms.Form):
 
 
 class RatingForm(forms.Form):
-    score = forms.TypedChoiceField(label=_("Mức độ hài lòng"), coerce=int, widget=forms.RadioSelect,
-                                   choices=[(5, _("5 — Rất hài lòng")), (4, _("4 — Hài lòng")), (3, _("3 — Bình thường")),
-                                            (2, _("2 — Chưa hài lòng")), (1, _("1 — Không hài lòng"))])
-    comment = forms.CharField(label=_("Góp ý"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+    score = forms.TypedChoiceField(
+        label=_("Mức độ hài lòng"),
+        coerce=int,
+        widget=forms.RadioSelect,
+        choices=[
+            (5, _("5 — Rất hài lòng")),
+            (4, _("4 — Hài lòng")),
+            (3, _("3 — Bình thường")),
+            (2, _("2 — Chưa hài lòng")),
+            (1, _("1 — Không hài lòng")),
+        ],
+    )
+    comment = forms.CharField(
+        label=_("Góp ý"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class TrackingForm(forms.Form):
     code = forms.CharField(label=_("Mã hồ sơ"), max_length=40)
     secret = forms.CharField(
-        label=_("4 số cuối của số định danh hoặc số điện thoại"), min_length=4, max_length=4,
+        label=_("4 số cuối của số định danh hoặc số điện thoại"),
+        min_length=4,
+        max_length=4,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
 
@@ -179,5 +219,6 @@ class ConsentForm(forms.Form):
     def __init__(self, *args, active=(), **kwargs):
         super().__init__(*args, **kwargs)
         for purpose in Purpose:
-            self.fields[purpose.value] = forms.BooleanField(label=purpose.label, required=False,
-                                                            initial=purpose.value in active)
+            self.fields[purpose.value] = forms.BooleanField(
+                label=purpose.label, required=False, initial=purpose.value in active
+            )

@@ -15,17 +15,36 @@ urlpatterns = [
     path("tai-khoan/dang-ky/", accounts.register, name="register"),
     path("tai-khoan/dang-nhap/", SignInView.as_view(authentication_form=SignInForm), name="login"),
     path("tai-khoan/dang-xuat/", vneid.sign_out, name="logout"),
-    path("tai-khoan/quen-mat-khau/", reset_limited(auth_views.PasswordResetView.as_view(
-        template_name="citizens/password_reset.html", email_template_name="citizens/password_reset_email.txt",
-        subject_template_name="citizens/password_reset_subject.txt",
-        success_url=reverse_lazy("citizens:password_reset_done"))), name="password_reset"),
-    path("tai-khoan/quen-mat-khau/da-gui/", auth_views.PasswordResetDoneView.as_view(
-        template_name="citizens/password_reset_done.html"), name="password_reset_done"),
-    path("tai-khoan/dat-lai-mat-khau/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(
-        template_name="citizens/password_reset_confirm.html",
-        success_url=reverse_lazy("citizens:password_reset_complete")), name="password_reset_confirm"),
-    path("tai-khoan/dat-lai-mat-khau/xong/", auth_views.PasswordResetCompleteView.as_view(
-        template_name="citizens/password_reset_complete.html"), name="password_reset_complete"),
+    path(
+        "tai-khoan/quen-mat-khau/",
+        reset_limited(
+            auth_views.PasswordResetView.as_view(
+                template_name="citizens/password_reset.html",
+                email_template_name="citizens/password_reset_email.txt",
+                subject_template_name="citizens/password_reset_subject.txt",
+                success_url=reverse_lazy("citizens:password_reset_done"),
+            )
+        ),
+        name="password_reset",
+    ),
+    path(
+        "tai-khoan/quen-mat-khau/da-gui/",
+        auth_views.PasswordResetDoneView.as_view(template_name="citizens/password_reset_done.html"),
+        name="password_reset_done",
+    ),
+    path(
+        "tai-khoan/dat-lai-mat-khau/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            template_name="citizens/password_reset_confirm.html",
+            success_url=reverse_lazy("citizens:password_reset_complete"),
+        ),
+        name="password_reset_confirm",
+    ),
+    path(
+        "tai-khoan/dat-lai-mat-khau/xong/",
+        auth_views.PasswordResetCompleteView.as_view(template_name="citizens/password_reset_complete.html"),
+        name="password_reset_complete",
+    ),
     path("tai-khoan/du-lieu-cua-toi/", my_data.my_data, name="my_data"),
     path("tai-khoan/du-lieu-cua-toi.json", my_data.my_data_json, name="my_data_json"),
     path("tai-khoan/du-lieu-cua-toi.pdf", my_data.my_data_pdf, name="my_data_pdf"),

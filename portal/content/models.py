@@ -25,8 +25,9 @@ class NewsIndexPage(InReadersLanguage, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # the news hangs under the Vietnamese index; each item is shown in the reader's language
-        items = (default_locale_pages(NewsPage).live().child_of(self.original).select_related("lead_image")
-                 .order_by("-date"))
+        items = (
+            default_locale_pages(NewsPage).live().child_of(self.original).select_related("lead_image").order_by("-date")
+        )
         context["items"] = shown_in_readers_language(items)
         return context
 
@@ -35,13 +36,22 @@ class NewsPage(InReadersLanguage, AsciiSlugMixin, Page):
     date = models.DateField(_("ngày đăng"), default=timezone.localdate)
     summary = models.CharField(_("tóm tắt"), max_length=300)
     lead_image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("ảnh đại diện"), null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", help_text=_("Hiện ở đầu bài và trong danh sách tin."),
+        "wagtailimages.Image",
+        verbose_name=_("ảnh đại diện"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Hiện ở đầu bài và trong danh sách tin."),
     )
     body = RichTextField(_("nội dung"))
 
-    content_panels = Page.content_panels + [FieldPanel("date"), FieldPanel("summary"), FieldPanel("lead_image"),
-                                            FieldPanel("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("summary"),
+        FieldPanel("lead_image"),
+        FieldPanel("body"),
+    ]
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
     parent_page_types = ["content.NewsIndexPage"]
     subpage_types = []

@@ -24,6 +24,5 @@ class HomePage(InReadersLanguage, Page):
         context["catalog"] = catalog_summary()
         # news and help hang under the Vietnamese pages; each is shown in the reader's language
         context["news"] = shown_in_readers_language(default_locale_pages(NewsPage).live().order_by("-date")[:3])
-        context["help_pages"] = shown_in_readers_language(default_locale_pages(HelpPage).live()
-                                                          .child_of(self.original))
+        context["help_pages"] = shown_in_readers_language(default_locale_pages(HelpPage).live().child_of(self.original))
         return context

@@ -23,7 +23,9 @@ def ensure_home_page():
     home = default_locale_pages(HomePage).first()
     if home is None:
         root = Page.get_first_root_node()
-        home = root.add_child(instance=HomePage(title="Cổng dịch vụ công tỉnh Thái Nguyên", slug="trang-chu", intro=INTRO))
+        home = root.add_child(
+            instance=HomePage(title="Cổng dịch vụ công tỉnh Thái Nguyên", slug="trang-chu", intro=INTRO)
+        )
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Một cửa")
@@ -53,8 +55,11 @@ def ensure_site():
 
 
 # Wagtail's migrations create these as data, in English: editors read them in the admin.
-EDITORIAL_NAMES = {"Moderators approval": "Duyệt của biên tập viên trưởng", "Moderators": "Biên tập viên trưởng",
-                   "Editors": "Biên tập viên"}
+EDITORIAL_NAMES = {
+    "Moderators approval": "Duyệt của biên tập viên trưởng",
+    "Moderators": "Biên tập viên trưởng",
+    "Editors": "Biên tập viên",
+}
 
 
 def name_editorial_roles_in_vietnamese():

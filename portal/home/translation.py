@@ -71,8 +71,12 @@ def shown_in_readers_language(pages):
     translations = {}
     if pages[0].locale_id != locale.pk:
         model = type(pages[0])
-        translations = {page.translation_key: page for page in model.objects.live().filter(
-            locale=locale, translation_key__in=[p.translation_key for p in pages])}
+        translations = {
+            page.translation_key: page
+            for page in model.objects.live().filter(
+                locale=locale, translation_key__in=[p.translation_key for p in pages]
+            )
+        }
     for page in pages:
         page.shown = translations.get(page.translation_key, page)
     return pages

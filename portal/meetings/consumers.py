@@ -81,7 +81,8 @@ class MeetingConsumer(AsyncJsonWebsocketConsumer):
         self.session_key = session.session_key if session is not None else None
         self.groups_heard = await self._groups_heard()
         self.channels_joined = [live.meeting_channel(self.seat.meeting_id)] + [
-            live.group_channel(pk) for pk in self.groups_heard]
+            live.group_channel(pk) for pk in self.groups_heard
+        ]
         if self.session_key:
             self.channels_joined.append(live.session_channel(self.session_key))
         for channel in self.channels_joined:

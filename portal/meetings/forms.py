@@ -55,15 +55,17 @@ class ReplaceForm(forms.Form):
 
 class SeatForm(forms.Form):
     role = forms.ChoiceField(label=_("Vai trò"), choices=[c for c in ParticipantRole.choices])
-    people = BoundedModelMultipleChoiceField(label=_("Người dự"), queryset=None,
-                                            widget=forms.SelectMultiple(attrs={"size": 8}))
+    people = BoundedModelMultipleChoiceField(
+        label=_("Người dự"), queryset=None, widget=forms.SelectMultiple(attrs={"size": 8})
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["people"].queryset = (
-            get_user_model().objects.filter(is_active=True, staff_role__role__in=[Role.DELEGATE, Role.MEETING_SECRETARY,
-                                                                                  Role.LEADER])
-            .order_by("last_name", "first_name"))
+            get_user_model()
+            .objects.filter(is_active=True, staff_role__role__in=[Role.DELEGATE, Role.MEETING_SECRETARY, Role.LEADER])
+            .order_by("last_name", "first_name")
+        )
         self.fields["people"].label_from_instance = lambda user: user.get_full_name() or user.get_username()
 
 
@@ -78,8 +80,9 @@ class PlaceForm(forms.Form):
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["participant"].queryset = meeting.participants.filter(role=ParticipantRole.DELEGATE) \
-            .select_related("user")
+        self.fields["participant"].queryset = meeting.participants.filter(role=ParticipantRole.DELEGATE).select_related(
+            "user"
+        )
         self.fields["group"].queryset = meeting.groups.all()
 
 
@@ -101,8 +104,12 @@ class AnnotationForm(forms.Form):
 class CommentForm(forms.Form):
     text = forms.CharField(label=_("Nội dung góp ý"), max_length=4000, widget=forms.Textarea(attrs={"rows": 3}))
     page = forms.IntegerField(label=_("Trang"), min_value=1, max_value=10000, required=False)
-    quote = forms.CharField(label=_("Đoạn góp ý (nếu góp ý vào một đoạn)"), max_length=4000, required=False,
-                            widget=forms.Textarea(attrs={"rows": 2}))
+    quote = forms.CharField(
+        label=_("Đoạn góp ý (nếu góp ý vào một đoạn)"),
+        max_length=4000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     shared_with_delegates = forms.BooleanField(label=_("Cho các đại biểu khác cùng xem"), required=False)
 
 
@@ -111,13 +118,14 @@ class MessageForm(forms.Form):
 
 
 class SummaryForm(forms.Form):
-    summary = forms.CharField(label=_("Tóm tắt ý kiến của tổ"), max_length=20000, widget=forms.Textarea(attrs={"rows": 5}))
+    summary = forms.CharField(
+        label=_("Tóm tắt ý kiến của tổ"), max_length=20000, widget=forms.Textarea(attrs={"rows": 5})
+    )
 
 
 class SpeakForm(forms.Form):
     topic = forms.CharField(label=_("Nội dung phát biểu"), max_length=300)
-    item = forms.ModelChoiceField(label=_("Về nội dung"), queryset=None, required=False,
-                                  empty_label=_("Chung"))
+    item = forms.ModelChoiceField(label=_("Về nội dung"), queryset=None, required=False, empty_label=_("Chung"))
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
@@ -130,9 +138,15 @@ class SpeechMoveForm(forms.Form):
 
 class MotionForm(forms.Form):
     title = forms.CharField(label=_("Nội dung biểu quyết"), max_length=300)
-    kind = forms.ChoiceField(label=_("Loại biểu quyết"), choices=MotionKind.choices, initial=MotionKind.RESOLUTION,
-                             help_text=_("Bầu cử, miễn nhiệm, bãi nhiệm và tín nhiệm là bỏ phiếu kín; miễn nhiệm, "
-                                         "bãi nhiệm cần hai phần ba tổng số đại biểu."))
+    kind = forms.ChoiceField(
+        label=_("Loại biểu quyết"),
+        choices=MotionKind.choices,
+        initial=MotionKind.RESOLUTION,
+        help_text=_(
+            "Bầu cử, miễn nhiệm, bãi nhiệm và tín nhiệm là bỏ phiếu kín; miễn nhiệm, "
+            "bãi nhiệm cần hai phần ba tổng số đại biểu."
+        ),
+    )
     item = forms.ModelChoiceField(label=_("Thuộc nội dung"), queryset=None, required=False, empty_label=_("Chung"))
 
     def __init__(self, *args, meeting, **kwargs):
@@ -145,8 +159,9 @@ class VoteForm(forms.Form):
 
 
 class MinutesForm(forms.Form):
-    conclusions = forms.CharField(label=_("Kết luận của chủ tọa"), max_length=20000,
-                                  widget=forms.Textarea(attrs={"rows": 5}))
+    conclusions = forms.CharField(
+        label=_("Kết luận của chủ tọa"), max_length=20000, widget=forms.Textarea(attrs={"rows": 5})
+    )
     opened_at = forms.DateTimeField(label=_("Khai mạc lúc"), widget=DATETIME_INPUT, input_formats=["%Y-%m-%dT%H:%M"])
     closed_at = forms.DateTimeField(label=_("Bế mạc lúc"), widget=DATETIME_INPUT, input_formats=["%Y-%m-%dT%H:%M"])
 

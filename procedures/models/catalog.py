@@ -60,7 +60,8 @@ class ProcedureTerms(models.Model):
     itself as the version in force (procedures.services.versions.FIELDS names them)."""
 
     time_limit_kind = models.CharField(
-        _("cách tính thời hạn"), max_length=10, choices=TimeLimitKind.choices, default=TimeLimitKind.WORKING_DAYS)
+        _("cách tính thời hạn"), max_length=10, choices=TimeLimitKind.choices, default=TimeLimitKind.WORKING_DAYS
+    )
     processing_days = models.DecimalField(
         _("thời hạn giải quyết (ngày làm việc)"),
         max_digits=5,
@@ -69,36 +70,60 @@ class ProcedureTerms(models.Model):
         help_text=_("Với thời hạn trong ngày hoặc theo giờ: số ngày chỉ dùng để chia thời hạn cho các bước xử lý."),
     )
     processing_hours = models.DecimalField(
-        _("thời hạn giải quyết (giờ làm việc)"), max_digits=5, decimal_places=1, null=True, blank=True,
+        _("thời hạn giải quyết (giờ làm việc)"),
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(Decimal("0.5"), _("Thời hạn giải quyết phải lớn hơn 0 giờ làm việc."))],
-        help_text=_("Chỉ dùng khi thời hạn tính theo giờ làm việc."))
+        help_text=_("Chỉ dùng khi thời hạn tính theo giờ làm việc."),
+    )
     fee_vnd = models.PositiveIntegerField(_("phí, lệ phí (đồng)"), default=0)
     fee_note = models.CharField(_("ghi chú phí, lệ phí"), max_length=400, blank=True)
     result_document = models.CharField(_("kết quả thực hiện"), max_length=400)
-    result_kind = models.CharField(_("loại kết quả"), max_length=10, choices=ResultKind.choices,
-                                   default=ResultKind.DOCUMENT)
+    result_kind = models.CharField(
+        _("loại kết quả"), max_length=10, choices=ResultKind.choices, default=ResultKind.DOCUMENT
+    )
     result_type = models.CharField(
-        _("loại văn bản kết quả (viết tắt)"), max_length=10, blank=True, default="QĐ",
-        help_text=_("Với kết quả là văn bản hành chính: QĐ, TB…; để trống với công văn."))
-    result_book = models.CharField(_("sổ của kết quả"), max_length=12, blank=True,
-                                   help_text=_("Với kết quả vào sổ riêng: KS, KH, KT, SCT/BS, GPXD…"))
+        _("loại văn bản kết quả (viết tắt)"),
+        max_length=10,
+        blank=True,
+        default="QĐ",
+        help_text=_("Với kết quả là văn bản hành chính: QĐ, TB…; để trống với công văn."),
+    )
+    result_book = models.CharField(
+        _("sổ của kết quả"),
+        max_length=12,
+        blank=True,
+        help_text=_("Với kết quả vào sổ riêng: KS, KH, KT, SCT/BS, GPXD…"),
+    )
     legal_basis = models.TextField(_("căn cứ pháp lý"))
-    online_level = models.CharField(_("mức độ dịch vụ công trực tuyến"), max_length=10, choices=OnlineServiceLevel.choices)
+    online_level = models.CharField(
+        _("mức độ dịch vụ công trực tuyến"), max_length=10, choices=OnlineServiceLevel.choices
+    )
     description = models.TextField(_("trình tự thực hiện"), blank=True)
     # Decree 118/2025: the province lists procedures that any of its centers receives whatever the
     # applicant's residence; the route is then resolved from the case's commune.
     is_non_boundary = models.BooleanField(
-        _("không phụ thuộc địa giới hành chính"), default=False,
-        help_text=_("Mọi Trung tâm Phục vụ hành chính công của tỉnh đều tiếp nhận thủ tục này."))
+        _("không phụ thuộc địa giới hành chính"),
+        default=False,
+        help_text=_("Mọi Trung tâm Phục vụ hành chính công của tỉnh đều tiếp nhận thủ tục này."),
+    )
     case_basis = models.CharField(
-        _("xác định cơ quan có thẩm quyền theo"), max_length=15, choices=CaseBasis.choices, default=CaseBasis.RESIDENCE)
+        _("xác định cơ quan có thẩm quyền theo"), max_length=15, choices=CaseBasis.choices, default=CaseBasis.RESIDENCE
+    )
     # Decree 69/2024: level 2 is the electronic identification account verified in person.
     assurance_level = models.PositiveSmallIntegerField(
-        _("mức độ tài khoản định danh điện tử tối thiểu để nộp trực tuyến"), choices=[(1, _("Mức độ 1")), (2, _("Mức độ 2"))],
-        default=2)
+        _("mức độ tài khoản định danh điện tử tối thiểu để nộp trực tuyến"),
+        choices=[(1, _("Mức độ 1")), (2, _("Mức độ 2"))],
+        default=2,
+    )
     cutoff_time = models.TimeField(
-        _("giờ chốt tiếp nhận trong ngày"), null=True, blank=True,
-        help_text=_("Hồ sơ tiếp nhận sau giờ này được tính thời hạn từ ngày làm việc tiếp theo (ví dụ 15:00)."))
+        _("giờ chốt tiếp nhận trong ngày"),
+        null=True,
+        blank=True,
+        help_text=_("Hồ sơ tiếp nhận sau giờ này được tính thời hạn từ ngày làm việc tiếp theo (ví dụ 15:00)."),
+    )
 
     class Meta:
         abstract = True
@@ -128,12 +153,21 @@ class Procedure(ProcedureTerms):
     field = models.ForeignKey(Field, verbose_name=_("lĩnh vực"), on_delete=models.PROTECT, related_name="procedures")
     is_active = models.BooleanField(_("đang áp dụng"), default=True)
     version_in_force = models.ForeignKey(
-        "procedures.ProcedureVersion", verbose_name=_("phiên bản đang áp dụng"), on_delete=models.SET_NULL, null=True,
-        blank=True, related_name="+", editable=False)
+        "procedures.ProcedureVersion",
+        verbose_name=_("phiên bản đang áp dụng"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
     # Law on Archives 33/2024/QH15: how long a closed dossier's documents are kept. Empty: permanently.
     retention_years = models.PositiveSmallIntegerField(
-        _("thời hạn lưu trữ (năm)"), null=True, blank=True,
-        help_text=_("Theo danh mục thời hạn lưu trữ hồ sơ; để trống nếu lưu trữ vĩnh viễn."))
+        _("thời hạn lưu trữ (năm)"),
+        null=True,
+        blank=True,
+        help_text=_("Theo danh mục thời hạn lưu trữ hồ sơ; để trống nếu lưu trữ vĩnh viễn."),
+    )
     # Folded copies (no diacritics, lower case) that the database search backend matches on.
     search_name = models.CharField(max_length=400, blank=True, editable=False)
     search_body = models.TextField(blank=True, editable=False)
@@ -175,14 +209,20 @@ class RequiredDocument(models.Model):
     template_name = models.CharField(_("mẫu đơn, tờ khai"), max_length=200, blank=True)
     # A public blank form citizens download and fill in; the official file, uploaded by the catalog's editors.
     template_file = models.FileField(
-        _("tệp mẫu đơn, tờ khai"), upload_to="mau-don-to-khai/", blank=True,
+        _("tệp mẫu đơn, tờ khai"),
+        upload_to="mau-don-to-khai/",
+        blank=True,
         validators=[FileExtensionValidator(["pdf", "doc", "docx", "odt"])],
         help_text=_("Tệp mẫu chính thức (PDF, DOC, DOCX, ODT) để công dân tải về."),
     )
     copy_kind = models.CharField(_("loại bản"), max_length=10, choices=CopyKind.choices, default=CopyKind.ORIGINAL)
     # An electronic form (eforms.schema) the applicant fills instead of uploading a filled paper form.
-    eform = models.JSONField(_("biểu mẫu điện tử"), null=True, blank=True,
-                             help_text=_("Định nghĩa tờ khai điện tử (JSON); để trống nếu công dân tải tệp lên."))
+    eform = models.JSONField(
+        _("biểu mẫu điện tử"),
+        null=True,
+        blank=True,
+        help_text=_("Định nghĩa tờ khai điện tử (JSON); để trống nếu công dân tải tệp lên."),
+    )
     quantity = models.PositiveSmallIntegerField(_("số lượng"), default=1)
     is_mandatory = models.BooleanField(_("bắt buộc"), default=True)
 
@@ -268,10 +308,13 @@ class ProcedureVersion(ProcedureTerms):
         verbose_name = _("phiên bản thủ tục")
         verbose_name_plural = _("phiên bản thủ tục")
         ordering = ["procedure", "-effective_from"]
-        constraints = [models.UniqueConstraint(fields=["procedure", "effective_from"],
-                                               name="procedure_version_unique_day")]
+        constraints = [
+            models.UniqueConstraint(fields=["procedure", "effective_from"], name="procedure_version_unique_day")
+        ]
 
     def __str__(self):
         return _("%(procedure)s, từ %(day)s (%(decision)s)") % {
-            "procedure": self.procedure.national_code, "day": self.effective_from.strftime("%d/%m/%Y"),
-            "decision": self.decision_number}
+            "procedure": self.procedure.national_code,
+            "day": self.effective_from.strftime("%d/%m/%Y"),
+            "decision": self.decision_number,
+        }

@@ -45,7 +45,9 @@ class SatisfactionRating(models.Model):
     """The citizen's rating of how the dossier was handled, given once after the result is returned."""
 
     dossier = models.OneToOneField("procedures.Dossier", on_delete=models.CASCADE, related_name="rating")
-    score = models.PositiveSmallIntegerField(_("mức độ hài lòng"), validators=[MinValueValidator(1), MaxValueValidator(5)])
+    score = models.PositiveSmallIntegerField(
+        _("mức độ hài lòng"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
     comment = models.TextField(_("góp ý"), blank=True, max_length=2000)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
@@ -53,7 +55,9 @@ class SatisfactionRating(models.Model):
     class Meta:
         verbose_name = _("đánh giá mức độ hài lòng")
         verbose_name_plural = _("đánh giá mức độ hài lòng")
-        constraints = [models.CheckConstraint(condition=models.Q(score__gte=1, score__lte=5), name="rating_score_1_to_5")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(score__gte=1, score__lte=5), name="rating_score_1_to_5")
+        ]
 
 
 class ComponentForm(models.TextChoices):
@@ -82,10 +86,12 @@ class DossierComponent(models.Model):
         "procedures.RequiredDocument", verbose_name=_("thành phần hồ sơ"), on_delete=models.PROTECT, related_name="+"
     )
     form = models.CharField(_("hình thức"), max_length=20, choices=ComponentForm.choices)
-    quantity = models.PositiveSmallIntegerField(_("số lượng"), default=1,
-                                                validators=[MinValueValidator(1), MaxValueValidator(99)])
-    unscanned_reason = models.CharField(_("lý do chưa số hóa"), max_length=20, choices=UnscannedReason.choices,
-                                        blank=True)
+    quantity = models.PositiveSmallIntegerField(
+        _("số lượng"), default=1, validators=[MinValueValidator(1), MaxValueValidator(99)]
+    )
+    unscanned_reason = models.CharField(
+        _("lý do chưa số hóa"), max_length=20, choices=UnscannedReason.choices, blank=True
+    )
 
     class Meta:
         verbose_name = _("thành phần hồ sơ đã tiếp nhận")

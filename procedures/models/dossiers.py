@@ -103,44 +103,74 @@ class Dossier(ConcurrentTransitionMixin, models.Model):
     """A citizen's application for one procedure. Change its state only through procedures.services."""
 
     code = models.CharField(_("mã hồ sơ"), max_length=40, unique=True, null=True, blank=True)
-    procedure = models.ForeignKey("procedures.Procedure", verbose_name=_("thủ tục"), on_delete=models.PROTECT, related_name="dossiers")
+    procedure = models.ForeignKey(
+        "procedures.Procedure", verbose_name=_("thủ tục"), on_delete=models.PROTECT, related_name="dossiers"
+    )
     # The version in force when the dossier was received: its time, route and cut-off made the deadline.
     procedure_version = models.ForeignKey(
-        "procedures.ProcedureVersion", verbose_name=_("phiên bản thủ tục"), on_delete=models.PROTECT, null=True,
-        blank=True, related_name="dossiers")
+        "procedures.ProcedureVersion",
+        verbose_name=_("phiên bản thủ tục"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="dossiers",
+    )
     receiving_agency = models.ForeignKey(
         "government.Agency", verbose_name=_("nơi tiếp nhận"), on_delete=models.PROTECT, related_name="received_dossiers"
     )
     current_agency = models.ForeignKey(
-        "government.Agency", verbose_name=_("cơ quan đang xử lý"), on_delete=models.PROTECT, related_name="current_dossiers"
+        "government.Agency",
+        verbose_name=_("cơ quan đang xử lý"),
+        on_delete=models.PROTECT,
+        related_name="current_dossiers",
     )
     # Decree 118/2025 separates three roles: where the citizen was helped, where the dossier was
     # received (above) and the competent authority that decides (the route's last agency, set at
     # receipt). The result goes back to return_agency, the center the citizen chose (else the receiver).
     helped_at = models.ForeignKey(
-        "government.Agency", verbose_name=_("nơi được hướng dẫn"), on_delete=models.PROTECT, null=True, blank=True,
+        "government.Agency",
+        verbose_name=_("nơi được hướng dẫn"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
     )
     competent_agency = models.ForeignKey(
-        "government.Agency", verbose_name=_("cơ quan có thẩm quyền giải quyết"), on_delete=models.PROTECT, null=True,
-        blank=True, related_name="competent_dossiers",
+        "government.Agency",
+        verbose_name=_("cơ quan có thẩm quyền giải quyết"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="competent_dossiers",
     )
     return_agency = models.ForeignKey(
-        "government.Agency", verbose_name=_("nơi trả kết quả"), on_delete=models.PROTECT, null=True, blank=True,
+        "government.Agency",
+        verbose_name=_("nơi trả kết quả"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
     )
     # Where the case is (the applicant's residence, the land parcel's commune…): what a non-boundary
     # procedure's competent authority is resolved from.
     case_unit = models.ForeignKey(
-        "government.AdministrativeUnit", verbose_name=_("địa bàn của hồ sơ"), on_delete=models.PROTECT, null=True,
-        blank=True, related_name="+",
+        "government.AdministrativeUnit",
+        verbose_name=_("địa bàn của hồ sơ"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     current_step_index = models.PositiveSmallIntegerField(_("bước hiện tại"), default=0)
     step_count = models.PositiveSmallIntegerField(_("số bước"), default=0, help_text=_("Đặt khi tiếp nhận."))
     channel = models.CharField(_("hình thức nộp"), max_length=10, choices=Channel.choices, default=Channel.ONLINE)
 
     applicant = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("tài khoản người nộp"), on_delete=models.PROTECT, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tài khoản người nộp"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="dossiers",
     )
     applicant_name = models.CharField(_("họ và tên người nộp"), max_length=150)
@@ -152,7 +182,9 @@ class Dossier(ConcurrentTransitionMixin, models.Model):
     applicant_address = models.CharField(_("địa chỉ"), max_length=300, blank=True)
     applicant_date_of_birth = models.DateField(_("ngày sinh"), null=True, blank=True)
     registry_consent_at = models.DateTimeField(
-        _("đồng ý khai thác CSDL dân cư lúc"), null=True, blank=True,
+        _("đồng ý khai thác CSDL dân cư lúc"),
+        null=True,
+        blank=True,
         help_text=_("Khi người nộp đồng ý cho lấy thông tin từ CSDL quốc gia về dân cư."),
     )
     result_delivery = models.CharField(
@@ -179,7 +211,10 @@ class Dossier(ConcurrentTransitionMixin, models.Model):
     clock_started_at = models.DateTimeField(_("bắt đầu tính thời hạn"), null=True, blank=True)
     due_at = models.DateTimeField(_("hạn giải quyết"), null=True, blank=True)
     appointment_at = models.DateTimeField(
-        _("ngày hẹn trả kết quả"), null=True, blank=True, help_text=_("Bằng hạn giải quyết, trừ khi đã có phiếu xin lỗi hẹn lại.")
+        _("ngày hẹn trả kết quả"),
+        null=True,
+        blank=True,
+        help_text=_("Bằng hạn giải quyết, trừ khi đã có phiếu xin lỗi hẹn lại."),
     )
     paused_at = models.DateTimeField(_("tạm dừng tính thời hạn từ"), null=True, blank=True)
     decided_at = models.DateTimeField(_("ngày phê duyệt"), null=True, blank=True)
@@ -201,13 +236,22 @@ class Dossier(ConcurrentTransitionMixin, models.Model):
             models.Index(fields=["received_at"]),
             # The dashboard's "overdue or due soon" list: the open, running dossiers in due order,
             # read from the front (a few thousand among millions closed).
-            models.Index(fields=["due_at"], condition=models.Q(state__in=ON_THE_BOOKS, paused_at__isnull=True),
-                         name="dossier_open_due_idx"),
+            models.Index(
+                fields=["due_at"],
+                condition=models.Q(state__in=ON_THE_BOOKS, paused_at__isnull=True),
+                name="dossier_open_due_idx",
+            ),
             # A district's count of open and overdue dossiers, by holder, from the index alone.
-            models.Index(fields=["current_agency", "due_at"], condition=models.Q(state__in=ON_THE_BOOKS),
-                         name="dossier_open_holder_idx"),
-            models.Index(fields=["receiving_agency", "due_at"], condition=models.Q(state__in=ON_THE_BOOKS),
-                         name="dossier_open_desk_idx"),
+            models.Index(
+                fields=["current_agency", "due_at"],
+                condition=models.Q(state__in=ON_THE_BOOKS),
+                name="dossier_open_holder_idx",
+            ),
+            models.Index(
+                fields=["receiving_agency", "due_at"],
+                condition=models.Q(state__in=ON_THE_BOOKS),
+                name="dossier_open_desk_idx",
+            ),
         ]
 
     def __str__(self):
@@ -245,7 +289,10 @@ class Dossier(ConcurrentTransitionMixin, models.Model):
         self.due_at = self.appointment_at = due_at
 
     @transition(
-        state, source=[S.SUBMITTED, S.PROCESSING], target=S.SUPPLEMENT_REQUESTED, permission=policy.may("request_supplement")
+        state,
+        source=[S.SUBMITTED, S.PROCESSING],
+        target=S.SUPPLEMENT_REQUESTED,
+        permission=policy.may("request_supplement"),
     )
     def request_supplement(self, *, at):
         if self.received_at is not None:
@@ -254,7 +301,9 @@ class Dossier(ConcurrentTransitionMixin, models.Model):
     @transition(
         state,
         source=S.SUPPLEMENT_REQUESTED,
-        target=GET_STATE(lambda d, **kw: S.PROCESSING if d.received_at else S.SUBMITTED, states=[S.PROCESSING, S.SUBMITTED]),
+        target=GET_STATE(
+            lambda d, **kw: S.PROCESSING if d.received_at else S.SUBMITTED, states=[S.PROCESSING, S.SUBMITTED]
+        ),
         permission=policy.may("supply"),
     )
     def supply(self, *, at):
@@ -286,7 +335,11 @@ class Dossier(ConcurrentTransitionMixin, models.Model):
         pass
 
     @transition(
-        state, source=S.PROCESSING, target=S.AWAITING_APPROVAL, conditions=[_is_last_step], permission=policy.may("propose")
+        state,
+        source=S.PROCESSING,
+        target=S.AWAITING_APPROVAL,
+        conditions=[_is_last_step],
+        permission=policy.may("propose"),
     )
     def propose(self, *, outcome, note):
         self.proposed_outcome = outcome
@@ -313,7 +366,10 @@ class Dossier(ConcurrentTransitionMixin, models.Model):
     @transition(state, source=S.RESULT_READY, target=S.RETURNED, permission=policy.may("return_result"))
     @transition(
         # A refusal stays "not qualified" once handed over; returned_at marks that it was.
-        state, source=S.NOT_QUALIFIED, target=S.NOT_QUALIFIED, conditions=[_not_yet_returned],
+        state,
+        source=S.NOT_QUALIFIED,
+        target=S.NOT_QUALIFIED,
+        conditions=[_not_yet_returned],
         permission=policy.may("return_result"),
     )
     def return_result(self, *, at, timeliness):
@@ -321,8 +377,11 @@ class Dossier(ConcurrentTransitionMixin, models.Model):
         self.timeliness = timeliness
 
     @transition(
-        state, source=[S.RECEIVED, S.PROCESSING, S.TRANSFERRED, S.AWAITING_APPROVAL, S.SUPPLEMENT_REQUESTED],
-        target=S.STOPPED, conditions=[_received], permission=policy.may("stop"),
+        state,
+        source=[S.RECEIVED, S.PROCESSING, S.TRANSFERRED, S.AWAITING_APPROVAL, S.SUPPLEMENT_REQUESTED],
+        target=S.STOPPED,
+        conditions=[_received],
+        permission=policy.may("stop"),
     )
     def stop(self, *, ground, reason, at):
         self.stop_ground = ground
@@ -342,7 +401,9 @@ class DossierStep(models.Model):
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="steps")
     index = models.PositiveSmallIntegerField(_("bước"))
     route_step = models.ForeignKey("procedures.RouteStep", on_delete=models.PROTECT, related_name="+")
-    agency = models.ForeignKey("government.Agency", verbose_name=_("cơ quan"), on_delete=models.PROTECT, related_name="+")
+    agency = models.ForeignKey(
+        "government.Agency", verbose_name=_("cơ quan"), on_delete=models.PROTECT, related_name="+"
+    )
     working_days = models.DecimalField(_("số ngày làm việc"), max_digits=5, decimal_places=1)
     due_at = models.DateTimeField(_("hạn của bước"))
     started_at = models.DateTimeField(_("bắt đầu"), null=True, blank=True)

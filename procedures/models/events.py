@@ -41,10 +41,17 @@ class DossierEvent(AppendOnlyModel):
     action = models.CharField(_("thao tác"), max_length=40)
     from_state = models.CharField(_("từ trạng thái"), max_length=25, choices=DossierState.choices, blank=True)
     to_state = models.CharField(_("sang trạng thái"), max_length=25, choices=DossierState.choices)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("người thực hiện"), on_delete=models.PROTECT, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người thực hiện"), on_delete=models.PROTECT, related_name="+"
+    )
     actor_role = models.CharField(_("vai trò"), max_length=20)
     agency = models.ForeignKey(
-        "government.Agency", verbose_name=_("cơ quan"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "government.Agency",
+        verbose_name=_("cơ quan"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
     )
     comment = models.TextField(_("ghi chú"), blank=True)
     data = models.JSONField(_("dữ liệu kèm theo"), default=dict, blank=True)
@@ -68,8 +75,14 @@ class DossierEventFile(AppendOnlyModel):
     # Printed as a QR code in issued documents: opens the public verification page of this file.
     verification_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     # A result is an outgoing document of the competent agency: its number and symbol are there.
-    issued_as = models.ForeignKey("documents.OutgoingDocument", verbose_name=_("văn bản ban hành"), null=True,
-                                  blank=True, on_delete=models.PROTECT, related_name="+")
+    issued_as = models.ForeignKey(
+        "documents.OutgoingDocument",
+        verbose_name=_("văn bản ban hành"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("tệp đính kèm nhật ký")

@@ -7,8 +7,9 @@ class ResultBookSequence(models.Model):
     book, a book of permits) for one year: numbered from 1 each 1 January, apart from the outgoing
     register (procedures/result_books.py)."""
 
-    agency = models.ForeignKey("government.Agency", verbose_name=_("cơ quan"), on_delete=models.PROTECT,
-                               related_name="+")
+    agency = models.ForeignKey(
+        "government.Agency", verbose_name=_("cơ quan"), on_delete=models.PROTECT, related_name="+"
+    )
     book = models.CharField(_("sổ"), max_length=12)
     year = models.PositiveSmallIntegerField(_("năm"))
     last_number = models.PositiveIntegerField(_("số cuối đã cấp"))

@@ -24,19 +24,31 @@ def supplement_request(dossier, event, tracking_url, form_set=None):
     def body(width):
         return paragraphs(
             # The agency that asked, as of the request: the dossier may have moved on since.
-            [f"Vào lúc {local(event.created_at)}, {text((event.agency or dossier.current_agency).name)} đã xem "
-             "xét hồ sơ của:"]
+            [
+                f"Vào lúc {local(event.created_at)}, {text((event.agency or dossier.current_agency).name)} đã xem "
+                "xét hồ sơ của:"
+            ]
             + applicant_lines(dossier)
             + ["Hồ sơ cần bổ sung, hoàn thiện các nội dung sau:"]
             + [f"{i}. {text(item)}" for i, item in enumerate(items, start=1)]
             + ([f"Lý do: {text(event.comment)}"] if event.comment else [])
-            + ["Thời hạn giải quyết được tính tiếp từ khi nhận đủ hồ sơ bổ sung. Mọi vướng mắc xin liên hệ "
-               f"{desk_of(dossier.receiving_agency)}."]
+            + [
+                "Thời hạn giải quyết được tính tiếp từ khi nhận đủ hồ sơ bổ sung. Mọi vướng mắc xin liên hệ "
+                f"{desk_of(dossier.receiving_agency)}."
+            ]
         )
 
-    return build_form(form_set=form_set, kind=SUPPLEMENT, agency=dossier.receiving_agency, code=dossier.code,
-                      body=body, qr_url=tracking_url, dated=event.created_at, number=register_number(dossier),
-                      signatures=[("NGƯỜI HƯỚNG DẪN", f"{text(event.actor.get_full_name())}")])
+    return build_form(
+        form_set=form_set,
+        kind=SUPPLEMENT,
+        agency=dossier.receiving_agency,
+        code=dossier.code,
+        body=body,
+        qr_url=tracking_url,
+        dated=event.created_at,
+        number=register_number(dossier),
+        signatures=[("NGƯỜI HƯỚNG DẪN", f"{text(event.actor.get_full_name())}")],
+    )
 
 
 def refusal(dossier, event, tracking_url, form_set=None):
@@ -47,13 +59,24 @@ def refusal(dossier, event, tracking_url, form_set=None):
         return paragraphs(
             [f"{desk_of(dossier.receiving_agency)} tiếp nhận hồ sơ của:"]
             + applicant_lines(dossier)
-            + [f"Vào lúc {local(event.created_at)}, hồ sơ <b>không được tiếp nhận</b> với lý do:", text(event.comment),
-               "Xin thông báo để Ông/Bà biết."]
+            + [
+                f"Vào lúc {local(event.created_at)}, hồ sơ <b>không được tiếp nhận</b> với lý do:",
+                text(event.comment),
+                "Xin thông báo để Ông/Bà biết.",
+            ]
         )
 
-    return build_form(form_set=form_set, kind=REFUSAL, agency=dossier.receiving_agency, code=dossier.code, body=body,
-                      qr_url=tracking_url, dated=event.created_at, number=register_number(dossier),
-                      signatures=[("NGƯỜI TIẾP NHẬN HỒ SƠ", text(event.actor.get_full_name()))])
+    return build_form(
+        form_set=form_set,
+        kind=REFUSAL,
+        agency=dossier.receiving_agency,
+        code=dossier.code,
+        body=body,
+        qr_url=tracking_url,
+        dated=event.created_at,
+        number=register_number(dossier),
+        signatures=[("NGƯỜI TIẾP NHẬN HỒ SƠ", text(event.actor.get_full_name()))],
+    )
 
 
 def apology(dossier, event, tracking_url, form_set=None):
@@ -63,18 +86,31 @@ def apology(dossier, event, tracking_url, form_set=None):
     new_date = parse_datetime(event.data.get("appointment_at", ""))
     old_date = parse_datetime(event.data.get("old_appointment_at", ""))
     if form_set is not SET_2025:
+
         def body(width):
             return paragraphs(
-                [f"{text(dossier.receiving_agency.name)} tiếp nhận hồ sơ của:"] + applicant_lines(dossier)
-                + [f"Ngày hẹn trả kết quả: {local(old_date)}.",
-                   f"Hồ sơ chưa giải quyết đúng hẹn. Lý do: {text(event.comment)}",
-                   "Sự chậm trễ này đã gây phiền hà cho Ông/Bà; chúng tôi thành thật xin lỗi.",
-                   f"<b>Ngày hẹn trả kết quả mới: {local(new_date)}.</b>"]
+                [f"{text(dossier.receiving_agency.name)} tiếp nhận hồ sơ của:"]
+                + applicant_lines(dossier)
+                + [
+                    f"Ngày hẹn trả kết quả: {local(old_date)}.",
+                    f"Hồ sơ chưa giải quyết đúng hẹn. Lý do: {text(event.comment)}",
+                    "Sự chậm trễ này đã gây phiền hà cho Ông/Bà; chúng tôi thành thật xin lỗi.",
+                    f"<b>Ngày hẹn trả kết quả mới: {local(new_date)}.</b>",
+                ]
             )
 
-        return build_form(form_set=form_set, kind=APOLOGY, agency=dossier.receiving_agency, code=dossier.code,
-                          body=body, qr_url=tracking_url, desk=False, dated=event.created_at,
-                          number=register_number(dossier), signatures=[_signer_column(dossier.receiving_agency, event)])
+        return build_form(
+            form_set=form_set,
+            kind=APOLOGY,
+            agency=dossier.receiving_agency,
+            code=dossier.code,
+            body=body,
+            qr_url=tracking_url,
+            desk=False,
+            dated=event.created_at,
+            number=register_number(dossier),
+            signatures=[_signer_column(dossier.receiving_agency, event)],
+        )
     agency = event.agency or dossier.current_agency
     body = [
         f"Ngày {_date(dossier.received_at)}, {desk_of_plain(dossier.receiving_agency)} tiếp nhận hồ sơ số "
@@ -105,13 +141,23 @@ def stop_notice(dossier, event, tracking_url, form_set=None):
         f"Lý do: {event.comment}",
         f"Giấy tờ bản chính của hồ sơ (nếu có) được trả lại tại {dossier.receiving_agency.name}.",
     ]
-    return _letter_pdf(dossier, event, agency, "Thông báo", body, grounds=grounds, qr_url=tracking_url,
-                       excerpt=f"Về việc dừng giải quyết hồ sơ {dossier.code}")
+    return _letter_pdf(
+        dossier,
+        event,
+        agency,
+        "Thông báo",
+        body,
+        grounds=grounds,
+        qr_url=tracking_url,
+        excerpt=f"Về việc dừng giải quyết hồ sơ {dossier.code}",
+    )
 
 
 # Decree 118/2025's title as public copies give it (README, unverified list).
-GROUND_118 = ("Căn cứ Nghị định số 118/2025/NĐ-CP ngày 09 tháng 6 năm 2025 của Chính phủ về thực hiện thủ tục "
-              "hành chính theo cơ chế một cửa, một cửa liên thông tại Bộ phận Một cửa và Cổng Dịch vụ công quốc gia;")
+GROUND_118 = (
+    "Căn cứ Nghị định số 118/2025/NĐ-CP ngày 09 tháng 6 năm 2025 của Chính phủ về thực hiện thủ tục "
+    "hành chính theo cơ chế một cửa, một cửa liên thông tại Bộ phận Một cửa và Cổng Dịch vụ công quốc gia;"
+)
 
 
 def _letter_pdf(dossier, event, agency, type_name, body, *, excerpt, qr_url, grounds=()):
@@ -123,10 +169,19 @@ def _letter_pdf(dossier, event, agency, type_name, body, *, excerpt, qr_url, gro
     letter = OutgoingDocument.objects.filter(pk=event.data.get("letter_document")).select_related("signer").first()
     signer = letter.signer if letter and letter.signer_id else signer_for(agency, event.actor)
     document = Document(
-        agency=agency, type_name=type_name, excerpt=excerpt, body=body, grounds=list(grounds),
-        signature=signature_block(signer, agency), addressees=[f"Ông/Bà {dossier.applicant_name}"],
-        recipients=[desk_of_plain(dossier.receiving_agency)], archive_unit="VP",
-        number=event.data.get("letter_symbol") or letter_number(dossier, event), dated=event.created_at, qr_url=qr_url)
+        agency=agency,
+        type_name=type_name,
+        excerpt=excerpt,
+        body=body,
+        grounds=list(grounds),
+        signature=signature_block(signer, agency),
+        addressees=[f"Ông/Bà {dossier.applicant_name}"],
+        recipients=[desk_of_plain(dossier.receiving_agency)],
+        archive_unit="VP",
+        number=event.data.get("letter_symbol") or letter_number(dossier, event),
+        dated=event.created_at,
+        qr_url=qr_url,
+    )
     return render(document)
 
 
@@ -154,7 +209,7 @@ def _moment(moment):
 
 
 def letter_number(dossier, event):
-    """"0002/01": the dossier's register number and which letter of its kind this is for the dossier;
+    """ "0002/01": the dossier's register number and which letter of its kind this is for the dossier;
     for a letter issued before letters were numbered from the outgoing register."""
     nth = dossier.events.filter(action=event.action, pk__lte=event.pk).count()
     return f"{register_number(dossier)}/{nth:02d}"
@@ -173,29 +228,60 @@ def control_slip(dossier, tracking_url, form_set=None):
         return Paragraph(value, s["small"])
 
     def body(width):
-        rows = [[cell(f"<b>{h}</b>") for h in ("Tên cơ quan", "Thời gian giao, nhận hồ sơ",
-                                                "Kết quả (trước hạn / đúng hạn / quá hạn)", "Ghi chú")]]
+        rows = [
+            [
+                cell(f"<b>{h}</b>")
+                for h in (
+                    "Tên cơ quan",
+                    "Thời gian giao, nhận hồ sơ",
+                    "Kết quả (trước hạn / đúng hạn / quá hạn)",
+                    "Ghi chú",
+                )
+            ]
+        ]
         for handover in handovers(dossier, desk):
-            rows.append([
-                cell(f"1. Giao: {handover.giver}<br/>2. Nhận: {handover.receiver}"),
-                cell(f"{local(handover.at)}<br/><br/>Người giao: {handover.giver_person}<br/><br/>"
-                     f"Người nhận: {handover.receiver_person}"),
-                cell(text(handover.timeliness)), cell(""),
-            ])
+            rows.append(
+                [
+                    cell(f"1. Giao: {handover.giver}<br/>2. Nhận: {handover.receiver}"),
+                    cell(
+                        f"{local(handover.at)}<br/><br/>Người giao: {handover.giver_person}<br/><br/>"
+                        f"Người nhận: {handover.receiver_person}"
+                    ),
+                    cell(text(handover.timeliness)),
+                    cell(""),
+                ]
+            )
         step_rows = [[cell(f"<b>{h}</b>") for h in ("Bước", "Cơ quan", "Hạn", "Hoàn thành", "Tiến độ")]]
         for step in steps:
-            step_rows.append([cell(str(step.index + 1)), cell(text(step.agency.name)), cell(local(step.due_at)),
-                              cell(local(step.completed_at)),
-                              cell(text(step.get_timeliness_display() if step.timeliness else ""))])
-        return (
-            paragraphs(applicant_lines(dossier)[:1] + [f"Thủ tục: {text(dossier.procedure.name)}",
-                                                       f"Hạn giải quyết: {local(dossier.due_at)}"])
-            + [Spacer(0, 2 * mm), grid(rows, [38 * mm, 44 * mm, 24 * mm, width - 106 * mm]),
-               Spacer(0, 3 * mm), grid(step_rows, [12 * mm, width - 82 * mm, 26 * mm, 26 * mm, 18 * mm])]
-        )
+            step_rows.append(
+                [
+                    cell(str(step.index + 1)),
+                    cell(text(step.agency.name)),
+                    cell(local(step.due_at)),
+                    cell(local(step.completed_at)),
+                    cell(text(step.get_timeliness_display() if step.timeliness else "")),
+                ]
+            )
+        return paragraphs(
+            applicant_lines(dossier)[:1]
+            + [f"Thủ tục: {text(dossier.procedure.name)}", f"Hạn giải quyết: {local(dossier.due_at)}"]
+        ) + [
+            Spacer(0, 2 * mm),
+            grid(rows, [38 * mm, 44 * mm, 24 * mm, width - 106 * mm]),
+            Spacer(0, 3 * mm),
+            grid(step_rows, [12 * mm, width - 82 * mm, 26 * mm, 26 * mm, 18 * mm]),
+        ]
 
-    return build_form(form_set=form_set, kind=CONTROL_SLIP, agency=dossier.receiving_agency, code=dossier.code,
-                      body=body, qr_url=tracking_url, number=register_number(dossier), dated=dossier.received_at)
+    return build_form(
+        form_set=form_set,
+        kind=CONTROL_SLIP,
+        agency=dossier.receiving_agency,
+        code=dossier.code,
+        body=body,
+        qr_url=tracking_url,
+        number=register_number(dossier),
+        dated=dossier.received_at,
+    )
 
 
 @dataclass
@@ -219,26 +305,44 @@ def handovers(dossier, desk):
     for event in events:
         agency = text(event.agency.name) if event.agency else desk
         if event.action == "start_processing" and "receive" in last and "start_processing" not in last:
-            result.append(Handover(event.created_at, desk, agency, name(last["receive"].actor), name(event.actor),
-                                   ""))
+            result.append(Handover(event.created_at, desk, agency, name(last["receive"].actor), name(event.actor), ""))
         elif event.action == "transfer":  # given now; the receiving agency signs when it accepts
             index = next((i for i, st in enumerate(steps) if st.agency_id == event.agency_id), None)
             done = steps[index] if index is not None else None
             receiving = steps[index + 1].agency if index is not None and index + 1 < len(steps) else None
-            result.append(Handover(event.created_at, agency, text(receiving.name) if receiving else "—",
-                                   name(event.actor), "", _timeliness(done)))
+            result.append(
+                Handover(
+                    event.created_at,
+                    agency,
+                    text(receiving.name) if receiving else "—",
+                    name(event.actor),
+                    "",
+                    _timeliness(done),
+                )
+            )
         elif event.action == "accept_transfer" and result and not result[-1].receiver_person:
             result[-1].receiver_person = name(event.actor)
         elif event.action == "approve":
-            result.append(Handover(event.created_at, agency, desk, name(event.actor), "",
-                                   _timeliness(steps[-1] if steps else None)))
+            result.append(
+                Handover(
+                    event.created_at, agency, desk, name(event.actor), "", _timeliness(steps[-1] if steps else None)
+                )
+            )
         elif event.action == "return_result":
-            result.append(Handover(event.created_at, desk, f"Người nộp hồ sơ: {text(dossier.applicant_name)}",
-                                   name(event.actor), "", _timeliness(dossier)))
+            result.append(
+                Handover(
+                    event.created_at,
+                    desk,
+                    f"Người nộp hồ sơ: {text(dossier.applicant_name)}",
+                    name(event.actor),
+                    "",
+                    _timeliness(dossier),
+                )
+            )
         last[event.action] = event
     return result
 
 
 def _timeliness(item):
-    """"Trước hạn", "Đúng hạn" or "Quá hạn" for a finished step or dossier; empty before it is classified."""
+    """ "Trước hạn", "Đúng hạn" or "Quá hạn" for a finished step or dossier; empty before it is classified."""
     return item.get_timeliness_display() if item is not None and item.timeliness else ""

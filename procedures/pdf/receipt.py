@@ -45,7 +45,7 @@ def book_year(dossier):
 
 
 def desk_of(agency):
-    """"Bộ phận tiếp nhận và trả kết quả Ủy ban nhân dân xã …", or a center's own name: from agency data."""
+    """ "Bộ phận tiếp nhận và trả kết quả Ủy ban nhân dân xã …", or a center's own name: from agency data."""
     return text(f"{agency.desk_name} {agency.name}" if agency.desk_name else agency.name)
 
 
@@ -55,8 +55,9 @@ def places_lines(dossier, form_set):
     lines = []
     if dossier.helped_at_id and dossier.helped_at_id != dossier.receiving_agency_id:
         lines.append(f"Nơi được hướng dẫn: {text(dossier.helped_at.name)}")
-    if dossier.competent_agency_id and (form_set is SET_2025
-                                        or dossier.competent_agency_id != dossier.receiving_agency_id):
+    if dossier.competent_agency_id and (
+        form_set is SET_2025 or dossier.competent_agency_id != dossier.receiving_agency_id
+    ):
         lines.append(f"Cơ quan có thẩm quyền giải quyết: <b>{text(dossier.competent_agency.name)}</b>")
     returned_at = dossier.return_agency if dossier.return_agency_id else dossier.receiving_agency
     if form_set is SET_2025 or returned_at.pk != dossier.receiving_agency_id:  # 2025: always named
@@ -94,8 +95,14 @@ def render_receipt(dossier, tracking_url, form_set=None):
                 form += f" (đã quét {len(row.documents)} tệp)" if row.documents else " (chưa số hóa)"
             else:
                 form += f" ({len(row.documents)} tệp)"
-            rows.append([Paragraph(str(i), s["small"]), Paragraph(text(row.required.name), s["small"]),
-                         Paragraph(escape(form), s["small"]), Paragraph(str(row.quantity), s["small"])])
+            rows.append(
+                [
+                    Paragraph(str(i), s["small"]),
+                    Paragraph(text(row.required.name), s["small"]),
+                    Paragraph(escape(form), s["small"]),
+                    Paragraph(str(row.quantity), s["small"]),
+                ]
+            )
         lines = [
             f"Số lượng hồ sơ: 01 bộ, nộp {'trực tuyến' if online else 'trực tiếp'}.",
             f"Thời gian giải quyết theo quy định: {time_limit_text(dossier)}.",
@@ -104,23 +111,35 @@ def render_receipt(dossier, tracking_url, form_set=None):
             f"Nhận kết quả: {text(dossier.get_result_delivery_display())}.",
         ]
         if received:
-            lines.append(f"Vào Sổ theo dõi hồ sơ, Quyển số: {book_year(dossier)}, "
-                         f"Số thứ tự: {register_number(dossier)}.")
+            lines.append(
+                f"Vào Sổ theo dõi hồ sơ, Quyển số: {book_year(dossier)}, Số thứ tự: {register_number(dossier)}."
+            )
         if not received:
-            lines.append("<i>Ngày hẹn chính thức được tính từ khi bộ phận một cửa tiếp nhận hồ sơ; "
-                         "bạn sẽ được thông báo khi hồ sơ được tiếp nhận.</i>")
+            lines.append(
+                "<i>Ngày hẹn chính thức được tính từ khi bộ phận một cửa tiếp nhận hồ sơ; "
+                "bạn sẽ được thông báo khi hồ sơ được tiếp nhận.</i>"
+            )
         return (
-            paragraphs([f"{desk_of(agency)} đã tiếp nhận hồ sơ của:"]
-                       + applicant_lines(dossier, current_tree=form_set is SET_2025)
-                       + places_lines(dossier, form_set))
+            paragraphs(
+                [f"{desk_of(agency)} đã tiếp nhận hồ sơ của:"]
+                + applicant_lines(dossier, current_tree=form_set is SET_2025)
+                + places_lines(dossier, form_set)
+            )
             + [Spacer(0, 2 * mm), grid(rows, [8 * mm, width - 58 * mm, 34 * mm, 16 * mm]), Spacer(0, 3 * mm)]
             + paragraphs(lines)
         )
 
     return build_form(
-        form_set=form_set, kind=RECEIPT, agency=dossier.receiving_agency,
-        code=dossier.code, body=body, qr_url=tracking_url, number=register_number(dossier),
+        form_set=form_set,
+        kind=RECEIPT,
+        agency=dossier.receiving_agency,
+        code=dossier.code,
+        body=body,
+        qr_url=tracking_url,
+        number=register_number(dossier),
         dated=dossier.received_at or dossier.submitted_at,
-        signatures=[("NGƯỜI NỘP HỒ SƠ", "(Nộp trực tuyến)" if online else form_set.sign_note),
-                    ("NGƯỜI TIẾP NHẬN HỒ SƠ", form_set.sign_note if received else "(Chờ tiếp nhận)")],
+        signatures=[
+            ("NGƯỜI NỘP HỒ SƠ", "(Nộp trực tuyến)" if online else form_set.sign_note),
+            ("NGƯỜI TIẾP NHẬN HỒ SƠ", form_set.sign_note if received else "(Chờ tiếp nhận)"),
+        ],
     )

@@ -14,10 +14,24 @@ from django.utils.translation import gettext_lazy as _
 from reportlab.lib.pagesizes import A4, A5, landscape
 
 RECEIPT, SUPPLEMENT, REFUSAL, APOLOGY, STOP, CONTROL_SLIP, REGISTER = (
-    "receipt", "supplement", "refusal", "apology", "stop", "control_slip", "register")
+    "receipt",
+    "supplement",
+    "refusal",
+    "apology",
+    "stop",
+    "control_slip",
+    "register",
+)
 # ASCII file names: every browser and mail client keeps them.
-SLUGS = {RECEIPT: "giay-tiep-nhan", SUPPLEMENT: "yeu-cau-bo-sung", REFUSAL: "tu-choi-tiep-nhan",
-         APOLOGY: "xin-loi-hen-lai", STOP: "dung-giai-quyet", CONTROL_SLIP: "phieu-kiem-soat", REGISTER: "so-theo-doi"}
+SLUGS = {
+    RECEIPT: "giay-tiep-nhan",
+    SUPPLEMENT: "yeu-cau-bo-sung",
+    REFUSAL: "tu-choi-tiep-nhan",
+    APOLOGY: "xin-loi-hen-lai",
+    STOP: "dung-giai-quyet",
+    CONTROL_SLIP: "phieu-kiem-soat",
+    REGISTER: "so-theo-doi",
+}
 
 
 @dataclass(frozen=True)
@@ -47,27 +61,40 @@ class FormSet:
 
 
 SET_2018 = FormSet(
-    key="2018", circular="Thông tư 01/2018/TT-VPCP",
+    key="2018",
+    circular="Thông tư 01/2018/TT-VPCP",
     numbers={RECEIPT: "01", SUPPLEMENT: "02", REFUSAL: "03", APOLOGY: "04", CONTROL_SLIP: "05", REGISTER: "06"},
-    titles={RECEIPT: _("Giấy tiếp nhận hồ sơ và hẹn trả kết quả"),
-            SUPPLEMENT: _("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ"),
-            REFUSAL: _("Phiếu từ chối tiếp nhận giải quyết hồ sơ"),
-            APOLOGY: _("Phiếu xin lỗi và hẹn lại ngày trả kết quả"),
-            CONTROL_SLIP: _("Phiếu kiểm soát quá trình giải quyết hồ sơ"),
-            REGISTER: _("Sổ theo dõi hồ sơ")},
+    titles={
+        RECEIPT: _("Giấy tiếp nhận hồ sơ và hẹn trả kết quả"),
+        SUPPLEMENT: _("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ"),
+        REFUSAL: _("Phiếu từ chối tiếp nhận giải quyết hồ sơ"),
+        APOLOGY: _("Phiếu xin lỗi và hẹn lại ngày trả kết quả"),
+        CONTROL_SLIP: _("Phiếu kiểm soát quá trình giải quyết hồ sơ"),
+        REGISTER: _("Sổ theo dõi hồ sơ"),
+    },
     paper={REGISTER: landscape(A4)},
 )
 SET_2025 = FormSet(
-    key="2025", circular="Thông tư 03/2025/TT-VPCP",
-    numbers={RECEIPT: "01", SUPPLEMENT: "02", REFUSAL: "03", APOLOGY: "04", STOP: "05", CONTROL_SLIP: "06",
-             REGISTER: "07"},
-    titles={RECEIPT: _("Giấy tiếp nhận hồ sơ và hẹn trả kết quả"),
-            SUPPLEMENT: _("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ"),
-            REFUSAL: _("Phiếu từ chối tiếp nhận giải quyết hồ sơ"),
-            APOLOGY: _("Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết"),
-            STOP: _("Thông báo dừng giải quyết hồ sơ"),
-            CONTROL_SLIP: _("Phiếu kiểm soát quá trình giải quyết hồ sơ"),
-            REGISTER: _("Sổ theo dõi hồ sơ")},
+    key="2025",
+    circular="Thông tư 03/2025/TT-VPCP",
+    numbers={
+        RECEIPT: "01",
+        SUPPLEMENT: "02",
+        REFUSAL: "03",
+        APOLOGY: "04",
+        STOP: "05",
+        CONTROL_SLIP: "06",
+        REGISTER: "07",
+    },
+    titles={
+        RECEIPT: _("Giấy tiếp nhận hồ sơ và hẹn trả kết quả"),
+        SUPPLEMENT: _("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ"),
+        REFUSAL: _("Phiếu từ chối tiếp nhận giải quyết hồ sơ"),
+        APOLOGY: _("Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết"),
+        STOP: _("Thông báo dừng giải quyết hồ sơ"),
+        CONTROL_SLIP: _("Phiếu kiểm soát quá trình giải quyết hồ sơ"),
+        REGISTER: _("Sổ theo dõi hồ sơ"),
+    },
     # The apology and the stop notice are letters of the agency (A4, as administrative documents are);
     # the slips stay A5 as in 2018. Unverified against the circular's appendix: README.
     paper={APOLOGY: A4, STOP: A4, REGISTER: landscape(A4)},

@@ -52,8 +52,9 @@ class ImportPlan:
 
     @property
     def writes(self):
-        return bool(self.new_fields or self.new_procedures or self.renamed or self.new_versions
-                    or self.changed_versions)
+        return bool(
+            self.new_fields or self.new_procedures or self.renamed or self.new_versions or self.changed_versions
+        )
 
 
 def plan_import(catalogue):
@@ -62,12 +63,19 @@ def plan_import(catalogue):
     known_fields = set(Field.objects.values_list("code", flat=True))
     plan.new_fields = sorted(set(catalogue.fields) - known_fields)
     existing = {p.national_code: p for p in Procedure.objects.filter(national_code__in=catalogue.procedures)}
-    stored = {(v.procedure.national_code, v.effective_from): v for v in ProcedureVersion.objects.filter(
-        procedure__national_code__in=catalogue.procedures).select_related("procedure")}
+    stored = {
+        (v.procedure.national_code, v.effective_from): v
+        for v in ProcedureVersion.objects.filter(procedure__national_code__in=catalogue.procedures).select_related(
+            "procedure"
+        )
+    }
     for code, entry in catalogue.procedures.items():
         if entry["field"] not in known_fields and entry["field"] not in catalogue.fields:
-            plan.refused.append(Refusal("procedures", code, _("lĩnh vực “%(field)s” chưa có trong danh mục")
-                                        % {"field": entry["field"]}))
+            plan.refused.append(
+                Refusal(
+                    "procedures", code, _("lĩnh vực “%(field)s” chưa có trong danh mục") % {"field": entry["field"]}
+                )
+            )
             continue
         procedure = existing.get(code)
         if procedure is None:
@@ -83,7 +91,9 @@ def plan_import(catalogue):
             after = {key: version[key] for key in before}
             changes = versions.difference(before, after) + [
                 versions.Change(label, str(before[key] or "—"), str(after[key] or "—"))
-                for key, label in DECISION_LABELS.items() if before[key] != after[key]]
+                for key, label in DECISION_LABELS.items()
+                if before[key] != after[key]
+            ]
             if changes:
                 plan.changed_versions.append((code, day, changes))
             else:
@@ -91,9 +101,11 @@ def plan_import(catalogue):
     return plan
 
 
-DECISION_LABELS = {"decision_number": gettext_lazy("Số quyết định công bố"),
-                   "decision_date": gettext_lazy("Ngày ký quyết định"),
-                   "decision_signer": gettext_lazy("Người ký quyết định")}
+DECISION_LABELS = {
+    "decision_number": gettext_lazy("Số quyết định công bố"),
+    "decision_date": gettext_lazy("Ngày ký quyết định"),
+    "decision_signer": gettext_lazy("Người ký quyết định"),
+}
 
 
 def _decision(version):
@@ -123,13 +135,15 @@ def apply_import(catalogue, *, today=None, progress=None):
             if procedure is None:
                 # Filled from the earliest version until the one in force is written below; a
                 # procedure whose every version lies ahead stays unpublished until its day.
-                procedure = Procedure(national_code=code, is_active=first_day <= today, **{
-                    name: first[name] for name in versions.FIELDS})
+                procedure = Procedure(
+                    national_code=code, is_active=first_day <= today, **{name: first[name] for name in versions.FIELDS}
+                )
             procedure.name, procedure.field = entry["name"], fields[entry["field"]]
             procedure.save()
             for day, version in ordered:
                 row, created = ProcedureVersion.objects.get_or_create(
-                    procedure=procedure, effective_from=day, defaults=version)
+                    procedure=procedure, effective_from=day, defaults=version
+                )
                 if not created and (code, day) in changed:
                     for name, value in version.items():
                         setattr(row, name, value)

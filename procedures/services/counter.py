@@ -62,8 +62,15 @@ def stage_scans(officer, batch, required_document, uploads):
         except DomainError as error:
             errors.append(str(error.message))
             continue
-        pending = PendingUpload(owner=officer, batch=batch, required_document=required_document, name=checked.name,
-                                content_type=checked.content_type, size=checked.size, sha256=checked.sha256)
+        pending = PendingUpload(
+            owner=officer,
+            batch=batch,
+            required_document=required_document,
+            name=checked.name,
+            content_type=checked.content_type,
+            size=checked.size,
+            sha256=checked.sha256,
+        )
         pending.file.save(checked.name, ContentFile(checked.content), save=False)
         pending.save()
     return errors
@@ -98,15 +105,27 @@ def problems_at_counter(procedure, components, scanned_ids):
             if required.is_mandatory:
                 problems[required.pk] = _(
                     "Giấy tờ bắt buộc chưa được nộp. Hướng dẫn công dân bổ sung (Mẫu 02) hoặc từ chối tiếp nhận "
-                    "(Mẫu 03); không tiếp nhận hồ sơ còn thiếu.")
+                    "(Mẫu 03); không tiếp nhận hồ sơ còn thiếu."
+                )
             continue
         if required.pk not in scanned_ids and not (component and component.unscanned_reason):
             problems[required.pk] = _("Hãy quét giấy tờ này, hoặc chọn lý do chưa số hóa.")
     return problems
 
 
-def receive_walk_in(procedure, agency, officer, *, batch, components, at=None, comment="", applicant=None,
-                    declared=None, **dossier_fields):
+def receive_walk_in(
+    procedure,
+    agency,
+    officer,
+    *,
+    batch,
+    components,
+    at=None,
+    comment="",
+    applicant=None,
+    declared=None,
+    **dossier_fields,
+):
     """Receive a walk-in dossier with the scans held for `batch`; all or nothing. `declared` maps a
     required document to the raw values of its electronic form, typed at the desk: the generated
     declaration stands for that document's scan."""
@@ -120,16 +139,27 @@ def receive_walk_in(procedure, agency, officer, *, batch, components, at=None, c
 
     def attach(dossier):
         DossierComponent.objects.bulk_create(
-            DossierComponent(dossier=dossier, required_document=c.required_document, form=c.form,
-                             quantity=c.quantity,
-                             unscanned_reason="" if c.required_document.pk in scanned_ids else c.unscanned_reason)
+            DossierComponent(
+                dossier=dossier,
+                required_document=c.required_document,
+                form=c.form,
+                quantity=c.quantity,
+                unscanned_reason="" if c.required_document.pk in scanned_ids else c.unscanned_reason,
+            )
             for c in received
         )
         # The scans become the dossier's documents where they already lie on disk.
         DossierDocument.objects.bulk_create(
-            DossierDocument(dossier=dossier, required_document_id=p.required_document_id, file=p.file.name,
-                            name=p.name, content_type=p.content_type, size=p.size, sha256=p.sha256,
-                            uploaded_at=p.created_at)
+            DossierDocument(
+                dossier=dossier,
+                required_document_id=p.required_document_id,
+                file=p.file.name,
+                name=p.name,
+                content_type=p.content_type,
+                size=p.size,
+                sha256=p.sha256,
+                uploaded_at=p.created_at,
+            )
             for p in pending
         )
         PendingUpload.objects.filter(pk__in=[p.pk for p in pending]).delete()
@@ -138,17 +168,33 @@ def receive_walk_in(procedure, agency, officer, *, batch, components, at=None, c
             from eforms.services import freeze
 
             for document, raw in declared.items():
-                DossierForm.objects.create(dossier=dossier, required_document=document, definition=document.eform,
-                                           raw=raw)
+                DossierForm.objects.create(
+                    dossier=dossier, required_document=document, definition=document.eform, raw=raw
+                )
             freeze(dossier, at=at)
 
     submit_data = {
         "documents": [{"name": p.name, "sha256": p.sha256, "size": p.size} for p in pending],
-        "components": [{"name": c.required_document.name, "form": c.form, "quantity": c.quantity,
-                        "scanned": c.required_document.pk in scanned_ids,
-                        "unscanned_reason": "" if c.required_document.pk in scanned_ids else c.unscanned_reason}
-                       for c in received],
+        "components": [
+            {
+                "name": c.required_document.name,
+                "form": c.form,
+                "quantity": c.quantity,
+                "scanned": c.required_document.pk in scanned_ids,
+                "unscanned_reason": "" if c.required_document.pk in scanned_ids else c.unscanned_reason,
+            }
+            for c in received
+        ],
     }
     with transaction.atomic():
-        return lifecycle.file_at_counter(procedure, agency, officer, at=at, comment=comment, applicant=applicant,
-                                         attach=attach, submit_data=submit_data, **dossier_fields)
+        return lifecycle.file_at_counter(
+            procedure,
+            agency,
+            officer,
+            at=at,
+            comment=comment,
+            applicant=applicant,
+            attach=attach,
+            submit_data=submit_data,
+            **dossier_fields,
+        )

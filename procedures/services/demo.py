@@ -27,16 +27,23 @@ def demo_agencies():
     justice = Agency.objects.get(kind=AgencyKind.DEPARTMENT, sector="justice", unit__level=UnitLevel.PROVINCE)
     if is_two_level():
         center = AgencyKind.SERVICE_CENTER
-        places = {"xa": AdministrativeUnit.objects.get(name=DEMO_COMMUNE),
-                  "xa2": AdministrativeUnit.objects.get(name=DEMO_WARD)}
-        agencies = {prefix: (Agency.objects.get(unit=unit, kind=center), Agency.objects.get(unit=unit, kind=committee))
-                    for prefix, unit in places.items()}
+        places = {
+            "xa": AdministrativeUnit.objects.get(name=DEMO_COMMUNE),
+            "xa2": AdministrativeUnit.objects.get(name=DEMO_WARD),
+        }
+        agencies = {
+            prefix: (Agency.objects.get(unit=unit, kind=center), Agency.objects.get(unit=unit, kind=committee))
+            for prefix, unit in places.items()
+        }
         agencies["so"] = (Agency.objects.get(unit=justice.unit, kind=center), justice)
         return agencies
     district = AdministrativeUnit.objects.get(level=UnitLevel.DISTRICT, short_name=DEMO_DISTRICT)
     commune = district.children.order_by("code").first()
-    agencies = {"xa": Agency.objects.get(unit=commune, kind=committee),
-                "huyen": Agency.objects.get(unit=district, kind=committee), "so": justice}
+    agencies = {
+        "xa": Agency.objects.get(unit=commune, kind=committee),
+        "huyen": Agency.objects.get(unit=district, kind=committee),
+        "so": justice,
+    }
     return {prefix: (agency, agency) for prefix, agency in agencies.items()}
 
 
@@ -57,15 +64,23 @@ STAFF_ROLES = [
 
 # Names the forms print as "người tiếp nhận", "người hướng dẫn"… (family and middle names, given name).
 STAFF_NAMES = {
-    "xa.motcua": ("Hoàng Thị", "Lan"), "xa.chuyenvien": ("Ma Văn", "Dũng"), "xa.lanhdao": ("Nguyễn Đức", "Thắng"),
-    "huyen.motcua": ("Dương Thu", "Hà"), "huyen.chuyenvien": ("Lương Minh", "Tuấn"), "huyen.lanhdao": ("Trần Quang", "Vinh"),
-    "so.motcua": ("Đỗ Ngọc", "Anh"), "so.chuyenvien": ("Bùi Thanh", "Hương"), "so.lanhdao": ("Lê Hữu", "Long"),
-    "xa2.motcua": ("Vũ Thị", "Mai"), "xa2.chuyenvien": ("Đinh Công", "Sơn"), "xa2.lanhdao": ("Phạm Văn", "Khánh"),
-    "xa.vanthu": ("La Thị", "Nga"), "huyen.vanthu": ("Triệu Thu", "Trang"), "so.vanthu": ("Nông Văn", "Quân"),
+    "xa.motcua": ("Hoàng Thị", "Lan"),
+    "xa.chuyenvien": ("Ma Văn", "Dũng"),
+    "xa.lanhdao": ("Nguyễn Đức", "Thắng"),
+    "huyen.motcua": ("Dương Thu", "Hà"),
+    "huyen.chuyenvien": ("Lương Minh", "Tuấn"),
+    "huyen.lanhdao": ("Trần Quang", "Vinh"),
+    "so.motcua": ("Đỗ Ngọc", "Anh"),
+    "so.chuyenvien": ("Bùi Thanh", "Hương"),
+    "so.lanhdao": ("Lê Hữu", "Long"),
+    "xa2.motcua": ("Vũ Thị", "Mai"),
+    "xa2.chuyenvien": ("Đinh Công", "Sơn"),
+    "xa2.lanhdao": ("Phạm Văn", "Khánh"),
+    "xa.vanthu": ("La Thị", "Nga"),
+    "huyen.vanthu": ("Triệu Thu", "Trang"),
+    "so.vanthu": ("Nông Văn", "Quân"),
     "xa2.vanthu": ("Hà Thị", "Yến"),
 }
-
-
 
 
 @transaction.atomic
@@ -86,8 +101,16 @@ def seed_demo_accounts():
     give_role(monitor, Role.PROVINCE_MONITOR)
     logins.append(DemoLogin("tinh.giamsat", Role.PROVINCE_MONITOR.label, "Toàn tỉnh"))
     for username, last, first, personal_id, phone, born in CITIZENS:
-        citizen = demo_user(username, first, last, personal_id=personal_id, phone=phone, date_of_birth=born,
-                        email=f"{username}@motcua.local", identity_verified_at=timezone.now())
+        citizen = demo_user(
+            username,
+            first,
+            last,
+            personal_id=personal_id,
+            phone=phone,
+            date_of_birth=born,
+            email=f"{username}@motcua.local",
+            identity_verified_at=timezone.now(),
+        )
         for purpose in (Purpose.SMS, Purpose.EMAIL):  # as if ticked at registration
             give_consent(citizen, purpose, method=Method.REGISTRATION)
         logins.append(DemoLogin(username, Role.CITIZEN.label, "—", personal_id))

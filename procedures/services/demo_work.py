@@ -25,17 +25,24 @@ def seed_waiting_work():
     written = 0
     people = {username: (f"{last} {first}", personal_id) for username, last, first, personal_id, *_ in CITIZENS}
     for prefix, (desk, handling) in demo_agencies().items():
-        staff = {role: get_user_model().objects.get(username=f"{prefix}.{role}")
-                 for role in ("motcua", "chuyenvien", "lanhdao")}
+        staff = {
+            role: get_user_model().objects.get(username=f"{prefix}.{role}")
+            for role in ("motcua", "chuyenvien", "lanhdao")
+        }
         # what this seed wrote before: received by the demo officer (the synthetic year's dossiers,
         # the demo citizens' among them, were received by its own account)
-        if Dossier.objects.filter(receiving_agency=desk, events__action="receive",
-                                  events__actor=staff["motcua"]).exists():
+        if Dossier.objects.filter(
+            receiving_agency=desk, events__action="receive", events__actor=staff["motcua"]
+        ).exists():
             continue
         # one step, handled where the demo specialist and leader work, whatever the applicant's commune
-        procedures = (procedures_received_at(desk).annotate(steps=Count("route_steps")).filter(steps=1)
-                      .filter(is_non_boundary=False, route_steps__agency_kind=handling.kind,
-                              route_steps__sector=handling.sector).prefetch_related("required_documents"))
+        procedures = (
+            procedures_received_at(desk)
+            .annotate(steps=Count("route_steps"))
+            .filter(steps=1)
+            .filter(is_non_boundary=False, route_steps__agency_kind=handling.kind, route_steps__sector=handling.sector)
+            .prefetch_related("required_documents")
+        )
         for procedure in procedures:
             try:
                 written += _take(procedure, desk, staff, people)
@@ -49,12 +56,20 @@ def seed_waiting_work():
 def _take(procedure, desk, staff, people):
     for username, stop in WAITING:
         name, personal_id = people[username]
-        components = [counter.ReceivedComponent(required_document=document, received=True,
-                                                unscanned_reason="paper_kept")
-                      for document in procedure.required_documents.all()]
-        dossier = counter.receive_walk_in(procedure, desk, staff["motcua"], batch=uuid.uuid4(), components=components,
-                                          applicant_name=name, applicant_personal_id=personal_id,
-                                          applicant_phone="0912345678")
+        components = [
+            counter.ReceivedComponent(required_document=document, received=True, unscanned_reason="paper_kept")
+            for document in procedure.required_documents.all()
+        ]
+        dossier = counter.receive_walk_in(
+            procedure,
+            desk,
+            staff["motcua"],
+            batch=uuid.uuid4(),
+            components=components,
+            applicant_name=name,
+            applicant_personal_id=personal_id,
+            applicant_phone="0912345678",
+        )
         if stop == "received":
             continue
         services.start_processing(dossier, staff["chuyenvien"])

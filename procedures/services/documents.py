@@ -11,8 +11,12 @@ def stored_bytes(dossier):
     its component documents and every file attached along the way (supplements, officers'
     attachments). Documents the agency issued (those with a verification code) do not count."""
     documents = dossier.documents.aggregate(total=Sum("size"))["total"] or 0
-    attached = DossierEventFile.objects.filter(event__dossier=dossier, verification_token__isnull=True).aggregate(
-        total=Sum("size"))["total"] or 0
+    attached = (
+        DossierEventFile.objects.filter(event__dossier=dossier, verification_token__isnull=True).aggregate(
+            total=Sum("size")
+        )["total"]
+        or 0
+    )
     return documents + attached
 
 
@@ -21,8 +25,12 @@ def store_document(dossier, required_document, checked):
 
     The file is written first; if the row cannot be saved, the file goes too: no orphan on disk."""
     document = DossierDocument(
-        dossier=dossier, required_document=required_document, name=checked.name,
-        content_type=checked.content_type, size=checked.size, sha256=checked.sha256,
+        dossier=dossier,
+        required_document=required_document,
+        name=checked.name,
+        content_type=checked.content_type,
+        size=checked.size,
+        sha256=checked.sha256,
     )
     document.file.save(checked.name, ContentFile(checked.content), save=False)
     try:

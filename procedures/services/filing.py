@@ -46,8 +46,13 @@ class SubmissionIncomplete(DomainError):
 class AssuranceTooLow(DomainError):
     def __init__(self, required):
         self.required = required
-        super().__init__(_("Thủ tục này yêu cầu đăng nhập bằng tài khoản định danh điện tử mức độ %(level)s. "
-                           "Vui lòng đăng nhập lại bằng VNeID với tài khoản mức độ %(level)s.") % {"level": required})
+        super().__init__(
+            _(
+                "Thủ tục này yêu cầu đăng nhập bằng tài khoản định danh điện tử mức độ %(level)s. "
+                "Vui lòng đăng nhập lại bằng VNeID với tài khoản mức độ %(level)s."
+            )
+            % {"level": required}
+        )
 
 
 def check_assurance(procedure, assurance):
@@ -58,8 +63,9 @@ def check_assurance(procedure, assurance):
         raise AssuranceTooLow(procedure.assurance_level)
 
 
-def start_online(citizen, procedure, agency, *, consent, at=None, registry=None, case_unit=None, return_agency=None,
-                 assurance=None):
+def start_online(
+    citizen, procedure, agency, *, consent, at=None, registry=None, case_unit=None, return_agency=None, assurance=None
+):
     """A draft for `citizen`; with consent, its identity fields come from the registry. `case_unit`
     and `return_agency`: see Dossier (non-boundary procedures, result at another center).
 
@@ -180,8 +186,9 @@ def rate(dossier, citizen, *, score, comment=""):
     if score not in range(1, 6):
         raise TransitionNotAllowed(_("Mức độ hài lòng từ 1 đến 5."))
     with transaction.atomic():
-        rating = SatisfactionRating.objects.create(dossier=dossier, score=score, comment=comment.strip(),
-                                                   created_by=citizen)
+        rating = SatisfactionRating.objects.create(
+            dossier=dossier, score=score, comment=comment.strip(), created_by=citizen
+        )
         stats.record_rating(dossier, score, rating.created_at)
     return rating
 

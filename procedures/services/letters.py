@@ -16,11 +16,15 @@ LETTER_TYPES = {"issue_apology": "Công văn", "stop": "Thông báo"}
 def register_letter(dossier, action, agency, actor, at):
     """The letter's line in `agency`'s outgoing register; call inside the transaction that logs the
     event. Returns {"letter_symbol", "letter_document"} for the event's data."""
-    excerpt = (_("V/v xin lỗi và đề nghị gia hạn thời gian giải quyết hồ sơ %(code)s") if action == "issue_apology"
-               else _("Thông báo dừng giải quyết hồ sơ %(code)s")) % {"code": dossier.code}
+    excerpt = (
+        _("V/v xin lỗi và đề nghị gia hạn thời gian giải quyết hồ sơ %(code)s")
+        if action == "issue_apology"
+        else _("Thông báo dừng giải quyết hồ sơ %(code)s")
+    ) % {"code": dossier.code}
     try:
-        document = register_issued(agency, LETTER_TYPES[action], excerpt=excerpt, drafted_by=actor,
-                                   signer=signer_for(agency, actor), at=at)
+        document = register_issued(
+            agency, LETTER_TYPES[action], excerpt=excerpt, drafted_by=actor, signer=signer_for(agency, actor), at=at
+        )
     except UnknownDocumentType as error:
         raise TransitionNotAllowed(error.message) from None
     return {"letter_symbol": document.symbol, "letter_document": document.pk}

@@ -50,8 +50,15 @@ def create_draft(procedure, receiving_agency, applicant, *, at=None, **applicant
     applicant_fields.setdefault("applicant_name", applicant.get_full_name())
     applicant_fields.setdefault("applicant_personal_id", applicant.personal_id or "")
     with transaction.atomic():
-        return _create(procedure, receiving_agency, actor=applicant, channel=Channel.ONLINE, at=at,
-                       applicant=applicant, **applicant_fields)
+        return _create(
+            procedure,
+            receiving_agency,
+            actor=applicant,
+            channel=Channel.ONLINE,
+            at=at,
+            applicant=applicant,
+            **applicant_fields,
+        )
 
 
 def discard_draft(draft):
@@ -68,8 +75,18 @@ def discard_draft(draft):
         draft.delete()
 
 
-def file_at_counter(procedure, agency, officer, *, at=None, comment="", applicant=None, attach=None,
-                    submit_data=None, **applicant_fields):
+def file_at_counter(
+    procedure,
+    agency,
+    officer,
+    *,
+    at=None,
+    comment="",
+    applicant=None,
+    attach=None,
+    submit_data=None,
+    **applicant_fields,
+):
     """A walk-in citizen's dossier, filed and received by the desk officer in one go.
 
     `attach(dossier)` adds the component documents before the dossier is submitted, inside the same
@@ -77,12 +94,15 @@ def file_at_counter(procedure, agency, officer, *, at=None, comment="", applican
     """
     at = at or timezone.now()
     if role_of(officer) != policy.OFFICER or agency_of(officer) != agency:
-        raise PermissionDenied(_("Chỉ cán bộ một cửa của %(agency)s mới tiếp nhận hồ sơ tại quầy của cơ quan này.") % {"agency": agency})
+        raise PermissionDenied(
+            _("Chỉ cán bộ một cửa của %(agency)s mới tiếp nhận hồ sơ tại quầy của cơ quan này.") % {"agency": agency}
+        )
     check_receiving_agency(procedure, agency)
     check_case_unit(procedure, agency, applicant_fields.get("case_unit"))
     with transaction.atomic():
-        dossier = _create(procedure, agency, actor=officer, channel=Channel.COUNTER, at=at,
-                          applicant=applicant, **applicant_fields)
+        dossier = _create(
+            procedure, agency, actor=officer, channel=Channel.COUNTER, at=at, applicant=applicant, **applicant_fields
+        )
         if attach:
             attach(dossier)
         submit(dossier, officer, at=at, data=submit_data)
@@ -109,7 +129,12 @@ def _create(procedure, agency, *, actor, channel, at, **fields):
 def submit(dossier, actor, *, at=None, files=(), data=None):
     at = at or timezone.now()
     return _fire(
-        dossier, "submit", actor, at=at, files=files, data=data,
+        dossier,
+        "submit",
+        actor,
+        at=at,
+        files=files,
+        data=data,
         prepare=lambda: {"code": next_dossier_code(dossier.receiving_agency, at), "at": at},
     )
 
@@ -135,25 +160,45 @@ def receive(dossier, actor, *, at=None, comment=""):
         sign_declarations(dossier)
         DossierStep.objects.bulk_create(
             DossierStep(
-                dossier=dossier, index=i, route_step=step, agency=agency, working_days=days,
-                due_at=due, started_at=at if i == 0 else None,
+                dossier=dossier,
+                index=i,
+                route_step=step,
+                agency=agency,
+                working_days=days,
+                due_at=due,
+                started_at=at if i == 0 else None,
             )
             for i, (step, agency, days, due) in enumerate(zip(route, agencies, step_days, step_dues, strict=True))
         )
         # The next line of the desk's book for the year (Form 01's "Quyển số / Số thứ tự").
         dossier.receipt_year = timezone.localtime(at).year
-        dossier.receipt_number = next_value(ReceiptBookSequence, {"agency_id": dossier.receiving_agency_id,
-                                                                  "year": dossier.receipt_year})
+        dossier.receipt_number = next_value(
+            ReceiptBookSequence, {"agency_id": dossier.receiving_agency_id, "year": dossier.receipt_year}
+        )
 
     return _fire(
-        dossier, "receive", actor, at=at, comment=comment, effects=plan_steps,
-        data={"due_at": due_at.isoformat(), "step_due_at": [d.isoformat() for d in step_dues],
-              "competent_agency": agencies[-1].electronic_code, "first_agency": agencies[0].electronic_code,
-              "version": version.effective_from.isoformat() if version else None,
-              "clock_started_at": clock_start.isoformat()},
+        dossier,
+        "receive",
+        actor,
+        at=at,
+        comment=comment,
+        effects=plan_steps,
+        data={
+            "due_at": due_at.isoformat(),
+            "step_due_at": [d.isoformat() for d in step_dues],
+            "competent_agency": agencies[-1].electronic_code,
+            "first_agency": agencies[0].electronic_code,
+            "version": version.effective_from.isoformat() if version else None,
+            "clock_started_at": clock_start.isoformat(),
+        },
         prepare=lambda: {
-            "at": at, "clock_started_at": clock_start, "due_at": due_at, "step_count": len(route),
-            "first_agency": agencies[0], "competent_agency": agencies[-1], "version": version,
+            "at": at,
+            "clock_started_at": clock_start,
+            "due_at": due_at,
+            "step_count": len(route),
+            "first_agency": agencies[0],
+            "competent_agency": agencies[-1],
+            "version": version,
         },
     )
 
@@ -167,8 +212,13 @@ def request_supplement(dossier, actor, *, missing_items, comment="", at=None):
     if not missing_items:
         raise TransitionNotAllowed(_("Hãy ghi rõ giấy tờ cần bổ sung, hoàn thiện."))
     return _fire(
-        dossier, "request_supplement", actor, at=at, comment=comment,
-        data={"missing_items": missing_items}, prepare=lambda: {"at": at},
+        dossier,
+        "request_supplement",
+        actor,
+        at=at,
+        comment=comment,
+        data={"missing_items": missing_items},
+        prepare=lambda: {"at": at},
     )
 
 
@@ -182,7 +232,11 @@ def supply(dossier, actor, *, files=(), comment="", at=None):
         paused_at = dossier.paused_at
         new_due = shift_deadline(dossier.due_at, paused_at, at, calendar)
         new_appointment = shift_deadline(dossier.appointment_at, paused_at, at, calendar)
-        data = {"paused_at": paused_at.isoformat(), "old_due_at": dossier.due_at.isoformat(), "due_at": new_due.isoformat()}
+        data = {
+            "paused_at": paused_at.isoformat(),
+            "old_due_at": dossier.due_at.isoformat(),
+            "due_at": new_due.isoformat(),
+        }
 
         def effects():
             dossier.due_at, dossier.appointment_at = new_due, new_appointment
@@ -190,8 +244,17 @@ def supply(dossier, actor, *, files=(), comment="", at=None):
                 step.due_at = shift_deadline(step.due_at, paused_at, at, calendar)
                 step.save(update_fields=["due_at"])
 
-    return _fire(dossier, "supply", actor, at=at, comment=comment, files=files, data=data, effects=effects,
-                 prepare=lambda: {"at": at})
+    return _fire(
+        dossier,
+        "supply",
+        actor,
+        at=at,
+        comment=comment,
+        files=files,
+        data=data,
+        effects=effects,
+        prepare=lambda: {"at": at},
+    )
 
 
 def reject(dossier, actor, *, reason, at=None):
@@ -230,9 +293,19 @@ def transfer(dossier, actor, *, comment="", at=None, files=()):
         following.save(update_fields=["started_at", "due_at"])
 
     return _fire(
-        dossier, "transfer", actor, at=at, comment=comment, files=files, effects=hand_over,
-        data={"to_agency": following.agency.electronic_code, "to_agency_name": following.agency.name,
-              "step": following.index + 1, "step_due_at": step_due.isoformat()},
+        dossier,
+        "transfer",
+        actor,
+        at=at,
+        comment=comment,
+        files=files,
+        effects=hand_over,
+        data={
+            "to_agency": following.agency.electronic_code,
+            "to_agency_name": following.agency.name,
+            "step": following.index + 1,
+            "step_due_at": step_due.isoformat(),
+        },
         prepare=lambda: {"next_agency": following.agency},
     )
 
@@ -249,8 +322,14 @@ def propose(dossier, actor, *, outcome, note="", at=None, files=(), data=None):
     if outcome == Outcome.REFUSAL:
         _require_text(note, _("Hãy nêu rõ lý do hồ sơ không đủ điều kiện giải quyết."))
     return _fire(
-        dossier, "propose", actor, at=at, comment=note, files=files,
-        data={**(data or {}), "outcome": outcome.value}, prepare=lambda: {"outcome": outcome, "note": note},
+        dossier,
+        "propose",
+        actor,
+        at=at,
+        comment=note,
+        files=files,
+        data={**(data or {}), "outcome": outcome.value},
+        prepare=lambda: {"outcome": outcome, "note": note},
     )
 
 
@@ -267,8 +346,15 @@ def approve(dossier, actor, *, comment="", at=None, files=(), data=None):
     calendar = working_calendar_for(dossier.receiving_agency)
     current = dossier.steps.get(index=dossier.current_step_index)
     return _fire(
-        dossier, "approve", actor, at=at, comment=comment, files=files, data=data,
-        effects=lambda: _complete_step(current, at, calendar), prepare=lambda: {"at": at},
+        dossier,
+        "approve",
+        actor,
+        at=at,
+        comment=comment,
+        files=files,
+        data=data,
+        effects=lambda: _complete_step(current, at, calendar),
+        prepare=lambda: {"at": at},
     )
 
 
@@ -277,7 +363,12 @@ def return_result(dossier, actor, *, comment="", at=None):
     _check(dossier, "return_result", actor)
     timeliness = classify(at, dossier.due_at, working_calendar_for(dossier.receiving_agency))
     return _fire(
-        dossier, "return_result", actor, at=at, comment=comment, data={"timeliness": timeliness.value},
+        dossier,
+        "return_result",
+        actor,
+        at=at,
+        comment=comment,
+        data={"timeliness": timeliness.value},
         prepare=lambda: {"at": at, "timeliness": timeliness},
     )
 
@@ -307,9 +398,16 @@ def stop(dossier, actor, *, ground, reason, provision="", at=None):
     current = dossier.steps.filter(index=dossier.current_step_index, completed_at__isnull=True).first()
     with transaction.atomic():  # the letter's number and the stop together, or neither
         data = {"ground": ground.value, "provision": provision, **_letter(dossier, "stop", actor, at)}
-        return _fire(dossier, "stop", actor, at=at, comment=reason, data=data,
-                     prepare=lambda: {"ground": ground, "reason": reason, "at": at},
-                     effects=(lambda: _close_step(current, at)) if current else None)
+        return _fire(
+            dossier,
+            "stop",
+            actor,
+            at=at,
+            comment=reason,
+            data=data,
+            prepare=lambda: {"ground": ground, "reason": reason, "at": at},
+            effects=(lambda: _close_step(current, at)) if current else None,
+        )
 
 
 def _letter(dossier, action, actor, at):
@@ -346,10 +444,22 @@ def issue_apology(dossier, actor, *, new_appointment_at, reason, at=None):
     with _all_or_nothing(dossier):
         dossier.appointment_at = new_appointment_at
         dossier.save(update_fields=["appointment_at"])
-        _log(dossier, "issue_apology", actor, dossier.state, at, comment=reason,
-             data={"old_appointment_at": old.isoformat(), "appointment_at": new_appointment_at.isoformat(),
-                   "step": dossier.current_step_index + 1, "due_at": dossier.due_at.isoformat(),
-                   "late_already": at > dossier.due_at, **_letter(dossier, "issue_apology", actor, at)})
+        _log(
+            dossier,
+            "issue_apology",
+            actor,
+            dossier.state,
+            at,
+            comment=reason,
+            data={
+                "old_appointment_at": old.isoformat(),
+                "appointment_at": new_appointment_at.isoformat(),
+                "step": dossier.current_step_index + 1,
+                "due_at": dossier.due_at.isoformat(),
+                "late_already": at > dossier.due_at,
+                **_letter(dossier, "issue_apology", actor, at),
+            },
+        )
     return dossier
 
 
@@ -368,8 +478,12 @@ def _check_new_appointment(dossier, moment, at):
         suggestion = timezone.localtime(calendar.next_working_moment(moment))
         raise TransitionNotAllowed(
             _("Ngày hẹn mới %(when)s không trong giờ làm việc (%(why)s). Thời điểm làm việc gần nhất: %(next)s.")
-            % {"when": f"{local:%H:%M %d/%m/%Y}", "why": _("ngoài giờ hành chính") if working else reason,
-               "next": f"{suggestion:%H:%M %d/%m/%Y}"})
+            % {
+                "when": f"{local:%H:%M %d/%m/%Y}",
+                "why": _("ngoài giờ hành chính") if working else reason,
+                "next": f"{suggestion:%H:%M %d/%m/%Y}",
+            }
+        )
 
 
 # --- machinery ---------------------------------------------------------------------------------
@@ -435,9 +549,14 @@ def _log(dossier, action, actor, from_state, at, comment="", files=(), data=None
     )
     for name, content, *extra in files:  # (name, bytes or file[, verification token[, issued as document]])
         raw = content.read() if hasattr(content, "read") else content
-        attachment = DossierEventFile(event=event, name=name, sha256=hashlib.sha256(raw).hexdigest(), size=len(raw),
-                                      verification_token=extra[0] if extra else None,
-                                      issued_as=extra[1] if len(extra) > 1 else None)
+        attachment = DossierEventFile(
+            event=event,
+            name=name,
+            sha256=hashlib.sha256(raw).hexdigest(),
+            size=len(raw),
+            verification_token=extra[0] if extra else None,
+            issued_as=extra[1] if len(extra) > 1 else None,
+        )
         attachment.file.save(name, ContentFile(raw), save=False)
         attachment.save()
     transaction.on_commit(lambda: notify_event.delay(event.pk))

@@ -81,12 +81,26 @@ def read_unit_table(province_short, model=LEGACY):
         if code not in seen:
             seen.add(code)
             units.append(
-                {"code": code, "name": name, "short_name": short, "unit_type": unit_type, "level": level, "parent": parent}
+                {
+                    "code": code,
+                    "name": name,
+                    "short_name": short,
+                    "unit_type": unit_type,
+                    "level": level,
+                    "parent": parent,
+                }
             )
 
     for row in rows:
         province_name, province_short_name, province_code = row[:3]
-        add(province_code, province_name, province_short_name, province_name.split(" ")[0], UnitLevel.PROVINCE.value, None)
+        add(
+            province_code,
+            province_name,
+            province_short_name,
+            province_name.split(" ")[0],
+            UnitLevel.PROVINCE.value,
+            None,
+        )
         if model == LEGACY:
             d_name, d_short, d_type, d_code, w_name, w_short, w_type, w_code = row[3:]
             add(d_code, d_name, d_short, d_type, UnitLevel.DISTRICT.value, province_code)
@@ -109,13 +123,28 @@ def build_agencies(units, centers=False):
     province = children[None][0]
 
     def add(unit, kind, sector, name, code, **extra):
-        agencies.append({"unit": unit["code"], "kind": kind, "sector": sector, "name": name,
-                         "electronic_code": f"{code}.{DEMO_PROVINCE_CODE}", **extra})
+        agencies.append(
+            {
+                "unit": unit["code"],
+                "kind": kind,
+                "sector": sector,
+                "name": name,
+                "electronic_code": f"{code}.{DEMO_PROVINCE_CODE}",
+                **extra,
+            }
+        )
 
     def add_center(unit, code, desks=()):
         # A center is the desk itself: no separate desk name under its own on the forms.
-        add(unit, AgencyKind.SERVICE_CENTER.value, "", f"Trung tâm Phục vụ hành chính công {of(unit)}", code,
-            desk_name="", desks=list(desks))
+        add(
+            unit,
+            AgencyKind.SERVICE_CENTER.value,
+            "",
+            f"Trung tâm Phục vụ hành chính công {of(unit)}",
+            code,
+            desk_name="",
+            desks=list(desks),
+        )
 
     def of(unit):
         # "Ủy ban nhân dân huyện Phú Bình": the unit type is written in lower case after a noun.
@@ -133,17 +162,28 @@ def build_agencies(units, centers=False):
         for sector, name, code in PROVINCE_SERVICES_2025:
             add(province, department, sector, f"{name} {of(province)}", code)
         hosted = [(sector, name) for sector, name, _number in departments] + [(police_sector, police_name)]
-        add_center(province, "000.00.99", [{"number": 1, "name": f"Ủy ban nhân dân {of(province)}", "hosts": ":"}] + [
-            {"number": i, "name": f"{name} {of(province)}" if sector == police_sector else name,
-             "hosts": f"{department}:{sector}"}
-            for i, (sector, name) in enumerate(hosted, start=2)])
+        add_center(
+            province,
+            "000.00.99",
+            [{"number": 1, "name": f"Ủy ban nhân dân {of(province)}", "hosts": ":"}]
+            + [
+                {
+                    "number": i,
+                    "name": f"{name} {of(province)}" if sector == police_sector else name,
+                    "hosts": f"{department}:{sector}",
+                }
+                for i, (sector, name) in enumerate(hosted, start=2)
+            ],
+        )
 
     def add_commune(commune, c_index, d_code):
         add(commune, committee, "", f"Ủy ban nhân dân {of(commune)}", f"000.{c_index:02d}.{d_code}")
         if centers:
             add_center(commune, f"002.{c_index:02d}.{d_code}")
         for sector, name, pattern in COMMUNE_SERVICES:
-            add(commune, department, sector, name.format(name=of(commune)), pattern.format(c=f"{c_index:02d}", d=d_code))
+            add(
+                commune, department, sector, name.format(name=of(commune)), pattern.format(c=f"{c_index:02d}", d=d_code)
+            )
 
     # District-level units take Y1Y2 = 21…; communes directly under the province (two-level model) Y1Y2 = 50.
     district_index = 20
@@ -191,14 +231,17 @@ def load_agencies(agencies):
         defaults = {"name": item["name"], "electronic_code": item["electronic_code"], "code_is_demo": True}
         if "desk_name" in item:
             defaults["desk_name"] = item["desk_name"]
-        agency, _ = Agency.objects.update_or_create(unit=units[item["unit"]], kind=item["kind"], sector=item["sector"],
-                                                    defaults=defaults)
+        agency, _ = Agency.objects.update_or_create(
+            unit=units[item["unit"]], kind=item["kind"], sector=item["sector"], defaults=defaults
+        )
         for desk in item.get("desks", []):
             kind, _sep, sector = desk["hosts"].partition(":")
-            hosted = Agency.objects.filter(unit=agency.unit, kind=kind or AgencyKind.PEOPLES_COMMITTEE,
-                                           sector=sector).first()
-            Desk.objects.update_or_create(center=agency, number=desk["number"],
-                                          defaults={"name": desk["name"], "hosted_agency": hosted})
+            hosted = Agency.objects.filter(
+                unit=agency.unit, kind=kind or AgencyKind.PEOPLES_COMMITTEE, sector=sector
+            ).first()
+            Desk.objects.update_or_create(
+                center=agency, number=desk["number"], defaults={"name": desk["name"], "hosted_agency": hosted}
+            )
     return len(agencies)
 
 
@@ -208,8 +251,14 @@ def load_calendar(decisions):
     already entered is theirs and is left as it is. Returns the number of days added."""
     added = 0
     for day in decisions["days"]:
-        _exception, created = CalendarException.objects.get_or_create(date=day["date"], defaults={
-            "is_working_day": day["is_working_day"], "reason": day["reason"], "source": day.get("source", "")})
+        _exception, created = CalendarException.objects.get_or_create(
+            date=day["date"],
+            defaults={
+                "is_working_day": day["is_working_day"],
+                "reason": day["reason"],
+                "source": day.get("source", ""),
+            },
+        )
         added += created
     return added
 
@@ -226,16 +275,28 @@ def read_json(path):
 # The 2025 catalogue (docs/decisions/0007): procedures any center of the province receives, and what
 # decides their competent authority.
 NON_BOUNDARY = {
-    "1.001193": "residence", "1.000894": "residence", "1.000656": "residence", "2.000635": "residence",
-    "1.004873": "residence", "1.004227": "parcel", "2.001417": "residence",
+    "1.001193": "residence",
+    "1.000894": "residence",
+    "1.000656": "residence",
+    "2.000635": "residence",
+    "1.004873": "residence",
+    "1.004227": "parcel",
+    "2.001417": "residence",
 }
 TWO_LEVEL_DECISION = {"number": "DEMO-2025/QĐ-UBND", "date": "2025-06-30", "signer": "Chủ tịch UBND tỉnh (minh họa)"}
 # One upcoming version, so the demo catalogue page announces a change.
-UPCOMING = {"1.001193": {"effective_from": "2027-01-01",
-                         "decision": {"number": "DEMO-2026/QĐ-UBND", "date": "2026-11-20",
-                                      "signer": "Chủ tịch UBND tỉnh (minh họa)"},
-                         "add_document": {"name": "Văn bản ủy quyền (nếu nộp hồ sơ thay)", "template": "",
-                                          "copy": "original", "mandatory": False}}}
+UPCOMING = {
+    "1.001193": {
+        "effective_from": "2027-01-01",
+        "decision": {"number": "DEMO-2026/QĐ-UBND", "date": "2026-11-20", "signer": "Chủ tịch UBND tỉnh (minh họa)"},
+        "add_document": {
+            "name": "Văn bản ủy quyền (nếu nộp hồ sơ thay)",
+            "template": "",
+            "copy": "original",
+            "mandatory": False,
+        },
+    }
+}
 
 
 # What the 2025 reorganisation changed in a demo procedure's merged route (a step's agency and task, None
@@ -245,24 +306,52 @@ UPCOMING = {"1.001193": {"effective_from": "2027-01-01",
 REORGANISED_2025 = {
     "1.013101": {"route": [None, None, ("department:social-insurance", "Bảo hiểm xã hội tỉnh cấp thẻ bảo hiểm y tế")]},
     "1.013102": {"route": [None, None, ("committee", "UBND xã quyết định hỗ trợ chi phí mai táng")]},
-    "1.004227": {"route": [("committee", "UBND xã xác nhận hiện trạng, nguồn gốc, niêm yết công khai; Chủ tịch UBND xã "
-                                         "quyết định cấp Giấy chứng nhận")]},
-    "1.001776": {"route": [("committee", "Hội đồng xét duyệt cấp xã họp, niêm yết công khai; Chủ tịch UBND xã quyết định")],
-                 "result": "Quyết định trợ cấp xã hội hằng tháng của Chủ tịch UBND xã"},
-    "1.002271": {"route": [("committee", "UBND xã xác nhận bản khai, kiểm tra, lập danh sách gửi Sở Nội vụ"),
-                           ("department:home-affairs", "Sở Nội vụ ra quyết định trợ cấp")]},
+    "1.004227": {
+        "route": [
+            (
+                "committee",
+                "UBND xã xác nhận hiện trạng, nguồn gốc, niêm yết công khai; Chủ tịch UBND xã "
+                "quyết định cấp Giấy chứng nhận",
+            )
+        ]
+    },
+    "1.001776": {
+        "route": [("committee", "Hội đồng xét duyệt cấp xã họp, niêm yết công khai; Chủ tịch UBND xã quyết định")],
+        "result": "Quyết định trợ cấp xã hội hằng tháng của Chủ tịch UBND xã",
+    },
+    "1.002271": {
+        "route": [
+            ("committee", "UBND xã xác nhận bản khai, kiểm tra, lập danh sách gửi Sở Nội vụ"),
+            ("department:home-affairs", "Sở Nội vụ ra quyết định trợ cấp"),
+        ]
+    },
     "2.000720": {"route": [("committee", "Phòng Kinh tế UBND xã thẩm định, cấp Giấy chứng nhận")]},
-    "1.009994": {"route": [("committee", "Phòng Kinh tế, Hạ tầng và Đô thị UBND xã thẩm định, kiểm tra thực địa, "
-                                         "trình cấp phép")]},
+    "1.009994": {
+        "route": [
+            ("committee", "Phòng Kinh tế, Hạ tầng và Đô thị UBND xã thẩm định, kiểm tra thực địa, trình cấp phép")
+        ]
+    },
     "1.000593": {"route": [("committee", "Công chức tư pháp - hộ tịch xã thẩm tra, trình Chủ tịch UBND xã")]},
-    "2.001417": {"route": [("department:police", "Công an tỉnh tra cứu, xác minh, cấp Phiếu")],
-                 # Circular 06/2024/TT-BTP's forms, in force from 1 July 2024.
-                 "templates": {"Mẫu số 03/2013/TT-LLTP": "Mẫu số 03/2024/TT-LLTP"}},
-    "2.001610": {"route": [("department:finance", "Phòng Đăng ký kinh doanh (Sở Tài chính) thẩm định, cấp Giấy chứng nhận")]},
-    "2.002040": {"route": [("department:finance", "Phòng Đăng ký kinh doanh (Sở Tài chính) thẩm định, cấp Giấy chứng nhận")]},
+    "2.001417": {
+        "route": [("department:police", "Công an tỉnh tra cứu, xác minh, cấp Phiếu")],
+        # Circular 06/2024/TT-BTP's forms, in force from 1 July 2024.
+        "templates": {"Mẫu số 03/2013/TT-LLTP": "Mẫu số 03/2024/TT-LLTP"},
+    },
+    "2.001610": {
+        "route": [("department:finance", "Phòng Đăng ký kinh doanh (Sở Tài chính) thẩm định, cấp Giấy chứng nhận")]
+    },
+    "2.002040": {
+        "route": [("department:finance", "Phòng Đăng ký kinh doanh (Sở Tài chính) thẩm định, cấp Giấy chứng nhận")]
+    },
     "1.002804": {"route": [("department:police", "Phòng Cảnh sát giao thông Công an tỉnh kiểm tra, cấp đổi")]},
-    "1.010727": {"route": [("department:agriculture-environment", "Sở Nông nghiệp và Môi trường thẩm định, kiểm tra thực "
-                                                                  "tế, trình UBND tỉnh")]},
+    "1.010727": {
+        "route": [
+            (
+                "department:agriculture-environment",
+                "Sở Nông nghiệp và Môi trường thẩm định, kiểm tra thực tế, trình UBND tỉnh",
+            )
+        ]
+    },
 }
 
 
@@ -272,19 +361,43 @@ REORGANISED_2025 = {
 ADDED_2025 = {
     "fields": [{"code": "cong-chung", "name": "Công chứng"}],
     "procedures": [
-        {"national_code": "1.013837", "name": "Cấp lại Giấy đăng ký hoạt động cho Văn phòng công chứng do bị mất, hỏng",
-         "field": "cong-chung",
-         "version": {"processing_days": 5, "fee_vnd": 500000, "fee_note": "500.000 đồng/lần cấp",
-                     "result": "Giấy đăng ký hoạt động của Văn phòng công chứng (cấp lại)",
-                     "legal_basis": "Luật Công chứng năm 2024 (khoản 3 Điều 26)", "online_level": "partial",
-                     "documents": [
-                         {"name": "Đơn đề nghị cấp lại giấy đăng ký hoạt động của Văn phòng công chứng",
-                          "template": "", "copy": "original", "mandatory": True},
-                         {"name": "Bản chính giấy đăng ký hoạt động bị hỏng (trường hợp bị hỏng)",
-                          "template": "", "copy": "original", "mandatory": False}],
-                     "route": [{"level": "province", "agency": "department:justice",
-                                "task": "Sở Tư pháp kiểm tra hồ sơ, cấp lại giấy đăng ký hoạt động", "days": 5}],
-                     "result_kind": "book", "result_book": "ĐKHĐ-CC"}},
+        {
+            "national_code": "1.013837",
+            "name": "Cấp lại Giấy đăng ký hoạt động cho Văn phòng công chứng do bị mất, hỏng",
+            "field": "cong-chung",
+            "version": {
+                "processing_days": 5,
+                "fee_vnd": 500000,
+                "fee_note": "500.000 đồng/lần cấp",
+                "result": "Giấy đăng ký hoạt động của Văn phòng công chứng (cấp lại)",
+                "legal_basis": "Luật Công chứng năm 2024 (khoản 3 Điều 26)",
+                "online_level": "partial",
+                "documents": [
+                    {
+                        "name": "Đơn đề nghị cấp lại giấy đăng ký hoạt động của Văn phòng công chứng",
+                        "template": "",
+                        "copy": "original",
+                        "mandatory": True,
+                    },
+                    {
+                        "name": "Bản chính giấy đăng ký hoạt động bị hỏng (trường hợp bị hỏng)",
+                        "template": "",
+                        "copy": "original",
+                        "mandatory": False,
+                    },
+                ],
+                "route": [
+                    {
+                        "level": "province",
+                        "agency": "department:justice",
+                        "task": "Sở Tư pháp kiểm tra hồ sơ, cấp lại giấy đăng ký hoạt động",
+                        "days": 5,
+                    }
+                ],
+                "result_kind": "book",
+                "result_book": "ĐKHĐ-CC",
+            },
+        },
     ],
 }
 
@@ -293,12 +406,18 @@ def _reorganised(code, version):
     change = REORGANISED_2025.get(code)
     if not change:
         return version
-    route = [step if new is None else {**step, "agency": new[0], "task": new[1]}
-             for step, new in zip(version["route"], change["route"], strict=True)]
+    route = [
+        step if new is None else {**step, "agency": new[0], "task": new[1]}
+        for step, new in zip(version["route"], change["route"], strict=True)
+    ]
     renamed = change.get("templates", {})
     documents = [{**d, "template": renamed.get(d.get("template"), d.get("template"))} for d in version["documents"]]
-    return {**version, "route": route, "documents": documents,
-            **({"result": change["result"]} if "result" in change else {})}
+    return {
+        **version,
+        "route": route,
+        "documents": documents,
+        **({"result": change["result"]} if "result" in change else {}),
+    }
 
 
 def two_level_catalogue(legacy):
@@ -306,36 +425,50 @@ def two_level_catalogue(legacy):
     level is gone since 1 July 2025), district services to the province, consecutive steps at the same
     agency become one, then the 2025 bodies take over (REORGANISED_2025); every procedure gets a
     version from 1 July 2025, some become non-boundary."""
-    result = {"_note": "Generated from thai-nguyen-legacy.json by generate_reference_data: the two-level model "
-                       "from 1 July 2025. The publication decisions are illustrative; which procedures the province "
-                       "lists as non-boundary is a demo choice, not the province's list.",
-              "fields": legacy["fields"], "procedures": []}
+    result = {
+        "_note": "Generated from thai-nguyen-legacy.json by generate_reference_data: the two-level model "
+        "from 1 July 2025. The publication decisions are illustrative; which procedures the province "
+        "lists as non-boundary is a demo choice, not the province's list.",
+        "fields": legacy["fields"],
+        "procedures": [],
+    }
     for item in legacy["procedures"]:
         before = item["versions"][-1]
         route = []
         for step in before["route"]:
             step = dict(step)
             if step["level"] == UnitLevel.DISTRICT.value:
-                step["level"] = (UnitLevel.COMMUNE if step["agency"] == AgencyKind.PEOPLES_COMMITTEE.value
-                                 else UnitLevel.PROVINCE).value
+                step["level"] = (
+                    UnitLevel.COMMUNE if step["agency"] == AgencyKind.PEOPLES_COMMITTEE.value else UnitLevel.PROVINCE
+                ).value
             if route and (route[-1]["level"], route[-1]["agency"]) == (step["level"], step["agency"]):
-                route[-1] = {**route[-1], "task": f"{route[-1]['task']}; {step['task']}",
-                             "days": route[-1]["days"] + step["days"]}
+                route[-1] = {
+                    **route[-1],
+                    "task": f"{route[-1]['task']}; {step['task']}",
+                    "days": route[-1]["days"] + step["days"],
+                }
             else:
                 route.append(step)
-        version = _reorganised(item["national_code"], {**before, "effective_from": "2025-07-01",
-                                                        "decision": TWO_LEVEL_DECISION, "route": route})
+        version = _reorganised(
+            item["national_code"],
+            {**before, "effective_from": "2025-07-01", "decision": TWO_LEVEL_DECISION, "route": route},
+        )
         if item["national_code"] in NON_BOUNDARY:
             version.update(non_boundary=True, case_basis=NON_BOUNDARY[item["national_code"]])
         versions = [version]
         upcoming = UPCOMING.get(item["national_code"])
         if upcoming:
-            versions.append({**version, "effective_from": upcoming["effective_from"], "decision": upcoming["decision"],
-                             "documents": version["documents"] + [upcoming["add_document"]]})
+            versions.append(
+                {
+                    **version,
+                    "effective_from": upcoming["effective_from"],
+                    "decision": upcoming["decision"],
+                    "documents": version["documents"] + [upcoming["add_document"]],
+                }
+            )
         result["procedures"].append({**{k: item[k] for k in ("national_code", "name", "field")}, "versions": versions})
     result["fields"] = legacy["fields"] + [f for f in ADDED_2025["fields"] if f not in legacy["fields"]]
     for item in ADDED_2025["procedures"]:
         version = {"effective_from": "2025-07-01", "decision": TWO_LEVEL_DECISION, **item["version"]}
-        result["procedures"].append({**{k: item[k] for k in ("national_code", "name", "field")},
-                                     "versions": [version]})
+        result["procedures"].append({**{k: item[k] for k in ("national_code", "name", "field")}, "versions": [version]})
     return result

@@ -56,16 +56,26 @@ def propose_result(dossier, specialist, *, outcome, note="", upload=None, genera
             files.append((checked.name, checked.content))
         elif generate:
             if terms_of(dossier).result_kind == ResultKind.SECTOR:
-                raise TransitionNotAllowed(_("Kết quả của thủ tục này do hệ thống chuyên ngành cấp và đánh số; "
-                                             "hãy tải lên bản kết quả (PDF) từ hệ thống đó."))
+                raise TransitionNotAllowed(
+                    _(
+                        "Kết quả của thủ tục này do hệ thống chuyên ngành cấp và đánh số; "
+                        "hãy tải lên bản kết quả (PDF) từ hệ thống đó."
+                    )
+                )
             token, name = uuid.uuid4(), f"ket-qua-{dossier.code}.pdf"
             urls[name] = verification_url(token) if verification_url else ""
             files.append((name, result_paper(dossier, None, urls[name])))
             tokens[name] = str(token)
         else:
             raise TransitionNotAllowed(_("Hãy tải lên văn bản kết quả (PDF) hoặc chọn tạo văn bản kết quả."))
-    return lifecycle.propose(dossier, specialist, outcome=outcome, note=note, files=files,
-                             data={"verification_tokens": tokens, "verification_urls": urls})
+    return lifecycle.propose(
+        dossier,
+        specialist,
+        outcome=outcome,
+        note=note,
+        files=files,
+        data={"verification_tokens": tokens, "verification_urls": urls},
+    )
 
 
 @transaction.atomic
@@ -87,24 +97,37 @@ def approve_and_sign(dossier, leader, *, comment="", at=None):
             continue
         generated = item.name in tokens
         if terms.result_kind == ResultKind.BOOK:
-            pdf, entry = _enter_in_book(dossier, leader, terms, content if not generated else None,
-                                        urls.get(item.name, ""), at)
+            pdf, entry = _enter_in_book(
+                dossier, leader, terms, content if not generated else None, urls.get(item.name, ""), at
+            )
             entries.append(entry)
             issued.append((item.name, pdf, token, None))
         else:
             if generated:
                 spots = {}
-                content = with_fields(result_paper(dossier, leader, urls.get(item.name, ""), spots=spots),
-                                      IssueLayout(spots["number"], spots["date"], spots["signer"]))
-            document = issue_result(leader, dossier.current_agency, content, document_type=_result_type(terms),
-                                    excerpt=_("Cấp %(result)s cho %(name)s (hồ sơ %(code)s)") % {
-                                        "result": dossier.procedure.result_document or _("kết quả giải quyết"),
-                                        "name": dossier.applicant_name, "code": dossier.code},
-                                    drafted_by=proposal.actor, at=at)
+                content = with_fields(
+                    result_paper(dossier, leader, urls.get(item.name, ""), spots=spots),
+                    IssueLayout(spots["number"], spots["date"], spots["signer"]),
+                )
+            document = issue_result(
+                leader,
+                dossier.current_agency,
+                content,
+                document_type=_result_type(terms),
+                excerpt=_("Cấp %(result)s cho %(name)s (hồ sơ %(code)s)")
+                % {
+                    "result": dossier.procedure.result_document or _("kết quả giải quyết"),
+                    "name": dossier.applicant_name,
+                    "code": dossier.code,
+                },
+                drafted_by=proposal.actor,
+                at=at,
+            )
             with document.issued_pdf.open("rb") as handle:
                 issued.append((item.name, handle.read(), token, document))
-    return lifecycle.approve(dossier, leader, comment=comment, files=issued, at=at,
-                             data={"book_entries": entries} if entries else None)
+    return lifecycle.approve(
+        dossier, leader, comment=comment, files=issued, at=at, data={"book_entries": entries} if entries else None
+    )
 
 
 def _enter_in_book(dossier, leader, terms, uploaded, verification_url, at):
@@ -112,21 +135,27 @@ def _enter_in_book(dossier, leader, terms, uploaded, verification_url, at):
     sealed by the agency. Inside the approval's transaction: a refusal gives the number back."""
     agency = dossier.current_agency
     year = at.astimezone(LOCAL_TZ).year
-    number = next_value(ResultBookSequence, {"agency_id": agency.pk, "book": terms.result_book, "year": year},
-                        value_column="last_number")
+    number = next_value(
+        ResultBookSequence,
+        {"agency_id": agency.pk, "book": terms.result_book, "year": year},
+        value_column="last_number",
+    )
     reference = book_reference(terms.result_book, number, year)
     reason = _("Ký %(result)s, %(reference)s") % {"result": terms.result_document, "reference": reference}
     if uploaded is None:
         spots = {}
         pdf = result_paper(dossier, leader, verification_url, spots=spots, book_reference=reference, dated=at)
         prepared = with_fields(pdf, IssueLayout(None, None, spots["signer"]))
-        signed = sign_as_signer(prepared, leader, agency, field=SIGNER_FIELD, image=signature_image(leader),
-                                reason=reason)
+        signed = sign_as_signer(
+            prepared, leader, agency, field=SIGNER_FIELD, image=signature_image(leader), reason=reason
+        )
     else:  # the specialist's own PDF: the reference and the date go where the standard layout puts them
-        signed = sign_as_signer(with_fields(uploaded), leader, agency, field=SIGNER_FIELD,
-                                image=signature_image(leader), reason=reason)
-        signed = fill_text_fields(signed, {NUMBER_FIELD: reference,
-                                           DATE_FIELD: date_line(place_name(agency.unit), at.astimezone(LOCAL_TZ))})
+        signed = sign_as_signer(
+            with_fields(uploaded), leader, agency, field=SIGNER_FIELD, image=signature_image(leader), reason=reason
+        )
+        signed = fill_text_fields(
+            signed, {NUMBER_FIELD: reference, DATE_FIELD: date_line(place_name(agency.unit), at.astimezone(LOCAL_TZ))}
+        )
     sealed = sign_as_agency(signed, agency, field=SEAL_FIELD, image=seal_image(agency), reason=reason)
     return sealed, {"book": terms.result_book, "year": year, "number": number, "reference": reference}
 
@@ -138,6 +167,8 @@ def _result_type(terms):
     else:
         result_type = DocumentType.objects.filter(name="Công văn").first()
     if result_type is None:
-        raise TransitionNotAllowed(_("Chưa có loại văn bản “%(type)s” để ban hành kết quả; hãy báo quản trị.")
-                                   % {"type": terms.result_type or "Công văn"})
+        raise TransitionNotAllowed(
+            _("Chưa có loại văn bản “%(type)s” để ban hành kết quả; hãy báo quản trị.")
+            % {"type": terms.result_type or "Công văn"}
+        )
     return result_type

@@ -23,7 +23,8 @@ def resolve_step_agency(route_step, unit):
         )
     try:
         return Agency.objects.select_related("unit").get(
-            unit=level_unit, kind=route_step.agency_kind, sector=route_step.sector)
+            unit=level_unit, kind=route_step.agency_kind, sector=route_step.sector
+        )
     except Agency.DoesNotExist:
         raise RouteError(
             _("Chưa có cơ quan thực hiện bước “%(task)s” tại %(unit)s.") % {"task": route_step.task, "unit": level_unit}
@@ -35,8 +36,10 @@ def case_anchor(procedure, receiving_agency, case_unit):
     at a center, else the receiving agency's own unit."""
     if procedure.is_non_boundary and receiving_agency.is_service_center:
         if case_unit is None:
-            raise RouteError(_("Hãy chọn xã, phường %(basis)s để xác định cơ quan có thẩm quyền giải quyết.")
-                             % {"basis": procedure.get_case_basis_display().lower()})
+            raise RouteError(
+                _("Hãy chọn xã, phường %(basis)s để xác định cơ quan có thẩm quyền giải quyết.")
+                % {"basis": procedure.get_case_basis_display().lower()}
+            )
         return case_unit
     return receiving_agency.unit
 

@@ -98,14 +98,27 @@ def generate(count, *, end=None, seed=2026, out=sys.stderr, batch=20_000):
     levels = [level for level in LEVEL_SHARE if targets.get(level)]
     level_weights = [LEVEL_SHARE[level] for level in levels]
     people = list(population().values())
-    working_days = [day for day in (start.date() + dt.timedelta(days=n) for n in range(366))
-                    if calendar.is_working_day(day) and day <= end.date()]
+    working_days = [
+        day
+        for day in (start.date() + dt.timedelta(days=n) for n in range(366))
+        if calendar.is_working_day(day) and day <= end.date()
+    ]
     rater = get_user_model().objects.get_or_create(username=ACCOUNT, defaults={"is_active": False})[0]
     events = []
 
     def log(dossier_id, action, at, from_state, to_state, agency_id, role="one_stop_officer"):
-        events.append(DossierEvent(dossier_id=dossier_id, action=action, from_state=from_state, to_state=to_state,
-                                   actor=rater, actor_role=role, agency_id=agency_id, created_at=at))
+        events.append(
+            DossierEvent(
+                dossier_id=dossier_id,
+                action=action,
+                from_state=from_state,
+                to_state=to_state,
+                actor=rater,
+                actor_role=role,
+                agency_id=agency_id,
+                created_at=at,
+            )
+        )
 
     required = {}  # procedure id → its required documents' ids
     components = []
@@ -120,8 +133,10 @@ def generate(count, *, end=None, seed=2026, out=sys.stderr, batch=20_000):
             required[procedure.pk] = list(procedure.required_documents.values_list("pk", flat=True))
         form = ComponentForm.ELECTRONIC if online else ComponentForm.COPY
         reason = "" if digital else UnscannedReason.PAPER_KEPT
-        components.extend(DossierComponent(dossier_id=dossier_id, required_document_id=pk, form=form,
-                                           unscanned_reason=reason) for pk in required[procedure.pk])
+        components.extend(
+            DossierComponent(dossier_id=dossier_id, required_document_id=pk, form=form, unscanned_reason=reason)
+            for pk in required[procedure.pk]
+        )
 
     def handled(dossier_id, row, planned, returned, refused, *, asked):
         """The way through the route to the result handed over, as the lifecycle logs it; a supplement
@@ -132,17 +147,38 @@ def generate(count, *, end=None, seed=2026, out=sys.stderr, batch=20_000):
         if asked:
             first_done = planned[1].started_at if len(planned) > 1 else row["decided_at"] - dt.timedelta(hours=1)
             span = max(first_done - started, dt.timedelta(minutes=3))
-            log(dossier_id, "request_supplement", started + span * 0.3, "processing", "supplement_requested", first,
-                "specialist")
+            log(
+                dossier_id,
+                "request_supplement",
+                started + span * 0.3,
+                "processing",
+                "supplement_requested",
+                first,
+                "specialist",
+            )
             log(dossier_id, "supply", started + span * 0.6, "supplement_requested", "processing", first, "citizen")
         for before, step in zip(planned, planned[1:]):
             log(dossier_id, "transfer", step.started_at, "processing", "transferred", before.agency.pk, "specialist")
-            log(dossier_id, "accept_transfer", step.started_at + dt.timedelta(minutes=5), "transferred", "processing",
-                step.agency.pk, "specialist")
+            log(
+                dossier_id,
+                "accept_transfer",
+                step.started_at + dt.timedelta(minutes=5),
+                "transferred",
+                "processing",
+                step.agency.pk,
+                "specialist",
+            )
         deciding = planned[-1].agency.pk if planned else first
         decided = row["decided_at"]
-        log(dossier_id, "propose", decided - dt.timedelta(hours=1), "processing", "awaiting_approval", deciding,
-            "specialist")
+        log(
+            dossier_id,
+            "propose",
+            decided - dt.timedelta(hours=1),
+            "processing",
+            "awaiting_approval",
+            deciding,
+            "specialist",
+        )
         end_state = "not_qualified" if refused else "result_ready"
         log(dossier_id, "approve", decided, "awaiting_approval", end_state, deciding, "leader")
         if not refused:
@@ -156,6 +192,7 @@ def generate(count, *, end=None, seed=2026, out=sys.stderr, batch=20_000):
         steps.clear()
         events.clear()
         components.clear()
+
     quality = {}  # per agency: how often it is late
     # Continue each desk's daily numbering where it stands, so real filings never reuse a code.
     sequences = defaultdict(int, {(s.agency_id, s.day): s.last_value for s in DossierCodeSequence.objects.all()})
@@ -195,16 +232,29 @@ def generate(count, *, end=None, seed=2026, out=sys.stderr, batch=20_000):
             late_share = quality.setdefault(agency.pk, rng.uniform(0.01, 0.12))
 
             if rng.random() < 0.02:  # refused at the desk before receipt
-                row.update(state="rejected", current_agency_id=desk.pk, received_at=None, clock_started_at=None, due_at=None, appointment_at=None,
-                           decision_note="Hồ sơ không thuộc thẩm quyền giải quyết.")
+                row.update(
+                    state="rejected",
+                    current_agency_id=desk.pk,
+                    received_at=None,
+                    clock_started_at=None,
+                    due_at=None,
+                    appointment_at=None,
+                    decision_note="Hồ sơ không thuộc thẩm quyền giải quyết.",
+                )
                 count_in(received, desk.pk, procedure.pk, rejected=1)
                 log(writer.add(row), "reject", received, "submitted", "rejected", desk.pk)
                 continue
             receipts[(desk.pk, received.year)] += 1
             row.update(receipt_year=received.year, receipt_number=receipts[(desk.pk, received.year)])
             digital = online or rng.random() < 0.78
-            count_in(received, desk.pk, procedure.pk, received=1, digitised=int(digital),
-                     **{"received_online" if online else "received_counter": 1})
+            count_in(
+                received,
+                desk.pk,
+                procedure.pk,
+                received=1,
+                digitised=int(digital),
+                **{"received_online" if online else "received_counter": 1},
+            )
             asked = received + dt.timedelta(hours=rng.randrange(2, 30)) if rng.random() < 0.08 else None
             if asked:
                 count_in(asked, desk.pk, procedure.pk, supplements=1)
@@ -235,24 +285,44 @@ def generate(count, *, end=None, seed=2026, out=sys.stderr, batch=20_000):
                 dossier_id = writer.add(row)
                 filed(dossier_id, row, online, digital, procedure)
                 if row["state"] == "processing":
-                    log(dossier_id, "start_processing", received + dt.timedelta(minutes=20), "received", "processing",
-                        agency.pk, "specialist")
+                    log(
+                        dossier_id,
+                        "start_processing",
+                        received + dt.timedelta(minutes=20),
+                        "received",
+                        "processing",
+                        agency.pk,
+                        "specialist",
+                    )
                 steps += _plan(dossier_id, procedure, agency, received, calendar, step_agencies)
                 if asked:
                     log(dossier_id, "request_supplement", asked, "processing", "supplement_requested", desk.pk)
                 continue
             refused_on_merits = rng.random() < 0.015
-            row.update(state="not_qualified" if refused_on_merits else "returned", returned_at=returned,
-                       current_agency_id=desk.pk,
-                       decided_at=returned - dt.timedelta(hours=2), timeliness=timeliness,
-                       proposed_outcome="refusal" if refused_on_merits else "result", step_count=target.steps,
-                       current_step_index=target.steps - 1)
-            count_in(returned, desk.pk, procedure.pk, **{f"resolved_{timeliness}": 1}, closed=1,
-                     results_digital=int(rng.random() < 0.7), not_qualified=int(refused_on_merits))
+            row.update(
+                state="not_qualified" if refused_on_merits else "returned",
+                returned_at=returned,
+                current_agency_id=desk.pk,
+                decided_at=returned - dt.timedelta(hours=2),
+                timeliness=timeliness,
+                proposed_outcome="refusal" if refused_on_merits else "result",
+                step_count=target.steps,
+                current_step_index=target.steps - 1,
+            )
+            count_in(
+                returned,
+                desk.pk,
+                procedure.pk,
+                **{f"resolved_{timeliness}": 1},
+                closed=1,
+                results_digital=int(rng.random() < 0.7),
+                not_qualified=int(refused_on_merits),
+            )
             dossier_id = writer.add(row)
             filed(dossier_id, row, online, digital, procedure)
-            planned = _resolved_steps(dossier_id, procedure, agency, received, returned, timeliness, calendar,
-                                      step_agencies, rng)
+            planned = _resolved_steps(
+                dossier_id, procedure, agency, received, returned, timeliness, calendar, step_agencies, rng
+            )
             handled(dossier_id, row, planned, returned, refused_on_merits, asked=bool(asked))
             for step in planned:
                 steps.append(step)
@@ -272,17 +342,26 @@ def generate(count, *, end=None, seed=2026, out=sys.stderr, batch=20_000):
         _save_sequences(ReceiptBookSequence, "year", receipts)
         SatisfactionRating.objects.bulk_create(
             [SatisfactionRating(dossier_id=d, score=s, created_at=at, created_by=rater) for d, s, at in ratings],
-            batch_size=10_000)
-        MonthlyStat.objects.bulk_create([MonthlyStat(month=m, agency_id=a, procedure_id=p, **counts)
-                                         for (m, a, p), counts in monthly.items()], batch_size=10_000)
-        WeeklyStat.objects.bulk_create([WeeklyStat(week=w, agency_id=a, **counts)
-                                        for (w, a), counts in weekly.items()], batch_size=10_000)
+            batch_size=10_000,
+        )
+        MonthlyStat.objects.bulk_create(
+            [MonthlyStat(month=m, agency_id=a, procedure_id=p, **counts) for (m, a, p), counts in monthly.items()],
+            batch_size=10_000,
+        )
+        WeeklyStat.objects.bulk_create(
+            [WeeklyStat(week=w, agency_id=a, **counts) for (w, a), counts in weekly.items()], batch_size=10_000
+        )
         with connection.cursor() as cursor:
             rebuild_rollups(cursor)
     out.write("\n")
     _analyze(Dossier, MonthlyStat, AgencyMonthlyStat, ProcedureMonthlyStat, WeeklyStat, SatisfactionRating)
-    return {"dossiers": count, "ratings": len(ratings), "monthly_rows": len(monthly), "weekly_rows": len(weekly),
-            "seconds": time.monotonic() - started}
+    return {
+        "dossiers": count,
+        "ratings": len(ratings),
+        "monthly_rows": len(monthly),
+        "weekly_rows": len(weekly),
+        "seconds": time.monotonic() - started,
+    }
 
 
 def _analyze(*models):
@@ -300,19 +379,50 @@ def _analyze(*models):
 
 def _row(code, procedure, desk, agency, online, person, received, due):
     return {
-        "code": code, "procedure_id": procedure.pk, "receiving_agency_id": desk.pk, "current_agency_id": agency.pk,
-        "current_step_index": 0, "step_count": 0, "channel": "online" if online else "counter", "applicant_id": None,
-        "applicant_name": person.full_name, "applicant_name_folded": fold(person.full_name),
-        "applicant_personal_id": person.personal_id, "applicant_phone": "",
-        "applicant_email": "", "applicant_address": person.permanent_residence,
-        "applicant_date_of_birth": person.date_of_birth, "registry_consent_at": None, "result_delivery": "counter",
-        "delivery_address": "", "fee_vnd": None, "fee_note": "", "identity_status": "verified", "state": "received", "proposed_outcome": "",
-        "decision_note": "", "created_at": received - dt.timedelta(minutes=30),
-        "submitted_at": received - dt.timedelta(minutes=20), "received_at": received, "clock_started_at": received,
-        "due_at": due, "appointment_at": due, "paused_at": None, "decided_at": None, "returned_at": None,
-        "timeliness": "", "documents_purged_at": None, "helped_at_id": None, "competent_agency_id": None,
-        "return_agency_id": None, "case_unit_id": None, "stopped_at": None, "stop_ground": "",
-        "procedure_version_id": None, "receipt_year": None, "receipt_number": None,
+        "code": code,
+        "procedure_id": procedure.pk,
+        "receiving_agency_id": desk.pk,
+        "current_agency_id": agency.pk,
+        "current_step_index": 0,
+        "step_count": 0,
+        "channel": "online" if online else "counter",
+        "applicant_id": None,
+        "applicant_name": person.full_name,
+        "applicant_name_folded": fold(person.full_name),
+        "applicant_personal_id": person.personal_id,
+        "applicant_phone": "",
+        "applicant_email": "",
+        "applicant_address": person.permanent_residence,
+        "applicant_date_of_birth": person.date_of_birth,
+        "registry_consent_at": None,
+        "result_delivery": "counter",
+        "delivery_address": "",
+        "fee_vnd": None,
+        "fee_note": "",
+        "identity_status": "verified",
+        "state": "received",
+        "proposed_outcome": "",
+        "decision_note": "",
+        "created_at": received - dt.timedelta(minutes=30),
+        "submitted_at": received - dt.timedelta(minutes=20),
+        "received_at": received,
+        "clock_started_at": received,
+        "due_at": due,
+        "appointment_at": due,
+        "paused_at": None,
+        "decided_at": None,
+        "returned_at": None,
+        "timeliness": "",
+        "documents_purged_at": None,
+        "helped_at_id": None,
+        "competent_agency_id": None,
+        "return_agency_id": None,
+        "case_unit_id": None,
+        "stopped_at": None,
+        "stop_ground": "",
+        "procedure_version_id": None,
+        "receipt_year": None,
+        "receipt_number": None,
     }
 
 
@@ -346,9 +456,17 @@ def _plan(dossier_id, procedure, agency, received, calendar, cache):
         key = (step.level, step.agency_kind, step.sector, agency.pk)  # shared by every procedure's like steps
         if key not in cache:
             cache[key] = resolve_step_agency(step, agency.unit)
-        planned.append(DossierStep(dossier_id=dossier_id, index=index, route_step=step, agency=cache[key],
-                                   working_days=step.working_days, due_at=due_at,
-                                   started_at=received if index == 0 else None))
+        planned.append(
+            DossierStep(
+                dossier_id=dossier_id,
+                index=index,
+                route_step=step,
+                agency=cache[key],
+                working_days=step.working_days,
+                due_at=due_at,
+                started_at=received if index == 0 else None,
+            )
+        )
     return planned
 
 
@@ -381,7 +499,8 @@ def _save_sequences(model, period, sequences):
             f"INSERT INTO {table} (agency_id, {period}, last_value) VALUES (%s, %s, %s) "
             f"ON CONFLICT (agency_id, {period}) "
             f"DO UPDATE SET last_value = excluded.last_value WHERE excluded.last_value > {table}.last_value",
-            [(agency_id, key, value) for (agency_id, key), value in sequences.items()])
+            [(agency_id, key, value) for (agency_id, key), value in sequences.items()],
+        )
 
 
 COLUMNS = [f.column for f in Dossier._meta.concrete_fields]
@@ -417,8 +536,9 @@ class _CopyWriter(_BulkWriter):
             with cursor.cursor.copy(f"COPY {Dossier._meta.db_table} ({', '.join(COLUMNS)}) FROM STDIN") as copy:
                 for row in self.rows:
                     copy.write_row([row[column] for column in COLUMNS])
-            cursor.execute(f"SELECT setval(pg_get_serial_sequence('{Dossier._meta.db_table}', 'id'), %s)",
-                           [self.next_id])
+            cursor.execute(
+                f"SELECT setval(pg_get_serial_sequence('{Dossier._meta.db_table}', 'id'), %s)", [self.next_id]
+            )
         self.rows = []
 
     def write_steps(self, steps):
@@ -435,6 +555,8 @@ def _progress(out, done, total, started):
     width = 30
     filled = int(width * done / total)
     elapsed = time.monotonic() - started
-    out.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done * 100 // total:3d}%  {done:,}/{total:,} hồ sơ  "
-              f"{elapsed:5.0f} s".replace(",", "."))
+    out.write(
+        f"\r[{'#' * filled}{'.' * (width - filled)}] {done * 100 // total:3d}%  {done:,}/{total:,} hồ sơ  "
+        f"{elapsed:5.0f} s".replace(",", ".")
+    )
     out.flush()

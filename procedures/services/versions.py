@@ -20,26 +20,55 @@ from government.models import AgencyKind
 from procedures.models import Procedure, ProcedureVersion, RequiredDocument, RouteStep
 
 # The fields a version holds besides its documents and route, in the order the difference lists them.
-FIELDS = ("time_limit_kind", "processing_days", "processing_hours", "fee_vnd", "fee_note", "result_document", "result_kind", "result_type", "result_book",
-          "legal_basis", "online_level", "description",
-          "cutoff_time", "is_non_boundary", "case_basis", "assurance_level")
+FIELDS = (
+    "time_limit_kind",
+    "processing_days",
+    "processing_hours",
+    "fee_vnd",
+    "fee_note",
+    "result_document",
+    "result_kind",
+    "result_type",
+    "result_book",
+    "legal_basis",
+    "online_level",
+    "description",
+    "cutoff_time",
+    "is_non_boundary",
+    "case_basis",
+    "assurance_level",
+)
 
 
 def snapshot(procedure):
     """The procedure as it stands (its version in force), in a version's shape."""
     return {
         **{name: getattr(procedure, name) for name in FIELDS},
-        "documents": [{"name": d.name, "template": d.template_name, "copy": d.copy_kind, "quantity": d.quantity,
-                       "mandatory": d.is_mandatory, **({"eform": d.eform} if d.eform else {})}
-                      for d in procedure.required_documents.all()],
-        "route": [{"level": s.level, "agency": f"{s.agency_kind}:{s.sector}" if s.sector else s.agency_kind,
-                   "task": s.task, "days": _number(s.working_days)} for s in procedure.route_steps.all()],
+        "documents": [
+            {
+                "name": d.name,
+                "template": d.template_name,
+                "copy": d.copy_kind,
+                "quantity": d.quantity,
+                "mandatory": d.is_mandatory,
+                **({"eform": d.eform} if d.eform else {}),
+            }
+            for d in procedure.required_documents.all()
+        ],
+        "route": [
+            {
+                "level": s.level,
+                "agency": f"{s.agency_kind}:{s.sector}" if s.sector else s.agency_kind,
+                "task": s.task,
+                "days": _number(s.working_days),
+            }
+            for s in procedure.route_steps.all()
+        ],
     }
 
 
 def version_fields(version):
-    return {**{name: getattr(version, name) for name in FIELDS}, "documents": version.documents,
-            "route": version.route}
+    return {**{name: getattr(version, name) for name in FIELDS}, "documents": version.documents, "route": version.route}
 
 
 def terms_at_receipt(procedure, at):
@@ -83,8 +112,8 @@ def publish_version(procedure, *, effective_from, decision_number, today=None, *
     data = {**snapshot(procedure), **fields}
     validate_route(data["processing_days"], [step["days"] for step in data["route"]])
     version, _created = ProcedureVersion.objects.update_or_create(
-        procedure=procedure, effective_from=effective_from,
-        defaults={"decision_number": decision_number, **data})
+        procedure=procedure, effective_from=effective_from, defaults={"decision_number": decision_number, **data}
+    )
     if effective_from <= today:
         apply_version(version)
     return version
@@ -126,22 +155,39 @@ def apply_version(version):
 
 def write_documents(procedure, documents):
     for order, doc in enumerate(documents, start=1):
-        RequiredDocument.objects.update_or_create(procedure=procedure, order=order, defaults={
-            "name": doc["name"], "template_name": doc.get("template", ""), "copy_kind": doc.get("copy", "original"),
-            "quantity": doc.get("quantity", 1), "is_mandatory": doc.get("mandatory", True),
-            "eform": doc.get("eform")})
+        RequiredDocument.objects.update_or_create(
+            procedure=procedure,
+            order=order,
+            defaults={
+                "name": doc["name"],
+                "template_name": doc.get("template", ""),
+                "copy_kind": doc.get("copy", "original"),
+                "quantity": doc.get("quantity", 1),
+                "is_mandatory": doc.get("mandatory", True),
+                "eform": doc.get("eform"),
+            },
+        )
     procedure.required_documents.filter(order__gt=len(documents)).delete()
 
 
 def write_route(procedure, route):
     for order, step in enumerate(route, start=1):
         kind, _sep, sector = step["agency"].partition(":")
-        RouteStep.objects.update_or_create(procedure=procedure, order=order, defaults={
-            "level": step["level"], "agency_kind": AgencyKind(kind), "sector": sector, "task": step["task"],
-            "working_days": Decimal(str(step["days"]))})
+        RouteStep.objects.update_or_create(
+            procedure=procedure,
+            order=order,
+            defaults={
+                "level": step["level"],
+                "agency_kind": AgencyKind(kind),
+                "sector": sector,
+                "task": step["task"],
+                "working_days": Decimal(str(step["days"])),
+            },
+        )
     # Steps past the new route's end go only if no dossier went through them.
     procedure.route_steps.filter(order__gt=len(route)).exclude(
-        pk__in=procedure.dossiers.values("steps__route_step")).delete()
+        pk__in=procedure.dossiers.values("steps__route_step")
+    ).delete()
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,13 @@ from procedures.models.catalog import TimeLimitKind
 from .time_limits import TimeLimit
 
 WEEKDAYS = [
-    gettext_lazy("Thứ Hai"), gettext_lazy("Thứ Ba"), gettext_lazy("Thứ Tư"), gettext_lazy("Thứ Năm"),
-    gettext_lazy("Thứ Sáu"), gettext_lazy("Thứ Bảy"), gettext_lazy("Chủ nhật"),
+    gettext_lazy("Thứ Hai"),
+    gettext_lazy("Thứ Ba"),
+    gettext_lazy("Thứ Tư"),
+    gettext_lazy("Thứ Năm"),
+    gettext_lazy("Thứ Sáu"),
+    gettext_lazy("Thứ Bảy"),
+    gettext_lazy("Chủ nhật"),
 ]
 
 
@@ -82,8 +87,13 @@ def explain(calendar, start, limit):
         if counted:
             lines.append(DayLine(day, counted, seconds))
         elif after_cutoff and day == calendar.local(start).date():
-            lines.append(DayLine(day, skipped_reason=_("nhận sau giờ chốt %(hour)s, tính từ ngày làm việc tiếp theo")
-                                 % {"hour": f"{limit.cutoff:%H:%M}"}))
+            lines.append(
+                DayLine(
+                    day,
+                    skipped_reason=_("nhận sau giờ chốt %(hour)s, tính từ ngày làm việc tiếp theo")
+                    % {"hour": f"{limit.cutoff:%H:%M}"},
+                )
+            )
         else:
             lines.append(DayLine(day, skipped_reason=_("ngoài giờ làm việc")))
     return Explanation(

@@ -26,8 +26,12 @@ class TimeLimit:
     @classmethod
     def of(cls, terms):
         """From a procedure or one of its versions (both are ProcedureTerms)."""
-        return cls(kind=terms.time_limit_kind or TimeLimitKind.WORKING_DAYS, days=terms.processing_days,
-                   hours=terms.processing_hours, cutoff=terms.cutoff_time)
+        return cls(
+            kind=terms.time_limit_kind or TimeLimitKind.WORKING_DAYS,
+            days=terms.processing_days,
+            hours=terms.processing_hours,
+            cutoff=terms.cutoff_time,
+        )
 
     # --- due times ------------------------------------------------------------------------------
 
@@ -66,8 +70,11 @@ class TimeLimit:
         dues, elapsed = [], Decimal(0)
         for days in step_days:
             elapsed += Decimal(days)
-            dues.append(due_at if elapsed >= total_days
-                        else calendar.add_working_seconds(clock_start, seconds * elapsed / total_days))
+            dues.append(
+                due_at
+                if elapsed >= total_days
+                else calendar.add_working_seconds(clock_start, seconds * elapsed / total_days)
+            )
         return dues
 
     # --- words ----------------------------------------------------------------------------------

@@ -65,5 +65,5 @@ def template_reference(document):
     reference = (document.template_name or "").strip()
     name = document.name.strip()
     if reference.casefold().startswith(name.casefold()):
-        reference = reference[len(name):].strip(" ()–-")
+        reference = reference[len(name) :].strip(" ()–-")
     return reference

@@ -16,8 +16,12 @@ def database_backend():
 def elastic_backend():
     from .elastic import ElasticBackend
 
-    return ElasticBackend(settings.ELASTICSEARCH_URL, prefix=settings.ELASTICSEARCH_INDEX_PREFIX,
-                          timeout=settings.ELASTICSEARCH_TIMEOUT, fallback=database_backend())
+    return ElasticBackend(
+        settings.ELASTICSEARCH_URL,
+        prefix=settings.ELASTICSEARCH_INDEX_PREFIX,
+        timeout=settings.ELASTICSEARCH_TIMEOUT,
+        fallback=database_backend(),
+    )
 
 
 def get_backend():

@@ -27,8 +27,19 @@ class DossierQuery:
 
     @property
     def empty(self):
-        return not any([self.code, self.name, self.personal_id, self.procedure_id, self.state, self.received_from,
-                        self.received_to, self.timeliness, self.declared])
+        return not any(
+            [
+                self.code,
+                self.name,
+                self.personal_id,
+                self.procedure_id,
+                self.state,
+                self.received_from,
+                self.received_to,
+                self.timeliness,
+                self.declared,
+            ]
+        )
 
 
 TIMELINESS_FILTERS = ("early", "on_time", "late", "overdue", "late_any")

@@ -42,31 +42,46 @@ class DatabaseBackend:
         if point:
             procedures = starting_at(procedures, point)
         ids = list(procedures.values_list("pk", flat=True))
-        return ProcedureHits(ids[offset:offset + limit], len(ids), self._facets(ids))
+        return ProcedureHits(ids[offset : offset + limit], len(ids), self._facets(ids))
 
     def _match_procedures(self, procedures, terms):
         if connection.vendor == "postgresql":
             # search_vector: a generated column, name weighted A and body B (search/migrations/0002).
             query = _tsquery(terms)
-            return (procedures.extra(where=["search_vector @@ to_tsquery('simple', %s)"], params=[query])
-                    .annotate(rank=RawSQL("ts_rank(search_vector, to_tsquery('simple', %s))", [query]))
-                    .order_by("-rank", by_name()))
+            return (
+                procedures.extra(where=["search_vector @@ to_tsquery('simple', %s)"], params=[query])
+                .annotate(rank=RawSQL("ts_rank(search_vector, to_tsquery('simple', %s))", [query]))
+                .order_by("-rank", by_name())
+            )
         # SQLite FTS5: bm25 is lower for better matches; the name column weighs ten times the body.
         match = _fts5_query(terms)
         ranked = RawSQL(
             "SELECT bm25(search_procedure_fts, 10.0, 1.0) FROM search_procedure_fts "
-            "WHERE search_procedure_fts MATCH %s AND rowid = procedures_procedure.id", [match])
-        return (procedures.extra(where=["procedures_procedure.id IN (SELECT rowid FROM search_procedure_fts "
-                                        "WHERE search_procedure_fts MATCH %s)"], params=[match])
-                .annotate(rank=ranked).order_by("rank", by_name()))
+            "WHERE search_procedure_fts MATCH %s AND rowid = procedures_procedure.id",
+            [match],
+        )
+        return (
+            procedures.extra(
+                where=[
+                    "procedures_procedure.id IN (SELECT rowid FROM search_procedure_fts "
+                    "WHERE search_procedure_fts MATCH %s)"
+                ],
+                params=[match],
+            )
+            .annotate(rank=ranked)
+            .order_by("rank", by_name())
+        )
 
     def _facets(self, ids):
         """Counts per level, field and filing place among the matches: two queries, summed here."""
         fields, levels, points, first = {}, {}, {}, {}
         for field_id in Procedure.objects.filter(pk__in=ids).values_list("field_id", flat=True):
             fields[str(field_id)] = fields.get(str(field_id), 0) + 1
-        steps = RouteStep.objects.filter(procedure_id__in=ids).values_list(
-            "procedure_id", "order", "level", "agency_kind", "sector").order_by("procedure_id", "order")
+        steps = (
+            RouteStep.objects.filter(procedure_id__in=ids)
+            .values_list("procedure_id", "order", "level", "agency_kind", "sector")
+            .order_by("procedure_id", "order")
+        )
         seen_levels = set()
         for procedure_id, _order, level, kind, sector in steps:
             if (procedure_id, level) not in seen_levels:
@@ -86,7 +101,8 @@ class DatabaseBackend:
         if agency_id is not None and connection.vendor == "postgresql":
             # The same rule, through the indexed array (search/migrations/0003): bitmaps, not a scan.
             dossiers = Dossier.objects.exclude(state="draft").extra(
-                where=["procedures_dossier.visible_to @> ARRAY[%s]::integer[]"], params=[agency_id])
+                where=["procedures_dossier.visible_to @> ARRAY[%s]::integer[]"], params=[agency_id]
+            )
         if query.code:
             dossiers = dossiers.filter(code=query.code.strip().upper())
         if query.personal_id:
@@ -110,18 +126,20 @@ class DatabaseBackend:
             dossiers = self._match_names(dossiers, terms)
         # One more than the page: a full page says "more than", uncounted. Counting every "Nguyễn Văn"
         # of a year cost more than the page itself (bench/search.py), and the officer narrows anyway.
-        ids = list(dossiers.order_by("-received_at", "-pk").values_list("pk", flat=True)[offset:offset + limit + 1])
+        ids = list(dossiers.order_by("-received_at", "-pk").values_list("pk", flat=True)[offset : offset + limit + 1])
         return DossierHits(ids[:limit], offset + min(len(ids), limit), capped=len(ids) > limit)
 
     def _match_names(self, dossiers, terms):
         if connection.vendor == "postgresql":
             query = _tsquery(terms)
-            return dossiers.extra(where=["procedures_dossier.applicant_name_tsv @@ to_tsquery('simple', %s)"],
-                                  params=[query])
+            return dossiers.extra(
+                where=["procedures_dossier.applicant_name_tsv @@ to_tsquery('simple', %s)"], params=[query]
+            )
         match = _fts5_query(terms)
-        return dossiers.extra(where=["procedures_dossier.id IN (SELECT rowid FROM search_dossier_fts "
-                                     "WHERE search_dossier_fts MATCH %s)"], params=[match])
-
+        return dossiers.extra(
+            where=["procedures_dossier.id IN (SELECT rowid FROM search_dossier_fts WHERE search_dossier_fts MATCH %s)"],
+            params=[match],
+        )
 
     # --- official documents -------------------------------------------------------------------
 

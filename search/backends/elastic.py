@@ -4,7 +4,6 @@ Any failure to reach the cluster falls back to the database backend for that cal
 line; a citizen never sees an error page because the search cluster is down.
 """
 
-
 import logging
 
 from django.utils import timezone
@@ -39,8 +38,9 @@ class ElasticBackend:
     def procedure_search(self, text, *, level="", field="", point="", online="", offset=0, limit=20):
         search = Search(index=self.alias("procedures")).filter("term", active="yes")
         if text.strip():
-            search = search.query("multi_match", query=fold(text), type="bool_prefix", operator="and",
-                                  fields=["name^3", "body"])
+            search = search.query(
+                "multi_match", query=fold(text), type="bool_prefix", operator="and", fields=["name^3", "body"]
+            )
         else:
             # unmapped_type: an index built before the field existed sorts as before until search_reindex
             search = search.sort({"sort_name": {"unmapped_type": "keyword"}}, "_doc")
@@ -50,7 +50,7 @@ class ElasticBackend:
         search.aggs.bucket("level", "terms", field="levels", size=10)
         search.aggs.bucket("field", "terms", field="field", size=100)
         search.aggs.bucket("point", "terms", field="point", size=100)
-        return search.extra(track_total_hits=True)[offset:offset + limit]
+        return search.extra(track_total_hits=True)[offset : offset + limit]
 
     def dossier_search(self, query, *, agency_id=None, offset=0, limit=50):
         search = Search(index=self.alias("dossiers"))
@@ -76,23 +76,30 @@ class ElasticBackend:
             search = search.filter(_timeliness_filter(query.timeliness, query.now or timezone.now()))
         if query.name.strip():
             search = search.query("match_bool_prefix", name={"query": fold(query.name), "operator": "and"})
-        return search.sort("-received_at").extra(track_total_hits=True)[offset:offset + limit]
+        return search.sort("-received_at").extra(track_total_hits=True)[offset : offset + limit]
 
     def official_document_search(self, text, *, kind, agency_id, limit=DOCUMENT_HITS_LIMIT):
-        return (Search(index=self.alias("official-documents")).filter("term", kind=kind)
-                .filter("term", agency=agency_id)
-                .query("match_bool_prefix", text={"query": fold(text), "operator": "and"})
-                .source(False)[:limit])
+        return (
+            Search(index=self.alias("official-documents"))
+            .filter("term", kind=kind)
+            .filter("term", agency=agency_id)
+            .query("match_bool_prefix", text={"query": fold(text), "operator": "and"})
+            .source(False)[:limit]
+        )
 
     # --- answering -----------------------------------------------------------------------------
 
     def search_official_documents(self, text, *, kind, agency_id, limit=DOCUMENT_HITS_LIMIT):
         try:
-            response = self.official_document_search(text, kind=kind, agency_id=agency_id, limit=limit).using(
-                self.client).execute()
+            response = (
+                self.official_document_search(text, kind=kind, agency_id=agency_id, limit=limit)
+                .using(self.client)
+                .execute()
+            )
         except UNREACHABLE as error:
-            return self._fall_back("search_official_documents", error, text, kind=kind, agency_id=agency_id,
-                                   limit=limit)
+            return self._fall_back(
+                "search_official_documents", error, text, kind=kind, agency_id=agency_id, limit=limit
+            )
         return [int(hit.meta.id.split("-")[-1]) for hit in response]
 
     def search_procedures(self, text, **options):
@@ -100,23 +107,29 @@ class ElasticBackend:
             response = self.procedure_search(text, **options).using(self.client).execute()
         except UNREACHABLE as error:
             return self._fall_back("search_procedures", error, text, **options)
-        facets = {name: {bucket.key: bucket.doc_count for bucket in response.aggregations[name].buckets}
-                  for name in ("level", "field", "point")}
+        facets = {
+            name: {bucket.key: bucket.doc_count for bucket in response.aggregations[name].buckets}
+            for name in ("level", "field", "point")
+        }
         return ProcedureHits([int(hit.meta.id) for hit in response], response.hits.total.value, facets)
 
     def search_dossiers(self, query, *, visible, agency_id=None, offset=0, limit=50):
         if query.declared:  # the forms' data is not in the index: the database answers these
-            return self.fallback.search_dossiers(query, visible=visible, agency_id=agency_id, offset=offset,
-                                                 limit=limit)
+            return self.fallback.search_dossiers(
+                query, visible=visible, agency_id=agency_id, offset=offset, limit=limit
+            )
         try:
-            response = self.dossier_search(query, agency_id=agency_id, offset=offset, limit=limit).using(
-                self.client).execute()
+            response = (
+                self.dossier_search(query, agency_id=agency_id, offset=offset, limit=limit).using(self.client).execute()
+            )
         except UNREACHABLE as error:
-            return self._fall_back("search_dossiers", error, query, visible=visible, agency_id=agency_id,
-                                   offset=offset, limit=limit)
+            return self._fall_back(
+                "search_dossiers", error, query, visible=visible, agency_id=agency_id, offset=offset, limit=limit
+            )
         total = response.hits.total  # Elasticsearch counts exactly up to 10,000, then says "gte"
-        return DossierHits([int(hit.meta.id) for hit in response], total.value,
-                           capped=getattr(total, "relation", "eq") == "gte")
+        return DossierHits(
+            [int(hit.meta.id) for hit in response], total.value, capped=getattr(total, "relation", "eq") == "gte"
+        )
 
     def _fall_back(self, method, error, *args, **kwargs):
         logger.warning("Elasticsearch unavailable (%s); searching the database instead", type(error).__name__)
@@ -129,17 +142,24 @@ class ElasticBackend:
         steps = list(procedure.route_steps.all())
         first = steps[0] if steps else None
         return {
-            "name": procedure.name, "sort_name": sort_string(procedure.name), "body": f"{procedure.description} {procedure.result_document}",
-            "levels": sorted({step.level for step in steps}), "field": str(procedure.field_id),
+            "name": procedure.name,
+            "sort_name": sort_string(procedure.name),
+            "body": f"{procedure.description} {procedure.result_document}",
+            "levels": sorted({step.level for step in steps}),
+            "field": str(procedure.field_id),
             "point": first.point if first else "",
-            "active": "yes" if procedure.is_active else "no", "online": procedure.online_level,
+            "active": "yes" if procedure.is_active else "no",
+            "online": procedure.online_level,
         }
 
     @staticmethod
     def dossier_source(dossier, step_agencies=()):
         return {
-            "code": dossier.code, "name": dossier.applicant_name, "personal_id": dossier.applicant_personal_id,
-            "procedure": dossier.procedure_id, "state": dossier.state,
+            "code": dossier.code,
+            "name": dossier.applicant_name,
+            "personal_id": dossier.applicant_personal_id,
+            "procedure": dossier.procedure_id,
+            "state": dossier.state,
             "received_at": dossier.received_at.isoformat() if dossier.received_at else None,
             "due_at": dossier.due_at.isoformat() if dossier.due_at else None,
             "timeliness": dossier.timeliness,
@@ -159,8 +179,11 @@ class ElasticBackend:
                     continue
                 documents = model.objects.all() if ids is None else model.objects.filter(pk__in=ids)
                 for document in documents.iterator(chunk_size=2_000):
-                    yield {"_index": index or self.alias("official-documents"), "_id": f"{kind}-{document.pk}",
-                           "_source": self.official_document_source(document, kind)}
+                    yield {
+                        "_index": index or self.alias("official-documents"),
+                        "_id": f"{kind}-{document.pk}",
+                        "_source": self.official_document_source(document, kind),
+                    }
 
         return bulk(self.client, actions())[0]
 
@@ -168,8 +191,10 @@ class ElasticBackend:
         procedures = Procedure.objects.prefetch_related("route_steps")
         if ids is not None:
             procedures = procedures.filter(pk__in=ids)
-        actions = ({"_index": index or self.alias("procedures"), "_id": p.pk, "_source": self.procedure_source(p)}
-                   for p in procedures)
+        actions = (
+            {"_index": index or self.alias("procedures"), "_id": p.pk, "_source": self.procedure_source(p)}
+            for p in procedures
+        )
         return bulk(self.client, actions)[0]
 
     def index_dossiers(self, ids=None, index=None, progress=None):
@@ -181,8 +206,11 @@ class ElasticBackend:
             done = 0
             for dossier in dossiers.iterator(chunk_size=5_000):
                 steps = [step.agency_id for step in dossier.steps.all()]
-                yield {"_index": index or self.alias("dossiers"), "_id": dossier.pk,
-                       "_source": self.dossier_source(dossier, steps)}
+                yield {
+                    "_index": index or self.alias("dossiers"),
+                    "_id": dossier.pk,
+                    "_source": self.dossier_source(dossier, steps),
+                }
                 done += 1
                 if progress and done % 5_000 == 0:
                     progress(done)
@@ -193,15 +221,19 @@ class ElasticBackend:
         """Build fresh indexes, fill them, then move the aliases in one step and drop the old ones."""
         stamp = timezone.now().strftime("%Y%m%d%H%M%S")
         swaps, old = [], []
-        for kind, document, fill in (("procedures", ProcedureDocument, self.index_procedures),
-                                     ("dossiers", DossierDocument, self.index_dossiers),
-                                     ("official-documents", OfficialDocument, self.index_official_documents)):
+        for kind, document, fill in (
+            ("procedures", ProcedureDocument, self.index_procedures),
+            ("dossiers", DossierDocument, self.index_dossiers),
+            ("official-documents", OfficialDocument, self.index_official_documents),
+        ):
             alias, concrete = self.alias(kind), f"{self.alias(kind)}-{stamp}"
             document._index.clone(name=concrete).create(using=self.client)
             fill(index=concrete, **({"progress": progress} if kind == "dossiers" else {}))
             if self.client.indices.exists_alias(name=alias):
                 old += list(self.client.indices.get_alias(name=alias))
-                swaps += [{"remove": {"index": name, "alias": alias}} for name in self.client.indices.get_alias(name=alias)]
+                swaps += [
+                    {"remove": {"index": name, "alias": alias}} for name in self.client.indices.get_alias(name=alias)
+                ]
             swaps.append({"add": {"index": concrete, "alias": alias}})
         self.client.indices.update_aliases(actions=swaps)
         for name in old:

@@ -49,7 +49,11 @@ def test_tracking_shares_the_page_limit(api, world, settings, client):
 
 
 def test_an_address_outside_the_api_routes_is_a_problem_not_a_page(api):
-    for url in ("/api/v1/me/dossiers/null,null/withdraw/", "/api/khong-co", "/api/v1/procedures/abc/",
-                "/api/v1/me/dossiers/P%0A/submit/"):
+    for url in (
+        "/api/v1/me/dossiers/null,null/withdraw/",
+        "/api/khong-co",
+        "/api/v1/procedures/abc/",
+        "/api/v1/me/dossiers/P%0A/submit/",
+    ):
         response = api.post(url)
         assert response.status_code == 404 and response["Content-Type"] == "application/problem+json", url

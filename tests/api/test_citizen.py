@@ -9,8 +9,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _draft(citizen_api, world):
-    response = citizen_api.post("/api/v1/me/dossiers/", {"procedure": world.simple.pk,
-                                                         "agency": world.commune_agency.pk}, format="json")
+    response = citizen_api.post(
+        "/api/v1/me/dossiers/", {"procedure": world.simple.pk, "agency": world.commune_agency.pk}, format="json"
+    )
     assert response.status_code == 201, response.json()
     return response.json()
 
@@ -19,15 +20,17 @@ def test_a_citizen_files_a_dossier_through_the_api(citizen_api, world):
     draft = _draft(citizen_api, world)
     assert draft["state"] == "draft"
     pk = draft["id"]
-    patched = citizen_api.patch(f"/api/v1/me/dossiers/{pk}/", {"applicant_phone": "0912000111",
-                                                              "result_delivery": "online"}, format="json")
+    patched = citizen_api.patch(
+        f"/api/v1/me/dossiers/{pk}/", {"applicant_phone": "0912000111", "result_delivery": "online"}, format="json"
+    )
     assert patched.status_code == 200 and patched.json()["applicant_phone"] == "0912000111"
     incomplete = citizen_api.post(f"/api/v1/me/dossiers/{pk}/submit/")
     assert incomplete.status_code == 409 and incomplete["Content-Type"] == "application/problem+json"
     assert incomplete.json()["problems"]
     for document in world.simple.required_documents.all():
-        uploaded = citizen_api.post(f"/api/v1/me/dossiers/{pk}/files/",
-                                    {"required_document": document.pk, "file": pdf()}, format="multipart")
+        uploaded = citizen_api.post(
+            f"/api/v1/me/dossiers/{pk}/files/", {"required_document": document.pk, "file": pdf()}, format="multipart"
+        )
         assert uploaded.status_code == 201, uploaded.json()
     submitted = citizen_api.post(f"/api/v1/me/dossiers/{pk}/submit/")
     assert submitted.status_code == 200, submitted.json()
@@ -44,18 +47,25 @@ def test_a_forged_file_is_refused_and_the_draft_is_unchanged(citizen_api, world)
 
     pk = _draft(citizen_api, world)["id"]
     document = world.simple.required_documents.first()
-    response = citizen_api.post(f"/api/v1/me/dossiers/{pk}/files/",
-                                {"required_document": document.pk, "file": disguised()}, format="multipart")
+    response = citizen_api.post(
+        f"/api/v1/me/dossiers/{pk}/files/", {"required_document": document.pk, "file": disguised()}, format="multipart"
+    )
     assert response.status_code == 409
     assert citizen_api.get(f"/api/v1/me/dossiers/{pk}/").json()["files"] == []
 
 
 def test_another_citizens_dossier_does_not_exist(citizen_api, world):
     theirs = online(world, citizen=world.other_citizen)
-    for url in (f"/api/v1/me/dossiers/{theirs.pk}/", f"/api/v1/me/dossiers/{theirs.pk}/submit/",
-                f"/api/v1/me/dossiers/{theirs.pk}/withdraw/"):
-        response = citizen_api.get(url) if url.endswith(f"{theirs.pk}/") else citizen_api.post(
-            url, {"reason": "x"}, format="json")
+    for url in (
+        f"/api/v1/me/dossiers/{theirs.pk}/",
+        f"/api/v1/me/dossiers/{theirs.pk}/submit/",
+        f"/api/v1/me/dossiers/{theirs.pk}/withdraw/",
+    ):
+        response = (
+            citizen_api.get(url)
+            if url.endswith(f"{theirs.pk}/")
+            else citizen_api.post(url, {"reason": "x"}, format="json")
+        )
         assert response.status_code == 404, url
 
 
@@ -80,8 +90,9 @@ def test_session_writes_need_the_csrf_token(world):
 
     client = APIClient(enforce_csrf_checks=True)
     client.force_login(world.citizen)
-    response = client.post("/api/v1/me/dossiers/", {"procedure": world.simple.pk, "agency": world.commune_agency.pk},
-                           format="json")
+    response = client.post(
+        "/api/v1/me/dossiers/", {"procedure": world.simple.pk, "agency": world.commune_agency.pk}, format="json"
+    )
     assert response.status_code == 403
 
 
@@ -103,8 +114,9 @@ def test_a_vneid_token_signs_the_citizen_in(api, world, vneid):
 
 def test_level_one_token_cannot_file_a_level_two_procedure(api, world, vneid):
     api.credentials(HTTP_AUTHORIZATION="Bearer " + _token(vneid, level=1))
-    response = api.post("/api/v1/me/dossiers/", {"procedure": world.simple.pk, "agency": world.commune_agency.pk},
-                        format="json")
+    response = api.post(
+        "/api/v1/me/dossiers/", {"procedure": world.simple.pk, "agency": world.commune_agency.pk}, format="json"
+    )
     assert response.status_code == 409 and "mức độ 2" in response.json()["detail"]
     assert not world.citizen.dossiers.exists()
 

@@ -8,12 +8,13 @@ pytestmark = pytest.mark.django_db
 
 def _typed(document, **changes):
     prefix = f"ef{document.pk}-"
-    return {key[len(prefix):]: value for key, value in answers(document, **changes).items() if key.startswith(prefix)}
+    return {key[len(prefix) :]: value for key, value in answers(document, **changes).items() if key.startswith(prefix)}
 
 
 def test_a_declaration_is_typed_checked_and_submitted_through_the_api(citizen_api, world, record_form, registry):  # noqa: F811
-    pk = citizen_api.post("/api/v1/me/dossiers/", {"procedure": world.simple.pk, "agency": world.commune_agency.pk},
-                          format="json").json()["id"]
+    pk = citizen_api.post(
+        "/api/v1/me/dossiers/", {"procedure": world.simple.pk, "agency": world.commune_agency.pk}, format="json"
+    ).json()["id"]
     url = f"/api/v1/me/dossiers/{pk}/forms/{record_form.pk}/"
     blank = citizen_api.get(url).json()
     assert blank["definition"]["title"] and blank["complete"] is False
@@ -33,11 +34,15 @@ def test_a_declaration_is_typed_checked_and_submitted_through_the_api(citizen_ap
 
 
 def test_hostile_field_values_get_messages_not_errors(citizen_api, world, record_form):  # noqa: F811
-    pk = citizen_api.post("/api/v1/me/dossiers/", {"procedure": world.simple.pk, "agency": world.commune_agency.pk},
-                          format="json").json()["id"]
+    pk = citizen_api.post(
+        "/api/v1/me/dossiers/", {"procedure": world.simple.pk, "agency": world.commune_agency.pk}, format="json"
+    ).json()["id"]
     url = f"/api/v1/me/dossiers/{pk}/forms/{record_form.pk}/"
-    response = citizen_api.put(url, {"fields": {"residences-rows": "99999999", "copies": "<script>",
-                                                "residences-0-from_year": "-1e999"}}, format="json")
+    response = citizen_api.put(
+        url,
+        {"fields": {"residences-rows": "99999999", "copies": "<script>", "residences-0-from_year": "-1e999"}},
+        format="json",
+    )
     assert response.status_code == 200 and not response.json()["complete"]
     assert any(e["label"] for e in response.json()["errors"])
     nul = citizen_api.put(url, {"fields": {"full_name": "x\x00y"}}, format="json")

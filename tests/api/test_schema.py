@@ -18,7 +18,8 @@ def test_the_code_matches_the_committed_schema():
     generated = yaml.safe_load(OpenApiYamlRenderer().render(generated, renderer_context={}))
     assert generated == committed, (
         "The API changed but api/openapi.yaml did not. If the change is meant, regenerate it with "
-        "`make api-schema` and review the difference.")
+        "`make api-schema` and review the difference."
+    )
 
 
 @pytest.mark.django_db

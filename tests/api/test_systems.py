@@ -66,8 +66,9 @@ def test_status_and_events_of_a_dossier_in_scope_only(api, world, desk_system):
 def test_a_transition_obeys_the_back_office_policy(api, world, desk_system):
     dossier = online(world)
     _as(api, desk_system[1])
-    received = api.post(f"/api/v1/system/dossiers/{dossier.code}/transitions/receive/", {"comment": "Đủ"},
-                        format="json")
+    received = api.post(
+        f"/api/v1/system/dossiers/{dossier.code}/transitions/receive/", {"comment": "Đủ"}, format="json"
+    )
     assert received.status_code == 200 and received.json()["state"] == DossierState.RECEIVED
     dossier.refresh_from_db()
     assert dossier.events.latest("pk").actor == world.xa_motcua
@@ -128,11 +129,14 @@ def test_hostile_transition_bodies_get_messages_and_change_nothing(api, world):
     dossier = received(world)
     events = dossier.events.count()
     _as(api, key)
-    for name, body in [("issue_apology", {"reason": "Chậm"}), ("stop", {"reason": "Dừng"}),
-                       ("stop", {"reason": "Dừng", "ground": "nope"}),
-                       ("issue_apology", {"reason": "x", "new_appointment_at": "2026-02-30T00:00:00Z"}),
-                       ("request_supplement", {"missing_items": "một chuỗi, không phải danh sách"}),
-                       ("request_supplement", {"missing_items": ["x" * 501]})]:
+    for name, body in [
+        ("issue_apology", {"reason": "Chậm"}),
+        ("stop", {"reason": "Dừng"}),
+        ("stop", {"reason": "Dừng", "ground": "nope"}),
+        ("issue_apology", {"reason": "x", "new_appointment_at": "2026-02-30T00:00:00Z"}),
+        ("request_supplement", {"missing_items": "một chuỗi, không phải danh sách"}),
+        ("request_supplement", {"missing_items": ["x" * 501]}),
+    ]:
         response = api.post(f"/api/v1/system/dossiers/{dossier.code}/transitions/{name}/", body, format="json")
         assert response.status_code in (400, 403, 409), (name, body, response.status_code)
         assert response["Content-Type"] == "application/problem+json"
@@ -148,7 +152,10 @@ def test_missing_items_are_items_not_characters(api, world, desk_system):
     services.start_processing(dossier, world.xa_chuyenvien)
     _client, key = register_system(name="Chuyên viên", scope=Scope.TRANSITIONS, acting_user=world.xa_chuyenvien)
     _as(api, key)
-    response = api.post(f"/api/v1/system/dossiers/{dossier.code}/transitions/request_supplement/",
-                        {"missing_items": ["Bản sao sổ hộ khẩu", "Ảnh 3x4"]}, format="json")
+    response = api.post(
+        f"/api/v1/system/dossiers/{dossier.code}/transitions/request_supplement/",
+        {"missing_items": ["Bản sao sổ hộ khẩu", "Ảnh 3x4"]},
+        format="json",
+    )
     assert response.status_code == 200, response.json()
     assert dossier.events.latest("pk").data["missing_items"] == ["Bản sao sổ hộ khẩu", "Ảnh 3x4"]

@@ -6,8 +6,16 @@ from citizen_registry_adapter.fake_server import FakeRegistry
 from citizen_registry_adapter.http_client import HttpRegistry
 
 # Small enough that the failure tests run in well under a second each.
-FAST = dict(connect_timeout=0.3, read_timeout=0.3, total_timeout=0.8, retries=2, backoff=0.01,
-            breaker_failures=3, breaker_cooldown=0.3, cache_ttl=0)
+FAST = dict(
+    connect_timeout=0.3,
+    read_timeout=0.3,
+    total_timeout=0.8,
+    retries=2,
+    backoff=0.01,
+    breaker_failures=3,
+    breaker_cooldown=0.3,
+    cache_ttl=0,
+)
 
 
 @pytest.fixture

@@ -22,7 +22,8 @@ def test_anyone_can_start_the_fake_server_and_switch_its_mode():
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "citizen_registry_adapter.fake_server", "--port", str(port)],
-        stdout=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert "Fake population registry on http://127.0.0.1:" in server.stdout.readline()
@@ -43,8 +44,15 @@ def test_anyone_can_start_the_fake_server_and_switch_its_mode():
 
 def test_settings_choose_and_configure_the_registry(settings):
     assert isinstance(get_registry(), InMemoryRegistry)  # what tests/conftest.py selects
-    settings.CITIZEN_REGISTRY = {**settings.CITIZEN_REGISTRY, "BACKEND": "http", "URL": "http://127.0.0.1:9/",
-                                 "API_KEY": "k", "TOTAL_TIMEOUT": 3.0, "CLIENT_CERT": "/c.pem", "CLIENT_KEY": "/k.pem"}
+    settings.CITIZEN_REGISTRY = {
+        **settings.CITIZEN_REGISTRY,
+        "BACKEND": "http",
+        "URL": "http://127.0.0.1:9/",
+        "API_KEY": "k",
+        "TOTAL_TIMEOUT": 3.0,
+        "CLIENT_CERT": "/c.pem",
+        "CLIENT_KEY": "/k.pem",
+    }
     registry = get_registry()
     assert isinstance(registry, HttpRegistry)
     assert (registry.base_url, registry.total_timeout) == ("http://127.0.0.1:9", 3.0)
@@ -54,8 +62,15 @@ def test_settings_choose_and_configure_the_registry(settings):
 
 def test_the_lookup_command_prints_the_record_and_the_mismatch_report():
     out = StringIO()
-    call_command("registry_lookup", "019090001234", "--declare", "full_name=NGUYỄN VĂN AN",
-                 "date_of_birth=12/05/1990", "ethnicity=Tày", stdout=out)
+    call_command(
+        "registry_lookup",
+        "019090001234",
+        "--declare",
+        "full_name=NGUYỄN VĂN AN",
+        "date_of_birth=12/05/1990",
+        "ethnicity=Tày",
+        stdout=out,
+    )
     text = out.getvalue()
     assert "Họ, chữ đệm và tên vợ hoặc chồng: Trần Thị Bình" in text
     assert "Họ, chữ đệm và tên khai sinh: khớp" in text

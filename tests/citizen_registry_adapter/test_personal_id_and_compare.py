@@ -43,13 +43,31 @@ def test_vietnamese_aware_comparison():
     import unicodedata
 
     assert normalise_text(unicodedata.normalize("NFD", "Nguyễn")) == normalise_text("Nguyễn")
-    results = {r.field: r for r in compare_fields(
-        {"full_name": "NGUYỄN VĂN A", "date_of_birth": "08/03/1995", "ethnicity": "Kinh", "religion": "Không", "sex": "Nữ"},
-        {"full_name": "Nguyễn Văn A", "date_of_birth": "1995-03-08", "ethnicity": "Tày", "religion": None, "sex": "Nam"},
-    )}
+    results = {
+        r.field: r
+        for r in compare_fields(
+            {
+                "full_name": "NGUYỄN VĂN A",
+                "date_of_birth": "08/03/1995",
+                "ethnicity": "Kinh",
+                "religion": "Không",
+                "sex": "Nữ",
+            },
+            {
+                "full_name": "Nguyễn Văn A",
+                "date_of_birth": "1995-03-08",
+                "ethnicity": "Tày",
+                "religion": None,
+                "sex": "Nam",
+            },
+        )
+    }
     assert results["full_name"].status == FieldStatus.MATCH
     assert results["date_of_birth"].status == FieldStatus.MATCH
     assert (results["ethnicity"].status, results["ethnicity"].declared, results["ethnicity"].registered) == (
-        FieldStatus.MISMATCH, "Kinh", "Tày")
+        FieldStatus.MISMATCH,
+        "Kinh",
+        "Tày",
+    )
     assert results["religion"].status == FieldStatus.MISSING
     assert compare_fields({"full_name": "Le Van A"}, {"full_name": "Lê Văn A"})[0].status == FieldStatus.MISMATCH

@@ -19,10 +19,20 @@ def axis():
 
 
 def letter(message_id="m1", recipient="000.00.00.G12", pdf=b"%PDF-1.7 signed"):
-    return envelope(message_id=message_id, sender_code="000.30.25.H50", sender_name="UBND xã Phú Thượng",
-                    recipient_code=recipient, symbol="01/UBND-VP", issued_on=dt.date(2026, 11, 25),
-                    type_name="Công văn", excerpt="V/v báo cáo", urgency="normal", signer="Nguyễn Đức Thắng",
-                    pdf_bytes=pdf, file_name="01-UBND-VP.pdf")
+    return envelope(
+        message_id=message_id,
+        sender_code="000.30.25.H50",
+        sender_name="UBND xã Phú Thượng",
+        recipient_code=recipient,
+        symbol="01/UBND-VP",
+        issued_on=dt.date(2026, 11, 25),
+        type_name="Công văn",
+        excerpt="V/v báo cáo",
+        urgency="normal",
+        signer="Nguyễn Đức Thắng",
+        pdf_bytes=pdf,
+        file_name="01-UBND-VP.pdf",
+    )
 
 
 def test_the_directory_lists_the_outside_agencies(axis):
@@ -40,8 +50,9 @@ def test_a_document_is_delivered_once_and_its_status_moves_on(axis):
     assert client.statuses(["m1"]) == {"m1": "done"}
 
 
-@pytest.mark.parametrize("bad", [letter(recipient="999.99.99.Z99"), letter(pdf=b"MZ not a pdf"),
-                                 {**letter(), "SoKyHieu": ""}])
+@pytest.mark.parametrize(
+    "bad", [letter(recipient="999.99.99.Z99"), letter(pdf=b"MZ not a pdf"), {**letter(), "SoKyHieu": ""}]
+)
 def test_the_axis_refuses_what_it_cannot_deliver(axis, bad):
     fake, client = axis
     with pytest.raises(AxisRefused):

@@ -41,9 +41,16 @@ def scan(name="cong-van.pdf", text="Cong van so 123"):
 
 
 def entry(**fields):
-    values = dict(sender="Sở Nội vụ tỉnh Thái Nguyên", number_symbol="123/SNV-CCHC", issued_on=local(2026, 11, 20).date(),
-                  document_type=kind("Công văn"), excerpt="V/v rà soát thủ tục hành chính cấp xã",
-                  urgency=Urgency.NORMAL, channel=Channel.PAPER, received_at=local(2026, 11, 24, 9, 0))
+    values = dict(
+        sender="Sở Nội vụ tỉnh Thái Nguyên",
+        number_symbol="123/SNV-CCHC",
+        issued_on=local(2026, 11, 20).date(),
+        document_type=kind("Công văn"),
+        excerpt="V/v rà soát thủ tục hành chính cấp xã",
+        urgency=Urgency.NORMAL,
+        channel=Channel.PAPER,
+        received_at=local(2026, 11, 24, 9, 0),
+    )
     values.update(fields)
     return incoming.IncomingEntry(**values)
 
@@ -54,10 +61,17 @@ def issued(office, *, type_name="Quyết định", addressees=(), external=(), a
     (a công văn must have its "Kính gửi")."""
     if type_name == "Công văn" and not addressees and not external:
         external = [{"code": "000.00.01.H50", "name": "Sở Nội vụ tỉnh Thái Nguyên"}]
-    document = outgoing.create_draft(office.specialist, document_type=kind(type_name),
-                                     excerpt=extra.pop("excerpt", "Về việc công bố thủ tục hành chính"),
-                                     signer=office.leader, signer_title="CHỦ TỊCH", body=body,
-                                     addressees=addressees, external_addressees=external, **extra)
+    document = outgoing.create_draft(
+        office.specialist,
+        document_type=kind(type_name),
+        excerpt=extra.pop("excerpt", "Về việc công bố thủ tục hành chính"),
+        signer=office.leader,
+        signer_title="CHỦ TỊCH",
+        body=body,
+        addressees=addressees,
+        external_addressees=external,
+        **extra,
+    )
     outgoing.submit(office.specialist, document)
     outgoing.sign(office.leader, document)
     return outgoing.issue(office.clerk, document, at=at or local(2026, 11, 25, 10, 0))

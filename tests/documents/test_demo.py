@@ -12,7 +12,11 @@ pytestmark = pytest.mark.django_db
 def test_the_demo_fills_each_register_once_with_documents_at_every_stage(offices):
     agencies = [offices.ubnd.agency, offices.so.agency]
     counts = seed(agencies, months=4, incoming_per_agency=12, outgoing_per_agency=2)
-    assert counts == {"incoming": 24, "outgoing": 4, "received": Delivery.objects.filter(incoming__isnull=False).count()}
+    assert counts == {
+        "incoming": 24,
+        "outgoing": 4,
+        "received": Delivery.objects.filter(incoming__isnull=False).count(),
+    }
     states = set(IncomingDocument.objects.values_list("state", flat=True))
     assert {IncomingState.ASSIGNED, IncomingState.CLOSED} <= states
     issued = OutgoingDocument.objects.filter(state="issued").first()

@@ -15,8 +15,10 @@ APPENDIX = Path(__file__).resolve().parents[2] / "fixtures" / "reference" / "dec
 
 def appendix():
     lines = [line for line in APPENDIX.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
-    return {row["type"].replace(" (cá biệt)", ""): row["abbreviation"] or ""
-            for row in csv.DictReader(lines, delimiter="\t")}
+    return {
+        row["type"].replace(" (cá biệt)", ""): row["abbreviation"] or ""
+        for row in csv.DictReader(lines, delimiter="\t")
+    }
 
 
 def test_every_type_of_the_appendix_and_only_those_with_its_abbreviation():

@@ -13,7 +13,9 @@ pytestmark = pytest.mark.django_db
 MINISTRY = {"code": "000.00.00.G12", "name": "Bộ Tư pháp"}
 
 
-def test_an_issued_document_goes_to_the_outside_agency_with_its_signed_file(offices, django_capture_on_commit_callbacks):
+def test_an_issued_document_goes_to_the_outside_agency_with_its_signed_file(
+    offices, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         document = issued(offices.ubnd, type_name="Công văn", external=[MINISTRY])
     delivery = document.external_deliveries.get()

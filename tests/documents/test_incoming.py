@@ -41,15 +41,26 @@ def test_numbers_of_the_incoming_register_start_again_on_the_first_of_january(of
     assert (december.year, january.year, january.number) == (2026, 2027, 1)
 
 
-@pytest.mark.parametrize("problem, call", [
-    ("classified", lambda o: incoming.register_incoming(o.clerk, entry(), files=[scan()], classified=True)),
-    ("paper without scan", lambda o: incoming.register_incoming(o.clerk, entry(channel=Channel.PAPER))),
-    ("forged file", lambda o: incoming.register_incoming(o.clerk, entry(), files=[
-        SimpleUploadedFile("cong-van.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf")])),
-    ("dated after arrival", lambda o: incoming.register_incoming(o.clerk, entry(
-        issued_on=local(2026, 11, 30).date()), files=[scan()])),
-    ("not a clerk", lambda o: incoming.register_incoming(o.specialist, entry(), files=[scan()])),
-])
+@pytest.mark.parametrize(
+    "problem, call",
+    [
+        ("classified", lambda o: incoming.register_incoming(o.clerk, entry(), files=[scan()], classified=True)),
+        ("paper without scan", lambda o: incoming.register_incoming(o.clerk, entry(channel=Channel.PAPER))),
+        (
+            "forged file",
+            lambda o: incoming.register_incoming(
+                o.clerk,
+                entry(),
+                files=[SimpleUploadedFile("cong-van.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf")],
+            ),
+        ),
+        (
+            "dated after arrival",
+            lambda o: incoming.register_incoming(o.clerk, entry(issued_on=local(2026, 11, 30).date()), files=[scan()]),
+        ),
+        ("not a clerk", lambda o: incoming.register_incoming(o.specialist, entry(), files=[scan()])),
+    ],
+)
 def test_a_refused_registration_writes_nothing_and_takes_no_number(offices, problem, call):
     with pytest.raises((incoming.ClassifiedRefused, incoming.IncomingRefused, UploadRejected, NotAllowed)) as error:
         call(offices.ubnd)
@@ -68,8 +79,13 @@ def test_the_leader_assigns_one_handler_others_cooperate_or_are_informed(offices
     o = offices.ubnd
     document = incoming.register_incoming(o.clerk, entry(), files=[scan()])
     due = dt.date(2026, 12, 4)
-    incoming.assign(o.leader, document, handler=incoming.Assignee(o.specialist, due),
-                    cooperating=[incoming.Assignee(o.clerk, due)], note="Tham mưu trả lời")
+    incoming.assign(
+        o.leader,
+        document,
+        handler=incoming.Assignee(o.specialist, due),
+        cooperating=[incoming.Assignee(o.clerk, due)],
+        note="Tham mưu trả lời",
+    )
     document.refresh_from_db()
     assert document.state == IncomingState.ASSIGNED
     roles = {(a.role, a.assignee_id, a.due_on) for a in document.assignments.all()}

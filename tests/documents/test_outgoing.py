@@ -85,8 +85,14 @@ def test_numbering_restarts_on_the_first_of_january(offices):
 
 def test_a_draft_uploaded_as_pdf_gets_the_fields_at_the_standard_places(offices):
     o = offices.ubnd
-    document = outgoing.create_draft(o.specialist, document_type=kind("Thông báo"), excerpt="Lịch tiếp công dân",
-                                     signer=o.leader, signer_title="CHỦ TỊCH", upload=scan("thong-bao.pdf"))
+    document = outgoing.create_draft(
+        o.specialist,
+        document_type=kind("Thông báo"),
+        excerpt="Lịch tiếp công dân",
+        signer=o.leader,
+        signer_title="CHỦ TỊCH",
+        upload=scan("thong-bao.pdf"),
+    )
     outgoing.submit(o.specialist, document)
     outgoing.sign(o.leader, document)
     document = outgoing.issue(o.clerk, document, at=local(2026, 3, 5, 9, 0))
@@ -95,15 +101,24 @@ def test_a_draft_uploaded_as_pdf_gets_the_fields_at_the_standard_places(offices)
     assert all(check.valid for check in check_signatures(pdf))
 
 
-@pytest.mark.parametrize("upload, message", [
-    (SimpleUploadedFile("du-thao.pdf", b"<html>not a pdf</html>"), "PDF"),
-    (None, "nội dung"),
-])
+@pytest.mark.parametrize(
+    "upload, message",
+    [
+        (SimpleUploadedFile("du-thao.pdf", b"<html>not a pdf</html>"), "PDF"),
+        (None, "nội dung"),
+    ],
+)
 def test_a_draft_without_a_body_or_with_a_forged_file_is_refused_and_nothing_is_kept(offices, upload, message):
     o = offices.ubnd
     with pytest.raises(Exception) as error:
-        outgoing.create_draft(o.specialist, document_type=kind("Thông báo"), excerpt="x", signer=o.leader,
-                              signer_title="CHỦ TỊCH", upload=upload)
+        outgoing.create_draft(
+            o.specialist,
+            document_type=kind("Thông báo"),
+            excerpt="x",
+            signer=o.leader,
+            signer_title="CHỦ TỊCH",
+            upload=upload,
+        )
     assert message in str(error.value)
     assert not OutgoingDocument.objects.exists()
 
@@ -111,10 +126,17 @@ def test_a_draft_without_a_body_or_with_a_forged_file_is_refused_and_nothing_is_
 def test_each_step_belongs_to_its_person(offices):
     o, other = offices.ubnd, offices.so
     with pytest.raises(NotAllowed):  # the signer is a leader of the same agency
-        outgoing.create_draft(o.specialist, document_type=kind("Quyết định"), excerpt="x", body="y",
-                              signer=other.leader, signer_title="CHỦ TỊCH")
-    document = outgoing.create_draft(o.specialist, document_type=kind("Quyết định"), excerpt="x", body="y",
-                                     signer=o.leader, signer_title="CHỦ TỊCH")
+        outgoing.create_draft(
+            o.specialist,
+            document_type=kind("Quyết định"),
+            excerpt="x",
+            body="y",
+            signer=other.leader,
+            signer_title="CHỦ TỊCH",
+        )
+    document = outgoing.create_draft(
+        o.specialist, document_type=kind("Quyết định"), excerpt="x", body="y", signer=o.leader, signer_title="CHỦ TỊCH"
+    )
     with pytest.raises(NotAllowed):
         outgoing.submit(o.clerk, document)
     outgoing.submit(o.specialist, document)
@@ -132,8 +154,9 @@ def test_each_step_belongs_to_its_person(offices):
 
 def test_the_leader_returns_a_draft_with_what_to_change(offices):
     o = offices.ubnd
-    document = outgoing.create_draft(o.specialist, document_type=kind("Quyết định"), excerpt="x", body="y",
-                                     signer=o.leader, signer_title="CHỦ TỊCH")
+    document = outgoing.create_draft(
+        o.specialist, document_type=kind("Quyết định"), excerpt="x", body="y", signer=o.leader, signer_title="CHỦ TỊCH"
+    )
     outgoing.submit(o.specialist, document)
     outgoing.return_draft(o.leader, document, "Sửa căn cứ pháp lý")
     document.refresh_from_db()
@@ -153,17 +176,27 @@ def test_the_date_line_writes_a_zero_before_days_under_10_and_months_1_and_2_onl
 @pytest.mark.django_db(transaction=True)
 def test_fifty_simultaneous_issues_in_one_register_get_fifty_consecutive_distinct_numbers(offices):
     if connection.vendor != "postgresql":
-        pytest.skip("concurrency of issuing is proven on PostgreSQL (run with DATABASE_URL); SQLite serialises "
-                    "all writers anyway")
+        pytest.skip(
+            "concurrency of issuing is proven on PostgreSQL (run with DATABASE_URL); SQLite serialises "
+            "all writers anyway"
+        )
     o = offices.ubnd
     signed = []
     for i in range(50):
-        document = outgoing.create_draft(o.specialist, document_type=kind("Quyết định"), excerpt=f"Quyết định {i}",
-                                         body="Điều 1.", signer=o.leader, signer_title="CHỦ TỊCH")
+        document = outgoing.create_draft(
+            o.specialist,
+            document_type=kind("Quyết định"),
+            excerpt=f"Quyết định {i}",
+            body="Điều 1.",
+            signer=o.leader,
+            signer_title="CHỦ TỊCH",
+        )
         outgoing.submit(o.specialist, document)
         signed.append(outgoing.sign(o.leader, document))
     # list.pop is atomic: each thread takes its own document.
-    issued_now, errors = at_once(50, lambda: outgoing.issue(o.clerk, signed.pop(), at=local(2026, 11, 25, 10, 0)).number)
+    issued_now, errors = at_once(
+        50, lambda: outgoing.issue(o.clerk, signed.pop(), at=local(2026, 11, 25, 10, 0)).number
+    )
     assert errors == []
     assert sorted(issued_now) == list(range(1, 51))
     symbols = set(OutgoingDocument.objects.values_list("symbol", flat=True))

@@ -27,7 +27,7 @@ def test_a_document_received_before_seven_is_on_its_vietnamese_day_with_every_co
     client = sign_in_verified(Client(), offices.ubnd.clerk)
     rows = sheet(client.get("/can-bo/van-ban/den/so-van-ban-den.xlsx"))
     header = rows[0]
-    assert tuple(header[:len(INCOMING_COLUMNS)]) == INCOMING_COLUMNS
+    assert tuple(header[: len(INCOMING_COLUMNS)]) == INCOMING_COLUMNS
     line = rows[1]
     assert line[1] == "06:30 24/11/2026" and "Ký nhận" in header and "Đơn vị hoặc người nhận" in header
 
@@ -37,7 +37,7 @@ def test_the_outgoing_register_prints_as_the_years_book(offices):
     client = sign_in_verified(Client(), offices.ubnd.clerk)
     rows = sheet(client.get("/can-bo/van-ban/di/so-van-ban-di.xlsx"))
     header = rows[0]
-    assert tuple(header[:len(OUTGOING_COLUMNS)]) == OUTGOING_COLUMNS
+    assert tuple(header[: len(OUTGOING_COLUMNS)]) == OUTGOING_COLUMNS
     line = rows[1]
     assert line[0] == first.symbol and line[5] == "VT, VP" and line[6] == "2" and line[7] == "06:45 25/11/2026"
     response = client.get("/can-bo/van-ban/di/so-van-ban-di.pdf", {"year": "2026"})

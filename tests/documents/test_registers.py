@@ -62,8 +62,10 @@ def test_an_unknown_register_is_refused():
 @pytest.mark.django_db(transaction=True)
 def test_fifty_clerks_at_once_get_fifty_consecutive_distinct_numbers():
     if connection.vendor != "postgresql":
-        pytest.skip("concurrency of the registers is proven on PostgreSQL (run with DATABASE_URL); "
-                    "SQLite serialises all writers anyway")
+        pytest.skip(
+            "concurrency of the registers is proven on PostgreSQL (run with DATABASE_URL); "
+            "SQLite serialises all writers anyway"
+        )
     agency = AgencyFactory()
     numbers, errors = at_once(50, lambda: take(agency).number)
     assert errors == []

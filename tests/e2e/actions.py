@@ -14,7 +14,7 @@ def totp(secret, at=None):
     counter = struct.pack(">Q", int(at or time.time()) // 30)
     digest = hmac.new(base64.b32decode(secret), counter, hashlib.sha1).digest()
     offset = digest[-1] & 0x0F
-    return f"{(struct.unpack('>I', digest[offset:offset + 4])[0] & 0x7FFFFFFF) % 1_000_000:06d}"
+    return f"{(struct.unpack('>I', digest[offset : offset + 4])[0] & 0x7FFFFFFF) % 1_000_000:06d}"
 
 
 def sign_in(page, username, password=PASSWORD, next_url=""):
@@ -82,20 +82,49 @@ def fill_eform(page, values):
             first.fill(value)
 
 
-BIRTH = {"child_name": "Nguyễn Minh Khang", "child_sex": "male", "child_date_of_birth": "2026-11-20",
-         "child_place_of_birth": "Bệnh viện A Thái Nguyên", "child_ethnicity": "Kinh", "child_nationality": "Việt Nam",
-         "mother_name": "Trần Thị Hoa", "mother_year_of_birth": "1996", "mother_ethnicity": "Kinh",
-         "mother_nationality": "Việt Nam", "mother_residence_0": "*", "has_father": "no", "declarant_relation": "mother",
-         "declarant_residence_0": "*", "wants_copies": "no"}
+BIRTH = {
+    "child_name": "Nguyễn Minh Khang",
+    "child_sex": "male",
+    "child_date_of_birth": "2026-11-20",
+    "child_place_of_birth": "Bệnh viện A Thái Nguyên",
+    "child_ethnicity": "Kinh",
+    "child_nationality": "Việt Nam",
+    "mother_name": "Trần Thị Hoa",
+    "mother_year_of_birth": "1996",
+    "mother_ethnicity": "Kinh",
+    "mother_nationality": "Việt Nam",
+    "mother_residence_0": "*",
+    "has_father": "no",
+    "declarant_relation": "mother",
+    "declarant_residence_0": "*",
+    "wants_copies": "no",
+}
 ALLOWANCE = {"residence_0": "*", "category": "elderly", "receives_other": "no", "payment": "cash"}
-LAND_FORM = {"owner_address_0": "*", "parcel_number": "125", "map_sheet": "12", "parcel_address_0": "*", "area": "180",
-        "land_use": "residential", "origin": "Đất ông cha để lại, sử dụng ổn định từ năm 1995", "has_building": "no",
-        "certificate": "yes"}
-CRIMINAL_RECORD = {"certificate": "no1", "request_case": "self", "permanent_residence_0": "*",
-                   "residences-0-from_month": "1", "residences-0-from_year": "2009",
-                   "residences-0-to_month": "11", "residences-0-to_year": "2026",
-                   "residences-0-place": "Thái Nguyên", "has_record": "no", "copies": "1",
-                   "purpose": "Bổ sung hồ sơ xin việc", "ban_confirmation": "no"}
+LAND_FORM = {
+    "owner_address_0": "*",
+    "parcel_number": "125",
+    "map_sheet": "12",
+    "parcel_address_0": "*",
+    "area": "180",
+    "land_use": "residential",
+    "origin": "Đất ông cha để lại, sử dụng ổn định từ năm 1995",
+    "has_building": "no",
+    "certificate": "yes",
+}
+CRIMINAL_RECORD = {
+    "certificate": "no1",
+    "request_case": "self",
+    "permanent_residence_0": "*",
+    "residences-0-from_month": "1",
+    "residences-0-from_year": "2009",
+    "residences-0-to_month": "11",
+    "residences-0-to_year": "2026",
+    "residences-0-place": "Thái Nguyên",
+    "has_record": "no",
+    "copies": "1",
+    "purpose": "Bổ sung hồ sơ xin việc",
+    "ban_confirmation": "no",
+}
 
 
 def file_online(citizen, query, agency, values, scan, *, procedure="main table a >> nth=0"):

@@ -53,16 +53,21 @@ class Site:
         self.url, self.env, self.totp_secrets = url, env, {}
 
     def manage(self, *args):
-        result = subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=self.env, capture_output=True,
-                                text=True, timeout=600)
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args], cwd=ROOT, env=self.env, capture_output=True, text=True, timeout=600
+        )
         assert result.returncode == 0, result.stderr[-2000:]
         return result.stdout
 
 
 # What `make run` derives from its ports; the site's own `manage` commands get the same.
-URL_SETTINGS = {"CITIZEN_REGISTRY_URL": "REGISTRY_PORT", "VNEID_ISSUER": "VNEID_PORT",
-                "NATIONAL_PORTAL_URL": "NATIONAL_PORTAL_PORT", "PAYMENT_URL": "PAYMENT_PORT",
-                "DOCUMENT_AXIS_URL": "DOCUMENT_AXIS_PORT"}
+URL_SETTINGS = {
+    "CITIZEN_REGISTRY_URL": "REGISTRY_PORT",
+    "VNEID_ISSUER": "VNEID_PORT",
+    "NATIONAL_PORTAL_URL": "NATIONAL_PORTAL_PORT",
+    "PAYMENT_URL": "PAYMENT_PORT",
+    "DOCUMENT_AXIS_URL": "DOCUMENT_AXIS_PORT",
+}
 
 
 def _start_site(tmp_path_factory, model):
@@ -71,17 +76,31 @@ def _start_site(tmp_path_factory, model):
     _need_chromium()
     var = tmp_path_factory.mktemp(f"e2e-var-{model}")
     ports = {name: free_port() for name in ("PORT", *URL_SETTINGS.values())}
-    env = {**os.environ, "VAR_DIR": str(var), "DJANGO_DEBUG": "1", "PYTHONUNBUFFERED": "1",
-           "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost"}
+    env = {
+        **os.environ,
+        "VAR_DIR": str(var),
+        "DJANGO_DEBUG": "1",
+        "PYTHONUNBUFFERED": "1",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+    }
     for name in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE", "PORTAL_BASE_URL", *URL_SETTINGS):
         env.pop(name, None)
     log = var / "make-run.log"
-    command = ["make", "run", f"MODEL={model}", "DEMO_DOSSIERS=3000", *(f"{name}={port}" for name, port in ports.items())]
+    command = [
+        "make",
+        "run",
+        f"MODEL={model}",
+        "DEMO_DOSSIERS=3000",
+        *(f"{name}={port}" for name, port in ports.items()),
+    ]
     with open(log, "w") as output:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT,
-                                   start_new_session=True)
-    site = Site(f"http://127.0.0.1:{ports['PORT']}",
-                {**env, **{url: f"http://127.0.0.1:{ports[port]}" for url, port in URL_SETTINGS.items()}})
+        process = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True
+        )
+    site = Site(
+        f"http://127.0.0.1:{ports['PORT']}",
+        {**env, **{url: f"http://127.0.0.1:{ports[port]}" for url, port in URL_SETTINGS.items()}},
+    )
     site.log = log
     try:
         deadline = time.monotonic() + 1200  # migrate, reference data, demo seeds, 3,000 dossiers, then serve
@@ -120,7 +139,8 @@ def browser():
     _need_chromium()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True,
+            executable_path=str(CHROMIUM),
+            headless=True,
             args=["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu"],
         )
         yield browser
@@ -152,8 +172,9 @@ def new_page(browser, request):
     contexts = []
 
     def make(width=1100, height=900):
-        context = browser.new_context(viewport={"width": width, "height": height}, locale="vi-VN",
-                                      accept_downloads=True, base_url=site.url)
+        context = browser.new_context(
+            viewport={"width": width, "height": height}, locale="vi-VN", accept_downloads=True, base_url=site.url
+        )
         contexts.append(context)
         return context.new_page()
 

@@ -19,8 +19,11 @@ def audit(page):
     # Evaluated through the browser's devtools channel: the page's CSP (no inline script) stays on.
     page.evaluate(AXE.read_text())
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    return [f"{v['id']} ({v['impact']}): {v['help']} — {json.dumps([n['target'] for n in v['nodes']][:3])}"
-            for v in result["violations"] if v["impact"] in SERIOUS]
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {json.dumps([n['target'] for n in v['nodes']][:3])}"
+        for v in result["violations"]
+        if v["impact"] in SERIOUS
+    ]
 
 
 def fits_a_phone(page):

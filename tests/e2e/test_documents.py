@@ -82,9 +82,12 @@ def test_a_letter_answered_and_the_answer_received_by_the_district(site, new_pag
     specialist.click("a:has-text('Soạn văn bản trả lời')")
     specialist.select_option("#id_document_type", label="Công văn")
     specialist.fill("#id_excerpt", "V/v báo cáo kết quả rà soát thủ tục hành chính cấp xã")
-    specialist.fill("#id_body", "Thực hiện Công văn số 1234/SNV-CCHC của Sở Nội vụ, Ủy ban nhân dân xã báo cáo "
-                                "kết quả rà soát như sau.\n\nCác thủ tục hành chính cấp xã đã được rà soát, chuẩn "
-                                "hóa đầy đủ; không có thủ tục nào phát sinh vướng mắc.")
+    specialist.fill(
+        "#id_body",
+        "Thực hiện Công văn số 1234/SNV-CCHC của Sở Nội vụ, Ủy ban nhân dân xã báo cáo "
+        "kết quả rà soát như sau.\n\nCác thủ tục hành chính cấp xã đã được rà soát, chuẩn "
+        "hóa đầy đủ; không có thủ tục nào phát sinh vướng mắc.",
+    )
     specialist.select_option("#id_signer", label="Nguyễn Đức Thắng — Lãnh đạo phê duyệt")
     specialist.select_option("#id_addressees", label="Ủy ban nhân dân huyện Phú Bình")
     check(specialist, shots, "specialist-drafts")

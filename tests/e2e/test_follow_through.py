@@ -90,8 +90,13 @@ def test_walk_in_to_late_return_seen_by_everyone(site, new_page, shots, paper):
     destination = commune.locator("details[open] .notice").inner_text()
     assert "Ủy ban nhân dân huyện Phú Bình" in destination
     shots(commune, "transfer-named")
-    act(commune, dossier_url, "Chuyển liên thông", {"#id_transfer-comment": "Đủ điều kiện, đề nghị cấp GCN"},
-        {"#id_transfer-files": paper["memo"]})
+    act(
+        commune,
+        dossier_url,
+        "Chuyển liên thông",
+        {"#id_transfer-comment": "Đủ điều kiện, đề nghị cấp GCN"},
+        {"#id_transfer-files": paper["memo"]},
+    )
 
     # 3. Test data: as if all this had happened 40 days ago. The district's 12 days are long gone.
     site.manage("shell", "-c", SHIFT_BACK.format(code=code))
@@ -107,8 +112,15 @@ def test_walk_in_to_late_return_seen_by_everyone(site, new_page, shots, paper):
     assert desk.locator("summary:has-text('Phát hành văn bản xin lỗi')").count() == 0
     district = new_page(1100, 900)
     staff_sign_in(district, site, "huyen.chuyenvien")
-    act(district, dossier_url, "Phát hành văn bản xin lỗi", {
-        "#id_issue_apology-new_appointment_at": _in_days(site, 7), "#id_issue_apology-reason": "Chờ kết quả đo đạc bổ sung."})
+    act(
+        district,
+        dossier_url,
+        "Phát hành văn bản xin lỗi",
+        {
+            "#id_issue_apology-new_appointment_at": _in_days(site, 7),
+            "#id_issue_apology-reason": "Chờ kết quả đo đạc bổ sung.",
+        },
+    )
     assert "Hẹn trả mới" in district.locator("ol.timeline").inner_text()
     check(district, shots, "district-apologised")
 

@@ -60,9 +60,11 @@ def test_a_citizen_registers_finds_files_gets_a_receipt_and_tracks(site, new_pag
     code = re.search(r"Hồ sơ (\S+)", page.locator("h1").inner_text())[1]
     shots(page, "submitted")
     with page.expect_download() as download:
-        page.evaluate("href => { const a = document.createElement('a'); a.href = href; a.download = ''; "
-                      "document.body.append(a); a.click(); }",
-                      page.locator("a:has-text('Tải giấy tiếp nhận')").get_attribute("href"))
+        page.evaluate(
+            "href => { const a = document.createElement('a'); a.href = href; a.download = ''; "
+            "document.body.append(a); a.click(); }",
+            page.locator("a:has-text('Tải giấy tiếp nhận')").get_attribute("href"),
+        )
     receipt = download.value.path().read_bytes()
     text = PdfReader(io.BytesIO(receipt)).pages[0].extract_text()
     assert code in text and "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ" in text and DAT["name"] in text
@@ -78,8 +80,9 @@ def test_a_citizen_registers_finds_files_gets_a_receipt_and_tracks(site, new_pag
 def test_a_dossier_goes_from_desk_to_district_and_back_signed(site, new_page, shots, scans):
     citizen = new_page(390, 844)
     sign_in(citizen, "019090001234")  # congdan1, Nguyễn Văn An, thị trấn Hương Sơn
-    code, citizen_dossier = file_online(citizen, "tro cap xa hoi hang thang", "thị trấn Hương Sơn", ALLOWANCE,
-                                        scans["form"])
+    code, citizen_dossier = file_online(
+        citizen, "tro cap xa hoi hang thang", "thị trấn Hương Sơn", ALLOWANCE, scans["form"]
+    )
 
     desk, dossier = open_at_desk(site, new_page, "xa.motcua", code)
     shots(desk, "desk-dossier")

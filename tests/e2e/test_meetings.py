@@ -34,13 +34,16 @@ def open_draft(page):
 
 def select_text(page, words):
     """Select the words in the PDF's text layer as a mouse would."""
-    page.evaluate("""(words) => {
+    page.evaluate(
+        """(words) => {
         const span = [...document.querySelectorAll('#viewer .textLayer span')].find(s => s.textContent.includes(words));
         const node = span.firstChild, start = node.textContent.indexOf(words);
         const range = document.createRange();
         range.setStart(node, start); range.setEnd(node, start + words.length);
         const selection = window.getSelection(); selection.removeAllRanges(); selection.addRange(range);
-    }""", words)
+    }""",
+        words,
+    )
 
 
 def live(page):
@@ -158,7 +161,9 @@ def test_a_council_session_without_paper(site, new_page, shots):
 
     # 6. The secretary writes up and signs the minutes, the chair signs them; everyone can download them.
     secretary.goto(f"/hop/{meeting}/ho-so/")
-    secretary.fill("#id_conclusions", "Giao Ủy ban nhân dân hoàn thiện dự thảo theo ý kiến các tổ, trình lại tại kỳ họp sau.")
+    secretary.fill(
+        "#id_conclusions", "Giao Ủy ban nhân dân hoàn thiện dự thảo theo ý kiến các tổ, trình lại tại kỳ họp sau."
+    )
     secretary.click("main button:has-text('Lập và ký số biên bản')")
     assert "chờ chủ tọa ký" in secretary.inner_text(".messages")
     chair.click("nav.subnav a:has-text('Hồ sơ kỳ họp')")
@@ -172,5 +177,7 @@ def test_a_council_session_without_paper(site, new_page, shots):
     pdf = open(download.value.path(), "rb").read()
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     for expected in ("/BB-HĐND", "Tổ 1 nhất trí", "Không thông", "bỏ phiếu kín"):
-        assert expected in " ".join(text.split()), expected  # the headings and signatures: tests/meetings/test_minutes.py reads them
+        assert expected in " ".join(text.split()), (
+            expected
+        )  # the headings and signatures: tests/meetings/test_minutes.py reads them
     assert b"/ByteRange" in pdf

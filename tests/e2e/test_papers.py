@@ -12,8 +12,12 @@ from .actions import act, file_online, open_at_desk, sign_in, staff_sign_in
 
 pytestmark = pytest.mark.e2e
 
-COPIES = {"papers-0-name": "Bằng tốt nghiệp đại học", "papers-0-issued_by": "Đại học Thái Nguyên",
-          "papers-0-copies": "3", "purpose": "Nộp hồ sơ tuyển dụng"}
+COPIES = {
+    "papers-0-name": "Bằng tốt nghiệp đại học",
+    "papers-0-issued_by": "Đại học Thái Nguyên",
+    "papers-0-copies": "3",
+    "purpose": "Nộp hồ sơ tuyển dụng",
+}
 
 
 def test_a_certified_copy_carries_its_certification_book_number(site, new_page, shots, tmp_path):
@@ -36,8 +40,7 @@ def test_a_certified_copy_carries_its_certification_book_number(site, new_page, 
 
     citizen.goto(citizen_dossier)
     href = citizen.locator("a[href*='/ket-qua/']").first.get_attribute("href")
-    paper = " ".join(PdfReader(io.BytesIO(citizen.request.get(site.url + href).body())).pages[0]
-                     .extract_text().split())
+    paper = " ".join(PdfReader(io.BytesIO(citizen.request.get(site.url + href).body())).pages[0].extract_text().split())
     assert "LỜI CHỨNG CHỨNG THỰC BẢN SAO TỪ BẢN CHÍNH" in paper
     assert re.search(r"Số chứng thực: \d+, Quyển số: 01/20\d\d-SCT/BS", paper)
     assert "Bằng tốt nghiệp đại học, do Đại học Thái Nguyên cấp; số bản sao: 3" in paper

@@ -22,10 +22,14 @@ def audit_phone(page, shots, label):
     shots(page, label)
     # Evaluated through the browser's devtools channel: the page's CSP (no inline script) stays on.
     page.evaluate(AXE.read_text())
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations'], "
-                           "rules: {'target-size': {enabled: true}}})")
-    problems = [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-                for v in result["violations"] if v["impact"] in SERIOUS or v["id"] == "target-size"]
+    result = page.evaluate(
+        "async () => await axe.run(document, {resultTypes: ['violations'], rules: {'target-size': {enabled: true}}})"
+    )
+    problems = [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v["impact"] in SERIOUS or v["id"] == "target-size"
+    ]
     assert problems == [], f"{label}: {problems}"
     assert fits_a_phone(page), label
 
@@ -102,9 +106,15 @@ def test_a_citizen_on_a_phone_files_supplies_and_never_loses_anything(site, new_
     specialist = new_page()
     staff_sign_in(specialist, site, "so.chuyenvien")
     act(specialist, office_url, "Nhận xử lý")
-    act(specialist, office_url, "Yêu cầu bổ sung hồ sơ", {
-        "#id_request_supplement-missing_items": "Bản chụp căn cước rõ nét cả hai mặt",
-        "#id_request_supplement-comment": "Ảnh mặt sau bị lóa"})
+    act(
+        specialist,
+        office_url,
+        "Yêu cầu bổ sung hồ sơ",
+        {
+            "#id_request_supplement-missing_items": "Bản chụp căn cước rõ nét cả hai mặt",
+            "#id_request_supplement-comment": "Ảnh mặt sau bị lóa",
+        },
+    )
 
     # 6. The citizen sees the request and the pause; after supplying, the request, reply and files stay.
     phone.goto(dossier_url)
@@ -118,8 +128,13 @@ def test_a_citizen_on_a_phone_files_supplies_and_never_loses_anything(site, new_
     audit_phone(phone, shots, "supplement-history")
 
     # 4. The specialist's note to the leader stays in the back office.
-    act(specialist, office_url, "Trình phê duyệt", {"#id_propose-note": "Ghi chú nội bộ: đã tra cứu hồ sơ gốc"},
-        {"#id_propose-result_file": files["certificate"]})
+    act(
+        specialist,
+        office_url,
+        "Trình phê duyệt",
+        {"#id_propose-note": "Ghi chú nội bộ: đã tra cứu hồ sơ gốc"},
+        {"#id_propose-result_file": files["certificate"]},
+    )
     phone.goto(dossier_url)
     assert "Ghi chú nội bộ" not in phone.locator("main").inner_text()
     leader = new_page()
@@ -142,10 +157,15 @@ def editor_sign_in(page, site):
 def test_an_editor_works_in_wagtail_without_losing_work_or_breaking_the_catalog(site, new_page, shots):
     editor = new_page(1280, 900)
     editor_sign_in(editor, site)
-    ids = site.manage("shell", "-c", (
-        "from portal.catalog.models import ProcedureIndexPage, ProcedurePage\n"
-        "p = ProcedurePage.objects.get(procedure__national_code='1.001193')\n"
-        "print(ProcedureIndexPage.objects.get(locale__language_code='vi').pk, p.pk, p.procedure_id)")).split()[-3:]
+    ids = site.manage(
+        "shell",
+        "-c",
+        (
+            "from portal.catalog.models import ProcedureIndexPage, ProcedurePage\n"
+            "p = ProcedurePage.objects.get(procedure__national_code='1.001193')\n"
+            "print(ProcedureIndexPage.objects.get(locale__language_code='vi').pk, p.pk, p.procedure_id)"
+        ),
+    ).split()[-3:]
     index_id, page_id, procedure_id = ids
 
     # 10. A guidance draft survives a rename of the procedure in the Django admin.
@@ -184,11 +204,16 @@ def test_an_editor_works_in_wagtail_without_losing_work_or_breaking_the_catalog(
     shots(editor, "no-procedure-page-by-hand")
 
     # 12. The catalog renamed: searches still arrive, with their words.
-    site.manage("shell", "-c", (
-        "from django.db import transaction\n"
-        "from portal.catalog.models import ProcedureIndexPage\n"
-        "with transaction.atomic():\n"
-        "    i = ProcedureIndexPage.objects.get(locale__language_code='vi'); i.slug = 'danh-muc-thu-tuc'; i.save_revision().publish()\n"))
+    site.manage(
+        "shell",
+        "-c",
+        (
+            "from django.db import transaction\n"
+            "from portal.catalog.models import ProcedureIndexPage\n"
+            "with transaction.atomic():\n"
+            "    i = ProcedureIndexPage.objects.get(locale__language_code='vi'); i.slug = 'danh-muc-thu-tuc'; i.save_revision().publish()\n"
+        ),
+    )
     visitor.goto("/")
     visitor.fill("#site-q", "ket hon")
     visitor.press("#site-q", "Enter")
@@ -199,11 +224,16 @@ def test_an_editor_works_in_wagtail_without_losing_work_or_breaking_the_catalog(
     shots(visitor, "old-address-keeps-the-search")
 
     # Leave the shared demo site as the other journeys expect it.
-    site.manage("shell", "-c", (
-        "from django.db import transaction\n"
-        "from portal.catalog.models import ProcedureIndexPage, ProcedurePage\n"
-        "from procedures.models import Procedure\n"
-        "with transaction.atomic():\n"
-        "    i = ProcedureIndexPage.objects.get(locale__language_code='vi'); i.slug = 'thu-tuc'; i.save_revision().publish()\n"
-        f"    p = Procedure.objects.get(pk={procedure_id}); p.name = 'Đăng ký khai sinh'; p.save()\n"
-        f"    ProcedurePage.objects.get(pk={page_id}).save_revision().publish()\n"))
+    site.manage(
+        "shell",
+        "-c",
+        (
+            "from django.db import transaction\n"
+            "from portal.catalog.models import ProcedureIndexPage, ProcedurePage\n"
+            "from procedures.models import Procedure\n"
+            "with transaction.atomic():\n"
+            "    i = ProcedureIndexPage.objects.get(locale__language_code='vi'); i.slug = 'thu-tuc'; i.save_revision().publish()\n"
+            f"    p = Procedure.objects.get(pk={procedure_id}); p.name = 'Đăng ký khai sinh'; p.save()\n"
+            f"    ProcedurePage.objects.get(pk={page_id}).save_revision().publish()\n"
+        ),
+    )

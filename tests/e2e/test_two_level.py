@@ -30,8 +30,10 @@ def test_filed_at_another_center_decided_at_home_returned_where_filed(site_2025,
     assert "Không phụ thuộc địa giới hành chính" in citizen.locator("main").inner_text()
     shots(citizen, "procedure-non-boundary")
     citizen.click("main a:has-text('Nộp hồ sơ trực tuyến')")
-    citizen.select_option("#id_agency", label=next(
-        t for t in citizen.locator("#id_agency option").all_inner_texts() if t.startswith(WARD_CENTER)))
+    citizen.select_option(
+        "#id_agency",
+        label=next(t for t in citizen.locator("#id_agency option").all_inner_texts() if t.startswith(WARD_CENTER)),
+    )
     citizen.select_option("#id_case_unit", label="Xã Phú Bình")
     citizen.check("#id_consent")
     shots(citizen, "start-at-ward-center")
@@ -71,8 +73,9 @@ def test_filed_at_another_center_decided_at_home_returned_where_filed(site_2025,
     shots(citizen, "citizen-sees-result")
     # The result is the birth's entry in the civil status book, not a decision: it names the child.
     href = citizen.locator("a[href*='/ket-qua/']").first.get_attribute("href")
-    extract = " ".join(PdfReader(io.BytesIO(citizen.request.get(site.url + href).body())).pages[0]
-                       .extract_text().split())
+    extract = " ".join(
+        PdfReader(io.BytesIO(citizen.request.get(site.url + href).body())).pages[0].extract_text().split()
+    )
     assert "TRÍCH LỤC KHAI SINH" in extract and BIRTH["child_name"].upper() in extract
     assert "Trần Thị Hoa" in extract and re.search(r"Số: \d+, Quyển số: 01/20\d\d", extract)
     assert "QĐ-" not in extract and "THỦ TRƯỞNG CƠ QUAN" not in extract
@@ -104,8 +107,10 @@ def test_the_2025_bodies_on_the_catalogue_a_receipt_and_the_dashboard(site_2025,
     citizen.goto("/thu-tuc/?q=ly lich tu phap")
     citizen.click("main table a >> nth=0")
     citizen.click("main a:has-text('Nộp hồ sơ trực tuyến')")
-    citizen.select_option("#id_agency", label=next(
-        t for t in citizen.locator("#id_agency option").all_inner_texts() if t.startswith(WARD_CENTER)))
+    citizen.select_option(
+        "#id_agency",
+        label=next(t for t in citizen.locator("#id_agency option").all_inner_texts() if t.startswith(WARD_CENTER)),
+    )
     citizen.select_option("#id_case_unit", label="Xã Phú Bình")
     citizen.check("#id_consent")
     citizen.click("main button:has-text('Tiếp tục')")

@@ -20,16 +20,27 @@ def test_the_desk_types_the_form_prefilled_from_the_lookup_and_receives(staff_cl
     url = f"/can-bo/tiep-nhan/{world.simple.pk}/"
     page = xa.get(url)
     p = f"ef{record_form.pk}"
-    assert f'name="{p}-purpose"' in page.content.decode() and f'name="c{record_form.pk}-files"' not in page.content.decode()
+    assert (
+        f'name="{p}-purpose"' in page.content.decode()
+        and f'name="c{record_form.pk}-files"' not in page.content.decode()
+    )
     looked_up = xa.post(url, {**_form_data(page), "applicant_personal_id": "019195004321", "lookup": "1"})
     html = looked_up.content.decode()
     assert 'value="Trần Thị Bình"' in html and 'value="1995-03-08"' in html  # the form's own fields, prefilled
-    typed = {k: v for k, v in answers(record_form, full_name="Trần Thị Bình", personal_id="019195004321",
-                                      date_of_birth="1995-03-08", sex="female").items() if k.startswith(p)}
+    typed = {
+        k: v
+        for k, v in answers(
+            record_form, full_name="Trần Thị Bình", personal_id="019195004321", date_of_birth="1995-03-08", sex="female"
+        ).items()
+        if k.startswith(p)
+    }
     data = {**_form_data(looked_up), **typed, "applicant_phone": "0987654321", "file": "1"}
     wrong = xa.post(url, {**data, f"{p}-copies": "0"})
     assert wrong.status_code == 400 and not Dossier.objects.exists()
-    assert "Số lượng Phiếu yêu cầu cấp" in wrong.content.decode() and 'value="Bổ sung hồ sơ xin việc"' in wrong.content.decode()
+    assert (
+        "Số lượng Phiếu yêu cầu cấp" in wrong.content.decode()
+        and 'value="Bổ sung hồ sơ xin việc"' in wrong.content.decode()
+    )
     assert xa.post(url, data).status_code == 302
     dossier = Dossier.objects.get()
     record = DossierForm.objects.get(dossier=dossier)

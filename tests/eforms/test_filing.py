@@ -19,16 +19,31 @@ pytestmark = pytest.mark.django_db
 def answers(document, **changes):
     p = f"ef{document.pk}"
     data = {
-        f"{p}-certificate": "no1", f"{p}-request_case": "self",
-        f"{p}-full_name": "Nguyễn Văn An", f"{p}-sex": "male", f"{p}-date_of_birth": "1990-05-12",
-        f"{p}-place_of_birth": "Thái Nguyên", f"{p}-nationality": "Việt Nam", f"{p}-ethnicity": "Kinh",
-        f"{p}-personal_id": "019090001234", f"{p}-permanent_residence_0": "91101",
-        f"{p}-permanent_residence_1": "Tổ 5", f"{p}-phone": "0912345678", f"{p}-email": "an@example.vn",
-        f"{p}-father_name": "Nguyễn Văn Bố", f"{p}-mother_name": "Trần Thị Mẹ",
-        f"{p}-residences-rows": "1", f"{p}-residences-0-from_month": "3", f"{p}-residences-0-from_year": "2004",
-        f"{p}-residences-0-to_month": "11", f"{p}-residences-0-to_year": "2026",
-        f"{p}-residences-0-place": "Phú Bình, Thái Nguyên", f"{p}-residences-0-occupation": "Kỹ sư",
-        f"{p}-has_record": "no", f"{p}-copies": "1", f"{p}-purpose": "Bổ sung hồ sơ xin việc",
+        f"{p}-certificate": "no1",
+        f"{p}-request_case": "self",
+        f"{p}-full_name": "Nguyễn Văn An",
+        f"{p}-sex": "male",
+        f"{p}-date_of_birth": "1990-05-12",
+        f"{p}-place_of_birth": "Thái Nguyên",
+        f"{p}-nationality": "Việt Nam",
+        f"{p}-ethnicity": "Kinh",
+        f"{p}-personal_id": "019090001234",
+        f"{p}-permanent_residence_0": "91101",
+        f"{p}-permanent_residence_1": "Tổ 5",
+        f"{p}-phone": "0912345678",
+        f"{p}-email": "an@example.vn",
+        f"{p}-father_name": "Nguyễn Văn Bố",
+        f"{p}-mother_name": "Trần Thị Mẹ",
+        f"{p}-residences-rows": "1",
+        f"{p}-residences-0-from_month": "3",
+        f"{p}-residences-0-from_year": "2004",
+        f"{p}-residences-0-to_month": "11",
+        f"{p}-residences-0-to_year": "2026",
+        f"{p}-residences-0-place": "Phú Bình, Thái Nguyên",
+        f"{p}-residences-0-occupation": "Kỹ sư",
+        f"{p}-has_record": "no",
+        f"{p}-copies": "1",
+        f"{p}-purpose": "Bổ sung hồ sơ xin việc",
         f"{p}-ban_confirmation": "no",
     }
     data.update({f"{p}-{key}": value for key, value in changes.items()})
@@ -36,7 +51,8 @@ def answers(document, **changes):
 
 
 def test_prefilled_then_a_mistake_keeps_everything_then_submitted_frozen_and_signed(
-        citizen_client, world, registry, record_form):
+    citizen_client, world, registry, record_form
+):
     dossier, _response = start(citizen_client, world)
     draft_url = f"/ho-so/{dossier.pk}/soan/"
     html = citizen_client.get(draft_url).content.decode()
@@ -69,12 +85,25 @@ def test_prefilled_then_a_mistake_keeps_everything_then_submitted_frozen_and_sig
     assert dossier.state == "submitted"
     record.refresh_from_db()
     assert record.submitted_at is not None and record.values["residences"] == [
-        {"from_month": "3", "from_year": 2004, "to_month": "11", "to_year": 2026, "place": "Phú Bình, Thái Nguyên",
-         "occupation": "Kỹ sư"}]
+        {
+            "from_month": "3",
+            "from_year": 2004,
+            "to_month": "11",
+            "to_year": 2026,
+            "place": "Phú Bình, Thái Nguyên",
+            "occupation": "Kỹ sư",
+        }
+    ]
     document = dossier.documents.get(required_document=record_form)
     text = " ".join(PdfReader(io.BytesIO(document.file.read())).pages[0].extract_text().split())
-    for expected in ("TỜ KHAI YÊU CẦU CẤP PHIẾU LÝ LỊCH TƯ PHÁP", "Mẫu số 03/2024/TT-LLTP", "Nguyễn Văn An",
-                     "Bổ sung hồ sơ xin việc", "Có án tích không? Không", f"Kính gửi: {world.commune_agency.name}"):
+    for expected in (
+        "TỜ KHAI YÊU CẦU CẤP PHIẾU LÝ LỊCH TƯ PHÁP",
+        "Mẫu số 03/2024/TT-LLTP",
+        "Nguyễn Văn An",
+        "Bổ sung hồ sơ xin việc",
+        "Có án tích không? Không",
+        f"Kính gửi: {world.commune_agency.name}",
+    ):
         assert expected in text, expected
     from tests.procedures.test_pdf_forms import fonts_not_embedded
 

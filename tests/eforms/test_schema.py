@@ -20,17 +20,29 @@ def test_every_demo_definition_is_sound():
         check_definition(json.load(open(file, encoding="utf-8")))
 
 
-@pytest.mark.parametrize("breakage, message", [
-    (lambda d: d["fields"][0].update(type="colour"), "fields/0"),
-    (lambda d: d["fields"][0].pop("label"), "fields/0"),
-    (lambda d: d.pop("title"), "'title' is a required property"),
-    (lambda d: d["fields"].append(dict(d["fields"][0])), "hai trường cùng khóa “certificate”"),
-    (lambda d: d["fields"][1].update(show_if={"field": "purpose", "equals": "x"}), "nhắc đến “purpose”"),
-    (lambda d: d["fields"][0].update(key="Họ tên"), "fields/0"),
-    (lambda d: d["fields"].append({"key": "colour", "label": "Màu", "type": "choice"}), "fields/26"),
-    (lambda d: d["fields"][0].update(label="Họ\x00tên"), "ký tự rỗng"),
-], ids=["unknown-type", "no-label", "no-title", "duplicate-key", "condition-on-a-later-field", "bad-key",
-        "choice-without-choices", "nul-character"])
+@pytest.mark.parametrize(
+    "breakage, message",
+    [
+        (lambda d: d["fields"][0].update(type="colour"), "fields/0"),
+        (lambda d: d["fields"][0].pop("label"), "fields/0"),
+        (lambda d: d.pop("title"), "'title' is a required property"),
+        (lambda d: d["fields"].append(dict(d["fields"][0])), "hai trường cùng khóa “certificate”"),
+        (lambda d: d["fields"][1].update(show_if={"field": "purpose", "equals": "x"}), "nhắc đến “purpose”"),
+        (lambda d: d["fields"][0].update(key="Họ tên"), "fields/0"),
+        (lambda d: d["fields"].append({"key": "colour", "label": "Màu", "type": "choice"}), "fields/26"),
+        (lambda d: d["fields"][0].update(label="Họ\x00tên"), "ký tự rỗng"),
+    ],
+    ids=[
+        "unknown-type",
+        "no-label",
+        "no-title",
+        "duplicate-key",
+        "condition-on-a-later-field",
+        "bad-key",
+        "choice-without-choices",
+        "nul-character",
+    ],
+)
 def test_a_broken_definition_is_refused_with_a_clear_message(breakage, message):
     broken = copy.deepcopy(definition("2.001417"))
     breakage(broken)
@@ -48,12 +60,20 @@ def test_the_admin_refuses_a_broken_form_on_a_document(admin_client, world):
     step = procedure.route_steps.get()
     data = route_form(procedure, [(step, 1)], 1)
     document = procedure.required_documents.get()
-    data.update({"required_documents-TOTAL_FORMS": 1, "required_documents-INITIAL_FORMS": 1,
-                 "required_documents-0-id": document.pk, "required_documents-0-procedure": procedure.pk,
-                 "required_documents-0-order": 1, "required_documents-0-name": "Tờ khai",
-                 "required_documents-0-copy_kind": "original", "required_documents-0-quantity": 1,
-                 "required_documents-0-is_mandatory": "on",
-                 "required_documents-0-eform": json.dumps({"title": "X", "fields": [{"key": "a", "type": "text"}]})})
+    data.update(
+        {
+            "required_documents-TOTAL_FORMS": 1,
+            "required_documents-INITIAL_FORMS": 1,
+            "required_documents-0-id": document.pk,
+            "required_documents-0-procedure": procedure.pk,
+            "required_documents-0-order": 1,
+            "required_documents-0-name": "Tờ khai",
+            "required_documents-0-copy_kind": "original",
+            "required_documents-0-quantity": 1,
+            "required_documents-0-is_mandatory": "on",
+            "required_documents-0-eform": json.dumps({"title": "X", "fields": [{"key": "a", "type": "text"}]}),
+        }
+    )
     response = admin_client.post(reverse("admin:procedures_procedure_change", args=[procedure.pk]), data)
     assert response.status_code == 200 and "Biểu mẫu không hợp lệ tại fields/0" in response.content.decode()
     document.refresh_from_db()
@@ -87,7 +107,8 @@ def test_the_demo_catalogue_brings_eight_forms_on_both_trees(db, model):
     call_command("load_reference_data", model=model, stdout=open("/dev/null", "w"))
     with_forms = RequiredDocument.objects.exclude(eform=None).select_related("procedure")
     assert sorted(d.procedure.national_code for d in with_forms) == sorted(
-        path.rsplit("/", 1)[-1][:-5] for path in glob.glob("fixtures/eforms/*.json"))
+        path.rsplit("/", 1)[-1][:-5] for path in glob.glob("fixtures/eforms/*.json")
+    )
     assert with_forms.count() == 8
 
 
@@ -98,4 +119,5 @@ def test_a_changed_form_shows_in_a_versions_difference(world, record_form):
     after = copy.deepcopy(before)
     after["documents"][0]["eform"]["title"] = "Tờ khai (mẫu mới)"
     assert ("Biểu mẫu điện tử", "Tờ khai", "đã sửa") in [
-        (c.label, c.before, c.after) for c in versions.difference(before, after)]
+        (c.label, c.before, c.after) for c in versions.difference(before, after)
+    ]

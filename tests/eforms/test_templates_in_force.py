@@ -29,29 +29,54 @@ def test_every_demo_definition_names_the_template_it_follows():
         template = json.load(open(path, encoding="utf-8"))["template"]
         assert template["form"] and template["issued_with"] and dt.date.fromisoformat(template["date"]), path
     record = definition("2.001417")["template"]
-    assert template_reference(record) == ("Mẫu số 03/2024/TT-LLTP (tự yêu cầu), Mẫu số 04/2024/TT-LLTP (ủy quyền) "
-                                          "ban hành kèm theo Thông tư 06/2024/TT-BTP ngày 19/06/2024")
+    assert template_reference(record) == (
+        "Mẫu số 03/2024/TT-LLTP (tự yêu cầu), Mẫu số 04/2024/TT-LLTP (ủy quyền) "
+        "ban hành kèm theo Thông tư 06/2024/TT-BTP ngày 19/06/2024"
+    )
     assert "2013" not in json.dumps(definition("2.001417"))
 
 
 def _record_request(**changes):
-    data = {"certificate": "no1", "request_case": "self", "full_name": "Nguyễn Văn An", "sex": "male",
-            "date_of_birth": "1990-05-12", "place_of_birth": "Thái Nguyên", "nationality": "Việt Nam",
-            "personal_id": "019090001234", "permanent_residence_0": "91101", "permanent_residence_1": "Tổ 5",
-            "residences-rows": "1", "residences-0-from_month": "3", "residences-0-from_year": "2004",
-            "residences-0-to_month": "11", "residences-0-to_year": "2026", "residences-0-place": "Phú Bình",
-            "has_record": "no", "copies": "1", "purpose": "Xin việc", "ban_confirmation": "no", **changes}
+    data = {
+        "certificate": "no1",
+        "request_case": "self",
+        "full_name": "Nguyễn Văn An",
+        "sex": "male",
+        "date_of_birth": "1990-05-12",
+        "place_of_birth": "Thái Nguyên",
+        "nationality": "Việt Nam",
+        "personal_id": "019090001234",
+        "permanent_residence_0": "91101",
+        "permanent_residence_1": "Tổ 5",
+        "residences-rows": "1",
+        "residences-0-from_month": "3",
+        "residences-0-from_year": "2004",
+        "residences-0-to_month": "11",
+        "residences-0-to_year": "2026",
+        "residences-0-place": "Phú Bình",
+        "has_record": "no",
+        "copies": "1",
+        "purpose": "Xin việc",
+        "ban_confirmation": "no",
+        **changes,
+    }
     return EForm(definition("2.001417"), {f"ef-{k}": v for k, v in data.items()}, prefix="ef")
 
 
 def test_certificate_no_2_cannot_be_asked_for_through_an_authorised_person(world):
-    refused = _record_request(certificate="no2", request_case="authorised", agent_name="Trần Văn Bình",
-                              agent_personal_id="019195004321")
+    refused = _record_request(
+        certificate="no2", request_case="authorised", agent_name="Trần Văn Bình", agent_personal_id="019195004321"
+    )
     assert not refused.is_valid()
     assert [m for _id, _label, m in refused.errors] == [
-        "Phiếu lý lịch tư pháp số 2 chỉ cấp cho chính người đó: không ủy quyền cho người khác làm thủ tục được."]
-    authorised = _record_request(request_case="authorised", agent_name="Trần Văn Bình",
-                                 agent_personal_id="019195004321", agent_relation="Anh trai")
+        "Phiếu lý lịch tư pháp số 2 chỉ cấp cho chính người đó: không ủy quyền cho người khác làm thủ tục được."
+    ]
+    authorised = _record_request(
+        request_case="authorised",
+        agent_name="Trần Văn Bình",
+        agent_personal_id="019195004321",
+        agent_relation="Anh trai",
+    )
     assert authorised.is_valid(), authorised.errors
     assert authorised.values["agent_name"] == "Trần Văn Bình" and authorised.values["ban_confirmation"] is False
     missing_agent = _record_request(request_case="authorised")
@@ -74,22 +99,49 @@ def test_residence_history_has_months(world):
 
 
 def _residence(**changes):
-    data = {"full_name": "Nguyễn Văn An", "date_of_birth": "1990-05-12", "sex": "male", "personal_id": "019090001234",
-            "owner_name": "Nguyễn Văn Cả", "relation_to_owner": "Em", "owner_personal_id": "019060000011",
-            "new_residence_0": "91101", "new_residence_1": "Tổ 5", "content": "Đăng ký thường trú",
-            "members-rows": "0", "joins_household": "yes", "householder_agrees": "yes", "owns_dwelling": "yes",
-            "is_minor": "no", **changes}
+    data = {
+        "full_name": "Nguyễn Văn An",
+        "date_of_birth": "1990-05-12",
+        "sex": "male",
+        "personal_id": "019090001234",
+        "owner_name": "Nguyễn Văn Cả",
+        "relation_to_owner": "Em",
+        "owner_personal_id": "019060000011",
+        "new_residence_0": "91101",
+        "new_residence_1": "Tổ 5",
+        "content": "Đăng ký thường trú",
+        "members-rows": "0",
+        "joins_household": "yes",
+        "householder_agrees": "yes",
+        "owns_dwelling": "yes",
+        "is_minor": "no",
+        **changes,
+    }
     return EForm(definition("1.004194"), {f"ef-{k}": v for k, v in data.items()}, prefix="ef")
 
 
-@pytest.mark.parametrize(("changes", "field", "message"), [
-    ({"householder_agrees": "no"}, "Ý kiến của chủ hộ: đồng ý cho đăng ký", "cần chủ hộ đồng ý"),
-    ({"owns_dwelling": "no", "dwelling_owner_name": "Lê Văn D", "dwelling_owner_agrees": "no"},
-     "Ý kiến của chủ sở hữu chỗ ở hợp pháp: đồng ý cho đăng ký", "cần chủ sở hữu chỗ ở hợp pháp đồng ý"),
-    ({"owns_dwelling": "no"}, "Họ, chữ đệm và tên chủ sở hữu chỗ ở hợp pháp", "bắt buộc"),
-    ({"is_minor": "yes", "guardian_name": "Nguyễn Văn Cả", "guardian_personal_id": "019060000011",
-      "guardian_agrees": "no"}, "Ý kiến của cha, mẹ hoặc người giám hộ: đồng ý", "cần cha, mẹ hoặc người giám hộ"),
-])
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"householder_agrees": "no"}, "Ý kiến của chủ hộ: đồng ý cho đăng ký", "cần chủ hộ đồng ý"),
+        (
+            {"owns_dwelling": "no", "dwelling_owner_name": "Lê Văn D", "dwelling_owner_agrees": "no"},
+            "Ý kiến của chủ sở hữu chỗ ở hợp pháp: đồng ý cho đăng ký",
+            "cần chủ sở hữu chỗ ở hợp pháp đồng ý",
+        ),
+        ({"owns_dwelling": "no"}, "Họ, chữ đệm và tên chủ sở hữu chỗ ở hợp pháp", "bắt buộc"),
+        (
+            {
+                "is_minor": "yes",
+                "guardian_name": "Nguyễn Văn Cả",
+                "guardian_personal_id": "019060000011",
+                "guardian_agrees": "no",
+            },
+            "Ý kiến của cha, mẹ hoặc người giám hộ: đồng ý",
+            "cần cha, mẹ hoặc người giám hộ",
+        ),
+    ],
+)
 def test_ct01_asks_for_the_consents_the_law_asks_for(world, changes, field, message):
     form = _residence(**changes)
     assert not form.is_valid()
@@ -103,15 +155,33 @@ def test_ct01_does_not_put_the_applicant_in_the_householders_place(world):
 
 
 def _birth(**changes):
-    data = {"child_name": "Nguyễn Minh Khang", "child_sex": "male", "child_date_of_birth": "2026-11-25",
-            "child_place_of_birth": "Bệnh viện A", "child_ethnicity": "Kinh", "child_nationality": "Việt Nam",
-            "mother_name": "Trần Thị Hoa", "mother_year_of_birth": "1996", "mother_ethnicity": "Kinh",
-            "mother_nationality": "Việt Nam", "mother_residence_0": "91101", "has_father": "yes",
-            "father_name": "Nguyễn Văn Đức", "father_year_of_birth": "1994", "father_ethnicity": "Kinh",
-            "father_nationality": "Việt Nam", "father_residence_0": "91101", "declarant_relation": "carer",
-            "caring_body": "Trung tâm Bảo trợ xã hội tỉnh", "declarant_name": "Lê Thị Em",
-            "declarant_personal_id": "019195004321", "declarant_residence_0": "91101", "wants_copies": "yes",
-            "copies_count": "2", **changes}
+    data = {
+        "child_name": "Nguyễn Minh Khang",
+        "child_sex": "male",
+        "child_date_of_birth": "2026-11-25",
+        "child_place_of_birth": "Bệnh viện A",
+        "child_ethnicity": "Kinh",
+        "child_nationality": "Việt Nam",
+        "mother_name": "Trần Thị Hoa",
+        "mother_year_of_birth": "1996",
+        "mother_ethnicity": "Kinh",
+        "mother_nationality": "Việt Nam",
+        "mother_residence_0": "91101",
+        "has_father": "yes",
+        "father_name": "Nguyễn Văn Đức",
+        "father_year_of_birth": "1994",
+        "father_ethnicity": "Kinh",
+        "father_nationality": "Việt Nam",
+        "father_residence_0": "91101",
+        "declarant_relation": "carer",
+        "caring_body": "Trung tâm Bảo trợ xã hội tỉnh",
+        "declarant_name": "Lê Thị Em",
+        "declarant_personal_id": "019195004321",
+        "declarant_residence_0": "91101",
+        "wants_copies": "yes",
+        "copies_count": "2",
+        **changes,
+    }
     return EForm(definition("1.001193"), {f"ef-{k}": v for k, v in data.items()}, prefix="ef")
 
 
@@ -128,33 +198,44 @@ def test_birth_declaration_has_the_fields_of_the_template(world):
     assert no_father.is_valid() and "father_year_of_birth" not in no_father.values
     spec = next(f for f in definition("1.001193")["fields"] if f["key"] == "child_date_of_birth")
     assert show(spec, "2026-11-25") == (
-        "25/11/2026 (bằng chữ: Ngày hai mươi lăm tháng mười một năm hai nghìn không trăm hai mươi sáu)")
+        "25/11/2026 (bằng chữ: Ngày hai mươi lăm tháng mười một năm hai nghìn không trăm hai mươi sáu)"
+    )
 
 
 def test_copies_asked_for_add_to_the_fee(world):
     dossier = online(world)
     assert fee_of(dossier) == 0
     required = world.simple.required_documents.get()
-    DossierForm.objects.create(dossier=dossier, required_document=required, definition=definition("1.001193"),
-                               values=_birth().values)
+    DossierForm.objects.create(
+        dossier=dossier, required_document=required, definition=definition("1.001193"), values=_birth().values
+    )
     assert fee_of(dossier) == 16_000  # 2 × 8.000 đồng
     DossierForm.objects.filter(dossier=dossier).update(values=_birth(wants_copies="no", copies_count="").values)
     assert fee_of(dossier) == 0
 
 
-@pytest.mark.parametrize(("day", "words"), [
-    (dt.date(2026, 4, 5), "Ngày mùng năm tháng tư năm hai nghìn không trăm hai mươi sáu"),
-    (dt.date(2005, 1, 21), "Ngày hai mươi mốt tháng một năm hai nghìn không trăm lẻ năm"),
-    (dt.date(1999, 12, 15), "Ngày mười lăm tháng mười hai năm một nghìn chín trăm chín mươi chín"),
-    (dt.date(2010, 10, 24), "Ngày hai mươi tư tháng mười năm hai nghìn không trăm mười"),
-])
+@pytest.mark.parametrize(
+    ("day", "words"),
+    [
+        (dt.date(2026, 4, 5), "Ngày mùng năm tháng tư năm hai nghìn không trăm hai mươi sáu"),
+        (dt.date(2005, 1, 21), "Ngày hai mươi mốt tháng một năm hai nghìn không trăm lẻ năm"),
+        (dt.date(1999, 12, 15), "Ngày mười lăm tháng mười hai năm một nghìn chín trăm chín mươi chín"),
+        (dt.date(2010, 10, 24), "Ngày hai mươi tư tháng mười năm hai nghìn không trăm mười"),
+    ],
+)
 def test_dates_in_words(day, words):
     assert date_in_words(day) == words
 
 
 def test_numbers_in_words():
     assert [number(n) for n in (0, 11, 105, 1000, 2001, 2100)] == [
-        "không", "mười một", "một trăm lẻ năm", "một nghìn", "hai nghìn không trăm lẻ một", "hai nghìn một trăm"]
+        "không",
+        "mười một",
+        "một trăm lẻ năm",
+        "một nghìn",
+        "hai nghìn không trăm lẻ một",
+        "hai nghìn một trăm",
+    ]
 
 
 # --- a registry address is accepted as it is -----------------------------------------------------
@@ -167,8 +248,15 @@ class Record:
 
 
 def _prefilled_address(address):
-    dossier = SimpleNamespace(applicant_name="", applicant_personal_id="", applicant_date_of_birth=None,
-                              applicant_phone="", applicant_email="", applicant_address="", applicant=None)
+    dossier = SimpleNamespace(
+        applicant_name="",
+        applicant_personal_id="",
+        applicant_date_of_birth=None,
+        applicant_phone="",
+        applicant_email="",
+        applicant_address="",
+        applicant=None,
+    )
     raw = prefilled(definition("2.001417"), dossier, record=Record("Nguyễn Văn An", address))
     return raw.get("ef-permanent_residence_0"), raw.get("ef-permanent_residence_1")
 

@@ -13,5 +13,10 @@ def test_the_moved_models_keep_their_tables():
     from government.models import AdministrativeUnit, Agency, CalendarException, Desk, StaffRole
 
     tables = {model._meta.db_table for model in (AdministrativeUnit, Agency, CalendarException, Desk, StaffRole)}
-    assert tables == {"procedures_administrativeunit", "procedures_agency", "procedures_calendarexception",
-                      "procedures_desk", "procedures_staffrole"}
+    assert tables == {
+        "procedures_administrativeunit",
+        "procedures_agency",
+        "procedures_calendarexception",
+        "procedures_desk",
+        "procedures_staffrole",
+    }

@@ -13,8 +13,28 @@ from tests.factories import FieldFactory, ProcedureFactory
 # PostgreSQL's ICU Vietnamese collation ("vi-x-icu") gives this order (checked on PostgreSQL 15):
 # letters with marks in their alphabet place (ă, â after a; đ after d; ư after u), tones only where the
 # letters are equal (none, huyền, hỏi, ngã, sắc, nặng), capitals only where all else is equal.
-ORDERED = ["Ca", "Cà", "Cả", "Cã", "Cá", "Cạ", "cải", "Căn", "Cân", "Cấp bản sao", "Chứng thực chữ ký",
-           "Dương", "Đăng ký kết hôn", "Đăng ký khai sinh", "Thực hiện", "Ủy", "Uỷ ban", "Ưu", "Xã 1", "Xã 10"]
+ORDERED = [
+    "Ca",
+    "Cà",
+    "Cả",
+    "Cã",
+    "Cá",
+    "Cạ",
+    "cải",
+    "Căn",
+    "Cân",
+    "Cấp bản sao",
+    "Chứng thực chữ ký",
+    "Dương",
+    "Đăng ký kết hôn",
+    "Đăng ký khai sinh",
+    "Thực hiện",
+    "Ủy",
+    "Uỷ ban",
+    "Ưu",
+    "Xã 1",
+    "Xã 10",
+]
 
 
 def test_the_key_puts_marked_letters_in_their_alphabet_place_and_tones_after_letters():
@@ -51,5 +71,8 @@ def test_the_catalogue_lists_cap_before_chung_and_dang_after_every_d():
         ProcedureFactory(name=name)
     hits = DatabaseBackend().search_procedures("", limit=10)
     names = list(Procedure.objects.filter(pk__in=hits.ids).values_list("name", flat=True))
-    assert [Procedure.objects.get(pk=pk).name for pk in hits.ids] == sorted(names, key=sort_key) == [
-        "Cấp phiếu lý lịch", "Chứng thực bản sao", "Dương tính", "Đăng ký khai sinh", "Thực hiện chính sách"]
+    assert (
+        [Procedure.objects.get(pk=pk).name for pk in hits.ids]
+        == sorted(names, key=sort_key)
+        == ["Cấp phiếu lý lịch", "Chứng thực bản sao", "Dương tính", "Đăng ký khai sinh", "Thực hiện chính sách"]
+    )

@@ -30,12 +30,14 @@ def test_the_move_keeps_rows_content_types_and_permissions(back_to_the_latest_sc
     content_types = old.get_model("contenttypes", "ContentType")
     permission = old.get_model("auth", "Permission")
     unit_type = content_types.objects.get_or_create(app_label="procedures", model="administrativeunit")[0]
-    grant = permission.objects.get_or_create(content_type=unit_type, codename="change_administrativeunit",
-                                             defaults={"name": "Can change"})[0]
+    grant = permission.objects.get_or_create(
+        content_type=unit_type, codename="change_administrativeunit", defaults={"name": "Can change"}
+    )[0]
     group = old.get_model("auth", "Group").objects.create(name="Biên tập đơn vị")
     group.permissions.add(grant)
     old.get_model("procedures", "AdministrativeUnit").objects.create(
-        code="99", name="Tỉnh Thử", short_name="Thử", unit_type="Tỉnh", level="province")
+        code="99", name="Tỉnh Thử", short_name="Thử", unit_type="Tỉnh", level="province"
+    )
 
     new = migrate(AFTER)
     assert new.get_model("government", "AdministrativeUnit").objects.filter(code="99").exists()

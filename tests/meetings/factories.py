@@ -29,21 +29,31 @@ def session(name="Võ Nhai", delegates=4, starts=None, hours=8, body=AgencyKind.
     started an hour ago (or at `starts`), with its chair, delegates and one document. `statutory`: the
     body's statutory number of delegates."""
     unit = UnitFactory(short_name=name)
-    agency = AgencyFactory(unit=unit, kind=body, statutory_members=statutory,
-                           name=f"{'Hội đồng nhân dân' if body == AgencyKind.COUNCIL else 'Ủy ban nhân dân'} "
-                                f"{unit.name[:1].lower()}{unit.name[1:]}")
+    agency = AgencyFactory(
+        unit=unit,
+        kind=body,
+        statutory_members=statutory,
+        name=f"{'Hội đồng nhân dân' if body == AgencyKind.COUNCIL else 'Ủy ban nhân dân'} "
+        f"{unit.name[:1].lower()}{unit.name[1:]}",
+    )
     secretary = staff(Role.MEETING_SECRETARY, agency, username=f"thuky-{agency.pk}")
     starts = starts or timezone.now() - dt.timedelta(hours=1)
-    meeting = meetings.create_meeting(secretary, title=f"Kỳ họp HĐND {name}", place="Hội trường", starts_at=starts,
-                                      ends_at=starts + dt.timedelta(hours=hours))
+    meeting = meetings.create_meeting(
+        secretary,
+        title=f"Kỳ họp HĐND {name}",
+        place="Hội trường",
+        starts_at=starts,
+        ends_at=starts + dt.timedelta(hours=hours),
+    )
     chair = delegate(f"chutoa-{agency.pk}")
     people = [delegate(f"daibieu{n}-{agency.pk}") for n in range(1, delegates + 1)]
     meetings.seat(secretary, meeting, [chair], ParticipantRole.CHAIR)
     meetings.seat(secretary, meeting, people, ParticipantRole.DELEGATE)
     item = meetings.add_item(secretary, meeting, title="Nghị quyết về đầu tư công", presenter="Ban Kinh tế - Xã hội")
     draft = documents.add_document(secretary, item, kind=DocumentKind.MAIN, title="Dự thảo Nghị quyết", upload=pdf())
-    return SimpleNamespace(agency=agency, meeting=meeting, secretary=secretary, chair=chair, delegates=people,
-                           item=item, draft=draft)
+    return SimpleNamespace(
+        agency=agency, meeting=meeting, secretary=secretary, chair=chair, delegates=people, item=item, draft=draft
+    )
 
 
 def present(council, *people):

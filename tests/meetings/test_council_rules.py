@@ -41,13 +41,16 @@ def test_the_majority_is_of_the_statutory_number_not_of_the_seats():
     assert (closed.electorate, closed.present, closed.rule, closed.passed) == (30, 7, MajorityRule.ALL, False)
 
 
-@pytest.mark.parametrize("kind, yes, passed", [
-    (MotionKind.DISMISSAL, 4, True),  # 4 of 6: two thirds
-    (MotionKind.DISMISSAL, 3, False),  # half is not two thirds
-    (MotionKind.RESOLUTION, 4, True),
-    (MotionKind.RESOLUTION, 3, False),  # half is not more than half
-    (MotionKind.PROCEDURAL, 2, True),  # 2 of the 3 present, though not of the 6
-])
+@pytest.mark.parametrize(
+    "kind, yes, passed",
+    [
+        (MotionKind.DISMISSAL, 4, True),  # 4 of 6: two thirds
+        (MotionKind.DISMISSAL, 3, False),  # half is not two thirds
+        (MotionKind.RESOLUTION, 4, True),
+        (MotionKind.RESOLUTION, 3, False),  # half is not more than half
+        (MotionKind.PROCEDURAL, 2, True),  # 2 of the 3 present, though not of the 6
+    ],
+)
 def test_each_kind_has_its_rule(kind, yes, passed):
     council = session(delegates=5, statutory=6)
     voters = [council.chair, *council.delegates]
@@ -62,8 +65,7 @@ def test_a_secret_ballot_records_who_voted_but_nowhere_how(caplog):
     council = session(delegates=3)
     present(council)
     alone, *others = council.delegates
-    motion = floor.open_motion(council.chair, council.meeting, title="Miễn nhiệm đại biểu X",
-                               kind=MotionKind.DISMISSAL)
+    motion = floor.open_motion(council.chair, council.meeting, title="Miễn nhiệm đại biểu X", kind=MotionKind.DISMISSAL)
     assert motion.secret and motion.rule == MajorityRule.TWO_THIRDS
     caplog.set_level(logging.DEBUG)
     floor.cast_ballot(alone, motion, Choice.AGAINST)  # the only "against": what must not be traceable
@@ -80,7 +82,8 @@ def test_a_secret_ballot_records_who_voted_but_nowhere_how(caplog):
             values = [str(v) for v in itertools.chain(row["fields"].values(), [row["pk"]])]
             names_them = (model._meta.label == "meetings.Participant" and row["pk"] == seat.pk) or any(
                 field in row["fields"] and row["fields"][field] in (seat.pk, alone.pk)
-                for field in ("participant", "user", "author"))
+                for field in ("participant", "user", "author")
+            )
             if names_them:
                 assert not choices & set(values), (model._meta.label, row)
     assert not any("against" in record.getMessage() for record in caplog.records)
@@ -95,19 +98,30 @@ def test_the_invitation_is_numbered_once_and_sent_to_each_invitee():
         person.save()
     sent, unreachable = invitations.issue_invitation(council.secretary, council.meeting)
     assert {p.user for p in sent} == {council.chair, council.delegates[0]} and [p.user for p in unreachable] == [
-        council.delegates[1]]
+        council.delegates[1]
+    ]
     council.meeting.refresh_from_db()
     assert council.meeting.invitation_symbol.endswith("/GM-HĐND")
     assert len(mail.outbox) == 2
     name, pdf, kind = mail.outbox[1].attachments[0]
     text = check_paper(pdf)
-    for expected in ("GIẤY MỜI", f"Số: {council.meeting.invitation_symbol}", "Kính gửi: Ông/Bà",
-                     "Nghị quyết về đầu tư công", "Hội trường", "TM. THƯỜNG TRỰC HĐND", "CHỦ TỊCH",
-                     council.chair.get_full_name(), "Quét mã QR để mở kỳ họp"):
+    for expected in (
+        "GIẤY MỜI",
+        f"Số: {council.meeting.invitation_symbol}",
+        "Kính gửi: Ông/Bà",
+        "Nghị quyết về đầu tư công",
+        "Hội trường",
+        "TM. THƯỜNG TRỰC HĐND",
+        "CHỦ TỊCH",
+        council.chair.get_full_name(),
+        "Quét mã QR để mở kỳ họp",
+    ):
         assert expected in text, expected
     symbol = council.meeting.invitation_symbol
-    assert invitations.issue_invitation(council.secretary, council.meeting) == ([], [
-        council.meeting.participants.get(user=council.delegates[1])])
+    assert invitations.issue_invitation(council.secretary, council.meeting) == (
+        [],
+        [council.meeting.participants.get(user=council.delegates[1])],
+    )
     council.meeting.refresh_from_db()
     assert council.meeting.invitation_symbol == symbol and len(mail.outbox) == 2
     with pytest.raises(NotAllowed):

@@ -15,8 +15,9 @@ def test_a_replaced_document_has_a_new_current_version_and_keeps_the_old(council
     assert draft.current.number == 1
     with pytest.raises(NotAllowed, match="nội dung thay đổi"):
         documents.replace_document(council.secretary, draft, upload=pdf(), change_note="  ")
-    version = documents.replace_document(council.secretary, draft, upload=pdf(text="Điều 3. Hiệu lực."),
-                                         change_note="Bổ sung Điều 3")
+    version = documents.replace_document(
+        council.secretary, draft, upload=pdf(text="Điều 3. Hiệu lực."), change_note="Bổ sung Điều 3"
+    )
     draft.refresh_from_db()
     assert version.number == 2 and draft.current == version and draft.versions.count() == 2
     with pytest.raises(NotAllowed):  # only the organisers replace documents
@@ -31,18 +32,30 @@ def test_only_real_pdfs_and_links_with_an_address(council):
         documents.add_document(council.secretary, council.item, kind=DocumentKind.MAIN, title="Giả", upload=forged)
     with pytest.raises(NotAllowed, match="địa chỉ"):
         documents.add_document(council.secretary, council.item, kind=DocumentKind.LINK, title="Luật")
-    link = documents.add_document(council.secretary, council.item, kind=DocumentKind.LINK, title="Luật",
-                                  url="https://vbpl.vn/")
+    link = documents.add_document(
+        council.secretary, council.item, kind=DocumentKind.LINK, title="Luật", url="https://vbpl.vn/"
+    )
     assert link.current is None and council.item.documents.count() == 2
 
 
 def test_notes_belong_to_their_writer_and_their_version(council):
     version = council.draft.current
     reader = council.delegates[0]
-    mark = documents.annotate(reader, version, kind=AnnotationKind.HIGHLIGHT, page=1, quote="đầu tư công",
-                              rects=[{"x": 0.1, "y": 0.2, "w": 0.3, "h": 0.02}])
+    mark = documents.annotate(
+        reader,
+        version,
+        kind=AnnotationKind.HIGHLIGHT,
+        page=1,
+        quote="đầu tư công",
+        rects=[{"x": 0.1, "y": 0.2, "w": 0.3, "h": 0.02}],
+    )
     assert mark.rects == [{"x": 0.1, "y": 0.2, "w": 0.3, "h": 0.02}]
-    for rects in ([{"x": 2, "y": 0, "w": 0.1, "h": 0.1}], [{"x": "a"}], ["x"], [{"x": 0, "y": 0, "w": 0.1, "h": 0.1}] * 201):
+    for rects in (
+        [{"x": 2, "y": 0, "w": 0.1, "h": 0.1}],
+        [{"x": "a"}],
+        ["x"],
+        [{"x": 0, "y": 0, "w": 0.1, "h": 0.1}] * 201,
+    ):
         with pytest.raises(NotAllowed, match="Vùng đánh dấu"):
             documents.annotate(reader, version, kind=AnnotationKind.HIGHLIGHT, page=1, rects=rects)
     with pytest.raises(NotAllowed, match="chưa có nội dung"):
@@ -51,6 +64,7 @@ def test_notes_belong_to_their_writer_and_their_version(council):
         documents.delete_annotation(council.delegates[1], mark)
     with pytest.raises(NotAllowed):  # nor can an outsider annotate
         from tests.meetings.factories import delegate
+
         documents.annotate(delegate("ngoai"), version, kind=AnnotationKind.NOTE, page=1, text="x")
     documents.delete_annotation(reader, mark)
     assert not version.annotations.exists()

@@ -15,13 +15,15 @@ def test_only_a_meeting_secretary_creates_a_meeting_and_sits_as_its_organiser(db
     leader = staff(Role.LEADER, agency, username="lanhdao")
     start = dt.datetime(2026, 12, 1, 1, 30, tzinfo=dt.timezone.utc)
     with pytest.raises(NotAllowed):
-        meetings.create_meeting(leader, title="Kỳ họp", place="Hội trường", starts_at=start,
-                                ends_at=start + dt.timedelta(hours=4))
+        meetings.create_meeting(
+            leader, title="Kỳ họp", place="Hội trường", starts_at=start, ends_at=start + dt.timedelta(hours=4)
+        )
     secretary = staff(Role.MEETING_SECRETARY, agency, username="thuky")
     with pytest.raises(NotAllowed, match="kết thúc phải sau"):
         meetings.create_meeting(secretary, title="Kỳ họp", place="Hội trường", starts_at=start, ends_at=start)
-    meeting = meetings.create_meeting(secretary, title="Kỳ họp", place="Hội trường", starts_at=start,
-                                      ends_at=start + dt.timedelta(hours=4))
+    meeting = meetings.create_meeting(
+        secretary, title="Kỳ họp", place="Hội trường", starts_at=start, ends_at=start + dt.timedelta(hours=4)
+    )
     assert meeting.agency == agency
     assert Participant.objects.get(meeting=meeting, user=secretary).role == ParticipantRole.ORGANISER
 

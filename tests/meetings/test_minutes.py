@@ -39,8 +39,13 @@ def test_the_secretary_then_the_chair_sign_the_minutes_of_the_whole_meeting():
     with pytest.raises(NotAllowed, match="chưa lập"):
         record.sign_minutes(council.chair, council.meeting)
     opened = council.meeting.starts_at + dt.timedelta(minutes=5)
-    meeting = record.prepare_minutes(council.secretary, council.meeting, opened_at=opened,
-                                     closed_at=timezone.now(), conclusions="Giao Ủy ban nhân dân tổ chức thực hiện.")
+    meeting = record.prepare_minutes(
+        council.secretary,
+        council.meeting,
+        opened_at=opened,
+        closed_at=timezone.now(),
+        conclusions="Giao Ủy ban nhân dân tổ chức thực hiện.",
+    )
     assert meeting.minutes_symbol.endswith("/BB-HĐND") and meeting.minutes_state == "prepared"
     with pytest.raises(NotAllowed, match="chủ tọa"):
         record.sign_minutes(council.delegates[0], meeting)
@@ -49,14 +54,32 @@ def test_the_secretary_then_the_chair_sign_the_minutes_of_the_whole_meeting():
     pdf = meeting.minutes_pdf.open("rb").read()
     text = check_paper(pdf)  # fonts embedded and of the serif face, every character drawn by it
     local = timezone.localtime(opened)
-    for expected in (f"Số: {meeting.minutes_symbol}", "HỘI ĐỒNG NHÂN DÂN", "BIÊN BẢN", council.meeting.title,
-                     f"Thời gian bắt đầu: {local:%H} giờ {local:%M} phút", "Kỳ họp kết thúc vào",
-                     "tổng số đại biểu theo luật định: 7", "có mặt: 3",
-                     "Thông qua Nghị quyết đầu tư công", "2 (28,6%)", "1 (14,3%)", "0 (0,0%)", "4 (57,1%)",
-                     "Không thông qua", "quá nửa tổng số đại biểu (4/7)", "biểu quyết công khai",
-                     "không tham gia biểu quyết", council.chair.get_full_name(),
-                     "Tổ 1 nhất trí với dự thảo", "Giao Ủy ban nhân dân tổ chức thực hiện.", "Dự thảo Nghị quyết",
-                     "THƯ KÝ", "CHỦ TỌA", council.secretary.get_full_name()):
+    for expected in (
+        f"Số: {meeting.minutes_symbol}",
+        "HỘI ĐỒNG NHÂN DÂN",
+        "BIÊN BẢN",
+        council.meeting.title,
+        f"Thời gian bắt đầu: {local:%H} giờ {local:%M} phút",
+        "Kỳ họp kết thúc vào",
+        "tổng số đại biểu theo luật định: 7",
+        "có mặt: 3",
+        "Thông qua Nghị quyết đầu tư công",
+        "2 (28,6%)",
+        "1 (14,3%)",
+        "0 (0,0%)",
+        "4 (57,1%)",
+        "Không thông qua",
+        "quá nửa tổng số đại biểu (4/7)",
+        "biểu quyết công khai",
+        "không tham gia biểu quyết",
+        council.chair.get_full_name(),
+        "Tổ 1 nhất trí với dự thảo",
+        "Giao Ủy ban nhân dân tổ chức thực hiện.",
+        "Dự thảo Nghị quyết",
+        "THƯ KÝ",
+        "CHỦ TỌA",
+        council.secretary.get_full_name(),
+    ):
         assert expected in text, expected
     assert "ỦY BAN NHÂN DÂN XÃ" not in text  # a council's minutes are headed by the council
     secretary, chair = check_signatures(pdf)
@@ -70,8 +93,9 @@ def test_a_committee_meeting_keeps_its_own_header():
     from government.models import AgencyKind
 
     committee = session(name="Phú Bình", body=AgencyKind.PEOPLES_COMMITTEE)
-    motion = floor.open_motion(committee.chair, committee.meeting, title="Thông qua kế hoạch",
-                               kind=MotionKind.PROCEDURAL)
+    motion = floor.open_motion(
+        committee.chair, committee.meeting, title="Thông qua kế hoạch", kind=MotionKind.PROCEDURAL
+    )
     present(committee, committee.delegates[0])
     floor.cast_ballot(committee.delegates[0], motion, Choice.FOR)
     assert floor.close_motion(committee.chair, motion).passed  # 1 of the 1 present

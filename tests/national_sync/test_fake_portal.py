@@ -23,9 +23,13 @@ DOSSIERS = 1000
 @pytest.fixture
 def fake_portal(settings):
     with FakeNationalPortal() as portal:
-        settings.NATIONAL_PORTAL = {**settings.NATIONAL_PORTAL, "URL": portal.url, "READ_TIMEOUT": 1.0,
-                                    "BACKEND": "national_portal_adapter.http_client.HttpNationalPortal",
-                                    "BREAKER_COOLDOWN": 0.05}
+        settings.NATIONAL_PORTAL = {
+            **settings.NATIONAL_PORTAL,
+            "URL": portal.url,
+            "READ_TIMEOUT": 1.0,
+            "BACKEND": "national_portal_adapter.http_client.HttpNationalPortal",
+            "BREAKER_COOLDOWN": 0.05,
+        }
         yield portal
 
 
@@ -59,8 +63,10 @@ def test_a_thousand_dossiers_through_an_outage_and_lost_answers(world, fake_port
     assert len(codes) == DOSSIERS and set(held) == codes
     assert all(held[code] == [1, 2] for code in codes)  # each status once, in order
     assert len(fake_portal.received) == 2 * DOSSIERS < fake_portal.posts  # re-sends were recorded once
-    print(f"{DOSSIERS} dossiers, {waiting} messages left to retry, {fake_portal.posts} posts, "
-          f"{time.monotonic() - started:.1f} s")
+    print(
+        f"{DOSSIERS} dossiers, {waiting} messages left to retry, {fake_portal.posts} posts, "
+        f"{time.monotonic() - started:.1f} s"
+    )
 
 
 @pytest.mark.django_db(transaction=True)

@@ -20,6 +20,7 @@ def admin_client(client, world):
 
     return sign_in_verified(client, UserFactory(username="root", is_staff=True, is_superuser=True))
 
+
 # A test runs inside one transaction, so the delivery scheduled after commit is called here by hand
 # (services.deliver_due); tests/national_sync/test_fake_portal.py has real commits.
 
@@ -98,12 +99,17 @@ def test_reconciliation_reports_by_kind_and_requeues(world):
     services.deliver_due()
     portal.received.pop(str(OutboxMessage.objects.get(dossier=lost).message_id))
     portal.received.pop(str(OutboxMessage.objects.filter(dossier=stale).last().message_id))
-    portal.received["x"] = {"MaThongDiep": "x", "MaHoSo": "H98.99-261120-9999", "TrangThaiHoSo": 1,
-                            "ThoiDiemXuLy": "20261120200500"}
+    portal.received["x"] = {
+        "MaThongDiep": "x",
+        "MaHoSo": "H98.99-261120-9999",
+        "TrangThaiHoSo": 1,
+        "ThoiDiemXuLy": "20261120200500",
+    }
     since, until = dt.datetime(2026, 11, 1, tzinfo=dt.timezone.utc), dt.datetime(2026, 12, 1, tzinfo=dt.timezone.utc)
     report = reconcile(since, until)
-    assert [c for c, *_ in report.differences[MISSING]] == sorted([lost.code, stale.code]) or \
-        {c for c, *_ in report.differences[MISSING] + report.differences[STALE]} == {lost.code, stale.code}
+    assert [c for c, *_ in report.differences[MISSING]] == sorted([lost.code, stale.code]) or {
+        c for c, *_ in report.differences[MISSING] + report.differences[STALE]
+    } == {lost.code, stale.code}
     assert [c for c, *_ in report.differences[UNKNOWN]] == ["H98.99-261120-9999"]
     report = reconcile(since, until, requeue=True)
     assert report.requeued == 3
@@ -128,8 +134,9 @@ def test_the_dashboard_shows_the_backlog_and_the_admin_retries_dead_letters(worl
     assert "1 gửi không được" in html
     message = OutboxMessage.objects.get()
     get_portal().failure = None
-    response = admin_client.post("/django-admin/national_sync/outboxmessage/",
-                                 {"action": "retry", "_selected_action": [message.pk]})
+    response = admin_client.post(
+        "/django-admin/national_sync/outboxmessage/", {"action": "retry", "_selected_action": [message.pk]}
+    )
     assert response.status_code == 302
     services.deliver_due()
     message.refresh_from_db()

@@ -46,8 +46,9 @@ def _go_to_platform(client, dossier, platform):
 
 
 def _choose(platform, reference, outcome, **options):
-    answer = requests.post(f"{platform.url}/pay/{reference}", data={"outcome": outcome, **options},
-                           allow_redirects=False, timeout=5)
+    answer = requests.post(
+        f"{platform.url}/pay/{reference}", data={"outcome": outcome, **options}, allow_redirects=False, timeout=5
+    )
     assert answer.status_code == 303
     return answer.headers["Location"]
 
@@ -81,13 +82,17 @@ def test_the_citizen_back_before_the_callback_is_answered_by_a_query(paying, pla
     assert Payment.objects.get(reference=reference).status == PaymentStatus.PAID
 
 
-@pytest.mark.parametrize("outcome,status,text", [("failure", PaymentStatus.FAILED, "không thành công"),
-                                                 ("cancel", PaymentStatus.CANCELLED, "đã hủy giao dịch")])
+@pytest.mark.parametrize(
+    "outcome,status,text",
+    [("failure", PaymentStatus.FAILED, "không thành công"), ("cancel", PaymentStatus.CANCELLED, "đã hủy giao dịch")],
+)
 def test_failure_and_cancel_leave_the_fee_payable(paying, platform, outcome, status, text):
     dossier, client = paying
     reference = _go_to_platform(client, dossier, platform)
     _choose(platform, reference, outcome)
-    page = client.get(f"/ho-so/{dossier.pk}/thanh-toan/ket-qua/", {"MaThamChieu": reference}, follow=True).content.decode()
+    page = client.get(
+        f"/ho-so/{dossier.pk}/thanh-toan/ket-qua/", {"MaThamChieu": reference}, follow=True
+    ).content.decode()
     assert text in page and Payment.objects.get(reference=reference).status == status
     assert services.can_pay_online(dossier)
 
@@ -96,8 +101,16 @@ def test_a_forged_callback_changes_nothing(paying, platform):
     dossier, client = paying
     reference = _go_to_platform(client, dossier, platform)
     _choose(platform, reference, "success", forged="1")
-    forged = {"MaDoiTac": "MOTCUA-TN", "MaThamChieu": reference, "MaGiaoDich": "X", "SoTien": 8000, "MaLoi": "00",
-              "ThoiGianGD": "20261120200000", "SoBienLai": "BL00000001", "MaKiemTra": "0" * 64}
+    forged = {
+        "MaDoiTac": "MOTCUA-TN",
+        "MaThamChieu": reference,
+        "MaGiaoDich": "X",
+        "SoTien": 8000,
+        "MaLoi": "00",
+        "ThoiGianGD": "20261120200000",
+        "SoBienLai": "BL00000001",
+        "MaKiemTra": "0" * 64,
+    }
     for body in (forged, {**forged, "SoTien": 1}, {"nonsense": True}):
         assert client.post("/thanh-toan/thong-bao/", body, content_type="application/json").status_code == 400
     assert client.post("/thanh-toan/thong-bao/", "not json", content_type="application/json").status_code == 400
@@ -151,8 +164,9 @@ def test_rejection_records_the_refund_and_the_counter_records_cash(world):
     world.simple.fee_vnd = 8000
     world.simple.save()
     dossier = online(world, procedure=world.simple)
-    services.record_at_counter(dossier, world.xa_motcua, channel=PaymentChannel.CARD, amount_vnd=8000,
-                               receipt_number="BL123")
+    services.record_at_counter(
+        dossier, world.xa_motcua, channel=PaymentChannel.CARD, amount_vnd=8000, receipt_number="BL123"
+    )
     lifecycle.reject(dossier, world.xa_motcua, reason="Không đúng thẩm quyền", at=RECEIVED_AT)
     payment = Payment.objects.get(dossier=dossier)
     assert payment.status == PaymentStatus.REFUNDED and payment.refunded_at and "thẩm quyền" in payment.refund_note
@@ -168,11 +182,19 @@ def test_the_online_payment_indicator(world):
     start, end = timezone.now() - dt.timedelta(days=1), timezone.now() + dt.timedelta(days=1)
     assert online_payment_rate(start, end) is None
     for channel in (PaymentChannel.CASH, PaymentChannel.CARD):
-        services.record_at_counter(online(world, procedure=world.simple), world.xa_motcua, channel=channel,
-                                   amount_vnd=8000)
-    paid = Payment.objects.create(dossier=online(world, procedure=world.simple), reference="r-1",
-                                  channel=PaymentChannel.ONLINE, amount_vnd=8000, status=PaymentStatus.PAID,
-                                  created_by=world.citizen, created_at=timezone.now(), paid_at=timezone.now())
+        services.record_at_counter(
+            online(world, procedure=world.simple), world.xa_motcua, channel=channel, amount_vnd=8000
+        )
+    paid = Payment.objects.create(
+        dossier=online(world, procedure=world.simple),
+        reference="r-1",
+        channel=PaymentChannel.ONLINE,
+        amount_vnd=8000,
+        status=PaymentStatus.PAID,
+        created_by=world.citizen,
+        created_at=timezone.now(),
+        paid_at=timezone.now(),
+    )
     assert paid and online_payment_rate(start, end) == pytest.approx(1 / 3)
 
 
@@ -183,9 +205,16 @@ def test_the_dashboard_counts_online_payment_in_the_766_group(world, staff_clien
     world.simple.save()
     html = staff_client("monitor").get("/can-bo/bao-cao/").content.decode()
     assert "chưa có khoản phí, lệ phí nào được thanh toán trong kỳ" in html
-    Payment.objects.create(dossier=online(world, procedure=world.simple), reference="r-2", channel=PaymentChannel.ONLINE,
-                           amount_vnd=8000, status=PaymentStatus.PAID, created_by=world.citizen,
-                           created_at=timezone.now(), paid_at=timezone.now())
+    Payment.objects.create(
+        dossier=online(world, procedure=world.simple),
+        reference="r-2",
+        channel=PaymentChannel.ONLINE,
+        amount_vnd=8000,
+        status=PaymentStatus.PAID,
+        created_by=world.citizen,
+        created_at=timezone.now(),
+        paid_at=timezone.now(),
+    )
     html = staff_client("monitor").get("/can-bo/bao-cao/").content.decode()
     assert "Gồm tỉ lệ phí, lệ phí thanh toán trực tuyến" in html
 

@@ -25,8 +25,10 @@ def wagtail_messages():
     """Wagtail's single-line English messages (its en catalogues list every one)."""
     messages = set()
     for catalogue in Path(wagtail.__file__).parent.rglob("locale/en/LC_MESSAGES/django.po"):
-        messages.update(m.encode().decode("unicode_escape").encode("latin-1").decode("utf-8")
-                        for m in MSGID.findall(catalogue.read_text(encoding="utf-8")))
+        messages.update(
+            m.encode().decode("unicode_escape").encode("latin-1").decode("utf-8")
+            for m in MSGID.findall(catalogue.read_text(encoding="utf-8"))
+        )
     return messages
 
 
@@ -43,11 +45,22 @@ def test_the_editors_pages_have_no_untranslated_wagtail_text(world):
     index, procedure_page = ProcedureIndexPage.objects.get(locale__language_code="vi"), ProcedurePage.objects.first()
     news_index = NewsIndexPage.objects.get(locale__language_code="vi")
     news = NewsPage.objects.filter(locale__language_code="vi").first()
-    urls = ["/cms/", "/cms/pages/", f"/cms/pages/{index.pk}/", f"/cms/pages/{procedure_page.pk}/edit/",
-            f"/cms/pages/{news.pk}/edit/", f"/cms/pages/{news_index.pk}/", f"/cms/pages/{news.pk}/history/",
-            f"/cms/pages/add/content/newspage/{news_index.pk}/", "/cms/images/", "/cms/documents/",
-            f"/cms/pages/{news.pk}/unpublish/", f"/cms/pages/{news.pk}/delete/", "/cms/pages/search/?q=tin",
-            "/cms/pages/search/?q=zzzkhongco"]
+    urls = [
+        "/cms/",
+        "/cms/pages/",
+        f"/cms/pages/{index.pk}/",
+        f"/cms/pages/{procedure_page.pk}/edit/",
+        f"/cms/pages/{news.pk}/edit/",
+        f"/cms/pages/{news_index.pk}/",
+        f"/cms/pages/{news.pk}/history/",
+        f"/cms/pages/add/content/newspage/{news_index.pk}/",
+        "/cms/images/",
+        "/cms/documents/",
+        f"/cms/pages/{news.pk}/unpublish/",
+        f"/cms/pages/{news.pk}/delete/",
+        "/cms/pages/search/?q=tin",
+        "/cms/pages/search/?q=zzzkhongco",
+    ]
     messages = wagtail_messages()
     english = {}
     with translation.override("vi"):

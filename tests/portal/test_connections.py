@@ -16,8 +16,14 @@ def test_the_administrator_sees_each_connection_with_its_state_and_masked_settin
     sign_in_verified(client, admin)
     get_portal().failure = PortalUnavailable("HTTP 503")
     html = client.get("/can-bo/ket-noi/").content.decode()
-    for name in ("CSDL quốc gia về dân cư", "Định danh điện tử VNeID", "Cổng Dịch vụ công quốc gia",
-                 "Nền tảng thanh toán trực tuyến", "Lưu trữ tệp", "Tìm kiếm"):
+    for name in (
+        "CSDL quốc gia về dân cư",
+        "Định danh điện tử VNeID",
+        "Cổng Dịch vụ công quốc gia",
+        "Nền tảng thanh toán trực tuyến",
+        "Lưu trữ tệp",
+        "Tìm kiếm",
+    ):
         assert name in html
     assert "không kết nối được" in html and "ConnectionError" in html and "HTTP 503" in html
     assert "fake-payment-secret" not in html and "fake-vneid-secret" not in html and "•••• (đã đặt)" in html

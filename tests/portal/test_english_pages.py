@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 
 def title_of(page):
-    return page[page.index("<title>") + 7:page.index("</title>")]
+    return page[page.index("<title>") + 7 : page.index("</title>")]
 
 
 def test_the_home_and_the_catalogue_read_in_the_readers_language(client, world):

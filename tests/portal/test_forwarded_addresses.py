@@ -54,7 +54,9 @@ def test_changing_the_forged_entry_does_not_reset_a_rate_limit(client, world, re
     settings.TRUSTED_PROXIES = ["127.0.0.1"]
     settings.TRACKING_RATE_LIMIT = (2, 600)
     dossier = submitted(world)
-    answers = [track(client, dossier.code, "1234", HTTP_X_FORWARDED_FOR=f"10.9.9.{n}, 203.0.113.9").status_code
-               for n in range(3)]
+    answers = [
+        track(client, dossier.code, "1234", HTTP_X_FORWARDED_FOR=f"10.9.9.{n}, 203.0.113.9").status_code
+        for n in range(3)
+    ]
     assert answers == [200, 200, 429]
     assert track(client, dossier.code, "1234", HTTP_X_FORWARDED_FOR="10.9.9.9, 198.51.100.1").status_code == 200

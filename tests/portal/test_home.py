@@ -18,7 +18,7 @@ def test_demo_setup_serves_the_home_page_and_is_safe_to_repeat(client, db):
     assert "27</strong> thủ tục hành chính" in page
     assert StaffRole.objects.values("role").distinct().count() == 6  # clerks (văn thư) since issue 18
     # issue 35, item 14: the title says the site's name once; the full-online card opens those procedures
-    title = page[page.index("<title>") + 7:page.index("</title>")]
+    title = page[page.index("<title>") + 7 : page.index("</title>")]
     assert title.count("Cổng dịch vụ công tỉnh Thái Nguyên") == 1
     full_online = re.search(r"<strong>(\d+)</strong> thủ tục trực tuyến toàn trình<br>\s*<a href=\"([^\"]+)\"", page)
     catalogue = client.get(full_online.group(2)).content.decode()
@@ -76,8 +76,14 @@ def test_production_settings_pass_the_deploy_check():
     env.pop("CITIZEN_PASSWORDS", None)
 
     def deploy_check(**changes):
-        return subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"], cwd=root,
-                              env={**env, **changes}, capture_output=True, text=True, timeout=120)
+        return subprocess.run(
+            [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+            cwd=root,
+            env={**env, **changes},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
 
     result = deploy_check()
     assert result.returncode == 0, result.stdout + result.stderr
@@ -113,8 +119,9 @@ def test_every_demo_officer_has_work_waiting_with_its_history(db, model):
     year = list(Dossier.objects.order_by("pk").values_list("pk", flat=True))
     desks = [desk for desk, _handling in demo_agencies().values()]
     for pk, desk in zip(year, desks):
-        Dossier.objects.filter(pk=pk).update(receiving_agency=desk, channel="counter",
-                                             applicant_personal_id="019090001234")
+        Dossier.objects.filter(pk=pk).update(
+            receiving_agency=desk, channel="counter", applicant_personal_id="019090001234"
+        )
     for _ in range(2):  # the second run adds nothing
         call_command("seed_demo", stdout=open("/dev/null", "w"))
     users = get_user_model().objects
@@ -124,7 +131,9 @@ def test_every_demo_officer_has_work_waiting_with_its_history(db, model):
         waiting = [d for d in work_queue(users.get(username=username)) if d.pk not in year]
         assert len(waiting) == 1, username
         assert waiting[0].events.filter(action="receive").exists() and waiting[0].components.exists()
-    assert Dossier.objects.filter(applicant_personal_id="019090001234").exclude(pk__in=year).count() == 2 * len(prefixes)
+    assert Dossier.objects.filter(applicant_personal_id="019090001234").exclude(pk__in=year).count() == 2 * len(
+        prefixes
+    )
     if model == "2025":  # the Department of Justice decides one procedure of the 2025 catalogue
         so = Dossier.objects.filter(receiving_agency=demo_agencies()["so"][0]).exclude(pk__in=year).first()
         assert so.procedure.national_code == "1.013837"
@@ -151,13 +160,21 @@ def test_make_setup_leaves_both_the_synthetic_year_and_the_waiting_work(db):
     from procedures.models import Dossier
 
     recipe = Path(__file__).resolve().parents[2].joinpath("Makefile").read_text().split("\nsetup:")[1].split("\n\n")[0]
-    wanted = {"load_reference_data", "generate_synthetic_year", "record_sync_history", "record_fee_history",
-              "seed_demo"}
+    wanted = {
+        "load_reference_data",
+        "generate_synthetic_year",
+        "record_sync_history",
+        "record_fee_history",
+        "seed_demo",
+    }
     for line in recipe.splitlines():
-        words = shlex.split(line.strip().replace("$(MODEL)", "legacy").replace("$(DEMO_DOSSIERS)", "300"), comments=True)
+        words = shlex.split(
+            line.strip().replace("$(MODEL)", "legacy").replace("$(DEMO_DOSSIERS)", "300"), comments=True
+        )
         if "manage.py" in words and words[words.index("manage.py") + 1] in wanted:
-            call_command(*words[words.index("manage.py") + 1:], stdout=open("/dev/null", "w"),
-                         stderr=open("/dev/null", "w"))
+            call_command(
+                *words[words.index("manage.py") + 1 :], stdout=open("/dev/null", "w"), stderr=open("/dev/null", "w")
+            )
     assert Dossier.objects.count() == 300 + 9  # the year, and three waiting dossiers at each of three desks
     # The year's returned dossiers went to the national portal as a real year's would have.
     from national_sync.models import Delivery, OutboxMessage

@@ -82,8 +82,10 @@ def test_a_taken_id_asks_the_registry_as_a_free_one_does(client, world, registry
     for the registry, so both take its time."""
     get_user_model().objects.filter(pk=world.citizen.pk).update(identity_verified_at=timezone.now())
     before = registry.calls
-    taken = client.post("/tai-khoan/dang-ky/", {**KHANG, "personal_id": "019090001234", "full_name": "Nguyễn Văn An",
-                                                 "date_of_birth": "1990-05-12"})
+    taken = client.post(
+        "/tai-khoan/dang-ky/",
+        {**KHANG, "personal_id": "019090001234", "full_name": "Nguyễn Văn An", "date_of_birth": "1990-05-12"},
+    )
     asked_for_taken = registry.calls - before
     free = client.post("/tai-khoan/dang-ky/", {**KHANG, "full_name": "Sai Tên"})
     assert taken.status_code == free.status_code == 400
@@ -111,8 +113,9 @@ def test_unknown_key_ids_make_one_key_refresh_per_interval(vneid, monkeypatch):
 
     monkeypatch.setattr(vneid_client._Provider, "fetch_jwk_set", counting)
     api = APIClient()
-    answers = [api.get("/api/v1/me/dossiers/", HTTP_AUTHORIZATION="Bearer " + _forged_token(f"moi-{n}")).status_code
-               for n in range(20)]
+    answers = [
+        api.get("/api/v1/me/dossiers/", HTTP_AUTHORIZATION="Bearer " + _forged_token(f"moi-{n}")).status_code
+        for n in range(20)
+    ]
     assert set(answers) == {401}
     assert fetched.count(True) == 1  # one forced refresh for twenty unknown ids
-

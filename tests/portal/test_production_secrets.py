@@ -17,8 +17,14 @@ ROOT = Path(__file__).resolve().parents[2]
 def start(tmp_path, **changes):
     env = {**os.environ, **production_env(**changes), "VAR_DIR": str(tmp_path), "DJANGO_HTTPS_ONLY": "0"}
     env = {name: value for name, value in env.items() if value is not None}
-    return subprocess.run([sys.executable, "-m", "portal.serve", "--bind", "127.0.0.1:9", "--ws-bind", ""], cwd=ROOT,
-                          env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "portal.serve", "--bind", "127.0.0.1:9", "--ws-bind", ""],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.mark.parametrize("name", OUTSIDE_SECRETS)
@@ -28,8 +34,9 @@ def test_serve_refuses_to_start_without_a_secret_and_names_it(tmp_path, name):
     assert "serving on" not in refused.stdout  # gunicorn never started
 
 
-@pytest.mark.parametrize("name, demo", [("PAYMENT_SECRET", "fake-payment-secret"),
-                                        ("VNEID_CLIENT_SECRET", "fake-vneid-secret")])
+@pytest.mark.parametrize(
+    "name, demo", [("PAYMENT_SECRET", "fake-payment-secret"), ("VNEID_CLIENT_SECRET", "fake-vneid-secret")]
+)
 def test_the_fake_servers_demo_secret_is_refused_too(tmp_path, name, demo):
     refused = start(tmp_path, **{name: demo})
     assert refused.returncode == 1 and name in refused.stderr
@@ -40,6 +47,7 @@ def test_systems_not_in_use_need_no_secret(tmp_path):
     env = {**os.environ, **production_env(CITIZEN_REGISTRY_BACKEND="memory", NATIONAL_PORTAL_ENABLED="0")}
     env.pop("CITIZEN_REGISTRY_API_KEY")
     env.pop("NATIONAL_PORTAL_API_KEY")
-    checked = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True,
-                             text=True, timeout=120)
+    checked = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
     assert checked.returncode == 0, checked.stderr

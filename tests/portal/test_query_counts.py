@@ -16,10 +16,13 @@ def queries(client, method, path, data=None, expected=200):
     return len(captured)
 
 
-@pytest.mark.parametrize("who, path, more, at_most", [
-    ("citizen", "/ho-so/", received, 6),  # session, user with role, page, count, catalog address
-    ("xa_motcua", "/can-bo/", online, 12),  # also the second factor, the filters, the page's rows, calendar
-])
+@pytest.mark.parametrize(
+    "who, path, more, at_most",
+    [
+        ("citizen", "/ho-so/", received, 6),  # session, user with role, page, count, catalog address
+        ("xa_motcua", "/can-bo/", online, 12),  # also the second factor, the filters, the page's rows, calendar
+    ],
+)
 def test_a_list_costs_the_same_for_3_or_25_dossiers(client, world, who, path, more, at_most):
     user = getattr(world, who)
     sign_in_verified(client, user) if user.is_staff else client.force_login(user)

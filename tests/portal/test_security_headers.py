@@ -22,9 +22,16 @@ def test_pages_carry_a_csp_without_inline_script_and_have_none(client, world, st
     dossier = returned(world)
     client.force_login(world.citizen)
     officer = staff_client("xa_motcua")
-    pages = [(client, "/"), (client, "/thu-tuc/"), (client, f"/ho-so/{dossier.pk}/"), (client, "/ho-so/"),
-             (officer, "/can-bo/"), (officer, f"/can-bo/ho-so/{dossier.pk}/"), (officer, "/can-bo/tiep-nhan/"),
-             (staff_client("xa_lanhdao"), "/can-bo/bao-cao/")]
+    pages = [
+        (client, "/"),
+        (client, "/thu-tuc/"),
+        (client, f"/ho-so/{dossier.pk}/"),
+        (client, "/ho-so/"),
+        (officer, "/can-bo/"),
+        (officer, f"/can-bo/ho-so/{dossier.pk}/"),
+        (officer, "/can-bo/tiep-nhan/"),
+        (staff_client("xa_lanhdao"), "/can-bo/bao-cao/"),
+    ]
     for who, path in pages:
         response = who.get(path)
         assert response.status_code == 200, path
@@ -43,7 +50,11 @@ def test_personal_pages_and_files_are_never_cached(client, world):
     dossier = returned(world)
     client.force_login(world.citizen)
     result = dossier.events.get(action="approve").files.first()
-    for path in (f"/ho-so/{dossier.pk}/", f"/ho-so/{dossier.pk}/ket-qua/{result.pk}/", f"/ho-so/{dossier.pk}/giay-tiep-nhan.pdf"):
+    for path in (
+        f"/ho-so/{dossier.pk}/",
+        f"/ho-so/{dossier.pk}/ket-qua/{result.pk}/",
+        f"/ho-so/{dossier.pk}/giay-tiep-nhan.pdf",
+    ):
         response = client.get(path)
         assert response.status_code == 200, path
         assert {"private", "no-store"} <= {part.strip() for part in response["Cache-Control"].split(",")}, path

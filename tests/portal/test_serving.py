@@ -25,13 +25,27 @@ def _free_port():
 def served(tmp_path_factory):
     var = tmp_path_factory.mktemp("serve")
     port, ws_port = _free_port(), _free_port()
-    env = {**os.environ, **production_env(), "VAR_DIR": str(var), "WS_BIND": f"127.0.0.1:{ws_port}",
-           "DJANGO_HTTPS_ONLY": "0", "WEB_CONCURRENCY": "2", "LOG_FORMAT": "json", "CELERY_BROKER_URL": "",
-           "DJANGO_ALLOWED_HOSTS": "127.0.0.1"}
+    env = {
+        **os.environ,
+        **production_env(),
+        "VAR_DIR": str(var),
+        "WS_BIND": f"127.0.0.1:{ws_port}",
+        "DJANGO_HTTPS_ONLY": "0",
+        "WEB_CONCURRENCY": "2",
+        "LOG_FORMAT": "json",
+        "CELERY_BROKER_URL": "",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+    }
     env.pop("DATABASE_URL", None)
     subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
-    process = subprocess.Popen([sys.executable, "-m", "portal.serve", "--bind", f"127.0.0.1:{port}"], cwd=ROOT,
-                               env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "portal.serve", "--bind", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
@@ -70,8 +84,9 @@ def test_the_meetings_websockets_and_pdf_reader_are_served(served):
         deadline = time.monotonic() + 30
         while True:
             try:
-                async with websockets.connect(f"ws://127.0.0.1:{ws_port}/ws/hop/1/",
-                                              additional_headers={"Origin": "http://127.0.0.1"}):
+                async with websockets.connect(
+                    f"ws://127.0.0.1:{ws_port}/ws/hop/1/", additional_headers={"Origin": "http://127.0.0.1"}
+                ):
                     return "accepted"
             except websockets.exceptions.InvalidStatus as refused:
                 return refused.response.status_code
@@ -93,8 +108,12 @@ def test_metrics_are_not_public(settings, client):
 
 @pytest.mark.django_db
 def test_readiness_says_which_part_is_not_ready(client, settings):
-    settings.OBJECT_STORAGE = {**settings.OBJECT_STORAGE, "ENDPOINT": "http://127.0.0.1:9", "ACCESS_KEY": "x",
-                               "SECRET_KEY": "y"}
+    settings.OBJECT_STORAGE = {
+        **settings.OBJECT_STORAGE,
+        "ENDPOINT": "http://127.0.0.1:9",
+        "ACCESS_KEY": "x",
+        "SECRET_KEY": "y",
+    }
     response = client.get("/readyz")
     assert response.status_code == 503 and response.json()["checks"]["storage"]["ok"] is False
     assert response.json()["checks"]["database"]["ok"]
@@ -104,7 +123,13 @@ def test_the_websocket_server_freezes_its_start_up_objects():
     """The collector skips what Django and Wagtail load once: without it a full collection held the
     event loop for about 300 ms and delayed a message to the whole hall (bench/meetings.py)."""
     script = "import gc; before = gc.get_freeze_count(); import portal.asgi; print(before, gc.get_freeze_count())"
-    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True,
-                            env={**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings"})
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings"},
+    )
     before, after = map(int, result.stdout.split())
     assert before == 0 and after > 100_000

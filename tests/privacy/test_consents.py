@@ -15,12 +15,21 @@ pytestmark = pytest.mark.django_db
 def test_registration_offers_each_purpose_unticked_and_records_what_was_ticked(client, registry, settings):
     page = client.get("/tai-khoan/dang-ky/").content.decode()
     for name in ("consent_sms", "consent_email"):
-        box = page[page.index(f'name="{name}"') - 80: page.index(f'name="{name}"') + 80]
+        box = page[page.index(f'name="{name}"') - 80 : page.index(f'name="{name}"') + 80]
         assert "checked" not in box
-    client.post("/tai-khoan/dang-ky/", {
-        "personal_id": "019220000517", "full_name": "Nguyễn Minh Khang", "date_of_birth": "2020-09-02",
-        "phone": "0911222333", "email": "", "password1": "Thai-Nguyen-2026", "password2": "Thai-Nguyen-2026",
-        "consent_sms": "on"})
+    client.post(
+        "/tai-khoan/dang-ky/",
+        {
+            "personal_id": "019220000517",
+            "full_name": "Nguyễn Minh Khang",
+            "date_of_birth": "2020-09-02",
+            "phone": "0911222333",
+            "email": "",
+            "password1": "Thai-Nguyen-2026",
+            "password2": "Thai-Nguyen-2026",
+            "consent_sms": "on",
+        },
+    )
     consent = Consent.objects.get()
     assert (consent.purpose, consent.method, consent.terms_version) == (Purpose.SMS, Method.REGISTRATION, "2026-01")
     assert consent.given_at is not None and consent.withdrawn_at is None

@@ -41,7 +41,9 @@ def test_an_administrator_queries_the_access_log_by_personal_id(staff_client, wo
     admin = sign_in_verified(Client(), get_user_model().objects.create_superuser("quantri", "q@example.vn", "x"))
     page = admin.get("/django-admin/privacy/accesslogentry/", {"q": world.citizen.personal_id})
     assert page.status_code == 200 and world.xa_chuyenvien.get_full_name() in page.content.decode()
-    assert admin.get(f"/django-admin/privacy/accesslogentry/{AccessLogEntry.objects.get().pk}/delete/").status_code == 403
+    assert (
+        admin.get(f"/django-admin/privacy/accesslogentry/{AccessLogEntry.objects.get().pk}/delete/").status_code == 403
+    )
 
 
 def test_my_data_has_the_account_dossiers_files_consents_lookups_and_accesses(client, staff_client, world, registry):
@@ -65,7 +67,8 @@ def test_my_data_has_the_account_dossiers_files_consents_lookups_and_accesses(cl
     assert {c["purpose"] for c in data["consents"]} == {"sms", "email", "registry_prefill"}
     assert data["registry_lookups"] and data["registry_lookups"][0]["by"] == world.citizen.username
     assert [(a["officer"], a["dossier"]) for a in data["dossier_accesses"]] == [
-        (world.xa_motcua.get_full_name(), dossier.code)]
+        (world.xa_motcua.get_full_name(), dossier.code)
+    ]
 
     pdf = client.get("/tai-khoan/du-lieu-cua-toi.pdf")
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)
@@ -75,8 +78,13 @@ def test_my_data_has_the_account_dossiers_files_consents_lookups_and_accesses(cl
 def test_counter_dossiers_under_my_id_are_mine_only_once_the_registry_confirmed_me(client, world):
     from django.utils import timezone
 
-    counter = walk_in(world.simple, world.commune_agency, world.xa_motcua, applicant_name="Nguyễn Văn An",
-                      applicant_personal_id=world.citizen.personal_id)
+    counter = walk_in(
+        world.simple,
+        world.commune_agency,
+        world.xa_motcua,
+        applicant_name="Nguyễn Văn An",
+        applicant_personal_id=world.citizen.personal_id,
+    )
     client.force_login(world.citizen)
     assert counter.code not in client.get("/tai-khoan/du-lieu-cua-toi.json").content.decode()
     type(world.citizen).objects.filter(pk=world.citizen.pk).update(identity_verified_at=timezone.now())
@@ -98,24 +106,47 @@ def test_registry_lookups_read_in_words_not_codes(client, world):
     from privacy.models import RegistryLookup
     from privacy.services import id_digest
 
-    for actor, purpose, outcome, cached in (("shell", "tra-cuu-thu-cong", "unavailable", False),
-                                            ("", "xac-thuc-tai-khoan", "ok", True),
-                                            ("xa.motcua", "H98.01-261123-0001", "not_found", False),
-                                            # the periodic re-check and the registry task (stop 45's walk)
-                                            ("verify_identities", "H98.01-261123-0001", "ok", False),
-                                            ("celery", "H98.01-261123-0001", "ok", False)):
-        RegistryLookup.objects.create(id_digest=id_digest(world.citizen.personal_id), masked_id="019******234",
-                                      actor=actor, purpose=purpose, outcome=outcome, cached=cached)
+    for actor, purpose, outcome, cached in (
+        ("shell", "tra-cuu-thu-cong", "unavailable", False),
+        ("", "xac-thuc-tai-khoan", "ok", True),
+        ("xa.motcua", "H98.01-261123-0001", "not_found", False),
+        # the periodic re-check and the registry task (stop 45's walk)
+        ("verify_identities", "H98.01-261123-0001", "ok", False),
+        ("celery", "H98.01-261123-0001", "ok", False),
+    ):
+        RegistryLookup.objects.create(
+            id_digest=id_digest(world.citizen.personal_id),
+            masked_id="019******234",
+            actor=actor,
+            purpose=purpose,
+            outcome=outcome,
+            cached=cached,
+        )
     client.force_login(world.citizen)
     page = client.get("/tai-khoan/du-lieu-cua-toi/").content.decode()
-    table = page[page.index("<tbody>", page.index("tra cứu")):]
-    for words in ("Quản trị hệ thống (dòng lệnh)", "Quản trị viên tra cứu theo yêu cầu", "CSDL không phản hồi",
-                  "Hệ thống (tự động)", "Xác thực khi đăng ký tài khoản", "Có thông tin (bản lưu tạm)",
-                  "Hồ sơ H98.01-261123-0001", "Không có trong CSDL"):
+    table = page[page.index("<tbody>", page.index("tra cứu")) :]
+    for words in (
+        "Quản trị hệ thống (dòng lệnh)",
+        "Quản trị viên tra cứu theo yêu cầu",
+        "CSDL không phản hồi",
+        "Hệ thống (tự động)",
+        "Xác thực khi đăng ký tài khoản",
+        "Có thông tin (bản lưu tạm)",
+        "Hồ sơ H98.01-261123-0001",
+        "Không có trong CSDL",
+    ):
         assert words in page, words
     assert "Hệ thống: đối chiếu lại hồ sơ chưa xác thực" in page
     assert 'class="table-wrap"' in page  # a phone scrolls the table, not the page
-    for code in (">shell<", ">unavailable<", ">ok<", "tra-cuu-thu-cong", ">not_found<", "verify_identities", ">celery<"):
+    for code in (
+        ">shell<",
+        ">unavailable<",
+        ">ok<",
+        "tra-cuu-thu-cong",
+        ">not_found<",
+        "verify_identities",
+        ">celery<",
+    ):
         assert code not in table, code
     pdf = client.get("/tai-khoan/du-lieu-cua-toi.pdf")
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages)

@@ -20,8 +20,9 @@ NOW = timezone.now()
 
 
 def _draft(world, days_ago):
-    draft, _message = filing.start_online(world.citizen, world.simple, world.commune_agency, consent=False,
-                                          at=NOW - dt.timedelta(days=days_ago))
+    draft, _message = filing.start_online(
+        world.citizen, world.simple, world.commune_agency, consent=False, at=NOW - dt.timedelta(days=days_ago)
+    )
     document = filing.attach_document(draft, world.citizen, world.simple.required_documents.first(), png())
     type(document).objects.filter(pk=document.pk).update(uploaded_at=NOW - dt.timedelta(days=days_ago))
     return draft, document
@@ -41,10 +42,12 @@ def test_drafts_untouched_for_90_days_go_with_their_files(world):
 
 
 def test_lookup_records_go_after_24_months(world):
-    old = RegistryLookup.objects.create(id_digest="a", masked_id="019******234", outcome="ok",
-                                        at=NOW - dt.timedelta(days=745))
-    kept = RegistryLookup.objects.create(id_digest="a", masked_id="019******234", outcome="ok",
-                                         at=NOW - dt.timedelta(days=700))
+    old = RegistryLookup.objects.create(
+        id_digest="a", masked_id="019******234", outcome="ok", at=NOW - dt.timedelta(days=745)
+    )
+    kept = RegistryLookup.objects.create(
+        id_digest="a", masked_id="019******234", outcome="ok", at=NOW - dt.timedelta(days=700)
+    )
     assert retention.apply(now=NOW, only=["lookups"]) == {"lookups": 1}
     assert list(RegistryLookup.objects.all()) == [kept] and not RegistryLookup.objects.filter(pk=old.pk).exists()
 

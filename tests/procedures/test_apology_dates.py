@@ -17,13 +17,16 @@ def apologise(world, dossier, moment):
     return services.issue_apology(dossier, world.xa_motcua, new_appointment_at=moment, reason="Chờ xác minh", at=AT)
 
 
-@pytest.mark.parametrize("moment, message", [
-    (local(9999, 12, 30, 9, 0), "không được quá một năm"),
-    (local(2027, 12, 1, 9, 0), "không được quá một năm"),
-    (local(2026, 11, 28, 9, 0), "(Thứ Bảy). Thời điểm làm việc gần nhất: 07:30 30/11/2026"),
-    (local(2026, 11, 27, 21, 0), "(ngoài giờ hành chính). Thời điểm làm việc gần nhất: 07:30 30/11/2026"),
-    (local(2026, 11, 27, 12, 0), "ngoài giờ hành chính"),  # the lunch break
-])
+@pytest.mark.parametrize(
+    "moment, message",
+    [
+        (local(9999, 12, 30, 9, 0), "không được quá một năm"),
+        (local(2027, 12, 1, 9, 0), "không được quá một năm"),
+        (local(2026, 11, 28, 9, 0), "(Thứ Bảy). Thời điểm làm việc gần nhất: 07:30 30/11/2026"),
+        (local(2026, 11, 27, 21, 0), "(ngoài giờ hành chính). Thời điểm làm việc gần nhất: 07:30 30/11/2026"),
+        (local(2026, 11, 27, 12, 0), "ngoài giờ hành chính"),  # the lunch break
+    ],
+)
 def test_a_date_the_desk_is_closed_is_refused_with_the_next_working_moment(world, moment, message):
     dossier = received(world, procedure=world.simple)
     before = dossier.appointment_at

@@ -20,8 +20,14 @@ S = DossierState
 
 
 def filed(t, procedure=None, desk=None, **fields):
-    dossier = services.create_draft(procedure or t.inter_level, desk or t.desk, t.citizen,
-                                    at=local(2026, 11, 20, 20, 0), applicant_phone="0912345678", **fields)
+    dossier = services.create_draft(
+        procedure or t.inter_level,
+        desk or t.desk,
+        t.citizen,
+        at=local(2026, 11, 20, 20, 0),
+        applicant_phone="0912345678",
+        **fields,
+    )
     return services.submit(dossier, t.citizen, at=local(2026, 11, 20, 20, 5))
 
 
@@ -82,8 +88,9 @@ def test_the_dashboard_counts_the_desk_and_charges_each_step_to_its_agency(tree)
     period = reads.Period(dossier.received_at.date().replace(day=1), dossier.received_at.date().replace(day=1))
     total = reads.totals(reads.scope_for(t.monitor), period)
     assert (total.received, total.resolved) == (1, 1)
-    by_agency = {f.label: f.received for f in reads.breakdown(reads.scope_for(t.monitor), period, "agency")
-                 if f.received}
+    by_agency = {
+        f.label: f.received for f in reads.breakdown(reads.scope_for(t.monitor), period, "agency") if f.received
+    }
     assert by_agency == {t.desk.name: 1}
     commune = reads.totals(reads.scope_for(t.first_leader), period)  # the commune's leader sees its desk's dossier
     assert commune.received == 1

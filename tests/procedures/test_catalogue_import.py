@@ -16,15 +16,23 @@ from procedures.models import Procedure, ProcedureVersion
 pytestmark = pytest.mark.django_db
 
 ENTRY = {
-    "national_code": "1.000001", "name": "Chứng thực bản sao từ bản chính", "field": "chung-thuc",
-    "versions": [{
-        "effective_from": "2025-07-01", "decision": {"number": "12/QĐ-UBND", "date": "2025-06-20",
-                                                     "signer": "Nguyễn Văn Tỉnh"},
-        "processing_days": 1, "fee_vnd": 2000, "result": "Bản sao được chứng thực", "legal_basis": "Nghị định 23/2015",
-        "online_level": "partial", "cutoff": "15:00",
-        "documents": [{"name": "Bản chính giấy tờ"}, {"name": "Bản sao cần chứng thực", "copy": "copy"}],
-        "route": [{"level": "commune", "agency": "committee", "task": "Chứng thực", "days": 1}],
-    }],
+    "national_code": "1.000001",
+    "name": "Chứng thực bản sao từ bản chính",
+    "field": "chung-thuc",
+    "versions": [
+        {
+            "effective_from": "2025-07-01",
+            "decision": {"number": "12/QĐ-UBND", "date": "2025-06-20", "signer": "Nguyễn Văn Tỉnh"},
+            "processing_days": 1,
+            "fee_vnd": 2000,
+            "result": "Bản sao được chứng thực",
+            "legal_basis": "Nghị định 23/2015",
+            "online_level": "partial",
+            "cutoff": "15:00",
+            "documents": [{"name": "Bản chính giấy tờ"}, {"name": "Bản sao cần chứng thực", "copy": "copy"}],
+            "route": [{"level": "commune", "agency": "committee", "task": "Chứng thực", "days": 1}],
+        }
+    ],
 }
 CATALOGUE = {"fields": [{"code": "chung-thuc", "name": "Chứng thực"}], "procedures": [ENTRY]}
 
@@ -47,7 +55,9 @@ def run(*args):
 def test_dry_run_shows_what_would_change_and_writes_nothing_then_the_import_is_idempotent(tmp_path):
     path = write(tmp_path, CATALOGUE)
     out, _err = run(path, "--dry-run")
-    assert "Chạy thử — không ghi gì" in out and "+ thủ tục 1.000001" in out and "+ phiên bản 1.000001 từ 01/07/2025" in out
+    assert (
+        "Chạy thử — không ghi gì" in out and "+ thủ tục 1.000001" in out and "+ phiên bản 1.000001 từ 01/07/2025" in out
+    )
     assert not Procedure.objects.exists()
 
     run(path)
@@ -99,12 +109,24 @@ def excel(tmp_path, entry):
     procedures.title = "procedures"
     procedures.append(PROCEDURE_COLUMNS)
     version = entry["versions"][0]
-    row = {"national_code": entry["national_code"], "name": entry["name"], "field_code": entry["field"],
-           "field_name": "Chứng thực", "effective_from": dt.datetime(2025, 7, 1),
-           "decision_number": version["decision"]["number"], "decision_date": "20/06/2025",
-           "decision_signer": version["decision"]["signer"], "processing_days": 1, "fee_vnd": 2000,
-           "result": version["result"], "legal_basis": version["legal_basis"], "online_level": "partial",
-           "cutoff": dt.time(15, 0), "non_boundary": "x", "case_basis": "residence"}
+    row = {
+        "national_code": entry["national_code"],
+        "name": entry["name"],
+        "field_code": entry["field"],
+        "field_name": "Chứng thực",
+        "effective_from": dt.datetime(2025, 7, 1),
+        "decision_number": version["decision"]["number"],
+        "decision_date": "20/06/2025",
+        "decision_signer": version["decision"]["signer"],
+        "processing_days": 1,
+        "fee_vnd": 2000,
+        "result": version["result"],
+        "legal_basis": version["legal_basis"],
+        "online_level": "partial",
+        "cutoff": dt.time(15, 0),
+        "non_boundary": "x",
+        "case_basis": "residence",
+    }
     procedures.append([row.get(c) for c in PROCEDURE_COLUMNS])
     documents = book.create_sheet("documents")
     documents.append(DOCUMENT_COLUMNS)

@@ -25,19 +25,32 @@ def noted(world):
     dossier = online(world)
     services.receive(dossier, world.xa_motcua, at=RECEIVED_AT, comment="NB-TIEPNHAN kiểm tra kỹ giấy tờ đất")
     services.start_processing(dossier, world.xa_chuyenvien, at=RECEIVED_AT, comment="NB-XULY ưu tiên")
-    services.request_supplement(dossier, world.xa_chuyenvien, missing_items=["Sơ đồ thửa đất"],
-                                comment="Nộp bản có xác nhận của xã", at=RECEIVED_AT)
-    services.supply(dossier, world.citizen, files=[("so-do.pdf", b"%PDF-1.4 x")], comment="Tôi gửi bổ sung",
-                    at=RECEIVED_AT)
+    services.request_supplement(
+        dossier,
+        world.xa_chuyenvien,
+        missing_items=["Sơ đồ thửa đất"],
+        comment="Nộp bản có xác nhận của xã",
+        at=RECEIVED_AT,
+    )
+    services.supply(
+        dossier, world.citizen, files=[("so-do.pdf", b"%PDF-1.4 x")], comment="Tôi gửi bổ sung", at=RECEIVED_AT
+    )
     services.transfer(dossier, world.xa_chuyenvien, comment="NB-CHUYEN hồ sơ có dấu hiệu tranh chấp", at=RECEIVED_AT)
     services.accept_transfer(dossier, world.huyen_chuyenvien, comment="NB-NHAN đã nhận", at=RECEIVED_AT)
-    services.propose(dossier, world.huyen_chuyenvien, outcome=Outcome.RESULT,
-                     note="NB-TRINH nội bộ: đề nghị lãnh đạo ký", at=RECEIVED_AT)
+    services.propose(
+        dossier,
+        world.huyen_chuyenvien,
+        outcome=Outcome.RESULT,
+        note="NB-TRINH nội bộ: đề nghị lãnh đạo ký",
+        at=RECEIVED_AT,
+    )
     services.send_back(dossier, world.huyen_lanhdao, comment="NB-TRALAI xem lại diện tích", at=RECEIVED_AT)
-    services.propose(dossier, world.huyen_chuyenvien, outcome=Outcome.RESULT,
-                     note="NB-TRINH lần 2: đã sửa diện tích", at=RECEIVED_AT)
-    services.approve(dossier, world.huyen_lanhdao, comment="NB-DUYET", at=RECEIVED_AT,
-                     files=[("kq.pdf", b"%PDF-1.4 kq")])
+    services.propose(
+        dossier, world.huyen_chuyenvien, outcome=Outcome.RESULT, note="NB-TRINH lần 2: đã sửa diện tích", at=RECEIVED_AT
+    )
+    services.approve(
+        dossier, world.huyen_lanhdao, comment="NB-DUYET", at=RECEIVED_AT, files=[("kq.pdf", b"%PDF-1.4 kq")]
+    )
     services.return_result(dossier, world.xa_motcua, comment="NB-TRAKQ trả tận tay", at=RECEIVED_AT)
     dossier.refresh_from_db()
     assert INTERNAL in dossier.decision_note  # the proposal's note is still on the row
@@ -55,11 +68,14 @@ def test_no_output_for_the_citizen_carries_an_internal_note(client, world, noted
         "my dossiers": client.get("/ho-so/").content.decode(),
         "my data json": client.get("/tai-khoan/du-lieu-cua-toi.json").content.decode(),
         "my data page": client.get("/tai-khoan/du-lieu-cua-toi/").content.decode(),
-        "my data pdf": "".join(page.extract_text() for page in PdfReader(
-            io.BytesIO(client.get("/tai-khoan/du-lieu-cua-toi.pdf").content)).pages),
+        "my data pdf": "".join(
+            page.extract_text()
+            for page in PdfReader(io.BytesIO(client.get("/tai-khoan/du-lieu-cua-toi.pdf").content)).pages
+        ),
         "tracking": APIClient().post("/tra-cuu-ho-so/", {"code": noted.code, "secret": "1234"}).content.decode(),
-        "tracking api": APIClient().post("/api/v1/tracking/", {"code": noted.code, "secret": "1234"},
-                                         format="json").content.decode(),
+        "tracking api": APIClient()
+        .post("/api/v1/tracking/", {"code": noted.code, "secret": "1234"}, format="json")
+        .content.decode(),
         "sms": " ".join(text for _phone, text in MemorySmsGateway.outbox),
         "e-mail": " ".join(f"{m.subject} {m.body}" for m in mail.outbox),
     }

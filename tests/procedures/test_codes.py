@@ -57,8 +57,10 @@ def test_must_run_inside_a_transaction():
 @pytest.mark.django_db(transaction=True)
 def test_twenty_threads_at_once_get_twenty_distinct_consecutive_codes():
     if connection.vendor != "postgresql":
-        pytest.skip("concurrency of the code sequence is proven on PostgreSQL (run with DATABASE_URL); "
-                    "SQLite serialises all writers anyway")
+        pytest.skip(
+            "concurrency of the code sequence is proven on PostgreSQL (run with DATABASE_URL); "
+            "SQLite serialises all writers anyway"
+        )
     agency = AgencyFactory(electronic_code="000.30.25.H98")
     day = local(2026, 11, 24, 9, 0)
     codes, errors = at_once(20, lambda: issue(agency, day))
@@ -91,8 +93,9 @@ def test_an_online_dossier_is_dated_by_the_day_the_system_received_it(world):
     """docs/decisions/0006: submitted at 23:50 on 24/11, accepted by the officer on 25/11 → 241124."""
     from procedures import services
 
-    draft = services.create_draft(world.simple, world.commune_agency, world.citizen, at=local(2026, 11, 24, 23, 0),
-                                  applicant_phone="0912345678")
+    draft = services.create_draft(
+        world.simple, world.commune_agency, world.citizen, at=local(2026, 11, 24, 23, 0), applicant_phone="0912345678"
+    )
     services.submit(draft, world.citizen, at=local(2026, 11, 24, 23, 50))
     code = draft.code
     assert code.split("-")[1] == "261124"

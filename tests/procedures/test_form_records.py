@@ -31,8 +31,9 @@ def test_the_receipt_keeps_the_appointment_given_at_receipt_after_an_apology(wor
     given = dossier.appointment_at
     services.start_processing(dossier, world.xa_chuyenvien, at=local(2026, 11, 23, 9, 0))
     later = given + dt.timedelta(days=7)
-    services.issue_apology(dossier, world.xa_chuyenvien, reason="Chờ xác minh.", new_appointment_at=later,
-                           at=local(2026, 11, 24, 9, 0))
+    services.issue_apology(
+        dossier, world.xa_chuyenvien, reason="Chờ xác minh.", new_appointment_at=later, at=local(2026, 11, 24, 9, 0)
+    )
     dossier.refresh_from_db()
     assert dossier.appointment_at == later
     text = check_paper(render_receipt(dossier, URL))
@@ -43,8 +44,9 @@ def test_the_receipt_keeps_the_appointment_given_at_receipt_after_an_apology(wor
 def test_the_supplement_form_names_the_agency_that_asked_as_of_asking(world):
     dossier = receive(world, local(2026, 11, 23, 8, 0))
     services.start_processing(dossier, world.xa_chuyenvien, at=local(2026, 11, 23, 9, 0))
-    services.request_supplement(dossier, world.xa_chuyenvien, missing_items=["Bản sao rõ nét"],
-                                at=local(2026, 11, 23, 10, 0))
+    services.request_supplement(
+        dossier, world.xa_chuyenvien, missing_items=["Bản sao rõ nét"], at=local(2026, 11, 23, 10, 0)
+    )
     services.supply(dossier, world.citizen, at=local(2026, 11, 23, 11, 0))
     services.transfer(dossier, world.xa_chuyenvien, at=local(2026, 11, 23, 14, 0))
     services.accept_transfer(dossier, world.huyen_chuyenvien, at=local(2026, 11, 23, 15, 0))
@@ -58,7 +60,9 @@ def test_a_2025_receipt_writes_the_address_on_the_new_tree_and_where_the_result_
     from government.addresses import on_current_tree
 
     assert on_current_tree("Tổ 5, thị trấn Hương Sơn, huyện Phú Bình, tỉnh Thái Nguyên") == (
-        "Tổ 5, Xã Phú Bình, Tỉnh Thái Nguyên", True)
+        "Tổ 5, Xã Phú Bình, Tỉnh Thái Nguyên",
+        True,
+    )
     assert on_current_tree("Tổ 5, Phường Phan Đình Phùng, Tỉnh Thái Nguyên")[1] is False  # already current
     assert on_current_tree("ở nhà bà ngoại") == ("ở nhà bà ngoại", False)
     dossier = online(world)

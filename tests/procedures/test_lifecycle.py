@@ -125,8 +125,12 @@ def test_reject_and_withdraw_need_reasons(world):
 def test_counter_filing_issues_code_and_receipt_at_once(world):
     w = world
     dossier = services.file_at_counter(
-        w.simple, w.commune_agency, w.xa_motcua, at=local(2026, 11, 23, 16, 59),
-        applicant_name="Lê Thị Hoa", applicant_personal_id="019195000001",
+        w.simple,
+        w.commune_agency,
+        w.xa_motcua,
+        at=local(2026, 11, 23, 16, 59),
+        applicant_name="Lê Thị Hoa",
+        applicant_personal_id="019195000001",
     )
     assert dossier.state == S.RECEIVED and dossier.channel == "counter"
     assert dossier.due_at == local(2026, 11, 25, 16, 59)  # 1 min Mon, Tue off (Culture Day), Wed to 16:59
@@ -137,29 +141,48 @@ def test_apology_letter_sets_a_new_appointment_but_late_stays_late(world):
     w = world
     dossier = received(w, procedure=w.simple)  # due Wed 25/11 08:00
     with pytest.raises(TransitionNotAllowed, match="sau ngày hẹn"):
-        services.issue_apology(dossier, w.xa_motcua, new_appointment_at=local(2026, 11, 20, 8, 0), reason="Chậm xác minh",
-                               at=local(2026, 11, 23, 9, 0))
-    services.issue_apology(dossier, w.xa_motcua, new_appointment_at=local(2026, 11, 30, 8, 0), reason="Chậm xác minh",
-                           at=local(2026, 11, 23, 9, 0))
+        services.issue_apology(
+            dossier,
+            w.xa_motcua,
+            new_appointment_at=local(2026, 11, 20, 8, 0),
+            reason="Chậm xác minh",
+            at=local(2026, 11, 23, 9, 0),
+        )
+    services.issue_apology(
+        dossier,
+        w.xa_motcua,
+        new_appointment_at=local(2026, 11, 30, 8, 0),
+        reason="Chậm xác minh",
+        at=local(2026, 11, 23, 9, 0),
+    )
     assert dossier.appointment_at == local(2026, 11, 30, 8, 0)
     assert dossier.due_at == local(2026, 11, 25, 8, 0)
     # After the due time too: that is when the citizen most needs the letter. A date already past is refused.
     with pytest.raises(TransitionNotAllowed, match="sau thời điểm hiện tại"):
-        services.issue_apology(dossier, w.xa_motcua, new_appointment_at=local(2026, 12, 2, 8, 0), reason="x",
-                               at=local(2026, 12, 3, 9, 0))
-    services.issue_apology(dossier, w.xa_motcua, new_appointment_at=local(2026, 12, 2, 8, 0), reason="Chờ ý kiến thuế",
-                           at=local(2026, 11, 26, 9, 0))
+        services.issue_apology(
+            dossier, w.xa_motcua, new_appointment_at=local(2026, 12, 2, 8, 0), reason="x", at=local(2026, 12, 3, 9, 0)
+        )
+    services.issue_apology(
+        dossier,
+        w.xa_motcua,
+        new_appointment_at=local(2026, 12, 2, 8, 0),
+        reason="Chờ ý kiến thuế",
+        at=local(2026, 11, 26, 9, 0),
+    )
     assert dossier.appointment_at == local(2026, 12, 2, 8, 0)
     assert list(dossier.events.filter(action="issue_apology").values_list("data__appointment_at", flat=True)) == [
-        local(2026, 11, 30, 8, 0).isoformat(), local(2026, 12, 2, 8, 0).isoformat()]
+        local(2026, 11, 30, 8, 0).isoformat(),
+        local(2026, 12, 2, 8, 0).isoformat(),
+    ]
     services.start_processing(dossier, w.xa_chuyenvien)
     services.propose(dossier, w.xa_chuyenvien, outcome=Outcome.RESULT)
     services.approve(dossier, w.xa_lanhdao)
     services.return_result(dossier, w.xa_motcua, at=local(2026, 11, 27, 9, 0))
     assert dossier.timeliness == Timeliness.LATE
     with pytest.raises(TransitionNotAllowed, match="chưa trả kết quả"):  # nothing left to move once returned
-        services.issue_apology(dossier, w.xa_motcua, new_appointment_at=local(2026, 12, 9, 8, 0), reason="x",
-                               at=local(2026, 11, 27, 10, 0))
+        services.issue_apology(
+            dossier, w.xa_motcua, new_appointment_at=local(2026, 12, 9, 8, 0), reason="x", at=local(2026, 11, 27, 10, 0)
+        )
 
 
 @pytest.mark.parametrize(

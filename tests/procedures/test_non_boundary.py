@@ -25,8 +25,9 @@ def t(tree):
 
 
 def filed_at_the_other_center(t, **fields):
-    dossier = services.create_draft(t.simple, t.other_desk, t.citizen, at=local(2026, 11, 23, 7, 0),
-                                    applicant_phone="0912345678", **fields)
+    dossier = services.create_draft(
+        t.simple, t.other_desk, t.citizen, at=local(2026, 11, 23, 7, 0), applicant_phone="0912345678", **fields
+    )
     return services.submit(dossier, t.citizen, at=local(2026, 11, 23, 7, 5))
 
 
@@ -36,11 +37,17 @@ def test_filed_in_one_commune_decided_by_another_and_returned_where_the_citizen_
     dossier = filed_at_the_other_center(t, case_unit=t.commune, return_agency=return_agency)
     services.receive(dossier, t.other_desk_officer, at=local(2026, 11, 23, 8, 0))
     assert (dossier.receiving_agency, dossier.competent_agency, dossier.current_agency) == (
-        t.other_desk, t.first, t.first)
+        t.other_desk,
+        t.first,
+        t.first,
+    )
     assert dossier in work_queue(t.first_specialist)  # the competent authority's queue
     assert dossier not in work_queue(t.other_specialist)
     receipt = " ".join(PdfReader(io.BytesIO(render_receipt(dossier, "http://t/"))).pages[0].extract_text().split())
-    assert receipt.startswith(" ".join(issuer_lines(t.other_desk, desk=True))) and f"Cơ quan có thẩm quyền giải quyết: {t.first.name}" in receipt
+    assert (
+        receipt.startswith(" ".join(issuer_lines(t.other_desk, desk=True)))
+        and f"Cơ quan có thẩm quyền giải quyết: {t.first.name}" in receipt
+    )
     if return_agency:
         assert f"Nơi trả kết quả: {t.desk.name}" in receipt
     services.start_processing(dossier, t.first_specialist, at=local(2026, 11, 23, 9, 0))
@@ -50,11 +57,13 @@ def test_filed_in_one_commune_decided_by_another_and_returned_where_the_citizen_
     assert dossier.current_agency == result_desk
     other_officer = t.desk_officer if result_desk == t.other_desk else t.other_desk_officer
     assert dossier not in work_queue(other_officer) and dossier in work_queue(
-        t.desk_officer if result_desk == t.desk else t.other_desk_officer)
+        t.desk_officer if result_desk == t.desk else t.other_desk_officer
+    )
     with pytest.raises(PermissionDenied):
         services.return_result(dossier, other_officer, at=local(2026, 11, 23, 14, 0))
-    services.return_result(dossier, t.desk_officer if result_desk == t.desk else t.other_desk_officer,
-                           at=local(2026, 11, 23, 14, 0))
+    services.return_result(
+        dossier, t.desk_officer if result_desk == t.desk else t.other_desk_officer, at=local(2026, 11, 23, 14, 0)
+    )
     assert dossier.returned_at is not None
 
 
@@ -74,8 +83,9 @@ def test_without_a_case_commune_the_center_is_told_why_and_nothing_changes(t):
 
 
 def test_a_commune_of_another_province_and_a_result_desk_that_is_no_center_are_refused(t):
-    elsewhere = UnitFactory(code="92101", short_name="Ngoài Tỉnh",
-                            parent=UnitFactory(code="92", level="province", short_name="Khác"))
+    elsewhere = UnitFactory(
+        code="92101", short_name="Ngoài Tỉnh", parent=UnitFactory(code="92", level="province", short_name="Khác")
+    )
     with pytest.raises(RouteError, match="không thuộc tỉnh của nơi tiếp nhận"):
         filed_at_the_other_center(t, case_unit=elsewhere)
     with pytest.raises(RouteError, match="chỉ được trả tại Trung tâm"):

@@ -25,12 +25,15 @@ def test_the_citizen_hears_of_receipt_supplement_result_and_apology(world, djang
     with django_capture_on_commit_callbacks(execute=True):
         services.receive(dossier, world.xa_motcua, at=RECEIVED_AT)
         services.start_processing(dossier, world.xa_chuyenvien, at=RECEIVED_AT)
-        services.request_supplement(dossier, world.xa_chuyenvien, missing_items=["Bản sao sổ hộ khẩu"],
-                                    at=RECEIVED_AT + dt.timedelta(hours=1))
+        services.request_supplement(
+            dossier, world.xa_chuyenvien, missing_items=["Bản sao sổ hộ khẩu"], at=RECEIVED_AT + dt.timedelta(hours=1)
+        )
     assert any("đã được tiếp nhận" in text and dossier.code in text for text in texts())
     assert any("cần bổ sung, hoàn thiện: Bản sao sổ hộ khẩu" in text for text in texts())
     assert {message.subject for message in mail.outbox} == {
-        f"Đã tiếp nhận hồ sơ {dossier.code}", f"Hồ sơ {dossier.code} cần bổ sung"}
+        f"Đã tiếp nhận hồ sơ {dossier.code}",
+        f"Hồ sơ {dossier.code} cần bổ sung",
+    }
     assert len(texts()) == 2  # start_processing tells the citizen nothing
 
 
@@ -38,16 +41,27 @@ def test_an_apology_is_sent_with_the_new_date(world, django_capture_on_commit_ca
     dossier = online(world, procedure=world.simple)
     services.receive(dossier, world.xa_motcua, at=RECEIVED_AT)
     with django_capture_on_commit_callbacks(execute=True):
-        services.issue_apology(dossier, world.xa_motcua, reason="Chờ xác minh của công an.",
-                               new_appointment_at=dossier.appointment_at + dt.timedelta(days=5),  # a Monday morning
-                               at=RECEIVED_AT + dt.timedelta(hours=2))
+        services.issue_apology(
+            dossier,
+            world.xa_motcua,
+            reason="Chờ xác minh của công an.",
+            new_appointment_at=dossier.appointment_at + dt.timedelta(days=5),  # a Monday morning
+            at=RECEIVED_AT + dt.timedelta(hours=2),
+        )
     assert "Chúng tôi thành thật xin lỗi" in texts()[-1] and "Chờ xác minh của công an." in texts()[-1]
 
 
 def test_counter_filing_sends_one_receipt_message_not_two(world, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        services.file_at_counter(world.simple, world.commune_agency, world.xa_motcua, applicant_name="Lê Văn Cường",
-                                 applicant_personal_id="019085000111", applicant_phone="0977000111", at=RECEIVED_AT)
+        services.file_at_counter(
+            world.simple,
+            world.commune_agency,
+            world.xa_motcua,
+            applicant_name="Lê Văn Cường",
+            applicant_personal_id="019085000111",
+            applicant_phone="0977000111",
+            at=RECEIVED_AT,
+        )
     assert len(texts()) == 1 and "đã được tiếp nhận" in texts()[0]
 
 

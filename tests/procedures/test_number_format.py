@@ -23,8 +23,10 @@ def test_time_limits_and_copies_agree_with_their_number_in_english():
     from procedures.sla.time_limits import TimeLimit
 
     days = lambda n: TimeLimit(kind=TimeLimitKind.WORKING_DAYS, days=Decimal(n)).text  # noqa: E731
-    copies = Template('{% load i18n %}{% blocktranslate count counter=n %}{{ counter }} bản{% plural %}'
-                      '{{ counter }} bản{% endblocktranslate %}')
+    copies = Template(
+        "{% load i18n %}{% blocktranslate count counter=n %}{{ counter }} bản{% plural %}"
+        "{{ counter }} bản{% endblocktranslate %}"
+    )
     with translation.override("en"):
         assert (days("1"), days("3"), days("0.5")) == ("1 working day", "3 working days", "0.5 working days")
         assert [copies.render(Context({"n": n})) for n in (1, 2)] == ["1 copy", "2 copies"]

@@ -39,8 +39,10 @@ def test_every_form_embeds_its_fonts(world):
     url = "http://testserver/tra-cuu-ho-so/"
     event = dossier.events.first()
     pdfs = {
-        "01": render_receipt(dossier, url), "02": pdf_forms.supplement_request(dossier, event, url),
-        "03": pdf_forms.refusal(dossier, event, url), "05": pdf_forms.control_slip(dossier, url),
+        "01": render_receipt(dossier, url),
+        "02": pdf_forms.supplement_request(dossier, event, url),
+        "03": pdf_forms.refusal(dossier, event, url),
+        "05": pdf_forms.control_slip(dossier, url),
         "06": desk_register(world.commune_agency, RECEIVED_AT.date(), RECEIVED_AT.date()),
         "du-lieu": summary_pdf(personal_data(world.citizen)),
     }
@@ -66,10 +68,16 @@ def test_the_2018_forms_carry_number_place_and_date_and_the_register_reference(w
 
     services.start_processing(dossier, world.xa_chuyenvien, at=RECEIVED_AT)
     services.request_supplement(dossier, world.xa_chuyenvien, missing_items=["Bản sao rõ nét"], at=RECEIVED_AT)
-    supplement = " ".join(_text(pdf_forms.supplement_request(dossier, dossier.events.get(
-        action="request_supplement"), "http://testserver/", SET_2018)).split())
-    refusal = " ".join(_text(pdf_forms.refusal(dossier, dossier.events.get(action="receive"), "http://t/",
-                                               SET_2018)).split())
+    supplement = " ".join(
+        _text(
+            pdf_forms.supplement_request(
+                dossier, dossier.events.get(action="request_supplement"), "http://testserver/", SET_2018
+            )
+        ).split()
+    )
+    refusal = " ".join(
+        _text(pdf_forms.refusal(dossier, dossier.events.get(action="receive"), "http://t/", SET_2018)).split()
+    )
     for text in (supplement, refusal):
         assert not re.search(r"Ngày \d\d giờ", text) and "Vào lúc 08 giờ 00, ngày 23/11/2026" in text
     assert "NGƯỜI TIẾP NHẬN HỒ SƠ" in refusal
@@ -81,9 +89,18 @@ def test_the_register_has_address_phone_handling_agency_transfer_and_notes(world
     dossier = at_the_district(world, days_ago=3)
     day = timezone.localdate(dossier.received_at)  # the register is by local day (UTC+7)
     text = " ".join(_text(desk_register(world.commune_agency, day, day, SET_2018)).split())
-    for expected in ("Tên, địa chỉ, điện thoại người nộp", "Cơ quan chủ trì giải quyết", "Số lượng hồ sơ (bộ)",
-                     "Chuyển hồ sơ (ngày; ký nhận)", "Trả kết quả (ngày; ký nhận)", "Ghi chú", "0912345678",
-                     world.district_agency.name.split()[-1], dossier.code, "1. Ủy ban nhân dân"):
+    for expected in (
+        "Tên, địa chỉ, điện thoại người nộp",
+        "Cơ quan chủ trì giải quyết",
+        "Số lượng hồ sơ (bộ)",
+        "Chuyển hồ sơ (ngày; ký nhận)",
+        "Trả kết quả (ngày; ký nhận)",
+        "Ghi chú",
+        "0912345678",
+        world.district_agency.name.split()[-1],
+        dossier.code,
+        "1. Ủy ban nhân dân",
+    ):
         assert expected in text, expected
 
 
@@ -119,19 +136,29 @@ def forms_received_on(world, day):
 
     def filed(procedure=None, citizen=None):
         citizen = citizen or w.citizen
-        dossier = services.create_draft(procedure or w.inter_level, w.commune_agency, citizen,
-                                        at=at - dt.timedelta(hours=1), applicant_phone="0912345678",
-                                        applicant_address="Xóm Chùa, xã Tân Thử")
+        dossier = services.create_draft(
+            procedure or w.inter_level,
+            w.commune_agency,
+            citizen,
+            at=at - dt.timedelta(hours=1),
+            applicant_phone="0912345678",
+            applicant_address="Xóm Chùa, xã Tân Thử",
+        )
         return services.submit(dossier, citizen, at=at - dt.timedelta(minutes=30))
 
     worked = services.receive(filed(), w.xa_motcua, at=at)
     services.start_processing(worked, w.xa_chuyenvien, at=at + dt.timedelta(hours=1))
-    services.request_supplement(worked, w.xa_chuyenvien, missing_items=["Bản sao sổ đỏ rõ nét"],
-                                at=at + dt.timedelta(hours=2))
+    services.request_supplement(
+        worked, w.xa_chuyenvien, missing_items=["Bản sao sổ đỏ rõ nét"], at=at + dt.timedelta(hours=2)
+    )
     services.supply(worked, w.citizen, at=at + dt.timedelta(hours=3))
-    services.issue_apology(worked, w.xa_chuyenvien, reason="Chờ xác minh nguồn gốc đất.",
-                           new_appointment_at=worked.appointment_at + dt.timedelta(days=7),  # a week on: a working day
-                           at=at + dt.timedelta(hours=4))
+    services.issue_apology(
+        worked,
+        w.xa_chuyenvien,
+        reason="Chờ xác minh nguồn gốc đất.",
+        new_appointment_at=worked.appointment_at + dt.timedelta(days=7),  # a week on: a working day
+        at=at + dt.timedelta(hours=4),
+    )
     services.transfer(worked, w.xa_chuyenvien, at=at + dt.timedelta(hours=5))
     refused = filed(citizen=w.other_citizen)
     services.reject(refused, w.xa_motcua, reason="Hồ sơ không thuộc thẩm quyền.", at=at)
@@ -146,15 +173,23 @@ def forms_received_on(world, day):
         "register": desk_register(w.commune_agency, day, day),
     }
     if day >= dt.date(2025, 10, 30):
-        services.stop(stopped, w.xa_lanhdao, ground=StopGround.LEGAL_GROUNDS, reason="Đất đang có tranh chấp.",
-                      provision="Điều 4 Luật Đất đai năm 2024",
-                      at=at + dt.timedelta(hours=6))
+        services.stop(
+            stopped,
+            w.xa_lanhdao,
+            ground=StopGround.LEGAL_GROUNDS,
+            reason="Đất đang có tranh chấp.",
+            provision="Điều 4 Luật Đất đai năm 2024",
+            at=at + dt.timedelta(hours=6),
+        )
         forms["stop"] = pdf_forms.stop_notice(stopped, stopped.events.get(action="stop"), url)
     return worked, forms
 
 
-@pytest.mark.parametrize("day, form_set", [("2025-10-29", SET_2018), ("2025-10-30", SET_2025)],
-                         ids=["29-october-2025-keeps-2018", "30-october-2025-gets-2025"])
+@pytest.mark.parametrize(
+    "day, form_set",
+    [("2025-10-29", SET_2018), ("2025-10-30", SET_2025)],
+    ids=["29-october-2025-keeps-2018", "30-october-2025-gets-2025"],
+)
 def test_each_form_of_the_set_in_force_on_the_receipt_day(world, day, form_set):
     import datetime as dt
 
@@ -167,7 +202,9 @@ def test_each_form_of_the_set_in_force_on_the_receipt_day(world, day, form_set):
     assert set_of(dossier) is form_set
     assert set(forms) == set(form_set.numbers)  # the 2025 set has the stop notice, 2018 has none
     # Decree 30: a zero before days under 10 and months 1 and 2 only ("tháng 6", "tháng 7").
-    place_date = f"Tân Thử, ngày {day.day:02d} tháng {day.month if day.month > 2 else f'{day.month:02d}'} năm {day.year}"
+    place_date = (
+        f"Tân Thử, ngày {day.day:02d} tháng {day.month if day.month > 2 else f'{day.month:02d}'} năm {day.year}"
+    )
     letters = {"apology", "stop"} if form_set is SET_2025 else set()  # the agency's letters, Decree 30's layout
     for kind, content in forms.items():
         text = " ".join(_text(content).split())
@@ -177,8 +214,9 @@ def test_each_form_of_the_set_in_force_on_the_receipt_day(world, day, form_set):
             assert str(form_set.title(kind)).upper() in text, kind
         assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "Độc lập - Tự do - Hạnh phúc" in text
         check_paper(content)  # every font embedded and of the serif face, every character drawn by it
-        expected = {"register": landscape(A4)}.get(kind, A4 if form_set is SET_2025 and kind in ("apology", "stop")
-                                                  else A5)
+        expected = {"register": landscape(A4)}.get(
+            kind, A4 if form_set is SET_2025 and kind in ("apology", "stop") else A5
+        )
         assert _page_size(content) == (round(expected[0]), round(expected[1])), kind
         if kind != "register":
             assert "Số: " in text and place_date in text, kind

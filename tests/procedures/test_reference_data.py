@@ -48,14 +48,26 @@ def test_three_level_tree_matches_the_official_table(legacy):
     phu_binh = AdministrativeUnit.objects.get(level=UnitLevel.DISTRICT, short_name="Phú Bình")
     assert phu_binh.children.count() == 20
     names = set(AdministrativeUnit.objects.filter(level=UnitLevel.DISTRICT).values_list("short_name", flat=True))
-    assert names == {"Thái Nguyên", "Sông Công", "Phổ Yên", "Định Hóa", "Phú Lương", "Đồng Hỷ", "Võ Nhai", "Đại Từ", "Phú Bình"}
+    assert names == {
+        "Thái Nguyên",
+        "Sông Công",
+        "Phổ Yên",
+        "Định Hóa",
+        "Phú Lương",
+        "Đồng Hỷ",
+        "Võ Nhai",
+        "Đại Từ",
+        "Phú Bình",
+    }
 
 
 def test_two_level_tree_loads_with_communes_under_the_province(db):
     call_command("load_reference_data", model=ref.CURRENT, stdout=open("/dev/null", "w"))
     communes = table_count("SELECT COUNT(*) FROM admin_units WHERE provinceShort = 'Thái Nguyên'")
     assert AdministrativeUnit.objects.filter(level=UnitLevel.DISTRICT).count() == 0
-    assert AdministrativeUnit.objects.filter(level=UnitLevel.COMMUNE, parent__level=UnitLevel.PROVINCE).count() == communes
+    assert (
+        AdministrativeUnit.objects.filter(level=UnitLevel.COMMUNE, parent__level=UnitLevel.PROVINCE).count() == communes
+    )
     # A center in every commune and at the province, whose desks host the province's departments.
     assert Agency.objects.filter(kind="center", unit__level=UnitLevel.COMMUNE).count() == communes
     province_center = Agency.objects.get(kind="center", unit__level=UnitLevel.PROVINCE)
@@ -104,9 +116,19 @@ def test_catalog_has_25_procedures_5_inter_level_each_routable(legacy):
 
 
 def test_loading_twice_changes_nothing(legacy):
-    before = (AdministrativeUnit.objects.count(), Agency.objects.count(), Procedure.objects.count(), RouteStep.objects.count())
+    before = (
+        AdministrativeUnit.objects.count(),
+        Agency.objects.count(),
+        Procedure.objects.count(),
+        RouteStep.objects.count(),
+    )
     call_command("load_reference_data", stdout=open("/dev/null", "w"))
-    after = (AdministrativeUnit.objects.count(), Agency.objects.count(), Procedure.objects.count(), RouteStep.objects.count())
+    after = (
+        AdministrativeUnit.objects.count(),
+        Agency.objects.count(),
+        Procedure.objects.count(),
+        RouteStep.objects.count(),
+    )
     assert before == after
 
 
@@ -126,13 +148,26 @@ def test_bad_routes_are_rejected_with_a_clear_message(days, steps, message):
 
 
 def test_catalog_import_refuses_a_bad_route_with_its_place_and_writes_it_not(db):
-    data = {"fields": [{"code": "x", "name": "X"}], "procedures": [{
-        "national_code": "9.9", "name": "Sai", "field": "x", "effective_from": "2025-07-01",
-        "decision": {"number": "1/QĐ"}, "processing_days": 3, "result": "r", "legal_basis": "l",
-        "online_level": "full", "documents": [{"name": "Tờ khai"}],
-        "route": [{"level": "commune", "agency": "committee", "task": "t", "days": 1}],
-    }]}
+    data = {
+        "fields": [{"code": "x", "name": "X"}],
+        "procedures": [
+            {
+                "national_code": "9.9",
+                "name": "Sai",
+                "field": "x",
+                "effective_from": "2025-07-01",
+                "decision": {"number": "1/QĐ"},
+                "processing_days": 3,
+                "result": "r",
+                "legal_basis": "l",
+                "online_level": "full",
+                "documents": [{"name": "Tờ khai"}],
+                "route": [{"level": "commune", "agency": "committee", "task": "t", "days": 1}],
+            }
+        ],
+    }
     plan = import_catalog(data)
     assert [str(r) for r in plan.refused] == [
-        "procedures[0] 9.9: Tổng số ngày của các bước (1) phải bằng thời hạn giải quyết (3 ngày làm việc)."]
+        "procedures[0] 9.9: Tổng số ngày của các bước (1) phải bằng thời hạn giải quyết (3 ngày làm việc)."
+    ]
     assert not Procedure.objects.exists()

@@ -15,11 +15,19 @@ from procedures.services import reference_data as ref
 from procedures.services.routing import resolve_route
 
 FIXTURES = settings.BASE_DIR / "fixtures"
-MERGED_AWAY = ("Sở Tài nguyên và Môi trường", "Sở Kế hoạch và Đầu tư", "Sở Lao động", "Sở Giao thông vận tải",
-               "Sở Thông tin và Truyền thông")
+MERGED_AWAY = (
+    "Sở Tài nguyên và Môi trường",
+    "Sở Kế hoạch và Đầu tư",
+    "Sở Lao động",
+    "Sở Giao thông vận tải",
+    "Sở Thông tin và Truyền thông",
+)
 # What a 2025 text must not say: the district level and the offices and departments that went with it.
-DISTRICT_WORDS = re.compile(r"huyện|LĐTBXH|Phòng Tư pháp|Phòng Tài chính - Kế hoạch|Sở Giao thông|Sở Tài nguyên|"
-                            r"Sở Kế hoạch|Sở Lao động", re.IGNORECASE)
+DISTRICT_WORDS = re.compile(
+    r"huyện|LĐTBXH|Phòng Tư pháp|Phòng Tài chính - Kế hoạch|Sở Giao thông|Sở Tài nguyên|"
+    r"Sở Kế hoạch|Sở Lao động",
+    re.IGNORECASE,
+)
 
 
 def _catalogue(model):
@@ -27,15 +35,22 @@ def _catalogue(model):
 
 
 def _routes(model):
-    return {p["national_code"]: [(s["level"], s["agency"]) for s in p["versions"][0]["route"]]
-            for p in _catalogue(model)["procedures"]}
+    return {
+        p["national_code"]: [(s["level"], s["agency"]) for s in p["versions"][0]["route"]]
+        for p in _catalogue(model)["procedures"]
+    }
 
 
 def test_the_2025_province_has_the_merged_departments_and_its_police():
     agencies = json.loads((FIXTURES / "agencies" / "thai-nguyen-2025.json").read_text(encoding="utf-8"))
     province = [a["name"] for a in agencies if a["unit"] == agencies[0]["unit"]]
-    for name in ("Sở Tài chính", "Sở Nông nghiệp và Môi trường", "Sở Nội vụ", "Sở Khoa học và Công nghệ",
-                 "Công an tỉnh Thái Nguyên"):
+    for name in (
+        "Sở Tài chính",
+        "Sở Nông nghiệp và Môi trường",
+        "Sở Nội vụ",
+        "Sở Khoa học và Công nghệ",
+        "Công an tỉnh Thái Nguyên",
+    ):
         assert any(n.startswith(name) for n in province), name
     assert not [n for n in province if n.startswith(MERGED_AWAY)]
     desks = next(a["desks"] for a in agencies if a.get("desks") and a["unit"] == agencies[0]["unit"])
@@ -52,13 +67,16 @@ def test_the_legacy_province_stays_as_it_was_in_2023():
     assert legacy["1.002804"] == [("province", "department:transport")]
 
 
-@pytest.mark.parametrize(("code", "route"), [
-    ("2.001417", [("province", "department:police")]),  # criminal record certificate: Công an tỉnh
-    ("1.002804", [("province", "department:police")]),  # driving licence exchange
-    ("2.001610", [("province", "department:finance")]),  # business registration: Sở Tài chính
-    ("1.010727", [("province", "department:agriculture-environment")]),
-    ("1.002271", [("commune", "committee"), ("province", "department:home-affairs")]),  # people with merit
-])
+@pytest.mark.parametrize(
+    ("code", "route"),
+    [
+        ("2.001417", [("province", "department:police")]),  # criminal record certificate: Công an tỉnh
+        ("1.002804", [("province", "department:police")]),  # driving licence exchange
+        ("2.001610", [("province", "department:finance")]),  # business registration: Sở Tài chính
+        ("1.010727", [("province", "department:agriculture-environment")]),
+        ("1.002271", [("commune", "committee"), ("province", "department:home-affairs")]),  # people with merit
+    ],
+)
 def test_each_procedure_goes_to_its_2025_body(code, route):
     assert _routes(ref.CURRENT)[code] == route
 

@@ -55,8 +55,12 @@ def test_explain_lists_counted_and_skipped_days():
     assert skipped[dt.date(2026, 2, 17)] == "Tết Nguyên Đán"
     assert skipped[dt.date(2026, 2, 14)] == "Thứ Bảy"
     counted = {line.day: line.seconds for line in explanation.lines if not line.skipped_reason}
-    assert counted == {dt.date(2026, 2, 13): 6 * 3600, dt.date(2026, 2, 23): 7.5 * 3600,
-                       dt.date(2026, 2, 24): 7.5 * 3600, dt.date(2026, 2, 25): 1.5 * 3600}
+    assert counted == {
+        dt.date(2026, 2, 13): 6 * 3600,
+        dt.date(2026, 2, 23): 7.5 * 3600,
+        dt.date(2026, 2, 24): 7.5 * 3600,
+        dt.date(2026, 2, 25): 1.5 * 3600,
+    }
     text = explanation.as_text()
     assert "Thứ Ba 17/02/2026: không tính — Tết Nguyên Đán" in text
     assert "Hạn giải quyết: 25/02/2026 09:00" in text

@@ -21,8 +21,13 @@ def test_the_competent_agency_stops_a_received_dossier_at_the_applicants_request
             services.stop(dossier, not_competent, ground=StopGround.APPLICANT_REQUEST, reason="Xin dừng")
     with pytest.raises(TransitionNotAllowed, match="lý do"):
         services.stop(dossier, w.huyen_lanhdao, ground=StopGround.APPLICANT_REQUEST, reason=" ")
-    services.stop(dossier, w.huyen_lanhdao, ground=StopGround.APPLICANT_REQUEST,
-                  reason="Người nộp đề nghị dừng để bổ sung giấy tờ khác.", at=local(2026, 11, 24, 10, 0))
+    services.stop(
+        dossier,
+        w.huyen_lanhdao,
+        ground=StopGround.APPLICANT_REQUEST,
+        reason="Người nộp đề nghị dừng để bổ sung giấy tờ khác.",
+        at=local(2026, 11, 24, 10, 0),
+    )
     dossier.refresh_from_db()
     assert (dossier.state, dossier.stop_ground) == (S.STOPPED, StopGround.APPLICANT_REQUEST)
     assert dossier.stopped_at == local(2026, 11, 24, 10, 0) and dossier.timeliness == ""
@@ -34,16 +39,24 @@ def test_the_competent_agency_stops_a_received_dossier_at_the_applicants_request
     assert event.data["letter_symbol"] == "01/TB-UBND"  # a thông báo of the district's outgoing register
     for action in (services.start_processing, services.withdraw):  # final: nothing moves it again
         with pytest.raises(TransitionNotAllowed):
-            action(dossier, w.xa_chuyenvien if action is services.start_processing else w.citizen,
-                   **({} if action is services.start_processing else {"reason": "x"}))
+            action(
+                dossier,
+                w.xa_chuyenvien if action is services.start_processing else w.citizen,
+                **({} if action is services.start_processing else {"reason": "x"}),
+            )
 
 
 def test_a_dossier_not_yet_received_is_withdrawn_not_stopped(world):
     w = world
     dossier = online(w)
     with pytest.raises((TransitionNotAllowed, PermissionDenied)):
-        services.stop(dossier, w.huyen_lanhdao, ground=StopGround.LEGAL_GROUNDS, reason="Không thuộc thẩm quyền",
-                      provision="khoản 3 Điều 18 Nghị định số 118/2025/NĐ-CP")
+        services.stop(
+            dossier,
+            w.huyen_lanhdao,
+            ground=StopGround.LEGAL_GROUNDS,
+            reason="Không thuộc thẩm quyền",
+            provision="khoản 3 Điều 18 Nghị định số 118/2025/NĐ-CP",
+        )
     assert Dossier.objects.get(pk=dossier.pk).state == S.SUBMITTED
     services.withdraw(dossier, w.citizen, reason="Nộp nhầm thủ tục")
     assert dossier.state == S.WITHDRAWN

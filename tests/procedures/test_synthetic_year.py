@@ -52,8 +52,9 @@ def test_real_filings_after_it_never_reuse_a_code(world):
     generate(300, seed=3, out=io.StringIO(), end=timezone.localtime())
     codes = set(Dossier.objects.values_list("code", flat=True))
     assert len(codes) == 300
-    busy = Dossier.objects.filter(receiving_agency=world.commune_agency, procedure=world.simple,
-                                  received_at__isnull=False).latest("received_at")
+    busy = Dossier.objects.filter(
+        receiving_agency=world.commune_agency, procedure=world.simple, received_at__isnull=False
+    ).latest("received_at")
     draft = services.create_draft(world.simple, world.commune_agency, world.citizen, at=busy.received_at)
     fresh = services.submit(draft, world.citizen, at=busy.received_at)  # a day the synthetic year already numbered
     assert fresh.code not in codes

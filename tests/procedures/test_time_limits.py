@@ -26,13 +26,16 @@ def test_the_compensatory_monday_is_a_day_off():
     assert not cal.is_working_day(dt.date(2026, 4, 27))
 
 
-@pytest.mark.parametrize(("received", "due"), [
-    (local(2026, 4, 24, 14, 59), local(2026, 4, 24, 17, 0)),  # before the cut-off: that Friday
-    (local(2026, 4, 24, 15, 0), local(2026, 4, 24, 17, 0)),  # at 15:00 sharp, still that day
-    (local(2026, 4, 24, 15, 1), local(2026, 4, 28, 17, 0)),  # after it: the next working day, Tuesday
-    (local(2026, 4, 25, 9, 0), local(2026, 4, 28, 17, 0)),  # filed online on Saturday
-    (local(2026, 4, 28, 6, 45), local(2026, 4, 28, 17, 0)),  # before opening time, before the cut-off
-])
+@pytest.mark.parametrize(
+    ("received", "due"),
+    [
+        (local(2026, 4, 24, 14, 59), local(2026, 4, 24, 17, 0)),  # before the cut-off: that Friday
+        (local(2026, 4, 24, 15, 0), local(2026, 4, 24, 17, 0)),  # at 15:00 sharp, still that day
+        (local(2026, 4, 24, 15, 1), local(2026, 4, 28, 17, 0)),  # after it: the next working day, Tuesday
+        (local(2026, 4, 25, 9, 0), local(2026, 4, 28, 17, 0)),  # filed online on Saturday
+        (local(2026, 4, 28, 6, 45), local(2026, 4, 28, 17, 0)),  # before opening time, before the cut-off
+    ],
+)
 def test_same_day_due_times(received, due):
     assert SAME_DAY.due(cal, received)[1] == due
 
@@ -46,11 +49,14 @@ def test_the_old_reading_was_wrong_at_the_boundaries():
     assert classify(local(2026, 4, 29, 7, 45), SAME_DAY.due(cal, local(2026, 4, 28, 8, 0))[1], cal) == Timeliness.LATE
 
 
-@pytest.mark.parametrize(("returned", "expected"), [
-    (local(2026, 4, 28, 16, 59), Timeliness.ON_TIME),
-    (local(2026, 4, 28, 17, 0), Timeliness.ON_TIME),
-    (local(2026, 4, 29, 7, 31), Timeliness.LATE),  # the next working day's opening
-])
+@pytest.mark.parametrize(
+    ("returned", "expected"),
+    [
+        (local(2026, 4, 28, 16, 59), Timeliness.ON_TIME),
+        (local(2026, 4, 28, 17, 0), Timeliness.ON_TIME),
+        (local(2026, 4, 29, 7, 31), Timeliness.LATE),  # the next working day's opening
+    ],
+)
 def test_same_day_timeliness(returned, expected):
     due = SAME_DAY.due(cal, local(2026, 4, 28, 8, 0))[1]
     assert classify(returned, due, cal) == expected
@@ -74,7 +80,8 @@ def test_words_for_each_kind():
     assert SAME_DAY.text == "Trong ngày"
     assert TimeLimit(TimeLimitKind.WORKING_HOURS, hours=Decimal(4)).text == "4 giờ làm việc"
     assert TimeLimit(TimeLimitKind.WORKING_DAYS, days=Decimal("1.5")).full_text == (
-        "1,5 ngày làm việc kể từ khi nhận đủ hồ sơ hợp lệ")
+        "1,5 ngày làm việc kể từ khi nhận đủ hồ sơ hợp lệ"
+    )
 
 
 def test_explanation_of_a_receipt_after_the_cut_off():
@@ -96,8 +103,9 @@ def _same_day(procedure):
 
 
 def _file_and_receive(t, at):
-    draft = services.create_draft(t.simple, t.desk, t.citizen, at=at - dt.timedelta(hours=1),
-                                  applicant_phone="0912345678", case_unit=t.commune)
+    draft = services.create_draft(
+        t.simple, t.desk, t.citizen, at=at - dt.timedelta(hours=1), applicant_phone="0912345678", case_unit=t.commune
+    )
     services.submit(draft, t.citizen, at=at - dt.timedelta(minutes=30))
     return services.receive(draft, t.desk_officer, at=at)
 
@@ -149,13 +157,22 @@ def test_the_receipt_and_the_catalogue_page_state_the_rule(tree, client):
 
 
 def _entry(**version):
-    base = {"effective_from": "2026-01-01", "decision": {"number": "1/QĐ-UBND"}, "processing_days": 1,
-            "result": "Bản sao được chứng thực", "legal_basis": "Nghị định 23/2015/NĐ-CP", "online_level": "partial",
-            "documents": [{"name": "Bản chính giấy tờ"}],
-            "route": [{"level": "commune", "agency": "committee", "task": "Chứng thực", "days": 1}]}
-    return {"fields": [{"code": "chung-thuc", "name": "Chứng thực"}],
-            "procedures": [{"national_code": "2.000815", "name": "Chứng thực bản sao", "field": "chung-thuc",
-                            **base, **version}]}
+    base = {
+        "effective_from": "2026-01-01",
+        "decision": {"number": "1/QĐ-UBND"},
+        "processing_days": 1,
+        "result": "Bản sao được chứng thực",
+        "legal_basis": "Nghị định 23/2015/NĐ-CP",
+        "online_level": "partial",
+        "documents": [{"name": "Bản chính giấy tờ"}],
+        "route": [{"level": "commune", "agency": "committee", "task": "Chứng thực", "days": 1}],
+    }
+    return {
+        "fields": [{"code": "chung-thuc", "name": "Chứng thực"}],
+        "procedures": [
+            {"national_code": "2.000815", "name": "Chứng thực bản sao", "field": "chung-thuc", **base, **version}
+        ],
+    }
 
 
 def test_import_takes_the_kind():
@@ -163,16 +180,25 @@ def test_import_takes_the_kind():
     assert not catalogue.refused
     version = catalogue.procedures["2.000815"]["versions"][dt.date(2026, 1, 1)]
     assert (version["time_limit_kind"], version["cutoff_time"]) == ("same_day", dt.time(15, 0))
-    hours = read_json(_entry(time_limit_kind="hours", processing_hours="4", processing_days="0.5",
-                             route=[{"level": "commune", "agency": "committee", "task": "x", "days": 0.5}]))
+    hours = read_json(
+        _entry(
+            time_limit_kind="hours",
+            processing_hours="4",
+            processing_days="0.5",
+            route=[{"level": "commune", "agency": "committee", "task": "x", "days": 0.5}],
+        )
+    )
     assert hours.procedures["2.000815"]["versions"][dt.date(2026, 1, 1)]["processing_hours"] == Decimal(4)
 
 
-@pytest.mark.parametrize(("version", "reason"), [
-    ({"time_limit_kind": "same_day"}, "Thời hạn trong ngày cần giờ chốt tiếp nhận (ví dụ 15:00)."),
-    ({"time_limit_kind": "hours"}, "Thời hạn tính theo giờ cần số giờ làm việc."),
-    ({"time_limit_kind": "trong ngày"}, "cách tính thời hạn “trong ngày” không hợp lệ"),
-])
+@pytest.mark.parametrize(
+    ("version", "reason"),
+    [
+        ({"time_limit_kind": "same_day"}, "Thời hạn trong ngày cần giờ chốt tiếp nhận (ví dụ 15:00)."),
+        ({"time_limit_kind": "hours"}, "Thời hạn tính theo giờ cần số giờ làm việc."),
+        ({"time_limit_kind": "trong ngày"}, "cách tính thời hạn “trong ngày” không hợp lệ"),
+    ],
+)
 def test_import_refuses_an_incomplete_limit(version, reason):
     catalogue = read_json(_entry(**version))
     assert not catalogue.procedures

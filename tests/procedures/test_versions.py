@@ -15,8 +15,9 @@ pytestmark = pytest.mark.django_db
 
 
 def publish(procedure, day, **fields):
-    return versions.publish_version(procedure, effective_from=day, decision_number=f"{day:%d%m}/QĐ-UBND",
-                                    today=day, **fields)
+    return versions.publish_version(
+        procedure, effective_from=day, decision_number=f"{day:%d%m}/QĐ-UBND", today=day, **fields
+    )
 
 
 def test_a_new_version_leaves_an_open_dossiers_deadline_and_version_alone(world):
@@ -40,8 +41,14 @@ def test_the_version_in_force_is_the_one_of_the_receipt_day_and_comes_into_force
     w = world
     route = [{"level": "commune", "agency": "committee", "task": "Bước 1", "days": 2}]
     old = publish(w.simple, dt.date(2025, 1, 1))
-    new = versions.publish_version(w.simple, effective_from=dt.date(2025, 7, 1), decision_number="2/QĐ",
-                                   today=dt.date(2025, 6, 1), processing_days=Decimal(2), route=route)
+    new = versions.publish_version(
+        w.simple,
+        effective_from=dt.date(2025, 7, 1),
+        decision_number="2/QĐ",
+        today=dt.date(2025, 6, 1),
+        processing_days=Decimal(2),
+        route=route,
+    )
     w.simple.refresh_from_db()
     assert w.simple.version_in_force == old  # announced, not yet in force
     assert list(versions.upcoming(w.simple, today=dt.date(2025, 6, 1))) == [new]
@@ -57,10 +64,14 @@ def test_the_version_in_force_is_the_one_of_the_receipt_day_and_comes_into_force
     assert w.simple.version_in_force == new
 
 
-@pytest.mark.parametrize("received, clock_start, due", [
-    ((15, 0), local(2026, 11, 23, 15, 0), local(2026, 11, 25, 15, 0)),  # Tue 24/11 is a day off
-    ((15, 1), local(2026, 11, 25, 7, 30), local(2026, 11, 25, 17, 0)),
-], ids=["at-15:00-same-day", "at-15:01-next-working-day"])
+@pytest.mark.parametrize(
+    "received, clock_start, due",
+    [
+        ((15, 0), local(2026, 11, 23, 15, 0), local(2026, 11, 25, 15, 0)),  # Tue 24/11 is a day off
+        ((15, 1), local(2026, 11, 25, 7, 30), local(2026, 11, 25, 17, 0)),
+    ],
+    ids=["at-15:00-same-day", "at-15:01-next-working-day"],
+)
 def test_the_cut_off_hour_is_a_rule_of_the_version(world, received, clock_start, due):
     w = world
     publish(w.simple, dt.date(2026, 11, 1), cutoff_time=dt.time(15, 0))
@@ -74,8 +85,13 @@ def test_the_cut_off_hour_is_a_rule_of_the_version(world, received, clock_start,
 def test_editors_see_a_readable_difference_and_cannot_publish_into_the_past(world):
     w = world
     before = versions.snapshot(w.simple)
-    after = {**before, "fee_vnd": 8000, "cutoff_time": dt.time(15, 0), "online_level": "partial",
-             "documents": before["documents"] + [{"name": "Văn bản ủy quyền"}]}
+    after = {
+        **before,
+        "fee_vnd": 8000,
+        "cutoff_time": dt.time(15, 0),
+        "online_level": "partial",
+        "documents": before["documents"] + [{"name": "Văn bản ủy quyền"}],
+    }
     rows = [(c.label, c.before, c.after) for c in versions.difference(before, after)]
     assert ("phí, lệ phí (đồng)", "0", "8000") in rows
     assert ("giờ chốt tiếp nhận trong ngày", "—", "15:00") in rows
@@ -84,6 +100,7 @@ def test_editors_see_a_readable_difference_and_cannot_publish_into_the_past(worl
     with pytest.raises(ValidationError, match="không được trước hôm nay"):
         versions.publish_version(w.simple, effective_from=dt.date(2020, 1, 1), decision_number="1/QĐ")
     with pytest.raises(ValidationError, match="phải bằng thời hạn giải quyết"):
-        versions.publish_version(w.simple, effective_from=dt.date(2030, 1, 1), decision_number="1/QĐ",
-                                 processing_days=Decimal(4))
+        versions.publish_version(
+            w.simple, effective_from=dt.date(2030, 1, 1), decision_number="1/QĐ", processing_days=Decimal(4)
+        )
     assert not w.simple.versions.exists()

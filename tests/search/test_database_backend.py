@@ -22,16 +22,22 @@ def test_folding():
 
 @pytest.fixture
 def catalog(db):
-    names = ["Đăng ký khai sinh", "Đăng ký kết hôn", "Đăng ký lại khai sinh", "Cấp giấy phép xây dựng",
-             "Chứng thực bản sao từ bản chính"]
+    names = [
+        "Đăng ký khai sinh",
+        "Đăng ký kết hôn",
+        "Đăng ký lại khai sinh",
+        "Cấp giấy phép xây dựng",
+        "Chứng thực bản sao từ bản chính",
+    ]
     made = {name: ProcedureFactory(name=name) for name in names}
     made["Cấp giấy phép xây dựng"].description = "Kèm bản vẽ; không áp dụng cho đăng ký khai sinh"
     made["Cấp giấy phép xây dựng"].save()
     return made
 
 
-@pytest.mark.parametrize("typed", ["dang ky khai sinh", "Đăng ký khai sinh", "DANG KY KHAI SINH", "khai sinh dang ky",
-                                   "dang ky khai si"])
+@pytest.mark.parametrize(
+    "typed", ["dang ky khai sinh", "Đăng ký khai sinh", "DANG KY KHAI SINH", "khai sinh dang ky", "dang ky khai si"]
+)
 def test_accents_case_order_and_unfinished_words_do_not_matter(catalog, typed):
     found, total, _facets = find_procedures(typed)
     names = [p.name for p in found]
@@ -98,7 +104,9 @@ def test_date_range_and_status(world, dossiers):
     first, second, elsewhere = dossiers
     monitor = world.monitor
     assert set(codes(monitor, received_from=dt.date(2026, 11, 23), received_to=dt.date(2026, 11, 23))) == {
-        first.code, second.code}
+        first.code,
+        second.code,
+    }
     assert codes(monitor, received_from=dt.date(2026, 11, 25)) == [elsewhere.code]
     assert set(codes(monitor, state="received")) == {first.code, second.code, elsewhere.code}
 

@@ -31,7 +31,10 @@ def backend():
 def test_the_index_folds_vietnamese_with_lowercase_and_asciifolding():
     body = ProcedureDocument._index.clone(name="x").to_dict()
     assert body["settings"]["analysis"]["analyzer"]["vietnamese_folded"] == {
-        "type": "custom", "tokenizer": "standard", "filter": ["lowercase", "asciifolding"]}
+        "type": "custom",
+        "tokenizer": "standard",
+        "filter": ["lowercase", "asciifolding"],
+    }
     properties = body["mappings"]["properties"]
     assert properties["name"] == {"type": "text", "analyzer": "vietnamese_folded"}
     assert properties["levels"] == {"type": "keyword"} and properties["point"] == {"type": "keyword"}
@@ -42,28 +45,47 @@ def test_the_index_folds_vietnamese_with_lowercase_and_asciifolding():
 
 def test_the_procedure_query_sent(backend):
     body = backend.procedure_search("Đăng ký KHAI sinh", level="commune", field="3", offset=20, limit=20).to_dict()
-    assert body["query"]["bool"]["must"] == [{"multi_match": {
-        "query": "dang ky khai sinh", "type": "bool_prefix", "operator": "and", "fields": ["name^3", "body"]}}]
+    assert body["query"]["bool"]["must"] == [
+        {
+            "multi_match": {
+                "query": "dang ky khai sinh",
+                "type": "bool_prefix",
+                "operator": "and",
+                "fields": ["name^3", "body"],
+            }
+        }
+    ]
     assert {"term": {"active": "yes"}} in body["query"]["bool"]["filter"]
     assert {"term": {"levels": "commune"}} in body["query"]["bool"]["filter"]
     assert {"term": {"field": "3"}} in body["query"]["bool"]["filter"]
     assert set(body["aggs"]) == {"level", "field", "point"}
     assert (body["from"], body["size"], body["track_total_hits"]) == (20, 20, True)
     assert backend.procedure_search("").to_dict()["query"] == {"bool": {"filter": [{"term": {"active": "yes"}}]}}
-    assert backend.procedure_search("").to_dict()["sort"] == [{"sort_name": {"unmapped_type": "keyword"}}, "_doc"]  # Vietnamese order (issue 35)
+    assert backend.procedure_search("").to_dict()["sort"] == [
+        {"sort_name": {"unmapped_type": "keyword"}},
+        "_doc",
+    ]  # Vietnamese order (issue 35)
 
 
 def test_the_dossier_query_sent_is_scoped_to_the_officer(backend):
     import datetime as dt
 
-    query = DossierQuery(code=" 000.01.29.h99-261126-0001", name="Nguyễn thị Á", personal_id="019190000001",
-                         state="processing", received_from=dt.date(2026, 11, 1), received_to=dt.date(2026, 11, 30))
+    query = DossierQuery(
+        code=" 000.01.29.h99-261126-0001",
+        name="Nguyễn thị Á",
+        personal_id="019190000001",
+        state="processing",
+        received_from=dt.date(2026, 11, 1),
+        received_to=dt.date(2026, 11, 30),
+    )
     body = backend.dossier_search(query, agency_id=42).to_dict()
     bool_ = body["query"]["bool"]
     assert {"term": {"agencies": 42}} in bool_["filter"]
     assert {"term": {"code": "000.01.29.H99-261126-0001"}} in bool_["filter"]
     assert {"term": {"personal_id": "019190000001"}} in bool_["filter"]
-    assert {"range": {"received_at": {"gte": "2026-11-01", "lte": "2026-11-30", "time_zone": "+07:00"}}} in bool_["filter"]
+    assert {"range": {"received_at": {"gte": "2026-11-01", "lte": "2026-11-30", "time_zone": "+07:00"}}} in bool_[
+        "filter"
+    ]
     assert bool_["must"] == [{"match_bool_prefix": {"name": {"query": "nguyen thi a", "operator": "and"}}}]
     assert {"bool": {"must_not": [{"term": {"state": "draft"}}]}} in bool_["filter"]
     assert body["sort"] == [{"received_at": {"order": "desc"}}]
@@ -76,10 +98,25 @@ def test_the_timeliness_filter_sent_matches_the_database_rule(backend):
 
     now = dt.datetime(2026, 11, 28, 9, 0, tzinfo=dt.timezone.utc)
     overdue = backend.dossier_search(DossierQuery(timeliness="overdue", now=now)).to_dict()["query"]["bool"]["filter"]
-    open_past_due = {"bool": {"must": [
-        {"terms": {"state": ["received", "processing", "transferred", "awaiting_approval", "supplement_requested",
-                             "result_ready"]}},
-        {"range": {"due_at": {"lt": "2026-11-28T09:00:00+00:00"}}}]}}
+    open_past_due = {
+        "bool": {
+            "must": [
+                {
+                    "terms": {
+                        "state": [
+                            "received",
+                            "processing",
+                            "transferred",
+                            "awaiting_approval",
+                            "supplement_requested",
+                            "result_ready",
+                        ]
+                    }
+                },
+                {"range": {"due_at": {"lt": "2026-11-28T09:00:00+00:00"}}},
+            ]
+        }
+    }
     assert open_past_due in overdue
     late = backend.dossier_search(DossierQuery(timeliness="late")).to_dict()["query"]["bool"]["filter"]
     assert {"term": {"timeliness": "late"}} in late
@@ -132,7 +169,8 @@ def test_the_official_documents_index_and_the_query_sent_are_scoped_to_one_agenc
     assert {"term": {"kind": "incoming"}} in body["query"]["bool"]["filter"]
     assert {"term": {"agency": 7}} in body["query"]["bool"]["filter"]
     assert body["query"]["bool"]["must"] == [
-        {"match_bool_prefix": {"text": {"query": "quyet dinh dat dai", "operator": "and"}}}]
+        {"match_bool_prefix": {"text": {"query": "quyet dinh dat dai", "operator": "and"}}}
+    ]
     assert body["_source"] is False and body["size"] == 1000
 
 
@@ -147,6 +185,7 @@ def test_an_official_document_search_falls_back_to_the_database_when_the_cluster
     assert source == {"kind": "incoming", "agency": offices.ubnd.agency.pk, "year": 2026, "text": letter.search_text}
     with caplog.at_level(logging.WARNING, logger="search"):
         assert backend.search_official_documents("dat dai", kind="incoming", agency_id=offices.ubnd.agency.pk) == [
-            letter.pk]
+            letter.pk
+        ]
         assert backend.search_official_documents("dat dai", kind="incoming", agency_id=offices.so.agency.pk) == []
     assert "Elasticsearch unavailable" in caplog.text

@@ -11,15 +11,18 @@ from search.backends.elastic import ElasticBackend
 from tests.factories import ProcedureFactory, received
 
 pytestmark = [
-    pytest.mark.skipif(not os.environ.get("ELASTICSEARCH_URL"), reason="needs an Elasticsearch server (ELASTICSEARCH_URL)"),
+    pytest.mark.skipif(
+        not os.environ.get("ELASTICSEARCH_URL"), reason="needs an Elasticsearch server (ELASTICSEARCH_URL)"
+    ),
     pytest.mark.django_db,
 ]
 
 
 @pytest.fixture
 def backend():
-    backend = ElasticBackend(os.environ["ELASTICSEARCH_URL"], prefix=f"motcua-test-{uuid.uuid4().hex[:8]}",
-                             fallback=DatabaseBackend())
+    backend = ElasticBackend(
+        os.environ["ELASTICSEARCH_URL"], prefix=f"motcua-test-{uuid.uuid4().hex[:8]}", fallback=DatabaseBackend()
+    )
     yield backend
     backend.client.indices.delete(index=f"{backend.prefix}-*")
 
@@ -30,9 +33,15 @@ def test_reindex_search_and_swap_aliases(backend, world):
     backend.reindex()
     backend.client.indices.refresh(index=f"{backend.prefix}-*")
     assert backend.search_procedures("DANG KY ket ho").total == 1
-    assert backend.search_dossiers(DossierQuery(name="nguyen van"), visible=None, agency_id=world.commune_agency.pk).ids == [dossier.pk]
-    assert backend.search_dossiers(DossierQuery(name="nguyen van"), visible=None,
-                                   agency_id=world.other_commune_agency.pk).ids == []
+    assert backend.search_dossiers(
+        DossierQuery(name="nguyen van"), visible=None, agency_id=world.commune_agency.pk
+    ).ids == [dossier.pk]
+    assert (
+        backend.search_dossiers(
+            DossierQuery(name="nguyen van"), visible=None, agency_id=world.other_commune_agency.pk
+        ).ids
+        == []
+    )
     # received 23/11/2026 with a five-day route: open past due by 1/12/2026, not before.
     import datetime as dt
 
@@ -55,6 +64,7 @@ def test_official_documents_are_found_without_diacritics_in_their_own_agency_onl
     backend.reindex()
     backend.client.indices.refresh(index=f"{backend.prefix}-*")
     assert backend.search_official_documents("QUAN LY dat da", kind="incoming", agency_id=offices.ubnd.agency.pk) == [
-        letter.pk]
+        letter.pk
+    ]
     assert backend.search_official_documents("dat dai", kind="incoming", agency_id=offices.so.agency.pk) == []
     assert backend.search_official_documents("dat dai", kind="outgoing", agency_id=offices.ubnd.agency.pk) == []

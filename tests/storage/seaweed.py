@@ -39,20 +39,47 @@ def launch(data, bucket):
 
     data = Path(data)
     identities = data / "s3.json"
-    identities.write_text(json.dumps({"identities": [{"name": "portal", "credentials": [
-        {"accessKey": ACCESS_KEY, "secretKey": SECRET}], "actions": ["Admin", "Read", "Write", "List", "Tagging"]}]}))
+    identities.write_text(
+        json.dumps(
+            {
+                "identities": [
+                    {
+                        "name": "portal",
+                        "credentials": [{"accessKey": ACCESS_KEY, "secretKey": SECRET}],
+                        "actions": ["Admin", "Read", "Write", "List", "Tagging"],
+                    }
+                ]
+            }
+        )
+    )
     master, volume, filer, s3 = (_port_pair() for _ in range(4))
     process = subprocess.Popen(
-        [WEED, "server", f"-dir={data}", "-ip=127.0.0.1", "-ip.bind=127.0.0.1", f"-master.port={master}",
-         f"-volume.port={volume}", f"-filer.port={filer}", "-s3", f"-s3.port={s3}", f"-s3.config={identities}",
-         "-s3.port.iceberg=0", "-s3.port.lance=0",
-         # Small volumes, many allowed: each bucket is a collection that grows its own volumes, and five
-         # in all once left a second bucket with none ("No writable volumes").
-         "-master.volumeSizeLimitMB=64", "-volume.max=64"],
-        stdout=subprocess.DEVNULL, stderr=open(data / "weed.log", "w"))
+        [
+            WEED,
+            "server",
+            f"-dir={data}",
+            "-ip=127.0.0.1",
+            "-ip.bind=127.0.0.1",
+            f"-master.port={master}",
+            f"-volume.port={volume}",
+            f"-filer.port={filer}",
+            "-s3",
+            f"-s3.port={s3}",
+            f"-s3.config={identities}",
+            "-s3.port.iceberg=0",
+            "-s3.port.lance=0",
+            # Small volumes, many allowed: each bucket is a collection that grows its own volumes, and five
+            # in all once left a second bucket with none ("No writable volumes").
+            "-master.volumeSizeLimitMB=64",
+            "-volume.max=64",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=open(data / "weed.log", "w"),
+    )
     endpoint = f"http://127.0.0.1:{s3}"
-    client = boto3.client("s3", endpoint_url=endpoint, aws_access_key_id=ACCESS_KEY, aws_secret_access_key=SECRET,
-                          region_name="us-east-1")
+    client = boto3.client(
+        "s3", endpoint_url=endpoint, aws_access_key_id=ACCESS_KEY, aws_secret_access_key=SECRET, region_name="us-east-1"
+    )
     deadline = time.monotonic() + 60
     while True:
         try:

@@ -37,8 +37,9 @@ def test_an_upload_lands_in_the_bucket_and_comes_back_only_to_its_owner(world, c
     # The bucket gives nothing to anyone without credentials (no public URL, no public ACL).
     import requests
 
-    direct = requests.get(f"{object_storage['endpoint']}/{object_storage['bucket']}/{keys(object_storage)[0]}",
-                          timeout=5)
+    direct = requests.get(
+        f"{object_storage['endpoint']}/{object_storage['bucket']}/{keys(object_storage)[0]}", timeout=5
+    )
     assert direct.status_code == 403
 
 
@@ -53,11 +54,19 @@ def test_the_move_command_copies_verifies_and_can_run_again(world, client, setti
     with pytest.raises(CommandError):
         call_command("move_files_to_object_storage")
     draft, stored = _draft_with_file(world, client)  # on local disk
-    filing.attach_document(draft, world.citizen, world.simple.required_documents.first(), pdf("second.pdf", padding=20_000))
+    filing.attach_document(
+        draft, world.citizen, world.simple.required_documents.first(), pdf("second.pdf", padding=20_000)
+    )
     assert local_storage().exists(stored.file.name)
     storage = {**seaweedfs, "prefix": "moved"}
-    settings.OBJECT_STORAGE = {"ENDPOINT": seaweedfs["endpoint"], "BUCKET": seaweedfs["bucket"], "ACCESS_KEY": "test",
-                               "SECRET_KEY": SECRET, "REGION": "us-east-1", "PREFIX": "moved"}
+    settings.OBJECT_STORAGE = {
+        "ENDPOINT": seaweedfs["endpoint"],
+        "BUCKET": seaweedfs["bucket"],
+        "ACCESS_KEY": "test",
+        "SECRET_KEY": SECRET,
+        "REGION": "us-east-1",
+        "PREFIX": "moved",
+    }
     from io import StringIO
 
     out = StringIO()

@@ -20,8 +20,14 @@ def vneid(_fake_vneid, settings):
     """The fake provider, configured as the portal's VNeID, behaving normally at the start of each test."""
     _fake_vneid.set(mode="normal", delay=0.2)
     _fake_vneid.ended_sessions.clear()
-    settings.VNEID = {**settings.VNEID, "ISSUER": _fake_vneid.url, "CLIENT_ID": _fake_vneid.client_id,
-                      "CLIENT_SECRET": _fake_vneid.client_secret, "READ_TIMEOUT": 1.0, "CONNECT_TIMEOUT": 0.5}
+    settings.VNEID = {
+        **settings.VNEID,
+        "ISSUER": _fake_vneid.url,
+        "CLIENT_ID": _fake_vneid.client_id,
+        "CLIENT_SECRET": _fake_vneid.client_secret,
+        "READ_TIMEOUT": 1.0,
+        "CONNECT_TIMEOUT": 0.5,
+    }
     forget_provider()
     yield _fake_vneid
     forget_provider()
@@ -43,8 +49,12 @@ class Journey:
 
     def pick(self, params, personal_id=DEMO_CITIZEN, level=2, decision="allow"):
         """What the tester does on the provider's page; returns the callback query the browser brings back."""
-        answer = requests.post(self.provider.url + "/authorize", allow_redirects=False, timeout=5,
-                               data={**params, "personal_id": personal_id, "level": str(level), "decision": decision})
+        answer = requests.post(
+            self.provider.url + "/authorize",
+            allow_redirects=False,
+            timeout=5,
+            data={**params, "personal_id": personal_id, "level": str(level), "decision": decision},
+        )
         assert answer.status_code == 302, answer.text
         back = urlsplit(answer.headers["Location"])
         assert back.path == "/tai-khoan/vneid/ve/"

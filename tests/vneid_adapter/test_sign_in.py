@@ -22,8 +22,9 @@ def test_first_sign_in_creates_a_verified_account_keyed_by_personal_id(journey):
 def test_a_demo_password_account_with_the_same_personal_id_is_linked_not_duplicated(journey):
     from tests.factories import CitizenFactory
 
-    existing = CitizenFactory(personal_id=DEMO_CITIZEN, first_name="Anh", last_name="Nguyễn Văn",
-                              identity_verified_at="2026-01-01T00:00:00Z")
+    existing = CitizenFactory(
+        personal_id=DEMO_CITIZEN, first_name="Anh", last_name="Nguyễn Văn", identity_verified_at="2026-01-01T00:00:00Z"
+    )
     journey.sign_in()
     assert User.objects.filter(personal_id=DEMO_CITIZEN).count() == 1
     existing.refresh_from_db()
@@ -66,8 +67,16 @@ def test_an_outside_next_address_is_not_followed(journey):
     assert response["Location"] == "/ho-so/"
 
 
-MISBEHAVIOURS = ["wrong_issuer", "wrong_audience", "expired", "bad_signature", "alg_none", "missing_claim",
-                 "tampered_nonce", "error"]
+MISBEHAVIOURS = [
+    "wrong_issuer",
+    "wrong_audience",
+    "expired",
+    "bad_signature",
+    "alg_none",
+    "missing_claim",
+    "tampered_nonce",
+    "error",
+]
 
 
 @pytest.mark.parametrize("mode", MISBEHAVIOURS)
@@ -131,8 +140,16 @@ def test_a_stolen_code_without_the_pkce_verifier_is_refused(journey, vneid):
     import requests
 
     query = journey.pick(journey.to_provider())
-    answer = requests.post(vneid.url + "/token", timeout=5, auth=(vneid.client_id, vneid.client_secret), data={
-        "grant_type": "authorization_code", "code": query["code"], "redirect_uri": "http://testserver/tai-khoan/vneid/ve/"})
+    answer = requests.post(
+        vneid.url + "/token",
+        timeout=5,
+        auth=(vneid.client_id, vneid.client_secret),
+        data={
+            "grant_type": "authorization_code",
+            "code": query["code"],
+            "redirect_uri": "http://testserver/tai-khoan/vneid/ve/",
+        },
+    )
     assert answer.status_code == 400 and "PKCE" in answer.json()["error_description"]
 
 
@@ -145,8 +162,11 @@ def test_cancelling_at_the_provider(journey):
 def test_discovery_naming_another_issuer_is_refused(journey, vneid, settings):
     from vneid_adapter.client import forget_provider
 
-    settings.VNEID = {**settings.VNEID, "DISCOVERY_URL": vneid.url + "/.well-known/openid-configuration",
-                      "ISSUER": "http://127.0.0.1:1/vneid"}
+    settings.VNEID = {
+        **settings.VNEID,
+        "DISCOVERY_URL": vneid.url + "/.well-known/openid-configuration",
+        "ISSUER": "http://127.0.0.1:1/vneid",
+    }
     forget_provider()
     response = journey.client.get("/tai-khoan/vneid/")
     assert response.status_code == 400

@@ -21,8 +21,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("personal_id")
         parser.add_argument("--purpose", default="tra-cuu-thu-cong", help=_("mã hồ sơ hoặc mục đích tra cứu"))
-        parser.add_argument("--declare", nargs="*", default=[], metavar="FIELD=VALUE",
-                            help=_("thông tin đã khai, ví dụ full_name='Nguyễn Văn An' date_of_birth=12/05/1990"))
+        parser.add_argument(
+            "--declare",
+            nargs="*",
+            default=[],
+            metavar="FIELD=VALUE",
+            help=_("thông tin đã khai, ví dụ full_name='Nguyễn Văn An' date_of_birth=12/05/1990"),
+        )
 
     def handle(self, personal_id, purpose, declare, **options):
         declared = dict(item.split("=", 1) for item in declare if "=" in item)
@@ -48,6 +53,8 @@ class Command(BaseCommand):
                 line = f"{FIELD_LABELS[result.field]}: {STATUS_LABELS[result.status]}"
                 if result.status == FieldStatus.MISMATCH:
                     line += _(" (đã khai: %(declared)s; CSDL: %(registered)s)") % {
-                        "declared": result.declared, "registered": result.registered}
+                        "declared": result.declared,
+                        "registered": result.registered,
+                    }
                 self.stdout.write(line)
             self.stdout.write(_("Kết quả: khớp toàn bộ") if verification.matches else _("Kết quả: có sai lệch"))

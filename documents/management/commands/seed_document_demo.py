@@ -17,8 +17,14 @@ class Command(BaseCommand):
     def handle(self, **options):
         started = time.monotonic()
         agencies = list(Agency.objects.filter(staff__role=Role.CLERK).distinct().order_by("pk"))
-        counts = seed(agencies, months=options["months"], incoming_per_agency=options["incoming"],
-                      outgoing_per_agency=options["outgoing"])
-        self.stdout.write(f"Văn bản mẫu: {counts['incoming']} văn bản đến, {counts['outgoing']} văn bản đi đã ban "
-                          f"hành, {counts['received']} văn bản liên thông đã tiếp nhận, trong "
-                          f"{time.monotonic() - started:.0f} giây ({len(agencies)} cơ quan).")
+        counts = seed(
+            agencies,
+            months=options["months"],
+            incoming_per_agency=options["incoming"],
+            outgoing_per_agency=options["outgoing"],
+        )
+        self.stdout.write(
+            f"Văn bản mẫu: {counts['incoming']} văn bản đến, {counts['outgoing']} văn bản đi đã ban "
+            f"hành, {counts['received']} văn bản liên thông đã tiếp nhận, trong "
+            f"{time.monotonic() - started:.0f} giây ({len(agencies)} cơ quan)."
+        )

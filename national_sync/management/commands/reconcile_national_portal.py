@@ -25,8 +25,12 @@ class Command(BaseCommand):
         since = timezone.make_aware(dt.datetime.combine(first, dt.time()))
         until = timezone.make_aware(dt.datetime.combine(last + dt.timedelta(days=1), dt.time()))
         try:
-            report = reconcile(since, until, requeue=requeue,
-                               progress=lambda items: tqdm(items, desc="dossiers", unit="", disable=None))
+            report = reconcile(
+                since,
+                until,
+                requeue=requeue,
+                progress=lambda items: tqdm(items, desc="dossiers", unit="", disable=None),
+            )
         except PortalError as error:
             raise CommandError(f"the national portal did not answer: {error.reason}") from None
         for line in report.lines():

@@ -6,12 +6,18 @@ from procedures.services.synthetic_year import ACCOUNT
 
 
 class Command(BaseCommand):
-    help = ("Record the fee as paid when filed for the dossiers an account wrote in bulk (the demo's "
-            "synthetic year, an import) that have a fee and no payment. Idempotent.")
+    help = (
+        "Record the fee as paid when filed for the dossiers an account wrote in bulk (the demo's "
+        "synthetic year, an import) that have a fee and no payment. Idempotent."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--received-by", default=ACCOUNT, metavar="USERNAME",
-                            help=f"the account the bulk dossiers were received by (default: {ACCOUNT}, the synthetic year)")
+        parser.add_argument(
+            "--received-by",
+            default=ACCOUNT,
+            metavar="USERNAME",
+            help=f"the account the bulk dossiers were received by (default: {ACCOUNT}, the synthetic year)",
+        )
 
     def handle(self, *args, received_by, **options):
         account = get_user_model().objects.filter(username=received_by).first()

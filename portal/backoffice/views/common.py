@@ -10,8 +10,15 @@ from portal.accounts.middleware import is_staff_account
 from procedures.models import Dossier, DossierState
 from procedures.queues import visible_dossiers
 
-STAFF_ROLES = {Role.ONE_STOP_OFFICER, Role.SPECIALIST, Role.LEADER, Role.CLERK, Role.PROVINCE_MONITOR,
-               Role.ADMINISTRATOR, Role.MEETING_SECRETARY}
+STAFF_ROLES = {
+    Role.ONE_STOP_OFFICER,
+    Role.SPECIALIST,
+    Role.LEADER,
+    Role.CLERK,
+    Role.PROVINCE_MONITOR,
+    Role.ADMINISTRATOR,
+    Role.MEETING_SECRETARY,
+}
 
 
 def staff_required(view):
@@ -46,12 +53,21 @@ class DossierElsewhere(Exception):
 
 def visible_dossier(request, pk):
     """A dossier this staff member may read; else DossierElsewhere for a filed one, 404 for the rest."""
-    dossier = visible_dossiers(request.user).select_related(
-        "procedure", "receiving_agency__unit", "current_agency__unit", "applicant").filter(pk=pk).first()
+    dossier = (
+        visible_dossiers(request.user)
+        .select_related("procedure", "receiving_agency__unit", "current_agency__unit", "applicant")
+        .filter(pk=pk)
+        .first()
+    )
     if dossier is not None:
         return dossier
-    other = (Dossier.objects.exclude(state=DossierState.DRAFT).exclude(code="")
-             .select_related("procedure", "receiving_agency", "return_agency", "current_agency").filter(pk=pk).first())
+    other = (
+        Dossier.objects.exclude(state=DossierState.DRAFT)
+        .exclude(code="")
+        .select_related("procedure", "receiving_agency", "return_agency", "current_agency")
+        .filter(pk=pk)
+        .first()
+    )
     if other is None:
         raise Http404
     raise DossierElsewhere(other)

@@ -35,20 +35,44 @@ MINIMUM_TO_RANK = 20
 # the dashboard they made most of its time and of its 800 KB.
 LONG_TABLE = 60
 # (key, label); the label of done_* depends on the view, see _columns.
-COUNT_COLUMNS = {"received", "received_online", "received_counter", "done", "done_early", "done_on_time",
-                 "done_late", "withdrawn", "rejected", "supplements"}
-BREAKDOWNS = [("level", _("Theo cấp")), ("unit", _("Theo đơn vị")), ("agency", _("Theo cơ quan")),
-              ("procedure", _("Theo thủ tục")), ("field", _("Theo lĩnh vực"))]
+COUNT_COLUMNS = {
+    "received",
+    "received_online",
+    "received_counter",
+    "done",
+    "done_early",
+    "done_on_time",
+    "done_late",
+    "withdrawn",
+    "rejected",
+    "supplements",
+}
+BREAKDOWNS = [
+    ("level", _("Theo cấp")),
+    ("unit", _("Theo đơn vị")),
+    ("agency", _("Theo cơ quan")),
+    ("procedure", _("Theo thủ tục")),
+    ("field", _("Theo lĩnh vực")),
+]
 
 
 def _columns(view):
     done = _("Bước đã xử lý xong") if view == reads.RESPONSIBLE else _("Đã giải quyết")
     return [
-        ("label", _("Tên")), ("received", _("Tiếp nhận")), ("received_online", _("Trực tuyến")),
-        ("received_counter", _("Trực tiếp")), ("done", done), ("done_early", _("Trước hạn")),
-        ("done_on_time", _("Đúng hạn")), ("done_late", _("Trễ hạn")), ("on_time_rate", _("Tỉ lệ đúng hạn (%)")),
-        ("online_rate", _("Tỉ lệ trực tuyến (%)")), ("digitisation_rate", _("Tỉ lệ số hóa hồ sơ (%)")),
-        ("withdrawn", _("Rút")), ("rejected", _("Từ chối tiếp nhận")), ("supplements", _("Yêu cầu bổ sung")),
+        ("label", _("Tên")),
+        ("received", _("Tiếp nhận")),
+        ("received_online", _("Trực tuyến")),
+        ("received_counter", _("Trực tiếp")),
+        ("done", done),
+        ("done_early", _("Trước hạn")),
+        ("done_on_time", _("Đúng hạn")),
+        ("done_late", _("Trễ hạn")),
+        ("on_time_rate", _("Tỉ lệ đúng hạn (%)")),
+        ("online_rate", _("Tỉ lệ trực tuyến (%)")),
+        ("digitisation_rate", _("Tỉ lệ số hóa hồ sơ (%)")),
+        ("withdrawn", _("Rút")),
+        ("rejected", _("Từ chối tiếp nhận")),
+        ("supplements", _("Yêu cầu bổ sung")),
         ("satisfaction", _("Hài lòng (trên 5)")),
     ]
 
@@ -84,9 +108,18 @@ class Linker:
     def __init__(self, scope, period, view):
         # Thousands of cells per page: the address and the shared part of the query are built (and
         # escaped) once, and each row's own part once per row; the measure names are ASCII slugs.
-        self.prefix = reverse("backoffice:dashboard_dossiers") + "?" + urlencode(
-            {"don-vi": scope.unit.code if scope.unit else "", "tu": f"{period.start:%Y-%m}",
-             "den": f"{period.end:%Y-%m}", "theo": view})
+        self.prefix = (
+            reverse("backoffice:dashboard_dossiers")
+            + "?"
+            + urlencode(
+                {
+                    "don-vi": scope.unit.code if scope.unit else "",
+                    "tu": f"{period.start:%Y-%m}",
+                    "den": f"{period.end:%Y-%m}",
+                    "theo": view,
+                }
+            )
+        )
         self.escaped_prefix = escape(self.prefix)
 
     def __call__(self, measure, by="", key="", **period):
@@ -112,8 +145,15 @@ def _table(slug, title, figures, view, row_link=None, build=True):
     labels = [str(label) for _key, label in columns]
     head = mark_safe("".join(f'<th scope="col">{escape(label)}</th>' for label in labels))  # noqa: S308 — escaped
     if not build:
-        return {"slug": slug, "title": title, "columns": labels, "thead": head, "rows": None, "count": len(figures),
-                "figures": figures}
+        return {
+            "slug": slug,
+            "title": title,
+            "columns": labels,
+            "thead": head,
+            "rows": None,
+            "count": len(figures),
+            "figures": figures,
+        }
     readers = [_reader(key) for key, _label in columns]
     linked = [key in COUNT_COLUMNS for key, _label in columns]
     keys = [key for key, _label in columns]
@@ -122,18 +162,34 @@ def _table(slug, title, figures, view, row_link=None, build=True):
         values = [read(f) for read in readers]
         rows.append(values)
         link = row_link(f) if row_link else None
-        html.append(_row_html(values, [link(key) if link and is_linked and value else None
-                                       for key, is_linked, value in zip(keys, linked, values, strict=True)]))
-    return {"slug": slug, "title": title, "columns": labels, "thead": head, "rows": rows,
-            "tbody": mark_safe("".join(html)), "figures": figures}  # noqa: S308 — built escaped in _row_html
+        html.append(
+            _row_html(
+                values,
+                [
+                    link(key) if link and is_linked and value else None
+                    for key, is_linked, value in zip(keys, linked, values, strict=True)
+                ],
+            )
+        )
+    return {
+        "slug": slug,
+        "title": title,
+        "columns": labels,
+        "thead": head,
+        "rows": rows,
+        "tbody": mark_safe("".join(html)),
+        "figures": figures,
+    }  # noqa: S308 — built escaped in _row_html
 
 
 def _row_html(values, hrefs):
     """One table row, built here: a province's tables hold thousands of linked cells, and the template
     engine, then format_html, took most of the page's time over them. Text is escaped; numbers are
     digits, dots and commas; addresses come escaped from Linker.row."""
-    cells = [f'<td><a href="{href}">{_html_value(value)}</a></td>' if href else f"<td>{_html_value(value)}</td>"
-             for value, href in zip(values, hrefs, strict=True)]
+    cells = [
+        f'<td><a href="{href}">{_html_value(value)}</a></td>' if href else f"<td>{_html_value(value)}</td>"
+        for value, href in zip(values, hrefs, strict=True)
+    ]
     return f"<tr>{''.join(cells)}</tr>\n"
 
 
@@ -165,8 +221,16 @@ def dashboard(request):
 
     tables = [_table("tong-hop", _("Tổng hợp"), [total], view, lambda f: linker.row())]
     for slug, title in BREAKDOWNS:
-        tables.append(_table(slug, title, figures_by[slug], view, lambda f, by=slug: linker.row(by, f.key),
-                             build=build(slug, figures_by[slug])))
+        tables.append(
+            _table(
+                slug,
+                title,
+                figures_by[slug],
+                view,
+                lambda f, by=slug: linker.row(by, f.key),
+                build=build(slug, figures_by[slug]),
+            )
+        )
     by_month, by_week = reads.trend_by_month(scope, period, view=view), reads.trend_by_week(scope, period, view=view)
     tables += [
         _table("thang", _("Theo tháng"), by_month, view, lambda f: linker.row(tu=f.key[:7], den=f.key[:7])),
@@ -179,14 +243,20 @@ def dashboard(request):
         table = next((t for t in tables if t["slug"] == wanted and t["rows"] is not None), None)
         if table is None:
             raise Http404
-        return render(request, "backoffice/dashboard_table.html",
-                      {"table": table, "scope": scope, "period": period, "view": reads.VIEWS[view],
-                       "query": query.urlencode()})
+        return render(
+            request,
+            "backoffice/dashboard_table.html",
+            {"table": table, "scope": scope, "period": period, "view": reads.VIEWS[view], "query": query.urlencode()},
+        )
     urgent = [(d, timezone.localtime(d.due_at)) for d in reads.at_risk_and_overdue(scope, view=view)]
-    tables.append({"slug": "can-chu-y", "title": _("Hồ sơ quá hạn, sắp đến hạn"),
-                   "columns": [_("Mã hồ sơ"), _("Thủ tục"), _("Cơ quan đang xử lý"), _("Hạn giải quyết")],
-                   "rows": [[d.code, d.procedure_name, d.agency_name, f"{due:%d/%m/%Y %H:%M}"]
-                            for d, due in urgent]})
+    tables.append(
+        {
+            "slug": "can-chu-y",
+            "title": _("Hồ sơ quá hạn, sắp đến hạn"),
+            "columns": [_("Mã hồ sơ"), _("Thủ tục"), _("Cơ quan đang xử lý"), _("Hạn giải quyết")],
+            "rows": [[d.code, d.procedure_name, d.agency_name, f"{due:%d/%m/%Y %H:%M}"] for d, due in urgent],
+        }
+    )
 
     filename = f"bao-cao-{scope.unit.code if scope.unit else 'tinh'}-{period.start:%Y%m}-{period.end:%Y%m}"
     if data.get("xuat") == "xlsx":
@@ -205,35 +275,71 @@ def dashboard(request):
     # The desks that need help: the lowest on-time rates among those with enough done to judge.
     agencies = list(reversed(reads.ranking(by["agency"]["figures"], minimum_done=MINIMUM_TO_RANK)))[:15]
     context = {
-        "form": form, "scope": scope, "period": period, "view": view, "views": reads.VIEWS, "total": total,
+        "form": form,
+        "scope": scope,
+        "period": period,
+        "view": view,
+        "views": reads.VIEWS,
+        "total": total,
         "tables": tables,
-        "urgent": mark_safe("".join(  # noqa: S308 — built escaped in _row_html
-            _row_html([d.code, d.procedure_name, d.agency_name, f"{due:%H:%M %d/%m/%Y}"],
-                      [escape(reverse("backoffice:dossier", args=[d.pk])), None, None, None]) for d, due in urgent)),
-        "own": own, "minimum_to_rank": MINIMUM_TO_RANK,
-        "carried_over": reads.carried_over(scope, period), "within": within, "overdue": overdue,
+        "urgent": mark_safe(
+            "".join(  # noqa: S308 — built escaped in _row_html
+                _row_html(
+                    [d.code, d.procedure_name, d.agency_name, f"{due:%H:%M %d/%m/%Y}"],
+                    [escape(reverse("backoffice:dossier", args=[d.pk])), None, None, None],
+                )
+                for d, due in urgent
+            )
+        ),
+        "own": own,
+        "minimum_to_rank": MINIMUM_TO_RANK,
+        "carried_over": reads.carried_over(scope, period),
+        "within": within,
+        "overdue": overdue,
         # Beside overdue dossiers, the documents app's: incoming documents past their handling deadline.
         "overdue_documents": overdue_total(scope.agency_ids),
-        "scores": reads.scores(total, reads.full_online_rate(), online_payment_rate(
-            timezone.make_aware(dt.datetime.combine(period.start, dt.time())),
-            timezone.make_aware(dt.datetime.combine(period.end_exclusive, dt.time())))), "link": linker,
-        "query": query.urlencode(), "breadcrumbs": list(reversed(list(scope.unit.lineage()))) if scope.unit else [],
+        "scores": reads.scores(
+            total,
+            reads.full_online_rate(),
+            online_payment_rate(
+                timezone.make_aware(dt.datetime.combine(period.start, dt.time())),
+                timezone.make_aware(dt.datetime.combine(period.end_exclusive, dt.time())),
+            ),
+        ),
+        "link": linker,
+        "query": query.urlencode(),
+        "breadcrumbs": list(reversed(list(scope.unit.lineage()))) if scope.unit else [],
         "unit_figures": unit_figures,
         "drill": {f.key for f in unit_figures if not f.own} if scope.unit and scope.unit.level != "commune" else set(),
         "charts": {
             "units": charts.bars([(f.label, f.on_time_rate) for f in units], title=_("Tỉ lệ đúng hạn theo đơn vị")),
-            "agencies": charts.bars([(f.label, f.on_time_rate) for f in agencies],
-                                    title=_("15 cơ quan có tỉ lệ đúng hạn thấp nhất")),
-            "months": charts.lines([f.label for f in by_month], [
-                (_("Tiếp nhận"), [f.received for f in by_month], "#0b57a4"),
-                (_("Bước đã xử lý xong") if view == reads.RESPONSIBLE else _("Đã giải quyết"),
-                 [f.done for f in by_month], "#1e6b35"),
-                (_("Trễ hạn"), [f.done_late for f in by_month], "#b3261e")], title=_("Xu hướng theo tháng")),
-            "weeks": charts.lines([f.label for f in by_week], [
-                (_("Tiếp nhận"), [f.received for f in by_week], "#0b57a4"),
-                (_("Trễ hạn"), [f.done_late for f in by_week], "#b3261e")], title=_("Xu hướng theo tuần")),
+            "agencies": charts.bars(
+                [(f.label, f.on_time_rate) for f in agencies], title=_("15 cơ quan có tỉ lệ đúng hạn thấp nhất")
+            ),
+            "months": charts.lines(
+                [f.label for f in by_month],
+                [
+                    (_("Tiếp nhận"), [f.received for f in by_month], "#0b57a4"),
+                    (
+                        _("Bước đã xử lý xong") if view == reads.RESPONSIBLE else _("Đã giải quyết"),
+                        [f.done for f in by_month],
+                        "#1e6b35",
+                    ),
+                    (_("Trễ hạn"), [f.done_late for f in by_month], "#b3261e"),
+                ],
+                title=_("Xu hướng theo tháng"),
+            ),
+            "weeks": charts.lines(
+                [f.label for f in by_week],
+                [
+                    (_("Tiếp nhận"), [f.received for f in by_week], "#0b57a4"),
+                    (_("Trễ hạn"), [f.done_late for f in by_week], "#b3261e"),
+                ],
+                title=_("Xu hướng theo tuần"),
+            ),
         },
-        "month_choices": _month_choices(), "months_query": f"tu={period.start:%Y-%m}&den={period.end:%Y-%m}",
+        "month_choices": _month_choices(),
+        "months_query": f"tu={period.start:%Y-%m}&den={period.end:%Y-%m}",
         "sync_backlog": sync_backlog(),
     }
     return render(request, "backoffice/dashboard.html", context, status=400 if form.errors else 200)
@@ -258,23 +364,40 @@ def dossiers(request):
         start = dt.datetime.combine(period.start, dt.time(), LOCAL_TZ)
         end = dt.datetime.combine(period.end_exclusive, dt.time(), LOCAL_TZ)
         period_label = f"{period.start:%m/%Y} – {period.end:%m/%Y}"
-    found = reads.dossiers_behind(scope, start, end, data["chi_so"], view=data["theo"], by=data["nhom"],
-                                  key=data["khoa"])
+    found = reads.dossiers_behind(
+        scope, start, end, data["chi_so"], view=data["theo"], by=data["nhom"], key=data["khoa"]
+    )
     # Whatever the scope says, only what this user may read is listed.
     found = found.filter(pk__in=visible_dossiers(request.user).values("pk")).select_related(
-        "procedure", "receiving_agency", "current_agency")
+        "procedure", "receiving_agency", "current_agency"
+    )
     page = Paginator(found, 50).get_page(data["page"])
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "backoffice/dashboard_dossiers.html", {
-        "form": form, "page_obj": page, "scope": scope, "measure": reads.MEASURES[data["chi_so"]],
-        "view": reads.VIEWS[data["theo"]], "period_label": period_label,
-        "group": reads.group_label(scope, data["nhom"], data["khoa"]),
-        "query": query.urlencode(),
-        "back": reverse("backoffice:dashboard") + "?" + urlencode(
-            {"don-vi": scope.unit.code if scope.unit else "", "tu": f"{period.start:%Y-%m}",
-             "den": f"{period.end:%Y-%m}", "theo": data["theo"]}),
-    })
+    return render(
+        request,
+        "backoffice/dashboard_dossiers.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "scope": scope,
+            "measure": reads.MEASURES[data["chi_so"]],
+            "view": reads.VIEWS[data["theo"]],
+            "period_label": period_label,
+            "group": reads.group_label(scope, data["nhom"], data["khoa"]),
+            "query": query.urlencode(),
+            "back": reverse("backoffice:dashboard")
+            + "?"
+            + urlencode(
+                {
+                    "don-vi": scope.unit.code if scope.unit else "",
+                    "tu": f"{period.start:%Y-%m}",
+                    "den": f"{period.end:%Y-%m}",
+                    "theo": data["theo"],
+                }
+            ),
+        },
+    )
 
 
 def _month_choices():

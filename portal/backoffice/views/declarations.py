@@ -26,12 +26,18 @@ class ExportForm(forms.Form):
 def export(request):
     form = ExportForm({"thu_tuc": request.GET.get("thu-tuc", "")})
     if not form.is_valid():
-        return HttpResponse(_("Hãy chọn thủ tục cần xuất tờ khai."), status=400, content_type="text/plain; charset=utf-8")
+        return HttpResponse(
+            _("Hãy chọn thủ tục cần xuất tờ khai."), status=400, content_type="text/plain; charset=utf-8"
+        )
     procedure = get_object_or_404(Procedure, pk=form.cleaned_data["thu_tuc"])
     columns = key_columns(procedure)
-    records = (DossierForm.objects.filter(dossier__in=visible_dossiers(request.user).filter(procedure=procedure),
-                                          submitted_at__isnull=False)
-               .select_related("dossier", "required_document").order_by("dossier__received_at", "dossier_id"))
+    records = (
+        DossierForm.objects.filter(
+            dossier__in=visible_dossiers(request.user).filter(procedure=procedure), submitted_at__isnull=False
+        )
+        .select_related("dossier", "required_document")
+        .order_by("dossier__received_at", "dossier_id")
+    )
     by_dossier = {}
     for record in records:
         by_dossier.setdefault(record.dossier, {})[record.required_document_id] = record

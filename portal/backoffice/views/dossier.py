@@ -39,37 +39,46 @@ from .common import pdf_preview, staff_required, visible_dossier
 def _page(request, dossier, *, bound=None, identity=None, error=None, status=200):
     deadline = deadline_of(dossier)
     names = available(dossier, request.user, deadline)
-    action_forms = [(ACTIONS[name], bound[1] if bound and bound[0] == name else ACTIONS[name].form_for(dossier, prefix=name))
-                    for name in names]
-    return render(request, "backoffice/dossier.html", {
-        "dossier": dossier,
-        "deadline": deadline,
-        "steps": dossier.steps.select_related("agency__unit").order_by("index"),
-        "events": dossier.events.select_related("actor", "agency").prefetch_related("files__issued_as").order_by(
-            "created_at", "pk"),
-        "components": components_of(dossier),
-        "actions": action_forms,
-        "action_labels": policy.ACTION_LABELS,
-        "next_step": next_step(dossier) if "transfer" in names else None,
-        "apology_later": _apology_later(dossier, request.user, deadline, names),
-        "appointment": appointment_for(dossier) if dossier.code else None,
-        "identity": identity,
-        "field_labels": FIELD_LABELS,
-        "printable": _printable(dossier),
-        "declared": declared_values(dossier),
-        "sync": sync_of(dossier),
-        "payments": payments_of(dossier),  # online ones too: the officer sees what the citizen paid
-        "fee": fee_of(dossier),
-        "error": error,
-    }, status=status)
+    action_forms = [
+        (ACTIONS[name], bound[1] if bound and bound[0] == name else ACTIONS[name].form_for(dossier, prefix=name))
+        for name in names
+    ]
+    return render(
+        request,
+        "backoffice/dossier.html",
+        {
+            "dossier": dossier,
+            "deadline": deadline,
+            "steps": dossier.steps.select_related("agency__unit").order_by("index"),
+            "events": dossier.events.select_related("actor", "agency")
+            .prefetch_related("files__issued_as")
+            .order_by("created_at", "pk"),
+            "components": components_of(dossier),
+            "actions": action_forms,
+            "action_labels": policy.ACTION_LABELS,
+            "next_step": next_step(dossier) if "transfer" in names else None,
+            "apology_later": _apology_later(dossier, request.user, deadline, names),
+            "appointment": appointment_for(dossier) if dossier.code else None,
+            "identity": identity,
+            "field_labels": FIELD_LABELS,
+            "printable": _printable(dossier),
+            "declared": declared_values(dossier),
+            "sync": sync_of(dossier),
+            "payments": payments_of(dossier),  # online ones too: the officer sees what the citizen paid
+            "fee": fee_of(dossier),
+            "error": error,
+        },
+        status=status,
+    )
 
 
 def _apology_later(dossier, user, deadline, names):
     """Why the apology letter is not offered yet, to the desk that would issue it."""
     if "issue_apology" in names or deadline.kind != "ok" or not policy.is_allowed("issue_apology", dossier, user):
         return ""
-    return _("Văn bản xin lỗi và hẹn lại (Mẫu 04) được đề xuất khi hồ sơ còn dưới %(days)s ngày làm việc "
-             "hoặc đã quá hạn.") % {"days": f"{dossier.receiving_agency.warning_days:f}".rstrip("0").rstrip(".")}
+    return _(
+        "Văn bản xin lỗi và hẹn lại (Mẫu 04) được đề xuất khi hồ sơ còn dưới %(days)s ngày làm việc hoặc đã quá hạn."
+    ) % {"days": f"{dossier.receiving_agency.warning_days:f}".rstrip("0").rstrip(".")}
 
 
 @staff_required
@@ -135,8 +144,12 @@ def _file(request, stored, name, content_type=None):
 
 
 # The forms a dossier's events call for, by kind; the receipt and the control slip once it has a code.
-_FORM_EVENTS = {kinds.SUPPLEMENT: "request_supplement", kinds.REFUSAL: "reject", kinds.APOLOGY: "issue_apology",
-                kinds.STOP: "stop"}
+_FORM_EVENTS = {
+    kinds.SUPPLEMENT: "request_supplement",
+    kinds.REFUSAL: "reject",
+    kinds.APOLOGY: "issue_apology",
+    kinds.STOP: "stop",
+}
 
 
 def _printable(dossier):

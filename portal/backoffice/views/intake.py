@@ -38,8 +38,13 @@ from .common import pdf_preview, staff_refusal, staff_required
 def _officer_only(view):
     def wrapper(request, *args, **kwargs):
         if role_of(request.user) != Role.ONE_STOP_OFFICER:
-            return staff_refusal(request, _("Chỉ cán bộ một cửa tiếp nhận hồ sơ tại quầy. Hồ sơ đã tiếp nhận "
-                                            "nằm trong “Hồ sơ cần xử lý” của bạn."))
+            return staff_refusal(
+                request,
+                _(
+                    "Chỉ cán bộ một cửa tiếp nhận hồ sơ tại quầy. Hồ sơ đã tiếp nhận "
+                    "nằm trong “Hồ sơ cần xử lý” của bạn."
+                ),
+            )
         return view(request, *args, **kwargs)
 
     return staff_required(wrapper)
@@ -49,17 +54,27 @@ def _officer_only(view):
 def choose(request):
     agency = agency_of(request.user)
     form = ProcedureChooserForm(request.GET or None)
-    procedures = sorted(procedures_received_at(agency).select_related("field").prefetch_related("route_steps"),
-                        key=lambda p: fold(p.name))
+    procedures = sorted(
+        procedures_received_at(agency).select_related("field").prefetch_related("route_steps"),
+        key=lambda p: fold(p.name),
+    )
     if form.is_valid():
         terms = fold(form.cleaned_data["q"]).split()
         level, field = form.cleaned_data["level"], form.cleaned_data["field"]
-        procedures = [p for p in procedures
-                      if all(term in fold(f"{p.name} {p.national_code}") for term in terms)
-                      and (not level or level in p.levels) and (not field or p.field_id == field.pk)]
+        procedures = [
+            p
+            for p in procedures
+            if all(term in fold(f"{p.name} {p.national_code}") for term in terms)
+            and (not level or level in p.levels)
+            and (not field or p.field_id == field.pk)
+        ]
     rows = [(p, fold(f"{p.name} {p.national_code} {p.field.name}")) for p in procedures]
-    return render(request, "backoffice/intake_choose.html", {"rows": rows, "agency": agency, "form": form},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "backoffice/intake_choose.html",
+        {"rows": rows, "agency": agency, "form": form},
+        status=400 if form.errors else 200,
+    )
 
 
 @_officer_only
@@ -70,8 +85,13 @@ def intake(request, procedure_id):
     if request.method != "POST":
         counter.discard_stale(request.user)
         form = IntakeForm(initial={"batch": uuid.uuid4(), "fee_vnd": procedure.fee_vnd}, procedure=procedure)
-        return _page(request, procedure, form, [ComponentIntakeForm(required_document=r) for r in required],
-                     eforms=_eforms(required, None))
+        return _page(
+            request,
+            procedure,
+            form,
+            [ComponentIntakeForm(required_document=r) for r in required],
+            eforms=_eforms(required, None),
+        )
 
     form = IntakeForm(request.POST, procedure=procedure)
     batch = form["batch"].value()
@@ -88,7 +108,7 @@ def intake(request, procedure_id):
             for document in required:
                 if document.eform:
                     for name, value in eform_services.prefilled(document.eform, _walk_in(form), record).items():
-                        name = f"ef{document.pk}" + name[len("ef"):]
+                        name = f"ef{document.pk}" + name[len("ef") :]
                         if not data.get(name):
                             data[name] = value
         return _page(request, procedure, form, components, file_errors, eforms=_eforms(required, data))
@@ -105,8 +125,11 @@ def intake(request, procedure_id):
         valid = False
     if valid and not file_errors:
         try:
-            declared = {document: eform_services.renamed(eforms[document.pk].raw, f"ef{document.pk}", "ef")
-                        for document in required if document.eform}
+            declared = {
+                document: eform_services.renamed(eforms[document.pk].raw, f"ef{document.pk}", "ef")
+                for document in required
+                if document.eform
+            }
             dossier = _receive(request, procedure, agency, batch, form.cleaned_data, components, declared)
         except counter.IntakeIncomplete as incomplete:
             for component in components:
@@ -116,8 +139,10 @@ def intake(request, procedure_id):
         except DomainError as error:
             form.add_error(None, str(error.message))
         else:
-            messages.success(request, _("Đã tiếp nhận hồ sơ %(code)s. In giấy tiếp nhận (Mẫu 01) cho công dân.")
-                             % {"code": dossier.code})
+            messages.success(
+                request,
+                _("Đã tiếp nhận hồ sơ %(code)s. In giấy tiếp nhận (Mẫu 01) cho công dân.") % {"code": dossier.code},
+            )
             return redirect("backoffice:dossier", pk=dossier.pk)
     return _page(request, procedure, form, components, file_errors, status=400, eforms=eforms, show_errors=True)
 
@@ -141,9 +166,12 @@ def _component_forms(request, batch, required):
     data = request.POST.copy()
     for document in required:  # the ticks of files just removed are spent
         data.setlist(f"c{document.pk}-drop", [])
-    return [ComponentIntakeForm(data, required_document=document,
-                                staged=[p for p in held if p.required_document_id == document.pk])
-            for document in required]
+    return [
+        ComponentIntakeForm(
+            data, required_document=document, staged=[p for p in held if p.required_document_id == document.pk]
+        )
+        for document in required
+    ]
 
 
 def _eforms(required, data, pressed=None):
@@ -152,21 +180,30 @@ def _eforms(required, data, pressed=None):
     for document in required:
         if document.eform:
             add, remove = row_change(pressed, document.pk)
-            forms[document.pk] = EForm(document.eform, dict(data.items()) if data is not None else None,
-                                       prefix=f"ef{document.pk}", add=add, remove=remove)
+            forms[document.pk] = EForm(
+                document.eform,
+                dict(data.items()) if data is not None else None,
+                prefix=f"ef{document.pk}",
+                add=add,
+                remove=remove,
+            )
     return forms
 
 
 def _walk_in(form):
     """What the intake form knows of the applicant, in the shape the forms' prefill reads."""
     data = form.data
-    return SimpleNamespace(pk=None, applicant=None, registry_consent_at=None,
-                           applicant_name=data.get("applicant_name", ""),
-                           applicant_personal_id=data.get("applicant_personal_id", ""),
-                           applicant_date_of_birth=data.get("applicant_date_of_birth", ""),
-                           applicant_phone=data.get("applicant_phone", ""),
-                           applicant_email=data.get("applicant_email", ""),
-                           applicant_address=data.get("applicant_address", ""))
+    return SimpleNamespace(
+        pk=None,
+        applicant=None,
+        registry_consent_at=None,
+        applicant_name=data.get("applicant_name", ""),
+        applicant_personal_id=data.get("applicant_personal_id", ""),
+        applicant_date_of_birth=data.get("applicant_date_of_birth", ""),
+        applicant_phone=data.get("applicant_phone", ""),
+        applicant_email=data.get("applicant_email", ""),
+        applicant_address=data.get("applicant_address", ""),
+    )
 
 
 def _looked_up(request, batch, procedure):
@@ -175,15 +212,21 @@ def _looked_up(request, batch, procedure):
     data = request.POST.copy()
     data["batch"] = str(batch)
     try:
-        record = get_registry().lookup(data.get("applicant_personal_id", ""), "tiep-nhan-tai-quay",
-                                       actor=request.user.username)
+        record = get_registry().lookup(
+            data.get("applicant_personal_id", ""), "tiep-nhan-tai-quay", actor=request.user.username
+        )
     except RegistryError as error:
         form = IntakeForm(data, procedure=procedure)
         form.is_valid()
         form.add_error("applicant_personal_id", str(error.message))
         return form, None
-    data.update({"applicant_name": record.full_name, "applicant_date_of_birth": record.date_of_birth.isoformat(),
-                 "applicant_address": record.permanent_residence})
+    data.update(
+        {
+            "applicant_name": record.full_name,
+            "applicant_date_of_birth": record.date_of_birth.isoformat(),
+            "applicant_address": record.permanent_residence,
+        }
+    )
     messages.info(request, _("Đã lấy họ tên, ngày sinh, nơi thường trú từ CSDL quốc gia về dân cư."))
     return IntakeForm(data, procedure=procedure), record
 
@@ -192,35 +235,61 @@ def _receive(request, procedure, agency, batch, data, component_forms, declared)
     from procedures.tasks import verify_identity
 
     account = get_user_model().objects.filter(personal_id=data["applicant_personal_id"]).first()
-    components = [counter.ReceivedComponent(
-        required_document=c.required_document, received=c.cleaned_data["received"], form=c.cleaned_data["form"],
-        quantity=c.cleaned_data["quantity"], unscanned_reason=c.cleaned_data["unscanned_reason"])
-        for c in component_forms]
+    components = [
+        counter.ReceivedComponent(
+            required_document=c.required_document,
+            received=c.cleaned_data["received"],
+            form=c.cleaned_data["form"],
+            quantity=c.cleaned_data["quantity"],
+            unscanned_reason=c.cleaned_data["unscanned_reason"],
+        )
+        for c in component_forms
+    ]
     with transaction.atomic():  # the dossier and the fee taken for it, or neither
         dossier = counter.receive_walk_in(
-            procedure, agency, request.user, batch=batch, components=components, comment=data["comment"],
-            declared=declared, applicant=account, applicant_name=" ".join(data["applicant_name"].split()),
+            procedure,
+            agency,
+            request.user,
+            batch=batch,
+            components=components,
+            comment=data["comment"],
+            declared=declared,
+            applicant=account,
+            applicant_name=" ".join(data["applicant_name"].split()),
             applicant_personal_id=data["applicant_personal_id"],
-            applicant_date_of_birth=data["applicant_date_of_birth"], applicant_address=data["applicant_address"],
-            applicant_phone=data["applicant_phone"], applicant_email=data["applicant_email"],
-            result_delivery=data["result_delivery"], delivery_address=data["delivery_address"],
-            fee_vnd=data["fee_vnd"], fee_note=data["fee_note"],
+            applicant_date_of_birth=data["applicant_date_of_birth"],
+            applicant_address=data["applicant_address"],
+            applicant_phone=data["applicant_phone"],
+            applicant_email=data["applicant_email"],
+            result_delivery=data["result_delivery"],
+            delivery_address=data["delivery_address"],
+            fee_vnd=data["fee_vnd"],
+            fee_note=data["fee_note"],
             **{name: data[name] for name in ("case_unit", "return_agency") if data.get(name)},
         )
         if data["fee_vnd"]:  # the fee taken at the desk counts for the dossier (payments/, Decision 766)
-            payments.record_at_counter(dossier, request.user, channel=data["fee_method"] or PaymentChannel.CASH,
-                                       amount_vnd=data["fee_vnd"], receipt_number=data["fee_note"])
+            payments.record_at_counter(
+                dossier,
+                request.user,
+                channel=data["fee_method"] or PaymentChannel.CASH,
+                amount_vnd=data["fee_vnd"],
+                receipt_number=data["fee_note"],
+            )
     transaction.on_commit(lambda: verify_identity.delay(dossier.pk))
     return dossier
 
 
 def _page(request, procedure, form, components, file_errors=None, status=200, eforms=None, show_errors=False):
     eforms = eforms or {}
-    rows = [(c, (file_errors or {}).get(c.required_document.pk, []), eforms.get(c.required_document.pk))
-            for c in components]
-    return render(request, "backoffice/intake.html", {"procedure": procedure, "form": form, "rows": rows,
-                                                      "show_errors": show_errors},
-                  status=status)
+    rows = [
+        (c, (file_errors or {}).get(c.required_document.pk, []), eforms.get(c.required_document.pk)) for c in components
+    ]
+    return render(
+        request,
+        "backoffice/intake.html",
+        {"procedure": procedure, "form": form, "rows": rows, "show_errors": show_errors},
+        status=status,
+    )
 
 
 @xframe_options_sameorigin

@@ -18,16 +18,25 @@ def queue(request):
         return redirect("meetings:list")
     form = QueueFilterForm(request.GET or None, procedures=Procedure.objects.filter(is_active=True).only("name"))
     filters = form.cleaned_data if form.is_valid() else {}
-    dossiers = work_queue(request.user, **{key: filters.get(key) or "" for key in
-                                           ("state", "procedure", "level", "unit", "due", "sort")})
+    dossiers = work_queue(
+        request.user, **{key: filters.get(key) or "" for key in ("state", "procedure", "level", "unit", "due", "sort")}
+    )
     size = filters.get("size") or 20
     page = Paginator(dossiers.values_list("pk", flat=True), size).get_page(filters.get("page"))
     rows = queue_rows(list(page.object_list))
     badges = deadlines(rows)
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "backoffice/queue.html", {
-        "form": form, "page_obj": page, "rows": [(d, badges[d.pk]) for d in rows],
-        "role": role_of(request.user), "agency": agency_of(request.user),
-        "query": query.urlencode(),
-    }, status=400 if form.errors else 200)
+    return render(
+        request,
+        "backoffice/queue.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "rows": [(d, badges[d.pk]) for d in rows],
+            "role": role_of(request.user),
+            "agency": agency_of(request.user),
+            "query": query.urlencode(),
+        },
+        status=400 if form.errors else 200,
+    )

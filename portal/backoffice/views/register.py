@@ -17,5 +17,6 @@ def register(request):
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="so-theo-doi-{form.cleaned_data["start"]}.pdf"'
         return response
-    return render(request, "backoffice/register.html", {"form": form, "agency": agency},
-                  status=400 if form.errors else 200)
+    return render(
+        request, "backoffice/register.html", {"form": form, "agency": agency}, status=400 if form.errors else 200
+    )

@@ -24,8 +24,12 @@ def staff(request):
     agency = agency_of(request.user)
     if role_of(request.user) != policy.LEADER or agency is None:
         return staff_refusal(request, _("Trang này dành cho lãnh đạo cơ quan."))
-    members = [role.user for role in StaffRole.objects.filter(agency=agency, user__is_active=True)
-               .select_related("user").order_by("user__last_name", "user__first_name")]
+    members = [
+        role.user
+        for role in StaffRole.objects.filter(agency=agency, user__is_active=True)
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name")
+    ]
     issued = None
     if request.method == "POST":
         form = IssueForm(request.POST)
@@ -36,5 +40,8 @@ def staff(request):
         issued = (chosen, enrolment.issue(chosen, request.user))
     enrolled = otp.enrolled_ids(members)
     rows = [(member, member.pk in enrolled) for member in members]
-    return render(request, "backoffice/staff.html", {"agency": agency, "rows": rows, "issued": issued,
-                                                     "hours": settings.OTP_ENROLMENT_CODE_HOURS})
+    return render(
+        request,
+        "backoffice/staff.html",
+        {"agency": agency, "rows": rows, "issued": issued, "hours": settings.OTP_ENROLMENT_CODE_HOURS},
+    )

@@ -25,15 +25,22 @@ def register(request):
         wait = registration_wait(ratelimit.client_ip(request), typed if typed.isdigit() and len(typed) == 12 else None)
         if wait:
             form.is_valid()  # so that what was typed is shown again
-            form.add_error(None, _("Bạn đã thử đăng ký quá nhiều lần. Vui lòng thử lại sau %(minutes)s phút.")
-                           % {"minutes": ratelimit.minutes(wait)})
+            form.add_error(
+                None,
+                _("Bạn đã thử đăng ký quá nhiều lần. Vui lòng thử lại sau %(minutes)s phút.")
+                % {"minutes": ratelimit.minutes(wait)},
+            )
             return render(request, "citizens/register.html", {"form": form}, status=429)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             user, verified = register_citizen(
-                personal_id=data["personal_id"], full_name=data["full_name"], date_of_birth=data["date_of_birth"],
-                phone=data["phone"], email=data["email"], password=data["password1"],
+                personal_id=data["personal_id"],
+                full_name=data["full_name"],
+                date_of_birth=data["date_of_birth"],
+                phone=data["phone"],
+                email=data["email"],
+                password=data["password1"],
             )
         except InvalidPersonalId as error:
             form.add_error("personal_id", str(error.message))
@@ -48,9 +55,12 @@ def register(request):
             if verified:
                 messages.success(request, _("Đã tạo tài khoản. Họ tên và ngày sinh khớp CSDL quốc gia về dân cư."))
             else:
-                messages.warning(request, _(
-                    "Đã tạo tài khoản. CSDL quốc gia về dân cư tạm thời chưa phản hồi nên danh tính sẽ được xác thực "
-                    "khi bạn nộp hồ sơ."
-                ))
+                messages.warning(
+                    request,
+                    _(
+                        "Đã tạo tài khoản. CSDL quốc gia về dân cư tạm thời chưa phản hồi nên danh tính sẽ được xác thực "
+                        "khi bạn nộp hồ sơ."
+                    ),
+                )
             return redirect(NextForm.target(request, reverse("citizens:my_dossiers")))
     return render(request, "citizens/register.html", {"form": form}, status=400 if form.errors else 200)

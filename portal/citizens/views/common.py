@@ -27,8 +27,12 @@ def citizen_required(view):
 
 def own_dossier(request, pk):
     """The signed-in citizen's dossier, or 404: another person's dossier does not exist for them."""
-    return get_object_or_404(Dossier.objects.filter(held_by(request.user)).select_related(
-        "procedure", "receiving_agency__unit", "current_agency__unit"), pk=pk)
+    return get_object_or_404(
+        Dossier.objects.filter(held_by(request.user)).select_related(
+            "procedure", "receiving_agency__unit", "current_agency__unit"
+        ),
+        pk=pk,
+    )
 
 
 @dataclass(frozen=True)
@@ -46,8 +50,12 @@ def status_of(dossier, now=None):
     letters = list(apologies(dossier).select_related("agency"))
     for letter in letters:
         letter.new_date = parse_datetime(letter.data.get("appointment_at", ""))
-    return {"status": Status(is_open, bool(is_open and appointment and appointment < now)),
-            "appointment": appointment, "apologies": letters, "competent": competent_authority(dossier)}
+    return {
+        "status": Status(is_open, bool(is_open and appointment and appointment < now)),
+        "appointment": appointment,
+        "apologies": letters,
+        "competent": competent_authority(dossier),
+    }
 
 
 def error_summary(form, extra=()):

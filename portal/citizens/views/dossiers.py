@@ -82,8 +82,14 @@ _REASON_LABELS = {
     DossierState.NOT_QUALIFIED: _lazy("Lý do không đủ điều kiện giải quyết"),
     DossierState.WITHDRAWN: _lazy("Lý do rút hồ sơ"),
 }
-_WITHDRAWABLE = {DossierState.SUBMITTED, DossierState.RECEIVED, DossierState.SUPPLEMENT_REQUESTED,
-                 DossierState.PROCESSING, DossierState.TRANSFERRED, DossierState.AWAITING_APPROVAL}
+_WITHDRAWABLE = {
+    DossierState.SUBMITTED,
+    DossierState.RECEIVED,
+    DossierState.SUPPLEMENT_REQUESTED,
+    DossierState.PROCESSING,
+    DossierState.TRANSFERRED,
+    DossierState.AWAITING_APPROVAL,
+}
 _RATEABLE = {DossierState.RETURNED, DossierState.NOT_QUALIFIED}
 
 
@@ -106,24 +112,40 @@ def _act(request, pk, name, form_class, action, done):
 @require_POST
 def supply(request, pk):
     files = request.FILES.getlist("files")
-    return _act(request, pk, "supply", SupplyForm,
-                lambda dossier, data: filing.supply_online(dossier, request.user, files, comment=data["comment"]),
-                _("Đã gửi giấy tờ bổ sung. Hồ sơ được xử lý tiếp."))
+    return _act(
+        request,
+        pk,
+        "supply",
+        SupplyForm,
+        lambda dossier, data: filing.supply_online(dossier, request.user, files, comment=data["comment"]),
+        _("Đã gửi giấy tờ bổ sung. Hồ sơ được xử lý tiếp."),
+    )
 
 
 @citizen_required
 @require_POST
 def withdraw_dossier(request, pk):
-    return _act(request, pk, "withdraw", WithdrawForm,
-                lambda dossier, data: withdraw(dossier, request.user, reason=data["reason"]), _("Đã rút hồ sơ."))
+    return _act(
+        request,
+        pk,
+        "withdraw",
+        WithdrawForm,
+        lambda dossier, data: withdraw(dossier, request.user, reason=data["reason"]),
+        _("Đã rút hồ sơ."),
+    )
 
 
 @citizen_required
 @require_POST
 def rate(request, pk):
-    return _act(request, pk, "rating", RatingForm,
-                lambda dossier, data: filing.rate(dossier, request.user, score=data["score"], comment=data["comment"]),
-                _("Cảm ơn bạn đã đánh giá."))
+    return _act(
+        request,
+        pk,
+        "rating",
+        RatingForm,
+        lambda dossier, data: filing.rate(dossier, request.user, score=data["score"], comment=data["comment"]),
+        _("Cảm ơn bạn đã đánh giá."),
+    )
 
 
 @citizen_required
@@ -146,8 +168,13 @@ def apology(request, pk, event_id):
     """An apology letter (Mẫu 04) of the citizen's own dossier, signed by the agency that issued it."""
     dossier = own_dossier(request, pk)
     event = get_object_or_404(apologies(dossier).select_related("actor", "agency"), pk=event_id)
-    return _letter(request, dossier, APOLOGY, apology_pdf(dossier, event, _tracking(request, dossier)),
-                   event.agency or dossier.receiving_agency)
+    return _letter(
+        request,
+        dossier,
+        APOLOGY,
+        apology_pdf(dossier, event, _tracking(request, dossier)),
+        event.agency or dossier.receiving_agency,
+    )
 
 
 @citizen_required
@@ -155,8 +182,13 @@ def stop_notice(request, pk):
     """The notice that the competent agency stopped handling the citizen's dossier (Mẫu 05, 2025)."""
     dossier = own_dossier(request, pk)
     event = get_object_or_404(dossier.events.select_related("agency"), action="stop")
-    return _letter(request, dossier, STOP, stop_pdf(dossier, event, _tracking(request, dossier)),
-                   event.agency or dossier.receiving_agency)
+    return _letter(
+        request,
+        dossier,
+        STOP,
+        stop_pdf(dossier, event, _tracking(request, dossier)),
+        event.agency or dossier.receiving_agency,
+    )
 
 
 def _tracking(request, dossier):

@@ -34,8 +34,13 @@ def start(request, procedure_id):
     if request.method == "POST" and form.is_valid():
         try:
             draft, registry_message = filing.start_online(
-                request.user, procedure, form.cleaned_data["agency"], consent=form.cleaned_data["consent"],
-                assurance=assurance.level_of(request), **form.place_data())
+                request.user,
+                procedure,
+                form.cleaned_data["agency"],
+                consent=form.cleaned_data["consent"],
+                assurance=assurance.level_of(request),
+                **form.place_data(),
+            )
         except DomainError as error:
             form.add_error(None, str(error.message))
         else:
@@ -44,17 +49,24 @@ def start(request, procedure_id):
             elif form.cleaned_data["consent"]:
                 messages.info(request, _("Thông tin định danh đã được điền sẵn từ CSDL quốc gia về dân cư."))
             return redirect("citizens:draft", pk=draft.pk)
-    return render(request, "citizens/start.html", {"procedure": procedure, "form": form,
-                                                   "reauth": _reauth(request, procedure)},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "citizens/start.html",
+        {"procedure": procedure, "form": form, "reauth": _reauth(request, procedure)},
+        status=400 if form.errors else 200,
+    )
 
 
 def _reauth(request, procedure):
     """Where to sign in again when this sign-in's assurance level is below the procedure's."""
     if assurance.level_of(request) >= procedure.assurance_level:
         return None
-    return {"level": procedure.assurance_level, "url": reverse("accounts:vneid") + "?" + urlencode(
-        {"muc": procedure.assurance_level, "next": request.get_full_path()})}
+    return {
+        "level": procedure.assurance_level,
+        "url": reverse("accounts:vneid")
+        + "?"
+        + urlencode({"muc": procedure.assurance_level, "next": request.get_full_path()}),
+    }
 
 
 @citizen_required
@@ -89,8 +101,9 @@ def draft(request, pk):
             forms_wrong = "review" in request.POST and not all(e.is_valid() for e in eforms.values())
             if not upload_errors and not forms_wrong:
                 if removed:
-                    messages.success(request, _("Đã xóa tệp “%(name)s”. Những gì bạn đã nhập vẫn được lưu.")
-                                     % {"name": removed})
+                    messages.success(
+                        request, _("Đã xóa tệp “%(name)s”. Những gì bạn đã nhập vẫn được lưu.") % {"name": removed}
+                    )
                     return redirect(reverse("citizens:draft", args=[dossier.pk]) + "#thanh-phan")
                 if "review" in request.POST:
                     return redirect("citizens:review", pk=dossier.pk)
@@ -107,16 +120,27 @@ def draft(request, pk):
     uploaded = {}
     for document in dossier.documents.all():
         uploaded.setdefault(document.required_document_id, []).append(document)
-    rows = [(document, uploaded.get(document.pk, []), upload_errors.get(document.pk, []), eforms.get(document.pk))
-            for document in required]
+    rows = [
+        (document, uploaded.get(document.pk, []), upload_errors.get(document.pk, []), eforms.get(document.pk))
+        for document in required
+    ]
     extra = [(f"file-{document.pk}", document.name, errors) for document, _files, errors, _eform in rows]
     if show_errors:
         extra += [(anchor, label, [message]) for eform in eforms.values() for anchor, label, message in eform.errors]
     summary = error_summary(form, extra)
-    return render(request, "citizens/draft.html", {
-        "dossier": dossier, "form": form, "rows": rows, "appointment": appointment_for(dossier),
-        "error_summary": summary, "show_errors": show_errors,
-    }, status=400 if summary else 200)
+    return render(
+        request,
+        "citizens/draft.html",
+        {
+            "dossier": dossier,
+            "form": form,
+            "rows": rows,
+            "appointment": appointment_for(dossier),
+            "error_summary": summary,
+            "show_errors": show_errors,
+        },
+        status=400 if summary else 200,
+    )
 
 
 def _remove_requested(request, dossier):
@@ -162,13 +186,25 @@ def review(request, pk):
             return redirect("citizens:dossier", pk=dossier.pk)
     else:
         problems = filing.problems_before_submission(dossier)
-    declared = [(record.required_document, display(record.definition, form.values))
-                for record in dossier.eforms.select_related("required_document")
-                for form in [eform_services.stored_form(record, "ef")] if form.is_valid()]
-    return render(request, "citizens/review.html", {
-        "dossier": dossier, "problems": problems, "documents": dossier.documents.select_related("required_document"),
-        "appointment": appointment_for(dossier), "declared": declared, "reauth": _reauth(request, dossier.procedure),
-    }, status=400 if request.method == "POST" else 200)
+    declared = [
+        (record.required_document, display(record.definition, form.values))
+        for record in dossier.eforms.select_related("required_document")
+        for form in [eform_services.stored_form(record, "ef")]
+        if form.is_valid()
+    ]
+    return render(
+        request,
+        "citizens/review.html",
+        {
+            "dossier": dossier,
+            "problems": problems,
+            "documents": dossier.documents.select_related("required_document"),
+            "appointment": appointment_for(dossier),
+            "declared": declared,
+            "reauth": _reauth(request, dossier.procedure),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @citizen_required

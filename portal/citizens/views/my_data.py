@@ -1,4 +1,4 @@
-""""Dữ liệu của tôi": what the portal holds about the citizen, their consents, and who opened their dossiers."""
+""" "Dữ liệu của tôi": what the portal holds about the citizen, their consents, and who opened their dossiers."""
 
 import json
 
@@ -26,11 +26,17 @@ def _active(consents):
 def my_data(request):
     user = request.user
     consents = list(consents_of(user))
-    return render(request, "citizens/my_data.html", {
-        "form": ConsentForm(active=_active(consents)), "consents": consents,
-        "dossier_count": dossiers_of(user).count(), "accesses": accesses_to(user)[:100],
-        "lookups": lookups_about(user)[:100],
-    })
+    return render(
+        request,
+        "citizens/my_data.html",
+        {
+            "form": ConsentForm(active=_active(consents)),
+            "consents": consents,
+            "dossier_count": dossiers_of(user).count(),
+            "accesses": accesses_to(user)[:100],
+            "lookups": lookups_about(user)[:100],
+        },
+    )
 
 
 @citizen_required

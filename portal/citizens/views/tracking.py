@@ -19,7 +19,8 @@ def track(request):
         wait = hit("track", client_ip(request), limit=limit, window=window)
         if wait:
             context["limited"] = _("Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau %(minutes)s phút.") % {
-                "minutes": minutes(wait)}
+                "minutes": minutes(wait)
+            }
             return render(request, "citizens/track.html", context, status=429)
         if form.is_valid():
             dossier = tracked_dossier(form.cleaned_data["code"], form.cleaned_data["secret"])

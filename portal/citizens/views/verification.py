@@ -26,11 +26,16 @@ def verify_upload(request):
         else:
             content = upload.read()
             digest = hashlib.sha256(content).hexdigest()
-            context.update(_checks(content), sha256=digest,
-                           issued=DossierEventFile.objects.filter(sha256=digest, verification_token__isnull=False)
-                           .select_related("event__dossier").first(),
-                           document=OutgoingDocument.objects.filter(issued_sha256=digest, state=OutgoingState.ISSUED)
-                           .select_related("agency").first())
+            context.update(
+                _checks(content),
+                sha256=digest,
+                issued=DossierEventFile.objects.filter(sha256=digest, verification_token__isnull=False)
+                .select_related("event__dossier")
+                .first(),
+                document=OutgoingDocument.objects.filter(issued_sha256=digest, state=OutgoingState.ISSUED)
+                .select_related("agency")
+                .first(),
+            )
     return render(request, "citizens/verify.html", context, status=400 if form.errors else 200)
 
 
@@ -38,13 +43,17 @@ def verify_token(request, token):
     issued = get_object_or_404(DossierEventFile.objects.select_related("event__dossier"), verification_token=token)
     with issued.file.open("rb") as handle:
         checks = _checks(handle.read())
-    return render(request, "citizens/verify.html", {"form": UploadForm(), **checks, "issued": issued,
-                                                    "sha256": issued.sha256})
+    return render(
+        request, "citizens/verify.html", {"form": UploadForm(), **checks, "issued": issued, "sha256": issued.sha256}
+    )
 
 
 def _checks(content):
     """Every signature of the file (an issued document has the signer's and the agency's); the file is
     valid when each of them is: the last covers the whole file, the earlier ones permit what followed."""
     signatures = check_signatures(content)
-    return {"signatures": signatures, "check": signatures[-1] if signatures else SignatureCheck(signed=False),
-            "all_valid": bool(signatures) and all(check.valid for check in signatures)}
+    return {
+        "signatures": signatures,
+        "check": signatures[-1] if signatures else SignatureCheck(signed=False),
+        "all_valid": bool(signatures) and all(check.valid for check in signatures),
+    }

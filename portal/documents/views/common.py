@@ -64,15 +64,22 @@ def register_book(request, *, incoming):
 
     form = BookForm(request.GET or {"year": timezone.localdate().year})
     if not form.is_valid():
-        return HttpResponse("; ".join(e for errors in form.errors.values() for e in errors), status=400,
-                            content_type="text/plain; charset=utf-8")
+        return HttpResponse(
+            "; ".join(e for errors in form.errors.values() for e in errors),
+            status=400,
+            content_type="text/plain; charset=utf-8",
+        )
     year = form.cleaned_data["year"]
     if incoming:
         documents = selectors.incoming_for(request.user).filter(year=year).order_by("number")
         rows = incoming_rows(documents.prefetch_related("assignments__assignee"))
     else:
-        documents = (selectors.outgoing_for(request.user).filter(year=year, state=OutgoingState.ISSUED)
-                     .order_by("number").prefetch_related("addressees"))
+        documents = (
+            selectors.outgoing_for(request.user)
+            .filter(year=year, state=OutgoingState.ISSUED)
+            .order_by("number")
+            .prefetch_related("addressees")
+        )
         rows = outgoing_rows(documents)
     content = book_pdf(Book(agency_of(request.user), year, incoming, rows))
     name = f"so-van-ban-{'den' if incoming else 'di'}-{year}.pdf"

@@ -24,9 +24,14 @@ def register(request):
     clerk = is_clerk_of(request.user, agency)
     documents = filtered(selectors.incoming_for(request.user), form, incoming=True, agency=agency)
     context = {
-        "form": form, "query": query_without_page(request), "agency": agency, "is_clerk": clerk,
-        "page": page_of(selectors.with_overdue(documents).order_by("-year", "-number"),
-                        form.cleaned_data.get("page") if form.is_valid() else 1),
+        "form": form,
+        "query": query_without_page(request),
+        "agency": agency,
+        "is_clerk": clerk,
+        "page": page_of(
+            selectors.with_overdue(documents).order_by("-year", "-number"),
+            form.cleaned_data.get("page") if form.is_valid() else 1,
+        ),
         "waiting": selectors.waiting_deliveries(request.user) if clerk else [],
         "mine": selectors.my_assignments(request.user)[:20],
     }
@@ -36,11 +41,13 @@ def register(request):
 @documents_staff_required
 def export(request):
     form = RegisterFilterForm(request.GET or None, direction="incoming")
-    documents = filtered(selectors.incoming_for(request.user), form, incoming=True,
-                         agency=agency_of(request.user)).order_by("year", "number")
+    documents = filtered(
+        selectors.incoming_for(request.user), form, incoming=True, agency=agency_of(request.user)
+    ).order_by("year", "number")
     rows = incoming_rows(documents.prefetch_related("assignments__assignee"))
-    return xlsx_response([{"title": _("Sổ văn bản đến"), "columns": list(INCOMING_COLUMNS), "rows": rows}],
-                         "so-van-ban-den")
+    return xlsx_response(
+        [{"title": _("Sổ văn bản đến"), "columns": list(INCOMING_COLUMNS), "rows": rows}], "so-van-ban-den"
+    )
 
 
 @documents_staff_required
@@ -59,11 +66,20 @@ def create(request):
         data = form.cleaned_data
         try:
             document = services.register_incoming(
-                request.user, services.IncomingEntry(
-                    sender=data["sender"], number_symbol=data["number_symbol"], issued_on=data["issued_on"],
-                    document_type=data["document_type"], excerpt=data["excerpt"], urgency=data["urgency"],
-                    channel=data["channel"], answer_due=data["answer_due"]),
-                files=data["files"], classified=data["classification"] != Classification.NONE)
+                request.user,
+                services.IncomingEntry(
+                    sender=data["sender"],
+                    number_symbol=data["number_symbol"],
+                    issued_on=data["issued_on"],
+                    document_type=data["document_type"],
+                    excerpt=data["excerpt"],
+                    urgency=data["urgency"],
+                    channel=data["channel"],
+                    answer_due=data["answer_due"],
+                ),
+                files=data["files"],
+                classified=data["classification"] != Classification.NONE,
+            )
         except DomainError as error:
             form.add_error(None, error.message)
         else:
@@ -87,15 +103,22 @@ def detail(request, pk, forms=None):
     leader = is_leader_of(user, document.agency)
     open_ = document.state != IncomingState.CLOSED
     context = {
-        "document": document, "assignments": assignments, "files": document.files.all(),
+        "document": document,
+        "assignments": assignments,
+        "files": document.files.all(),
         "may_draft": may_draft(user, document.agency),
         "progress": document.progress.select_related("author"),
-        "assign_form": (forms.get("assign") or AssignForm(staff=selectors.assignable_staff(document.agency),
-                                                          document=document)) if leader and open_ else None,
+        "assign_form": (
+            forms.get("assign") or AssignForm(staff=selectors.assignable_staff(document.agency), document=document)
+        )
+        if leader and open_
+        else None,
         "progress_form": (forms.get("progress") or ProgressForm())
-        if (works or leader) and document.state == IncomingState.ASSIGNED else None,
+        if (works or leader) and document.state == IncomingState.ASSIGNED
+        else None,
         "close_form": (forms.get("close") or CloseForm(issued=_issued(user)))
-        if (handles or leader) and document.state == IncomingState.ASSIGNED else None,
+        if (handles or leader) and document.state == IncomingState.ASSIGNED
+        else None,
     }
     return render(request, "documents/incoming_detail.html", context, status=400 if forms else 200)
 
@@ -124,27 +147,48 @@ def _submit(request, pk, key, form, operation, done=""):
 def assign(request, pk):
     document, user = _document(request, pk), request.user
     form = AssignForm(request.POST, staff=selectors.assignable_staff(document.agency), document=document)
-    return _submit(request, pk, "assign", form, lambda data: services.assign(
-        user, document, handler=services.Assignee(data["handler"], data["handler_due"]),
-        cooperating=[services.Assignee(u, data["cooperating_due"]) for u in data["cooperating"]],
-        informed=[services.Assignee(u) for u in data["informed"]], note=data["note"]), _("Đã phân công xử lý."))
+    return _submit(
+        request,
+        pk,
+        "assign",
+        form,
+        lambda data: services.assign(
+            user,
+            document,
+            handler=services.Assignee(data["handler"], data["handler_due"]),
+            cooperating=[services.Assignee(u, data["cooperating_due"]) for u in data["cooperating"]],
+            informed=[services.Assignee(u) for u in data["informed"]],
+            note=data["note"],
+        ),
+        _("Đã phân công xử lý."),
+    )
 
 
 @require_POST
 @documents_staff_required
 def progress(request, pk):
     document, user = _document(request, pk), request.user
-    return _submit(request, pk, "progress", ProgressForm(request.POST),
-                   lambda data: services.record_progress(user, document, data["text"]))
+    return _submit(
+        request,
+        pk,
+        "progress",
+        ProgressForm(request.POST),
+        lambda data: services.record_progress(user, document, data["text"]),
+    )
 
 
 @require_POST
 @documents_staff_required
 def close(request, pk):
     document, user = _document(request, pk), request.user
-    return _submit(request, pk, "close", CloseForm(request.POST, issued=_issued(user)), lambda data: services.close(
-        user, document, outcome=data["outcome"], answer=data["answer"], note=data["note"]),
-        _("Đã kết thúc xử lý văn bản."))
+    return _submit(
+        request,
+        pk,
+        "close",
+        CloseForm(request.POST, issued=_issued(user)),
+        lambda data: services.close(user, document, outcome=data["outcome"], answer=data["answer"], note=data["note"]),
+        _("Đã kết thúc xử lý văn bản."),
+    )
 
 
 @require_POST

@@ -28,12 +28,17 @@ def register(request):
     book = selectors.outgoing_for(user)
     documents = filtered(book, form, incoming=False, agency=agency)
     context = {
-        "form": form, "agency": agency, "may_draft": may_draft(user, agency), "query": query_without_page(request),
-        "page": page_of(documents.order_by("-issued_at", "-drafted_at"),
-                        form.cleaned_data.get("page") if form.is_valid() else 1),
+        "form": form,
+        "agency": agency,
+        "may_draft": may_draft(user, agency),
+        "query": query_without_page(request),
+        "page": page_of(
+            documents.order_by("-issued_at", "-drafted_at"), form.cleaned_data.get("page") if form.is_valid() else 1
+        ),
         # What waits for the user, whatever the filters of the register below say.
         "to_sign": book.filter(state=OutgoingState.AWAITING_SIGNATURE, signer=user)
-        if is_leader_of(user, agency) else [],
+        if is_leader_of(user, agency)
+        else [],
         "to_issue": book.filter(state=OutgoingState.SIGNED) if is_clerk_of(user, agency) else [],
     }
     return render(request, "documents/outgoing_register.html", context, status=400 if form.errors else 200)
@@ -45,8 +50,9 @@ def export(request):
     documents = filtered(selectors.outgoing_for(request.user), form, incoming=False, agency=agency_of(request.user))
     documents = documents.filter(state=OutgoingState.ISSUED).order_by("year", "number").prefetch_related("addressees")
     rows = outgoing_rows(documents)
-    return xlsx_response([{"title": _("Sổ văn bản đi"), "columns": list(OUTGOING_COLUMNS), "rows": rows}],
-                         "so-van-ban-di")
+    return xlsx_response(
+        [{"title": _("Sổ văn bản đi"), "columns": list(OUTGOING_COLUMNS), "rows": rows}], "so-van-ban-di"
+    )
 
 
 @documents_staff_required
@@ -64,16 +70,29 @@ def create(request):
     agency = agency_of(request.user)
     if not may_draft(request.user, agency):
         return redirect("documents:outgoing")
-    form = DraftForm(request.POST or None, request.FILES or None, agency=agency, leaders=_leaders(agency),
-                     outside=exchange.outside_agencies())
+    form = DraftForm(
+        request.POST or None,
+        request.FILES or None,
+        agency=agency,
+        leaders=_leaders(agency),
+        outside=exchange.outside_agencies(),
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             document = services.create_draft(
-                request.user, document_type=data["document_type"], excerpt=data["excerpt"], signer=data["signer"],
-                signer_title=data["signer_title"], body=data["body"], upload=data["upload"], urgency=data["urgency"],
-                drafting_unit=data["drafting_unit"], addressees=data["addressees"],
-                external_addressees=data["external_addressees"])
+                request.user,
+                document_type=data["document_type"],
+                excerpt=data["excerpt"],
+                signer=data["signer"],
+                signer_title=data["signer_title"],
+                body=data["body"],
+                upload=data["upload"],
+                urgency=data["urgency"],
+                drafting_unit=data["drafting_unit"],
+                addressees=data["addressees"],
+                external_addressees=data["external_addressees"],
+            )
         except DomainError as error:
             form.add_error(None, error.message)
         else:
@@ -83,8 +102,9 @@ def create(request):
 
 
 def _document(request, pk):
-    return get_object_or_404(selectors.outgoing_for(request.user).select_related("agency", "drafted_by", "issued_by"),
-                             pk=pk)
+    return get_object_or_404(
+        selectors.outgoing_for(request.user).select_related("agency", "drafted_by", "issued_by"), pk=pk
+    )
 
 
 @documents_staff_required
@@ -93,11 +113,15 @@ def detail(request, pk, return_form=None):
     user = request.user
     external = list(document.external_deliveries.all())
     context = {
-        "document": document, "deliveries": document.deliveries.select_related("agency"), "external": external,
-        "addressees": document.addressees.all() if document.state in (OutgoingState.DRAFT,
-                                                                     OutgoingState.AWAITING_SIGNATURE) else [],
+        "document": document,
+        "deliveries": document.deliveries.select_related("agency"),
+        "external": external,
+        "addressees": document.addressees.all()
+        if document.state in (OutgoingState.DRAFT, OutgoingState.AWAITING_SIGNATURE)
+        else [],
         "may_submit": document.state == OutgoingState.DRAFT and document.drafted_by_id == user.pk,
-        "may_sign": document.state == OutgoingState.AWAITING_SIGNATURE and document.signer_id == user.pk
+        "may_sign": document.state == OutgoingState.AWAITING_SIGNATURE
+        and document.signer_id == user.pk
         and is_leader_of(user, document.agency),
         "may_issue": document.state == OutgoingState.SIGNED and is_clerk_of(user, document.agency),
         "may_resend": is_clerk_of(user, document.agency)
@@ -157,8 +181,12 @@ def return_draft(request, pk):
     form = ReturnForm(request.POST)
     if not form.is_valid():
         return detail(request, pk, return_form=form)
-    return _act(request, pk, lambda user, document: services.return_draft(user, document, form.cleaned_data["note"]),
-                _("Đã trả lại dự thảo cho người soạn."))
+    return _act(
+        request,
+        pk,
+        lambda user, document: services.return_draft(user, document, form.cleaned_data["note"]),
+        _("Đã trả lại dự thảo cho người soạn."),
+    )
 
 
 FILES = {"du-thao": "draft_pdf", "da-ky": "signed_pdf", "ban-hanh": "issued_pdf"}

@@ -36,9 +36,18 @@ def door(request, meeting, seat):
     url = request.build_absolute_uri(reverse("meetings:check_in", args=[meeting.pk, attendance.door_code(meeting)]))
     people = selectors.participants(meeting)
     voters = [p for p in people if p.can_vote]
-    return render(request, "meetings/door.html", {
-        "meeting": meeting, "seat": seat, "qr": _png_data_uri(url), "url": url,
-        "present": sum(1 for p in voters if p.is_present), "voters": len(voters)})
+    return render(
+        request,
+        "meetings/door.html",
+        {
+            "meeting": meeting,
+            "seat": seat,
+            "qr": _png_data_uri(url),
+            "url": url,
+            "present": sum(1 for p in voters if p.is_present),
+            "voters": len(voters),
+        },
+    )
 
 
 @never_cache
@@ -52,8 +61,9 @@ def check_in(request, meeting, seat, code):
     except DomainError as error:
         return refusal(request, error.message)
     at = timezone.localtime(seat.checked_in_at).strftime("%H:%M")
-    messages.success(request, _("Đã điểm danh lúc %(at)s.") % {"at": at} if first
-                     else _("Anh/chị đã điểm danh trước đó."))
+    messages.success(
+        request, _("Đã điểm danh lúc %(at)s.") % {"at": at} if first else _("Anh/chị đã điểm danh trước đó.")
+    )
     return redirect("meetings:room", meeting.pk)
 
 
@@ -61,6 +71,9 @@ def check_in(request, meeting, seat, code):
 @with_seat
 def mark_present(request, meeting, seat, participant_id):
     person = get_object_or_404(Participant, pk=participant_id, meeting=meeting)
-    return act(request, lambda: attendance.mark_present(request.user, meeting, person),
-               _("Đã ghi nhận %(name)s có mặt.") % {"name": person.name},
-               reverse("meetings:manage", args=[meeting.pk]))
+    return act(
+        request,
+        lambda: attendance.mark_present(request.user, meeting, person),
+        _("Đã ghi nhận %(name)s có mặt.") % {"name": person.name},
+        reverse("meetings:manage", args=[meeting.pk]),
+    )

@@ -19,8 +19,11 @@ from .common import qr_meetings, refusal, submit, with_seat
 
 
 def _document(meeting, document_id):
-    return get_object_or_404(MeetingDocument.objects.select_related("item__meeting").prefetch_related("versions"),
-                             pk=document_id, item__meeting=meeting)
+    return get_object_or_404(
+        MeetingDocument.objects.select_related("item__meeting").prefetch_related("versions"),
+        pk=document_id,
+        item__meeting=meeting,
+    )
 
 
 @with_seat
@@ -31,19 +34,32 @@ def document(request, meeting, seat, document_id):
     asked = VersionForm(request.GET)
     if asked.is_valid() and asked.cleaned_data["v"]:
         chosen = next((v for v in versions if v.number == asked.cleaned_data["v"]), chosen)
-    return render(request, "meetings/document.html", {
-        "meeting": meeting, "seat": seat, "document": doc, "versions": versions, "version": chosen,
-        "is_current": chosen is not None and chosen == versions[0],
-        "comments": selectors.comments_for(seat, doc), "comment_form": CommentForm(),
-        "may_comment": not seat.is_organiser and not meeting.is_over,
-    })
+    return render(
+        request,
+        "meetings/document.html",
+        {
+            "meeting": meeting,
+            "seat": seat,
+            "document": doc,
+            "versions": versions,
+            "version": chosen,
+            "is_current": chosen is not None and chosen == versions[0],
+            "comments": selectors.comments_for(seat, doc),
+            "comment_form": CommentForm(),
+            "may_comment": not seat.is_organiser and not meeting.is_over,
+        },
+    )
 
 
 def version_file(request, meeting_id, document_id, number):
     """The PDF itself: for a seat of the meeting, or for anyone who opened its QR code if public."""
     meeting = get_object_or_404(Meeting, pk=meeting_id)  # first: an id past any integer is a 404, not an overflow
-    version = get_object_or_404(DocumentVersion.objects.select_related("document__item"),
-                                document_id=document_id, document__item__meeting=meeting, number=number)
+    version = get_object_or_404(
+        DocumentVersion.objects.select_related("document__item"),
+        document_id=document_id,
+        document__item__meeting=meeting,
+        number=number,
+    )
     seat = policy.seat_of(request.user, meeting)
     if seat is not None and policy.needs_second_factor(request.user, seat):
         seat = None
@@ -73,7 +89,9 @@ def annotations(request, meeting, seat, version_id):
 @require_POST
 @with_seat
 def delete_annotation(request, meeting, seat, annotation_id):
-    note = Annotation.objects.filter(pk=annotation_id, owner=request.user, version__document__item__meeting=meeting).first()
+    note = Annotation.objects.filter(
+        pk=annotation_id, owner=request.user, version__document__item__meeting=meeting
+    ).first()
     if note is None:  # someone else's, or gone: the same answer, so that ids reveal nothing
         return JsonResponse({"error": _("Không tìm thấy ghi chú.")}, status=404)
     documents.delete_annotation(request.user, note)
@@ -83,11 +101,16 @@ def delete_annotation(request, meeting, seat, annotation_id):
 @with_seat
 def export_notes(request, meeting, seat):
     """The delegate's own notes on every document of the meeting, as a text file to keep."""
-    notes = (Annotation.objects.filter(owner=request.user, version__document__item__meeting=meeting)
-             .select_related("version__document__item").order_by("version__document__item__position",
-                                                                   "version__document_id", "version__number", "page", "pk"))
-    lines = [_("Ghi chú riêng của %(name)s — %(meeting)s") % {"name": seat.name, "meeting": meeting.title},
-             _("Xuất lúc %(at)s") % {"at": timezone.localtime().strftime("%H:%M %d/%m/%Y")}, ""]
+    notes = (
+        Annotation.objects.filter(owner=request.user, version__document__item__meeting=meeting)
+        .select_related("version__document__item")
+        .order_by("version__document__item__position", "version__document_id", "version__number", "page", "pk")
+    )
+    lines = [
+        _("Ghi chú riêng của %(name)s — %(meeting)s") % {"name": seat.name, "meeting": meeting.title},
+        _("Xuất lúc %(at)s") % {"at": timezone.localtime().strftime("%H:%M %d/%m/%Y")},
+        "",
+    ]
     current = None
     for note in notes:
         heading = f"{note.version.document.title} ({_('phiên bản')} {note.version.number})"
@@ -110,8 +133,13 @@ def comment(request, meeting, seat, document_id):
     doc = _document(meeting, document_id)
     back = reverse("meetings:document", args=[meeting.pk, doc.pk])
     version = doc.current if doc.kind != DocumentKind.LINK else None
-    return submit(request, CommentForm(request.POST),
-                  lambda data: documents.comment(request.user, doc, version=version, **data), _("Đã gửi góp ý."), back)
+    return submit(
+        request,
+        CommentForm(request.POST),
+        lambda data: documents.comment(request.user, doc, version=version, **data),
+        _("Đã gửi góp ý."),
+        back,
+    )
 
 
 @with_seat
@@ -121,12 +149,27 @@ def export_comments(request, meeting, seat, document_id):
     if not seat.is_organiser:
         return refusal(request, _("Chỉ người tổ chức kỳ họp mới xuất góp ý cho đơn vị soạn thảo."))
     table = {
-        "columns": [_("Thời gian"), _("Đại biểu"), _("Phiên bản"), _("Trang"), _("Đoạn góp ý"), _("Nội dung góp ý"),
-                    _("Cho đại biểu khác xem")],
-        "rows": [[timezone.localtime(row.created_at).strftime("%d/%m/%Y %H:%M"),
-                  row.author.get_full_name() or row.author.get_username(), row.version.number if row.version else "",
-                  row.page or "", row.quote, row.text, _("Có") if row.shared_with_delegates else _("Không")]
-                 for row in selectors.comments_for(seat, doc)],
+        "columns": [
+            _("Thời gian"),
+            _("Đại biểu"),
+            _("Phiên bản"),
+            _("Trang"),
+            _("Đoạn góp ý"),
+            _("Nội dung góp ý"),
+            _("Cho đại biểu khác xem"),
+        ],
+        "rows": [
+            [
+                timezone.localtime(row.created_at).strftime("%d/%m/%Y %H:%M"),
+                row.author.get_full_name() or row.author.get_username(),
+                row.version.number if row.version else "",
+                row.page or "",
+                row.quote,
+                row.text,
+                _("Có") if row.shared_with_delegates else _("Không"),
+            ]
+            for row in selectors.comments_for(seat, doc)
+        ],
     }
     response = csv_response(table, f"gop-y-tai-lieu-{doc.pk}")
     response["Cache-Control"] = "private, no-store"
@@ -134,5 +177,11 @@ def export_comments(request, meeting, seat, document_id):
 
 
 def _note(note):
-    return {"id": note.pk, "kind": note.kind, "page": note.page, "quote": note.quote, "rects": note.rects,
-            "text": note.text}
+    return {
+        "id": note.pk,
+        "kind": note.kind,
+        "page": note.page,
+        "quote": note.quote,
+        "rects": note.rects,
+        "text": note.text,
+    }

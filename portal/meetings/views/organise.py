@@ -46,14 +46,23 @@ def _organiser_only(request, seat):
 def manage(request, meeting, seat):
     if refused := _organiser_only(request, seat):
         return refused
-    return render(request, "meetings/manage.html", {
-        "meeting": meeting, "seat": seat, "items": selectors.agenda(meeting),
-        "participants": selectors.participants(meeting), "item_form": ItemForm(),
-        "document_form": DocumentForm(meeting=meeting), "replace_form": ReplaceForm(), "seat_form": SeatForm(),
-        "place_form": PlaceForm(meeting=meeting),
-        "qr_url": request.build_absolute_uri(reverse("meetings:qr", args=[meeting.qr_key])),
-        "qr_valid": meetings.qr_is_valid(meeting),
-    })
+    return render(
+        request,
+        "meetings/manage.html",
+        {
+            "meeting": meeting,
+            "seat": seat,
+            "items": selectors.agenda(meeting),
+            "participants": selectors.participants(meeting),
+            "item_form": ItemForm(),
+            "document_form": DocumentForm(meeting=meeting),
+            "replace_form": ReplaceForm(),
+            "seat_form": SeatForm(),
+            "place_form": PlaceForm(meeting=meeting),
+            "qr_url": request.build_absolute_uri(reverse("meetings:qr", args=[meeting.qr_key])),
+            "qr_valid": meetings.qr_is_valid(meeting),
+        },
+    )
 
 
 def _manage(meeting):
@@ -63,50 +72,85 @@ def _manage(meeting):
 @require_POST
 @with_seat
 def add_item(request, meeting, seat):
-    return submit(request, ItemForm(request.POST), lambda data: meetings.add_item(request.user, meeting, **data),
-                  _("Đã thêm nội dung vào chương trình."), _manage(meeting))
+    return submit(
+        request,
+        ItemForm(request.POST),
+        lambda data: meetings.add_item(request.user, meeting, **data),
+        _("Đã thêm nội dung vào chương trình."),
+        _manage(meeting),
+    )
 
 
 @require_POST
 @with_seat
 def add_document(request, meeting, seat):
-    return submit(request, DocumentForm(request.POST, request.FILES, meeting=meeting), lambda data: documents.add_document(
-        request.user, data["item"], kind=data["kind"], title=data["title"], upload=data["file"], url=data["url"],
-        is_public=data["is_public"]), _("Đã thêm tài liệu."), _manage(meeting))
+    return submit(
+        request,
+        DocumentForm(request.POST, request.FILES, meeting=meeting),
+        lambda data: documents.add_document(
+            request.user,
+            data["item"],
+            kind=data["kind"],
+            title=data["title"],
+            upload=data["file"],
+            url=data["url"],
+            is_public=data["is_public"],
+        ),
+        _("Đã thêm tài liệu."),
+        _manage(meeting),
+    )
 
 
 @require_POST
 @with_seat
 def replace_document(request, meeting, seat, document_id):
     doc = get_object_or_404(MeetingDocument, pk=document_id, item__meeting=meeting)
-    return submit(request, ReplaceForm(request.POST, request.FILES),
-                  lambda data: documents.replace_document(request.user, doc, upload=data["file"],
-                                                          change_note=data["change_note"]),
-                  _("Đã thay tài liệu bằng phiên bản mới."), _manage(meeting))
+    return submit(
+        request,
+        ReplaceForm(request.POST, request.FILES),
+        lambda data: documents.replace_document(
+            request.user, doc, upload=data["file"], change_note=data["change_note"]
+        ),
+        _("Đã thay tài liệu bằng phiên bản mới."),
+        _manage(meeting),
+    )
 
 
 @require_POST
 @with_seat
 def add_people(request, meeting, seat):
-    return submit(request, SeatForm(request.POST),
-                  lambda data: meetings.seat(request.user, meeting, data["people"], data["role"]),
-                  _("Đã cập nhật danh sách dự họp."), _manage(meeting))
+    return submit(
+        request,
+        SeatForm(request.POST),
+        lambda data: meetings.seat(request.user, meeting, data["people"], data["role"]),
+        _("Đã cập nhật danh sách dự họp."),
+        _manage(meeting),
+    )
 
 
 @require_POST
 @with_seat
 def place(request, meeting, seat):
-    return submit(request, PlaceForm(request.POST, meeting=meeting),
-                  lambda data: meetings.place_in_group(request.user, meeting, data["participant"], data["group"],
-                                                       secretary=data["secretary"]),
-                  _("Đã xếp tổ cho đại biểu."), _manage(meeting))
+    return submit(
+        request,
+        PlaceForm(request.POST, meeting=meeting),
+        lambda data: meetings.place_in_group(
+            request.user, meeting, data["participant"], data["group"], secretary=data["secretary"]
+        ),
+        _("Đã xếp tổ cho đại biểu."),
+        _manage(meeting),
+    )
 
 
 @require_POST
 @with_seat
 def renew_qr(request, meeting, seat):
-    return act(request, lambda: meetings.renew_qr(request.user, meeting),
-               _("Đã tạo mã QR mới; mã cũ không còn dùng được."), _manage(meeting))
+    return act(
+        request,
+        lambda: meetings.renew_qr(request.user, meeting),
+        _("Đã tạo mã QR mới; mã cũ không còn dùng được."),
+        _manage(meeting),
+    )
 
 
 @with_seat
@@ -115,8 +159,9 @@ def qr_image(request, meeting, seat):
     if refused := _organiser_only(request, seat):
         return refused
     buffer = io.BytesIO()
-    qrcode.make(request.build_absolute_uri(reverse("meetings:qr", args=[meeting.qr_key])), box_size=8,
-                border=2).save(buffer)
+    qrcode.make(request.build_absolute_uri(reverse("meetings:qr", args=[meeting.qr_key])), box_size=8, border=2).save(
+        buffer
+    )
     response = HttpResponse(buffer.getvalue(), content_type="image/png")
     response["Cache-Control"] = "private, no-store"
     return response
@@ -139,5 +184,8 @@ def qr(request, key):
         return redirect("meetings:room", meeting.pk)
     items = selectors.agenda(meeting)
     public = [doc for item in items for doc in item.documents.all() if doc.is_public]
-    return render(request, "meetings/qr.html", {"meeting": meeting, "items": items, "public": public,
-                                                "next": reverse("meetings:room", args=[meeting.pk])})
+    return render(
+        request,
+        "meetings/qr.html",
+        {"meeting": meeting, "items": items, "public": public, "next": reverse("meetings:room", args=[meeting.pk])},
+    )

@@ -34,16 +34,21 @@ def _archive(meeting):
 @require_POST
 @with_seat
 def prepare_minutes(request, meeting, seat):
-    return submit(request, MinutesForm(request.POST),
-                  lambda data: record.prepare_minutes(request.user, meeting, **data),
-                  _("Đã lập và ký số biên bản; chờ chủ tọa ký."), _archive(meeting))
+    return submit(
+        request,
+        MinutesForm(request.POST),
+        lambda data: record.prepare_minutes(request.user, meeting, **data),
+        _("Đã lập và ký số biên bản; chờ chủ tọa ký."),
+        _archive(meeting),
+    )
 
 
 @require_POST
 @with_seat
 def sign_minutes(request, meeting, seat):
-    return act(request, lambda: record.sign_minutes(request.user, meeting), _("Đã ký số biên bản kỳ họp."),
-               _archive(meeting))
+    return act(
+        request, lambda: record.sign_minutes(request.user, meeting), _("Đã ký số biên bản kỳ họp."), _archive(meeting)
+    )
 
 
 @require_POST
@@ -55,11 +60,17 @@ def issue_invitation(request, meeting, seat):
     except DomainError as error:
         messages.error(request, error.message)
         return redirect(back)
-    messages.success(request, _("Đã gửi giấy mời số %(number)s tới %(count)s người.") % {
-        "number": meeting.invitation_symbol, "count": len(sent)})
+    messages.success(
+        request,
+        _("Đã gửi giấy mời số %(number)s tới %(count)s người.")
+        % {"number": meeting.invitation_symbol, "count": len(sent)},
+    )
     if unreachable:
-        messages.warning(request, _("Chưa có thư điện tử, cần gửi giấy mời in: %(names)s.") % {
-            "names": ", ".join(p.name for p in unreachable)})
+        messages.warning(
+            request,
+            _("Chưa có thư điện tử, cần gửi giấy mời in: %(names)s.")
+            % {"names": ", ".join(p.name for p in unreachable)},
+        )
     return redirect(back)
 
 
@@ -87,12 +98,22 @@ def archive(request, meeting, seat):
     if meeting.minutes_pdf:
         with meeting.minutes_pdf.open("rb") as handle:
             signatures = check_signatures(handle.read())
-    initial = {"conclusions": meeting.conclusions,
-               "opened_at": timezone.localtime(meeting.opened_at or meeting.starts_at),
-               "closed_at": timezone.localtime(meeting.closed_at or min(timezone.now(), meeting.ends_at))}
-    return render(request, "meetings/archive.html", {
-        "meeting": meeting, "seat": seat, "items": items, "comments": comments.order_by("document_id", "pk"),
-        "record": selectors.record_of(meeting), "signatures": signatures,
-        "minutes_form": MinutesForm(initial=initial) if seat.is_organiser else None,
-        "may_sign": seat.is_chair and meeting.minutes_state == "prepared",
-    })
+    initial = {
+        "conclusions": meeting.conclusions,
+        "opened_at": timezone.localtime(meeting.opened_at or meeting.starts_at),
+        "closed_at": timezone.localtime(meeting.closed_at or min(timezone.now(), meeting.ends_at)),
+    }
+    return render(
+        request,
+        "meetings/archive.html",
+        {
+            "meeting": meeting,
+            "seat": seat,
+            "items": items,
+            "comments": comments.order_by("document_id", "pk"),
+            "record": selectors.record_of(meeting),
+            "signatures": signatures,
+            "minutes_form": MinutesForm(initial=initial) if seat.is_organiser else None,
+            "may_sign": seat.is_chair and meeting.minutes_state == "prepared",
+        },
+    )

@@ -37,7 +37,12 @@ class Command(BaseCommand):
 
         citizen = users["congdan1"]
         dossier = services.create_draft(
-            procedure, agencies["xa"], citizen, at=at, applicant_phone=citizen.phone, applicant_address="thị trấn Hương Sơn, huyện Phú Bình"
+            procedure,
+            agencies["xa"],
+            citizen,
+            at=at,
+            applicant_phone=citizen.phone,
+            applicant_address="thị trấn Hương Sơn, huyện Phú Bình",
         )
         services.submit(dossier, citizen, at=later(0.5))
         self.stdout.write(f"Mã hồ sơ: {dossier.code}")
@@ -50,7 +55,9 @@ class Command(BaseCommand):
         services.supply(dossier, citizen, files=[("so-do-thua-dat.pdf", b"%PDF-1.4 demo")], at=later(16))
         services.transfer(dossier, users["xa.chuyenvien"], comment="Đã niêm yết công khai 15 ngày", at=later(30))
         services.accept_transfer(dossier, users["huyen.chuyenvien"], at=later(1))
-        services.propose(dossier, users["huyen.chuyenvien"], outcome=Outcome.RESULT, note="Đủ điều kiện cấp", at=later(40))
+        services.propose(
+            dossier, users["huyen.chuyenvien"], outcome=Outcome.RESULT, note="Đủ điều kiện cấp", at=later(40)
+        )
         services.approve(dossier, users["huyen.lanhdao"], at=later(4))
         services.return_result(dossier, users["xa.motcua"], at=later(2))
 

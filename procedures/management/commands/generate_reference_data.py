@@ -7,8 +7,10 @@ FIXTURES = settings.BASE_DIR / "fixtures"
 
 
 class Command(BaseCommand):
-    help = ("Generate the unit and agency fixtures of a province from the official unit table (vietnamadminunits), "
-            "and its two-level catalogue from the three-level one.")
+    help = (
+        "Generate the unit and agency fixtures of a province from the official unit table (vietnamadminunits), "
+        "and its two-level catalogue from the three-level one."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--province", default="Thái Nguyên", help="short province name, as in the table")

@@ -17,7 +17,9 @@ class Command(BaseCommand):
         if if_empty and Dossier.objects.exists():
             return
         if Dossier.objects.exists() and not append:
-            raise CommandError("Cơ sở dữ liệu đã có hồ sơ; dùng --append để thêm vào, hoặc dùng một cơ sở dữ liệu riêng.")
+            raise CommandError(
+                "Cơ sở dữ liệu đã có hồ sơ; dùng --append để thêm vào, hoặc dùng một cơ sở dữ liệu riêng."
+            )
         result = generate(dossiers, seed=seed, out=self.stderr)
         n = lambda value: f"{value:,}".replace(",", ".")  # noqa: E731  (Vietnamese thousands separator)
         self.stdout.write(

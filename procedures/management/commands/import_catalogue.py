@@ -9,8 +9,10 @@ from procedures.services.catalog import apply_import, plan_import
 
 
 class Command(BaseCommand):
-    help = ("Import procedures and versions from a catalogue file (.json or .xlsx). With --dry-run, print what "
-            "would change and write nothing. Running it again with the same file changes nothing.")
+    help = (
+        "Import procedures and versions from a catalogue file (.json or .xlsx). With --dry-run, print what "
+        "would change and write nothing. Running it again with the same file changes nothing."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("path")
@@ -25,8 +27,9 @@ class Command(BaseCommand):
         if dry_run:
             plan = plan_import(catalogue)
         else:
-            with tqdm(total=len(catalogue.procedures), unit="thủ tục", disable=no_progress or None,
-                      file=self.stderr._out) as bar:
+            with tqdm(
+                total=len(catalogue.procedures), unit="thủ tục", disable=no_progress or None, file=self.stderr._out
+            ) as bar:
                 plan = apply_import(catalogue, progress=lambda code: bar.update(1))
         self._report(plan, catalogue, dry_run)
         if plan.refused:
@@ -34,8 +37,10 @@ class Command(BaseCommand):
 
     def _report(self, plan, catalogue, dry_run):
         out = self.stdout.write
-        out(("Chạy thử — không ghi gì. " if dry_run else "") + f"Tệp có {len(catalogue.procedures)} thủ tục, "
-            f"{catalogue.version_count} phiên bản hợp lệ.")
+        out(
+            ("Chạy thử — không ghi gì. " if dry_run else "") + f"Tệp có {len(catalogue.procedures)} thủ tục, "
+            f"{catalogue.version_count} phiên bản hợp lệ."
+        )
         for code in plan.new_fields:
             out(f"+ lĩnh vực {code}: {catalogue.fields[code]}")
         for code in plan.new_procedures:

@@ -8,13 +8,19 @@ FIXTURES = settings.BASE_DIR / "fixtures"
 
 
 class Command(BaseCommand):
-    help = ("Load the calendar decisions, administrative units, agencies and the procedure catalog from fixtures/ "
-            "(safe to run again).")
+    help = (
+        "Load the calendar decisions, administrative units, agencies and the procedure catalog from fixtures/ "
+        "(safe to run again)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--slug", default="thai-nguyen")
-        parser.add_argument("--model", choices=[ref.LEGACY, ref.CURRENT], default=ref.LEGACY,
-                            help="three-level (legacy, default) or two-level (2025) unit tree")
+        parser.add_argument(
+            "--model",
+            choices=[ref.LEGACY, ref.CURRENT],
+            default=ref.LEGACY,
+            help="three-level (legacy, default) or two-level (2025) unit tree",
+        )
 
     def handle(self, slug, model, **options):
         try:
@@ -28,7 +34,9 @@ class Command(BaseCommand):
         self.stdout.write(f"units: {ref.load_units(units)}")
         self.stdout.write(f"agencies: {ref.load_agencies(agencies)}")
         plan = import_catalog(catalog, base=FIXTURES / "catalog")
-        self.stdout.write(f"procedures: {len(plan.new_procedures)} created, {len(plan.new_versions)} new versions, "
-                          f"{len(plan.changed_versions)} changed, {plan.unchanged} unchanged")
+        self.stdout.write(
+            f"procedures: {len(plan.new_procedures)} created, {len(plan.new_versions)} new versions, "
+            f"{len(plan.changed_versions)} changed, {plan.unchanged} unchanged"
+        )
         for refusal in plan.refused:
             self.stderr.write(f"refused: {refusal}")

@@ -24,6 +24,7 @@ def history(world, time_machine):
     """A small month: returned early and late, withdrawn, refused, a counter filing, a supplement, a rating.
     The refusal and the ratings are stamped with the clock, so the clock stands in the month too."""
     time_machine.move_to(local(2026, 11, 30, 10, 0))
+
     def finish(dossier, returned_at):
         services.start_processing(dossier, world.xa_chuyenvien, at=RECEIVED_AT)
         services.propose(dossier, world.xa_chuyenvien, outcome=Outcome.RESULT, at=RECEIVED_AT)
@@ -51,16 +52,22 @@ def naive(agencies=None):
     events = DossierEvent.objects.filter(dossier__in=dossiers)
     ratings = SatisfactionRating.objects.filter(dossier__in=dossiers)
     return {
-        "received": received.count(), "received_online": received.filter(channel="online").count(),
+        "received": received.count(),
+        "received_online": received.filter(channel="online").count(),
         "received_counter": received.filter(channel="counter").count(),
         "resolved_early": returned.filter(timeliness=Timeliness.EARLY).count(),
         "resolved_on_time": returned.filter(timeliness=Timeliness.ON_TIME).count(),
         "resolved_late": returned.filter(timeliness=Timeliness.LATE).count(),
-        "withdrawn": events.filter(action="withdraw").count(), "rejected": events.filter(action="reject").count(),
+        "withdrawn": events.filter(action="withdraw").count(),
+        "rejected": events.filter(action="reject").count(),
         "supplements": events.filter(action="request_supplement").count(),
-        "rating_count": ratings.count(), "rating_sum": sum(r.score for r in ratings),
-        "digitised": received.filter(channel="online").count() + received.filter(
-            channel="counter", documents__isnull=False).exclude(components__unscanned_reason__gt="").distinct().count(),
+        "rating_count": ratings.count(),
+        "rating_sum": sum(r.score for r in ratings),
+        "digitised": received.filter(channel="online").count()
+        + received.filter(channel="counter", documents__isnull=False)
+        .exclude(components__unscanned_reason__gt="")
+        .distinct()
+        .count(),
     }
 
 
@@ -110,8 +117,9 @@ def test_every_table_exports_to_csv_and_excel(staff_client, history):
     csv = monitor.get("/can-bo/bao-cao/", {"tu": "2026-11", "den": "2026-11", "xuat": "csv", "bang": "agency"})
     lines = csv.content.decode("utf-8-sig").splitlines()
     assert lines[0].startswith("Tên,Tiếp nhận") and len(lines) == 3
-    workbook = load_workbook(io.BytesIO(monitor.get("/can-bo/bao-cao/", {"tu": "2026-11", "den": "2026-11",
-                                                                         "xuat": "xlsx"}).content))
+    workbook = load_workbook(
+        io.BytesIO(monitor.get("/can-bo/bao-cao/", {"tu": "2026-11", "den": "2026-11", "xuat": "xlsx"}).content)
+    )
     assert "Theo cơ quan" in workbook.sheetnames and workbook["Tổng hợp"]["B2"].value == 5
     assert monitor.get("/can-bo/bao-cao/", {"xuat": "csv", "bang": "khong-co"}).status_code == 404
 
@@ -185,7 +193,9 @@ def test_names_are_escaped_in_the_cells_built_in_python(staff_client, history):
 def test_every_chart_has_a_visible_title_and_scrolls_on_a_phone_rather_than_shrinking(staff_client, history):
     """Issue 35, item 12: the second trend chart had no title; labels shrank to about 6 px at 390 px."""
     page = staff_client("monitor").get("/can-bo/bao-cao/", {"tu": "2026-11", "den": "2026-11"}).content.decode()
-    assert "Theo tháng: tiếp nhận, giải quyết và trễ hạn</h3>" in page and "Theo tuần: tiếp nhận và trễ hạn</h3>" in page
+    assert (
+        "Theo tháng: tiếp nhận, giải quyết và trễ hạn</h3>" in page and "Theo tuần: tiếp nhận và trễ hạn</h3>" in page
+    )
     assert page.count('<div class="chart"') == page.count("<svg")
     css = (Path(__file__).resolve().parents[3] / "portal/home/static/portal/site.css").read_text()
     assert ".chart svg { min-width: 560px; }" in css

@@ -8,8 +8,16 @@ import pytest
 
 from portal.backoffice.exports import csv_response
 
-PAYLOADS = ["x;=cmd|' /C calc'!A0", "=HYPERLINK(\"http://x\")", "a,+1", "b\t@SUM(A1)", "c; \"=1+1", "d|-2",
-            "+84 912 000 111", "-"]
+PAYLOADS = [
+    "x;=cmd|' /C calc'!A0",
+    '=HYPERLINK("http://x")',
+    "a,+1",
+    "b\t@SUM(A1)",
+    'c; "=1+1',
+    "d|-2",
+    "+84 912 000 111",
+    "-",
+]
 
 
 @pytest.mark.parametrize("separator", [",", ";", "\t", "|"])

@@ -54,9 +54,15 @@ def test_an_overdue_dossier_shows_calendar_and_working_time_and_offers_the_apolo
     late = at_the_district(world)
     receiving_desk = staff_client("xa_motcua").get(f"/can-bo/ho-so/{late.pk}/")
     assert "issue_apology" not in [action.name for action, _form in receiving_desk.context["actions"]]
-    refused = staff_client("xa_motcua").post(f"/can-bo/ho-so/{late.pk}/thao-tac/issue_apology/", {
-        "issue_apology-new_appointment_at": (timezone.localtime() + dt.timedelta(days=5)).strftime("%Y-%m-%dT%H:%M"),
-        "issue_apology-reason": "Không phải lỗi của xã."})
+    refused = staff_client("xa_motcua").post(
+        f"/can-bo/ho-so/{late.pk}/thao-tac/issue_apology/",
+        {
+            "issue_apology-new_appointment_at": (timezone.localtime() + dt.timedelta(days=5)).strftime(
+                "%Y-%m-%dT%H:%M"
+            ),
+            "issue_apology-reason": "Không phải lỗi của xã.",
+        },
+    )
     assert refused.status_code == 400 and not late.events.filter(action="issue_apology").exists()
     desk = staff_client("huyen_chuyenvien")
     page = desk.get(f"/can-bo/ho-so/{late.pk}/")
@@ -66,9 +72,13 @@ def test_an_overdue_dossier_shows_calendar_and_working_time_and_offers_the_apolo
     assert "issue_apology" in [action.name for action, _form in page.context["actions"]]
 
     new_date = timezone.localtime() + dt.timedelta(days=5)
-    response = desk.post(f"/can-bo/ho-so/{late.pk}/thao-tac/issue_apology/", {
-        "issue_apology-new_appointment_at": new_date.strftime("%Y-%m-%dT%H:%M"),
-        "issue_apology-reason": "Chờ ý kiến của cơ quan thuế."})
+    response = desk.post(
+        f"/can-bo/ho-so/{late.pk}/thao-tac/issue_apology/",
+        {
+            "issue_apology-new_appointment_at": new_date.strftime("%Y-%m-%dT%H:%M"),
+            "issue_apology-reason": "Chờ ý kiến của cơ quan thuế.",
+        },
+    )
     assert response.status_code == 302
     late.refresh_from_db()
     assert timezone.localtime(late.appointment_at).strftime("%Y-%m-%d %H:%M") == new_date.strftime("%Y-%m-%d %H:%M")
@@ -118,11 +128,16 @@ def test_transfer_names_the_destination_and_takes_attachments(staff_client, worl
     url = f"/can-bo/ho-so/{dossier.pk}/thao-tac/transfer/"
     forged = specialist.post(url, {"transfer-comment": "Kèm tờ trình", "transfer-files": [disguised()]})
     assert forged.status_code == 400 and Dossier.objects.get(pk=dossier.pk).state == "processing"
-    assert specialist.post(url, {"transfer-comment": "Kèm tờ trình",
-                                 "transfer-files": [pdf("to-trinh.pdf")]}).status_code == 302
+    assert (
+        specialist.post(url, {"transfer-comment": "Kèm tờ trình", "transfer-files": [pdf("to-trinh.pdf")]}).status_code
+        == 302
+    )
     event = DossierEvent.objects.get(dossier=dossier, action="transfer")
     assert [f.name for f in event.files.all()] == ["to-trinh.pdf"] and event.data["to_agency_name"] == district
-    assert f"Chuyển đến: {district}" in staff_client("huyen_chuyenvien").get(f"/can-bo/ho-so/{dossier.pk}/").content.decode()
+    assert (
+        f"Chuyển đến: {district}"
+        in staff_client("huyen_chuyenvien").get(f"/can-bo/ho-so/{dossier.pk}/").content.decode()
+    )
 
 
 def test_missing_contact_details_read_as_such(staff_client, world):

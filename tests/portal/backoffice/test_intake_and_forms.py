@@ -42,20 +42,26 @@ def two_documents(world):
 
     declaration = world.simple.required_documents.get()
     certificate = RequiredDocument.objects.create(procedure=world.simple, order=2, name="Giấy chứng sinh", quantity=1)
-    optional = RequiredDocument.objects.create(procedure=world.simple, order=3, name="Giấy ủy quyền",
-                                               is_mandatory=False, copy_kind="copy")
+    optional = RequiredDocument.objects.create(
+        procedure=world.simple, order=3, name="Giấy ủy quyền", is_mandatory=False, copy_kind="copy"
+    )
     return declaration, certificate, optional
 
 
 def test_counter_intake_looks_up_keeps_scans_and_stores_them_as_the_dossiers_documents(
-        staff_client, world, registry, two_documents):
+    staff_client, world, registry, two_documents
+):
     declaration, certificate, optional = two_documents
     xa = staff_client("xa_motcua")
     url = f"/can-bo/tiep-nhan/{world.simple.pk}/"
     page = xa.get(url)
     assert "Giấy chứng sinh" in page.content.decode() and 'class="required"' in page.content.decode()
-    data = {**_form_data(page), "applicant_personal_id": "019195004321", "lookup": "1",
-            f"c{declaration.pk}-files": [png("to-khai.png")]}
+    data = {
+        **_form_data(page),
+        "applicant_personal_id": "019195004321",
+        "lookup": "1",
+        f"c{declaration.pk}-files": [png("to-khai.png")],
+    }
     looked_up = xa.post(url, data)
     form = looked_up.context["form"]
     assert form["applicant_name"].value() == "Trần Thị Bình"
@@ -64,8 +70,15 @@ def test_counter_intake_looks_up_keeps_scans_and_stores_them_as_the_dossiers_doc
     rows = {component.required_document.pk: component for component, _e, _f in looked_up.context["rows"]}
     assert [p.name for p in rows[declaration.pk].staged] == ["to-khai.png"]
 
-    data = {**_form_data(looked_up), "applicant_phone": "0987654321", "fee_vnd": "8000", "fee_note": "BL 0012",
-            "result_delivery": "post", "delivery_address": "Tổ 3, thị trấn Hương Sơn", "file": "1"}
+    data = {
+        **_form_data(looked_up),
+        "applicant_phone": "0987654321",
+        "fee_vnd": "8000",
+        "fee_note": "BL 0012",
+        "result_delivery": "post",
+        "delivery_address": "Tổ 3, thị trấn Hương Sơn",
+        "file": "1",
+    }
     data[f"c{certificate.pk}-received"] = "on"
     refused = xa.post(url, {**data, f"c{certificate.pk}-files": [disguised()]})  # a forged scan: refused, others kept
     assert refused.status_code == 400 and not Dossier.objects.exists()
@@ -74,8 +87,15 @@ def test_counter_intake_looks_up_keeps_scans_and_stores_them_as_the_dossiers_doc
     assert not_scanned.status_code == 400 and not Dossier.objects.exists()
     assert "Hãy quét giấy tờ này, hoặc chọn lý do chưa số hóa." in not_scanned.content.decode()
 
-    response = xa.post(url, {**data, f"c{certificate.pk}-files": [jpeg("giay-chung-sinh.jpg")],
-                             f"c{certificate.pk}-quantity": "2", f"c{certificate.pk}-form": "certified_copy"})
+    response = xa.post(
+        url,
+        {
+            **data,
+            f"c{certificate.pk}-files": [jpeg("giay-chung-sinh.jpg")],
+            f"c{certificate.pk}-quantity": "2",
+            f"c{certificate.pk}-form": "certified_copy",
+        },
+    )
     dossier = Dossier.objects.get()
     assert response["Location"] == f"/can-bo/ho-so/{dossier.pk}/"
     assert (dossier.state, dossier.channel) == (DossierState.RECEIVED, Channel.COUNTER)
@@ -104,19 +124,30 @@ def test_a_mandatory_document_missing_or_kept_on_paper(staff_client, world, two_
     declaration, certificate, _optional = two_documents
     xa = staff_client("xa_motcua")
     url = f"/can-bo/tiep-nhan/{world.simple.pk}/"
-    data = {**_form_data(xa.get(url)), "applicant_personal_id": "019085000111", "applicant_name": "Lê Văn Cường",
-            "file": "1", f"c{declaration.pk}-files": [pdf()]}
+    data = {
+        **_form_data(xa.get(url)),
+        "applicant_personal_id": "019085000111",
+        "applicant_name": "Lê Văn Cường",
+        "file": "1",
+        f"c{declaration.pk}-files": [pdf()],
+    }
     data.pop(f"c{certificate.pk}-received")  # the citizen did not bring it
     missing = xa.post(url, data)
     assert missing.status_code == 400 and not Dossier.objects.exists()
     assert "Giấy tờ bắt buộc chưa được nộp" in missing.content.decode()
     # The scan already sent is held: the next post need not carry it again.
-    data = {**_form_data(missing), "file": "1", f"c{certificate.pk}-received": "on",
-            f"c{certificate.pk}-unscanned_reason": "scanner_down"}
+    data = {
+        **_form_data(missing),
+        "file": "1",
+        f"c{certificate.pk}-received": "on",
+        f"c{certificate.pk}-unscanned_reason": "scanner_down",
+    }
     assert xa.post(url, data).status_code == 302
     dossier = Dossier.objects.get()
-    assert dossier.components.get(required_document=certificate).get_unscanned_reason_display() == \
-        "Thiết bị quét gặp sự cố"
+    assert (
+        dossier.components.get(required_document=certificate).get_unscanned_reason_display()
+        == "Thiết bị quét gặp sự cố"
+    )
     assert MonthlyStat.objects.get(agency=world.commune_agency).digitised == 0  # not digitised: paper kept
     page = xa.get(f"/can-bo/ho-so/{dossier.pk}/").content.decode()
     assert "Chưa số hóa" in page and "Thiết bị quét gặp sự cố" in page
@@ -126,8 +157,12 @@ def test_scans_held_for_a_form_belong_to_the_officer_who_scanned(staff_client, w
     declaration = world.simple.required_documents.get()
     xa = staff_client("xa_motcua")
     url = f"/can-bo/tiep-nhan/{world.simple.pk}/"
-    data = {**_form_data(xa.get(url)), "applicant_personal_id": "019085000111", "lookup": "1",
-            f"c{declaration.pk}-files": [png()]}
+    data = {
+        **_form_data(xa.get(url)),
+        "applicant_personal_id": "019085000111",
+        "lookup": "1",
+        f"c{declaration.pk}-files": [png()],
+    }
     xa.post(url, data)
     held = PendingUpload.objects.get()
     assert xa.get(f"/can-bo/tiep-nhan/tep-da-quet/{held.pk}/").status_code == 200
@@ -163,8 +198,9 @@ def test_only_a_one_stop_officer_files_at_the_counter(staff_client, world):
 def test_forms_02_03_06_carry_the_motto_the_code_and_an_agency_signature(staff_client, world):
     xa = staff_client("xa_motcua")
     asked = online(world)
-    services.request_supplement(asked, world.xa_motcua, missing_items=["Bản sao giấy chứng sinh"],
-                                comment="Bản chụp bị mờ")
+    services.request_supplement(
+        asked, world.xa_motcua, missing_items=["Bản sao giấy chứng sinh"], comment="Bản chụp bị mờ"
+    )
     refused = online(world, citizen=world.other_citizen)
     services.reject(refused, world.xa_motcua, reason="Thủ tục thuộc thẩm quyền cấp huyện.")
     worked = received(world)
@@ -174,8 +210,11 @@ def test_forms_02_03_06_carry_the_motto_the_code_and_an_agency_signature(staff_c
     for dossier, number, expected in [
         (asked, "02", ["PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", "Bản sao giấy chứng sinh", "Bản chụp bị mờ"]),
         (refused, "03", ["PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", "Thủ tục thuộc thẩm quyền cấp huyện."]),
-        (worked, "06", ["PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "1. Giao:", "Người nhận:",
-                        world.district_agency.name]),
+        (
+            worked,
+            "06",
+            ["PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "1. Giao:", "Người nhận:", world.district_agency.name],
+        ),
     ]:
         response = xa.get(f"/can-bo/ho-so/{dossier.pk}/mau-{number}.pdf")
         text = " ".join(pdf_text(response).split())  # A5 cells wrap long names
@@ -200,17 +239,31 @@ def test_the_verification_page_says_when_a_file_has_no_signature(client):
     assert "Tệp không có chữ ký số." in response.content.decode()
 
 
-@pytest.mark.parametrize("hostile", [
-    {"batch": "not-a-uuid"}, {"c{doc}-quantity": "9" * 5000}, {"c{doc}-quantity": "-3"},
-    {"c{doc}-form": "forged"}, {"c{doc}-drop": "9" * 5000}, {"fee_vnd": "-1"}, {"fee_vnd": "9" * 5000},
-    {"applicant_date_of_birth": "2026-02-31"}, {"applicant_personal_id": "01909000123x"},
-])
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        {"batch": "not-a-uuid"},
+        {"c{doc}-quantity": "9" * 5000},
+        {"c{doc}-quantity": "-3"},
+        {"c{doc}-form": "forged"},
+        {"c{doc}-drop": "9" * 5000},
+        {"fee_vnd": "-1"},
+        {"fee_vnd": "9" * 5000},
+        {"applicant_date_of_birth": "2026-02-31"},
+        {"applicant_personal_id": "01909000123x"},
+    ],
+)
 def test_intake_answers_hostile_values_with_the_form_again(staff_client, world, hostile):
     declaration = world.simple.required_documents.get()
     xa = staff_client("xa_motcua")
     url = f"/can-bo/tiep-nhan/{world.simple.pk}/"
-    data = {**_form_data(xa.get(url)), "applicant_personal_id": "019085000111", "applicant_name": "Lê Văn Cường",
-            "file": "1", f"c{declaration.pk}-files": [pdf()]}
+    data = {
+        **_form_data(xa.get(url)),
+        "applicant_personal_id": "019085000111",
+        "applicant_name": "Lê Văn Cường",
+        "file": "1",
+        f"c{declaration.pk}-files": [pdf()],
+    }
     data.update({key.format(doc=declaration.pk): value for key, value in hostile.items()})
     response = xa.post(url, data)
     assert response.status_code in (302, 400)

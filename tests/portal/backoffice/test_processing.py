@@ -16,8 +16,11 @@ pytestmark = pytest.mark.django_db
 
 
 def act(client, dossier, action, data=None, **extra):
-    return client.post(f"/can-bo/ho-so/{dossier.pk}/thao-tac/{action}/",
-                       {f"{action}-{key}": value for key, value in (data or {}).items()}, **extra)
+    return client.post(
+        f"/can-bo/ho-so/{dossier.pk}/thao-tac/{action}/",
+        {f"{action}-{key}": value for key, value in (data or {}).items()},
+        **extra,
+    )
 
 
 def state(dossier):
@@ -27,8 +30,9 @@ def state(dossier):
 
 def test_inter_level_dossier_from_online_submission_to_a_signed_result(staff_client, client, world, registry):
     dossier = submitted(world, procedure=world.inter_level)
-    xa, xa_cv, huyen_cv, huyen_ld = (staff_client(n) for n in ("xa_motcua", "xa_chuyenvien", "huyen_chuyenvien",
-                                                               "huyen_lanhdao"))
+    xa, xa_cv, huyen_cv, huyen_ld = (
+        staff_client(n) for n in ("xa_motcua", "xa_chuyenvien", "huyen_chuyenvien", "huyen_lanhdao")
+    )
     queue = xa.get("/can-bo/")
     assert [d for d, _badge in queue.context["rows"]] == [dossier]
 
@@ -88,7 +92,10 @@ def test_an_uploaded_result_must_be_a_pdf_to_be_signed(staff_client, world, regi
     refused = act(cv, dossier, "propose", {"outcome": Outcome.RESULT, "result_file": png()})
     assert refused.status_code == 400 and "phải là tệp PDF" in refused.content.decode()
     assert state(dossier) == DossierState.PROCESSING
-    assert act(cv, dossier, "propose", {"outcome": Outcome.RESULT, "result_file": pdf("quyet-dinh.pdf")}).status_code == 302
+    assert (
+        act(cv, dossier, "propose", {"outcome": Outcome.RESULT, "result_file": pdf("quyet-dinh.pdf")}).status_code
+        == 302
+    )
 
 
 def test_a_sector_systems_result_is_asked_for_as_an_upload_and_nothing_is_generated(staff_client, world):
@@ -101,9 +108,14 @@ def test_a_sector_systems_result_is_asked_for_as_an_upload_and_nothing_is_genera
     assert "propose-generate" not in page and "Kết quả do hệ thống chuyên ngành cấp (PDF)" in page
     # An officer used to ticking "generate" sends it anyway, without the file: told what to upload.
     refused = act(cv, dossier, "propose", {"outcome": Outcome.RESULT, "generate": "on"})
-    assert refused.status_code == 400 and "Hãy tải lên kết quả (PDF) do hệ thống chuyên ngành cấp." in refused.content.decode()
+    assert (
+        refused.status_code == 400
+        and "Hãy tải lên kết quả (PDF) do hệ thống chuyên ngành cấp." in refused.content.decode()
+    )
     assert state(dossier) == DossierState.PROCESSING
-    assert act(cv, dossier, "propose", {"outcome": Outcome.RESULT, "result_file": pdf("phieu-ltp.pdf")}).status_code == 302
+    assert (
+        act(cv, dossier, "propose", {"outcome": Outcome.RESULT, "result_file": pdf("phieu-ltp.pdf")}).status_code == 302
+    )
     assert state(dossier) == DossierState.AWAITING_APPROVAL
 
 
@@ -123,7 +135,10 @@ def test_each_role_acts_only_on_its_step_and_agency(staff_client, world, registr
     assert page.status_code == 200 and page.context["actions"] == []
     assert act(monitor, dossier, "receive").status_code == 400
     assert state(dossier) == DossierState.SUBMITTED
-    for url in (f"/can-bo/ho-so/{dossier.pk}/tep/{dossier.documents.first().pk}/", f"/can-bo/ho-so/{dossier.pk}/mau-01.pdf"):
+    for url in (
+        f"/can-bo/ho-so/{dossier.pk}/tep/{dossier.documents.first().pk}/",
+        f"/can-bo/ho-so/{dossier.pk}/mau-01.pdf",
+    ):
         assert other_desk.get(url).status_code == 404
         assert monitor.get(url).status_code == 200
 
@@ -147,7 +162,9 @@ def test_an_apology_before_the_due_time_and_its_form(staff_client, world, regist
     act(xa, dossier, "receive")
     dossier.refresh_from_db()
     later = "2026-12-10T17:00"  # the Thursday's end of office hours: in working time, within a year
-    assert act(xa, dossier, "issue_apology", {"new_appointment_at": later, "reason": "Chờ xác minh."}).status_code == 302
+    assert (
+        act(xa, dossier, "issue_apology", {"new_appointment_at": later, "reason": "Chờ xác minh."}).status_code == 302
+    )
     form = xa.get(f"/can-bo/ho-so/{dossier.pk}/mau-04.pdf")
     text = " ".join(PdfReader(io.BytesIO(form.content)).pages[0].extract_text().split())
     assert "V/v Xin lỗi và đề nghị gia hạn thời gian giải quyết" in text and "Chờ xác minh." in text

@@ -39,7 +39,10 @@ def test_filters_and_sorting(staff_client, world):
     assert codes(monitor.get("/can-bo/", {"state": "all", "sort": "due"}))[0] == second.code  # 1 day before 5
     assert codes(monitor.get("/can-bo/", {"state": "all", "sort": "-due"}))[0] == first.code
     assert codes(monitor.get("/can-bo/", {"state": "all", "level": "district"})) == []
-    assert set(codes(monitor.get("/can-bo/", {"state": "all", "unit": world.district.code}))) == {first.code, second.code}
+    assert set(codes(monitor.get("/can-bo/", {"state": "all", "unit": world.district.code}))) == {
+        first.code,
+        second.code,
+    }
     # Both were received on Monday 23/11/2026; today the one-day procedure is late, the five-day one maybe not.
     overdue = codes(monitor.get("/can-bo/", {"due": "overdue", "state": "all"}))
     assert second.code in overdue and all(Dossier.objects.get(code=c).due_at < timezone.now() for c in overdue)

@@ -70,8 +70,11 @@ def test_every_count_links_to_its_dossiers_with_scope_and_period_kept(staff_clie
     page = monitor.get("/can-bo/bao-cao/", month_query())
     html = page.content.decode()
     links = [unescape(href) for href in re.findall(r'href="(/can-bo/bao-cao/ho-so/\?[^"]+)"', html)]
-    late_at_district = next(link for link in links if "chi-so=done_late" in link and "nhom=agency" in link
-                            and f"khoa={world.district_agency.pk}" in link)
+    late_at_district = next(
+        link
+        for link in links
+        if "chi-so=done_late" in link and "nhom=agency" in link and f"khoa={world.district_agency.pk}" in link
+    )
     assert "tu=" in late_at_district and "den=" in late_at_district and "theo=co-quan-xu-ly" in late_at_district
     listed = monitor.get(late_at_district)
     assert [d.code for d in listed.context["page_obj"]] == [charged.code]
@@ -85,7 +88,9 @@ def test_every_count_links_to_its_dossiers_with_scope_and_period_kept(staff_clie
     # A leader of another commune cannot open it through a link, whatever it says.
     other = staff_client("xa2_lanhdao").get(late_at_district)
     assert other.status_code == 403 and charged.code not in other.content.decode()
-    own_scope = late_at_district.replace(f"don-vi={world.province.code}", f"don-vi={world.other_commune_agency.unit.code}")
+    own_scope = late_at_district.replace(
+        f"don-vi={world.province.code}", f"don-vi={world.other_commune_agency.unit.code}"
+    )
     assert list(staff_client("xa2_lanhdao").get(own_scope).context["page_obj"]) == []
     assert monitor.get("/can-bo/bao-cao/ho-so/", {"chi-so": "everything"}).status_code == 400
 
@@ -93,19 +98,22 @@ def test_every_count_links_to_its_dossiers_with_scope_and_period_kept(staff_clie
 def test_officer_search_filters_by_timeliness(staff_client, world, charged):
     monitor = staff_client("monitor")
     assert [d.code for d in monitor.get("/can-bo/tim-kiem/", {"timeliness": "late"}).context["results"]] == [
-        charged.code]
+        charged.code
+    ]
     assert monitor.get("/can-bo/tim-kiem/", {"timeliness": "early"}).context["results"] == []
     assert monitor.get("/can-bo/tim-kiem/", {"received_to": "9999-12-31"}).status_code == 200  # refused, no 500
 
 
 def test_the_provinces_own_agencies_are_shown_apart_from_its_districts(staff_client, world, charged):
-    justice_procedure = ProcedureFactory(name="Cấp phiếu lý lịch tư pháp", route=[
-        ("province", "department", "justice", 3)])
+    justice_procedure = ProcedureFactory(
+        name="Cấp phiếu lý lịch tư pháp", route=[("province", "department", "justice", 3)]
+    )
     officer = world.justice
     from tests.factories import staff
 
-    desk, specialist, leader = (staff(role, officer, username=f"so.{role}") for role in
-                                ("one_stop_officer", "specialist", "leader"))
+    desk, specialist, leader = (
+        staff(role, officer, username=f"so.{role}") for role in ("one_stop_officer", "specialist", "leader")
+    )
     start = timezone.now() - dt.timedelta(hours=2)
     dossier = services.create_draft(justice_procedure, officer, world.citizen, at=start)
     services.submit(dossier, world.citizen, at=start)
@@ -140,8 +148,9 @@ def test_dashboard_details_explained_and_formatted(staff_client, world, charged)
 
 
 def test_scope_of_a_leader_is_kept_in_the_lists(staff_client, world, charged):
-    AgencyFactory(unit=world.province, name="Sở Tài chính", electronic_code="000.00.02.H98",
-                  kind="department", sector="finance")
+    AgencyFactory(
+        unit=world.province, name="Sở Tài chính", electronic_code="000.00.02.H98", kind="department", sector="finance"
+    )
     leader = staff_client("huyen_lanhdao")
     page = leader.get("/can-bo/bao-cao/", month_query())
     assert page.status_code == 200
@@ -150,15 +159,18 @@ def test_scope_of_a_leader_is_kept_in_the_lists(staff_client, world, charged):
     assert reads.VIEWS[page.context["view"]]
 
 
-@pytest.mark.parametrize("params", [
-    {"chi-so": "done_late", "nhom": "agency", "khoa": "9" * 20},
-    {"chi-so": "done_late", "nhom": "unit", "khoa": "<script>"},
-    {"chi-so": "received", "tuan": "2026-02-31"},
-    {"chi-so": "received", "tu": "0000-01", "den": "9999-12"},
-    {"chi-so": "received", "page": "9" * 5000},
-    {"chi-so": "received", "don-vi": "x" * 5000},
-    {"chi-so": "received", "theo": "everything"},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"chi-so": "done_late", "nhom": "agency", "khoa": "9" * 20},
+        {"chi-so": "done_late", "nhom": "unit", "khoa": "<script>"},
+        {"chi-so": "received", "tuan": "2026-02-31"},
+        {"chi-so": "received", "tu": "0000-01", "den": "9999-12"},
+        {"chi-so": "received", "page": "9" * 5000},
+        {"chi-so": "received", "don-vi": "x" * 5000},
+        {"chi-so": "received", "theo": "everything"},
+    ],
+)
 def test_the_dossier_list_answers_hostile_links_without_error(staff_client, world, charged, params):
     response = staff_client("monitor").get("/can-bo/bao-cao/ho-so/", params)
     assert response.status_code in (200, 400, 403)

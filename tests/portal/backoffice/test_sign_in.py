@@ -160,10 +160,15 @@ def test_the_personal_id_and_the_user_name_share_one_budget(client, world):
 def test_a_lock_from_one_address_does_not_lock_the_officer_out_at_the_desk(client, world):
     for _ in range(5):
         client.post("/tai-khoan/dang-nhap/", {"username": "xa.motcua", "password": "x"}, REMOTE_ADDR="203.0.113.9")
-    assert client.post("/tai-khoan/dang-nhap/", {"username": "xa.motcua", "password": "MotCua@2026"},
-                       REMOTE_ADDR="203.0.113.9").status_code == 429
-    at_the_desk = client.post("/tai-khoan/dang-nhap/", {"username": "xa.motcua", "password": "MotCua@2026"},
-                              REMOTE_ADDR="10.20.0.5")
+    assert (
+        client.post(
+            "/tai-khoan/dang-nhap/", {"username": "xa.motcua", "password": "MotCua@2026"}, REMOTE_ADDR="203.0.113.9"
+        ).status_code
+        == 429
+    )
+    at_the_desk = client.post(
+        "/tai-khoan/dang-nhap/", {"username": "xa.motcua", "password": "MotCua@2026"}, REMOTE_ADDR="10.20.0.5"
+    )
     assert at_the_desk.status_code == 302
 
 
@@ -172,7 +177,9 @@ def test_one_address_spraying_many_accounts_is_stopped(client, world, settings):
     for name in ("a", "b", "c", "xa.lanhdao", "huyen.motcua", "tinh.giamsat"):
         assert sign_in(client, name, "Thu-Mat-Khau-1").status_code == 200
     refused = sign_in(client, "xa.motcua")  # the right password, but from the spraying address
-    assert refused.status_code == 429 and re.search(r"từ địa chỉ mạng này\. Vui lòng thử lại sau \d+ phút", refused.content.decode())
+    assert refused.status_code == 429 and re.search(
+        r"từ địa chỉ mạng này\. Vui lòng thử lại sau \d+ phút", refused.content.decode()
+    )
 
 
 def test_an_administrator_unlocks_an_officer(client, world):
@@ -186,7 +193,10 @@ def test_an_administrator_unlocks_an_officer(client, world):
     assert sign_in(client, "xa.motcua").status_code == 429
     admin = get_user_model().objects.create_superuser("quantri", "qt@example.vn", "Quan-Tri-2026")
     admin_client = sign_in_verified(Client(), admin)
-    response = admin_client.post("/django-admin/accounts/user/", {
-        "action": "unlock_sign_in", "_selected_action": [world.xa_motcua.pk]}, follow=True)
+    response = admin_client.post(
+        "/django-admin/accounts/user/",
+        {"action": "unlock_sign_in", "_selected_action": [world.xa_motcua.pk]},
+        follow=True,
+    )
     assert "Đã mở khóa đăng nhập cho 1 tài khoản." in response.content.decode()
     assert sign_in(client, "xa.motcua").status_code == 302

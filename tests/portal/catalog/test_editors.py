@@ -70,8 +70,9 @@ def test_404_and_500_pages_are_the_portals_own(client, world, settings):
     assert "Hệ thống đang gặp sự cố" in loader.get_template("500.html").render({})
 
 
-def test_a_renamed_catalog_keeps_search_working_and_never_loops(editor, client, world,
-                                                                django_capture_on_commit_callbacks):
+def test_a_renamed_catalog_keeps_search_working_and_never_loops(
+    editor, client, world, django_capture_on_commit_callbacks
+):
     index = ProcedureIndexPage.objects.get(locale__language_code="vi")
     index.slug = "danh-muc"
     with django_capture_on_commit_callbacks(execute=True):  # Wagtail makes its redirects after the commit
@@ -124,8 +125,15 @@ def test_news_slugs_are_ascii_and_news_has_a_lead_image(world, client):
     PILImage.new("RGB", (800, 450), (20, 90, 160)).save(buffer, format="PNG")
     image = Image.objects.create(title="Bộ phận một cửa", file=ImageFile(buffer, name="mot-cua.png"))
     news = NewsIndexPage.objects.get(locale__language_code="vi")
-    item = news.add_child(instance=NewsPage(title="Đăng ký khai sinh trực tuyến toàn trình", slug="",
-                                            summary="Từ tháng 12", body="<p>…</p>", lead_image=image))
+    item = news.add_child(
+        instance=NewsPage(
+            title="Đăng ký khai sinh trực tuyến toàn trình",
+            slug="",
+            summary="Từ tháng 12",
+            body="<p>…</p>",
+            lead_image=image,
+        )
+    )
     assert item.slug == "dang-ky-khai-sinh-truc-tuyen-toan-trinh"
     typed = news.add_child(instance=NewsPage(title="Tin hai", slug="đổi-mới-một-cửa", summary="…", body="<p>…</p>"))
     assert typed.slug == "doi-moi-mot-cua"

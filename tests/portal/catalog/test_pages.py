@@ -92,12 +92,22 @@ def test_the_page_shows_the_version_in_force_and_announces_the_next_one(client, 
 
     ensure_site()
     today = timezone.localdate()
-    versions.publish_version(world.simple, effective_from=today, decision_number="12/QĐ-UBND",
-                             decision_date=dt.date(2025, 6, 20), decision_signer="Chủ tịch UBND tỉnh")
+    versions.publish_version(
+        world.simple,
+        effective_from=today,
+        decision_number="12/QĐ-UBND",
+        decision_date=dt.date(2025, 6, 20),
+        decision_signer="Chủ tịch UBND tỉnh",
+    )
     snapshot = versions.snapshot(world.simple)
-    versions.publish_version(world.simple, effective_from=today + dt.timedelta(days=40), decision_number="99/QĐ-UBND",
-                             fee_vnd=8000, cutoff_time=dt.time(15, 0),
-                             documents=snapshot["documents"] + [{"name": "Văn bản ủy quyền", "mandatory": False}])
+    versions.publish_version(
+        world.simple,
+        effective_from=today + dt.timedelta(days=40),
+        decision_number="99/QĐ-UBND",
+        fee_vnd=8000,
+        cutoff_time=dt.time(15, 0),
+        documents=snapshot["documents"] + [{"name": "Văn bản ủy quyền", "mandatory": False}],
+    )
     body = client.get(ProcedurePage.objects.get(procedure=world.simple).url).content.decode()
     assert f"Áp dụng từ {today:%d/%m/%Y} theo Quyết định số 12/QĐ-UBND ngày 20/06/2025 (Chủ tịch UBND tỉnh)" in body
     assert f"Thay đổi từ ngày {today + dt.timedelta(days=40):%d/%m/%Y}" in body and "99/QĐ-UBND" in body
@@ -124,6 +134,7 @@ def test_signed_in_visitors_get_the_cached_body_until_the_catalog_changes(client
     main = lambda html: html.split('<main id="main">')[1]  # noqa: E731 (the header carries a fresh CSRF token)
     assert main(again) == main(first) and "Hồ sơ của tôi" in again  # the signed-in header, the same body
     assert not [q for q in captured.captured_queries if "procedures_requireddocument" in q["sql"]]
-    versions.publish_version(world.simple, effective_from=timezone.localdate() + dt.timedelta(days=10),
-                             decision_number="77/QĐ-UBND")
+    versions.publish_version(
+        world.simple, effective_from=timezone.localdate() + dt.timedelta(days=10), decision_number="77/QĐ-UBND"
+    )
     assert "77/QĐ-UBND" in client.get(url).content.decode()

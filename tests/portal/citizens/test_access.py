@@ -24,8 +24,12 @@ def a_draft_and_a_result(world, registry):
 def urls(draft, document, result, result_file):
     return {
         "get": [
-            f"/ho-so/{draft.pk}/", f"/ho-so/{draft.pk}/soan/", f"/ho-so/{draft.pk}/xem-lai/",
-            f"/ho-so/{draft.pk}/tep/{document.pk}/", f"/ho-so/{result.pk}/", f"/ho-so/{result.pk}/giay-tiep-nhan.pdf",
+            f"/ho-so/{draft.pk}/",
+            f"/ho-so/{draft.pk}/soan/",
+            f"/ho-so/{draft.pk}/xem-lai/",
+            f"/ho-so/{draft.pk}/tep/{document.pk}/",
+            f"/ho-so/{result.pk}/",
+            f"/ho-so/{result.pk}/giay-tiep-nhan.pdf",
             f"/ho-so/{result.pk}/ket-qua/{result_file.pk}/",
         ],
         "post": [

@@ -15,8 +15,13 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def at_the_counter(world):
-    return walk_in(world.simple, world.commune_agency, world.xa_motcua, applicant_name="Nguyễn Văn An",
-                   applicant_personal_id=world.citizen.personal_id)
+    return walk_in(
+        world.simple,
+        world.commune_agency,
+        world.xa_motcua,
+        applicant_name="Nguyễn Văn An",
+        applicant_personal_id=world.citizen.personal_id,
+    )
 
 
 def confirm(user):
@@ -56,7 +61,9 @@ def test_the_confirmed_citizen_supplies_online_what_the_counter_asked_for(client
     lifecycle.start_processing(at_the_counter, world.xa_chuyenvien)
     lifecycle.request_supplement(at_the_counter, world.xa_chuyenvien, missing_items="Bản sao giấy khai sinh")
     client.force_login(world.citizen)
-    response = client.post(f"/ho-so/{at_the_counter.pk}/bo-sung/", {"files": [pdf("khai-sinh.pdf")], "comment": "Đã bổ sung"})
+    response = client.post(
+        f"/ho-so/{at_the_counter.pk}/bo-sung/", {"files": [pdf("khai-sinh.pdf")], "comment": "Đã bổ sung"}
+    )
     assert response.status_code == 302
     at_the_counter.refresh_from_db()
     assert at_the_counter.state != DossierState.SUPPLEMENT_REQUESTED
@@ -73,11 +80,17 @@ def test_the_citizen_reads_what_was_handed_in_at_the_counter(client, world):
     """Stop 45's walk: a counter dossier's "Thành phần hồ sơ đã nộp" said "—"; in English the
     withdraw button read "Withdrawn" (the state's name)."""
     confirm(world.citizen)
-    scanned = walk_in(world.inter_level, world.commune_agency, world.xa_motcua, scans=[pdf("don.pdf")],
-                      applicant_name="Nguyễn Văn An", applicant_personal_id=world.citizen.personal_id)
+    scanned = walk_in(
+        world.inter_level,
+        world.commune_agency,
+        world.xa_motcua,
+        scans=[pdf("don.pdf")],
+        applicant_name="Nguyễn Văn An",
+        applicant_personal_id=world.citizen.personal_id,
+    )
     client.force_login(world.citizen)
     page = client.get(f"/ho-so/{scanned.pk}/").content.decode()
-    section = page[page.index("Thành phần hồ sơ đã nộp"):]
+    section = page[page.index("Thành phần hồ sơ đã nộp") :]
     first, *others = world.inter_level.required_documents.all()
     assert f"{first.name}:" in section and "don.pdf" in section  # the desk's scan opens
     for required in others:

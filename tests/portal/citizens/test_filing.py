@@ -12,8 +12,13 @@ from tests.uploads import disguised, jpeg, pdf, png
 
 pytestmark = pytest.mark.django_db
 
-CONTACT = {"applicant_phone": "0912345678", "applicant_email": "an@example.vn", "applicant_address": "Hương Sơn",
-           "result_delivery": "online", "delivery_address": ""}
+CONTACT = {
+    "applicant_phone": "0912345678",
+    "applicant_email": "an@example.vn",
+    "applicant_address": "Hương Sơn",
+    "result_delivery": "online",
+    "delivery_address": "",
+}
 
 
 def start(client, world, consent=True, procedure=None):
@@ -78,10 +83,16 @@ def test_the_whole_journey_upload_review_submit_receipt_and_notifications(
 
 def test_a_mistake_keeps_what_was_typed_and_what_was_uploaded(citizen_client, world, registry):
     dossier, _ = start(citizen_client, world)
-    response = citizen_client.post(f"/ho-so/{dossier.pk}/soan/", {
-        **CONTACT, "applicant_phone": "12345", "result_delivery": "post", "delivery_address": "",
-        file_input(dossier): [jpeg("mặt trước.jpg"), disguised("mặt sau.pdf")],
-    })
+    response = citizen_client.post(
+        f"/ho-so/{dossier.pk}/soan/",
+        {
+            **CONTACT,
+            "applicant_phone": "12345",
+            "result_delivery": "post",
+            "delivery_address": "",
+            file_input(dossier): [jpeg("mặt trước.jpg"), disguised("mặt sau.pdf")],
+        },
+    )
     assert response.status_code == 400
     form = response.context["form"]
     assert "10 chữ số" in " ".join(form.errors["applicant_phone"])

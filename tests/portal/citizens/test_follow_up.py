@@ -27,7 +27,9 @@ def test_the_citizen_sees_the_request_supplies_and_the_clock_resumes(citizen_cli
     assert empty.status_code == 400 and "Hãy tải lên" in empty.content.decode()
 
     paused_due = dossier.due_at
-    response = citizen_client.post(f"/ho-so/{dossier.pk}/bo-sung/", {"files": [pdf("chung-sinh.pdf")], "comment": "Đã chụp lại"})
+    response = citizen_client.post(
+        f"/ho-so/{dossier.pk}/bo-sung/", {"files": [pdf("chung-sinh.pdf")], "comment": "Đã chụp lại"}
+    )
     assert response.status_code == 302
     dossier.refresh_from_db()
     assert dossier.state == DossierState.PROCESSING and dossier.paused_at is None

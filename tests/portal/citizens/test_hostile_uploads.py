@@ -49,8 +49,10 @@ def test_a_forged_pdf_or_an_image_bomb_on_the_draft_page_is_a_message_not_a_500(
         (SimpleUploadedFile("a.pdf", b"%PDF-1.4\n<?php system($_GET['c']); ?>"), "không phải tệp PDF hợp lệ"),
         (SimpleUploadedFile("b.pdf", pdf_bytes(**{"/OpenAction": _javascript()})), "chỉ nhận PDF tĩnh"),
     ]:
-        response = citizen_client.post(f"/ho-so/{dossier.pk}/soan/", {
-            "applicant_phone": "0912345678", "result_delivery": "counter", f"file-{required.pk}": upload})
+        response = citizen_client.post(
+            f"/ho-so/{dossier.pk}/soan/",
+            {"applicant_phone": "0912345678", "result_delivery": "counter", f"file-{required.pk}": upload},
+        )
         assert response.status_code == 400 and message in response.content.decode()
     assert not dossier.documents.exists()
 
@@ -58,7 +60,9 @@ def test_a_forged_pdf_or_an_image_bomb_on_the_draft_page_is_a_message_not_a_500(
 def _javascript():
     from pypdf.generic import DictionaryObject, NameObject, TextStringObject
 
-    return DictionaryObject({NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject("app.alert(1)")})
+    return DictionaryObject(
+        {NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject("app.alert(1)")}
+    )
 
 
 def test_a_preview_never_asks_the_browser_to_decode_an_oversized_image(staff_client, world):

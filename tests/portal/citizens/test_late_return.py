@@ -26,9 +26,13 @@ def late(world, time_machine):
     The clock stands on a Monday morning, so that the new date two days on is a working morning."""
     time_machine.move_to(local(2026, 12, 7, 9, 0))
     dossier = at_the_district(world)
-    services.issue_apology(dossier, world.huyen_chuyenvien, reason="Chờ ý kiến của cơ quan thuế.",
-                           new_appointment_at=timezone.now() + dt.timedelta(days=2),
-                           at=timezone.now() - dt.timedelta(days=1))
+    services.issue_apology(
+        dossier,
+        world.huyen_chuyenvien,
+        reason="Chờ ý kiến của cơ quan thuế.",
+        new_appointment_at=timezone.now() + dt.timedelta(days=2),
+        at=timezone.now() - dt.timedelta(days=1),
+    )
     return dossier
 
 
@@ -64,7 +68,7 @@ def test_the_citizen_downloads_each_apology_letter_and_nobody_else_can(citizen_c
     url = f"/ho-so/{late.pk}/thu-xin-loi/{apology.pk}.pdf"
     assert url in citizen_client.get(f"/ho-so/{late.pk}/").content.decode()
     response = citizen_client.get(url)
-    assert response["Content-Disposition"].startswith("attachment; filename=\"mau-04-xin-loi-hen-lai-")
+    assert response["Content-Disposition"].startswith('attachment; filename="mau-04-xin-loi-hen-lai-')
     text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
     assert "Chờ ý kiến của cơ quan thuế." in text and "Nguyễn Văn An" in text
     client.force_login(world.other_citizen)

@@ -31,7 +31,9 @@ def test_no_history_heading_without_a_history(client, world, refused):
     from national_sync.models import OutboxMessage
     from procedures.models import DossierEvent
 
-    assert "Quá trình xử lý" in client.post("/tra-cuu-ho-so/", {"code": refused.code, "secret": "1234"}).content.decode()
+    assert (
+        "Quá trình xử lý" in client.post("/tra-cuu-ho-so/", {"code": refused.code, "secret": "1234"}).content.decode()
+    )
     QuerySet(OutboxMessage).filter(event__dossier=refused).delete()  # both append-only through their models
     QuerySet(DossierEvent).filter(dossier=refused).delete()
     tracked = client.post("/tra-cuu-ho-so/", {"code": refused.code, "secret": "1234"}).content.decode()

@@ -8,8 +8,15 @@ from citizen_registry_adapter.errors import RegistryUnavailable
 pytestmark = pytest.mark.django_db
 
 # The son of the demo family: in the synthetic registry, no account yet.
-KHANG = {"personal_id": "019220000517", "full_name": "Nguyễn Minh Khang", "date_of_birth": "2020-09-02",
-         "phone": "0911222333", "email": "khang@example.vn", "password1": "Thai-Nguyen-2026", "password2": "Thai-Nguyen-2026"}
+KHANG = {
+    "personal_id": "019220000517",
+    "full_name": "Nguyễn Minh Khang",
+    "date_of_birth": "2020-09-02",
+    "phone": "0911222333",
+    "email": "khang@example.vn",
+    "password1": "Thai-Nguyen-2026",
+    "password2": "Thai-Nguyen-2026",
+}
 
 
 def test_a_citizen_registers_verified_and_signs_in_with_the_personal_id(client, registry):
@@ -24,15 +31,20 @@ def test_a_citizen_registers_verified_and_signs_in_with_the_personal_id(client, 
     assert client.get("/ho-so/").status_code == 200
 
 
-@pytest.mark.parametrize(("change", "field", "message"), [
-    ({"personal_id": "0192200005"}, "personal_id", "12"),
-    ({"personal_id": "999220000517"}, "personal_id", "mã tỉnh"),
-    ({"phone": "912345678"}, "phone", "10 chữ số"),
-    ({"password2": "khác"}, "password2", "không giống nhau"),
-    ({"password1": "12345678", "password2": "12345678"}, "password1", ""),
-    ({"full_name": "Khang"}, "full_name", "đầy đủ họ"),
-])
-def test_each_mistake_of_form_is_explained_next_to_its_field_and_nothing_is_created(client, registry, change, field, message):
+@pytest.mark.parametrize(
+    ("change", "field", "message"),
+    [
+        ({"personal_id": "0192200005"}, "personal_id", "12"),
+        ({"personal_id": "999220000517"}, "personal_id", "mã tỉnh"),
+        ({"phone": "912345678"}, "phone", "10 chữ số"),
+        ({"password2": "khác"}, "password2", "không giống nhau"),
+        ({"password1": "12345678", "password2": "12345678"}, "password1", ""),
+        ({"full_name": "Khang"}, "full_name", "đầy đủ họ"),
+    ],
+)
+def test_each_mistake_of_form_is_explained_next_to_its_field_and_nothing_is_created(
+    client, registry, change, field, message
+):
     response = client.post("/tai-khoan/dang-ky/", {**KHANG, **change})
     assert response.status_code == 400
     errors = response.context["form"].errors
@@ -44,20 +56,25 @@ def test_each_mistake_of_form_is_explained_next_to_its_field_and_nothing_is_crea
 ONE_ANSWER = "Thông tin không khớp. Kiểm tra số định danh, họ tên và ngày sinh"
 
 
-@pytest.mark.parametrize("change", [
-    pytest.param({"full_name": "Nguyễn Minh Khanh"}, id="wrong-name"),
-    pytest.param({"date_of_birth": "2020-09-03"}, id="wrong-day-of-birth"),
-    pytest.param({"date_of_birth": "2019-09-02"}, id="birth-year-not-the-ids"),
-    pytest.param({"personal_id": "019220000518"}, id="not-in-the-registry"),
-    pytest.param({"personal_id": "019090001234", "full_name": "Nguyễn Văn An", "date_of_birth": "1990-05-12"},
-                 id="already-has-an-account"),
-])
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param({"full_name": "Nguyễn Minh Khanh"}, id="wrong-name"),
+        pytest.param({"date_of_birth": "2020-09-03"}, id="wrong-day-of-birth"),
+        pytest.param({"date_of_birth": "2019-09-02"}, id="birth-year-not-the-ids"),
+        pytest.param({"personal_id": "019220000518"}, id="not-in-the-registry"),
+        pytest.param(
+            {"personal_id": "019090001234", "full_name": "Nguyễn Văn An", "date_of_birth": "1990-05-12"},
+            id="already-has-an-account",
+        ),
+    ],
+)
 def test_every_refusal_about_someone_elses_data_is_the_same_one_answer(client, world, registry, change):
     get_user_model().objects.filter(pk=world.citizen.pk).update(identity_verified_at=timezone.now())
     response = client.post("/tai-khoan/dang-ky/", {**KHANG, **change})
     assert response.status_code == 400
     errors = response.context["form"].errors
-    assert list(errors) == ["__all__"] and errors["__all__"] == [ONE_ANSWER + errors["__all__"][0][len(ONE_ANSWER):]]
+    assert list(errors) == ["__all__"] and errors["__all__"] == [ONE_ANSWER + errors["__all__"][0][len(ONE_ANSWER) :]]
     assert ONE_ANSWER in errors["__all__"][0]
 
 
@@ -66,8 +83,9 @@ def test_a_birth_date_cannot_be_found_by_trying_day_after_day(client, registry, 
     and the sixth attempt on the ID within the hour is throttled, whatever address it comes from."""
     answers = set()
     for day in range(1, 6):
-        response = client.post("/tai-khoan/dang-ky/", {**KHANG, "date_of_birth": f"2020-09-{day + 2:02d}"},
-                               REMOTE_ADDR=f"10.0.0.{day}")
+        response = client.post(
+            "/tai-khoan/dang-ky/", {**KHANG, "date_of_birth": f"2020-09-{day + 2:02d}"}, REMOTE_ADDR=f"10.0.0.{day}"
+        )
         answers.add(tuple(response.context["form"].errors["__all__"]))
     assert len(answers) == 1
     throttled = client.post("/tai-khoan/dang-ky/", KHANG, REMOTE_ADDR="10.0.0.99")  # even the right date

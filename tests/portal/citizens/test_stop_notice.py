@@ -13,12 +13,17 @@ from tests.factories import received
 pytestmark = pytest.mark.django_db
 
 
-def test_the_citizen_reads_and_downloads_the_stop_notice_and_nobody_else_can(citizen_client, client, world,
-                                                                             django_capture_on_commit_callbacks):
+def test_the_citizen_reads_and_downloads_the_stop_notice_and_nobody_else_can(
+    citizen_client, client, world, django_capture_on_commit_callbacks
+):
     dossier = received(world)
     with django_capture_on_commit_callbacks(execute=True):
-        services.stop(dossier, world.huyen_lanhdao, ground=StopGround.APPLICANT_REQUEST,
-                      reason="Ông An đề nghị dừng để nộp lại theo thủ tục khác.")
+        services.stop(
+            dossier,
+            world.huyen_lanhdao,
+            ground=StopGround.APPLICANT_REQUEST,
+            reason="Ông An đề nghị dừng để nộp lại theo thủ tục khác.",
+        )
     assert any("đã dừng giải quyết hồ sơ" in text for _phone, text in MemorySmsGateway.outbox)
     page = citizen_client.get(f"/ho-so/{dossier.pk}/").content.decode()
     url = f"/ho-so/{dossier.pk}/thong-bao-dung.pdf"
@@ -39,8 +44,9 @@ def test_the_competent_leader_stops_from_the_dossier_page_and_a_bad_ground_chang
     leader = staff_client("huyen_lanhdao")
     url = f"/can-bo/ho-so/{dossier.pk}/thao-tac/stop/"
     assert "stop" in [a.name for a, _f in leader.get(f"/can-bo/ho-so/{dossier.pk}/").context["actions"]]
-    assert "stop" not in [a.name for a, _f in staff_client("xa_lanhdao").get(
-        f"/can-bo/ho-so/{dossier.pk}/").context["actions"]]
+    assert "stop" not in [
+        a.name for a, _f in staff_client("xa_lanhdao").get(f"/can-bo/ho-so/{dossier.pk}/").context["actions"]
+    ]
     bad = leader.post(url, {"stop-ground": "because", "stop-reason": "x"})
     assert bad.status_code == 400 and "Hãy chọn một lựa chọn hợp lệ" in bad.content.decode()
     dossier.refresh_from_db()
@@ -49,8 +55,17 @@ def test_the_competent_leader_stops_from_the_dossier_page_and_a_bad_ground_chang
     assert unnamed.status_code == 400 and "Hãy ghi căn cứ pháp lý cụ thể" in unnamed.content.decode()
     dossier.refresh_from_db()
     assert dossier.state == "received"
-    assert leader.post(url, {"stop-ground": "legal_grounds", "stop-reason": "Đất đang tranh chấp.",
-                             "stop-provision": "Điều 4 Luật Đất đai năm 2024"}).status_code == 302
+    assert (
+        leader.post(
+            url,
+            {
+                "stop-ground": "legal_grounds",
+                "stop-reason": "Đất đang tranh chấp.",
+                "stop-provision": "Điều 4 Luật Đất đai năm 2024",
+            },
+        ).status_code
+        == 302
+    )
     dossier.refresh_from_db()
     assert dossier.state == "stopped"
     assert "Mẫu 05 · Thông báo dừng giải quyết hồ sơ" in leader.get(f"/can-bo/ho-so/{dossier.pk}/").content.decode()

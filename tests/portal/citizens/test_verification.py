@@ -31,7 +31,9 @@ def test_an_intact_signature_is_valid(client, signed):
 
 
 def test_a_malformed_byte_range_is_not_valid(client, signed):
-    broken = re.sub(rb"/ByteRange\s*\[[^\]]*\]", lambda m: b"/ByteRange [0 1 2 x]".ljust(len(m.group(0))), signed, count=1)
+    broken = re.sub(
+        rb"/ByteRange\s*\[[^\]]*\]", lambda m: b"/ByteRange [0 1 2 x]".ljust(len(m.group(0))), signed, count=1
+    )
     assert broken != signed
     status, body = _verify(client, broken)
     assert status == 200 and "Chữ ký số hợp lệ." not in body
@@ -40,8 +42,8 @@ def test_a_malformed_byte_range_is_not_valid(client, signed):
 
 def test_one_changed_hex_digit_inside_the_signature_is_not_valid(client, signed):
     start = signed.index(b"/Contents <") + len(b"/Contents <") + 400
-    digit = signed[start:start + 1]
-    broken = signed[:start] + (b"0" if digit != b"0" else b"1") + signed[start + 1:]
+    digit = signed[start : start + 1]
+    broken = signed[:start] + (b"0" if digit != b"0" else b"1") + signed[start + 1 :]
     status, body = _verify(client, broken)
     assert status == 200 and "Chữ ký số không hợp lệ." in body
 

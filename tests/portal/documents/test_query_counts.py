@@ -15,9 +15,14 @@ pytestmark = pytest.mark.django_db
 
 
 def letters(office, count):
-    return [incoming.assign(office.leader, incoming.register_incoming(
-        office.clerk, entry(answer_due=dt.date(2026, 11, 25)), files=[scan()]),
-        handler=incoming.Assignee(office.specialist)) for _ in range(count)]
+    return [
+        incoming.assign(
+            office.leader,
+            incoming.register_incoming(office.clerk, entry(answer_due=dt.date(2026, 11, 25)), files=[scan()]),
+            handler=incoming.Assignee(office.specialist),
+        )
+        for _ in range(count)
+    ]
 
 
 def test_the_incoming_register_costs_the_same_for_3_or_25_letters(offices):

@@ -23,10 +23,14 @@ def pages_of(council):
     m, d = council.meeting.pk, council.draft
     version = d.current
     return [
-        reverse("meetings:room", args=[m]), reverse("meetings:archive", args=[m]),
-        reverse("meetings:document", args=[m, d.pk]), reverse("meetings:version_file", args=[m, d.pk, 1]),
-        reverse("meetings:annotations", args=[m, version.pk]), reverse("meetings:export_notes", args=[m]),
-        reverse("meetings:export_comments", args=[m, d.pk]), reverse("meetings:manage", args=[m]),
+        reverse("meetings:room", args=[m]),
+        reverse("meetings:archive", args=[m]),
+        reverse("meetings:document", args=[m, d.pk]),
+        reverse("meetings:version_file", args=[m, d.pk, 1]),
+        reverse("meetings:annotations", args=[m, version.pk]),
+        reverse("meetings:export_notes", args=[m]),
+        reverse("meetings:export_comments", args=[m, d.pk]),
+        reverse("meetings:manage", args=[m]),
     ]
 
 
@@ -35,10 +39,17 @@ def test_a_delegate_of_another_meeting_is_refused_everywhere(client, council, ot
     for url in pages_of(council):
         response = client.get(url)
         assert response.status_code == 403, url
-    for name, args in (("meetings:speak", []), ("meetings:open_motion", []), ("meetings:split", []),
-                       ("meetings:comment", [council.draft.pk]), ("meetings:sign_minutes", [])):
-        response = client.post(reverse(name, args=[council.meeting.pk, *args]), {"topic": "x", "title": "x", "count": 1,
-                                                                                  "text": "x", "conclusions": "x"})
+    for name, args in (
+        ("meetings:speak", []),
+        ("meetings:open_motion", []),
+        ("meetings:split", []),
+        ("meetings:comment", [council.draft.pk]),
+        ("meetings:sign_minutes", []),
+    ):
+        response = client.post(
+            reverse(name, args=[council.meeting.pk, *args]),
+            {"topic": "x", "title": "x", "count": 1, "text": "x", "conclusions": "x"},
+        )
         assert response.status_code == 403, name
     assert not council.draft.comments.exists() and not council.meeting.motions.exists()
 
@@ -68,9 +79,14 @@ def test_another_delegates_notes_are_neither_read_nor_deleted(client, council):
 
 def test_the_qr_code_opens_public_documents_only_and_stops_after_the_meeting(client, council):
     meeting = council.meeting
-    public = documents.add_document(council.secretary, council.item, kind="reference", title="Báo cáo công khai",
-                                    upload=pdf("bao-cao.pdf"),
-                                    is_public=True)
+    public = documents.add_document(
+        council.secretary,
+        council.item,
+        kind="reference",
+        title="Báo cáo công khai",
+        upload=pdf("bao-cao.pdf"),
+        is_public=True,
+    )
     public_url = reverse("meetings:version_file", args=[meeting.pk, public.pk, 1])
     private_url = reverse("meetings:version_file", args=[meeting.pk, council.draft.pk, 1])
     assert client.get(public_url).status_code == 403  # without the code, nothing
@@ -143,9 +159,11 @@ def test_organisers_pass_the_second_factor_and_delegates_when_the_setting_says(c
 
 
 def test_only_organisers_export_the_comments(client, council):
-    documents.comment(council.delegates[0], council.draft, text="=HYPERLINK(\"http://x\")", page=1)
+    documents.comment(council.delegates[0], council.draft, text='=HYPERLINK("http://x")', page=1)
     client.force_login(council.chair)
-    assert client.get(reverse("meetings:export_comments", args=[council.meeting.pk, council.draft.pk])).status_code == 403
+    assert (
+        client.get(reverse("meetings:export_comments", args=[council.meeting.pk, council.draft.pk])).status_code == 403
+    )
     sign_in_verified(client, council.secretary)
     response = client.get(reverse("meetings:export_comments", args=[council.meeting.pk, council.draft.pk]))
     body = response.content.decode("utf-8-sig")
@@ -155,10 +173,14 @@ def test_only_organisers_export_the_comments(client, council):
 def test_hostile_annotation_values_get_a_message_and_store_nothing(client, council):
     client.force_login(council.delegates[0])
     url = reverse("meetings:annotations", args=[council.meeting.pk, council.draft.current.pk])
-    for data in ({"kind": "highlight", "page": "1", "rects": "not json"}, {"kind": "drop table", "page": "1"},
-                 {"kind": "note", "page": "-3", "text": "x"}, {"kind": "note", "page": "1", "text": "x" * 5000},
-                 {"kind": "highlight", "page": "1", "rects": json.dumps([{"x": 1e308, "y": 0, "w": 1, "h": 1}])},
-                 {"kind": "highlight", "page": "1", "rects": json.dumps({"x": 1})}):
+    for data in (
+        {"kind": "highlight", "page": "1", "rects": "not json"},
+        {"kind": "drop table", "page": "1"},
+        {"kind": "note", "page": "-3", "text": "x"},
+        {"kind": "note", "page": "1", "text": "x" * 5000},
+        {"kind": "highlight", "page": "1", "rects": json.dumps([{"x": 1e308, "y": 0, "w": 1, "h": 1}])},
+        {"kind": "highlight", "page": "1", "rects": json.dumps({"x": 1})},
+    ):
         response = client.post(url, data)
         assert response.status_code == 400 and response.json()["error"], data
     assert not Annotation.objects.exists()

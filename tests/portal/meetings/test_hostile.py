@@ -15,11 +15,19 @@ def test_no_meeting_route_answers_5xx_to_hostile_values(client, council):
     note = documents.annotate(council.delegates[0], council.draft.current, kind=AnnotationKind.NOTE, page=1, text="x")
     speech = floor.request_to_speak(council.delegates[0], council.meeting, topic="Về vốn")
     motion = floor.open_motion(council.chair, council.meeting, title="Thông qua")
-    ids = {"meeting_id": council.meeting.pk, "document_id": council.draft.pk, "number": 1,
-           "version_id": council.draft.current.pk, "annotation_id": note.pk, "speech_id": speech.pk,
-           "motion_id": motion.pk, "group_id": group.pk, "key": council.meeting.qr_key,
-           "participant_id": council.meeting.participants.get(user=council.delegates[1]).pk,
-           "code": attendance.door_code(council.meeting)}
+    ids = {
+        "meeting_id": council.meeting.pk,
+        "document_id": council.draft.pk,
+        "number": 1,
+        "version_id": council.draft.current.pk,
+        "annotation_id": note.pk,
+        "speech_id": speech.pk,
+        "motion_id": motion.pk,
+        "group_id": group.pk,
+        "key": council.meeting.qr_key,
+        "participant_id": council.meeting.participants.get(user=council.delegates[1]).pk,
+        "code": attendance.door_code(council.meeting),
+    }
     names = _parameter_names()
     routes = [r for r in _routes() if r.startswith("hop/")]
     failures = {}
@@ -35,7 +43,9 @@ def test_no_meeting_route_answers_5xx_to_hostile_values(client, council):
                             payload.update(zip(("file", "files", "document"), _hostile_files()))
                         status = getattr(client, method)("/" + url, payload).status_code
                         if status >= 500:
-                            failures.setdefault(f"{user.username} {method.upper()} {route}", f"{url[:80]} {value[:30]!r}")
+                            failures.setdefault(
+                                f"{user.username} {method.upper()} {route}", f"{url[:80]} {value[:30]!r}"
+                            )
     assert not failures, "\n".join(f"{where}: {example}" for where, example in failures.items())
     client.force_login(council.delegates[0])
     assert client.get(reverse("meetings:room", args=[council.meeting.pk])).status_code == 200

@@ -63,8 +63,9 @@ def test_a_message_reaches_its_group_and_the_organisers_but_not_the_other_group(
     groups = meetings.split_into_groups(council.chair, council.meeting, 2)
     first, second, third = council.delegates[:3]  # first and third: group 1; second: group 2
 
-    sender, same, elsewhere, organiser = (socket(council.meeting, user, user == council.secretary)
-                                          for user in (first, third, second, council.secretary))
+    sender, same, elsewhere, organiser = (
+        socket(council.meeting, user, user == council.secretary) for user in (first, third, second, council.secretary)
+    )
 
     async def scenario():
         for communicator in (sender, same, elsewhere, organiser):
@@ -79,9 +80,14 @@ def test_a_message_reaches_its_group_and_the_organisers_but_not_the_other_group(
         await sender.send_json_to({"type": "message", "group": "not a number", "text": "x"})
         garbage2 = await sender.receive_json_from(timeout=2)
         hostile = []
-        for content in ({"type": "message", "group": "9" * 30, "text": "x"}, {"type": "vote", "motion": 2**70},
-                        {"type": "since", "after": [1]}, {"type": "since", "after": {str(groups[0].pk): "9" * 30}},
-                        {"type": "message", "group": None}, {"type": "vote", "motion": True, "choice": "for"}):
+        for content in (
+            {"type": "message", "group": "9" * 30, "text": "x"},
+            {"type": "vote", "motion": 2**70},
+            {"type": "since", "after": [1]},
+            {"type": "since", "after": {str(groups[0].pk): "9" * 30}},
+            {"type": "message", "group": None},
+            {"type": "vote", "motion": True, "choice": "for"},
+        ):
             await sender.send_json_to(content)
             hostile.append(await sender.receive_json_from(timeout=2))
         for communicator in (sender, same, elsewhere, organiser):
@@ -138,8 +144,10 @@ def test_votes_through_the_socket_move_the_tally_for_everyone():
         return tally, again
 
     tally, again = run(scenario)
-    assert tally == {"event": "tally", "payload": {"id": motion.pk, "tally": {"for": 1, "against": 0, "abstain": 0,
-                                                                               "cast": 1}}}
+    assert tally == {
+        "event": "tally",
+        "payload": {"id": motion.pk, "tally": {"for": 1, "against": 0, "abstain": 0, "cast": 1}},
+    }
     assert again["payload"]["message"] == "Anh/chị đã biểu quyết nội dung này."
 
 
@@ -209,13 +217,18 @@ def test_hostile_frames_get_an_error_and_the_socket_stays_usable():
     seat = council.meeting.participants.get(user=council.delegates[0])
     assert seat.group_id == group.pk
     communicator = socket(council.meeting, council.delegates[0])
-    frames = [{"bytes_data": b"\x00\x01binary"}, {"text_data": "not json"}, {"text_data": "[1, 2"},
-              {"text_data": '{"type": "since", "after": {"1": ' + "9" * 5000 + "}}"},
-              {"text_data": json.dumps({"type": "message", "group": group.pk, "text": "a\x00b"})},
-              {"text_data": json.dumps({"type": "message", "group": group.pk, "text": {"x": 1}})},
-              {"text_data": json.dumps({"type": "message", "group": str(2**63), "text": "x"})},
-              {"text_data": json.dumps({"type": "vote", "motion": [1], "choice": "for"})},
-              {"text_data": '{"type": "since", "after": NaN}'}, {"text_data": "x" * 20000}]
+    frames = [
+        {"bytes_data": b"\x00\x01binary"},
+        {"text_data": "not json"},
+        {"text_data": "[1, 2"},
+        {"text_data": '{"type": "since", "after": {"1": ' + "9" * 5000 + "}}"},
+        {"text_data": json.dumps({"type": "message", "group": group.pk, "text": "a\x00b"})},
+        {"text_data": json.dumps({"type": "message", "group": group.pk, "text": {"x": 1}})},
+        {"text_data": json.dumps({"type": "message", "group": str(2**63), "text": "x"})},
+        {"text_data": json.dumps({"type": "vote", "motion": [1], "choice": "for"})},
+        {"text_data": '{"type": "since", "after": NaN}'},
+        {"text_data": "x" * 20000},
+    ]
 
     async def scenario():
         await communicator.connect()

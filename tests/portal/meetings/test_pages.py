@@ -17,30 +17,54 @@ def secretary(db):
 
 def test_an_organiser_prepares_a_meeting(client, secretary):
     sign_in_verified(client, secretary)
-    response = client.post(reverse("meetings:create"), {"title": "Kỳ họp thứ 5", "place": "Hội trường",
-                                                        "starts_at": "2026-12-10T07:30", "ends_at": "2026-12-10T07:00"})
+    response = client.post(
+        reverse("meetings:create"),
+        {
+            "title": "Kỳ họp thứ 5",
+            "place": "Hội trường",
+            "starts_at": "2026-12-10T07:30",
+            "ends_at": "2026-12-10T07:00",
+        },
+    )
     assert response.status_code == 400 and "phải sau giờ bắt đầu" in response.content.decode()
     assert not Meeting.objects.exists()
-    response = client.post(reverse("meetings:create"), {"title": "Kỳ họp thứ 5", "place": "Hội trường",
-                                                        "starts_at": "2026-12-10T07:30", "ends_at": "2026-12-11T17:00"})
+    response = client.post(
+        reverse("meetings:create"),
+        {
+            "title": "Kỳ họp thứ 5",
+            "place": "Hội trường",
+            "starts_at": "2026-12-10T07:30",
+            "ends_at": "2026-12-11T17:00",
+        },
+    )
     meeting = Meeting.objects.get()
     assert response["Location"] == reverse("meetings:manage", args=[meeting.pk])
     client.post(reverse("meetings:add_item", args=[meeting.pk]), {"title": "Báo cáo kinh tế - xã hội"})
     item = meeting.items.get()
     people = [delegate("daibieu1"), delegate("daibieu2")]
-    client.post(reverse("meetings:add_people", args=[meeting.pk]), {"role": "delegate", "people": [p.pk for p in people]})
+    client.post(
+        reverse("meetings:add_people", args=[meeting.pk]), {"role": "delegate", "people": [p.pk for p in people]}
+    )
     assert meeting.participants.filter(role="delegate").count() == 2
 
     forged = SimpleUploadedFile("bao-cao.pdf", b"<html><script>alert(1)</script>", content_type="application/pdf")
-    response = client.post(reverse("meetings:add_document", args=[meeting.pk]),
-                           {"item": item.pk, "kind": "main", "title": "Báo cáo", "file": forged}, follow=True)
+    response = client.post(
+        reverse("meetings:add_document", args=[meeting.pk]),
+        {"item": item.pk, "kind": "main", "title": "Báo cáo", "file": forged},
+        follow=True,
+    )
     assert "không phải tệp PDF, JPEG hoặc PNG hợp lệ" in response.content.decode()
     assert not MeetingDocument.objects.exists()
-    client.post(reverse("meetings:add_document", args=[meeting.pk]),
-                {"item": item.pk, "kind": "main", "title": "Báo cáo", "file": pdf()})
+    client.post(
+        reverse("meetings:add_document", args=[meeting.pk]),
+        {"item": item.pk, "kind": "main", "title": "Báo cáo", "file": pdf()},
+    )
     document = MeetingDocument.objects.get()
-    response = client.post(reverse("meetings:replace_document", args=[meeting.pk, document.pk]),
-                           {"file": pdf(), "change_note": "Sửa số liệu thu ngân sách"}, follow=True)
+    response = client.post(
+        reverse("meetings:replace_document", args=[meeting.pk, document.pk]),
+        {"file": pdf(), "change_note": "Sửa số liệu thu ngân sách"},
+        follow=True,
+    )
     assert "Đã thay tài liệu bằng phiên bản mới" in response.content.decode()
     assert document.current.number == 2
     assert client.get(reverse("meetings:qr_image", args=[meeting.pk])).content.startswith(b"\x89PNG")
@@ -62,7 +86,9 @@ def test_a_delegate_sees_no_organiser_page_and_a_secretary_lands_on_the_meetings
     client.force_login(council.delegates[0])
     assert client.get(reverse("meetings:manage", args=[council.meeting.pk])).status_code == 403
     assert client.get(reverse("meetings:create")).status_code == 403
-    response = client.post("/tai-khoan/dang-nhap/", {"username": council.delegates[0].username, "password": "MotCua@2026"})
+    response = client.post(
+        "/tai-khoan/dang-nhap/", {"username": council.delegates[0].username, "password": "MotCua@2026"}
+    )
     assert response["Location"] == "/hop/"
     sign_in_verified(client, secretary)
     assert client.get("/can-bo/")["Location"] == reverse("meetings:list")

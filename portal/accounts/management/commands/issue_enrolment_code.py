@@ -5,8 +5,10 @@ from portal.accounts import enrolment, otp
 
 
 class Command(BaseCommand):
-    help = ("Issue a one-time code with which a member of staff registers their authenticator app "
-            "(the first administrator's too). Prints 'username code' per line.")
+    help = (
+        "Issue a one-time code with which a member of staff registers their authenticator app "
+        "(the first administrator's too). Prints 'username code' per line."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("usernames", nargs="+")

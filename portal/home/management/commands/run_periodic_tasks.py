@@ -12,18 +12,24 @@ log = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
-    help = ("Run the Celery beat schedule (settings.CELERY_BEAT_SCHEDULE) in this process, each task when "
-            "it is due: `make run` has no broker, so nothing else retries the national portal's messages, "
-            "the registry checks, payments and the document axis there.")
+    help = (
+        "Run the Celery beat schedule (settings.CELERY_BEAT_SCHEDULE) in this process, each task when "
+        "it is due: `make run` has no broker, so nothing else retries the national portal's messages, "
+        "the registry checks, payments and the document axis there."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--once", action="store_true", help="run every task once now, then stop")
 
     def handle(self, *args, once, **options):
         app.loader.import_default_modules()  # the apps' tasks modules (autodiscovery is lazy)
-        plan = {name: (entry["task"], entry["schedule"] if hasattr(entry["schedule"], "is_due")
-                       else schedule(run_every=entry["schedule"]))
-                for name, entry in settings.CELERY_BEAT_SCHEDULE.items()}
+        plan = {
+            name: (
+                entry["task"],
+                entry["schedule"] if hasattr(entry["schedule"], "is_due") else schedule(run_every=entry["schedule"]),
+            )
+            for name, entry in settings.CELERY_BEAT_SCHEDULE.items()
+        }
         if once:
             for name, (task, _when) in plan.items():
                 self._run(name, task, say_done=True)

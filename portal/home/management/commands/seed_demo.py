@@ -11,8 +11,12 @@ from procedures.services.demo_work import seed_waiting_work
 
 def login_lines(logins):
     """One line a demo login; staff without an authenticator yet get a fresh enrolment code."""
-    users = {user.username: user for user in get_user_model().objects.filter(
-        username__in=[login.username for login in logins]).select_related("staff_role")}
+    users = {
+        user.username: user
+        for user in get_user_model()
+        .objects.filter(username__in=[login.username for login in logins])
+        .select_related("staff_role")
+    }
     for login in logins:
         user = users[login.username]
         if login.personal_id:
@@ -25,8 +29,10 @@ def login_lines(logins):
 
 
 class Command(BaseCommand):
-    help = ("Create the portal pages and the demo accounts, and print the logins with, for staff who have not "
-            "registered an authenticator app yet, a fresh enrolment code (safe to run again).")
+    help = (
+        "Create the portal pages and the demo accounts, and print the logins with, for staff who have not "
+        "registered an authenticator app yet, a fresh enrolment code (safe to run again)."
+    )
 
     def handle(self, **options):
         ensure_site()

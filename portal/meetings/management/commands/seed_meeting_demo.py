@@ -9,8 +9,12 @@ class Command(BaseCommand):
 
     def handle(self, **options):
         logins, meeting, created = seed()
-        self.stdout.write(self.style.SUCCESS("\nHọp không giấy (/hop/) — cùng mật khẩu; đại biểu không cần xác thực hai lớp"))
+        self.stdout.write(
+            self.style.SUCCESS("\nHọp không giấy (/hop/) — cùng mật khẩu; đại biểu không cần xác thực hai lớp")
+        )
         for line in login_lines(logins):
             self.stdout.write(line)
-        self.stdout.write(f"{'Đã tạo' if created else 'Đã có'} kỳ họp mẫu: {meeting.title} (/hop/{meeting.pk}/); "
-                          f"đường dẫn của mã QR trên giấy mời: /hop/qr/{meeting.qr_key}/")
+        self.stdout.write(
+            f"{'Đã tạo' if created else 'Đã có'} kỳ họp mẫu: {meeting.title} (/hop/{meeting.pk}/); "
+            f"đường dẫn của mã QR trên giấy mời: /hop/qr/{meeting.qr_key}/"
+        )
