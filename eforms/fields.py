@@ -9,9 +9,9 @@ from django.core.validators import RegexValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from government.cache_versions import move_on, version
 from government.collation import by_name
-from portal.forms import QuickSelect
-from portal.page_cache import move_on, version
+from government.widgets import QuickSelect
 
 PHONE = RegexValidator(r"^0\d{9}$", _("Số điện thoại gồm 10 chữ số, bắt đầu bằng 0."))
 YES, NO = "yes", "no"

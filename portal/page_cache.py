@@ -11,29 +11,23 @@ first served with (X-Frame-Options, Content-Security-Policy, Vary…), except co
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.cache import cache, caches
+from django.core.cache import caches
 from django.http import HttpResponse
 from django.utils.translation import get_language
+
+from government import cache_versions
 
 VERSION_KEY = "page-cache-version"
 
 
 def version(key=VERSION_KEY):
-    """A version in the shared cache (the catalog's by default): cached copies keyed by it are
-    dropped, on every worker and instance, by moving it on."""
-    return cache.get_or_set(key, 1, timeout=None)
-
-
-def move_on(key):
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=None)
+    """The catalog's version by default: cached pages keyed by it go when it moves on."""
+    return cache_versions.version(key)
 
 
 def invalidate(**kwargs):
     """Any change to what catalog pages show (portal/catalog/signals.py)."""
-    move_on(VERSION_KEY)
+    cache_versions.move_on(VERSION_KEY)
 
 
 class AnonymousPageCacheMiddleware:

@@ -38,7 +38,7 @@ urlpatterns = [
     path("can-bo/van-ban/", include("portal.documents.urls")),
     path("hop/", include("portal.meetings.urls")),
     path("", include("portal.citizens.urls")),
-    path("", include("payments.urls")),
+    path("", include("portal.payments.urls")),
 ]
 if settings.DEBUG:
     # Wagtail's public images and documents only; dossier files are in PRIVATE_MEDIA_ROOT.

@@ -4,7 +4,8 @@ from html.parser import HTMLParser
 
 from django import forms
 
-from portal.forms import QuickSelect, QuickSelectsMixin
+from government.widgets import QuickSelect
+from portal.forms import QuickSelectsMixin
 
 
 class Tags(HTMLParser):

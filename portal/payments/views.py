@@ -11,11 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from payments import services
+from payments.models import PaymentStatus
 from portal.citizens.views.common import citizen_required, own_dossier
 from procedures.exceptions import DomainError
-
-from . import services
-from .models import PaymentStatus
 
 
 class BackForm(forms.Form):
