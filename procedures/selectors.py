@@ -4,11 +4,13 @@ from dataclasses import dataclass
 
 from django.db.models import Case, Count, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from government.collation import by_name
 from government.models import Agency, AgencyKind, UnitLevel
 from government.selectors import working_calendar_for
 from procedures.models import (
+    IN_PROGRESS,
     ComponentForm,
     Dossier,
     DossierEventFile,
@@ -285,3 +287,26 @@ def tracked_dossier(code, secret):
     ):
         return dossier
     return None
+
+
+@dataclass(frozen=True)
+class Status:
+    is_open: bool  # somebody still has to act on it
+    overdue: bool  # open, and the appointment has passed
+
+
+def citizen_view(dossier, now=None):
+    """Where the dossier stands as the citizen's page and public tracking say it: its status, the
+    appointment, every apology letter with its new date, and the competent authority."""
+    now = now or timezone.now()
+    is_open = dossier.state in IN_PROGRESS or dossier.state == DossierState.RESULT_READY
+    appointment = appointment_for(dossier) if dossier.code else None
+    letters = list(apologies(dossier).select_related("agency"))
+    for letter in letters:
+        letter.new_date = parse_datetime(letter.data.get("appointment_at", ""))
+    return {
+        "status": Status(is_open, bool(is_open and appointment and appointment < now)),
+        "appointment": appointment,
+        "apologies": letters,
+        "competent": competent_authority(dossier),
+    }

@@ -11,7 +11,6 @@ from django_fsm import can_proceed
 
 from government.uploads import checked_attachments
 from procedures import policy, services
-from procedures.models import ON_THE_BOOKS
 from procedures.services import results
 from procedures.services.documents import stored_bytes
 
@@ -115,13 +114,7 @@ def available(dossier, user, deadline=None):
     names = []
     for name in ACTIONS:
         if name == "issue_apology":
-            if (
-                dossier.state in ON_THE_BOOKS
-                and dossier.returned_at is None
-                and deadline is not None
-                and deadline.is_urgent
-                and policy.is_allowed(name, dossier, user)
-            ):
+            if policy.apology_offered(dossier, user, deadline):
                 names.append(name)
         elif can_proceed(getattr(dossier, name)) and policy.is_allowed(name, dossier, user):
             names.append(name)

@@ -1,15 +1,12 @@
-from dataclasses import dataclass
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 
 from government.selectors import role_of
 from procedures import policy
-from procedures.models import IN_PROGRESS, Dossier, DossierState
-from procedures.selectors import apologies, appointment_for, competent_authority, held_by
+from procedures.models import Dossier
+from procedures.selectors import held_by
 
 
 def citizen_required(view):
@@ -33,29 +30,6 @@ def own_dossier(request, pk):
         ),
         pk=pk,
     )
-
-
-@dataclass(frozen=True)
-class Status:
-    is_open: bool  # somebody still has to act on it
-    overdue: bool  # open, and the appointment has passed
-
-
-def status_of(dossier, now=None):
-    """What the citizen's page and public tracking say about where the dossier stands: the status,
-    and every apology letter with its new date (for the _status.html include)."""
-    now = now or timezone.now()
-    is_open = dossier.state in IN_PROGRESS or dossier.state == DossierState.RESULT_READY
-    appointment = appointment_for(dossier) if dossier.code else None
-    letters = list(apologies(dossier).select_related("agency"))
-    for letter in letters:
-        letter.new_date = parse_datetime(letter.data.get("appointment_at", ""))
-    return {
-        "status": Status(is_open, bool(is_open and appointment and appointment < now)),
-        "appointment": appointment,
-        "apologies": letters,
-        "competent": competent_authority(dossier),
-    }
 
 
 def error_summary(form, extra=()):

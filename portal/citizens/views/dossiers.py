@@ -24,6 +24,7 @@ from procedures.selectors import (
     apologies,
     citizen_decision_note,
     citizen_dossiers,
+    citizen_view,
     components_of,
     result_files,
     supplement_rounds,
@@ -32,7 +33,7 @@ from procedures.selectors import (
 from procedures.services import filing, withdraw
 
 from ..forms import RatingForm, SupplyForm, WithdrawForm
-from .common import citizen_required, own_dossier, status_of
+from .common import citizen_required, own_dossier
 
 
 @citizen_required
@@ -50,7 +51,7 @@ def detail(request, pk, forms=None, status=200):
     rating = SatisfactionRating.objects.filter(dossier=dossier).first()
     reason = citizen_decision_note(dossier)
     context = {
-        **status_of(dossier),
+        **citizen_view(dossier),
         "download_apologies": True,
         "dossier": dossier,
         "events": timeline(dossier),

@@ -5,10 +5,9 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from portal.ratelimit import client_ip, hit, minutes
-from procedures.selectors import timeline, tracked_dossier
+from procedures.selectors import citizen_view, timeline, tracked_dossier
 
 from ..forms import TrackingForm
-from .common import status_of
 
 
 def track(request):
@@ -28,7 +27,7 @@ def track(request):
                 form.add_error(None, _("Không tìm thấy hồ sơ khớp với mã hồ sơ và 4 chữ số đã nhập."))
                 status = 404
             else:
-                context.update(dossier=dossier, events=timeline(dossier), **status_of(dossier))
+                context.update(dossier=dossier, events=timeline(dossier), **citizen_view(dossier))
         else:
             status = 400
     return render(request, "citizens/track.html", context, status=status)
