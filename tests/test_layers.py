@@ -4,6 +4,7 @@ search, then the systems, then the adapters, then `government`. Checked in `make
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,3 +45,39 @@ def test_an_import_up_the_layers_breaks_it(tmp_path):
     assert result.returncode == 1
     assert "government is not allowed to import procedures" in result.stdout
     assert "government.calendar -> procedures.models" in result.stdout
+
+
+BEGIN, END = "<!-- layers: generated from pyproject.toml by tests/test_layers.py -->", "<!-- end of layers -->"
+
+
+def layer_picture(width=64):
+    """The layers of the contract as docs/architecture.md draws them, top first."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]
+    layers = next(c for c in config["contracts"] if c["type"] == "layers")["layers"]
+    lines = ["```"]
+    for index, layer in enumerate(layers):
+        rows, row = [], ""
+        for name in layer.split(" : "):
+            if row and len(row) + len(name) + 3 > width - 4:
+                rows.append(row)
+                row = ""
+            row = f"{row} · {name}" if row else name
+        rows.append(row)
+        lines += [f"┌{'─' * width}┐", *(f"│  {text.ljust(width - 2)}│" for text in rows), f"└{'─' * width}┘"]
+        if index < len(layers) - 1:
+            lines.append("      ▼ imports only from its own layer and those below")
+    lines.append("```")
+    return "\n".join([BEGIN, *lines, END])
+
+
+def test_the_architecture_page_draws_the_contract():
+    """docs/architecture.md's picture is the contract's: `python tests/test_layers.py` redraws it."""
+    page = (ROOT / "docs" / "architecture.md").read_text()
+    drawn = page[page.index(BEGIN) : page.index(END) + len(END)]
+    assert drawn == layer_picture(), "run: python tests/test_layers.py"
+
+
+if __name__ == "__main__":
+    path = ROOT / "docs" / "architecture.md"
+    page = path.read_text()
+    path.write_text(page[: page.index(BEGIN)] + layer_picture() + page[page.index(END) + len(END) :])
