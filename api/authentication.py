@@ -9,7 +9,7 @@ from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 from rest_framework_api_key.permissions import KeyParser
 
-from portal.accounts.services import VneidAccountRefused, account_for_identity
+from accounts.services import VneidAccountRefused, account_for_identity
 from vneid_adapter.errors import ProviderUnavailable, SignInFailed
 from vneid_adapter.tokens import identity_of_token
 

@@ -64,10 +64,10 @@ def session_for(user, verified=False):
     from importlib import import_module
 
     session = import_module(settings.SESSION_ENGINE).SessionStore()
-    session[SESSION_KEY], session[BACKEND_SESSION_KEY] = str(user.pk), "portal.accounts.backends.PersonalIdBackend"
+    session[SESSION_KEY], session[BACKEND_SESSION_KEY] = str(user.pk), "accounts.backends.PersonalIdBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     if not user.is_staff:  # citizens sign in with VNeID in production; level 2 lets them file
-        from portal.accounts.assurance import SESSION_LEVEL
+        from accounts.assurance import SESSION_LEVEL
 
         session[SESSION_LEVEL] = 2
     if verified:

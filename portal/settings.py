@@ -81,6 +81,7 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("DJANG
 
 INSTALLED_APPS = [
     "daphne",  # first: its runserver serves ASGI, so `make run` answers the meetings' WebSockets too
+    "accounts",
     "portal.accounts",
     "portal.home",
     "portal.catalog",
@@ -199,16 +200,16 @@ AUTH_USER_MODEL = "accounts.User"
 # django-axes first: it refuses a locked-out user before the password is even checked.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "portal.accounts.backends.SignInAddressLimit",
-    "portal.accounts.backends.PersonalIdBackend",
+    "accounts.backends.SignInAddressLimit",
+    "accounts.backends.PersonalIdBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))  # hours: 15 minutes
-# Per account (whatever name is typed: portal/accounts/lockout.py) at each address: attempts from elsewhere
+# Per account (whatever name is typed: accounts/lockout.py) at each address: attempts from elsewhere
 # cannot lock an officer out of their own desk. Per address over all accounts: SIGN_IN_ADDRESS_LIMIT.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_USERNAME_CALLABLE = "portal.accounts.lockout.account_name"
-AXES_CLIENT_IP_CALLABLE = "portal.ratelimit.client_ip"
+AXES_USERNAME_CALLABLE = "accounts.lockout.account_name"
+AXES_CLIENT_IP_CALLABLE = "government.ratelimit.client_ip"
 # Failed sign-ins from one client address, over all accounts, within the window (seconds). High enough
 # for a commune office behind one address, low enough to stop password spraying.
 SIGN_IN_ADDRESS_LIMIT = (int(os.environ.get("SIGN_IN_ADDRESS_LIMIT", "50")), 900)
@@ -227,7 +228,7 @@ SIGNING_DEMO_BACKDATE_DAYS = 1  # a demo certificate is valid from a day before 
 # Issuer shown in authenticator apps next to the staff member's account.
 OTP_TOTP_ISSUER = "Một cửa Thái Nguyên"
 # First enrolment of a staff authenticator needs a one-time code from an administrator or the agency's
-# leader (portal/accounts/enrolment.py): valid this many hours; wrong codes per account per window.
+# leader (accounts/enrolment.py): valid this many hours; wrong codes per account per window.
 OTP_ENROLMENT_CODE_HOURS = int(os.environ.get("OTP_ENROLMENT_CODE_HOURS", "72"))
 OTP_ENROLMENT_RATE_LIMIT = (5, 900)
 LOGIN_URL = "citizens:login"

@@ -1,8 +1,9 @@
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 
+from government.ratelimit import is_scraper
+
 from .forms import NextForm
-from .ratelimit import is_scraper
 
 
 def health(request):

@@ -13,10 +13,10 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts import assurance
 from eforms import services as eform_services
 from eforms.models import DossierForm
 from government.models import AdministrativeUnit, Agency
-from portal.accounts import assurance
 from portal.downloads import download
 from procedures.exceptions import DomainError
 from procedures.models import Dossier, DossierState, Procedure, RequiredDocument

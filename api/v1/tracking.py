@@ -7,7 +7,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from portal.ratelimit import client_ip, hit
+from government.ratelimit import client_ip, hit
 from procedures.selectors import tracked_dossier
 
 from .serializers import PublicStatusSerializer, TrackingSerializer

@@ -2,10 +2,10 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
-class AccountsConfig(AppConfig):
-    name = "portal.accounts"
-    label = "accounts"
-    verbose_name = _("Tài khoản")
+class AccountPagesConfig(AppConfig):
+    """The sign-in, second-factor, VNeID and password pages of the identity app `accounts` (an app so
+    that its templates are found)."""
 
-    def ready(self):
-        from . import checks, lockout  # noqa: F401 - the deploy checks; the per-address count of failed sign-ins
+    name = "portal.accounts"
+    label = "account_pages"
+    verbose_name = _("Trang đăng nhập")

@@ -9,7 +9,7 @@ from django import forms
 from django.conf import settings
 from django.shortcuts import render
 
-from portal import ratelimit
+from government import ratelimit
 
 
 class _Typed(forms.Form):

@@ -16,12 +16,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
+from accounts import enrolment, lockout, otp
+from government import ratelimit
 from government.models import Role
 from government.selectors import role_of
-from portal import ratelimit
 from portal.forms import NextForm
 
-from . import enrolment, lockout, otp
 from .middleware import is_staff_account
 
 ENROLMENT_SESSION_KEY = "otp_enrolment_code"

@@ -10,12 +10,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts import assurance
+from accounts.services import VneidAccountRefused, account_for_identity
 from portal.forms import NextForm
 from vneid_adapter import client
 from vneid_adapter.errors import ProviderUnavailable, SignInFailed
-
-from . import assurance
-from .services import VneidAccountRefused, account_for_identity
 
 log = logging.getLogger(__name__)
 SESSION_NEXT = "vneid_next"
@@ -47,7 +46,7 @@ def callback(request):
     except VneidAccountRefused as refused:
         return render(request, "accounts/vneid_failed.html", {"message": refused.message}, status=403)
     target = request.session.pop(SESSION_NEXT, None) or reverse("citizens:my_dossiers")
-    login(request, user, backend="portal.accounts.backends.PersonalIdBackend")
+    login(request, user, backend="accounts.backends.PersonalIdBackend")
     assurance.remember(request, identity.assurance, id_token)
     messages.success(request, _signed_in_message(user, identity.assurance))
     return redirect(target)

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.identity import verify_account
 from citizen_registry_adapter.errors import RegistryError
 from citizen_registry_adapter.registry import get_registry
 from government.uploads import check_upload, check_uploads
@@ -21,7 +22,6 @@ from procedures.models import DossierState, IdentityStatus, ResultDelivery, Sati
 
 from . import lifecycle
 from .documents import store_document, stored_bytes
-from .identity import verify_account
 
 EDITABLE_FIELDS = ("applicant_phone", "applicant_email", "applicant_address", "result_delivery", "delivery_address")
 
@@ -57,7 +57,7 @@ class AssuranceTooLow(DomainError):
 
 def check_assurance(procedure, assurance):
     """Filing online needs a sign-in at the level the procedure's version in force asks for.
-    `assurance` is the level of the current sign-in (portal/accounts/assurance.py); None only for
+    `assurance` is the level of the current sign-in (accounts/assurance.py); None only for
     callers that are not a citizen's sign-in (demo data, tests of other rules)."""
     if assurance is not None and assurance < procedure.assurance_level:
         raise AssuranceTooLow(procedure.assurance_level)

@@ -4,15 +4,10 @@ A registry that is down never stops a dossier: the dossier stays "identity not y
 `verify_pending_identities` (the `verify_identities` command) tries again later.
 """
 
-from django.contrib.auth import get_user_model
-from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
-
 from citizen_registry_adapter.errors import (
     CitizenNotFound,
     InvalidPersonalId,
     InvalidResponse,
-    RegistryError,
     RegistryUnavailable,
 )
 from citizen_registry_adapter.registry import get_registry
@@ -58,32 +53,3 @@ def verify_pending_identities(*, actor="verify_identities", registry=None, limit
     for dossier in pending[:limit] if limit else pending:
         counts[verify_applicant(dossier, actor=actor, registry=registry)] += 1
     return counts
-
-
-def verify_account(user, *, registry=None):
-    """Check a citizen account's name and date of birth; True once the registry agrees.
-
-    Raises `CitizenNotFound` or `IdentityMismatch` when it disagrees, `RegistryUnavailable` or
-    `InvalidResponse` when it cannot say.
-    """
-    if user.identity_verified_at is not None:
-        return True
-    declared = {"personal_id": user.personal_id, "full_name": user.get_full_name()}
-    if user.date_of_birth:
-        declared["date_of_birth"] = user.date_of_birth.isoformat()
-    verification = (registry or get_registry()).verify(declared, purpose="xac-thuc-tai-khoan", actor=user.username)
-    if not verification.matches:
-        raise IdentityMismatch([result.field for result in verification.problems])
-    user.identity_verified_at = timezone.now()
-    if user.pk:
-        get_user_model().objects.filter(pk=user.pk).update(identity_verified_at=user.identity_verified_at)
-    return True
-
-
-class IdentityMismatch(RegistryError):
-    code = "mismatch"
-    default_message = _("Họ tên hoặc ngày sinh không khớp với CSDL quốc gia về dân cư.")
-
-    def __init__(self, fields):
-        self.fields = fields
-        super().__init__()

@@ -4,7 +4,7 @@ its address — not to reach /metrics, not to start every rate limit afresh."""
 import pytest
 from django.test import RequestFactory
 
-from portal.ratelimit import client_ip
+from government.ratelimit import client_ip
 from tests.factories import local
 from tests.portal.citizens.test_tracking import submitted, track
 

@@ -36,7 +36,7 @@ def test_a_list_costs_the_same_for_3_or_25_dossiers(client, world, who, path, mo
 
 
 def test_a_signed_in_page_reads_the_role_with_the_user(client, world):
-    """The user, their staff role and its agency come in one query, not three (portal/accounts/backends.py)."""
+    """The user, their staff role and its agency come in one query, not three (accounts/backends.py)."""
     sign_in_verified(client, world.xa_motcua)
     with CaptureQueriesContext(connection) as captured:
         client.get("/can-bo/")

@@ -1,7 +1,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from portal.accounts.assurance import SESSION_LEVEL
+from accounts.assurance import SESSION_LEVEL
 
 from .conftest import DEMO_CITIZEN
 

@@ -6,9 +6,9 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from accounts import enrolment, otp
 from government.models import StaffRole
 from government.selectors import agency_of, role_of
-from portal.accounts import enrolment, otp
 from procedures import policy
 
 from .common import staff_refusal, staff_required

@@ -5,9 +5,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from accounts.services import RegistrationRefused, register_citizen, registration_wait
 from citizen_registry_adapter.errors import InvalidPersonalId
-from portal import ratelimit
-from portal.accounts.services import RegistrationRefused, register_citizen, registration_wait
+from government import ratelimit
 from portal.forms import NextForm
 from privacy.models import Method, Purpose
 from privacy.services import give_consent
@@ -51,7 +51,7 @@ def register(request):
             for field, purpose in (("consent_sms", Purpose.SMS), ("consent_email", Purpose.EMAIL)):
                 if data[field]:
                     give_consent(user, purpose, method=Method.REGISTRATION)
-            login(request, user, backend="portal.accounts.backends.PersonalIdBackend")
+            login(request, user, backend="accounts.backends.PersonalIdBackend")
             if verified:
                 messages.success(request, _("Đã tạo tài khoản. Họ tên và ngày sinh khớp CSDL quốc gia về dân cư."))
             else:

@@ -8,9 +8,9 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts import assurance
 from eforms import services as eform_services
 from eforms.forms import display, row_change
-from portal.accounts import assurance
 from portal.downloads import download
 from procedures.exceptions import DomainError
 from procedures.models import DossierState, Procedure

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from portal.ratelimit import client_ip, hit, minutes
+from government.ratelimit import client_ip, hit, minutes
 from procedures.selectors import citizen_view, timeline, tracked_dossier
 
 from ..forms import TrackingForm

@@ -23,7 +23,7 @@ def sign_in(client, username, password="MotCua@2026"):
 
 
 def test_first_sign_in_needs_an_enrolment_code_then_enrols_totp_and_issues_backup_codes(client, world):
-    from portal.accounts import enrolment
+    from accounts import enrolment
 
     response = sign_in(client, "xa.motcua")
     assert response["Location"] == "/can-bo/"
@@ -57,7 +57,7 @@ def test_enrolment_codes_expire_are_single_use_and_cannot_be_guessed(client, wor
 
     from django.utils import timezone
 
-    from portal.accounts import enrolment
+    from accounts import enrolment
 
     old = enrolment.issue(world.xa_motcua, now=timezone.now() - dt.timedelta(hours=73))
     assert enrolment.redeem(world.xa_motcua, old) is None
@@ -85,7 +85,7 @@ def test_the_issue_enrolment_code_command_bootstraps_the_first_administrator(wor
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
 
-    from portal.accounts import enrolment
+    from accounts import enrolment
 
     admin = get_user_model().objects.create_superuser("quantri", "qt@example.vn", "Quan-Tri-2026")
     call_command("issue_enrolment_code", "quantri")
@@ -104,7 +104,7 @@ def test_a_throttled_code_says_how_long_to_wait(client, world, settings):
 
 
 def test_later_sign_ins_need_a_code_and_a_backup_code_works_once(client, world):
-    from portal.accounts import otp
+    from accounts import otp
 
     device = TOTPDevice.objects.create(user=world.xa_motcua, name="app", confirmed=True)
     backup = otp.issue_backup_codes(world.xa_motcua)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from portal.accounts.assurance import SESSION_LEVEL
+from accounts.assurance import SESSION_LEVEL
 from tests.vneid_adapter.conftest import Journey, _fake_vneid, vneid  # noqa: F401
 
 pytestmark = pytest.mark.django_db

@@ -2,8 +2,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
+from accounts import enrolment, otp
 from government.demo import DEMO_PASSWORD
-from portal.accounts import enrolment, otp
 from portal.home.services import ensure_site
 from procedures.services.demo import seed_demo_accounts
 from procedures.services.demo_work import seed_waiting_work

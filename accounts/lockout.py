@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_login_failed
 from django.dispatch import receiver
 
-from portal import ratelimit
+from government import ratelimit
 
 SCOPE = "sign-in-failures"
 

@@ -12,10 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts.identity import IdentityMismatch, verify_account
 from citizen_registry_adapter.errors import CitizenNotFound, InvalidPersonalId, InvalidResponse, RegistryUnavailable
 from citizen_registry_adapter.personal_id import mask, parse
-from portal import ratelimit
-from procedures.services.identity import IdentityMismatch, verify_account
+from government import ratelimit
 
 MISMATCH = gettext_lazy(
     "Thông tin không khớp. Kiểm tra số định danh, họ tên và ngày sinh đúng như trên thẻ căn cước. "

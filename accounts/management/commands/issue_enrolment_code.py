@@ -1,7 +1,7 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.accounts import enrolment, otp
+from accounts import enrolment, otp
 
 
 class Command(BaseCommand):

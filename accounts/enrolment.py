@@ -9,18 +9,22 @@ from django.contrib.auth.hashers import check_password, make_password
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from government.exceptions import DomainError
+from government.models import Role
 from government.selectors import agency_of, role_of
-from procedures import policy
-from procedures.exceptions import PermissionDenied
 
 from .models import EnrolmentCode
 
 
+class NotAllowed(DomainError):
+    pass
+
+
 def may_issue(issuer, user):
-    if issuer.is_superuser or role_of(issuer) == policy.Role.ADMINISTRATOR:
+    if issuer.is_superuser or role_of(issuer) == Role.ADMINISTRATOR:
         return True
     return (
-        role_of(issuer) == policy.LEADER
+        role_of(issuer) == Role.LEADER
         and user.pk != issuer.pk
         and agency_of(user) is not None
         and agency_of(user) == agency_of(issuer)
@@ -31,7 +35,7 @@ def issue(user, issued_by=None, *, now=None):
     """A fresh code for `user` (earlier unused ones stop working); returns it as the person must type it.
     `issued_by` None: from the command line, by whoever runs the server."""
     if issued_by is not None and not may_issue(issued_by, user):
-        raise PermissionDenied(_("Bạn không được cấp mã cho tài khoản này."))
+        raise NotAllowed(_("Bạn không được cấp mã cho tài khoản này."))
     now = now or timezone.now()
     digits = f"{secrets.randbelow(10**10):010d}"
     EnrolmentCode.objects.filter(user=user, used_at__isnull=True).delete()
