@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from national_portal_adapter.client import PortalError, PortalRefused, get_portal
 from national_portal_adapter.messages import STATUS_OF_ACTION, status_message
+from procedures.models import DossierEvent
 
 from .models import Delivery, OutboxMessage
 
@@ -139,8 +140,6 @@ def record_history(*, delivered=True, batch=2_000, progress=None):
     dossiers written in bulk (the demo's synthetic year, an import from an older system) bypass the
     signal that records one per event. `delivered` marks them sent at the event's time (the portal
     has that history); otherwise they wait to be sent. Idempotent. Returns the messages written."""
-    from procedures.models import DossierEvent
-
     if not settings.NATIONAL_PORTAL["ENABLED"]:
         return 0
     tz = timezone.get_default_timezone()

@@ -11,13 +11,15 @@ import secrets
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, F, OuterRef
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from payment_adapter.client import GatewayError, PaymentRequest, get_gateway
 from payment_adapter.http_client import result_from
 from procedures.exceptions import DomainError, PermissionDenied
-from procedures.models import IN_PROGRESS, DossierState
+from procedures.models import IN_PROGRESS, Dossier, DossierEvent, DossierState
 
 from .models import Payment, PaymentChannel, PaymentStatus
 
@@ -188,11 +190,6 @@ def record_fee_history(received_by, *, batch=2_000):
     payment: their pages said "not paid yet" after the result was handed over. Paid when the dossier
     was filed: online through the platform, at a counter in cash. A dossier anyone else received is
     left alone, paid or not. Idempotent. Returns the payments written."""
-    from django.db.models import Exists, F, OuterRef
-    from django.db.models.functions import Coalesce
-
-    from procedures.models import Dossier, DossierEvent
-
     first_actor = (
         DossierEvent.objects.filter(dossier=OuterRef("pk"), action__in=("submit", "receive"))
         .order_by("created_at", "pk")
