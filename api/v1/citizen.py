@@ -16,8 +16,8 @@ from rest_framework.views import APIView
 from accounts import assurance
 from eforms import services as eform_services
 from eforms.models import DossierForm
+from government.downloads import download
 from government.models import AdministrativeUnit, Agency
-from portal.downloads import download
 from procedures.exceptions import DomainError
 from procedures.models import Dossier, DossierState, Procedure, RequiredDocument
 from procedures.selectors import citizen_dossiers, held_by, receiving_agencies, result_files

@@ -12,11 +12,11 @@ from django.views.decorators.http import require_POST
 
 from citizen_registry_adapter.records import FIELD_LABELS
 from eforms.selectors import declared_values
+from government.downloads import download
 from government.signing import sign_pdf
 from national_sync.selectors import sync_of
 from payments.selectors import payments_of
 from payments.services import fee_of
-from portal.downloads import download
 from portal.forms import PreviewForm
 from privacy.models import Access
 from privacy.services import record_access

@@ -18,13 +18,13 @@ from citizen_registry_adapter.errors import RegistryError
 from citizen_registry_adapter.registry import get_registry
 from eforms import services as eform_services
 from eforms.forms import EForm, row_change
+from government.downloads import download
 from government.folding import fold
 from government.models import Role
 from government.selectors import agency_of, role_of
 from payments import services as payments
 from payments.models import PaymentChannel
 from portal.citizens.forms import EFormButtonsForm
-from portal.downloads import download
 from portal.forms import PreviewForm
 from procedures.exceptions import DomainError
 from procedures.models import PendingUpload

@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
+from government.downloads import download
 from government.signing import sign_pdf
 from payments.selectors import payments_of
 from payments.services import can_pay_online, fee_of
-from portal.downloads import download
 from procedures import policy
 from procedures.exceptions import DomainError
 from procedures.models import DossierEventFile, DossierState, SatisfactionRating

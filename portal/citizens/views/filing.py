@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from accounts import assurance
 from eforms import services as eform_services
 from eforms.forms import display, row_change
-from portal.downloads import download
+from government.downloads import download
 from procedures.exceptions import DomainError
 from procedures.models import DossierState, Procedure
 from procedures.pdf.receipt import render_receipt

@@ -8,10 +8,10 @@ from documents.models import AssignmentRole, IncomingState, OutgoingState
 from documents.policy import is_clerk_of, is_leader_of, may_draft
 from documents.register_books import INCOMING_COLUMNS, incoming_rows
 from documents.services import incoming as services
+from government.downloads import download
 from government.exceptions import DomainError
 from government.selectors import agency_of
 from portal.backoffice.exports import xlsx_response
-from portal.downloads import download
 
 from ..forms import AssignForm, Classification, CloseForm, IncomingForm, ProgressForm, ReceiveForm, RegisterFilterForm
 from .common import documents_staff_required, filtered, page_of, query_without_page, register_book

@@ -10,12 +10,12 @@ from documents.policy import is_clerk_of, is_leader_of, may_draft
 from documents.register_books import OUTGOING_COLUMNS, outgoing_rows
 from documents.services import exchange
 from documents.services import outgoing as services
+from government.downloads import download
 from government.exceptions import DomainError
 from government.models import Role
 from government.selectors import agency_of
 from government.signing import check_signatures
 from portal.backoffice.exports import xlsx_response
-from portal.downloads import download
 
 from ..forms import DraftForm, RegisterFilterForm, ReturnForm
 from .common import documents_staff_required, filtered, page_of, query_without_page, register_book

@@ -7,12 +7,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from government.downloads import download
 from government.exceptions import DomainError
 from meetings import policy, selectors
 from meetings.models import Annotation, DocumentKind, DocumentVersion, Meeting, MeetingDocument
 from meetings.services import documents
 from portal.backoffice.exports import csv_response
-from portal.downloads import download
 
 from ..forms import AnnotationForm, CommentForm, VersionForm
 from .common import qr_meetings, refusal, submit, with_seat

@@ -9,12 +9,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from government.downloads import download
 from government.exceptions import DomainError
 from government.signing import check_signatures
 from meetings import selectors
 from meetings.models import Comment
 from meetings.services import invitations, record
-from portal.downloads import download
 
 from ..forms import MinutesForm
 from .common import act, refusal, submit, with_seat

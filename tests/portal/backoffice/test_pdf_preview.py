@@ -40,7 +40,7 @@ def test_an_image_is_still_shown_in_the_page(staff_client, world):
 
 def test_no_dossier_file_is_served_inline_as_pdf_whoever_asks(world):
     """The safety net under every view: download() never answers an uploaded PDF inline."""
-    from portal.downloads import download
+    from government.downloads import download
 
     _dossier, document = filed_with(world, pdf("to-khai.pdf"))
     response = download(document.file, "to-khai.pdf", "application/pdf", inline=True)
