@@ -3,8 +3,10 @@ from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from government.admin import ReadOnlyAdmin
+
 from . import enrolment, lockout
-from .models import User
+from .models import Consent, User
 
 
 @admin.register(User)
@@ -38,3 +40,11 @@ class UserAdmin(BaseUserAdmin):
     def unlock_sign_in(self, request, queryset):
         count = sum(1 for user in queryset if lockout.unlock(user))
         self.message_user(request, _("Đã mở khóa đăng nhập cho %(count)s tài khoản.") % {"count": count})
+
+
+@admin.register(Consent)
+class ConsentAdmin(ReadOnlyAdmin):
+    list_display = ("user", "purpose", "terms_version", "method", "given_at", "withdrawn_at")
+    list_filter = ("purpose", "method", "terms_version")
+    search_fields = ("user__username", "user__personal_id")
+    list_select_related = ("user",)

@@ -2,6 +2,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import PermissionDenied
 
+from . import lockout
+
 
 class SignInAddressLimit:
     """Every sign-in door — the portal's, the Django admin's, Wagtail's /cms/ and /_util/ — goes
@@ -10,8 +12,6 @@ class SignInAddressLimit:
     has no get_user (a session never names it)."""
 
     def authenticate(self, request, **credentials):
-        from . import lockout
-
         if request is not None and lockout.address_wait(request):
             raise PermissionDenied  # authenticate() stops here and reports a failed sign-in
         return None

@@ -16,6 +16,7 @@ from accounts.identity import IdentityMismatch, verify_account
 from citizen_registry_adapter.errors import CitizenNotFound, InvalidPersonalId, InvalidResponse, RegistryUnavailable
 from citizen_registry_adapter.personal_id import mask, parse
 from government import ratelimit
+from government.models import StaffRole
 
 MISMATCH = gettext_lazy(
     "Thông tin không khớp. Kiểm tra số định danh, họ tên và ngày sinh đúng như trên thẻ căn cước. "
@@ -169,6 +170,4 @@ def account_for_identity(identity, *, at=None):
 
 
 def _has_staff_role(user):
-    from government.models import StaffRole
-
     return StaffRole.objects.filter(user=user).exists()

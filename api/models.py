@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from rest_framework_api_key.models import AbstractAPIKey
 
+from government.models import StaffRole
+
 
 class Scope(models.TextChoices):
     READ = "read", _("Chỉ đọc hồ sơ trong phạm vi")
@@ -48,8 +50,6 @@ class SystemClient(AbstractAPIKey):
         verbose_name_plural = _("hệ thống kết nối")
 
     def clean(self):
-        from government.models import StaffRole
-
         if self.scope == Scope.TRANSITIONS:
             role = (
                 StaffRole.objects.filter(user=self.acting_user).select_related("agency").first()

@@ -1,4 +1,5 @@
 from django.urls import include, path, re_path
+from django.utils.translation import gettext as _
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.permissions import AllowAny
 from rest_framework.views import APIView
@@ -13,8 +14,6 @@ class NoSuchAddress(APIView):
     permission_classes = [AllowAny]
 
     def dispatch(self, request, *args, **kwargs):
-        from django.utils.translation import gettext as _
-
         self.args, self.kwargs, self.request = args, kwargs, self.initialize_request(request, *args, **kwargs)
         self.headers = self.default_response_headers
         response = problem(404, "not-found", _("Không tìm thấy"), _("Không có địa chỉ này trong API."))

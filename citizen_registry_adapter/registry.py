@@ -6,16 +6,16 @@ from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 
+from .http_client import HttpRegistry
+from .memory import InMemoryRegistry
+from .synthetic import population
+
 
 @cache
 def get_registry():
     config = settings.CITIZEN_REGISTRY
     if config["BACKEND"] == "memory":
-        from .memory import InMemoryRegistry
-        from .synthetic import population
-
         return InMemoryRegistry(population().values())
-    from .http_client import HttpRegistry
 
     cert = (config["CLIENT_CERT"], config["CLIENT_KEY"]) if config["CLIENT_KEY"] else config["CLIENT_CERT"] or None
     return HttpRegistry(

@@ -9,8 +9,10 @@ from django.core.validators import RegexValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from citizen_registry_adapter.personal_id import InvalidPersonalId, parse
 from government.cache_versions import move_on, version
 from government.collation import by_name
+from government.models import AdministrativeUnit, UnitLevel
 from government.widgets import QuickSelect
 
 PHONE = RegexValidator(r"^0\d{9}$", _("Số điện thoại gồm 10 chữ số, bắt đầu bằng 0."))
@@ -18,8 +20,6 @@ YES, NO = "yes", "no"
 
 
 def _personal_id(value):
-    from citizen_registry_adapter.personal_id import InvalidPersonalId, parse
-
     try:
         parse(value)
     except InvalidPersonalId as error:
@@ -58,8 +58,6 @@ def commune_choices():
     key = f"eform-communes:{version(UNITS_VERSION_KEY)}"
     communes = cache.get(key)
     if communes is None:
-        from government.models import AdministrativeUnit, UnitLevel
-
         units = AdministrativeUnit.objects.filter(level=UnitLevel.COMMUNE).select_related("parent").order_by(by_name())
         communes = [(unit.code, f"{unit.name}, {unit.parent.name}" if unit.parent_id else unit.name) for unit in units]
         cache.set(key, communes, timeout=3600)

@@ -4,8 +4,13 @@ What was typed is kept as the raw posted values (`EForm.raw`), whatever their va
 mistake anywhere never loses anything; the cleaned values (`EForm.values`) exist once all is valid.
 """
 
+import datetime as dt
+
 from django import forms
 from django.utils.translation import gettext as _
+
+from government.models import AdministrativeUnit
+from government.words import date_in_words
 
 from . import fields as kinds
 
@@ -243,16 +248,10 @@ def show(spec, value):
     if kind == "date":
         year, month, day = str(value).split("-")
         if spec.get("in_words"):
-            import datetime as dt
-
-            from government.words import date_in_words
-
             words = date_in_words(dt.date(int(year), int(month), int(day)))
             return f"{day}/{month}/{year} ({_('bằng chữ')}: {words})"
         return f"{day}/{month}/{year}"
     if kind == "address":
-        from government.models import AdministrativeUnit
-
         unit = AdministrativeUnit.objects.filter(code=value.get("commune")).select_related("parent").first()
         place = f"{unit.name}, {unit.parent.name}" if unit and unit.parent_id else (unit.name if unit else "")
         return ", ".join(part for part in (value.get("detail", ""), place) if part)

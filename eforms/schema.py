@@ -6,6 +6,8 @@ reads the standard; pydantic would tie the format to Python classes. Checks the 
 condition naming an earlier field) follow in `check_definition`.
 """
 
+import json
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from jsonschema import Draft202012Validator
@@ -112,7 +114,6 @@ _VALIDATOR = Draft202012Validator(DEFINITION)
 
 def check_definition(definition):
     """Raise ValidationError saying where and what is wrong; return the definition when it is sound."""
-    import json
 
     if "\\u0000" in json.dumps(definition):
         raise ValidationError(_("Biểu mẫu không được chứa ký tự rỗng (NUL)."))

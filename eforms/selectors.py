@@ -1,5 +1,7 @@
 """Reads of what applicants declared in electronic forms."""
 
+from decimal import Decimal, InvalidOperation
+
 from government.folding import fold
 
 from .forms import display, show
@@ -57,7 +59,6 @@ def key_columns(procedure):
 def declared_fees(dossier):
     """VND added to the procedure's fee by what was declared: a number of copies asked for, each at
     its field's `fee_each_vnd` (fields hidden by their condition were not stored, so add nothing)."""
-    from decimal import Decimal, InvalidOperation
 
     total = 0
     for record in DossierForm.objects.filter(dossier=dossier, values__isnull=False):

@@ -1,5 +1,5 @@
-"""Electronic forms in a dossier: prefill, save what was typed, freeze at submission with the
-generated declaration as the requirement's document, sign it at receipt."""
+"""Electronic forms in a dossier: prefill, save what was typed, freeze at submission into generated
+declarations (which procedures stores as the requirements' documents), sign them at receipt."""
 
 import dataclasses
 import hashlib
@@ -9,11 +9,17 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from citizen_registry_adapter.errors import RegistryError
+from citizen_registry_adapter.registry import get_registry
+from government.addresses import locate
+from government.exceptions import DomainError
 from government.folding import fold
-from procedures.exceptions import DomainError
+from government.models import AdministrativeUnit, UnitLevel
+from government.signing import sign_pdf
 
 from .forms import EForm, show
 from .models import DossierForm
+from .pdf import declaration
 from .schema import walk
 
 log = logging.getLogger(__name__)
@@ -127,17 +133,12 @@ def prefilled(definition, dossier, record=None):
 
 def _located(address):
     """The registry's address split into the commune of the list and what comes before it."""
-    from government.addresses import locate
-    from government.models import AdministrativeUnit, UnitLevel
 
     communes = AdministrativeUnit.objects.filter(level=UnitLevel.COMMUNE).values_list("code", "name", "parent__name")
     return locate(address, list(communes))
 
 
 def _registry_record(dossier):
-    from citizen_registry_adapter.errors import RegistryError
-    from citizen_registry_adapter.registry import get_registry
-
     try:
         return get_registry().lookup(
             dossier.applicant_personal_id,
@@ -160,14 +161,20 @@ def problems(dossier):
     return found
 
 
+@dataclasses.dataclass(frozen=True)
+class Declaration:
+    """A frozen form's declaration: the PDF that stands for `required_document` in the dossier."""
+
+    required_document: object
+    name: str
+    content: bytes
+
+
 def freeze(dossier, *, at=None):
-    """At submission: fix each form's definition and values, and store its declaration PDF as the
-    requirement's document (replacing any upload for it)."""
-    from procedures.models import DossierDocument
-
-    from .pdf import declaration
-
+    """At submission: fix each form's definition and values, and return its declaration PDF for the
+    caller to store as the requirement's document (procedures.services.documents)."""
     at = at or timezone.now()
+    declarations = []
     for record in DossierForm.objects.filter(dossier=dossier, submitted_at__isnull=True).select_related(
         "required_document"
     ):
@@ -184,30 +191,22 @@ def freeze(dossier, *, at=None):
             )
         )
         record.save(update_fields=["values", "submitted_at", "search_text", "updated_at"])
-        content = declaration(dossier, record.definition, record.values, at=at)
-        for old in dossier.documents.filter(required_document=record.required_document):
-            old.file.delete(save=False)
-            old.delete()
-        name = f"to-khai-{record.required_document.order}.pdf"
-        document = DossierDocument(
-            dossier=dossier,
-            required_document=record.required_document,
-            name=name,
-            content_type="application/pdf",
-            size=len(content),
-            sha256=hashlib.sha256(content).hexdigest(),
-            uploaded_at=at,
+        name = declaration_name(record.required_document)
+        declarations.append(
+            Declaration(record.required_document, name, declaration(dossier, record.definition, record.values, at=at))
         )
-        document.file.save(name, ContentFile(content), save=False)
-        document.save()
+    return declarations
+
+
+def declaration_name(required_document):
+    return f"to-khai-{required_document.order}.pdf"
 
 
 def sign_declarations(dossier):
     """At receipt: the receiving agency signs each generated declaration. Without a certificate the
     declaration stays unsigned and the receipt goes on (the desk's forms behave the same)."""
-    from government.signing import sign_pdf
 
-    names = {f"to-khai-{r.required_document.order}.pdf" for r in dossier.eforms.select_related("required_document")}
+    names = {declaration_name(r.required_document) for r in dossier.eforms.select_related("required_document")}
     for document in dossier.documents.filter(name__in=names):
         try:
             signed = sign_pdf(

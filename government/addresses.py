@@ -17,7 +17,7 @@ def on_current_tree(address):
     if not text or not OLD_TREE.search(text):
         return text, False
     try:
-        import vietnamadminunits
+        import vietnamadminunits  # noqa: PLC0415 - its conversion table costs 0.5 s and 80 MB; only old-tree addresses need it
 
         converted = vietnamadminunits.convert_address(text)
     except Exception:  # noqa: BLE001 - the table does not know this address: print it as written

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,8 +8,6 @@ class GovernmentConfig(AppConfig):
     verbose_name = _("Bộ máy hành chính")
 
     def ready(self):
-        from django.db.backends.signals import connection_created
-
         from .collation import register
 
         connection_created.connect(register, dispatch_uid="government.collation")

@@ -14,6 +14,10 @@ from functools import cache
 from pathlib import Path
 
 import fontpkg_noto_serif
+from fontTools.ttLib import TTFont
+from fontTools.varLib import instancer
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont as ReportlabTTFont
 
 SOURCES = {
     "Regular": ("NotoSerif[wdth,wght].ttf", 400),
@@ -22,6 +26,17 @@ SOURCES = {
     "BoldItalic": ("NotoSerif-Italic[wdth,wght].ttf", 700),
 }
 VERSION = "2.15"  # of fontpkg-noto-serif: a new package cuts its own files
+
+
+# reportlab's names of the four styles (government.pdf draws with them; pdf_forms measures with them).
+FONT, BOLD, ITALIC, BOLD_ITALIC = "NotoSerif", "NotoSerif-Bold", "NotoSerif-Italic", "NotoSerif-BoldItalic"
+
+
+@cache
+def register_fonts():
+    for name, style in ((FONT, "Regular"), (BOLD, "Bold"), (ITALIC, "Italic"), (BOLD_ITALIC, "BoldItalic")):
+        pdfmetrics.registerFont(ReportlabTTFont(name, str(font_file(style))))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC)
 
 
 def font_dir():
@@ -38,9 +53,6 @@ def font_file(style):
 
 
 def _cut(style, target):
-    from fontTools.ttLib import TTFont
-    from fontTools.varLib import instancer
-
     source, weight = SOURCES[style]
     variable = TTFont(str(fontpkg_noto_serif.ROOT / "files" / source))
     static = instancer.instantiateVariableFont(variable, {"wght": weight, "wdth": 100}, updateFontNames=True)

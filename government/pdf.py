@@ -13,17 +13,14 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import Flowable, Image, Paragraph, TableStyle
+from reportlab.platypus import Flowable, Image, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 from reportlab.platypus import Table as PlatypusTable
 
-from government.fonts import font_file
+from government.fonts import BOLD, BOLD_ITALIC, FONT, ITALIC, register_fonts
 from government.pdf_forms import SIGNATURE_HEIGHT, Spot
 from government.places import place_name
 
-FONT, BOLD, ITALIC, BOLD_ITALIC = "NotoSerif", "NotoSerif-Bold", "NotoSerif-Italic", "NotoSerif-BoldItalic"
 MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 SLOGAN = "Độc lập - Tự do - Hạnh phúc"
 
@@ -35,13 +32,6 @@ class Table(PlatypusTable):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT)]))
-
-
-@cache
-def register_fonts():
-    for name, style in ((FONT, "Regular"), (BOLD, "Bold"), (ITALIC, "Italic"), (BOLD_ITALIC, "BoldItalic")):
-        pdfmetrics.registerFont(TTFont(name, str(font_file(style))))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC)
 
 
 @cache
@@ -222,7 +212,6 @@ def build_form(
     form's own flowables, a QR block, signature columns. The issuer's second line is the agency's desk
     name from its data (a service center has none: its own name says it). With `spots`, the number,
     the date and the first signer's signature are left to form fields (see `header`)."""
-    from reportlab.platypus import SimpleDocTemplate, Spacer
 
     s = styles()
     title = str(title or form_set.title(kind))

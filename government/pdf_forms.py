@@ -21,6 +21,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
+from government.fonts import FONT, ITALIC, font_file, register_fonts
+
 NUMBER_FIELD, DATE_FIELD = "SoKyHieu", "NgayBanHanh"
 SIGNER_FIELD, SEAL_FIELD = "ChuKyNguoiKy", "ChuKyCoQuan"
 FIELD_HEIGHT = 6 * mm
@@ -147,7 +149,6 @@ def _append_text_field(writer, name, box):
 
 def fill_text_fields(pdf_bytes, values):
     """`values` ({field name: text}) written into the empty text fields, as one incremental update."""
-    from government.pdf import FONT, ITALIC, register_fonts  # government.pdf places its fields with Spot, from here
 
     register_fonts()
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
@@ -170,6 +171,4 @@ def fill_text_fields(pdf_bytes, values):
 
 
 def _font_file(style):
-    from government.fonts import font_file
-
     return str(font_file(style))

@@ -2,6 +2,7 @@
 
 import time
 
+from django.conf import settings
 from django.core.cache import cache
 
 
@@ -58,7 +59,6 @@ def is_scraper(request):
     """Whether the monitoring scraper (METRICS_ALLOWED_IPS) asks. A request relayed by a proxy the
     portal was not told to trust — a same-host proxy with TRUSTED_PROXIES unset makes every client
     127.0.0.1 — is never the scraper, whatever address it seems to come from."""
-    from django.conf import settings
 
     if request.META.get("REMOTE_ADDR") not in _trusted() and any(request.META.get(h) for h in FORWARDING_HEADERS):
         return False
@@ -66,6 +66,4 @@ def is_scraper(request):
 
 
 def _trusted():
-    from django.conf import settings
-
     return set(getattr(settings, "TRUSTED_PROXIES", ()))

@@ -12,6 +12,7 @@ from functools import cache
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, Storage
+from storages.backends.s3 import S3Storage
 
 
 class PrivateStorage(FileSystemStorage):
@@ -34,8 +35,6 @@ _storage = PrivateStorage()
 
 @cache
 def _object_storage(endpoint, bucket, access_key, secret_key, region, prefix):
-    from storages.backends.s3 import S3Storage
-
     # No public URLs (querystring_auth off, no ACL): files are read by the views, never linked to.
     return S3Storage(
         endpoint_url=endpoint,

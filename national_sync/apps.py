@@ -7,4 +7,4 @@ class NationalSyncConfig(AppConfig):
     verbose_name = _("Đồng bộ Cổng Dịch vụ công quốc gia")
 
     def ready(self):
-        from . import signals  # noqa: F401  (Django's way: receivers connect when the app is ready)
+        from . import signals, tasks  # noqa: F401  (Django's way: receivers connect when the app is ready)

@@ -6,6 +6,7 @@ import logging
 
 from django.conf import settings
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 
 from national_portal_adapter.client import PortalError, PortalRefused, get_portal
@@ -15,6 +16,11 @@ from procedures.models import DossierEvent
 from .models import Delivery, OutboxMessage
 
 log = logging.getLogger(__name__)
+
+# Sent after commit when a dossier has messages to deliver. The outbox does not know who delivers:
+# national_sync.tasks listens and queues its Celery task (so this module never imports the tasks,
+# which import it).
+messages_waiting = Signal()
 
 
 def record(event):
@@ -40,9 +46,7 @@ def record(event):
 
 
 def _schedule(dossier_id):
-    from .tasks import deliver_dossier
-
-    deliver_dossier.delay(dossier_id)
+    messages_waiting.send(sender=OutboxMessage, dossier_id=dossier_id)
 
 
 def deliver_dossier(dossier_id, *, portal=None, now=None):

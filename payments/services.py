@@ -16,6 +16,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from eforms.selectors import declared_fees
 from payment_adapter.client import GatewayError, PaymentRequest, get_gateway
 from payment_adapter.http_client import result_from
 from procedures.exceptions import DomainError, PermissionDenied
@@ -36,7 +37,6 @@ class CallbackRefused(Exception):
 def fee_of(dossier):
     """The fee of the version the dossier was received under (else the procedure's), in VND, plus what
     the declaration adds (copies asked for on a birth registration)."""
-    from eforms.selectors import declared_fees
 
     terms = dossier.procedure_version or dossier.procedure
     return terms.fee_vnd + declared_fees(dossier)

@@ -9,6 +9,13 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
+import citizen_registry_adapter.health
+import government.storage
+import national_portal_adapter.client
+import payment_adapter.client
+import search.health
+import vneid_adapter.health
+
 SECRET_WORDS = ("SECRET", "KEY", "PASSWORD", "TOKEN")
 
 
@@ -21,40 +28,29 @@ class Connection:
 
 
 def _registry():
-    from citizen_registry_adapter.health import health
-
-    return health()
+    return citizen_registry_adapter.health.health()
 
 
 def _vneid():
-    from vneid_adapter.health import health
-
-    return health()
+    return vneid_adapter.health.health()
 
 
 def _national_portal():
-    from national_portal_adapter.client import get_portal
-
-    return get_portal().health()
+    return national_portal_adapter.client.get_portal().health()
 
 
 def _payment():
-    from payment_adapter.client import get_gateway
-
-    return get_gateway().health()
+    return payment_adapter.client.get_gateway().health()
 
 
 def _search():
-    from search.health import health
-
-    return health()
+    return search.health.health()
 
 
 def _files():
     """Uploaded and issued files: the object storage's bucket answers, or the local folder is writable."""
-    from government.storage import check_storage
 
-    return True, check_storage()  # a failure raises: check() reports it
+    return True, government.storage.check_storage()  # a failure raises: check() reports it
 
 
 CONNECTIONS = [

@@ -2,8 +2,12 @@
 
 from django import forms
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
 
+from government.collation import by_name
+from government.models import AdministrativeUnit, UnitLevel
 from government.widgets import QuickSelect
+from procedures.selectors import service_centers
 
 
 class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
@@ -56,12 +60,6 @@ class PlaceFieldsMixin:
     centers, the one where the result is to be handed over."""
 
     def add_place_fields(self, procedure):
-        from django.utils.translation import gettext_lazy as _
-
-        from government.collation import by_name
-        from government.models import AdministrativeUnit, UnitLevel
-        from procedures.selectors import service_centers
-
         if procedure.is_non_boundary:
             self.fields["case_unit"] = forms.ModelChoiceField(
                 label=_("Xã, phường (%(basis)s)") % {"basis": procedure.get_case_basis_display().lower()},

@@ -6,10 +6,15 @@ for prometheus_client's multi-process mode). The backlogs are read at each scrap
 kept, so every process reports the same truth.
 """
 
+import redis
 from django.conf import settings
+from django.db import DatabaseError
 from django.db.models.signals import post_save
 from prometheus_client import Counter
 from prometheus_client.core import REGISTRY, GaugeMetricFamily
+
+from national_sync.selectors import backlog
+from procedures.models import DossierEvent
 
 TRANSITIONS = Counter("motcua_dossier_transitions_total", "Dossier lifecycle transitions fired", ["action"])
 
@@ -27,10 +32,6 @@ class BacklogCollector:
         yield GaugeMetricFamily("motcua_notification_queue", "")
 
     def collect(self):
-        from django.db import DatabaseError
-
-        from national_sync.selectors import backlog
-
         sync = GaugeMetricFamily(
             "motcua_national_sync_backlog", "Outbox messages not yet delivered", labels=["delivery"]
         )
@@ -54,7 +55,6 @@ def _celery_queue_length():
     url = settings.CELERY_BROKER_URL
     if not url.startswith("redis"):
         return 0
-    import redis
 
     try:
         return redis.Redis.from_url(url, socket_timeout=1).llen("celery")
@@ -63,8 +63,6 @@ def _celery_queue_length():
 
 
 def install():
-    from procedures.models import DossierEvent
-
     post_save.connect(_count_transition, sender=DossierEvent, dispatch_uid="portal.metrics.transitions")
     if not any(isinstance(c, BacklogCollector) for c in list(REGISTRY._collector_to_names)):
         REGISTRY.register(BacklogCollector())

@@ -1,7 +1,14 @@
+import time
+
 from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.templatetags.static import static
+from django_prometheus.exports import ExportToDjangoView
 
 from government.ratelimit import is_scraper
+from government.storage import check_storage
 
 from .forms import NextForm
 
@@ -13,12 +20,6 @@ def health(request):
 
 def ready(request):
     """Readiness: the database, the cache (Redis when configured) and the file storage answer."""
-    import time
-
-    from django.core.cache import cache
-    from django.db import connection
-
-    from government.storage import check_storage
 
     checks = {}
 
@@ -50,7 +51,6 @@ def ready(request):
 
 def metrics(request):
     """Prometheus metrics, for the scraper's addresses only (METRICS_ALLOWED_IPS)."""
-    from django_prometheus.exports import ExportToDjangoView
 
     if not is_scraper(request):
         return HttpResponse(status=404)
@@ -69,7 +69,6 @@ def choose_language(request, code):
 def favicon(request):
     """Browsers ask for /favicon.ico whatever the page says: send them to the static file (its hashed
     name in production), cached for a day."""
-    from django.templatetags.static import static
 
     response = HttpResponseRedirect(static("portal/favicon.ico"))
     response["Cache-Control"] = "public, max-age=86400"

@@ -3,9 +3,9 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from procedures.admin import ReadOnlyAdmin
+from government.admin import ReadOnlyAdmin
 
-from .models import AccessLogEntry, Consent, RegistryLookup
+from .models import AccessLogEntry, RegistryLookup
 
 
 @admin.register(AccessLogEntry)
@@ -19,14 +19,6 @@ class AccessLogEntryAdmin(ReadOnlyAdmin):
     @admin.display(description=_("mã hồ sơ"), ordering="dossier__code")
     def dossier_code(self, entry):
         return entry.dossier.code or f"#{entry.dossier_id}"
-
-
-@admin.register(Consent)
-class ConsentAdmin(ReadOnlyAdmin):
-    list_display = ("user", "purpose", "terms_version", "method", "given_at", "withdrawn_at")
-    list_filter = ("purpose", "method", "terms_version")
-    search_fields = ("user__username", "user__personal_id")
-    list_select_related = ("user",)
 
 
 @admin.register(RegistryLookup)

@@ -5,6 +5,9 @@ import io
 from xml.sax.saxutils import escape
 
 from django.utils import timezone
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from government.pdf import build, grid, styles
 from procedures.selectors import citizen_comment, citizen_decision_note
@@ -137,9 +140,6 @@ def _readable(value):
 
 def summary_pdf(data):
     """A4 summary of `personal_data(user)`, for reading and printing."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
     s = styles()
     margin = 14 * mm

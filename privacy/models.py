@@ -1,53 +1,13 @@
-"""Records the personal data law asks for (Law 91/2025/QH15, Decree 356/2025/NĐ-CP): consents per
-purpose, who opened whose dossier, and which registry look-ups were made about a personal ID."""
+"""Records the personal data law asks for (Law 91/2025/QH15, Decree 356/2025/NĐ-CP): who opened whose
+dossier, and which registry look-ups were made about a personal ID. Consents per purpose belong to the
+account that gave them (accounts.models.Consent)."""
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from procedures.models.events import AppendOnlyModel
-
-
-class Purpose(models.TextChoices):
-    REGISTRY_PREFILL = "registry_prefill", _("Lấy thông tin từ CSDL quốc gia về dân cư để điền sẵn hồ sơ")
-    SMS = "sms", _("Nhận thông báo về hồ sơ qua tin nhắn SMS")
-    EMAIL = "email", _("Nhận thông báo về hồ sơ qua thư điện tử")
-    SURVEY = "survey", _("Nhận lời mời đánh giá mức độ hài lòng sau khi nhận kết quả")
-
-
-class Method(models.TextChoices):
-    REGISTRATION = "registration", _("Đánh dấu khi đăng ký tài khoản")
-    FILING = "filing", _("Đánh dấu khi nộp hồ sơ trực tuyến")
-    SETTINGS = "settings", _("Đánh dấu trên trang quản lý đồng ý")
-
-
-class Consent(models.Model):
-    """One purpose a person agreed to, with the terms they were shown; withdrawn_at ends it. A new
-    agreement after a withdrawal is a new record: the history stays."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="consents")
-    purpose = models.CharField(_("mục đích"), max_length=30, choices=Purpose.choices)
-    terms_version = models.CharField(_("phiên bản điều khoản"), max_length=20)
-    method = models.CharField(_("cách thức"), max_length=20, choices=Method.choices)
-    given_at = models.DateTimeField(_("đồng ý lúc"), default=timezone.now)
-    withdrawn_at = models.DateTimeField(_("rút lại lúc"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("sự đồng ý")
-        verbose_name_plural = _("sự đồng ý")
-        ordering = ["given_at", "pk"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["user", "purpose"],
-                condition=Q(withdrawn_at__isnull=True),
-                name="one_active_consent_per_purpose",
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.user} · {self.get_purpose_display()}"
+from government.models.append_only import AppendOnlyModel
 
 
 class Access(models.TextChoices):

@@ -1,9 +1,10 @@
 """What the portal holds about a person, for "Dữ liệu của tôi" and for administrators."""
 
+from accounts.models import Consent
 from procedures.models import Dossier
 from procedures.selectors import held_by
 
-from .models import AccessLogEntry, Consent, RegistryLookup
+from .models import AccessLogEntry, RegistryLookup
 from .services import id_digest
 
 

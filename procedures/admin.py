@@ -5,7 +5,7 @@ from government.admin import ReadOnlyAdmin
 from procedures.models import Dossier, DossierEvent, DossierStep, Field, Procedure, RequiredDocument, RouteStep
 from procedures.services import validate_route
 
-from . import version_admin  # noqa: F401  (registers ProcedureVersionAdmin)
+from . import eform_admin, version_admin  # noqa: F401  (they register their admins)
 
 
 @admin.register(Field)

@@ -7,4 +7,4 @@ class ProceduresConfig(AppConfig):
     verbose_name = _("Thủ tục hành chính")
 
     def ready(self):
-        from . import checks  # noqa: F401 - registers the settings checks
+        from . import checks, tasks  # noqa: F401 - the settings checks register; the tasks listen to the services

@@ -12,10 +12,13 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from openpyxl import load_workbook
 
+from eforms.schema import check_definition
 from government.models import AgencyKind, UnitLevel
-from procedures.models import CaseBasis, CopyKind, OnlineServiceLevel, TimeLimitKind
-from procedures.models.catalog import check_time_limit
+from procedures.models import CaseBasis, CopyKind, OnlineServiceLevel, ResultKind, TimeLimitKind
+from procedures.models.catalog import check_time_limit, validate_route
+from procedures.result_books import BOOKS, infer
 
 PROCEDURE_COLUMNS = (
     "national_code",
@@ -94,7 +97,6 @@ def read_json(data, base=None):
 def read_excel(path):
     """Sheets "procedures" (one row per version), "documents" and "route" (one row per item, keyed by
     national_code and effective_from); the first row of each names its columns."""
-    from openpyxl import load_workbook
 
     book = load_workbook(path, read_only=True, data_only=True)
     missing = [name for name in ("procedures", "documents", "route") if name not in book.sheetnames]
@@ -189,7 +191,6 @@ def _accept(catalogue, where, code, name, field_code, raw):
 def version_from(raw, base=None, procedure_name=""):
     """A version's model fields from one catalogue entry; ValidationError says what is wrong. What the
     result is (procedures/result_books.py) comes from the entry, or from the procedure's name."""
-    from procedures.services.catalog import validate_route
 
     if "\\u0000" in json.dumps(raw, default=str):
         raise ValidationError(_("chứa ký tự rỗng (NUL)"))
@@ -236,9 +237,6 @@ def version_from(raw, base=None, procedure_name=""):
 
 
 def _result_kind(raw, procedure_name):
-    from procedures.models import ResultKind
-    from procedures.result_books import BOOKS, infer
-
     if not raw.get("result_kind"):
         kind, result_type, book = infer(procedure_name)
         return {"result_kind": kind, "result_type": result_type, "result_book": book}
@@ -280,8 +278,6 @@ def document_from(item, base=None):
                 _("không đọc được biểu mẫu “%(path)s”: %(error)s") % {"path": item["eform"], "error": error}
             ) from None
     if eform:
-        from eforms.schema import check_definition
-
         document["eform"] = check_definition(eform)
     return document
 

@@ -1,13 +1,16 @@
 """System checks for the domain's settings: a broken value fails `manage.py check`, not a receipt."""
 
+import datetime as dt
+
+from django.conf import settings
 from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
+
+from procedures.services.codes import code_format
 
 
 @checks.register()
 def dossier_code_format(app_configs, **kwargs):
-    from procedures.services.codes import code_format
-
     try:
         code_format()
     except ImproperlyConfigured as error:
@@ -17,10 +20,6 @@ def dossier_code_format(app_configs, **kwargs):
 
 @checks.register()
 def form_set_switch_date(app_configs, **kwargs):
-    import datetime as dt
-
-    from django.conf import settings
-
     try:
         dt.date.fromisoformat(settings.FORM_SET_2025_FROM)
     except (TypeError, ValueError):

@@ -5,6 +5,8 @@ from django.core.mail import send_mail
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.consent import has_consent
+from accounts.models import Purpose
 from procedures.models import Channel
 from procedures.selectors import appointment_for, citizen_comment
 from procedures.sms import get_sms_gateway
@@ -65,11 +67,9 @@ def message_for(event):
 def notify(event):
     """Send the event's message to the applicant's e-mail and phone, whichever they gave and agreed to.
 
-    An account holder is written to only on the channels they consented to (privacy.Purpose), and
+    An account holder is written to only on the channels they consented to (accounts.models.Purpose), and
     invited to rate only with the survey consent. A walk-in applicant without an account gave the
     phone or e-mail on the paper form for this dossier's notices, which is where they agreed to it."""
-    from privacy.models import Purpose
-    from privacy.services import has_consent
 
     message = message_for(event)
     if message is None:

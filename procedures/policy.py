@@ -129,10 +129,8 @@ def apology_offered(dossier, user, deadline):
     """Whether `user` is offered the apology letter (Form 04) for `dossier`: still on the books and
     not handed back, overdue or due within its agency's warning window (`deadline`, from
     procedures.queues), and theirs to issue."""
-    from procedures.models import ON_THE_BOOKS  # the models import this module: not at its top
-
     return (
-        dossier.state in ON_THE_BOOKS
+        dossier.is_on_the_books
         and dossier.returned_at is None
         and deadline is not None
         and deadline.is_urgent

@@ -9,6 +9,7 @@ from django.utils.dateparse import parse_datetime
 from government.collation import by_name
 from government.models import Agency, AgencyKind, UnitLevel
 from government.selectors import working_calendar_for
+from procedures.exceptions import RouteError
 from procedures.models import (
     IN_PROGRESS,
     ComponentForm,
@@ -20,6 +21,7 @@ from procedures.models import (
     parse_point,
     point_key,
 )
+from procedures.services.routing import resolve_route
 
 
 def catalog_summary():
@@ -62,7 +64,6 @@ def appointment_for(dossier):
 def appointment_at_receipt(dossier):
     """The date written on the receipt (Form 01) when the desk received the dossier: a later apology's
     new date belongs on Form 04 and the dossier's page, never on the receipt."""
-    from django.utils.dateparse import parse_datetime
 
     receipt = dossier.events.filter(action="receive").order_by("created_at", "pk").first()
     given = parse_datetime(receipt.data.get("due_at", "")) if receipt else None
@@ -83,8 +84,6 @@ def competent_authority(dossier):
     filed at a center, the one its route resolves to from the commune chosen (None if it cannot)."""
     if dossier.competent_agency_id or not dossier.case_unit_id or not dossier.procedure.is_non_boundary:
         return dossier.competent_agency
-    from procedures.exceptions import RouteError
-    from procedures.services.routing import resolve_route
 
     try:
         return resolve_route(dossier.procedure, dossier.receiving_agency, dossier.case_unit)[-1]

@@ -5,14 +5,19 @@ CELERY_BROKER_URL is set.
 """
 
 from celery import shared_task
+from django.dispatch import receiver
 
+from procedures import signals
 from procedures.models import Dossier, DossierEvent
+from procedures.notifications import notify
+from procedures.services.identity import verify_applicant
+from procedures.services.identity import verify_pending_identities as run
+from procedures.services.versions import bring_into_force
+from procedures.sms import get_sms_gateway
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=30, max_retries=5)
 def notify_event(event_id):
-    from procedures.notifications import notify
-
     return notify(
         DossierEvent.objects.select_related("dossier__procedure", "dossier__receiving_agency").get(pk=event_id)
     )
@@ -20,23 +25,17 @@ def notify_event(event_id):
 
 @shared_task
 def send_sms(phone, text):
-    from procedures.sms import get_sms_gateway
-
     get_sms_gateway().send(phone, text)
 
 
 @shared_task
 def verify_identity(dossier_id):
     """One try; what stays unverified is picked up by `verify_pending_identities` (beat, or the command)."""
-    from procedures.services.identity import verify_applicant
-
     return verify_applicant(Dossier.objects.get(pk=dossier_id), actor="celery")
 
 
 @shared_task
 def verify_pending_identities():
-    from procedures.services.identity import verify_pending_identities as run
-
     return run()
 
 
@@ -44,6 +43,14 @@ def verify_pending_identities():
 def bring_procedure_versions_into_force():
     """Daily: write the versions whose effective day has come into their procedures (receipt does it
     too, for the procedure at hand, so a late run never gives a dossier the wrong version)."""
-    from procedures.services.versions import bring_into_force
-
     return [str(version) for version in bring_into_force()]
+
+
+@receiver(signals.event_committed, dispatch_uid="procedures.notify_event")
+def _notify_soon(sender, event_id, **kwargs):
+    notify_event.delay(event_id)
+
+
+@receiver(signals.identity_unverified, dispatch_uid="procedures.verify_identity")
+def _verify_soon(sender, dossier_id, **kwargs):
+    verify_identity.delay(dossier_id)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from procedures.catalog_files import document_from, step_from
 from procedures.models import Procedure, ProcedureVersion
+from procedures.models.catalog import validate_route
 from procedures.services import versions
 
 DOCUMENT_HELP = _(
@@ -83,8 +84,6 @@ class VersionForm(forms.ModelForm):
             if not data["documents"]:
                 raise ValidationError(_("Thủ tục phải có ít nhất một thành phần hồ sơ."))
             if data.get("processing_days") is not None:
-                from procedures.services.catalog import validate_route
-
                 validate_route(data["processing_days"], [s["days"] for s in data["route"]])
         except ValidationError as error:
             raise ValidationError(error.messages) from None

@@ -1,6 +1,7 @@
 import importlib
 
 from django.apps import AppConfig
+from django.db import connections
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -18,8 +19,6 @@ class SearchConfig(AppConfig):
 def restore_sqlite_triggers(using="default", **kwargs):
     """SQLite rebuilds a table for most column changes and drops its triggers with it; put back the
     ones that keep the FTS5 tables in step (search/migrations/0001), whatever migration ran."""
-    from django.db import connections
-
     connection = connections[using]
     if connection.vendor != "sqlite":
         return

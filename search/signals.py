@@ -13,20 +13,18 @@ from documents.models import IncomingDocument, OutgoingDocument
 from government.folding import fold
 from procedures.models import Dossier, Procedure
 
+from .tasks import index_dossier, index_official_document, index_procedure
+
 
 @receiver(post_save, sender=Dossier)
 def _dossier_saved(sender, instance, raw=False, **kwargs):
     if settings.ELASTICSEARCH_URL and not raw:
-        from .tasks import index_dossier
-
         transaction.on_commit(lambda: index_dossier.delay(instance.pk))
 
 
 @receiver(post_save, sender=Procedure)
 def _procedure_saved(sender, instance, raw=False, **kwargs):
     if settings.ELASTICSEARCH_URL and not raw:
-        from .tasks import index_procedure
-
         transaction.on_commit(lambda: index_procedure.delay(instance.pk))
 
 
@@ -52,7 +50,5 @@ def _type_name(document):
 @receiver(post_save, sender=OutgoingDocument)
 def _official_document_saved(sender, instance, raw=False, **kwargs):
     if settings.ELASTICSEARCH_URL and not raw:
-        from .tasks import index_official_document
-
         kind = "incoming" if sender is IncomingDocument else "outgoing"
         transaction.on_commit(lambda: index_official_document.delay(kind, instance.pk))

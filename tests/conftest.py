@@ -110,9 +110,9 @@ def world(db):
         last_name="Trần Thị",
         date_of_birth=dt.date(1995, 3, 8),
     )
-    # Both agreed, when they registered, to hear about their dossiers by SMS and e-mail (privacy/).
-    from privacy.models import Method, Purpose
-    from privacy.services import give_consent
+    # Both agreed, when they registered, to hear about their dossiers by SMS and e-mail (accounts.consent).
+    from accounts.consent import give_consent
+    from accounts.models import Method, Purpose
 
     for citizen in (w.citizen, w.other_citizen):
         for purpose in (Purpose.SMS, Purpose.EMAIL):

@@ -31,7 +31,7 @@ import json
 import secrets
 import threading
 import time
-from urllib.parse import parse_qs, urlencode, urlsplit
+from urllib.parse import parse_qs, unquote_plus, urlencode, urlsplit
 
 from joserfc import jwt
 from joserfc.jwk import RSAKey
@@ -205,7 +205,6 @@ def _client_credentials(form, authorization):
             client_id, _, secret = base64.b64decode(authorization[6:]).decode().partition(":")
         except (ValueError, UnicodeDecodeError):
             return None, None
-        from urllib.parse import unquote_plus
 
         return unquote_plus(client_id), unquote_plus(secret)
     return form.get("client_id"), form.get("client_secret")

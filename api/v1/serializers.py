@@ -17,6 +17,7 @@ from procedures.models import (
     StopGround,
     Timeliness,
 )
+from procedures.selectors import citizen_comment, citizen_decision_note, result_files, timeline
 
 # --- catalog -----------------------------------------------------------------------------------
 
@@ -148,8 +149,6 @@ class PublicStatusSerializer(serializers.ModelSerializer):
         read_only_fields = fields  # outputs: no database-dependent bounds in the schema
 
     def get_events(self, dossier) -> list[dict]:
-        from procedures.selectors import timeline
-
         return [{"at": e.created_at, "action": e.action, "to_state": e.to_state} for e in timeline(dossier)]
 
 
@@ -209,8 +208,6 @@ class DossierSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def get_decision_note(self, dossier) -> str:
-        from procedures.selectors import citizen_decision_note
-
         return citizen_decision_note(dossier)
 
 
@@ -224,8 +221,6 @@ class DossierDetailSerializer(DossierSerializer):
         read_only_fields = fields
 
     def get_events(self, dossier) -> list[dict]:
-        from procedures.selectors import citizen_comment, timeline
-
         return [
             {
                 "at": e.created_at,
@@ -238,8 +233,6 @@ class DossierDetailSerializer(DossierSerializer):
         ]
 
     def get_results(self, dossier) -> list[dict]:
-        from procedures.selectors import result_files
-
         return [{"id": f.pk, "name": f.name} for f in result_files(dossier)]
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from documents.drafts import draft_pdf
 from documents.models import Delivery, Direction, DocumentType, ExternalDelivery, OutgoingDocument, OutgoingState
 from documents.policy import is_clerk_of, is_leader_of, may_draft, require
+from documents.tasks import send_to_axis
 from government.appearances import seal_image, signature_image
 from government.calendar import LOCAL_TZ
 from government.exceptions import DomainError
@@ -181,8 +182,6 @@ def issue(clerk, document, at=None):
             ]
         )
         if external:
-            from documents.tasks import send_to_axis
-
             transaction.on_commit(lambda: send_to_axis.delay(document.pk))
     return document
 

@@ -1,6 +1,11 @@
 from django.core.cache import cache
 from django.utils.functional import SimpleLazyObject
 
+from portal.home.translation import default_locale_pages
+from portal.page_cache import version
+
+from .models import ProcedureIndexPage
+
 
 def catalog(request):
     """`catalog_url`: where the catalog lives now, from the page tree (editors may rename its slug).
@@ -10,11 +15,6 @@ def catalog(request):
     """
 
     def url():
-        from portal.home.translation import default_locale_pages
-        from portal.page_cache import version
-
-        from .models import ProcedureIndexPage
-
         key = f"catalog-url:{version()}:{request.get_host()}"
         found = cache.get(key)
         if found is None:

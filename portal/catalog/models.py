@@ -17,9 +17,16 @@ from wagtail.models import Page
 
 from government.collation import by_name
 from government.models import UnitLevel
+from government.selectors import levels_in_use
 from portal.forms import valid_or_default
 from portal.home.translation import InReadersLanguage
+from portal.page_cache import version
 from procedures.models import Field, Procedure
+from procedures.selectors import filing_points, receiving_agencies
+from procedures.services import versions
+from search.services import find_procedures
+
+from .forms import CatalogFilterForm
 
 
 class ProcedureIndexPage(InReadersLanguage, Page):
@@ -33,12 +40,6 @@ class ProcedureIndexPage(InReadersLanguage, Page):
         verbose_name = _("danh mục thủ tục hành chính")
 
     def get_context(self, request, *args, **kwargs):
-        from government.selectors import levels_in_use
-        from procedures.selectors import filing_points
-        from search.services import find_procedures
-
-        from .forms import CatalogFilterForm
-
         context = super().get_context(request, *args, **kwargs)
         values = valid_or_default(
             CatalogFilterForm(request.GET), {"level": "", "field": "", "point": "", "online": "", "q": "", "page": 1}
@@ -109,7 +110,6 @@ class ProcedurePage(Page):
         catalog version, language and page (portal/page_cache.py moves the version on any catalog
         change), and again after ANONYMOUS_PAGE_CACHE_SECONDS for what depends on the date (an
         upcoming version). Editors' previews are never cached."""
-        from portal.page_cache import version
 
         context = super().get_context(request, *args, **kwargs)
         preview = getattr(request, "is_preview", False)
@@ -123,9 +123,6 @@ class ProcedurePage(Page):
         return context
 
     def _body_context(self, context):
-        from procedures.selectors import receiving_agencies
-        from procedures.services import versions
-
         procedure = (
             Procedure.objects.select_related("field", "version_in_force")
             .prefetch_related("route_steps", "required_documents")

@@ -1,28 +1,27 @@
 """Keep procedure pages in step with the catalog, whoever edits it (admin, importer, shell)."""
 
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from procedures.models import Procedure
+from government.models import Agency
+from portal.page_cache import invalidate
+from procedures.models import Field, Procedure, ProcedureVersion, RequiredDocument, RouteStep
+
+from .redirects import drop_redirects_from
+from .services import sync_procedure_page
 
 
 @receiver(post_save, sender=Procedure)
 def _sync_page(sender, instance, raw=False, **kwargs):
     if raw:
         return
-    from .services import sync_procedure_page
 
     sync_procedure_page(instance)
 
 
 def _connect_page_cache():
     """Any change to what catalog pages show drops the cached copies (portal/page_cache.py)."""
-    from django.db.models.signals import post_delete
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
-    from government.models import Agency
-    from portal.page_cache import invalidate
-    from procedures.models import Field, ProcedureVersion, RequiredDocument, RouteStep
 
     # A procedure page also shows the version in force and the one announced next.
     for model in (Procedure, ProcedureVersion, RequiredDocument, RouteStep, Agency, Field):
@@ -38,9 +37,6 @@ _connect_page_cache()
 
 def _connect_redirect_cleanup():
     """A published page's own address must not stay the source of a redirect (portal/catalog/redirects.py)."""
-    from wagtail.signals import page_published, post_page_move
-
-    from .redirects import drop_redirects_from
 
     page_published.connect(
         lambda sender, instance, **kwargs: drop_redirects_from(instance),

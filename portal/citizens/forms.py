@@ -6,10 +6,10 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Purpose
 from government.validators import PHONE
 from portal.accounts.middleware import is_staff_account
 from portal.forms import PlaceFieldsMixin
-from privacy.models import Purpose
 from procedures.models import ResultDelivery
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

@@ -3,6 +3,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from portal.content.models import HelpPage, NewsPage
+from procedures.selectors import catalog_summary
+
 from .translation import InReadersLanguage, default_locale_pages, shown_in_readers_language
 
 
@@ -17,9 +20,6 @@ class HomePage(InReadersLanguage, Page):
         verbose_name = _("trang chủ")
 
     def get_context(self, request, *args, **kwargs):
-        from portal.content.models import HelpPage, NewsPage
-        from procedures.selectors import catalog_summary
-
         context = super().get_context(request, *args, **kwargs)
         context["catalog"] = catalog_summary()
         # news and help hang under the Vietnamese pages; each is shown in the reader's language

@@ -1,5 +1,9 @@
+from django.contrib.auth.models import Group
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.models import Page, Site, Task, Workflow
+
+from portal.catalog.services import ensure_catalog_index, sync_procedure_pages
+from portal.content.services import ensure_demo_content
 
 from .models import HomePage
 from .translation import default_locale_pages, ensure_translation
@@ -40,8 +44,6 @@ def ensure_home_page():
 
 def ensure_site():
     """The whole portal tree: home, the catalog with a page per procedure, news and help pages."""
-    from portal.catalog.services import ensure_catalog_index, sync_procedure_pages
-    from portal.content.services import ensure_demo_content
 
     home = ensure_home_page()
     index = ensure_catalog_index(home)
@@ -63,9 +65,6 @@ EDITORIAL_NAMES = {
 
 
 def name_editorial_roles_in_vietnamese():
-    from django.contrib.auth.models import Group
-    from wagtail.models import Task, Workflow
-
     for model in (Task, Workflow, Group):
         for english, vietnamese in EDITORIAL_NAMES.items():
             model.objects.filter(name=english).update(name=vietnamese)

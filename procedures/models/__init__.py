@@ -1,3 +1,5 @@
+from government.models.append_only import AppendOnlyError
+
 from .catalog import (
     CaseBasis,
     CopyKind,
@@ -35,7 +37,7 @@ from .dossiers import (
     StopGround,
     Timeliness,
 )
-from .events import AppendOnlyError, DossierEvent, DossierEventFile
+from .events import DossierEvent, DossierEventFile
 from .results import ResultBookSequence
 from .stats import COUNTERS, AgencyMonthlyStat, MonthlyStat, ProcedureMonthlyStat, WeeklyStat
 

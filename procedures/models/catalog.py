@@ -1,14 +1,17 @@
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from eforms.schema import check_definition
 from government.collation import by_name
 from government.folding import fold
 from government.models.agencies import AgencyKind
 from government.models.units import LEVEL_RANK, UnitLevel
+from procedures.sla.kinds import TimeLimitKind
+from procedures.sla.time_limits import TimeLimit
 
 
 class Field(models.Model):
@@ -45,14 +48,6 @@ class ResultKind(models.TextChoices):
     DOCUMENT = "document", _("Văn bản hành chính, lấy số ở sổ văn bản đi")
     BOOK = "book", _("Giấy tờ vào sổ riêng (hộ tịch, chứng thực, giấy phép)")
     SECTOR = "sector", _("Kết quả của hệ thống chuyên ngành, cán bộ tải lên")
-
-
-class TimeLimitKind(models.TextChoices):
-    """How a time limit is counted (procedures/sla/time_limits.py)."""
-
-    WORKING_DAYS = "days", _("Ngày làm việc")
-    WORKING_HOURS = "hours", _("Giờ làm việc")
-    SAME_DAY = "same_day", _("Trong ngày, có giờ chốt tiếp nhận")
 
 
 class ProcedureTerms(models.Model):
@@ -130,13 +125,35 @@ class ProcedureTerms(models.Model):
 
     @property
     def time_limit(self):
-        from procedures.sla.time_limits import TimeLimit
-
         return TimeLimit.of(self)
 
     def clean(self):
         super().clean()
         check_time_limit(self.time_limit_kind, self.processing_hours, self.cutoff_time)
+
+
+def validate_route(processing_days, step_days):
+    """A route must have steps whose working days add up to the procedure's processing time."""
+    try:
+        total = Decimal(processing_days)
+    except (InvalidOperation, TypeError):
+        raise ValidationError(_("Thời hạn giải quyết phải là một số ngày làm việc.")) from None
+    if total <= 0:
+        raise ValidationError(_("Thời hạn giải quyết phải lớn hơn 0 ngày làm việc."))
+    step_days = [Decimal(d) for d in step_days]
+    if not step_days:
+        raise ValidationError(_("Thủ tục phải có ít nhất một bước xử lý."))
+    if any(d <= 0 for d in step_days):
+        raise ValidationError(_("Mỗi bước xử lý phải có số ngày làm việc lớn hơn 0."))
+    if sum(step_days) != total:
+        raise ValidationError(
+            _("Tổng số ngày của các bước (%(sum)s) phải bằng thời hạn giải quyết (%(total)s ngày làm việc).")
+            % {"sum": _fmt(sum(step_days)), "total": _fmt(total)}
+        )
+
+
+def _fmt(days):
+    return f"{days.normalize():f}".replace(".", ",")
 
 
 def check_time_limit(kind, hours, cutoff):
@@ -236,8 +253,6 @@ class RequiredDocument(models.Model):
 
     def clean(self):
         if self.eform:
-            from eforms.schema import check_definition
-
             try:
                 check_definition(self.eform)
             except ValidationError as error:

@@ -6,6 +6,7 @@ from django_fsm import GET_STATE, ConcurrentTransitionMixin, FSMField, transitio
 
 from government.folding import fold
 from procedures import policy
+from procedures.sla.kinds import Timeliness
 
 
 class DossierState(models.TextChoices):
@@ -56,12 +57,6 @@ class Outcome(models.TextChoices):
 class StopGround(models.TextChoices):
     APPLICANT_REQUEST = "applicant_request", _("Theo đề nghị của người nộp hồ sơ")
     LEGAL_GROUNDS = "legal_grounds", _("Theo quy định của pháp luật")
-
-
-class Timeliness(models.TextChoices):
-    EARLY = "early", _("Trước hạn")
-    ON_TIME = "on_time", _("Đúng hạn")
-    LATE = "late", _("Trễ hạn")
 
 
 def _not_received(dossier):
@@ -261,6 +256,11 @@ class Dossier(ConcurrentTransitionMixin, models.Model):
     def result_desk_id(self):
         """The desk that hands the result over: the center the citizen chose, else the receiving one."""
         return self.return_agency_id or self.receiving_agency_id
+
+    @property
+    def is_on_the_books(self):
+        """Received and not yet returned: running against its deadline."""
+        return self.state in ON_THE_BOOKS
 
     def save(self, *args, **kwargs):
         self.applicant_name_folded = fold(self.applicant_name)

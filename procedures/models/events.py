@@ -2,36 +2,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from government.models.append_only import AppendOnlyModel
 from government.storage import private_storage
 
 from .dossiers import DossierState
-
-
-class AppendOnlyError(Exception):
-    pass
-
-
-class AppendOnlyQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise AppendOnlyError(_("Nhật ký xử lý hồ sơ chỉ được ghi thêm, không được sửa."))
-
-    def delete(self):
-        raise AppendOnlyError(_("Nhật ký xử lý hồ sơ chỉ được ghi thêm, không được xóa."))
-
-
-class AppendOnlyModel(models.Model):
-    objects = AppendOnlyQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise AppendOnlyError(_("Nhật ký xử lý hồ sơ chỉ được ghi thêm, không được sửa."))
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError(_("Nhật ký xử lý hồ sơ chỉ được ghi thêm, không được xóa."))
 
 
 class DossierEvent(AppendOnlyModel):

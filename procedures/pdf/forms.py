@@ -8,9 +8,11 @@ from django.utils.dateparse import parse_datetime
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Spacer
 
+from documents.models import OutgoingDocument
 from government.pdf import build_form, grid, paragraphs, styles
 from government.pdf_document import Document, render
 from government.signers import signature_block
+from procedures.services.letters import signer_for
 
 from .receipt import applicant_lines, desk_of, local, register_number, text
 from .sets import APOLOGY, CONTROL_SLIP, REFUSAL, SET_2025, SUPPLEMENT, set_of
@@ -163,8 +165,6 @@ GROUND_118 = (
 def _letter_pdf(dossier, event, agency, type_name, body, *, excerpt, qr_url, grounds=()):
     """Forms 04 and 05 of 2025 as the agency's letters (government/pdf_document.py), numbered from its
     outgoing register when they were issued (procedures/services/letters.py)."""
-    from documents.models import OutgoingDocument
-    from procedures.services.letters import signer_for
 
     letter = OutgoingDocument.objects.filter(pk=event.data.get("letter_document")).select_related("signer").first()
     signer = letter.signer if letter and letter.signer_id else signer_for(agency, event.actor)
@@ -186,8 +186,6 @@ def _letter_pdf(dossier, event, agency, type_name, body, *, excerpt, qr_url, gro
 
 
 def _signer_column(agency, event):
-    from procedures.services.letters import signer_for
-
     block = signature_block(signer_for(agency, event.actor), agency)
     return " ".join(block.lines), block.name
 

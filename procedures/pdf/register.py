@@ -1,9 +1,12 @@
 """Mẫu số 06 (2018) / 07 (2025) — Sổ theo dõi hồ sơ: a desk's dossiers received in a date range
 (A4 landscape), in the set in force on the range's last day."""
 
+import datetime as dt
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph
 
+from government.calendar import LOCAL_TZ
 from government.pdf import build_form, grid, one_line, paragraphs, styles
 from procedures.models import Dossier
 
@@ -13,9 +16,6 @@ from .sets import REGISTER, set_in_force
 
 def desk_register(agency, start, end, form_set=None):
     """Dossiers `agency` received from `start` to `end` (dates, inclusive), oldest first."""
-    import datetime as dt
-
-    from government.calendar import LOCAL_TZ
 
     s = styles()
     form_set = form_set or set_in_force(dt.datetime.combine(end, dt.time(12), LOCAL_TZ))

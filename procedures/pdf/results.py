@@ -5,13 +5,16 @@ each made out from what the dossier declared and signed by the leader who approv
 Where the State prescribes the blank (the Giấy khai sinh is printed on the Ministry of Justice's
 forms), the portal draws the book's entry as an extract and says so on it."""
 
+from documents.models import DocumentType
 from eforms.selectors import declared_by_key
+from government.addresses import on_current_tree
 from government.pdf_document import OFFICIAL_LETTER, Document, render
 from government.signers import SignatureBlock, head_title, signature_block
 from procedures.models import ResultKind
 from procedures.result_books import BOOKS
 
 from .receipt import local
+from .sets import SET_2025, set_of
 
 
 def terms_of(dossier):
@@ -42,8 +45,6 @@ def result_paper(dossier, leader, verification_url, *, spots=None, book_referenc
 
 
 def _administrative(dossier, terms):
-    from documents.models import DocumentType
-
     result = terms.result_document or "kết quả giải quyết thủ tục hành chính"
     type_name = (
         DocumentType.objects.filter(abbreviation=terms.result_type).values_list("name", flat=True).first()
@@ -153,9 +154,6 @@ def _certified_copy(dossier, terms, book, declared):
 
 def _address(dossier):
     """On the 2025 tree once the 2025 forms apply: no district on a paper issued after the reorganisation."""
-    from government.addresses import on_current_tree
-
-    from .sets import SET_2025, set_of
 
     if set_of(dossier) is SET_2025:
         return on_current_tree(dossier.applicant_address)[0] or "—"

@@ -1,6 +1,8 @@
 """Business operations of the procedures domain. Views, admin, API and commands call these."""
 
-from .catalog import import_catalog, validate_route
+from procedures.models.catalog import validate_route
+
+from .catalog import import_catalog
 from .codes import next_dossier_code
 from .lifecycle import (
     accept_transfer,

@@ -1,40 +1,14 @@
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from procedures.catalog_files import Refusal
+from procedures.catalog_files import Refusal, read_json
 from procedures.models import Field, Procedure, ProcedureVersion
 
 from . import versions
-
-
-def validate_route(processing_days, step_days):
-    """A route must have steps whose working days add up to the procedure's processing time."""
-    try:
-        total = Decimal(processing_days)
-    except (InvalidOperation, TypeError):
-        raise ValidationError(_("Thời hạn giải quyết phải là một số ngày làm việc.")) from None
-    if total <= 0:
-        raise ValidationError(_("Thời hạn giải quyết phải lớn hơn 0 ngày làm việc."))
-    step_days = [Decimal(d) for d in step_days]
-    if not step_days:
-        raise ValidationError(_("Thủ tục phải có ít nhất một bước xử lý."))
-    if any(d <= 0 for d in step_days):
-        raise ValidationError(_("Mỗi bước xử lý phải có số ngày làm việc lớn hơn 0."))
-    if sum(step_days) != total:
-        raise ValidationError(
-            _("Tổng số ngày của các bước (%(sum)s) phải bằng thời hạn giải quyết (%(total)s ngày làm việc).")
-            % {"sum": _fmt(sum(step_days)), "total": _fmt(total)}
-        )
-
-
-def _fmt(days):
-    return f"{days.normalize():f}".replace(".", ",")
 
 
 @dataclass
@@ -158,6 +132,5 @@ def apply_import(catalogue, *, today=None, progress=None):
 def import_catalog(data, *, today=None, base=None):
     """Import the catalogue's JSON form (fixtures/catalog/); `base` is the folder its "eform" paths
     start from. Returns the plan carried out."""
-    from procedures.catalog_files import read_json
 
     return apply_import(read_json(data, base=base), today=today)

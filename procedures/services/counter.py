@@ -17,11 +17,13 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from eforms.models import DossierForm
 from government.uploads import check_upload
 from procedures.exceptions import DomainError
 from procedures.models import ComponentForm, DossierComponent, DossierDocument, PendingUpload
 
 from . import lifecycle
+from .documents import freeze_eforms
 
 STALE_AFTER = dt.timedelta(days=1)
 
@@ -164,14 +166,11 @@ def receive_walk_in(
         )
         PendingUpload.objects.filter(pk__in=[p.pk for p in pending]).delete()
         if declared:
-            from eforms.models import DossierForm
-            from eforms.services import freeze
-
             for document, raw in declared.items():
                 DossierForm.objects.create(
                     dossier=dossier, required_document=document, definition=document.eform, raw=raw
                 )
-            freeze(dossier, at=at)
+            freeze_eforms(dossier, at=at)
 
     submit_data = {
         "documents": [{"name": p.name, "sha256": p.sha256, "size": p.size} for p in pending],

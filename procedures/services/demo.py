@@ -6,10 +6,10 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
+from accounts.consent import give_consent
+from accounts.models import Method, Purpose
 from government.demo import DemoLogin, demo_user, give_role
 from government.models import AdministrativeUnit, Agency, AgencyKind, Role, UnitLevel
-from privacy.models import Method, Purpose
-from privacy.services import give_consent
 
 DEMO_DISTRICT = "Phú Bình"
 # The two-level tree (MODEL=2025): the citizens' own commune, and a city ward whose center they use.

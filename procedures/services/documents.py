@@ -1,8 +1,12 @@
 """Storing a dossier's component documents, whoever brings them: the citizen online or the desk."""
 
+import hashlib
+
 from django.core.files.base import ContentFile
 from django.db.models import Sum
+from django.utils import timezone
 
+from eforms import services as eforms
 from procedures.models import DossierDocument, DossierEventFile
 
 
@@ -39,3 +43,24 @@ def store_document(dossier, required_document, checked):
         document.file.delete(save=False)
         raise
     return document
+
+
+def freeze_eforms(dossier, *, at=None):
+    """At submission: each electronic form is fixed and its declaration (eforms.services.freeze)
+    becomes its requirement's document, replacing any upload for it."""
+    at = at or timezone.now()
+    for declared in eforms.freeze(dossier, at=at):
+        for old in dossier.documents.filter(required_document=declared.required_document):
+            old.file.delete(save=False)
+            old.delete()
+        document = DossierDocument(
+            dossier=dossier,
+            required_document=declared.required_document,
+            name=declared.name,
+            content_type="application/pdf",
+            size=len(declared.content),
+            sha256=hashlib.sha256(declared.content).hexdigest(),
+            uploaded_at=at,
+        )
+        document.file.save(declared.name, ContentFile(declared.content), save=False)
+        document.save()

@@ -10,18 +10,19 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.consent import give_consent
 from accounts.identity import verify_account
+from accounts.models import Method, Purpose
 from citizen_registry_adapter.errors import RegistryError
 from citizen_registry_adapter.registry import get_registry
+from eforms.services import problems as eform_problems
 from government.uploads import check_upload, check_uploads
-from privacy.models import Method, Purpose
-from privacy.services import give_consent
-from procedures import policy, stats
+from procedures import policy, signals, stats
 from procedures.exceptions import DomainError, PermissionDenied, TransitionNotAllowed
-from procedures.models import DossierState, IdentityStatus, ResultDelivery, SatisfactionRating
+from procedures.models import Dossier, DossierState, IdentityStatus, ResultDelivery, SatisfactionRating
 
 from . import lifecycle
-from .documents import store_document, stored_bytes
+from .documents import freeze_eforms, store_document, stored_bytes
 
 EDITABLE_FIELDS = ("applicant_phone", "applicant_email", "applicant_address", "result_delivery", "delivery_address")
 
@@ -130,7 +131,6 @@ def remove_document(dossier, citizen, document_id):
 
 def problems_before_submission(dossier):
     """What still stops the draft from being submitted: [Problem], each pointing at its input."""
-    from eforms.services import problems as eform_problems
 
     problems = []
     uploaded = set(dossier.documents.values_list("required_document_id", flat=True))
@@ -151,18 +151,15 @@ def submit_online(dossier, citizen, *, at=None, assurance=None):
     problems = problems_before_submission(dossier)
     if problems:
         raise SubmissionIncomplete(problems)
-    from eforms.services import freeze
 
     at = at or timezone.now()
     with transaction.atomic():
         # The declarations are generated from the electronic forms and become documents first.
-        freeze(dossier, at=at)
+        freeze_eforms(dossier, at=at)
         documents = [{"name": d.name, "sha256": d.sha256, "size": d.size} for d in dossier.documents.all()]
         lifecycle.submit(dossier, citizen, at=at, data={"documents": documents})
     if dossier.identity_status == IdentityStatus.NOT_VERIFIED:
-        from procedures.tasks import verify_identity
-
-        transaction.on_commit(lambda: verify_identity.delay(dossier.pk))
+        transaction.on_commit(lambda: signals.identity_unverified.send(sender=Dossier, dossier_id=dossier.pk))
     return dossier
 
 

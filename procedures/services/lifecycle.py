@@ -11,13 +11,15 @@ from contextlib import contextmanager
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition, can_proceed
 
+from eforms.services import sign_declarations
 from government.selectors import agency_of, role_of, working_calendar_for
 from government.sequences import next_value
-from procedures import policy, stats
+from procedures import policy, signals, stats
 from procedures.exceptions import ConcurrentChange, PermissionDenied, RouteError, TransitionNotAllowed
 from procedures.models import (
     ON_THE_BOOKS,
@@ -29,12 +31,14 @@ from procedures.models import (
     DossierStep,
     Outcome,
     ReceiptBookSequence,
+    StopGround,
 )
+from procedures.pdf.sets import SET_2025, set_of
 from procedures.sla import classify, shift_deadline
-from procedures.tasks import notify_event
 
 from . import versions
 from .codes import next_dossier_code
+from .letters import register_letter
 from .routing import check_case_unit, check_receiving_agency, resolve_route
 
 # --- creating dossiers -------------------------------------------------------------------------
@@ -64,7 +68,6 @@ def create_draft(procedure, receiving_agency, applicant, *, at=None, **applicant
 def discard_draft(draft):
     """Remove a draft that was never filed, with its files. A draft is not a record yet, so its one
     "create" log entry goes too: the only place the append-only rule of the log is set aside."""
-    from django.db.models import QuerySet
 
     if draft.state != DossierState.DRAFT or draft.code:
         raise TransitionNotAllowed(_("Chỉ xóa được hồ sơ nháp chưa nộp."))
@@ -155,8 +158,6 @@ def receive(dossier, actor, *, at=None, comment=""):
     step_dues = time_limit.step_dues(calendar, clock_start, due_at, step_days)
 
     def plan_steps():
-        from eforms.services import sign_declarations
-
         sign_declarations(dossier)
         DossierStep.objects.bulk_create(
             DossierStep(
@@ -383,7 +384,6 @@ def stop(dossier, actor, *, ground, reason, provision="", at=None):
     """Form 05 (2025): the competent agency stops handling a received dossier, at the applicant's
     request or on legal grounds; on legal grounds the provision relied on is named (Form 05 prints
     it, not "according to the law"). Final; distinct from a withdrawal before receipt."""
-    from procedures.models import StopGround
 
     at = at or timezone.now()
     try:
@@ -412,11 +412,9 @@ def stop(dossier, actor, *, ground, reason, provision="", at=None):
 
 def _letter(dossier, action, actor, at):
     """Under the 2025 set, Forms 04 and 05 take a number from the agency's outgoing register."""
-    from procedures.pdf.sets import SET_2025, set_of
 
     if set_of(dossier) is not SET_2025:
         return {}
-    from .letters import register_letter
 
     agency = agency_of(actor) or dossier.current_agency
     return register_letter(dossier, action, agency, actor, at)
@@ -559,7 +557,7 @@ def _log(dossier, action, actor, from_state, at, comment="", files=(), data=None
         )
         attachment.file.save(name, ContentFile(raw), save=False)
         attachment.save()
-    transaction.on_commit(lambda: notify_event.delay(event.pk))
+    transaction.on_commit(lambda: signals.event_committed.send(sender=DossierEvent, event_id=event.pk))
     return event
 
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from government.models import AgencyKind
 from procedures.models import Procedure, ProcedureVersion, RequiredDocument, RouteStep
+from procedures.models.catalog import validate_route
 
 # The fields a version holds besides its documents and route, in the order the difference lists them.
 FIELDS = (
@@ -104,7 +105,6 @@ def upcoming(procedure, today=None):
 def publish_version(procedure, *, effective_from, decision_number, today=None, **fields):
     """Record a version; one whose day has come is brought into force at once. An editor cannot
     publish into the past: that would rewrite what dossiers already received were told."""
-    from .catalog import validate_route
 
     today = today or timezone.localdate()
     if effective_from < today:

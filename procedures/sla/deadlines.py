@@ -1,6 +1,6 @@
 import datetime as dt
 
-from procedures.models.dossiers import Timeliness
+from .kinds import Timeliness
 
 
 def classify(returned_at, due_at, calendar):

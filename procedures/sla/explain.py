@@ -4,8 +4,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from procedures.models.catalog import TimeLimitKind
-
+from .kinds import TimeLimitKind
 from .time_limits import TimeLimit
 
 WEEKDAYS = [

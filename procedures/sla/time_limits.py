@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
-from procedures.models.catalog import TimeLimitKind
+from .kinds import TimeLimitKind
 
 
 @dataclass(frozen=True)

@@ -4,18 +4,17 @@ from functools import cache
 
 from django.conf import settings
 
+from .database import DatabaseBackend
+from .elastic import ElasticBackend
+
 
 @cache
 def database_backend():
-    from .database import DatabaseBackend
-
     return DatabaseBackend()
 
 
 @cache
 def elastic_backend():
-    from .elastic import ElasticBackend
-
     return ElasticBackend(
         settings.ELASTICSEARCH_URL,
         prefix=settings.ELASTICSEARCH_INDEX_PREFIX,

@@ -12,6 +12,8 @@ from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
+from documents.models import IncomingDocument, OutgoingDocument
+from eforms.selectors import dossiers_declaring
 from government.calendar import LOCAL_TZ
 from government.collation import by_name
 from government.folding import words
@@ -118,8 +120,6 @@ class DatabaseBackend:
         if query.timeliness:
             dossiers = dossiers.filter(_timeliness_q(query.timeliness, query.now or timezone.now()))
         if query.declared:
-            from eforms.selectors import dossiers_declaring
-
             dossiers = dossiers_declaring(dossiers, query.declared)
         terms = words(query.name)
         if terms:
@@ -146,7 +146,6 @@ class DatabaseBackend:
     def search_official_documents(self, text, *, kind, agency_id, limit=DOCUMENT_HITS_LIMIT):
         """Ids of the agency's documents whose folded text holds every word of `text` (registers are
         thousands of rows a year: a scan of one agency's rows is enough)."""
-        from documents.models import IncomingDocument, OutgoingDocument
 
         model = IncomingDocument if kind == "incoming" else OutgoingDocument
         documents = model.objects.filter(agency_id=agency_id)

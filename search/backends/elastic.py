@@ -12,6 +12,7 @@ from elasticsearch import exceptions as es_errors
 from elasticsearch.helpers import bulk
 from elasticsearch_dsl import Q, Search
 
+from documents.models import IncomingDocument, OutgoingDocument
 from government.collation import sort_string
 from government.folding import fold
 from procedures.models import ON_THE_BOOKS, Dossier, Procedure
@@ -171,8 +172,6 @@ class ElasticBackend:
         return {"kind": kind, "agency": document.agency_id, "year": document.year, "text": document.search_text}
 
     def index_official_documents(self, ids=None, index=None, kinds=DOCUMENT_KINDS):
-        from documents.models import IncomingDocument, OutgoingDocument
-
         def actions():
             for kind, model in (("incoming", IncomingDocument), ("outgoing", OutgoingDocument)):
                 if kind not in kinds:

@@ -3,8 +3,8 @@
 import pytest
 from django.core import mail
 
-from privacy.models import Consent, Method, Purpose
-from privacy.services import give_consent, has_consent
+from accounts.consent import give_consent, has_consent
+from accounts.models import Consent, Method, Purpose
 from procedures import services
 from procedures.sms import MemorySmsGateway
 from tests.factories import online
@@ -61,7 +61,7 @@ def test_withdrawing_sms_stops_sms_from_then_on_and_email_goes_on(client, world,
 def test_one_active_consent_per_purpose_and_a_new_record_after_withdrawal(world):
     first = give_consent(world.citizen, Purpose.SURVEY, method=Method.SETTINGS)
     assert give_consent(world.citizen, Purpose.SURVEY, method=Method.SETTINGS) == first
-    from privacy.services import withdraw_consent
+    from accounts.consent import withdraw_consent
 
     assert withdraw_consent(world.citizen, Purpose.SURVEY)
     again = give_consent(world.citizen, Purpose.SURVEY, method=Method.SETTINGS)

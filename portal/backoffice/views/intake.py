@@ -30,6 +30,7 @@ from procedures.exceptions import DomainError
 from procedures.models import PendingUpload
 from procedures.selectors import procedures_received_at
 from procedures.services import counter
+from procedures.tasks import verify_identity
 
 from ..forms import ComponentIntakeForm, IntakeForm, ProcedureChooserForm
 from .common import pdf_preview, staff_refusal, staff_required
@@ -232,8 +233,6 @@ def _looked_up(request, batch, procedure):
 
 
 def _receive(request, procedure, agency, batch, data, component_forms, declared):
-    from procedures.tasks import verify_identity
-
     account = get_user_model().objects.filter(personal_id=data["applicant_personal_id"]).first()
     components = [
         counter.ReceivedComponent(

@@ -5,12 +5,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from accounts.consent import give_consent
+from accounts.models import Method, Purpose
 from accounts.services import RegistrationRefused, register_citizen, registration_wait
 from citizen_registry_adapter.errors import InvalidPersonalId
 from government import ratelimit
 from portal.forms import NextForm
-from privacy.models import Method, Purpose
-from privacy.services import give_consent
 
 from ..forms import RegistrationForm
 

@@ -9,10 +9,10 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.consent import give_consent, withdraw_consent
+from accounts.models import Method, Purpose
 from privacy.export import personal_data, summary_pdf
-from privacy.models import Method, Purpose
 from privacy.selectors import accesses_to, consents_of, dossiers_of, lookups_about
-from privacy.services import give_consent, withdraw_consent
 
 from ..forms import ConsentForm
 from .common import citizen_required

@@ -1,13 +1,20 @@
 from functools import wraps
 
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from documents import selectors
+from documents.models import OutgoingState
 from documents.policy import works_with_documents
+from documents.register_books import Book, book_pdf, incoming_rows, outgoing_rows
 from documents.selectors import overdue_q
+from government.selectors import agency_of
 from portal.backoffice.views.common import staff_refusal, staff_required
 from search.services import find_documents
+
+from ..forms import BookForm
 
 PAGE_SIZE = 50
 
@@ -53,14 +60,6 @@ def filtered(documents, form, *, incoming, agency):
 
 def register_book(request, *, incoming):
     """The agency's register for the year asked (BookForm) as a PDF book; a bad year gets the reason."""
-    from django.http import HttpResponse
-
-    from documents import selectors
-    from documents.models import OutgoingState
-    from documents.register_books import Book, book_pdf, incoming_rows, outgoing_rows
-    from government.selectors import agency_of
-
-    from ..forms import BookForm
 
     form = BookForm(request.GET or {"year": timezone.localdate().year})
     if not form.is_valid():

@@ -2,8 +2,10 @@ import sys
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from procedures.models import Dossier
+from search.backends import elastic_backend
 
 
 class Command(BaseCommand):
@@ -11,8 +13,6 @@ class Command(BaseCommand):
 
     def handle(self, **options):
         if settings.ELASTICSEARCH_URL:
-            from search.backends import elastic_backend
-
             total = Dossier.objects.exclude(state="draft").count()
 
             def progress(done):
@@ -25,7 +25,6 @@ class Command(BaseCommand):
                 raise CommandError(f"Elasticsearch: {error}") from error
             self.stdout.write(f"\nĐã lập chỉ mục mới ({stamp}) và chuyển bí danh sang.")
             return
-        from django.db import connection
 
         if connection.vendor == "sqlite":
             with connection.cursor() as cursor:

@@ -1,5 +1,8 @@
 """Catalog administrators edit a required document's electronic form as JSON, checked on save, with a
-preview of the form as the applicant will see it."""
+preview of the form as the applicant will see it.
+
+The catalogue (procedures) uses the forms engine (eforms), never the other way round, so this admin
+lives here; its proxy keeps the eforms label, and with it its address and permissions."""
 
 import json
 
@@ -8,15 +11,15 @@ from django.contrib import admin
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
+from eforms.forms import EForm
+from eforms.schema import check_definition
 from procedures.models import RequiredDocument
-
-from .forms import EForm
-from .schema import check_definition
 
 
 class EFormDocument(RequiredDocument):
     class Meta:
         proxy = True
+        app_label = "eforms"
         verbose_name = _("biểu mẫu điện tử")
         verbose_name_plural = _("biểu mẫu điện tử")
 

@@ -1,0 +1,10 @@
+"""What the dossier services announce once their transaction has committed. The services do not know
+who acts on it: procedures.tasks listens and queues its Celery work, so the services never import
+the tasks (which import the services)."""
+
+from django.dispatch import Signal
+
+# event_id: an event and its files are committed; its applicant may need a notification.
+event_committed = Signal()
+# dossier_id: a filed dossier's applicant is not yet confirmed by the population registry.
+identity_unverified = Signal()
