@@ -54,7 +54,7 @@ def main():
         "CITIZEN_REGISTRY_BACKEND": "memory",
         "VNEID_ISSUER": f"http://127.0.0.1:{vneid_port}",
         "TRACKING_RATE_LIMIT": "100000",
-        "SMS_BACKEND": "procedures.sms.MemorySmsGateway",
+        "SMS_BACKEND": "memory",
         "PYTHONUNBUFFERED": "1",
     }
     env.pop("DATABASE_URL")

@@ -98,7 +98,7 @@ def main():
         "CITIZEN_REGISTRY_BACKEND": "memory",
         "TRACKING_RATE_LIMIT": "4",
         "AXES_FAILURE_LIMIT": "3",
-        "SMS_BACKEND": "procedures.sms.MemorySmsGateway",
+        "SMS_BACKEND": "memory",
         "NATIONAL_PORTAL_ENABLED": "0",
         "ANONYMOUS_PAGE_CACHE_SECONDS": "600",
         "PYTHONUNBUFFERED": "1",

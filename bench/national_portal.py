@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 os.environ["VAR_DIR"] = tempfile.mkdtemp(prefix="bench-national-")
 os.environ.pop("DATABASE_URL", None)
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
-os.environ["SMS_BACKEND"] = "procedures.sms.MemorySmsGateway"  # no SMS printed per dossier
+os.environ["SMS_BACKEND"] = "memory"  # no SMS printed per dossier
 
 import django  # noqa: E402
 

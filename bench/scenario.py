@@ -22,7 +22,7 @@ os.environ.setdefault("CITIZEN_REGISTRY_BACKEND", "memory")
 for _name in ("NATIONAL_PORTAL_API_KEY", "DOCUMENT_AXIS_API_KEY", "PAYMENT_SECRET", "VNEID_CLIENT_SECRET"):
     os.environ.setdefault(_name, "bench-" + secrets.token_hex(8))
 os.environ["TRACKING_RATE_LIMIT"] = "100000000"  # the bench measures the page, not the limiter
-os.environ.setdefault("SMS_BACKEND", "procedures.sms.MemorySmsGateway")
+os.environ.setdefault("SMS_BACKEND", "memory")
 os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
 os.environ.setdefault("LOG_LEVEL", "ERROR")
 # The production shape: notifications, registry checks and national-portal messages queued on Redis

@@ -5,6 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class CitizenRegistryAdapterConfig(AppConfig):
     name = "citizen_registry_adapter"
     verbose_name = _("CSDL quốc gia về dân cư")
-
-    def ready(self):
-        from . import registry  # noqa: F401  (connects the settings-changed receiver)

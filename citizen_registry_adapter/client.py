@@ -42,6 +42,10 @@ class RegistryClient(ABC):
     def _fetch(self, number: str, purpose: str) -> tuple[CitizenRecord, bool]:
         """The record and whether it came from a cache; raises a `RegistryError` otherwise."""
 
+    @abstractmethod
+    def health(self) -> tuple[bool, str]:
+        """(ok, detail) of the registry, without a citizen lookup."""
+
     def lookup(self, personal_id, purpose, *, actor="", date_of_birth=None):
         started = time.perf_counter()
         outcome, cached = "ok", False

@@ -19,7 +19,8 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler
 
-from .loopback import LoopbackServer
+from adapter_kit.loopback import LoopbackServer
+
 from .synthetic import population
 
 MODES = ("normal", "slow", "error", "malformed", "refuse")

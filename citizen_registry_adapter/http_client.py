@@ -21,6 +21,24 @@ RETRYABLE_STATUS = {429, 500, 502, 503, 504}
 
 
 class HttpRegistry(RegistryClient):
+    @classmethod
+    def from_settings(cls, config):
+        cert = (config["CLIENT_CERT"], config["CLIENT_KEY"]) if config["CLIENT_KEY"] else config["CLIENT_CERT"] or None
+        return cls(
+            config["URL"],
+            api_key=config["API_KEY"],
+            client_cert=cert,
+            ca_bundle=config["CA_BUNDLE"] or None,
+            connect_timeout=config["CONNECT_TIMEOUT"],
+            read_timeout=config["READ_TIMEOUT"],
+            total_timeout=config["TOTAL_TIMEOUT"],
+            retries=config["RETRIES"],
+            backoff=config["BACKOFF"],
+            breaker_failures=config["BREAKER_FAILURES"],
+            breaker_cooldown=config["BREAKER_COOLDOWN"],
+            cache_ttl=config["CACHE_TTL"],
+        )
+
     def __init__(
         self,
         base_url,
@@ -63,6 +81,15 @@ class HttpRegistry(RegistryClient):
         )
         self._cache = TTLCache(maxsize=cache_size, ttl=cache_ttl) if cache_ttl > 0 else None
         self._cache_lock = threading.Lock()
+
+    def health(self):
+        try:
+            response = self.session.get(
+                self.base_url + "/health", timeout=(self.connect_timeout, self.read_timeout), allow_redirects=False
+            )
+        except requests.RequestException as error:
+            return False, type(error).__name__
+        return response.status_code == 200, f"HTTP {response.status_code}"
 
     def _fetch(self, number, purpose):
         if self._cache is not None:

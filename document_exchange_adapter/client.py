@@ -2,10 +2,8 @@
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
-from functools import cache
 
-from django.conf import settings
-from django.utils.module_loading import import_string
+from adapter_kit.backends import backend
 
 
 class AxisError(Exception):
@@ -46,11 +44,6 @@ class DocumentAxis(ABC):
         """(ok, detail) without side effects."""
 
 
-@cache
-def _axis(backend, url, api_key, connect, read):
-    return import_string(backend)(url, api_key=api_key, connect_timeout=connect, read_timeout=read)
-
-
 def get_axis():
-    config = settings.DOCUMENT_AXIS
-    return _axis(config["BACKEND"], config["URL"], config["API_KEY"], config["CONNECT_TIMEOUT"], config["READ_TIMEOUT"])
+    """The client settings.DOCUMENT_AXIS names, kept for the process (its connection pool and circuit breaker)."""
+    return backend("DOCUMENT_AXIS", {"memory": "document_exchange_adapter.memory.MemoryDocumentAxis"})

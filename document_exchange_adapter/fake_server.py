@@ -18,7 +18,7 @@ import threading
 import time
 from urllib.parse import urlsplit
 
-from citizen_registry_adapter.loopback import LoopbackServer, QuietHandler, serve_until_interrupted
+from adapter_kit.loopback import LoopbackServer, QuietHandler, serve_until_interrupted
 
 from .messages import REQUIRED
 

@@ -1,7 +1,7 @@
 """The HTTP client of the axis: one attempt per call, timeouts and a circuit breaker, as the national
 portal's (citizen_registry_adapter/json_api.py)."""
 
-from citizen_registry_adapter.json_api import JsonApiClient
+from adapter_kit.json_api import JsonApiClient
 
 from .client import AxisRefused, AxisUnavailable, DocumentAxis, OutsideAgency
 from .messages import STATUS

@@ -3,11 +3,13 @@ per message id, reports statuses it is told, can be told to fail."""
 
 import threading
 
+from adapter_kit.backends import InProcess
+
 from .client import AxisRefused, DocumentAxis, OutsideAgency
 from .fake_server import DIRECTORY
 
 
-class MemoryDocumentAxis(DocumentAxis):
+class MemoryDocumentAxis(InProcess, DocumentAxis):
     def __init__(self, url="", **kwargs):
         self.received = {}
         self.reported = {}  # message id → status, set by a test

@@ -2,10 +2,8 @@
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
-from functools import cache
 
-from django.conf import settings
-from django.utils.module_loading import import_string
+from adapter_kit.backends import backend
 
 
 class PortalError(Exception):
@@ -45,21 +43,6 @@ class NationalPortal(ABC):
         """(ok, detail) without side effects."""
 
 
-@cache
-def _portal(backend, url, api_key, connect, read, cooldown):
-    return import_string(backend)(
-        url, api_key=api_key, connect_timeout=connect, read_timeout=read, breaker_cooldown=cooldown
-    )
-
-
 def get_portal():
-    """One client per configuration, kept for the process (its connection pool and circuit breaker)."""
-    config = settings.NATIONAL_PORTAL
-    return _portal(
-        config["BACKEND"],
-        config["URL"],
-        config["API_KEY"],
-        config["CONNECT_TIMEOUT"],
-        config["READ_TIMEOUT"],
-        config["BREAKER_COOLDOWN"],
-    )
+    """The client settings.NATIONAL_PORTAL names, kept for the process (its connection pool and circuit breaker)."""
+    return backend("NATIONAL_PORTAL", {"memory": "national_portal_adapter.memory.MemoryNationalPortal"})

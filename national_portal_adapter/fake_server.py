@@ -19,7 +19,7 @@ import threading
 import time
 from urllib.parse import parse_qs, urlsplit
 
-from citizen_registry_adapter.loopback import LoopbackServer, QuietHandler, serve_until_interrupted
+from adapter_kit.loopback import LoopbackServer, QuietHandler, serve_until_interrupted
 
 MODES = ("normal", "slow", "error", "drop_answer", "refuse")
 REQUIRED = ("MaThongDiep", "MaHoSo", "TrangThaiHoSo", "ThoiDiemXuLy")

@@ -2,7 +2,7 @@
 axis in citizen_registry_adapter/json_api.py), so that a portal that is down costs the delivery task
 almost nothing."""
 
-from citizen_registry_adapter.json_api import JsonApiClient
+from adapter_kit.json_api import JsonApiClient
 
 from .client import NationalPortal, PortalRefused, PortalUnavailable, Receipt
 

@@ -2,10 +2,12 @@
 
 import threading
 
+from adapter_kit.backends import InProcess
+
 from .client import NationalPortal, Receipt
 
 
-class MemoryNationalPortal(NationalPortal):
+class MemoryNationalPortal(InProcess, NationalPortal):
     def __init__(self, url="", **kwargs):
         self.received = {}
         self.failure = None  # a PortalError to raise instead of answering

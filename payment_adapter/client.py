@@ -1,9 +1,7 @@
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
-from functools import cache
 
-from django.conf import settings
-from django.utils.module_loading import import_string
+from adapter_kit.backends import backend
 
 
 class GatewayError(Exception):
@@ -54,18 +52,6 @@ class PaymentGateway(ABC):
         """(ok, detail) without side effects."""
 
 
-@cache
-def _gateway(backend, url, partner, secret, connect, read):
-    return import_string(backend)(url, partner=partner, secret=secret, connect_timeout=connect, read_timeout=read)
-
-
 def get_gateway():
-    config = settings.PAYMENT
-    return _gateway(
-        config["BACKEND"],
-        config["URL"],
-        config["PARTNER_CODE"],
-        config["SECRET"],
-        config["CONNECT_TIMEOUT"],
-        config["READ_TIMEOUT"],
-    )
+    """The gateway settings.PAYMENT names, kept for the process (its connection pool)."""
+    return backend("PAYMENT")

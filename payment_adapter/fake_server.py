@@ -21,7 +21,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 import requests
 
-from citizen_registry_adapter.loopback import LoopbackServer, QuietHandler, serve_until_interrupted
+from adapter_kit.loopback import LoopbackServer, QuietHandler, serve_until_interrupted
 
 from . import integrity
 

@@ -27,6 +27,16 @@ def result_from(message, secret):
 
 
 class HttpPaymentGateway(PaymentGateway):
+    @classmethod
+    def from_settings(cls, config):
+        return cls(
+            config["URL"],
+            partner=config["PARTNER_CODE"],
+            secret=config["SECRET"],
+            connect_timeout=config["CONNECT_TIMEOUT"],
+            read_timeout=config["READ_TIMEOUT"],
+        )
+
     def __init__(self, base_url, *, partner, secret, connect_timeout=2.0, read_timeout=5.0):
         self.base_url, self.partner, self.secret = base_url.rstrip("/"), partner, secret
         self.timeout = (connect_timeout, read_timeout)

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
-import citizen_registry_adapter.health
+import citizen_registry_adapter.registry
 import government.storage
 import national_portal_adapter.client
 import payment_adapter.client
@@ -28,7 +28,7 @@ class Connection:
 
 
 def _registry():
-    return citizen_registry_adapter.health.health()
+    return citizen_registry_adapter.registry.get_registry().health()
 
 
 def _vneid():

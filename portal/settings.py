@@ -399,7 +399,16 @@ RETENTION = {
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Cổng dịch vụ công <khong-tra-loi@motcua.local>")
-SMS_BACKEND = os.environ.get("SMS_BACKEND", "procedures.sms.ConsoleSmsGateway")
+# Text messages (sms_adapter/): "console" prints them (make run), "memory" keeps them (tests), "http"
+# sends them to a brand-name gateway (python -m sms_adapter.fake_server stands in for one).
+SMS = {
+    "BACKEND": os.environ.get("SMS_BACKEND", "console"),
+    "URL": os.environ.get("SMS_URL", "http://127.0.0.1:8774"),
+    "API_KEY": outside_secret("SMS_API_KEY", needed=os.environ.get("SMS_BACKEND", "console") == "http"),
+    "BRANDNAME": os.environ.get("SMS_BRANDNAME", "MOTCUA-TN"),
+    "CONNECT_TIMEOUT": float(os.environ.get("SMS_CONNECT_TIMEOUT", "2")),
+    "READ_TIMEOUT": float(os.environ.get("SMS_READ_TIMEOUT", "5")),
+}
 
 # Notifications and registry retries. Without a broker they run in the request, after the commit.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")

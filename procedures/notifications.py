@@ -9,7 +9,7 @@ from accounts.consent import has_consent
 from accounts.models import Purpose
 from procedures.models import Channel
 from procedures.selectors import appointment_for, citizen_comment
-from procedures.sms import get_sms_gateway
+from sms_adapter.client import get_sms_gateway
 
 
 def message_for(event):

@@ -13,7 +13,7 @@ from procedures.notifications import notify
 from procedures.services.identity import verify_applicant
 from procedures.services.identity import verify_pending_identities as run
 from procedures.services.versions import bring_into_force
-from procedures.sms import get_sms_gateway
+from sms_adapter.client import get_sms_gateway
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=30, max_retries=5)

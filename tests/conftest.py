@@ -6,7 +6,7 @@ import pytest
 
 from citizen_registry_adapter.registry import get_registry
 from government.models import AgencyKind, Role, UnitLevel
-from procedures.sms import MemorySmsGateway
+from sms_adapter.memory import MemorySmsGateway
 from tests.factories import AgencyFactory, CitizenFactory, ProcedureFactory, UnitFactory, shipped_calendar, staff
 
 
@@ -29,7 +29,7 @@ def _test_settings(settings, tmp_path, _pki_dir):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # No test reaches a registry server unless it starts one itself (tests/citizen_registry_adapter).
     settings.CITIZEN_REGISTRY = {**settings.CITIZEN_REGISTRY, "BACKEND": "memory"}
-    settings.SMS_BACKEND = "procedures.sms.MemorySmsGateway"
+    settings.SMS = {**settings.SMS, "BACKEND": "memory"}
     # No test reaches a national portal server unless it starts one itself (tests/national_sync).
     settings.NATIONAL_PORTAL = {
         **settings.NATIONAL_PORTAL,

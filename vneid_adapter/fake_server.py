@@ -36,7 +36,7 @@ from urllib.parse import parse_qs, unquote_plus, urlencode, urlsplit
 from joserfc import jwt
 from joserfc.jwk import RSAKey
 
-from citizen_registry_adapter.loopback import LoopbackServer, QuietHandler, serve_until_interrupted
+from adapter_kit.loopback import LoopbackServer, QuietHandler, serve_until_interrupted
 from citizen_registry_adapter.synthetic import population
 
 MODES = (

@@ -27,5 +27,10 @@ def test_the_move_keeps_rows_content_types_and_permissions(back_to_the_latest_sc
     assert new.get_model("accounts", "Consent").objects.filter(user_id=user.pk, purpose="sms").exists()
     moved = new.get_model("contenttypes", "ContentType").objects.get(pk=consent_type.pk)
     assert (moved.app_label, moved.model) == ("accounts", "consent")
-    assert new.get_model("auth", "Group").objects.get(name="Bảo vệ dữ liệu cá nhân").permissions.filter(pk=grant.pk).exists()
+    assert (
+        new.get_model("auth", "Group")
+        .objects.get(name="Bảo vệ dữ liệu cá nhân")
+        .permissions.filter(pk=grant.pk)
+        .exists()
+    )
     assert "privacy_consent" in connection.introspection.table_names()

@@ -6,7 +6,7 @@ from django.core import mail
 from accounts.consent import give_consent, has_consent
 from accounts.models import Consent, Method, Purpose
 from procedures import services
-from procedures.sms import MemorySmsGateway
+from sms_adapter.memory import MemorySmsGateway
 from tests.factories import online
 
 pytestmark = pytest.mark.django_db

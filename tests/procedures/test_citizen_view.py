@@ -12,7 +12,7 @@ from rest_framework.test import APIClient
 
 from procedures import services
 from procedures.models import Outcome
-from procedures.sms import MemorySmsGateway
+from sms_adapter.memory import MemorySmsGateway
 from tests.factories import RECEIVED_AT, online
 
 pytestmark = pytest.mark.django_db

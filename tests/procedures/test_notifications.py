@@ -7,8 +7,8 @@ from django.core import mail
 
 from portal.celery import app
 from procedures import services
-from procedures.sms import MemorySmsGateway
 from procedures.tasks import send_sms
+from sms_adapter.memory import MemorySmsGateway
 from tests.factories import RECEIVED_AT, online
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from pypdf import PdfReader
 from citizen_registry_adapter.errors import RegistryUnavailable
 from procedures.models import Dossier, DossierState, IdentityStatus
 from procedures.services.identity import verify_pending_identities
-from procedures.sms import MemorySmsGateway
+from sms_adapter.memory import MemorySmsGateway
 from tests.uploads import disguised, jpeg, pdf, png
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from pypdf import PdfReader
 
 from procedures import services
 from procedures.models import StopGround
-from procedures.sms import MemorySmsGateway
+from sms_adapter.memory import MemorySmsGateway
 from tests.factories import received
 
 pytestmark = pytest.mark.django_db

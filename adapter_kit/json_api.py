@@ -31,6 +31,17 @@ class JsonApiClient:
             name=self.breaker_name,
         )
 
+    @classmethod
+    def from_settings(cls, config):
+        """Built from an adapter's settings dict (adapter_kit.backends)."""
+        return cls(
+            config["URL"],
+            api_key=config.get("API_KEY", ""),
+            connect_timeout=config["CONNECT_TIMEOUT"],
+            read_timeout=config["READ_TIMEOUT"],
+            **({"breaker_cooldown": config["BREAKER_COOLDOWN"]} if "BREAKER_COOLDOWN" in config else {}),
+        )
+
     def _call(self, method, path, **kwargs):
         try:
             return self.breaker.call(self._request, method, path, **kwargs)
