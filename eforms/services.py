@@ -15,7 +15,7 @@ from government.addresses import locate
 from government.exceptions import DomainError
 from government.folding import fold
 from government.models import AdministrativeUnit, UnitLevel
-from government.signing import sign_pdf
+from signing_adapter.pades import sign_pdf
 
 from .forms import EForm, show
 from .models import DossierForm

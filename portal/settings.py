@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "national_sync",
     "payments",
     "api",
+    *(["demo"] if env_bool("PORTAL_DEMO", True) else []),  # the demo CA (demo/); production may leave it out
     "rest_framework",
     "rest_framework_api_key",
     "drf_spectacular",
@@ -224,6 +225,18 @@ SIGNING_TRUST_ROOT = os.environ.get("SIGNING_TRUST_ROOT", "")
 SIGNING_DEMO_CA = env_bool("SIGNING_DEMO_CA", DEBUG)
 SIGNING_DEMO_DIR = VAR_DIR / "pki"
 SIGNING_DEMO_BACKDATE_DAYS = 1  # a demo certificate is valid from a day before it is issued
+# Who holds the keys (signing_adapter/): "local" reads SIGNING_CERTS_DIR (and asks the demo CA when
+# SIGNING_DEMO_CA is on); "csc" signs through a CA's remote signing service (Cloud Signature Consortium
+# API v1 at SIGNING_URL, with an access token and the credentials' PIN).
+SIGNING = {
+    "BACKEND": os.environ.get("SIGNING_BACKEND", "local"),
+    "CERTS_DIR": SIGNING_CERTS_DIR,
+    "CERTS_PASSWORD": SIGNING_CERTS_PASSWORD,
+    "URL": os.environ.get("SIGNING_URL", "http://127.0.0.1:8775"),
+    "TOKEN": outside_secret("SIGNING_TOKEN", needed=os.environ.get("SIGNING_BACKEND", "local") == "csc"),
+    "PIN": os.environ.get("SIGNING_PIN", ""),
+    "TIMEOUT": float(os.environ.get("SIGNING_TIMEOUT", "15")),
+}
 
 # Issuer shown in authenticator apps next to the staff member's account.
 OTP_TOTP_ISSUER = "Một cửa Thái Nguyên"

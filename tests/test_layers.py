@@ -1,6 +1,7 @@
 """Imports run one way (pyproject.toml, [tool.importlinter]; docs/decisions/0030): web and API, then
 search, then the systems, then the adapters, then `government`. Checked in `make test`."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -56,12 +57,15 @@ def layer_picture(width=64):
     layers = next(c for c in config["contracts"] if c["type"] == "layers")["layers"]
     lines = ["```"]
     for index, layer in enumerate(layers):
+        # " : " joins modules that may import each other (drawn "·"), " | " independent ones ("|").
+        parts = re.split(r" ([:|]) ", layer)
         rows, row = [], ""
-        for name in layer.split(" : "):
+        for index_, name in enumerate(parts[0::2]):
+            joint = " · " if index_ and parts[2 * index_ - 1] == ":" else " | "
             if row and len(row) + len(name) + 3 > width - 4:
-                rows.append(row)
+                rows.append(row + joint.rstrip())
                 row = ""
-            row = f"{row} · {name}" if row else name
+            row = f"{row}{joint}{name}" if row else name
         rows.append(row)
         lines += [f"┌{'─' * width}┐", *(f"│  {text.ljust(width - 2)}│" for text in rows), f"└{'─' * width}┘"]
         if index < len(layers) - 1:

@@ -31,8 +31,8 @@ from government.places import place_name
 from government.registers import UnknownDocumentType
 from government.selectors import agency_of
 from government.signers import SignatureBlock, signature_block
-from government.signing import sign_as_agency, sign_as_signer
 from government.uploads import check_upload
+from signing_adapter.pades import sign_as_agency, sign_as_signer
 
 from .registers import take_number
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from government.registers import register_issued
-from government.signing import sign_as_person
+from signing_adapter.pades import sign_as_person
 
 from .. import policy, selectors
 from ..minutes import minutes_pdf

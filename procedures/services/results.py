@@ -30,12 +30,12 @@ from government.pdf_forms import (
 )
 from government.places import place_name
 from government.sequences import next_value
-from government.signing import sign_as_agency, sign_as_signer
 from government.uploads import check_upload
 from procedures.exceptions import TransitionNotAllowed
 from procedures.models import Outcome, ResultBookSequence, ResultKind
 from procedures.pdf.results import result_paper, terms_of
 from procedures.result_books import book_reference
+from signing_adapter.pades import sign_as_agency, sign_as_signer
 
 from . import lifecycle
 

@@ -206,7 +206,7 @@ def test_fifty_simultaneous_issues_in_one_register_get_fifty_consecutive_distinc
 def test_a_demo_certificate_is_issued_again_when_its_id_now_belongs_to_another_name(offices):
     from cryptography.hazmat.primitives.serialization import pkcs12
 
-    from government.signing import demo_personal_certificate
+    from demo.pki import demo_personal_certificate
 
     leader, agency = offices.ubnd.leader, offices.ubnd.agency
 

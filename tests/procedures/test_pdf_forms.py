@@ -7,12 +7,12 @@ import pytest
 from django.utils import timezone
 from pypdf import PdfReader
 
-from government.signing import sign_pdf
 from privacy.export import personal_data, summary_pdf
 from procedures.pdf import SET_2018, SET_2025
 from procedures.pdf import forms as pdf_forms
 from procedures.pdf.receipt import render_receipt
 from procedures.pdf.register import desk_register
+from signing_adapter.pades import sign_pdf
 from tests.factories import RECEIVED_AT
 from tests.pdf_checks import check_paper
 from tests.portal.citizens.helpers import returned

@@ -13,7 +13,6 @@ from django.views.decorators.http import require_POST
 from citizen_registry_adapter.records import FIELD_LABELS
 from eforms.selectors import declared_values
 from government.downloads import download
-from government.signing import sign_pdf
 from national_sync.selectors import sync_of
 from payments.selectors import payments_of
 from payments.services import fee_of
@@ -31,6 +30,7 @@ from procedures.queues import deadline_of
 from procedures.selectors import appointment_for, components_of
 from procedures.services.identity import identity_report
 from procedures.services.lifecycle import next_step
+from signing_adapter.pades import sign_pdf
 
 from ..actions import ACTIONS, available
 from .common import pdf_preview, staff_required, visible_dossier

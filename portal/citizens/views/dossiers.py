@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from government.downloads import download
-from government.signing import sign_pdf
 from payments.selectors import payments_of
 from payments.services import can_pay_online, fee_of
 from procedures import policy
@@ -31,6 +30,7 @@ from procedures.selectors import (
     timeline,
 )
 from procedures.services import filing, withdraw
+from signing_adapter.pades import sign_pdf
 
 from ..forms import RatingForm, SupplyForm, WithdrawForm
 from .common import citizen_required, own_dossier

@@ -6,7 +6,7 @@ import re
 import pytest
 from reportlab.pdfgen import canvas
 
-from government.signing import sign_pdf
+from signing_adapter.pades import sign_pdf
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from government.signing import demo_agency_certificate, demo_ca
+from demo.pki import demo_agency_certificate, demo_ca
 from procedures.services.demo import demo_agencies
 
 
