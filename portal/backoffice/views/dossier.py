@@ -21,16 +21,12 @@ from privacy.models import Access
 from privacy.services import record_access
 from procedures import policy
 from procedures.exceptions import DomainError
-from procedures.models import DossierEventFile, DossierState
-from procedures.pdf import forms as pdf_forms
-from procedures.pdf import set_of
-from procedures.pdf import sets as kinds
-from procedures.pdf.receipt import render_receipt
+from procedures.models import DossierEventFile
 from procedures.queues import deadline_of
 from procedures.selectors import appointment_for, components_of
+from procedures.services import papers
 from procedures.services.identity import identity_report
 from procedures.services.lifecycle import next_step
-from signing_adapter.pades import sign_pdf
 
 from ..actions import ACTIONS, available
 from .common import pdf_preview, staff_required, visible_dossier
@@ -61,7 +57,7 @@ def _page(request, dossier, *, bound=None, identity=None, error=None, status=200
             "appointment": appointment_for(dossier) if dossier.code else None,
             "identity": identity,
             "field_labels": FIELD_LABELS,
-            "printable": _printable(dossier),
+            "printable": papers.printable_forms(dossier),
             "declared": declared_values(dossier),
             "sync": sync_of(dossier),
             "payments": payments_of(dossier),  # online ones too: the officer sees what the citizen paid
@@ -143,48 +139,16 @@ def _file(request, stored, name, content_type=None):
     return download(stored, name, content_type, inline=PreviewForm.inline(request))
 
 
-# The forms a dossier's events call for, by kind; the receipt and the control slip once it has a code.
-_FORM_EVENTS = {
-    kinds.SUPPLEMENT: "request_supplement",
-    kinds.REFUSAL: "reject",
-    kinds.APOLOGY: "issue_apology",
-    kinds.STOP: "stop",
-}
-
-
-def _printable(dossier):
-    """(number, title) of each form of the dossier's set that can be printed now, by number."""
-    form_set = set_of(dossier)
-    # The receipt and the control slip belong to a dossier the desk received, not to one it refused.
-    wanted = [kinds.RECEIPT, kinds.CONTROL_SLIP] if dossier.code and dossier.state != DossierState.REJECTED else []
-    actions = set(dossier.events.values_list("action", flat=True))
-    wanted += [kind for kind, action in _FORM_EVENTS.items() if action in actions and kind in form_set.numbers]
-    return sorted((form_set.number(kind), form_set.title(kind)) for kind in wanted)
-
-
 @staff_required
 def form_pdf(request, pk, number):
     dossier = visible_dossier(request, pk)
-    form_set = set_of(dossier)
-    kind = form_set.kind_of(number)
-    if kind is None or number not in dict(_printable(dossier)):
-        raise Http404
-    filename = form_set.filename(kind, dossier.code)
-    record_access(request.user, dossier, Access.FORM, filename)
     url = request.build_absolute_uri(reverse("citizens:track") + f"?ma={dossier.code}")
-    last = lambda action: dossier.events.filter(action=action).order_by("-created_at", "-pk").first()  # noqa: E731
-    pdf = {
-        kinds.RECEIPT: lambda: render_receipt(dossier, url),
-        kinds.SUPPLEMENT: lambda: pdf_forms.supplement_request(dossier, last("request_supplement"), url),
-        kinds.REFUSAL: lambda: pdf_forms.refusal(dossier, last("reject"), url),
-        kinds.APOLOGY: lambda: pdf_forms.apology(dossier, last("issue_apology"), url),
-        kinds.STOP: lambda: pdf_forms.stop_notice(dossier, last("stop"), url),
-        kinds.CONTROL_SLIP: lambda: pdf_forms.control_slip(dossier, url),
-    }[kind]()
-    try:
-        pdf = sign_pdf(pdf, dossier.receiving_agency, reason=_("Mẫu số %(number)s") % {"number": number})
-    except DomainError as error:
-        messages.warning(request, str(error.message))  # unsigned is still better than nothing at the counter
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    paper = papers.desk_form(dossier, number, tracking_url=url)
+    if paper is None:
+        raise Http404
+    record_access(request.user, dossier, Access.FORM, paper.filename)
+    if paper.unsigned_because:
+        messages.warning(request, paper.unsigned_because)
+    response = HttpResponse(paper.content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{paper.filename}"'
     return response
