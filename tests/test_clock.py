@@ -12,8 +12,10 @@ from django.utils import timezone
 ROOT = Path(__file__).resolve().parent.parent
 APPS = [
     "accounts",
+    "adapter_kit",
     "api",
     "citizen_registry_adapter",
+    "demo",
     "document_exchange_adapter",
     "documents",
     "eforms",
@@ -28,6 +30,8 @@ APPS = [
     "procedures",
     "reporting",
     "search",
+    "signing_adapter",
+    "sms_adapter",
     "vneid_adapter",
 ]
 # Time read from the database server: its clock is not the one the tests move.

@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 from government.models import UnitLevel
 from government.validators import PHONE
 from portal.forms import MultipleFileField, PlaceFieldsMixin, QuickSelectsMixin
-from procedures.dashboard import BREAKDOWNS, MEASURES, RESPONSIBLE, VIEWS
 from procedures.models import (
     ComponentForm,
     DossierState,
@@ -19,6 +18,7 @@ from procedures.models import (
     UnscannedReason,
 )
 from procedures.pdf.results import terms_of
+from reporting.selectors import BREAKDOWNS, MEASURES, RESPONSIBLE, VIEWS
 
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 

@@ -6,7 +6,6 @@ import io
 from pypdf import PdfReader
 
 from government.pdf import issuer_lines
-from procedures import dashboard as reads
 from procedures import services
 from procedures.models import DossierState, MonthlyStat, Outcome, Timeliness
 from procedures.pdf import SET_2025
@@ -14,6 +13,7 @@ from procedures.pdf import forms as pdf_forms
 from procedures.pdf.receipt import render_receipt
 from procedures.selectors import receiving_agencies
 from procedures.services.routing import resolve_route
+from reporting import selectors as reads
 from tests.factories import local
 
 S = DossierState

@@ -3,7 +3,6 @@ import io
 import pytest
 from django.utils import timezone
 
-from procedures import dashboard as reads
 from procedures import services
 from procedures.models import (
     ON_THE_BOOKS,
@@ -15,6 +14,7 @@ from procedures.models import (
     Timeliness,
 )
 from procedures.services.synthetic_year import generate
+from reporting import selectors as reads
 
 pytestmark = pytest.mark.django_db
 

@@ -10,12 +10,12 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from government.calendar import WorkingCalendar
-from procedures import dashboard as reads
 from procedures import services
 from procedures.catalog_files import read_json
 from procedures.models import Outcome, TimeLimitKind, Timeliness
 from procedures.sla import classify, explain
 from procedures.sla.time_limits import TimeLimit
+from reporting import selectors as reads
 from tests.factories import local
 
 cal = WorkingCalendar()

@@ -39,5 +39,5 @@ def backoffice_menu(context):
 
 @register.simple_tag
 def call_link(link, measure, by="", key=""):
-    """The address of the dossiers behind a count: `link` is the page's views.dashboard.Linker."""
+    """The address of the dossiers behind a count: `link` is the page's reporting.tables.Linker."""
     return link(measure, by, key)

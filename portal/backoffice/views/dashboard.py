@@ -2,8 +2,6 @@
 list of the dossiers behind every count."""
 
 import datetime as dt
-from html import escape
-from operator import attrgetter
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -11,20 +9,18 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from documents.selectors import overdue_total
 from government.calendar import LOCAL_TZ
 from national_sync.selectors import backlog as sync_backlog
 from payments.selectors import online_payment_rate
-from procedures import dashboard as reads
 from procedures.exceptions import PermissionDenied
-from procedures.models import COUNTERS
 from procedures.queues import visible_dossiers
-from procedures.templatetags.procedures_tags import local_number
+from reporting import charts, exports
+from reporting import selectors as reads
+from reporting.tables import BREAKDOWN_TABLES, Linker, figures_table
 
-from .. import charts, exports
 from ..forms import DashboardForm, DossierListForm
 from .common import staff_refusal, staff_required
 
@@ -34,167 +30,12 @@ MINIMUM_TO_RANK = 20
 # Tables longer than this (every agency of the province) open on a page of their own: written into
 # the dashboard they made most of its time and of its 800 KB.
 LONG_TABLE = 60
-# (key, label); the label of done_* depends on the view, see _columns.
-COUNT_COLUMNS = {
-    "received",
-    "received_online",
-    "received_counter",
-    "done",
-    "done_early",
-    "done_on_time",
-    "done_late",
-    "withdrawn",
-    "rejected",
-    "supplements",
-}
-BREAKDOWNS = [
-    ("level", _("Theo cấp")),
-    ("unit", _("Theo đơn vị")),
-    ("agency", _("Theo cơ quan")),
-    ("procedure", _("Theo thủ tục")),
-    ("field", _("Theo lĩnh vực")),
-]
-
-
-def _columns(view):
-    done = _("Bước đã xử lý xong") if view == reads.RESPONSIBLE else _("Đã giải quyết")
-    return [
-        ("label", _("Tên")),
-        ("received", _("Tiếp nhận")),
-        ("received_online", _("Trực tuyến")),
-        ("received_counter", _("Trực tiếp")),
-        ("done", done),
-        ("done_early", _("Trước hạn")),
-        ("done_on_time", _("Đúng hạn")),
-        ("done_late", _("Trễ hạn")),
-        ("on_time_rate", _("Tỉ lệ đúng hạn (%)")),
-        ("online_rate", _("Tỉ lệ trực tuyến (%)")),
-        ("digitisation_rate", _("Tỉ lệ số hóa hồ sơ (%)")),
-        ("withdrawn", _("Rút")),
-        ("rejected", _("Từ chối tiếp nhận")),
-        ("supplements", _("Yêu cầu bổ sung")),
-        ("satisfaction", _("Hài lòng (trên 5)")),
-    ]
 
 
 def _period(data):
     default = reads.Period.year_to_date()
     start, end = data.get("tu") or default.start, data.get("den") or default.end
     return reads.Period(min(start, end), max(start, end))
-
-
-def _reader(key):
-    """figures → the value of column `key`, chosen once per column rather than once per cell (a
-    province's tables hold thousands of cells). Raw numbers: rates as percent with one decimal; each
-    format shows them its own way (docs/dashboard.md): the page with a decimal comma, CSV with a
-    dot, Excel as numbers."""
-    if key == "label":
-        return attrgetter("label")
-    if key in COUNTERS:  # a plain count: straight from the sums
-        return lambda figures: figures.counts.get(key) or 0
-    value_of = attrgetter(key)
-    if key.endswith("_rate"):
-        return lambda figures: "" if (value := value_of(figures)) is None else round(value * 100, 1)
-    if key == "satisfaction":
-        return lambda figures: "" if (value := value_of(figures)) is None else round(value, 2)
-    return value_of
-
-
-class Linker:
-    """Addresses of the dossier lists behind the counts of one dashboard page."""
-
-    do_not_call_in_templates = True  # templates pass it to {% call_link %} instead
-
-    def __init__(self, scope, period, view):
-        # Thousands of cells per page: the address and the shared part of the query are built (and
-        # escaped) once, and each row's own part once per row; the measure names are ASCII slugs.
-        self.prefix = (
-            reverse("backoffice:dashboard_dossiers")
-            + "?"
-            + urlencode(
-                {
-                    "don-vi": scope.unit.code if scope.unit else "",
-                    "tu": f"{period.start:%Y-%m}",
-                    "den": f"{period.end:%Y-%m}",
-                    "theo": view,
-                }
-            )
-        )
-        self.escaped_prefix = escape(self.prefix)
-
-    def __call__(self, measure, by="", key="", **period):
-        return f"{self.prefix}&chi-so={measure}{self._rest(by, key, period)}"
-
-    def row(self, by="", key="", **period):
-        """measure → address, escaped for an HTML attribute, for the cells of one row."""
-        head, rest = f"{self.escaped_prefix}&amp;chi-so=", escape(self._rest(by, key, period))
-        return lambda measure: f"{head}{measure}{rest}"
-
-    @staticmethod
-    def _rest(by, key, period):
-        query = {"nhom": by, "khoa": key} if by else {}
-        # A period given here (a month or week row) comes after the page's: the last value wins.
-        return f"&{urlencode({**query, **period})}" if query or period else ""
-
-
-def _table(slug, title, figures, view, row_link=None, build=True):
-    """`row_link(figures)`: measure → escaped address for that row's counts, or None for a table
-    without links. Unless `build`, only the title and the number of rows: a long table opens on a
-    page of its own."""
-    columns = _columns(view)
-    labels = [str(label) for _key, label in columns]
-    head = mark_safe("".join(f'<th scope="col">{escape(label)}</th>' for label in labels))  # noqa: S308 — escaped
-    if not build:
-        return {
-            "slug": slug,
-            "title": title,
-            "columns": labels,
-            "thead": head,
-            "rows": None,
-            "count": len(figures),
-            "figures": figures,
-        }
-    readers = [_reader(key) for key, _label in columns]
-    linked = [key in COUNT_COLUMNS for key, _label in columns]
-    keys = [key for key, _label in columns]
-    rows, html = [], []
-    for f in figures:
-        values = [read(f) for read in readers]
-        rows.append(values)
-        link = row_link(f) if row_link else None
-        html.append(
-            _row_html(
-                values,
-                [
-                    link(key) if link and is_linked and value else None
-                    for key, is_linked, value in zip(keys, linked, values, strict=True)
-                ],
-            )
-        )
-    return {
-        "slug": slug,
-        "title": title,
-        "columns": labels,
-        "thead": head,
-        "rows": rows,
-        "tbody": mark_safe("".join(html)),
-        "figures": figures,
-    }  # noqa: S308 — built escaped in _row_html
-
-
-def _row_html(values, hrefs):
-    """One table row, built here: a province's tables hold thousands of linked cells, and the template
-    engine, then format_html, took most of the page's time over them. Text is escaped; numbers are
-    digits, dots and commas; addresses come escaped from Linker.row."""
-    cells = [
-        f'<td><a href="{href}">{_html_value(value)}</a></td>' if href else f"<td>{_html_value(value)}</td>"
-        for value, href in zip(values, hrefs, strict=True)
-    ]
-    return f"<tr>{''.join(cells)}</tr>\n"
-
-
-def _html_value(value):
-    return escape(value) if isinstance(value, str) else local_number(value)
 
 
 @staff_required
@@ -219,10 +60,10 @@ def dashboard(request):
             return slug == wanted
         return len(figures) <= LONG_TABLE
 
-    tables = [_table("tong-hop", _("Tổng hợp"), [total], view, lambda f: linker.row())]
-    for slug, title in BREAKDOWNS:
+    tables = [figures_table("tong-hop", _("Tổng hợp"), [total], view, lambda f: linker.row())]
+    for slug, title in BREAKDOWN_TABLES:
         tables.append(
-            _table(
+            figures_table(
                 slug,
                 title,
                 figures_by[slug],
@@ -233,8 +74,8 @@ def dashboard(request):
         )
     by_month, by_week = reads.trend_by_month(scope, period, view=view), reads.trend_by_week(scope, period, view=view)
     tables += [
-        _table("thang", _("Theo tháng"), by_month, view, lambda f: linker.row(tu=f.key[:7], den=f.key[:7])),
-        _table("tuan", _("Theo tuần"), by_week, view, lambda f: linker.row(tuan=f.key)),
+        figures_table("thang", _("Theo tháng"), by_month, view, lambda f: linker.row(tu=f.key[:7], den=f.key[:7])),
+        figures_table("tuan", _("Theo tuần"), by_week, view, lambda f: linker.row(tuan=f.key)),
     ]
     query = request.GET.copy()
     query.pop("xuat", None)
@@ -282,15 +123,7 @@ def dashboard(request):
         "views": reads.VIEWS,
         "total": total,
         "tables": tables,
-        "urgent": mark_safe(
-            "".join(  # noqa: S308 — built escaped in _row_html
-                _row_html(
-                    [d.code, d.procedure_name, d.agency_name, f"{due:%H:%M %d/%m/%Y}"],
-                    [escape(reverse("backoffice:dossier", args=[d.pk])), None, None, None],
-                )
-                for d, due in urgent
-            )
-        ),
+        "urgent": [(d, f"{due:%H:%M %d/%m/%Y}") for d, due in urgent],
         "own": own,
         "minimum_to_rank": MINIMUM_TO_RANK,
         "carried_over": reads.carried_over(scope, period),

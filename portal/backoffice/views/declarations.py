@@ -11,9 +11,9 @@ from django.utils.translation import gettext_lazy
 from eforms.forms import show
 from eforms.models import DossierForm
 from eforms.selectors import key_columns
-from portal.backoffice.exports import spreadsheet_text
 from procedures.models import Procedure
 from procedures.queues import visible_dossiers
+from reporting.exports import spreadsheet_text
 
 from .common import staff_required
 

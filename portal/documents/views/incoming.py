@@ -11,7 +11,7 @@ from documents.services import incoming as services
 from government.downloads import download
 from government.exceptions import DomainError
 from government.selectors import agency_of
-from portal.backoffice.exports import xlsx_response
+from reporting.exports import xlsx_response
 
 from ..forms import AssignForm, Classification, CloseForm, IncomingForm, ProgressForm, ReceiveForm, RegisterFilterForm
 from .common import documents_staff_required, filtered, page_of, query_without_page, register_book

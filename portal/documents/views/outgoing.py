@@ -15,7 +15,7 @@ from government.exceptions import DomainError
 from government.models import Role
 from government.selectors import agency_of
 from government.signing import check_signatures
-from portal.backoffice.exports import xlsx_response
+from reporting.exports import xlsx_response
 
 from ..forms import DraftForm, RegisterFilterForm, ReturnForm
 from .common import documents_staff_required, filtered, page_of, query_without_page, register_book

@@ -12,7 +12,7 @@ from government.exceptions import DomainError
 from meetings import policy, selectors
 from meetings.models import Annotation, DocumentKind, DocumentVersion, Meeting, MeetingDocument
 from meetings.services import documents
-from portal.backoffice.exports import csv_response
+from reporting.exports import csv_response
 
 from ..forms import AnnotationForm, CommentForm, VersionForm
 from .common import qr_meetings, refusal, submit, with_seat

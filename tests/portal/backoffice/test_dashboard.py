@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from procedures import dashboard as reads
 from procedures import services
 from procedures.models import Dossier, DossierEvent, Outcome, SatisfactionRating, Timeliness
 from procedures.services import filing
+from reporting import selectors as reads
 from tests.factories import RECEIVED_AT, local, online, received, walk_in
 from tests.uploads import pdf
 

@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from portal.backoffice.exports import csv_response
+from reporting.exports import csv_response
 
 PAYLOADS = [
     "x;=cmd|' /C calc'!A0",

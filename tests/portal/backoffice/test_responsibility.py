@@ -8,9 +8,9 @@ from html import unescape
 import pytest
 from django.utils import timezone
 
-from procedures import dashboard as reads
 from procedures import services
 from procedures.models import Outcome, Timeliness
+from reporting import selectors as reads
 from tests.factories import AgencyFactory, ProcedureFactory, at_the_district
 
 pytestmark = pytest.mark.django_db

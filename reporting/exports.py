@@ -1,4 +1,5 @@
-"""Every dashboard table as CSV or as a sheet of one Excel workbook (openpyxl)."""
+"""Tables as CSV or as the sheets of one Excel workbook (openpyxl): the dashboard's, and every other
+list an officer downloads; text a spreadsheet would run as a formula stays text."""
 
 import csv
 import io
