@@ -99,11 +99,13 @@ bench-registry: install
 # .ci/shifted-clock; docs/testing-clock.md). `.ci/run` runs the PostgreSQL suite that way.
 CLOCKED := $(if $(CLOCK),bash .ci/shifted-clock "$(CLOCK)",)
 
-# Style and layers: ruff (pyproject.toml [tool.ruff]) and the import contract (also in `make test`).
+# Style, layers and types: ruff (pyproject.toml [tool.ruff]), the import contract (also in `make test`) and
+# mypy with django-stubs on government, accounts and the adapters ([tool.mypy]).
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/mypy
 
 # The whole suite on the embedded default (SQLite). `.ci/run` runs it again on PostgreSQL.
 test: install

@@ -11,13 +11,14 @@ from .models import Consent, User
 
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
-    fieldsets = BaseUserAdmin.fieldsets + (
+    fieldsets = (
+        *(BaseUserAdmin.fieldsets or ()),
         (_("Công dân"), {"fields": ("personal_id", "phone", "date_of_birth", "identity_verified_at")}),
         (_("Cần xem xét"), {"fields": ("flagged_at", "flag_reason")}),
     )
     readonly_fields = ("identity_verified_at", "flagged_at", "flag_reason")
     list_display = ("username", "get_full_name", "personal_id", "is_staff", "is_active", "flagged_at")
-    list_filter = BaseUserAdmin.list_filter + (("flagged_at", admin.EmptyFieldListFilter),)
+    list_filter = (*BaseUserAdmin.list_filter, ("flagged_at", admin.EmptyFieldListFilter))
     search_fields = ("username", "first_name", "last_name", "personal_id")
 
     actions = ["unlock_sign_in", "issue_enrolment_code"]

@@ -6,17 +6,18 @@ CITIZEN_PASSWORD_ASSURANCE; nothing else counts at all.
 """
 
 from django.conf import settings
+from django.http import HttpRequest
 
 SESSION_LEVEL = "assurance_level"
 SESSION_ID_TOKEN = "vneid_id_token"
 
 
-def remember(request, level, id_token):
+def remember(request: HttpRequest, level: int, id_token: str) -> None:
     request.session[SESSION_LEVEL] = level
     request.session[SESSION_ID_TOKEN] = id_token
 
 
-def level_of(request):
+def level_of(request: HttpRequest) -> int:
     if not request.user.is_authenticated:
         return 0
     level = request.session.get(SESSION_LEVEL)
@@ -27,5 +28,5 @@ def level_of(request):
     return 0
 
 
-def signed_in_with_vneid(request):
+def signed_in_with_vneid(request: HttpRequest) -> bool:
     return bool(request.session.get(SESSION_ID_TOKEN))

@@ -13,14 +13,14 @@ from government.exceptions import DomainError
 from government.models import Role
 from government.selectors import agency_of, role_of
 
-from .models import EnrolmentCode
+from .models import EnrolmentCode, User
 
 
 class NotAllowed(DomainError):
     pass
 
 
-def may_issue(issuer, user):
+def may_issue(issuer: User, user: User) -> bool:
     if issuer.is_superuser or role_of(issuer) == Role.ADMINISTRATOR:
         return True
     return (
@@ -31,7 +31,7 @@ def may_issue(issuer, user):
     )
 
 
-def issue(user, issued_by=None, *, now=None):
+def issue(user: User, issued_by: User | None = None, *, now: dt.datetime | None = None) -> str:
     """A fresh code for `user` (earlier unused ones stop working); returns it as the person must type it.
     `issued_by` None: from the command line, by whoever runs the server."""
     if issued_by is not None and not may_issue(issued_by, user):
@@ -48,7 +48,7 @@ def issue(user, issued_by=None, *, now=None):
     return f"{digits[:5]}-{digits[5:]}"
 
 
-def redeem(user, typed, *, now=None):
+def redeem(user: User, typed: str, *, now: dt.datetime | None = None) -> EnrolmentCode | None:
     """The unexpired, unused code of `user` matching `typed`, or None."""
     digits = "".join(ch for ch in str(typed) if ch.isdigit())
     if len(digits) != 10:
@@ -60,5 +60,5 @@ def redeem(user, typed, *, now=None):
     return None
 
 
-def mark_used(code_id, *, now=None):
+def mark_used(code_id: int, *, now: dt.datetime | None = None) -> None:
     EnrolmentCode.objects.filter(pk=code_id, used_at__isnull=True).update(used_at=now or timezone.now())

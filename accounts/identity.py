@@ -4,11 +4,13 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import User
+from citizen_registry_adapter.client import RegistryClient
 from citizen_registry_adapter.errors import RegistryError
 from citizen_registry_adapter.registry import get_registry
 
 
-def verify_account(user, *, registry=None):
+def verify_account(user: User, *, registry: RegistryClient | None = None) -> bool:
     """Check a citizen account's name and date of birth; True once the registry agrees.
 
     Raises `CitizenNotFound` or `IdentityMismatch` when it disagrees, `RegistryUnavailable` or
@@ -32,6 +34,6 @@ class IdentityMismatch(RegistryError):
     code = "mismatch"
     default_message = _("Họ tên hoặc ngày sinh không khớp với CSDL quốc gia về dân cư.")
 
-    def __init__(self, fields):
+    def __init__(self, fields: list) -> None:
         self.fields = fields
         super().__init__()

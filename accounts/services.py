@@ -5,6 +5,8 @@ depends on the registry or on existing accounts gets the same one answer (MISMAT
 view throttles attempts per client address and per ID (`registration_wait`).
 """
 
+import datetime as dt
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
@@ -13,10 +15,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.identity import IdentityMismatch, verify_account
+from accounts.models import User
+from citizen_registry_adapter.client import RegistryClient
 from citizen_registry_adapter.errors import CitizenNotFound, InvalidPersonalId, InvalidResponse, RegistryUnavailable
 from citizen_registry_adapter.personal_id import mask, parse
 from government import ratelimit
 from government.models import StaffRole
+from vneid_adapter.claims import Identity
 
 MISMATCH = gettext_lazy(
     "Thông tin không khớp. Kiểm tra số định danh, họ tên và ngày sinh đúng như trên thẻ căn cước. "
@@ -27,18 +32,18 @@ MISMATCH = gettext_lazy(
 class RegistrationRefused(Exception):
     """`errors` maps form field names (None: the whole form) to messages for the citizen."""
 
-    def __init__(self, errors):
+    def __init__(self, errors: dict) -> None:
         self.errors = errors
         super().__init__(errors)
 
 
-def split_name(full_name):
+def split_name(full_name: str) -> tuple[str, str]:
     """ "Nguyễn Văn An" → ("An", "Nguyễn Văn"): given name, then family and middle names."""
     words = " ".join(full_name.split()).split(" ")
     return words[-1], " ".join(words[:-1])
 
 
-def registration_wait(client_address, personal_id=None):
+def registration_wait(client_address: str, personal_id: str | None = None) -> int:
     """Seconds to wait before another registration attempt from this address or for this ID (0: go).
     Without a well-formed ID (`None`) only the address counts: a typo must not share one budget with
     everybody else's typos."""
@@ -49,7 +54,16 @@ def registration_wait(client_address, personal_id=None):
     return max(waits)
 
 
-def register_citizen(*, personal_id, full_name, date_of_birth, phone, password, email="", registry=None):
+def register_citizen(
+    *,
+    personal_id: str,
+    full_name: str,
+    date_of_birth: dt.date,
+    phone: str,
+    password: str,
+    email: str = "",
+    registry: RegistryClient | None = None,
+) -> tuple[User, bool]:
     """Create the account; returns it and whether the registry confirmed the name and birth date.
 
     A registry that cannot answer does not stop registration: the account is created unverified,
@@ -96,7 +110,7 @@ def register_citizen(*, personal_id, full_name, date_of_birth, phone, password, 
     return user, verified
 
 
-def _release(holder):
+def _release(holder: User) -> int:
     """Close an unverified account whose ID its verified owner has just registered; flag it for review."""
     return (
         get_user_model()
@@ -117,12 +131,12 @@ def _release(holder):
 
 
 class VneidAccountRefused(Exception):
-    def __init__(self, message):
+    def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
 
 
-def account_for_identity(identity, *, at=None):
+def account_for_identity(identity: Identity, *, at: dt.datetime | None = None) -> User:
     """The citizen account of a person VNeID has identified: created on first sign-in, verified and
     keyed by the personal ID; an existing account with that ID (a demo password account) is the
     same person's and is used, never duplicated. An unverified account holding the ID (registered
@@ -169,5 +183,5 @@ def account_for_identity(identity, *, at=None):
         return holder
 
 
-def _has_staff_role(user):
+def _has_staff_role(user: User) -> bool:
     return StaffRole.objects.filter(user=user).exists()

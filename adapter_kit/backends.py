@@ -5,17 +5,18 @@ circuit breaker must outlive a request, and a test's override_settings gets a fr
 
 import json
 import threading
+from typing import Any
 
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.utils.module_loading import import_string
 
-_built = {}
+_built: dict[tuple[str, str], Any] = {}
 _lock = threading.Lock()
 
 
-def backend(setting_name, aliases=None):
+def backend(setting_name: str, aliases: dict[str, str] | None = None) -> Any:
     """The backend configured by settings.<setting_name>, built once per distinct configuration."""
     config = getattr(settings, setting_name)
     name = config["BACKEND"]
@@ -26,14 +27,14 @@ def backend(setting_name, aliases=None):
         return _built[key]
 
 
-def forget():
+def forget() -> None:
     """Drop every built backend (a fake server restarted on a new port, a test's clean slate)."""
     with _lock:
         _built.clear()
 
 
 @receiver(setting_changed, dispatch_uid="adapter_kit.backends")
-def _setting_changed(setting, **kwargs):
+def _setting_changed(setting: str, **kwargs: Any) -> None:
     # A test's override_settings gets a fresh backend on the way in and on the way out.
     with _lock:
         for key in [key for key in _built if key[0] == setting]:
@@ -44,5 +45,5 @@ class InProcess:
     """The in-process double of an outside system: nothing to configure."""
 
     @classmethod
-    def from_settings(cls, config):
+    def from_settings(cls, config: dict) -> "InProcess":
         return cls()

@@ -2,6 +2,8 @@
 attempt per call, timeouts, a circuit breaker, and answers {"error_code": 0, …} in JSON. A refusal is
 an answer, so it does not count against the other side's health. Like loopback.py, no Django."""
 
+from typing import Any
+
 import pybreaker
 import requests
 from requests.adapters import HTTPAdapter
@@ -10,12 +12,20 @@ from requests.adapters import HTTPAdapter
 class JsonApiClient:
     """Subclasses set `unavailable` and `refused` (their adapter's error classes) and `breaker_name`."""
 
-    unavailable = refused = Exception
+    unavailable: type[Exception] = Exception
+    refused: type[Exception] = Exception
     breaker_name = "json-api"
 
     def __init__(
-        self, base_url, *, api_key="", connect_timeout=2.0, read_timeout=5.0, breaker_failures=5, breaker_cooldown=30.0
-    ):
+        self,
+        base_url: str,
+        *,
+        api_key: str = "",
+        connect_timeout: float = 2.0,
+        read_timeout: float = 5.0,
+        breaker_failures: int = 5,
+        breaker_cooldown: float = 30.0,
+    ) -> None:
         self.base_url = base_url.rstrip("/")
         self.timeout = (connect_timeout, read_timeout)
         self.session = requests.Session()
@@ -32,7 +42,7 @@ class JsonApiClient:
         )
 
     @classmethod
-    def from_settings(cls, config):
+    def from_settings(cls, config: dict) -> "JsonApiClient":
         """Built from an adapter's settings dict (adapter_kit.backends)."""
         return cls(
             config["URL"],
@@ -42,13 +52,13 @@ class JsonApiClient:
             **({"breaker_cooldown": config["BREAKER_COOLDOWN"]} if "BREAKER_COOLDOWN" in config else {}),
         )
 
-    def _call(self, method, path, **kwargs):
+    def _call(self, method: str, path: str, **kwargs: Any) -> dict:
         try:
             return self.breaker.call(self._request, method, path, **kwargs)
         except pybreaker.CircuitBreakerError:
             raise self.unavailable("circuit open") from None
 
-    def _request(self, method, path, **kwargs):
+    def _request(self, method: str, path: str, **kwargs: Any) -> dict:
         try:
             response = self.session.request(method, self.base_url + path, timeout=self.timeout, **kwargs)
         except requests.Timeout:
@@ -66,7 +76,7 @@ class JsonApiClient:
             raise self.refused(f"HTTP {response.status_code}: {str(detail)[:300]}")
         return body
 
-    def health(self):
+    def health(self) -> tuple[bool, str]:
         try:
             response = self.session.get(self.base_url + "/health", timeout=self.timeout)
         except requests.RequestException as error:

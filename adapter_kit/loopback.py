@@ -12,46 +12,48 @@ class LoopbackServer:
     """Subclasses set `handler` (a BaseHTTPRequestHandler class) and `handler_attribute` (the name
     under which the handler reaches the server's state), and call super().__init__(host, port)."""
 
-    handler = None
+    handler: type[BaseHTTPRequestHandler] | None = None
     handler_attribute = "server_state"
     thread_name = "fake-server"
 
-    def __init__(self, host="127.0.0.1", port=0):
+    def __init__(self, host: str = "127.0.0.1", port: int = 0) -> None:
         self.host, self.port = host, port
-        self._server = self._thread = None
+        self._server: ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
 
     @property
-    def url(self):
+    def url(self) -> str:
         return f"http://{self.host}:{self.port}"
 
-    def start(self):
+    def start(self) -> "LoopbackServer":
+        assert self.handler is not None, "a LoopbackServer subclass sets its handler"
         handler = type("Handler", (self.handler,), {self.handler_attribute: self})
-        self._server = ThreadingHTTPServer((self.host, self.port), handler)
-        self._server.daemon_threads = True
-        self.port = self._server.server_address[1]
-        self._thread = threading.Thread(
-            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name=self.thread_name, daemon=True
+        server = self._server = ThreadingHTTPServer((self.host, self.port), handler)
+        server.daemon_threads = True
+        self.port = server.server_address[1]
+        thread = self._thread = threading.Thread(
+            target=server.serve_forever, kwargs={"poll_interval": 0.05}, name=self.thread_name, daemon=True
         )
-        self._thread.start()
+        thread.start()
         return self
 
-    def stop(self):
+    def stop(self) -> None:
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
             self._server = None
 
-    def __enter__(self):
+    def __enter__(self) -> "LoopbackServer":
         return self.start()
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self.stop()
 
-    def go_down(self, seconds=None):
+    def go_down(self, seconds: float | None = None) -> None:
         """Stop listening (connections are refused); with `seconds`, listen again after that. From another
         thread: shutdown() waits for serve_forever, which may be the caller's own request."""
 
-        def down():
+        def down() -> None:
             self.stop()
             if seconds:
                 time.sleep(float(seconds))
@@ -68,13 +70,13 @@ class QuietHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     disable_nagle_algorithm = True  # headers and body go out in two writes; don't wait 40 ms between them
 
-    def _json(self, status, payload):
+    def _json(self, status: int, payload: object) -> None:
         self._send(status, json.dumps(payload, ensure_ascii=False).encode(), "application/json; charset=utf-8")
 
-    def _html(self, status, text):
+    def _html(self, status: int, text: str) -> None:
         self._send(status, text.encode(), "text/html; charset=utf-8")
 
-    def _send(self, status, raw, content_type):
+    def _send(self, status: int, raw: bytes, content_type: str) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(raw)))
@@ -82,17 +84,17 @@ class QuietHandler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(raw)
 
-    def _redirect(self, location, status=302):
+    def _redirect(self, location: str, status: int = 302) -> None:
         self.send_response(status)
         self.send_header("Location", location)
         self.send_header("Content-Length", "0")
         self.end_headers()
 
-    def log_message(self, format, *args):
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
-def serve_until_interrupted(server, banner):
+def serve_until_interrupted(server: LoopbackServer, banner: str) -> None:
     """The fakes' command line: start, say where, run until Ctrl-C."""
     print(banner, flush=True)
     try:

@@ -44,6 +44,6 @@ class DocumentAxis(ABC):
         """(ok, detail) without side effects."""
 
 
-def get_axis():
+def get_axis() -> DocumentAxis:
     """The client settings.DOCUMENT_AXIS names, kept for the process (its connection pool and circuit breaker)."""
     return backend("DOCUMENT_AXIS", {"memory": "document_exchange_adapter.memory.MemoryDocumentAxis"})

@@ -1,24 +1,29 @@
 """Reads of the shared base that every system needs."""
 
+import datetime as dt
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
+
 from government.calendar import WorkingCalendar
-from government.models import AdministrativeUnit, CalendarException, Role
+from government.models import AdministrativeUnit, Agency, CalendarException, Role
 
 
-def levels_in_use():
+def levels_in_use() -> set[str]:
     """The unit levels the province's tree has: no district level on the two-level tree (since 1 July 2025)."""
     return set(AdministrativeUnit.objects.values_list("level", flat=True).distinct())
 
 
-def calendar_exceptions():
+def calendar_exceptions() -> dict[dt.date, tuple[bool, str]]:
     return {e.date: (e.is_working_day, e.reason) for e in CalendarException.objects.all()}
 
 
-def working_calendar_for(agency, exceptions=None):
+def working_calendar_for(agency: Agency, exceptions: dict | None = None) -> WorkingCalendar:
     """The agency's office sessions on the national calendar plus the administrator's exceptions."""
     return WorkingCalendar(agency.office_sessions, calendar_exceptions() if exceptions is None else exceptions)
 
 
-def role_of(user):
+def role_of(user: AbstractBaseUser | AnonymousUser | None) -> Role | None:
     """The role `user` acts in: their staff role, or citizen for any other signed-in account."""
     if user is None or not user.is_authenticated:
         return None
@@ -26,6 +31,6 @@ def role_of(user):
     return Role(staff_role.role) if staff_role is not None else Role.CITIZEN
 
 
-def agency_of(user):
+def agency_of(user: AbstractBaseUser | AnonymousUser | None) -> Agency | None:
     staff_role = getattr(user, "staff_role", None)
     return staff_role.agency if staff_role is not None else None

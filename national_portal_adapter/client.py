@@ -43,6 +43,6 @@ class NationalPortal(ABC):
         """(ok, detail) without side effects."""
 
 
-def get_portal():
+def get_portal() -> NationalPortal:
     """The client settings.NATIONAL_PORTAL names, kept for the process (its connection pool and circuit breaker)."""
     return backend("NATIONAL_PORTAL", {"memory": "national_portal_adapter.memory.MemoryNationalPortal"})

@@ -52,6 +52,6 @@ class PaymentGateway(ABC):
         """(ok, detail) without side effects."""
 
 
-def get_gateway():
+def get_gateway() -> PaymentGateway:
     """The gateway settings.PAYMENT names, kept for the process (its connection pool)."""
     return backend("PAYMENT")

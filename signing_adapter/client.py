@@ -5,6 +5,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from pyhanko.sign.signers import PdfSignatureMetadata
+from pyhanko.stamp import StaticStampStyle
 
 from adapter_kit.backends import backend
 from government.exceptions import DomainError
@@ -29,7 +31,7 @@ class Holder:
     organisation: str
     personal: bool = False
 
-    def unavailable(self):
+    def unavailable(self) -> SigningUnavailable:
         if self.personal:
             message = _("Chưa có chứng thư số cá nhân của %(name)s để ký văn bản.") % {"name": self.common_name}
         else:
@@ -39,15 +41,23 @@ class Holder:
 
 class SigningService(ABC):
     @abstractmethod
-    def sign(self, pdf_bytes, holder, metadata, *, stamp_style=None, strict=True):
+    def sign(
+        self,
+        pdf_bytes: bytes,
+        holder: Holder,
+        metadata: PdfSignatureMetadata,
+        *,
+        stamp_style: StaticStampStyle | None = None,
+        strict: bool = True,
+    ) -> bytes:
         """`pdf_bytes` with a signature of `holder`'s key added as an incremental update (pyHanko's
         PdfSignatureMetadata and stamp style say what kind). Raises SigningUnavailable when the holder
         has no key here or the service cannot be reached."""
 
     @abstractmethod
-    def health(self):
+    def health(self) -> tuple[bool, str]:
         """(ok, detail) without signing anything."""
 
 
-def get_signing_service():
+def get_signing_service() -> "SigningService":
     return backend("SIGNING", BACKENDS)

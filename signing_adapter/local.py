@@ -3,6 +3,7 @@ file is missing, the registered issuers are asked in turn (the demo app's certif
 registers one); none answering means the holder cannot sign here."""
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 from asn1crypto import keys as asn1_keys
@@ -13,10 +14,10 @@ from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import signers
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
-from .client import SigningService
+from .client import Holder, SigningService
 
 # Callables (holder) -> (PKCS#12 bytes, password or None) or None, tried when no file is found.
-_issuers = []
+_issuers: list[Callable[[Holder], tuple[bytes, bytes | None] | None]] = []
 
 
 def register_issuer(issuer):

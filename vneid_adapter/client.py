@@ -32,7 +32,7 @@ class _Provider(DjangoOAuth2App):
         return metadata
 
 
-_cache = {}
+_cache: dict = {}
 _lock = threading.Lock()
 
 
