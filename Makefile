@@ -43,7 +43,7 @@ setup: install
 	$(BIN)/python manage.py load_reference_data --model $(MODEL)
 	$(BIN)/python manage.py generate_synthetic_year --dossiers $(DEMO_DOSSIERS) --if-empty
 	$(BIN)/python manage.py record_sync_history  # the year's statuses, as sent to the national portal
-	$(BIN)/python manage.py record_fee_history  # and its fees, as paid when filed
+	$(BIN)/python manage.py record_fee_history --received-by du-lieu-mau  # and its fees, as paid when filed
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py create_demo_certificates
 	$(BIN)/python manage.py seed_document_demo

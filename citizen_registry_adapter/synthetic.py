@@ -189,7 +189,7 @@ def _marry(a, b):
 
 
 def _demo_household():
-    """The demo accounts' family (procedures/services/demo.py): thị trấn Hương Sơn, huyện Phú Bình."""
+    """The demo accounts' family (demo/procedures.py): thị trấn Hương Sơn, huyện Phú Bình."""
     rng = random.Random("demo")
     commune = next(c for c in communes() if c[1] == "Thị trấn Hương Sơn")
     house = _Household(rng, commune, "Tổ dân phố Tân Sơn")

@@ -6,12 +6,17 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 
 from government.calendar import WorkingCalendar
-from government.models import AdministrativeUnit, Agency, CalendarException, Role
+from government.models import AdministrativeUnit, Agency, CalendarException, Role, UnitLevel
 
 
 def levels_in_use() -> set[str]:
     """The unit levels the province's tree has: no district level on the two-level tree (since 1 July 2025)."""
     return set(AdministrativeUnit.objects.values_list("level", flat=True).distinct())
+
+
+def is_two_level() -> bool:
+    """Whether the province runs the two-level tree (no district level, since 1 July 2025)."""
+    return not AdministrativeUnit.objects.filter(level=UnitLevel.DISTRICT).exists()
 
 
 def calendar_exceptions() -> dict[dt.date, tuple[bool, str]]:

@@ -4,8 +4,8 @@ import json
 from django.conf import settings
 from django.db import transaction
 
+from government.selectors import is_two_level
 from portal.home.translation import default_locale_pages, ensure_translation
-from procedures.services.demo import is_two_level
 
 from .models import HelpPage, NewsIndexPage, NewsPage
 

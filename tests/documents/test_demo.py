@@ -2,7 +2,7 @@
 
 import pytest
 
-from documents.demo import seed
+from demo.documents import seed
 from documents.models import Delivery, IncomingDocument, IncomingState, OutgoingDocument
 from government.signing import check_signatures
 

@@ -7,8 +7,8 @@ from types import SimpleNamespace
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from demo.meetings import sample_pdf
 from government.models import AgencyKind, Role, StaffRole
-from meetings.demo import sample_pdf
 from meetings.models import DocumentKind, ParticipantRole
 from meetings.services import attendance, documents, meetings
 from tests.factories import AgencyFactory, UnitFactory, UserFactory, staff

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from meetings.demo import DELEGATES, seed
+from demo.meetings import DELEGATES, seed
 from meetings.models import Meeting
 from meetings.services import floor
 from tests.clock import HARD_MOMENTS

@@ -164,8 +164,8 @@ def test_dossiers_written_in_bulk_get_their_history_of_statuses(world, staff_cli
 
     from django.core.management import call_command
 
+    from demo.synthetic_year import generate
     from procedures.models import Dossier
-    from procedures.services.synthetic_year import generate
 
     generate(200, seed=5, out=io.StringIO(), batch=100)
     assert not OutboxMessage.objects.exists()  # bulk writes bypass the signal

@@ -242,13 +242,13 @@ def test_dossiers_written_in_bulk_get_their_fees_as_paid_when_filed(world, staff
 
     from django.core.management import call_command
 
+    from demo.synthetic_year import ACCOUNT, generate
     from procedures.models import Dossier
-    from procedures.services.synthetic_year import generate
 
     world.simple.fee_vnd = 30_000
     world.simple.save()
     generate(200, seed=9, out=io.StringIO(), batch=100)
-    call_command("record_fee_history", stdout=io.StringIO())
+    call_command("record_fee_history", received_by=ACCOUNT, stdout=io.StringIO())
     charged = Dossier.objects.filter(received_at__isnull=False, procedure__fee_vnd__gt=0)
     assert Payment.objects.count() == charged.count() > 0
     assert not Payment.objects.filter(dossier__procedure__fee_vnd=0).exists()
@@ -256,13 +256,13 @@ def test_dossiers_written_in_bulk_get_their_fees_as_paid_when_filed(world, staff
     cash_one = Payment.objects.filter(channel=PaymentChannel.CASH).select_related("dossier").first()
     assert online_one.paid_at == online_one.dossier.submitted_at and cash_one.paid_at == cash_one.dossier.received_at
     assert {p.status for p in Payment.objects.all()} == {PaymentStatus.PAID}
-    call_command("record_fee_history", stdout=io.StringIO())  # idempotent
+    call_command("record_fee_history", received_by=ACCOUNT, stdout=io.StringIO())  # idempotent
     assert Payment.objects.count() == charged.count()
     # a dossier someone else received and nobody paid for is not marked paid
     unpaid = online(world)
     world.simple.fee_vnd = 30_000
     lifecycle.receive(unpaid, world.xa_motcua)
-    call_command("record_fee_history", stdout=io.StringIO())
+    call_command("record_fee_history", received_by=ACCOUNT, stdout=io.StringIO())
     assert not Payment.objects.filter(dossier=unpaid).exists()
     returned = charged.filter(state="returned", receiving_agency=world.commune_agency).first()
     page = staff_client("xa_motcua").get(f"/can-bo/ho-so/{returned.pk}/").content.decode()

@@ -42,7 +42,7 @@ def test_demo_lifecycle_run_on_a_holiday_has_happened_by_now(db, capsys, time_ma
     """Without --start, on a Sunday in Tết or at 00:10 on New Year's Day: every step is in the past."""
     from django.utils import timezone
 
-    from procedures.management.commands.demo_lifecycle import LAND_CERTIFICATE
+    from demo.management.commands.demo_lifecycle import LAND_CERTIFICATE
     from procedures.models import Dossier
 
     time_machine.move_to(moment, tick=False)
@@ -109,10 +109,10 @@ def test_every_demo_officer_has_work_waiting_with_its_history(db, model):
 
     from django.contrib.auth import get_user_model
 
+    from demo.procedures import demo_agencies
+    from demo.synthetic_year import generate
     from procedures.models import Dossier
     from procedures.queues import work_queue
-    from procedures.services.demo import demo_agencies
-    from procedures.services.synthetic_year import generate
 
     call_command("load_reference_data", "--model", model, stdout=open("/dev/null", "w"))
     generate(60, seed=1, out=io.StringIO())

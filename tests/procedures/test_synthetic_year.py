@@ -3,6 +3,7 @@ import io
 import pytest
 from django.utils import timezone
 
+from demo.synthetic_year import generate
 from procedures import services
 from procedures.models import (
     ON_THE_BOOKS,
@@ -13,7 +14,6 @@ from procedures.models import (
     SatisfactionRating,
     Timeliness,
 )
-from procedures.services.synthetic_year import generate
 from reporting import selectors as reads
 
 pytestmark = pytest.mark.django_db

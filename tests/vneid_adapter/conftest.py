@@ -6,7 +6,7 @@ import requests
 from vneid_adapter.client import forget_provider
 from vneid_adapter.fake_server import FakeVneid
 
-DEMO_CITIZEN = "019090001234"  # Nguyễn Văn An, a demo account too (procedures/services/demo.py)
+DEMO_CITIZEN = "019090001234"  # Nguyễn Văn An, a demo account too (demo/procedures.py)
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from demo.pki import demo_agency_certificate, demo_ca
-from procedures.services.demo import demo_agencies
+from demo.procedures import demo_agencies
 
 
 class Command(BaseCommand):

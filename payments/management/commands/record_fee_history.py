@@ -2,7 +2,6 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from payments.services import record_fee_history
-from procedures.services.synthetic_year import ACCOUNT
 
 
 class Command(BaseCommand):
@@ -14,16 +13,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--received-by",
-            default=ACCOUNT,
+            required=True,
             metavar="USERNAME",
-            help=f"the account the bulk dossiers were received by (default: {ACCOUNT}, the synthetic year)",
+            help="the account the bulk dossiers were received by (the demo's synthetic year: du-lieu-mau)",
         )
 
     def handle(self, *args, received_by, **options):
         account = get_user_model().objects.filter(username=received_by).first()
         if account is None:
-            if received_by == ACCOUNT:
-                self.stdout.write("no synthetic year: no fee payments to record")
-                return
-            raise CommandError(f"no account {received_by!r}")
+            raise CommandError(f"no account {received_by!r}: nothing was written in bulk under it")
         self.stdout.write(f"{record_fee_history(account)} fee payments recorded")

@@ -13,12 +13,11 @@ from django.utils import timezone
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import SimpleDocTemplate
 
+from documents.models import Channel, Delivery, DeliveryStatus, DocumentType, IncomingDocument, Outcome, Urgency
+from documents.services import incoming, outgoing
 from government.calendar import LOCAL_TZ
 from government.models import Role
 from government.pdf import build, paragraphs
-
-from .models import Channel, Delivery, DeliveryStatus, DocumentType, IncomingDocument, Outcome, Urgency
-from .services import incoming, outgoing
 
 # (sender, type, the sender's symbol pattern, excerpt, days given to answer or None)
 INCOMING = [

@@ -19,13 +19,13 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from demo.meetings import sample_pdf
 from documents.models import Channel, DocumentType, IncomingDocument, OutgoingDocument, Urgency
 from documents.register_books import Book, book_pdf, incoming_rows, outgoing_rows
 from documents.services import incoming, outgoing
 from eforms.models import DossierForm
 from government.calendar import LOCAL_TZ
 from government.models import AdministrativeUnit, Agency, AgencyKind, Authority, Role, StaffRole, UnitLevel
-from meetings.demo import sample_pdf
 from meetings.models import Choice, DocumentKind, Meeting, MotionKind, ParticipantRole
 from meetings.services import attendance, floor, invitations, meetings, record
 from meetings.services import documents as meeting_documents

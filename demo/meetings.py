@@ -15,12 +15,11 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
-from government.demo import DemoLogin, demo_user, give_role
+from demo.accounts import DemoLogin, demo_user, give_role
 from government.models import Agency, AgencyKind, Role, UnitLevel
 from government.pdf import build, styles
-
-from .models import Choice, DocumentKind, Meeting, MotionKind, ParticipantRole
-from .services import attendance, documents, floor, meetings
+from meetings.models import Choice, DocumentKind, Meeting, MotionKind, ParticipantRole
+from meetings.services import attendance, documents, floor, meetings
 
 SECRETARY = ("hdnd.thuky", "Hoàng Thu", "Phương")
 CHAIR = ("hdnd.chutoa", "Dương Văn", "Hòa")

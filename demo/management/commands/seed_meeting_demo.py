@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from meetings.demo import seed
-from portal.home.management.commands.seed_demo import login_lines
+from demo.accounts import login_lines
+from demo.meetings import seed
 
 
 class Command(BaseCommand):

@@ -8,12 +8,12 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Count
 
+from demo.procedures import CITIZENS, demo_agencies
 from procedures import services
 from procedures.exceptions import DomainError
 from procedures.models import Dossier, Outcome
 from procedures.selectors import procedures_received_at
 from procedures.services import counter
-from procedures.services.demo import CITIZENS, demo_agencies
 
 # (the citizen, where the dossier stops): the officer hands a result over, the leader approves, the
 # specialist starts on a new one

@@ -8,16 +8,13 @@ from django.utils import timezone
 
 from accounts.consent import give_consent
 from accounts.models import Method, Purpose
-from government.demo import DemoLogin, demo_user, give_role
+from demo.accounts import DemoLogin, demo_user, give_role
 from government.models import AdministrativeUnit, Agency, AgencyKind, Role, UnitLevel
+from government.selectors import is_two_level
 
 DEMO_DISTRICT = "Phú Bình"
 # The two-level tree (MODEL=2025): the citizens' own commune, and a city ward whose center they use.
 DEMO_COMMUNE, DEMO_WARD = "Xã Phú Bình", "Phường Phan Đình Phùng"
-
-
-def is_two_level():
-    return not AdministrativeUnit.objects.filter(level=UnitLevel.DISTRICT).exists()
 
 
 def demo_agencies():

@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from documents.demo import seed
+from demo.documents import seed
 from government.models import Agency, Role
 
 

@@ -1,31 +1,10 @@
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from accounts import enrolment, otp
-from government.demo import DEMO_PASSWORD
+from demo.accounts import DEMO_PASSWORD, login_lines
+from demo.procedures import seed_demo_accounts
+from demo.waiting_work import seed_waiting_work
 from portal.home.services import ensure_site
-from procedures.services.demo import seed_demo_accounts
-from procedures.services.demo_work import seed_waiting_work
-
-
-def login_lines(logins):
-    """One line a demo login; staff without an authenticator yet get a fresh enrolment code."""
-    users = {
-        user.username: user
-        for user in get_user_model()
-        .objects.filter(username__in=[login.username for login in logins])
-        .select_related("staff_role")
-    }
-    for login in logins:
-        user = users[login.username]
-        if login.personal_id:
-            extra = f"  số định danh {login.personal_id}"
-        elif user.is_staff and otp.confirmed_totp(user) is None:
-            extra = f"  mã đăng ký xác thực hai lớp {enrolment.issue(user)}"
-        else:
-            extra = ""
-        yield f"  {login.username:<18} {login.role:<28} {login.agency}{extra}"
 
 
 class Command(BaseCommand):

@@ -6,10 +6,10 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from government.selectors import working_calendar_for
+from demo.procedures import demo_agencies
+from government.selectors import is_two_level, working_calendar_for
 from procedures import services
 from procedures.models import Outcome, Procedure
-from procedures.services.demo import demo_agencies, is_two_level
 from procedures.sla import explain
 
 LAND_CERTIFICATE = "1.004227"  # commune receives, district decides

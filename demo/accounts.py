@@ -5,7 +5,8 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 
-from .models import StaffRole
+from accounts import enrolment, otp
+from government.models import StaffRole
 
 DEMO_PASSWORD = "MotCua@2026"
 
@@ -30,3 +31,22 @@ def demo_user(username, first_name, last_name, **extra):
 
 def give_role(user, role, agency=None):
     StaffRole.objects.update_or_create(user=user, defaults={"role": role, "agency": agency})
+
+
+def login_lines(logins):
+    """One line a demo login; staff without an authenticator yet get a fresh enrolment code."""
+    users = {
+        user.username: user
+        for user in get_user_model()
+        .objects.filter(username__in=[login.username for login in logins])
+        .select_related("staff_role")
+    }
+    for login in logins:
+        user = users[login.username]
+        if login.personal_id:
+            extra = f"  số định danh {login.personal_id}"
+        elif user.is_staff and otp.confirmed_totp(user) is None:
+            extra = f"  mã đăng ký xác thực hai lớp {enrolment.issue(user)}"
+        else:
+            extra = ""
+        yield f"  {login.username:<18} {login.role:<28} {login.agency}{extra}"

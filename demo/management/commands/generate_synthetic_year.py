@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from demo.synthetic_year import generate
 from procedures.models import Dossier
-from procedures.services.synthetic_year import generate
 
 
 class Command(BaseCommand):
