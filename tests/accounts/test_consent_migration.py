@@ -9,7 +9,9 @@ BEFORE = [("privacy", "0001_initial"), ("accounts", "0004_enrolment_codes")]
 AFTER = [("privacy", "0002_consent_moves_to_accounts")]
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the rows the data migrations wrote (document types…) come back after the flush,
+# for the tests that run after this one.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_move_keeps_rows_content_types_and_permissions(back_to_the_latest_schema):  # noqa: F811
     old = migrate(BEFORE)
     content_types = old.get_model("contenttypes", "ContentType")

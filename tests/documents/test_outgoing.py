@@ -173,7 +173,9 @@ def test_the_date_line_writes_a_zero_before_days_under_10_and_months_1_and_2_onl
     assert date_line("Phú Thượng", dt.date(2026, 11, 25)) == "Phú Thượng, ngày 25 tháng 11 năm 2026"
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the document types (a data migration's rows) are back even when another
+# transactional test flushed the database before this one.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_fifty_simultaneous_issues_in_one_register_get_fifty_consecutive_distinct_numbers(offices):
     if connection.vendor != "postgresql":
         pytest.skip(
