@@ -70,6 +70,10 @@ class QuietHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     disable_nagle_algorithm = True  # headers and body go out in two writes; don't wait 40 ms between them
 
+    def _read_json(self) -> object:
+        """The request's JSON body ({} when empty); ValueError when it is not JSON."""
+        return json.loads(self.rfile.read(int(self.headers.get("Content-Length") or 0)) or b"{}")
+
     def _json(self, status: int, payload: object) -> None:
         self._send(status, json.dumps(payload, ensure_ascii=False).encode(), "application/json; charset=utf-8")
 

@@ -13,7 +13,6 @@ POST /control    {"mode": "normal"|"error", "step": seconds}
 
 import argparse
 import base64
-import json
 import threading
 import time
 from urllib.parse import urlsplit
@@ -75,7 +74,7 @@ class _Handler(QuietHandler):
     def do_POST(self):
         path = urlsplit(self.path).path
         try:
-            data = json.loads(self.rfile.read(int(self.headers.get("Content-Length") or 0)) or b"{}")
+            data = self._read_json()
         except ValueError:
             return self._json(400, {"error_code": 1, "message": "body is not JSON"})
         if path == "/control":

@@ -17,7 +17,6 @@ Its CA and keys live in memory: a restart is a new CA.
 import argparse
 import base64
 import datetime as dt
-import json
 import secrets
 import threading
 from urllib.parse import urlsplit
@@ -140,7 +139,7 @@ class _Handler(QuietHandler):
     def do_POST(self):
         path = urlsplit(self.path).path
         try:
-            data = json.loads(self.rfile.read(int(self.headers.get("Content-Length") or 0)) or b"{}")
+            data = self._read_json()
         except ValueError:
             return self._error(400, "invalid_request", "body is not JSON")
         if not isinstance(data, dict):

@@ -9,7 +9,6 @@ POST /control    {"mode": "normal"|"error"}
 """
 
 import argparse
-import json
 import re
 import threading
 from urllib.parse import urlsplit
@@ -55,7 +54,7 @@ class _Handler(QuietHandler):
     def do_POST(self):
         path = urlsplit(self.path).path
         try:
-            data = json.loads(self.rfile.read(int(self.headers.get("Content-Length") or 0)) or b"{}")
+            data = self._read_json()
         except ValueError:
             return self._json(400, {"error_code": 1, "message": "body is not JSON"})
         if path == "/control":
