@@ -108,11 +108,17 @@ lint: install
 	$(BIN)/mypy
 
 # The whole suite on the embedded default (SQLite). `.ci/run` runs it again on PostgreSQL.
+# The suite runs on every core (pytest-xdist, a database per worker; TEST_WORKERS=0 runs it in one
+# process). --dist load hands the tests out in pytest-django's order, so each worker meets the
+# transactional tests (which empty the database) after the others; worksteal would break that order.
+TEST_WORKERS ?= auto
+XDIST := $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist load)
+
 test: install
-	$(CLOCKED) $(BIN)/pytest --ignore=tests/e2e $(PYTEST_ARGS)
+	$(CLOCKED) $(BIN)/pytest $(XDIST) --ignore=tests/e2e $(PYTEST_ARGS)
 
 test-pg: install
-	DATABASE_URL=$(PG_URL) $(CLOCKED) $(BIN)/pytest --ignore=tests/e2e $(PYTEST_ARGS)
+	DATABASE_URL=$(PG_URL) $(CLOCKED) $(BIN)/pytest $(XDIST) --ignore=tests/e2e $(PYTEST_ARGS)
 
 # Browser journeys and accessibility in headless Debian Chromium (apt install chromium chromium-driver poppler-utils);
 # axe-core comes from npm. Screenshots land in test-results/e2e/.

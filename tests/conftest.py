@@ -187,3 +187,13 @@ def tree(request, db):
     )
     t.simple = ProcedureFactory(name="Đăng ký khai sinh", processing_days=Decimal(1), is_non_boundary=two)
     return t
+
+
+def pytest_collection_modifyitems(items):
+    """A transactional test empties the database when it ends; with serialized_rollback the rows the
+    data migrations wrote (Wagtail's root page, document types…) come back. In the parallel run a
+    worker may meet an ordinary test after a transactional one, so every transactional test says so."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
+            raise pytest.UsageError(f"{item.nodeid}: use django_db(transaction=True, serialized_rollback=True)")

@@ -59,7 +59,7 @@ def test_an_unknown_register_is_refused():
         take_number(agency, "secret")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_fifty_clerks_at_once_get_fifty_consecutive_distinct_numbers():
     if connection.vendor != "postgresql":
         pytest.skip(
@@ -72,7 +72,7 @@ def test_fifty_clerks_at_once_get_fifty_consecutive_distinct_numbers():
     assert sorted(numbers) == list(range(1, 51))
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_taking_a_number_outside_a_transaction_is_refused():
     with pytest.raises(RuntimeError):
         take_number(AgencyFactory(), Direction.INCOMING)

@@ -24,7 +24,7 @@ def back_to_the_latest_schema():
     executor.migrate(executor.loader.graph.leaf_nodes())
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_move_keeps_rows_content_types_and_permissions(back_to_the_latest_schema):
     old = migrate(BEFORE + [("government", None)])
     content_types = old.get_model("contenttypes", "ContentType")

@@ -128,7 +128,7 @@ def test_the_invitation_is_numbered_once_and_sent_to_each_invitee():
         invitations.issue_invitation(council.delegates[0], council.meeting)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_no_ballot_counts_after_the_chair_closes_the_vote():
     """6 delegates voting while the chair closes, 20 rounds: every ballot is before the close or refused,
     and the stored result is the one the counted ballots give."""

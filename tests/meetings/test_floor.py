@@ -72,7 +72,7 @@ def test_one_ballot_each_and_a_majority_of_all_delegates(council):
         floor.cast_ballot(council.chair, motion, Choice.FOR)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_simultaneous_ballots_give_an_exact_tally():
     if connection.vendor != "postgresql":
         pytest.skip("threads writing at once need PostgreSQL (SQLite serialises writers with a lock)")

@@ -33,7 +33,7 @@ def fake_portal(settings):
         yield portal
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_thousand_dossiers_through_an_outage_and_lost_answers(world, fake_portal):
     started = time.monotonic()
     for number in range(DOSSIERS):
@@ -69,7 +69,7 @@ def test_a_thousand_dossiers_through_an_outage_and_lost_answers(world, fake_port
     )
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_reconciliation_finds_and_requeues_what_the_portal_lost(world, fake_portal):
     dossier = online(world)
     lifecycle.receive(dossier, world.xa_motcua, at=RECEIVED_AT)

@@ -47,14 +47,14 @@ def test_a_number_is_never_issued_twice_even_after_a_rollback(db):
     assert issue(agency, day) != first
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_must_run_inside_a_transaction():
     agency = AgencyFactory(electronic_code="000.30.25.H98")
     with pytest.raises(RuntimeError):
         next_dossier_code(agency, local(2026, 11, 24, 9, 0))
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_twenty_threads_at_once_get_twenty_distinct_consecutive_codes():
     if connection.vendor != "postgresql":
         pytest.skip(

@@ -303,7 +303,7 @@ def test_event_log_is_append_only(world):
         DossierEvent.objects.filter(dossier=dossier).delete()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_officers_in_parallel_threads_exactly_one_wins(world):
     import threading
 

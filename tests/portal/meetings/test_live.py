@@ -16,7 +16,9 @@ from portal.asgi import application
 from tests.factories import sign_in_verified
 from tests.meetings.factories import present, session
 
-pytestmark = pytest.mark.django_db(transaction=True)  # events are sent when the transaction commits
+pytestmark = pytest.mark.django_db(
+    transaction=True, serialized_rollback=True
+)  # events are sent when the transaction commits
 
 
 def cookie_for(user, verified=False):
