@@ -78,11 +78,6 @@ def stored_form(record, prefix):
     return EForm(record.definition, renamed(record.raw, "ef", prefix), prefix=prefix)
 
 
-def is_complete(record):
-    form = EForm(record.definition, record.raw, prefix="ef")
-    return form.is_valid()
-
-
 def prefilled(definition, dossier, record=None):
     """Raw values from the account, the dossier and, with the applicant's consent, the registry."""
     sources = {
@@ -150,36 +145,47 @@ def _registry_record(dossier):
         return None
 
 
-def problems(dossier):
+def checked(dossier):
+    """The draft's forms, each validated once: {required document id: (record, valid form or None)}.
+    The submission's check and the freeze share it, so a form is not validated twice."""
+    found = {}
+    for record in DossierForm.objects.filter(dossier=dossier).select_related("required_document"):
+        form = EForm(record.definition, record.raw, prefix="ef")
+        found[record.required_document_id] = (record, form if form.is_valid() else None)
+    return found
+
+
+def problems(dossier, forms=None):
     """[(message, anchor)] for every electronic form not yet complete."""
+    forms = checked(dossier) if forms is None else forms
     found = []
-    records = {r.required_document_id: r for r in DossierForm.objects.filter(dossier=dossier)}
     for required in required_with_forms(dossier.procedure):
-        record = records.get(required.pk)
-        if record is None or not is_complete(record):
+        record, form = forms.get(required.pk, (None, None))
+        if form is None:
             found.append((_("Chưa khai đủ, đúng tờ khai: %(name)s.") % {"name": required.name}, f"eform-{required.pk}"))
     return found
 
 
 @dataclasses.dataclass(frozen=True)
 class Declaration:
-    """A frozen form's declaration: the PDF that stands for `required_document` in the dossier."""
+    """A frozen form: its declaration, named `name`, stands for `required_document` in the dossier.
+    The PDF itself is drawn later (render), out of the citizen's request."""
 
     required_document: object
     name: str
-    content: bytes
+    record: DossierForm
 
 
-def freeze(dossier, *, at=None):
-    """At submission: fix each form's definition and values, and return its declaration PDF for the
-    caller to store as the requirement's document (procedures.services.documents)."""
+def freeze(dossier, *, at=None, forms=None):
+    """At submission: fix each form's definition and values; return what each declaration will be
+    for the caller to store as the requirement's document (procedures.services.documents)."""
     at = at or timezone.now()
+    forms = checked(dossier) if forms is None else forms
     declarations = []
-    for record in DossierForm.objects.filter(dossier=dossier, submitted_at__isnull=True).select_related(
-        "required_document"
-    ):
-        form = EForm(record.definition, record.raw, prefix="ef")
-        if not form.is_valid():
+    for record, form in forms.values():
+        if record.submitted_at is not None:
+            continue
+        if form is None:
             raise DomainError(_("Chưa khai đủ, đúng tờ khai: %(name)s.") % {"name": record.required_document.name})
         record.values = form.values
         record.submitted_at = at
@@ -191,11 +197,13 @@ def freeze(dossier, *, at=None):
             )
         )
         record.save(update_fields=["values", "submitted_at", "search_text", "updated_at"])
-        name = declaration_name(record.required_document)
-        declarations.append(
-            Declaration(record.required_document, name, declaration(dossier, record.definition, record.values, at=at))
-        )
+        declarations.append(Declaration(record.required_document, declaration_name(record.required_document), record))
     return declarations
+
+
+def render(dossier, record):
+    """The declaration PDF of a frozen form, as it stood when it was submitted."""
+    return declaration(dossier, record.definition, record.values, at=record.submitted_at)
 
 
 def declaration_name(required_document):

@@ -277,7 +277,7 @@ ANONYMOUS_PAGE_CACHE_MAX_ENTRIES = int(os.environ.get("ANONYMOUS_PAGE_CACHE_MAX_
 # Rate-limit counters and other short-lived data: Redis in production, process memory by default.
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
+        {"BACKEND": "government.redis_cache.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
         if os.environ.get("REDIS_URL")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     ),
@@ -285,7 +285,7 @@ CACHES = {
     # prefix, or their own Redis with PAGE_CACHE_REDIS_URL, and a bounded number of copies.
     "pages": (
         {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "government.redis_cache.RedisCache",
             "KEY_PREFIX": "pages",
             "LOCATION": os.environ.get("PAGE_CACHE_REDIS_URL") or os.environ["REDIS_URL"],
         }
@@ -431,6 +431,8 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
 CELERY_BEAT_SCHEDULE = {
     "verify-pending-identities": {"task": "procedures.tasks.verify_pending_identities", "schedule": 15 * 60},
+    # Declarations a worker died drawing (submission only writes their rows).
+    "write-missing-declarations": {"task": "procedures.tasks.write_missing_declarations", "schedule": 2 * 60},
     # Hourly, so that a version effective today is in force within the hour after midnight.
     "bring-procedure-versions-into-force": {
         "task": "procedures.tasks.bring_procedure_versions_into_force",

@@ -309,3 +309,11 @@ def citizen_view(dossier, now=None):
         "apologies": letters,
         "competent": competent_authority(dossier),
     }
+
+
+def dossiers_with_declarations_to_write(older_than):
+    """Filed dossiers whose declaration has no file since before `older_than`: the task that was to draw
+    it died or was lost. The sweeper (procedures.tasks.write_missing_declarations) draws them."""
+    return Dossier.objects.filter(
+        documents__file="", documents__uploaded_at__lt=older_than, submitted_at__isnull=False
+    ).distinct()

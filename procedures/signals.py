@@ -8,3 +8,5 @@ from django.dispatch import Signal
 event_committed = Signal()
 # dossier_id: a filed dossier's applicant is not yet confirmed by the population registry.
 identity_unverified = Signal()
+# dossier_id: a filed dossier's declarations (from its electronic forms) are waiting to be drawn.
+declarations_waiting = Signal()

@@ -3,11 +3,13 @@
 import hashlib
 
 from django.core.files.base import ContentFile
+from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 
 from eforms import services as eforms
-from procedures.models import DossierDocument, DossierEventFile
+from procedures import signals
+from procedures.models import Dossier, DossierDocument, DossierEventFile
 
 
 def stored_bytes(dossier):
@@ -45,22 +47,50 @@ def store_document(dossier, required_document, checked):
     return document
 
 
-def freeze_eforms(dossier, *, at=None):
-    """At submission: each electronic form is fixed and its declaration (eforms.services.freeze)
-    becomes its requirement's document, replacing any upload for it."""
+def freeze_eforms(dossier, *, at=None, forms=None):
+    """At submission: each electronic form is fixed (eforms.services.freeze) and its declaration takes
+    its requirement's place, replacing any upload for it. The row is written now, the PDF after the
+    commit (write_declarations, in the worker): a document without a file is a declaration being drawn.
+    `forms`: the forms already validated by the submission's check (eforms.services.checked)."""
     at = at or timezone.now()
-    for declared in eforms.freeze(dossier, at=at):
+    waiting = False
+    for declared in eforms.freeze(dossier, at=at, forms=forms):
         for old in dossier.documents.filter(required_document=declared.required_document):
             old.file.delete(save=False)
             old.delete()
-        document = DossierDocument(
+        DossierDocument.objects.create(
             dossier=dossier,
             required_document=declared.required_document,
             name=declared.name,
             content_type="application/pdf",
-            size=len(declared.content),
-            sha256=hashlib.sha256(declared.content).hexdigest(),
+            size=0,
+            sha256="",
             uploaded_at=at,
         )
-        document.file.save(declared.name, ContentFile(declared.content), save=False)
-        document.save()
+        waiting = True
+    if waiting:
+        transaction.on_commit(lambda: signals.declarations_waiting.send(sender=Dossier, dossier_id=dossier.pk))
+
+
+def write_declarations(dossier):
+    """Draw the declarations of `dossier` still without a file. Re-runnable: a declaration already
+    drawn is left alone, and two workers on one dossier draw each file once (the row is locked)."""
+    written = 0
+    for pk in dossier.documents.filter(file="").values_list("pk", flat=True):
+        with transaction.atomic():
+            document = DossierDocument.objects.select_for_update().select_related("required_document").get(pk=pk)
+            if document.file:
+                continue
+            record = dossier.eforms.filter(required_document=document.required_document).first()
+            if record is None or record.submitted_at is None:
+                continue
+            content = eforms.render(dossier, record)
+            document.file.save(document.name, ContentFile(content), save=False)
+            document.size, document.sha256 = len(content), hashlib.sha256(content).hexdigest()
+            try:
+                document.save(update_fields=["file", "size", "sha256"])
+            except BaseException:
+                document.file.delete(save=False)
+                raise
+            written += 1
+    return written

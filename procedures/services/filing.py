@@ -15,6 +15,7 @@ from accounts.identity import verify_account
 from accounts.models import Method, Purpose
 from citizen_registry_adapter.errors import RegistryError
 from citizen_registry_adapter.registry import get_registry
+from eforms.services import checked as checked_eforms
 from eforms.services import problems as eform_problems
 from government.uploads import check_upload, check_uploads
 from procedures import policy, signals, stats
@@ -129,15 +130,16 @@ def remove_document(dossier, citizen, document_id):
         document.delete()
 
 
-def problems_before_submission(dossier):
-    """What still stops the draft from being submitted: [Problem], each pointing at its input."""
+def problems_before_submission(dossier, forms=None):
+    """What still stops the draft from being submitted: [Problem], each pointing at its input.
+    `forms`: its electronic forms already validated (eforms.services.checked)."""
 
     problems = []
     uploaded = set(dossier.documents.values_list("required_document_id", flat=True))
     for required in dossier.procedure.required_documents.all():
         if required.is_mandatory and not required.eform and required.pk not in uploaded:
             problems.append(Problem(_("Chưa tải lên: %(name)s.") % {"name": required.name}, f"file-{required.pk}"))
-    problems += [Problem(message, anchor) for message, anchor in eform_problems(dossier)]
+    problems += [Problem(message, anchor) for message, anchor in eform_problems(dossier, forms)]
     if not (dossier.applicant_phone or dossier.applicant_email):
         problems.append(Problem(_("Cần số điện thoại hoặc thư điện tử để nhận thông báo."), "id_applicant_phone"))
     if dossier.result_delivery == ResultDelivery.POST and not dossier.delivery_address.strip():
@@ -148,19 +150,28 @@ def problems_before_submission(dossier):
 def submit_online(dossier, citizen, *, at=None, assurance=None):
     _own_draft(dossier, citizen)
     check_assurance(dossier.procedure, assurance)
-    problems = problems_before_submission(dossier)
+    forms = checked_eforms(dossier)
+    problems = problems_before_submission(dossier, forms)
     if problems:
         raise SubmissionIncomplete(problems)
 
     at = at or timezone.now()
     with transaction.atomic():
-        # The declarations are generated from the electronic forms and become documents first.
-        freeze_eforms(dossier, at=at)
-        documents = [{"name": d.name, "sha256": d.sha256, "size": d.size} for d in dossier.documents.all()]
+        # The electronic forms are fixed and their declarations take their places (drawn after the commit).
+        freeze_eforms(dossier, at=at, forms=forms)
+        documents = [_filed(d) for d in dossier.documents.all()]
         lifecycle.submit(dossier, citizen, at=at, data={"documents": documents})
     if dossier.identity_status == IdentityStatus.NOT_VERIFIED:
         transaction.on_commit(lambda: signals.identity_unverified.send(sender=Dossier, dossier_id=dossier.pk))
     return dossier
+
+
+def _filed(document):
+    """A document as the submission's event records it; a declaration is named by its form, whose
+    values the event's dossier keeps (its PDF is drawn after the commit)."""
+    if not document.file:
+        return {"name": document.name, "declaration": True}
+    return {"name": document.name, "sha256": document.sha256, "size": document.size}
 
 
 def supply_online(dossier, citizen, uploads, *, comment="", at=None):

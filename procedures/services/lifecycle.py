@@ -38,6 +38,7 @@ from procedures.sla import classify, shift_deadline
 
 from . import versions
 from .codes import next_dossier_code
+from .documents import write_declarations
 from .letters import register_letter
 from .routing import check_case_unit, check_receiving_agency, resolve_route
 
@@ -158,6 +159,7 @@ def receive(dossier, actor, *, at=None, comment=""):
     step_dues = time_limit.step_dues(calendar, clock_start, due_at, step_days)
 
     def plan_steps():
+        write_declarations(dossier)  # a declaration the worker has not drawn yet is drawn now
         sign_declarations(dossier)
         DossierStep.objects.bulk_create(
             DossierStep(
