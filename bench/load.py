@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import scenario  # noqa: E402  (sets up Django in the production shape)
 from django.contrib.auth import get_user_model  # noqa: E402
 from scenario import ROOT, citizens_with_drafts, session_for  # noqa: E402
-from timing import free_port  # noqa: E402
+from timing import free_port, machine_load, require_quiet_machine  # noqa: E402
 
 from government.models import Role, StaffRole
 from procedures.models import Dossier, DossierEvent
@@ -41,7 +41,7 @@ CLIENTS, SECONDS, WARM_UP = 20, 8, 2
 # --- the server --------------------------------------------------------------------------------------
 
 
-def start_gunicorn(port):
+def start_gunicorn(port, workers=2):
     import os
 
     env = {**os.environ, "DJANGO_ALLOWED_HOSTS": "127.0.0.1"}
@@ -52,7 +52,7 @@ def start_gunicorn(port):
             "gunicorn",
             "portal.wsgi",
             "--workers",
-            "2",
+            str(workers),
             "--bind",
             f"127.0.0.1:{port}",
             "--keep-alive",
@@ -131,8 +131,11 @@ def load(port, make_request, seconds=SECONDS, clients=CLIENTS):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=SECONDS)
+    parser.add_argument("--force", action="store_true", help="print figures even on a busy machine, marked so")
     args = parser.parse_args()
     s = scenario.prepare(drafts=1500)
+    # After the preparation (which loads the machine itself): wait for the load to settle, or refuse.
+    require_quiet_machine(args.force)
     run = secrets.token_hex(2)
     port = free_port()
     server = start_gunicorn(port)
@@ -148,6 +151,7 @@ def main():
             # Warm first: each worker imports the views and compiles the templates on its first requests.
             load(port, request, WARM_UP)
             results[name] = load(port, request, args.seconds)
+            results[name]["load"] = machine_load()[0]
 
         measure("trivial view (/healthz)", "GET", "/healthz")
         measure("procedure page (page cache)", "GET", s.page_url)
@@ -168,6 +172,7 @@ def main():
 
         load(port, submit, WARM_UP)
         results["dossier submission (POST)"] = load(port, submit, args.seconds)
+        results["dossier submission (POST)"]["load"] = machine_load()[0]
         baseline = results["trivial view (/healthz)"]["rps"]
         print(
             f"\n{CLIENTS} concurrent clients, keep-alive, {args.seconds} s each, gunicorn 2 workers, PostgreSQL, Redis"
@@ -175,7 +180,7 @@ def main():
         for name, r in results.items():
             print(
                 f"  {name:<44} {r['rps']:7.1f} req/s  p95 {r['p95']:6.1f} ms  ratio {r['rps'] / baseline:4.2f}  "
-                f"({r['requests']} requests, {r['errors']} errors)"
+                f"({r['requests']} requests, {r['errors']} errors; load {r['load']:.1f} after)"
             )
         print(
             "  targets: procedure page without cache, Hồ sơ của tôi, officer's queue ≥ 0.25; tracking ≥ 0.5; "

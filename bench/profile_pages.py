@@ -2,7 +2,9 @@
 
     createdb -h 127.0.0.1 -U postgres motcua_load
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/motcua_load .venv/bin/python bench/profile_pages.py \\
-        [--requests 40] [--top 14] [--only submission]
+        [--requests 40] [--top 14] [--only submission] [--plain]
+
+--plain times the same requests without the profiler: the server time per request, in-process.
 
 Same settings and data as bench/load.py (Redis for the queue, cache and sessions; PostgreSQL).
 Prints, per page: milliseconds and SQL queries per request, the time spent in SQL, then the
@@ -23,6 +25,7 @@ from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+from timing import require_quiet_machine  # noqa: E402
 
 
 def client_with(session=None):
@@ -53,14 +56,15 @@ def pages(s):
     }
 
 
-def measure(call, requests):
+def measure(call, requests, profile=True):
     for _ in range(3):  # warm: templates, translations, connections
         response, expected = call()
         assert response.status_code == expected, (response.status_code, expected)
     profiler = cProfile.Profile()
     with CaptureQueriesContext(connection) as queries:
         started = time.perf_counter()
-        profiler.enable()
+        if profile:
+            profiler.enable()
         for _ in range(requests):
             response, expected = call()
         profiler.disable()
@@ -75,8 +79,11 @@ def main():
     parser.add_argument("--requests", type=int, default=40)
     parser.add_argument("--top", type=int, default=14)
     parser.add_argument("--only", default="", help="profile only the pages whose name contains this")
+    parser.add_argument("--plain", action="store_true", help="time without the profiler (server time per request)")
+    parser.add_argument("--force", action="store_true", help="print figures even on a busy machine, marked so")
     args = parser.parse_args()
     s = scenario.prepare(drafts=args.requests + 5, busy_dossiers=45, queue=300)
+    require_quiet_machine(args.force)
     setup_test_environment()
     settings.ALLOWED_HOSTS = ["testserver"]
     settings.DEBUG = False
@@ -84,11 +91,14 @@ def main():
         for name, call in pages(s).items():
             if args.only and args.only not in name:
                 continue
-            ms, queries, sql_ms, profiler = measure(call, args.requests)
+            ms, queries, sql_ms, profiler = measure(call, args.requests, profile=not args.plain)
+            how = "in-process" if args.plain else "profiled"
             print(
-                f"\n== {name}: {ms:.1f} ms per request (profiled), {queries:.0f} queries, {sql_ms:.1f} ms in SQL ==",
+                f"\n== {name}: {ms:.1f} ms per request ({how}), {queries:.0f} queries, {sql_ms:.1f} ms in SQL ==",
                 flush=True,
             )
+            if args.plain:
+                continue
             stats = pstats.Stats(profiler)
             stats.sort_stats("cumulative").print_stats(
                 r"(portal|procedures|search|payments|national_sync|"
