@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils import timezone
+from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from citizen_registry_adapter.personal_id import InvalidPersonalId, parse
@@ -52,16 +53,39 @@ def units_changed(**kwargs):
     move_on(UNITS_VERSION_KEY)
 
 
+class _Choices(BaseChoiceIterator):
+    """A list Django's choice fields and widgets take as it is: a plain list is normalised again
+    (copied, item by item) by the field, by each widget and at each copy, five times per address field
+    (issue 37: 57,000 normalisations for 40 submissions)."""
+
+    def __init__(self, choices):
+        self.choices = choices
+
+    def __iter__(self):
+        return iter(self.choices)
+
+
+_communes_memo: dict = {}
+
+
 def commune_choices():
     """Every address field of every form lists the province's communes (about 175): read from the
-    unit table once per version of it, not for each field of each form on each request."""
-    key = f"eform-communes:{version(UNITS_VERSION_KEY)}"
+    unit table once per version of it (shared cache), and kept in the process per version (the first
+    option's label is lazy: translated when drawn)."""
+    unit_version = version(UNITS_VERSION_KEY)
+    found = _communes_memo.get(unit_version)
+    if found is not None:
+        return found
+    key = f"eform-communes:{unit_version}"
     communes = cache.get(key)
     if communes is None:
         units = AdministrativeUnit.objects.filter(level=UnitLevel.COMMUNE).select_related("parent").order_by(by_name())
         communes = [(unit.code, f"{unit.name}, {unit.parent.name}" if unit.parent_id else unit.name) for unit in units]
         cache.set(key, communes, timeout=3600)
-    return [("", _("— Chọn xã, phường —"))] + communes
+    found = _Choices([("", _("— Chọn xã, phường —")), *communes])
+    _communes_memo.clear()  # only the current version is worth keeping
+    _communes_memo[unit_version] = found
+    return found
 
 
 class AddressWidget(forms.MultiWidget):
