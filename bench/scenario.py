@@ -98,9 +98,14 @@ BIRTH_DECLARATION = {
     "child_ethnicity": "Kinh",
     "child_nationality": "Việt Nam",
     "mother_name": "Trần Thị Hoa",
+    "mother_year_of_birth": "1996",
+    "mother_ethnicity": "Kinh",
+    "mother_nationality": "Việt Nam",
     "mother_residence_0": "*",
     "has_father": "no",
     "declarant_relation": "mother",
+    "declarant_residence_0": "*",
+    "wants_copies": "no",
 }
 
 
