@@ -1,21 +1,10 @@
 """The shared cache keeps one Redis client per connection pool and still behaves as Django's cache."""
 
-import socket
-
-import pytest
-
 from government.redis_cache import RedisCache
+from tests.local_services import needs_redis
 
 
-def _redis_answers():
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
-    except OSError:
-        return False
-    return True
-
-
-@pytest.mark.skipif(not _redis_answers(), reason="needs Redis at 127.0.0.1:6379 (.ci/run starts it)")
+@needs_redis
 def test_one_client_per_pool_and_the_cache_still_works():
     cache = RedisCache("redis://127.0.0.1:6379/12", {"KEY_PREFIX": "test-reused-client"})
     assert cache._cache.get_client(write=True) is cache._cache.get_client(write=False)

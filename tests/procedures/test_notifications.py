@@ -1,5 +1,4 @@
 import datetime as dt
-import socket
 import time
 
 import pytest
@@ -10,6 +9,7 @@ from procedures import services
 from procedures.tasks import send_sms
 from sms_adapter.memory import MemorySmsGateway
 from tests.factories import RECEIVED_AT, online
+from tests.local_services import needs_redis
 
 pytestmark = pytest.mark.django_db
 
@@ -65,15 +65,7 @@ def test_counter_filing_sends_one_receipt_message_not_two(world, django_capture_
     assert len(texts()) == 1 and "đã được tiếp nhận" in texts()[0]
 
 
-def _redis_answers():
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
-    except OSError:
-        return False
-    return True
-
-
-@pytest.mark.skipif(not _redis_answers(), reason="needs Redis at 127.0.0.1:6379 (.ci/run starts it)")
+@needs_redis
 def test_a_task_travels_through_redis_to_a_worker():
     import uuid
 
