@@ -60,7 +60,7 @@ class Tally:
         return status, content
 
 
-def monitor_session(agency):
+def monitor_session():
     user, _ = get_user_model().objects.get_or_create(username="bench.giamsat", defaults={"is_staff": True})
     StaffRole.objects.update_or_create(user=user, defaults={"role": Role.PROVINCE_MONITOR, "agency": None})
     return session_for(user, verified=True)
@@ -100,7 +100,7 @@ def main():
     filers = max(1, args.users // 5)
     # A filer submits about every 8 s: enough drafts for the whole soak.
     s = scenario.prepare(drafts=int(filers * args.minutes * 60 / 8) + 50, busy_dossiers=45, queue=300)
-    monitor = monitor_session(s.agency)
+    monitor = monitor_session()
     waiting = list(
         Dossier.objects.filter(receiving_agency=s.agency, state="submitted").values_list("pk", flat=True)[:50]
     )
@@ -222,8 +222,9 @@ def main():
         print(
             f"    worker {pid}: {samples[0]:.0f}, {samples[len(samples) // 2]:.0f}, {samples[-1]:.0f}, {max(samples):.0f}"
         )
-    undrawn = Dossier.objects.filter(documents__file="", submitted_at__isnull=False).distinct().count()
-    print(f"  dossiers whose declaration the worker had not drawn at the end: {undrawn}")
+    soaked = [pk for pk, _session in s.drafts]
+    undrawn = Dossier.objects.filter(pk__in=soaked, documents__file="", submitted_at__isnull=False).distinct().count()
+    print(f"  dossiers of this soak whose declaration the worker had not drawn at the end: {undrawn}")
 
 
 if __name__ == "__main__":

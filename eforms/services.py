@@ -160,7 +160,7 @@ def problems(dossier, forms=None):
     forms = checked(dossier) if forms is None else forms
     found = []
     for required in required_with_forms(dossier.procedure):
-        record, form = forms.get(required.pk, (None, None))
+        _record, form = forms.get(required.pk, (None, None))
         if form is None:
             found.append((_("Chưa khai đủ, đúng tờ khai: %(name)s.") % {"name": required.name}, f"eform-{required.pk}"))
     return found

@@ -190,9 +190,10 @@ def tree(request, db):
 
 
 def pytest_collection_modifyitems(items):
-    """A transactional test empties the database when it ends; with serialized_rollback the rows the
-    data migrations wrote (Wagtail's root page, document types…) come back. In the parallel run a
-    worker may meet an ordinary test after a transactional one, so every transactional test says so."""
+    """A transactional test empties the database when it ends, so the next transactional test would
+    find none of the rows the data migrations wrote (Wagtail's root page, document types…):
+    serialized_rollback reloads them when each such test starts. Ordinary tests run before them on
+    every worker (pytest-django's order, kept by `--dist load` in the Makefile)."""
     for item in items:
         marker = item.get_closest_marker("django_db")
         if marker and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):

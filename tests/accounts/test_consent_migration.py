@@ -9,8 +9,8 @@ BEFORE = [("privacy", "0001_initial"), ("accounts", "0004_enrolment_codes")]
 AFTER = [("privacy", "0002_consent_moves_to_accounts")]
 
 
-# serialized_rollback: the rows the data migrations wrote (document types…) come back after the flush,
-# for the tests that run after this one.
+# serialized_rollback: the rows the data migrations wrote (document types…) are reloaded when the test
+# starts, whatever transactional test emptied the database before it.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_move_keeps_rows_content_types_and_permissions(back_to_the_latest_schema):  # noqa: F811
     old = migrate(BEFORE)
