@@ -5,6 +5,7 @@ tờ khai…" until it exists, a lost task is swept up, and the receipt never wa
 import datetime as dt
 
 import pytest
+from django.test import Client
 from pypdf import PdfReader
 
 from eforms.models import DossierForm
@@ -46,6 +47,9 @@ def test_the_submission_writes_the_row_and_the_worker_draws_the_file(
     early = citizen_client.get(f"/ho-so/{dossier.pk}/tep/{declaration.pk}/")
     assert early.status_code == 503 and early["Retry-After"] == "5"
     assert "đang được tạo" in early.content.decode()
+    stranger = Client()
+    stranger.force_login(world.other_citizen)  # another person's declaration, drawn or not, does not exist
+    assert stranger.get(f"/ho-so/{dossier.pk}/tep/{declaration.pk}/").status_code == 404
 
     for callback in callbacks:  # the worker
         callback()
