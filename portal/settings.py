@@ -157,6 +157,7 @@ MIDDLEWARE = [
     "portal.security.ContentSecurityPolicyMiddleware",
     "portal.security.PrivatePagesMiddleware",
     "portal.catalog.redirects.QueryKeepingRedirectMiddleware",
+    "portal.page_routing.RememberedRouteMiddleware",
     "axes.middleware.AxesMiddleware",
     "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]

@@ -225,8 +225,10 @@ class Dossier(ConcurrentTransitionMixin, models.Model):
         verbose_name_plural = _("hồ sơ")
         ordering = ["-created_at"]
         indexes = [
-            models.Index(fields=["receiving_agency", "state"]),
-            models.Index(fields=["current_agency", "state"]),
+            # A desk's and a holder's dossiers of one state, in due order: the work queue's default view
+            # reads its first page from the front of these, however long the queue (procedures/queues.py).
+            models.Index(fields=["receiving_agency", "state", "due_at", "id"], name="dossier_desk_queue_idx"),
+            models.Index(fields=["current_agency", "state", "due_at", "id"], name="dossier_holder_queue_idx"),
             models.Index(fields=["state", "due_at"]),
             models.Index(fields=["received_at"]),
             # The dashboard's "overdue or due soon" list: the open, running dossiers in due order,

@@ -1,10 +1,9 @@
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 
 from government.models import Role
 from government.selectors import agency_of, role_of
 from procedures.models import Procedure
-from procedures.queues import deadlines, queue_rows, work_queue
+from procedures.queues import COUNT_CAP, deadlines, queue_page, queue_rows
 
 from ..forms import QueueFilterForm
 from .common import staff_required
@@ -18,11 +17,12 @@ def queue(request):
         return redirect("meetings:list")
     form = QueueFilterForm(request.GET or None, procedures=Procedure.objects.filter(is_active=True).only("name"))
     filters = form.cleaned_data if form.is_valid() else {}
-    dossiers = work_queue(
-        request.user, **{key: filters.get(key) or "" for key in ("state", "procedure", "level", "unit", "due", "sort")}
+    page = queue_page(
+        request.user,
+        filters.get("page"),
+        filters.get("size") or 20,
+        **{key: filters.get(key) or "" for key in ("state", "procedure", "level", "unit", "due", "sort")},
     )
-    size = filters.get("size") or 20
-    page = Paginator(dossiers.values_list("pk", flat=True), size).get_page(filters.get("page"))
     rows = queue_rows(list(page.object_list))
     badges = deadlines(rows)
     query = request.GET.copy()
@@ -33,6 +33,7 @@ def queue(request):
         {
             "form": form,
             "page_obj": page,
+            "count_cap": COUNT_CAP,
             "rows": [(d, badges[d.pk]) for d in rows],
             "role": role_of(request.user),
             "agency": agency_of(request.user),
