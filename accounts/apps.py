@@ -11,4 +11,6 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Tài khoản")
 
     def ready(self):
-        from . import checks, lockout  # noqa: F401 - the deploy checks; the per-address count of failed sign-ins
+        from . import checks, lockout, signed_in  # noqa: F401 - the deploy checks; the per-address count of failed sign-ins
+
+        signed_in.connect()

@@ -2,7 +2,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.core.exceptions import PermissionDenied
 
-from . import lockout
+from . import lockout, signed_in
 
 
 class SignInAddressLimit:
@@ -29,9 +29,6 @@ class PersonalIdBackend(ModelBackend):
 
     def get_user(self, user_id):
         # Every signed-in request asks for the role and the agency (government.selectors.role_of, the staff
-        # middlewares): one query for all three, not three.
-        try:
-            user = get_user_model()._default_manager.select_related("staff_role__agency").get(pk=user_id)
-        except get_user_model().DoesNotExist:
-            return None
-        return user if self.user_can_authenticate(user) else None
+        # middlewares): all three in one query, or one cache read (accounts/signed_in.py).
+        user = signed_in.load(user_id)
+        return user if user is not None and self.user_can_authenticate(user) else None

@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts import signed_in
 from accounts.models import User
 from citizen_registry_adapter.client import RegistryClient
 from citizen_registry_adapter.errors import RegistryError
@@ -27,6 +28,7 @@ def verify_account(user: User, *, registry: RegistryClient | None = None) -> boo
     user.identity_verified_at = timezone.now()
     if user.pk:
         get_user_model().objects.filter(pk=user.pk).update(identity_verified_at=user.identity_verified_at)
+        signed_in.forget([user.pk])  # an update() sends no signal
     return True
 
 

@@ -298,6 +298,11 @@ CACHES = {
         }
     ),
 }
+# The signed-in user with role and agency, kept between requests (accounts/signed_in.py): only in a cache
+# every worker shares, or a deactivated account would stay signed in on the other workers.
+SIGNED_IN_USER_CACHE_SECONDS = int(
+    os.environ.get("SIGNED_IN_USER_CACHE_SECONDS", "300" if os.environ.get("REDIS_URL") else "0")
+)
 # Sessions are read on every signed-in request: from Redis when it is shared by all workers and
 # instances, written through to the database so that a Redis restart signs nobody out. With the
 # per-process memory cache a sign-out in one worker would not reach the others: database only.
