@@ -22,7 +22,7 @@ from procedures.pdf.sets import APOLOGY, STOP
 from procedures.selectors import (
     apologies,
     citizen_decision_note,
-    citizen_dossiers,
+    citizen_dossier_rows,
     citizen_view,
     components_of,
     result_files,
@@ -38,7 +38,7 @@ from .common import citizen_required, own_dossier
 
 @citizen_required
 def my_dossiers(request):
-    page = Paginator(citizen_dossiers(request.user), 20).get_page(request.GET.get("page"))
+    page = Paginator(citizen_dossier_rows(request.user), 20).get_page(request.GET.get("page"))
     return render(request, "citizens/my_dossiers.html", {"page_obj": page})
 
 
