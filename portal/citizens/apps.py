@@ -6,3 +6,8 @@ class CitizensConfig(AppConfig):
     name = "portal.citizens"
     label = "citizens"
     verbose_name = _("Dịch vụ cho công dân")
+
+    def ready(self):
+        from . import list_cache
+
+        list_cache.connect()

@@ -222,3 +222,12 @@ class ConsentForm(forms.Form):
             self.fields[purpose.value] = forms.BooleanField(
                 label=purpose.label, required=False, initial=purpose.value in active
             )
+
+
+class ListPageForm(forms.Form):
+    """?page= of a citizen's list: a number or nothing (page 1)."""
+
+    page = forms.IntegerField(required=False, min_value=1, max_value=10_000)
+
+    def number(self):
+        return (self.cleaned_data.get("page") if self.is_valid() else None) or 1

@@ -4,7 +4,9 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
@@ -32,14 +34,21 @@ from procedures.selectors import (
 from procedures.services import filing, withdraw
 from signing_adapter.pades import sign_pdf
 
-from ..forms import RatingForm, SupplyForm, WithdrawForm
+from .. import list_cache
+from ..forms import ListPageForm, RatingForm, SupplyForm, WithdrawForm
 from .common import citizen_required, own_dossier
 
 
 @citizen_required
 def my_dossiers(request):
-    page = Paginator(citizen_dossier_rows(request.user), 20).get_page(request.GET.get("page"))
-    return render(request, "citizens/my_dossiers.html", {"page_obj": page})
+    number = ListPageForm(request.GET).number()
+
+    def draw():
+        page = Paginator(citizen_dossier_rows(request.user), 20).get_page(number)
+        return render_to_string("citizens/_my_dossiers_table.html", {"page_obj": page}, request=request)
+
+    table = list_cache.table(request.user, number, draw)
+    return render(request, "citizens/my_dossiers.html", {"table": mark_safe(table)})  # noqa: S308 (escaped by its template)
 
 
 @citizen_required
