@@ -6,3 +6,8 @@ class BackofficeConfig(AppConfig):
     name = "portal.backoffice"
     label = "backoffice"
     verbose_name = _("Phần mềm một cửa cho cán bộ")
+
+    def ready(self):
+        from . import queue_cache
+
+        queue_cache.connect()
