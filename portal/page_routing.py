@@ -1,9 +1,11 @@
 """Which page an address names, remembered: Wagtail walks the page tree from the site's root on every
 request (a query or two per level: 12 queries and about 8 ms for a procedure page, issue 37).
 
-The answer (the page's id and type) is kept in the cache under the catalog's version, which moves on
-whenever a page is published, unpublished or moved (portal/catalog/signals.py); a hit costs one query,
-the page itself, read only if it is still live, so a page deleted since falls back to Wagtail's walk.
+The answer (the page's id, type and path in the tree) is kept in the cache under the catalog's version,
+which moves on whenever a page is published, unpublished or moved (portal/catalog/signals.py). A hit
+costs one query, the page itself, read only if it is still live at the same path: a page deleted,
+renamed or moved since — even by another process whose cache this one does not share (a shell, a
+worker without Redis) — falls back to Wagtail's walk, and so to the redirect from its old address.
 Wagtail keeps a request's route on `request._wagtail_route_for_request` (Page.route_for_request):
 filling it before Wagtail's view runs is the documented way in. Only plain pages are remembered, not
 routes with arguments (a routable page's sub-path), and view restrictions still apply after routing
@@ -38,16 +40,17 @@ def route(request, path):
     site = Site.find_for_request(request)
     if site is None:
         return None
-    key = f"route-v1:{version()}:{site.pk}:{get_language()}:{path}"
+    key = f"route-v2:{version()}:{site.pk}:{get_language()}:{path}"
     hit = cache.get(key)
     if hit is not None:
-        page_id, content_type_id = hit
+        page_id, content_type_id, url_path = hit
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        page = model and model.objects.filter(pk=page_id, live=True).first()
+        page = model and model.objects.filter(pk=page_id, live=True, url_path=url_path).first()
         if page is not None:
             request._wagtail_route_for_request = RouteResult(page)
             return request._wagtail_route_for_request
     found = Page.route_for_request(request, path)
     if found is not None and not found.args and not found.kwargs:
-        cache.set(key, (found.page.pk, found.page.content_type_id), settings.ANONYMOUS_PAGE_CACHE_SECONDS)
+        page = found.page
+        cache.set(key, (page.pk, page.content_type_id, page.url_path), settings.ANONYMOUS_PAGE_CACHE_SECONDS)
     return found

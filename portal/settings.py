@@ -303,6 +303,8 @@ CACHES = {
 SIGNED_IN_USER_CACHE_SECONDS = int(
     os.environ.get("SIGNED_IN_USER_CACHE_SECONDS", "300" if os.environ.get("REDIS_URL") else "0")
 )
+# Parts of signed-in pages drawn once per change (portal/fragments.py): only in a shared cache.
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "300" if os.environ.get("REDIS_URL") else "0"))
 # Sessions are read on every signed-in request: from Redis when it is shared by all workers and
 # instances, written through to the database so that a Redis restart signs nobody out. With the
 # per-process memory cache a sign-out in one worker would not reach the others: database only.

@@ -67,3 +67,13 @@ def test_a_restricted_page_still_asks_for_its_password(client, world, page):
     response = client.get(url)
     assert response.status_code == 200 and world.simple.name not in response.content.decode()
     assert "password" in response.content.decode().lower()
+
+
+def test_a_rename_the_cache_did_not_hear_of_is_not_served_at_the_old_address(client, world, page):
+    """Another process renamed the page (its cache is not this one's): the path no longer matches."""
+    old = page.url
+    assert client.get(old).status_code == 200
+    ProcedurePage.objects.filter(pk=page.pk).update(
+        slug="doi-ten", url_path=page.url_path.replace(page.slug, "doi-ten")
+    )
+    assert client.get(old).status_code in (301, 302, 404)

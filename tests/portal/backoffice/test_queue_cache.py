@@ -14,6 +14,11 @@ from tests.factories import RECEIVED_AT, online, sign_in_verified
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def shared_cache(settings):
+    settings.FRAGMENT_CACHE_SECONDS = 300  # as with Redis; the per-process default draws every time
+
+
 def dossier_reads(client, path="/can-bo/", data=None):
     with CaptureQueriesContext(connection) as captured:
         page = client.get(path, data or {}).content.decode()
@@ -62,3 +67,11 @@ def test_each_desk_sees_its_own_queue(client, world, waiting):
     assert waiting.code in client.get("/can-bo/").content.decode()
     sign_in_verified(client, world.huyen_motcua)
     assert waiting.code not in client.get("/can-bo/").content.decode()
+
+
+def test_without_a_shared_cache_every_view_is_drawn(client, world, waiting, settings):
+    settings.FRAGMENT_CACHE_SECONDS = 0
+    sign_in_verified(client, world.xa_motcua)
+    client.get("/can-bo/")
+    _page, reads = dossier_reads(client)
+    assert reads

@@ -12,6 +12,11 @@ from tests.factories import RECEIVED_AT, online
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def shared_cache(settings):
+    settings.FRAGMENT_CACHE_SECONDS = 300  # as with Redis; the per-process default draws every time
+
+
 def dossier_reads(client):
     with CaptureQueriesContext(connection) as captured:
         page = client.get("/ho-so/").content.decode()
