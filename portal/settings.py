@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "privacy",
     "eforms",
     "national_sync",
+    "reorganisation",
     "payments",
     "api",
     *(["demo"] if env_bool("PORTAL_DEMO", True) else []),  # the demo CA (demo/); production may leave it out
