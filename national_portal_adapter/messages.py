@@ -22,7 +22,25 @@ STATUS_OF_ACTION = {
     "withdraw": 7,
     "stop": 8,
 }
+# A reorganisation (issue 38) hands a dossier to a successor agency without changing its state: the
+# portal hears the state it is in, with the successor as MaDonViXuLy.
+STATUS_OF_STATE = {
+    "submitted": 1,
+    "received": 2,
+    "supplement_requested": 5,
+    "processing": 4,
+    "transferred": 4,
+    "awaiting_approval": 4,
+    "result_ready": 9,
+}
 CHANNEL = {"online": 2, "counter": 1}  # KenhThucHien
+
+
+def status_of(event):
+    """The portal's status code for `event`, or None when the event changes nothing the portal shows."""
+    if event.action == "reorganise":
+        return STATUS_OF_STATE.get(event.to_state)
+    return STATUS_OF_ACTION.get(event.action)
 
 
 def _time(value, tz):
@@ -39,7 +57,7 @@ def status_message(*, message_id, event, dossier, tz):
         "MaTTHC": dossier.procedure.national_code,
         "MaLinhVuc": dossier.procedure.field.code,
         "KenhThucHien": CHANNEL.get(dossier.channel, 2),
-        "TrangThaiHoSo": STATUS_OF_ACTION[event.action],
+        "TrangThaiHoSo": status_of(event),
         "ThoiDiemXuLy": _time(event.created_at, tz),
         "NoiDungXuLy": event.action,
         "MaDonViTiepNhan": dossier.receiving_agency.electronic_code,

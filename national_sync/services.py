@@ -10,7 +10,7 @@ from django.dispatch import Signal
 from django.utils import timezone
 
 from national_portal_adapter.client import PortalError, PortalRefused, get_portal
-from national_portal_adapter.messages import STATUS_OF_ACTION, status_message
+from national_portal_adapter.messages import STATUS_OF_ACTION, status_message, status_of
 from procedures.models import DossierEvent
 
 from .models import Delivery, OutboxMessage
@@ -25,7 +25,7 @@ messages_waiting = Signal()
 
 def record(event):
     """The outbox message for `event`, if it changes what the portal shows; in the caller's transaction."""
-    if event.action not in STATUS_OF_ACTION or not settings.NATIONAL_PORTAL["ENABLED"]:
+    if status_of(event) is None or not settings.NATIONAL_PORTAL["ENABLED"]:
         return None
     dossier = event.dossier
     if not dossier.code:  # a draft has nothing to report
@@ -33,7 +33,7 @@ def record(event):
     message = OutboxMessage(
         dossier=dossier,
         event=event,
-        status_code=STATUS_OF_ACTION[event.action],
+        status_code=status_of(event),
         created_at=event.created_at,
         payload={},
     )
@@ -148,7 +148,7 @@ def record_history(*, delivered=True, batch=2_000, progress=None):
         return 0
     tz = timezone.get_default_timezone()
     events = (
-        DossierEvent.objects.filter(action__in=list(STATUS_OF_ACTION), outbox_message__isnull=True)
+        DossierEvent.objects.filter(action__in=[*STATUS_OF_ACTION, "reorganise"], outbox_message__isnull=True)
         .exclude(dossier__code="")
         .select_related("agency", "dossier__procedure__field", "dossier__receiving_agency", "dossier__applicant")
         .order_by("dossier_id", "created_at", "id")
@@ -156,6 +156,8 @@ def record_history(*, delivered=True, batch=2_000, progress=None):
     written = 0
     pending = []
     for event in (progress or iter)(events.iterator(chunk_size=batch)):
+        if status_of(event) is None:  # a draft handed over by a reorganisation
+            continue
         pending.append(_history_message(event, tz, delivered))
         if len(pending) >= batch:
             written += len(OutboxMessage.objects.bulk_create(pending))
@@ -167,9 +169,7 @@ def record_history(*, delivered=True, batch=2_000, progress=None):
 
 def _history_message(event, tz, delivered):
     dossier = event.dossier
-    message = OutboxMessage(
-        dossier=dossier, event=event, status_code=STATUS_OF_ACTION[event.action], created_at=event.created_at
-    )
+    message = OutboxMessage(dossier=dossier, event=event, status_code=status_of(event), created_at=event.created_at)
     message.payload = status_message(message_id=message.message_id, event=event, dossier=dossier, tz=tz)
     if dossier.returned_at and event.created_at < dossier.returned_at:
         message.payload["NgayTra"] = ""  # the message said what was known then: not yet returned

@@ -89,7 +89,9 @@ def impact(plan, now=None):
 def _dossiers(row, succession, known, gaps, now):
     agency = row.agency
     dossiers = list(
-        Dossier.objects.filter(Q(current_agency=agency) | Q(receiving_agency=agency), state__in=OPEN)
+        Dossier.objects.filter(
+            Q(current_agency=agency) | Q(receiving_agency=agency) | Q(return_agency=agency), state__in=OPEN
+        )
         .select_related("procedure__field", "receiving_agency")
         .order_by("due_at", "pk")
     )

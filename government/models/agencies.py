@@ -81,6 +81,18 @@ class Agency(models.Model):
         help_text=_("Hồ sơ còn ít hơn chừng này thời gian làm việc thì được đánh dấu “sắp đến hạn”."),
     )
 
+    # Closed by a reorganisation, never deleted: dossiers' history and old receipts keep naming it;
+    # its work went to `successor` (or, divided by field and procedure, as its plan says).
+    valid_until = models.DateTimeField(_("hết hiệu lực từ"), null=True, blank=True)
+    successor = models.ForeignKey(
+        "self",
+        verbose_name=_("cơ quan kế thừa"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="predecessors",
+    )
+
     class Meta:
         verbose_name = _("cơ quan")
         verbose_name_plural = _("cơ quan")

@@ -28,6 +28,17 @@ class AdministrativeUnit(models.Model):
         blank=True,
         related_name="children",
     )
+    # A reorganisation (reorganisation app, issue 38) closes units, never deletes them: history and
+    # old addresses keep pointing at them, and statistics roll them up into their successor.
+    valid_until = models.DateTimeField(_("hết hiệu lực từ"), null=True, blank=True)
+    successor = models.ForeignKey(
+        "self",
+        verbose_name=_("đơn vị kế thừa"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="predecessors",
+    )
 
     class Meta:
         verbose_name = _("đơn vị hành chính")
