@@ -79,7 +79,11 @@ def commune_choices():
     key = f"eform-communes:{unit_version}"
     communes = cache.get(key)
     if communes is None:
-        units = AdministrativeUnit.objects.filter(level=UnitLevel.COMMUNE).select_related("parent").order_by(by_name())
+        units = (
+            AdministrativeUnit.objects.filter(level=UnitLevel.COMMUNE, valid_until__isnull=True)  # not merged away
+            .select_related("parent")
+            .order_by(by_name())
+        )
         communes = [(unit.code, f"{unit.name}, {unit.parent.name}" if unit.parent_id else unit.name) for unit in units]
         cache.set(key, communes, timeout=3600)
     found = _Choices([("", _("— Chọn xã, phường —")), *communes])

@@ -15,6 +15,7 @@ from government.addresses import locate
 from government.exceptions import DomainError
 from government.folding import fold
 from government.models import AdministrativeUnit, UnitLevel
+from government.selectors import current_unit_code
 from signing_adapter.pades import sign_pdf
 
 from .forms import EForm, show
@@ -127,10 +128,12 @@ def prefilled(definition, dossier, record=None):
 
 
 def _located(address):
-    """The registry's address split into the commune of the list and what comes before it."""
+    """The registry's address split into the commune of the list and what comes before it. The
+    registry may still name a commune a reorganisation merged away: its successor is chosen."""
 
     communes = AdministrativeUnit.objects.filter(level=UnitLevel.COMMUNE).values_list("code", "name", "parent__name")
-    return locate(address, list(communes))
+    code, detail = locate(address, list(communes))
+    return (current_unit_code(code) if code else code), detail
 
 
 def _registry_record(dossier):

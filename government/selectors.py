@@ -39,3 +39,16 @@ def role_of(user: AbstractBaseUser | AnonymousUser | None) -> Role | None:
 def agency_of(user: AbstractBaseUser | AnonymousUser | None) -> Agency | None:
     staff_role = getattr(user, "staff_role", None)
     return staff_role.agency if staff_role is not None else None
+
+
+def current_unit_code(code: str) -> str:
+    """The unit that now stands for unit `code`: itself, or the successor a reorganisation gave it
+    (followed through every later reorganisation); `code` itself when nothing succeeds a closed unit."""
+    seen = set()
+    unit = AdministrativeUnit.objects.filter(code=code).only("code", "valid_until", "successor_id").first()
+    while unit is not None and unit.valid_until is not None and unit.successor_id and unit.pk not in seen:
+        seen.add(unit.pk)
+        unit = (
+            AdministrativeUnit.objects.filter(pk=unit.successor_id).only("code", "valid_until", "successor_id").first()
+        )
+    return unit.code if unit is not None else code

@@ -56,18 +56,20 @@ def apply(plan, actor, *, progress=None, now=None):
 @transaction.atomic
 def _units(plan, actor, progress, now):
     for done, change in enumerate(plan.units, 1):
+        # saved one by one, not update()d: the forms' address lists follow the units' saves
         if change.closes:
-            AdministrativeUnit.objects.filter(code=change.code, valid_until__isnull=True).update(
-                valid_until=plan.effective_at
-            )
+            _close(AdministrativeUnit.objects.filter(code=change.code, valid_until__isnull=True), plan, None)
         else:
             unit = _unit(change, plan)
-            for code in change.sources:
-                if code != change.code:
-                    AdministrativeUnit.objects.filter(code=code, valid_until__isnull=True).update(
-                        valid_until=plan.effective_at, successor=unit
-                    )
+            sources = [code for code in change.sources if code != change.code]
+            _close(AdministrativeUnit.objects.filter(code__in=sources, valid_until__isnull=True), plan, unit)
         progress(_("Đơn vị hành chính"), done, len(plan.units))
+
+
+def _close(units, plan, successor):
+    for unit in units:
+        unit.valid_until, unit.successor = plan.effective_at, successor
+        unit.save(update_fields=["valid_until", "successor"])
 
 
 def _unit(change, plan):
