@@ -24,8 +24,9 @@ import scenario  # noqa: E402  (sets up Django)
 from django.conf import settings  # noqa: E402
 from django.contrib.auth import SESSION_KEY, get_user_model  # noqa: E402
 from django.template.loader import render_to_string  # noqa: E402
-from django.test import Client, RequestFactory  # noqa: E402
+from django.test import RequestFactory  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
+from profile_pages import client_with  # noqa: E402  (an in-process client with a session cookie)
 from timing import require_quiet_machine  # noqa: E402
 
 
@@ -36,13 +37,6 @@ def per_request_ms(call, requests):
     for _ in range(requests):
         call()
     return (time.perf_counter() - started) / requests * 1000
-
-
-def client_with(session=None):
-    client = Client()
-    if session:
-        client.cookies[settings.SESSION_COOKIE_NAME] = session
-    return client
 
 
 def session_of(key):
