@@ -19,11 +19,12 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 @admin.register(AdministrativeUnit)
 class AdministrativeUnitAdmin(admin.ModelAdmin):
-    list_display = ("code", "name", "unit_type", "level", "parent")
-    list_filter = ("level", "unit_type")
+    list_display = ("code", "name", "unit_type", "level", "parent", "valid_until", "successor")
+    list_filter = ("level", "unit_type", ("valid_until", admin.EmptyFieldListFilter))
     search_fields = ("code", "name", "short_name")
     autocomplete_fields = ("parent",)
-    list_select_related = ("parent",)
+    list_select_related = ("parent", "successor")
+    readonly_fields = ("valid_until", "successor")  # set by a reorganisation plan (reorganisation app)
 
 
 class DeskInline(admin.TabularInline):
@@ -36,14 +37,16 @@ class DeskInline(admin.TabularInline):
 @admin.register(Agency)
 class AgencyAdmin(admin.ModelAdmin):
     inlines = [DeskInline]
-    list_display = ("electronic_code", "name", "kind", "unit", "code_is_demo")
-    list_filter = ("kind", "unit__level", "code_is_demo")
-    list_select_related = ("unit",)
+    list_display = ("electronic_code", "name", "kind", "unit", "code_is_demo", "valid_until", "successor")
+    list_filter = ("kind", "unit__level", "code_is_demo", ("valid_until", admin.EmptyFieldListFilter))
+    list_select_related = ("unit", "successor")
     search_fields = ("electronic_code", "name", "unit__name")
+    readonly_fields = ("valid_until", "successor")  # set by a reorganisation plan (reorganisation app)
     autocomplete_fields = ("unit",)
     fieldsets = (
         (None, {"fields": ("name", "unit", "kind", "sector", "electronic_code", "code_is_demo", "desk_name")}),
         (_("Giờ làm việc"), {"fields": (("morning_start", "morning_end"), ("afternoon_start", "afternoon_end"))}),
+        (_("Hiệu lực và kế thừa"), {"fields": ("valid_until", "successor")}),
     )
 
 

@@ -11,7 +11,7 @@ from procedures.models import Dossier, DossierEvent
 from reorganisation.models import AppliedPlan
 from reorganisation.plans import read_plan
 from reorganisation.services import PlanHasGaps, apply
-from tests.factories import at_the_district, received
+from tests.factories import UserFactory, at_the_district, received, sign_in_verified
 from tests.reorganisation.test_dry_run import plan_for
 
 pytestmark = pytest.mark.django_db
@@ -112,3 +112,14 @@ def test_an_old_code_still_tracks_and_says_who_holds_it_now(client, world):
     page = client.post("/tra-cuu-ho-so/", {"code": dossier.code, "secret": dossier.applicant_personal_id[-4:]})
     text = page.content.decode()
     assert page.status_code == 200 and "Ủy ban nhân dân xã Thử Mới" in text
+
+
+def test_the_admin_shows_what_was_applied_and_who_succeeds_whom_read_only(client, world):
+    admin_client = sign_in_verified(client, UserFactory(username="root", is_staff=True, is_superuser=True))
+    apply(read_plan(plan_for(world)), world.monitor)
+    plans = admin_client.get("/django-admin/reorganisation/appliedplan/").content.decode()
+    assert "Nghị quyết 9999/NQ-UBTVQH15 (thử nghiệm)" in plans
+    assert admin_client.get("/django-admin/reorganisation/appliedplan/add/").status_code == 403
+    agency = admin_client.get(f"/django-admin/government/agency/{world.commune_agency.pk}/change/").content.decode()
+    assert "Hiệu lực và kế thừa" in agency and "Ủy ban nhân dân xã Thử Mới" in agency
+    assert 'name="successor"' not in agency  # set by a plan only
