@@ -14,6 +14,11 @@ from pathlib import Path
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
+from government.models import AgencyKind, UnitLevel
+from government.models.agencies import electronic_code_validator
+
+NEW_AGENCY_KEYS = ("unit", "kind", "name", "electronic_code")
+
 
 class PlanError(ValueError):
     def __init__(self, problems):
@@ -72,7 +77,12 @@ def read_plan(source):
     reference = str(source.get("reference") or "").strip()
     if not reference:
         problems.append(_("Thiếu căn cứ (reference): số, ký hiệu văn bản quyết định việc sắp xếp."))
-    effective_at = parse_datetime(str(source.get("effective_at") or ""))
+    try:
+        effective_at = parse_datetime(str(source.get("effective_at") or ""))
+    except ValueError:  # well formed but impossible: 2025-02-30
+        effective_at = None
+    if len(reference) > 200:
+        problems.append(_("Căn cứ (reference) dài quá 200 ký tự."))
     if effective_at is None or effective_at.tzinfo is None:
         problems.append(
             _("Thời điểm có hiệu lực (effective_at) phải là ngày giờ có múi giờ, ví dụ 2025-07-01T00:00:00+07:00.")
@@ -81,15 +91,22 @@ def read_plan(source):
     successions = [_succession(n, item, problems) for n, item in enumerate(_list(source, "agencies", problems), 1)]
     new_agencies = _list(source, "new_agencies", problems)
     for n, item in enumerate(new_agencies, 1):
-        if not isinstance(item, dict) or not item.get("electronic_code") or not item.get("unit"):
+        if not isinstance(item, dict) or not all(isinstance(item.get(k), str) and item[k] for k in NEW_AGENCY_KEYS):
             problems.append(
-                _("Cơ quan mới thứ %(n)s: thiếu mã định danh (electronic_code) hoặc đơn vị (unit).") % {"n": n}
+                _("Cơ quan mới thứ %(n)s: cần đủ unit, kind, name, electronic_code (chuỗi ký tự).") % {"n": n}
+            )
+        elif item["kind"] not in AgencyKind.values or not electronic_code_validator.regex.match(
+            item["electronic_code"]
+        ):
+            problems.append(
+                _("Cơ quan mới thứ %(n)s: loại cơ quan (kind) hoặc mã định danh (electronic_code) không hợp lệ.")
+                % {"n": n}
             )
     seen = set()
-    for succession in successions:
-        if succession and succession.agency in seen:
+    for succession in filter(None, successions):
+        if succession.agency in seen:
             problems.append(_("Cơ quan %(code)s có hai mục kế thừa.") % {"code": succession.agency})
-        seen.add(succession and succession.agency)
+        seen.add(succession.agency)
     if problems:
         raise PlanError(problems)
     return Plan(reference, effective_at, tuple(units), tuple(successions), tuple(new_agencies))
@@ -116,7 +133,9 @@ def _unit(n, item, problems):
         problems.append(
             _("Đơn vị %(code)s: một đơn vị giải thể (close) không nhận đơn vị nào (from).") % {"code": item["code"]}
         )
-    data = {k: item[k] for k in ("name", "short_name", "unit_type", "level", "parent") if k in item}
+    data = {k: str(item[k]) for k in ("name", "short_name", "unit_type", "level", "parent") if k in item}
+    if "level" in data and data["level"] not in UnitLevel.values:
+        problems.append(_("Đơn vị %(code)s: cấp (level) không hợp lệ.") % {"code": item["code"]})
     return UnitChange(str(item["code"]).strip(), tuple(sources), closes, data)
 
 

@@ -49,7 +49,7 @@ class Impact:
 def closing_agencies(plan):
     """The agencies the plan ends: those it names, and every agency of a unit that merges into another
     or closes (a unit renamed in place keeps its agencies)."""
-    ending_units = {code for change in plan.units if change.closes for code in [change.code]}
+    ending_units = {change.code for change in plan.units if change.closes}
     ending_units |= {code for change in plan.units for code in change.sources if code != change.code}
     named = {succession.agency for succession in plan.successions}
     return Agency.objects.filter(Q(electronic_code__in=named) | Q(unit__code__in=ending_units)).select_related("unit")
@@ -59,8 +59,15 @@ def impact(plan, now=None):
     """The plan's impact and gaps, read from the database; nothing is written."""
     now = now or timezone.now()
     gaps = _unit_gaps(plan)
+    units = set(AdministrativeUnit.objects.values_list("code", flat=True)) | {change.code for change in plan.units}
+    for item in plan.new_agencies:
+        if item["unit"] not in units:
+            gaps.append(
+                _("Cơ quan mới %(code)s: đơn vị %(unit)s không có.")
+                % {"code": item["electronic_code"], "unit": item["unit"]}
+            )
     existing = {a.electronic_code: a for a in Agency.objects.all()}
-    created = {item["electronic_code"]: Agency(**_agency_fields(item)) for item in plan.new_agencies}
+    created = {item["electronic_code"]: Agency(**agency_fields(item)) for item in plan.new_agencies}
     known = {**existing, **created}
     rows = []
     for agency in closing_agencies(plan).order_by("unit__code", "electronic_code"):
@@ -165,5 +172,6 @@ def _unit_gaps(plan):
     return gaps
 
 
-def _agency_fields(item):
+def agency_fields(item):
+    """What a plan's new agency sets (read_plan has checked each); anything else in it is ignored."""
     return {k: item[k] for k in ("kind", "sector", "name", "electronic_code") if k in item}

@@ -17,7 +17,7 @@ from procedures.models import Dossier
 from procedures.services.succession import hand_over
 
 from .models import AppliedPlan
-from .selectors import OPEN, closing_agencies, impact
+from .selectors import OPEN, agency_fields, closing_agencies, impact
 
 
 class PlanHasGaps(Exception):
@@ -99,15 +99,12 @@ def _unit(change, plan):
 def _agencies(plan, actor, progress, now):
     for item in plan.new_agencies:
         if not Agency.objects.filter(electronic_code=item["electronic_code"]).exists():
-            fields = {k: v for k, v in item.items() if k not in ("unit",)}
-            Agency.objects.create(unit=AdministrativeUnit.objects.get(code=item["unit"]), **fields)
+            Agency.objects.create(unit=AdministrativeUnit.objects.get(code=item["unit"]), **agency_fields(item))
     ending = list(closing_agencies(plan).filter(valid_until__isnull=True))
     for done, agency in enumerate(ending, 1):
         succession = plan.succession_of(agency.electronic_code)
         agency.valid_until = plan.effective_at
-        agency.successor = (
-            Agency.objects.filter(electronic_code=succession.otherwise).first() if succession.otherwise else None
-        )
+        agency.successor = _general_successor(succession)
         agency.save(update_fields=["valid_until", "successor"])
         progress(_("Cơ quan"), done, len(ending))
 
@@ -144,7 +141,7 @@ def _staff(plan, actor, progress, now):
     agencies = list(closing_agencies(plan))
     for done, old in enumerate(agencies, 1):
         succession = plan.succession_of(old.electronic_code)
-        new = Agency.objects.filter(electronic_code=succession.otherwise).first() if succession.otherwise else None
+        new = _general_successor(succession)
         if new is not None:
             for role in StaffRole.objects.filter(agency=old):
                 role.agency = new
@@ -152,6 +149,11 @@ def _staff(plan, actor, progress, now):
             Desk.objects.filter(center=old).update(center=new)
             Desk.objects.filter(hosted_agency=old).update(hosted_agency=new)
         progress(_("Cán bộ, quầy"), done, len(agencies))
+
+
+def _general_successor(succession):
+    """The agency taking an ending agency's staff, desks and whatever the plan does not divide."""
+    return Agency.objects.filter(electronic_code=succession.otherwise).first() if succession.otherwise else None
 
 
 def _as_json(plan):

@@ -112,3 +112,25 @@ def test_nothing_is_written_by_a_dry_run(world, django_assert_max_num_queries):
     with CaptureQueriesContext(connection) as captured:
         impact(read_plan(plan_for(world)))
     assert not [q for q in captured.captured_queries if q["sql"].split()[0] in ("INSERT", "UPDATE", "DELETE")]
+
+
+def test_hostile_plans_are_refused_with_a_message_not_a_crash(world):
+    hostile = [
+        ({"effective_at": "2025-02-30T00:00:00+07:00"}, "effective_at"),
+        ({"reference": "x" * 500}, "200"),
+        ({"new_agencies": [{"unit": "91199", "electronic_code": "000.09.21.H98"}]}, "kind, name"),
+        (
+            {"new_agencies": [{"unit": "91199", "kind": "galaxy", "name": "X", "electronic_code": "abc"}]},
+            "không hợp lệ",
+        ),
+        ({"units": [{"code": "91199", "from": ["91101"], "name": "X", "level": "galaxy"}]}, "cấp (level)"),
+    ]
+    for change, said in hostile:
+        with pytest.raises(PlanError) as raised:
+            read_plan(plan_for(world, **change))
+        assert said in "\n".join(raised.value.problems)
+
+
+def test_a_new_agency_in_an_unknown_unit_is_a_gap(world):
+    agencies = [{"unit": "00000", "kind": "committee", "name": "Ủy ban X", "electronic_code": "000.09.21.H98"}]
+    assert any("đơn vị 00000 không có" in gap for gap in impact(read_plan(plan_for(world, new_agencies=agencies))).gaps)

@@ -77,3 +77,13 @@ def test_the_table_follows_the_language(client, world, django_capture_on_commit_
 def test_a_hostile_page_number_gives_the_first_page(client, world, junk):
     client.force_login(world.citizen)
     assert client.get("/ho-so/", {"page": junk}).status_code == 200
+
+
+def test_only_the_first_page_is_kept(client, world, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        online(world)
+    client.force_login(world.citizen)
+    client.get("/ho-so/", {"page": 9999})
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get("/ho-so/", {"page": 9999}).status_code == 200
+    assert [q for q in captured.captured_queries if 'FROM "procedures_dossier"' in q["sql"]]
