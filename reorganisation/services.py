@@ -97,15 +97,18 @@ def _unit(change, plan):
 
 @transaction.atomic
 def _agencies(plan, actor, progress, now):
+    # Closed before the new ones are made: a commune keeping its code gets a new committee beside the
+    # old one, and only one of a kind may be in force at a unit.
+    ending = list(closing_agencies(plan).filter(valid_until__isnull=True))
+    for agency in ending:
+        agency.valid_until = plan.effective_at
+        agency.save(update_fields=["valid_until"])
     for item in plan.new_agencies:
         if not Agency.objects.filter(electronic_code=item["electronic_code"]).exists():
             Agency.objects.create(unit=AdministrativeUnit.objects.get(code=item["unit"]), **agency_fields(item))
-    ending = list(closing_agencies(plan).filter(valid_until__isnull=True))
     for done, agency in enumerate(ending, 1):
-        succession = plan.succession_of(agency.electronic_code)
-        agency.valid_until = plan.effective_at
-        agency.successor = _general_successor(succession)
-        agency.save(update_fields=["valid_until", "successor"])
+        agency.successor = _general_successor(plan.succession_of(agency.electronic_code))
+        agency.save(update_fields=["successor"])
         progress(_("Cơ quan"), done, len(ending))
 
 

@@ -9,6 +9,11 @@ Timeliness is shown two ways (docs/decisions/0001-lateness-charged-to-the-step.m
 RESPONSIBLE, the default, charges each route step to the agency that held the dossier then;
 RECEIVING charges the whole dossier to the desk that received it. `dossiers_behind` lists the
 dossiers behind any count, with the same rules.
+
+Units are read two ways across a reorganisation (docs/reorganisation.md): CURRENT, the default, rolls
+the figures of an agency that ended into the agency in force that carries its work now (its
+`successor`, followed to the end), so a period spanning the change compares like with like;
+AS_RECORDED keeps every figure with the agency and unit that did the work then.
 """
 
 import datetime as dt
@@ -42,6 +47,11 @@ from procedures.models import (
 LEVEL_ORDER = {UnitLevel.PROVINCE: 0, UnitLevel.DISTRICT: 1, UnitLevel.COMMUNE: 2}
 RESPONSIBLE, RECEIVING = "co-quan-xu-ly", "noi-tiep-nhan"
 VIEWS = {RESPONSIBLE: _("Theo cơ quan xử lý từng bước"), RECEIVING: _("Theo nơi tiếp nhận hồ sơ")}
+CURRENT, AS_RECORDED = "hien-nay", "khi-phat-sinh"
+UNIT_VIEWS = {
+    CURRENT: _("Đơn vị hiện nay (đơn vị cũ cộng vào đơn vị kế thừa)"),
+    AS_RECORDED: _("Đơn vị tại thời điểm phát sinh"),
+}
 
 
 # --- who sees what --------------------------------------------------------------------------------
@@ -51,9 +61,20 @@ VIEWS = {RESPONSIBLE: _("Theo cơ quan xử lý từng bước"), RECEIVING: _("
 class Scope:
     unit: AdministrativeUnit | None  # None: the whole province
     agency_ids: frozenset | None  # None: every agency
+    # CURRENT units: {ended agency's id: id of the agency in force that carries its work}; empty AS_RECORDED
+    rollup: dict = field(default_factory=dict)
 
     def filter(self, queryset, field="agency_id"):
         return queryset if self.agency_ids is None else queryset.filter(**{f"{field}__in": self.agency_ids})
+
+    def with_predecessors(self, agency_ids):
+        return _with_predecessors(agency_ids, self.rollup)
+
+
+def _with_predecessors(agency_ids, rollup):
+    """`agency_ids` and, in the CURRENT view, the ended agencies whose work they carry now."""
+    agency_ids = set(agency_ids)
+    return agency_ids | {old for old, new in rollup.items() if new in agency_ids}
 
 
 def allowed_root(user):
@@ -67,7 +88,7 @@ def allowed_root(user):
     return None
 
 
-def scope_for(user, unit_code=""):
+def scope_for(user, unit_code="", units=CURRENT):
     root = allowed_root(user)
     if root is None:
         raise PermissionDenied(_("Bảng theo dõi dành cho cán bộ giám sát cấp tỉnh và lãnh đạo đơn vị."))
@@ -77,10 +98,25 @@ def scope_for(user, unit_code=""):
         unit = AdministrativeUnit.objects.select_related("parent__parent").filter(code=unit_code).first()
         if unit is None or root.pk not in _ancestry(unit.pk, parents):
             raise PermissionDenied(_("Đơn vị này nằm ngoài phạm vi bạn được theo dõi."))
+    rollup = successors_now() if units == CURRENT else {}
     if unit.parent_id is None and role_of(user) != Role.LEADER:
-        return Scope(unit, None)
+        return Scope(unit, None, rollup)
     agencies = Agency.objects.filter(unit_id__in=subtree_ids(unit, parents)).values_list("pk", flat=True)
-    return Scope(unit, frozenset(agencies))
+    return Scope(unit, frozenset(_with_predecessors(agencies, rollup)), rollup)
+
+
+def successors_now():
+    """{id of an agency that ended: id of the agency in force that carries its work now}, following
+    chains of successors (a commune merged in 2025 and again later) from one read of the links."""
+    links = dict(Agency.objects.filter(successor__isnull=False).values_list("pk", "successor_id"))
+    result = {}
+    for old, new in links.items():
+        seen = {old}
+        while new in links and new not in seen:  # a cycle in bad data must not loop forever
+            seen.add(new)
+            new = links[new]
+        result[old] = new
+    return result
 
 
 def subtree_ids(unit, parents=None):
@@ -324,8 +360,13 @@ _UNIT_FIELDS = (
 
 
 def _per_agency(scope, period):
-    """[(AgencyRef, summed counters)] for the agencies with figures."""
+    """[(AgencyRef, summed counters)] for the agencies with figures; in the CURRENT view an ended
+    agency's figures are added to its successor's (when that is in the scope)."""
     sums = _sums_by(_monthly(scope, period), "agency_id")
+    for old, new in scope.rollup.items():
+        if old in sums and (scope.agency_ids is None or new in scope.agency_ids):
+            counts = sums.pop(old)
+            sums[new] = {name: counts[name] + sums.get(new, {}).get(name, 0) for name in COUNTERS}
     # The scope's agencies rather than "pk IN (the 369 with figures)": that list alone cost 5 ms to send.
     rows = scope.filter(Agency.objects.all(), "pk").values_list("pk", "name", "unit__level", *_UNIT_FIELDS)
     result = []
@@ -570,14 +611,21 @@ def _row_id(key):
 def _narrow(queryset, scope, by, key, agency, procedure):
     if not by or not key:
         return queryset
-    if by == "level":
-        return queryset.filter(**{f"{agency}__unit__level": key})
-    lookup = {"agency": f"{agency}_id", "procedure": f"{procedure}_id", "field": f"{procedure}__field_id"}.get(by)
-    if lookup:
+    if by in ("procedure", "field"):
+        lookup = f"{procedure}_id" if by == "procedure" else f"{procedure}__field_id"
         return queryset.filter(**{lookup: _row_id(key)}) if _row_id(key) else queryset.none()
-    unit = AdministrativeUnit.objects.filter(code=key).first()
-    if unit is None:
-        return queryset.none()
-    if scope.unit is not None and unit.pk == scope.unit.pk:  # the scope's own agencies, not its subtree
-        return queryset.filter(**{f"{agency}__unit": unit})
-    return queryset.filter(**{f"{agency}__unit_id__in": subtree_ids(unit)})
+    # A row of agencies: in the CURRENT view it holds the figures of the ended agencies they carry on.
+    if by == "level":
+        agencies = Agency.objects.filter(unit__level=key)
+    elif by == "agency":
+        agencies = Agency.objects.filter(pk=_row_id(key)) if _row_id(key) else Agency.objects.none()
+    else:
+        unit = AdministrativeUnit.objects.filter(code=key).first()
+        if unit is None:
+            return queryset.none()
+        if scope.unit is not None and unit.pk == scope.unit.pk:  # the scope's own agencies, not its subtree
+            agencies = Agency.objects.filter(unit=unit)
+        else:
+            agencies = Agency.objects.filter(unit_id__in=subtree_ids(unit))
+    ids = agencies.values_list("pk", flat=True)
+    return queryset.filter(**{f"{agency}_id__in": scope.with_predecessors(ids) if scope.rollup else ids})

@@ -84,7 +84,7 @@ class Linker:
 
     do_not_call_in_templates = True  # templates pass it to {% call_link %} instead
 
-    def __init__(self, scope, period, view):
+    def __init__(self, scope, period, view, units=reads.CURRENT):
         # Thousands of cells per page: the address and the shared part of the query are built once,
         # and each row's own part once per row; the measure names are ASCII slugs.
         self.prefix = (
@@ -96,6 +96,7 @@ class Linker:
                     "tu": f"{period.start:%Y-%m}",
                     "den": f"{period.end:%Y-%m}",
                     "theo": view,
+                    "don-vi-theo": units,
                 }
             )
         )

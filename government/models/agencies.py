@@ -99,7 +99,13 @@ class Agency(models.Model):
         db_table = "procedures_agency"  # kept from before the move out of procedures (decision 0018)
         ordering = ["electronic_code"]
         constraints = [
-            models.UniqueConstraint(fields=["unit", "kind", "sector"], name="agency_unique_per_unit_kind_sector")
+            # One in force: a commune that keeps its code across a merger gets a new committee beside
+            # the old one, which stays (closed) for its history.
+            models.UniqueConstraint(
+                fields=["unit", "kind", "sector"],
+                condition=models.Q(valid_until__isnull=True),
+                name="agency_unique_per_unit_kind_sector",
+            )
         ]
 
     def __str__(self):

@@ -18,7 +18,7 @@ from procedures.models import (
     UnscannedReason,
 )
 from procedures.pdf.results import terms_of
-from reporting.selectors import BREAKDOWNS, MEASURES, RESPONSIBLE, VIEWS
+from reporting.selectors import BREAKDOWNS, CURRENT, MEASURES, RESPONSIBLE, UNIT_VIEWS, VIEWS
 
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -352,6 +352,7 @@ class DashboardForm(forms.Form):
     tu = MonthField(label=_("Từ tháng"))
     den = MonthField(label=_("Đến tháng"))
     theo = forms.ChoiceField(label=_("Tính tiến độ"), required=False, choices=list(VIEWS.items()))
+    don_vi_theo = forms.ChoiceField(label=_("Đơn vị"), required=False, choices=list(UNIT_VIEWS.items()))
     xuat = forms.ChoiceField(required=False, choices=[("", ""), ("csv", "CSV"), ("xlsx", "Excel")])
     bang = forms.CharField(required=False, max_length=20)
 
@@ -365,6 +366,7 @@ class DashboardForm(forms.Form):
         if start and end and abs((end.year - start.year) * 12 + end.month - start.month) >= MAX_MONTHS:
             raise forms.ValidationError(_("Mỗi lần xem tối đa %(months)s tháng.") % {"months": MAX_MONTHS})
         data["theo"] = data.get("theo") or RESPONSIBLE
+        data["don_vi_theo"] = data.get("don_vi_theo") or CURRENT
         return data
 
 

@@ -232,12 +232,16 @@ def load_agencies(agencies):
         if "desk_name" in item:
             defaults["desk_name"] = item["desk_name"]
         agency, _ = Agency.objects.update_or_create(
-            unit=units[item["unit"]], kind=item["kind"], sector=item["sector"], defaults=defaults
+            unit=units[item["unit"]],
+            kind=item["kind"],
+            sector=item["sector"],
+            valid_until__isnull=True,
+            defaults=defaults,
         )
         for desk in item.get("desks", []):
             kind, _sep, sector = desk["hosts"].partition(":")
             hosted = Agency.objects.filter(
-                unit=agency.unit, kind=kind or AgencyKind.PEOPLES_COMMITTEE, sector=sector
+                unit=agency.unit, kind=kind or AgencyKind.PEOPLES_COMMITTEE, sector=sector, valid_until__isnull=True
             ).first()
             Desk.objects.update_or_create(
                 center=agency, number=desk["number"], defaults={"name": desk["name"], "hosted_agency": hosted}

@@ -22,8 +22,8 @@ def resolve_step_agency(route_step, unit):
             % {"unit": unit, "level": route_step.get_level_display().lower(), "task": route_step.task}
         )
     try:
-        return Agency.objects.select_related("unit").get(
-            unit=level_unit, kind=route_step.agency_kind, sector=route_step.sector
+        return Agency.objects.select_related("unit").get(  # the one in force: a closed one stays for history
+            unit=level_unit, kind=route_step.agency_kind, sector=route_step.sector, valid_until__isnull=True
         )
     except Agency.DoesNotExist:
         raise RouteError(

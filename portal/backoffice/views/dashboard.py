@@ -41,13 +41,14 @@ def _period(data):
 @staff_required
 def dashboard(request):
     form = DashboardForm.from_query(request.GET)
-    data = form.cleaned_data if form.is_valid() else {"theo": reads.RESPONSIBLE}
+    data = form.cleaned_data if form.is_valid() else {"theo": reads.RESPONSIBLE, "don_vi_theo": reads.CURRENT}
+    unit_view = data["don_vi_theo"]
     try:
-        scope = reads.scope_for(request.user, data.get("don_vi", ""))
+        scope = reads.scope_for(request.user, data.get("don_vi", ""), unit_view)
     except PermissionDenied as denied:
         return staff_refusal(request, denied.message)
     view, period = data["theo"], _period(data)
-    linker = Linker(scope, period, view)
+    linker = Linker(scope, period, view, unit_view)
     total, figures_by = reads.breakdowns(scope, period, view)
     exporting, wanted = data.get("xuat"), data.get("bang")
 
@@ -87,7 +88,14 @@ def dashboard(request):
         return render(
             request,
             "backoffice/dashboard_table.html",
-            {"table": table, "scope": scope, "period": period, "view": reads.VIEWS[view], "query": query.urlencode()},
+            {
+                "table": table,
+                "scope": scope,
+                "period": period,
+                "view": reads.VIEWS[view],
+                "units_label": reads.UNIT_VIEWS[unit_view],
+                "query": query.urlencode(),
+            },
         )
     urgent = [(d, timezone.localtime(d.due_at)) for d in reads.at_risk_and_overdue(scope, view=view)]
     tables.append(
@@ -99,9 +107,10 @@ def dashboard(request):
         }
     )
 
-    filename = f"bao-cao-{scope.unit.code if scope.unit else 'tinh'}-{period.start:%Y%m}-{period.end:%Y%m}"
+    # The exports say how they were counted: in their name, and in the workbook's first sheet.
+    filename = f"bao-cao-{scope.unit.code if scope.unit else 'tinh'}-{period.start:%Y%m}-{period.end:%Y%m}-{unit_view}"
     if data.get("xuat") == "xlsx":
-        return exports.xlsx_response(tables, filename)
+        return exports.xlsx_response([_about(scope, period, view, unit_view), *tables], filename)
     if data.get("xuat") == "csv":
         table = next((t for t in tables if t["slug"] == data.get("bang")), None)
         if table is None:
@@ -121,6 +130,8 @@ def dashboard(request):
         "period": period,
         "view": view,
         "views": reads.VIEWS,
+        "unit_view": unit_view,
+        "unit_views": reads.UNIT_VIEWS,
         "total": total,
         "tables": tables,
         "urgent": [(d, f"{due:%H:%M %d/%m/%Y}") for d, due in urgent],
@@ -186,7 +197,7 @@ def dossiers(request):
         return render(request, "backoffice/dashboard_dossiers.html", {"form": form}, status=400)
     data = form.cleaned_data
     try:
-        scope = reads.scope_for(request.user, data["don_vi"])
+        scope = reads.scope_for(request.user, data["don_vi"], data["don_vi_theo"])
     except PermissionDenied as denied:
         return staff_refusal(request, denied.message)
     period = _period(data)
@@ -216,6 +227,7 @@ def dossiers(request):
             "scope": scope,
             "measure": reads.MEASURES[data["chi_so"]],
             "view": reads.VIEWS[data["theo"]],
+            "units_label": reads.UNIT_VIEWS[data["don_vi_theo"]],
             "period_label": period_label,
             "group": reads.group_label(scope, data["nhom"], data["khoa"]),
             "query": query.urlencode(),
@@ -227,10 +239,25 @@ def dossiers(request):
                     "tu": f"{period.start:%Y-%m}",
                     "den": f"{period.end:%Y-%m}",
                     "theo": data["theo"],
+                    "don-vi-theo": data["don_vi_theo"],
                 }
             ),
         },
     )
+
+
+def _about(scope, period, view, unit_view):
+    """The workbook's first sheet: what the figures cover and how they were counted."""
+    return {
+        "title": _("Thông tin báo cáo"),
+        "columns": [_("Mục"), _("Nội dung")],
+        "rows": [
+            [_("Phạm vi"), scope.unit.name if scope.unit else ""],
+            [_("Kỳ báo cáo"), f"{period.start:%m/%Y} – {period.end:%m/%Y}"],
+            [_("Tính tiến độ"), str(reads.VIEWS[view])],
+            [_("Đơn vị"), str(reads.UNIT_VIEWS[unit_view])],
+        ],
+    }
 
 
 def _month_choices():
