@@ -133,6 +133,7 @@ def build():
             "Made by demo/plan_2025.py from the conversion table of vietnamadminunits; choices it does not "
             "make are in docs/decisions/0035-the-1-july-2025-plan.md."
         ),
+        "catalog": "../catalog/thai-nguyen-2025.json",
         "units": units,
         "new_agencies": created,
         "agencies": successions,

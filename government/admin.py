@@ -24,7 +24,7 @@ class AdministrativeUnitAdmin(admin.ModelAdmin):
     search_fields = ("code", "name", "short_name")
     autocomplete_fields = ("parent",)
     list_select_related = ("parent", "successor")
-    readonly_fields = ("valid_until", "successor")  # set by a reorganisation plan (reorganisation app)
+    readonly_fields = ("valid_from", "valid_until", "successor")  # set by a reorganisation plan (reorganisation app)
 
 
 class DeskInline(admin.TabularInline):
@@ -41,12 +41,12 @@ class AgencyAdmin(admin.ModelAdmin):
     list_filter = ("kind", "unit__level", "code_is_demo", ("valid_until", admin.EmptyFieldListFilter))
     list_select_related = ("unit", "successor")
     search_fields = ("electronic_code", "name", "unit__name")
-    readonly_fields = ("valid_until", "successor")  # set by a reorganisation plan (reorganisation app)
+    readonly_fields = ("valid_from", "valid_until", "successor")  # set by a reorganisation plan (reorganisation app)
     autocomplete_fields = ("unit",)
     fieldsets = (
         (None, {"fields": ("name", "unit", "kind", "sector", "electronic_code", "code_is_demo", "desk_name")}),
         (_("Giờ làm việc"), {"fields": (("morning_start", "morning_end"), ("afternoon_start", "afternoon_end"))}),
-        (_("Hiệu lực và kế thừa"), {"fields": ("valid_until", "successor")}),
+        (_("Hiệu lực và kế thừa"), {"fields": ("valid_from", "valid_until", "successor")}),
     )
 
 

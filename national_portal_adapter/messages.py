@@ -34,11 +34,13 @@ STATUS_OF_STATE = {
     "result_ready": 9,
 }
 CHANNEL = {"online": 2, "counter": 1}  # KenhThucHien
+# A reorganisation hands a dossier to a successor: the portal gets its state again with the new holder.
+REORGANISE = "reorganise"
 
 
 def status_of(event):
     """The portal's status code for `event`, or None when the event changes nothing the portal shows."""
-    if event.action == "reorganise":
+    if event.action == REORGANISE:
         return STATUS_OF_STATE.get(event.to_state)
     return STATUS_OF_ACTION.get(event.action)
 

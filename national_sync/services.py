@@ -10,7 +10,7 @@ from django.dispatch import Signal
 from django.utils import timezone
 
 from national_portal_adapter.client import PortalError, PortalRefused, get_portal
-from national_portal_adapter.messages import STATUS_OF_ACTION, status_message, status_of
+from national_portal_adapter.messages import REORGANISE, STATUS_OF_ACTION, status_message, status_of
 from procedures.models import DossierEvent
 
 from .models import Delivery, OutboxMessage
@@ -148,7 +148,7 @@ def record_history(*, delivered=True, batch=2_000, progress=None):
         return 0
     tz = timezone.get_default_timezone()
     events = (
-        DossierEvent.objects.filter(action__in=[*STATUS_OF_ACTION, "reorganise"], outbox_message__isnull=True)
+        DossierEvent.objects.filter(action__in=[*STATUS_OF_ACTION, REORGANISE], outbox_message__isnull=True)
         .exclude(dossier__code="")
         .select_related("agency", "dossier__procedure__field", "dossier__receiving_agency", "dossier__applicant")
         .order_by("dossier_id", "created_at", "id")

@@ -122,6 +122,7 @@ ACTION_LABELS = {
     "withdraw": _("rút hồ sơ"),
     "issue_apology": _("phát hành văn bản xin lỗi và hẹn lại"),
     "stop": _("dừng giải quyết hồ sơ"),
+    "reorganise": _("chuyển cơ quan do sắp xếp đơn vị hành chính"),
 }
 
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from government.models import AgencyKind, UnitLevel
 from government.models.agencies import electronic_code_validator
+from procedures.catalog_files import read_json
 
 NEW_AGENCY_KEYS = ("unit", "kind", "name", "electronic_code")
 
@@ -59,14 +60,19 @@ class Plan:
     units: tuple[UnitChange, ...]
     successions: tuple[Succession, ...]
     new_agencies: tuple[dict, ...]  # agencies the plan creates, in the shape of fixtures/agencies/*.json
+    # The catalogue (fixtures/catalog/ shape) whose dated versions apply to receipts from the change on
+    catalog: Path | None = None
 
     def succession_of(self, code):
         return next((s for s in self.successions if s.agency == code), None)
 
 
 def read_plan(source):
-    """A Plan from a path or an already parsed dict; PlanError naming every problem of its shape."""
+    """A Plan from a path or an already parsed dict; PlanError naming every problem of its shape. A
+    catalogue named in the plan is found beside the plan's file (or from the working folder)."""
+    folder = Path.cwd()
     if isinstance(source, (str, Path)):
+        folder = Path(source).resolve().parent
         try:
             source = json.loads(Path(source).read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as error:
@@ -102,6 +108,11 @@ def read_plan(source):
                 _("Cơ quan mới thứ %(n)s: loại cơ quan (kind) hoặc mã định danh (electronic_code) không hợp lệ.")
                 % {"n": n}
             )
+    catalog = None
+    if source.get("catalog"):
+        catalog = (folder / str(source["catalog"])).resolve()
+        if not catalog.is_file() or catalog.suffix != ".json":
+            problems.append(_("Không thấy tệp danh mục thủ tục (catalog): %(path)s.") % {"path": source["catalog"]})
     seen = set()
     for succession in filter(None, successions):
         if succession.agency in seen:
@@ -109,7 +120,14 @@ def read_plan(source):
         seen.add(succession.agency)
     if problems:
         raise PlanError(problems)
-    return Plan(reference, effective_at, tuple(units), tuple(successions), tuple(new_agencies))
+    return Plan(reference, effective_at, tuple(units), tuple(successions), tuple(new_agencies), catalog)
+
+
+def read_catalogue(plan):
+    """The plan's catalogue, read (procedures.catalog_files); None when the plan names none."""
+    if plan.catalog is None:
+        return None
+    return read_json(json.loads(plan.catalog.read_text(encoding="utf-8")), base=plan.catalog.parent)
 
 
 def _list(source, name, problems):

@@ -13,6 +13,9 @@ from government.models import AdministrativeUnit, Agency, Desk, StaffRole
 from procedures.models import Dossier, DossierState
 from procedures.models.dossiers import IN_PROGRESS
 from procedures.queues import deadlines
+from procedures.services.catalog import ImportPlan, plan_import
+
+from .plans import read_catalogue
 
 # A dossier still to be worked on or handed over: it moves to the successor.
 OPEN = [*IN_PROGRESS, DossierState.RESULT_READY, DossierState.DRAFT]
@@ -40,6 +43,7 @@ class AgencyImpact:
 class Impact:
     agencies: list[AgencyImpact]
     gaps: list[str]
+    catalog: ImportPlan | None = None  # what the plan's catalogue would import
 
     @property
     def dossiers(self):
@@ -90,7 +94,20 @@ def impact(plan, now=None):
         _dossiers(row, succession, known, gaps, now)
         _followers(row, succession, gaps)
         rows.append(row)
-    return Impact(rows, gaps)
+    return Impact(rows, gaps, _catalog(plan, gaps))
+
+
+def _catalog(plan, gaps):
+    """The catalogue's import as a dry run; an entry it refuses is a gap (its receipts would have no version)."""
+    if plan.catalog is None:
+        return None
+    found = plan_import(read_catalogue(plan))
+    for refusal in found.refused:
+        gaps.append(
+            _("Danh mục thủ tục: %(code)s không nhập được (%(reason)s).")
+            % {"code": refusal.code, "reason": refusal.reason}
+        )
+    return found
 
 
 def _dossiers(row, succession, known, gaps, now):

@@ -12,11 +12,14 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from documents.services.succession import hand_over_documents
 from government.models import AdministrativeUnit, Agency, Desk, StaffRole
 from procedures.models import Dossier
+from procedures.services.catalog import apply_import
 from procedures.services.succession import hand_over
 
 from .models import AppliedPlan
+from .plans import read_catalogue
 from .selectors import OPEN, agency_fields, closing_agencies, impact
 
 
@@ -41,7 +44,7 @@ def apply(plan, actor, *, progress=None, now=None):
             "started_at": now or timezone.now(),
         },
     )
-    for name, step in (("units", _units), ("agencies", _agencies), ("dossiers", _dossiers), ("staff", _staff)):
+    for name, step in STEPS:
         if name in record.steps_done:
             continue
         step(plan, actor, progress, now or timezone.now())
@@ -84,6 +87,7 @@ def _unit(change, plan):
             unit_type=data.get("unit_type", ""),
             level=data["level"],
             parent=parent,
+            valid_from=plan.effective_at,
         )
     fields = {k: v for k, v in data.items() if k in ("name", "short_name", "unit_type", "level")}
     if data.get("parent"):
@@ -105,11 +109,30 @@ def _agencies(plan, actor, progress, now):
         agency.save(update_fields=["valid_until"])
     for item in plan.new_agencies:
         if not Agency.objects.filter(electronic_code=item["electronic_code"]).exists():
-            Agency.objects.create(unit=AdministrativeUnit.objects.get(code=item["unit"]), **agency_fields(item))
+            Agency.objects.create(
+                unit=AdministrativeUnit.objects.get(code=item["unit"]),
+                valid_from=plan.effective_at,
+                **agency_fields(item),
+            )
     for done, agency in enumerate(ending, 1):
         agency.successor = _general_successor(plan.succession_of(agency.electronic_code))
         agency.save(update_fields=["successor"])
         progress(_("Cơ quan"), done, len(ending))
+
+
+def _procedures(plan, actor, progress, now):
+    """The catalogue's versions: each comes into force on its own date, so receipts from the change on
+    follow the new ones (procedures.services.catalog; one transaction, re-runnable)."""
+    if plan.catalog is not None:
+        catalogue = read_catalogue(plan)
+        total = len(catalogue.procedures)
+        apply_import(catalogue, today=timezone.localdate(now), progress=_counter(progress, _("Thủ tục"), total))
+        progress(_("Thủ tục"), total, total)
+
+
+def _counter(progress, step, total):
+    done = iter(range(1, total + 1))
+    return lambda code: progress(step, next(done, total), total)
 
 
 def _dossiers(plan, actor, progress, now):
@@ -154,15 +177,37 @@ def _staff(plan, actor, progress, now):
         progress(_("Cán bộ, quầy"), done, len(agencies))
 
 
+def _documents(plan, actor, progress, now):
+    """The old agencies' registers close with them; their unfinished documents go on in the successor's
+    (documents.services.succession), one agency per transaction."""
+    agencies = list(closing_agencies(plan))
+    for done, old in enumerate(agencies, 1):
+        new = _general_successor(plan.succession_of(old.electronic_code))
+        if new is not None:
+            hand_over_documents(old, new, now)
+        progress(_("Văn bản, sổ"), done, len(agencies))
+
+
 def _general_successor(succession):
     """The agency taking an ending agency's staff, desks and whatever the plan does not divide."""
     return Agency.objects.filter(electronic_code=succession.otherwise).first() if succession.otherwise else None
+
+
+STEPS = (
+    ("units", _units),
+    ("agencies", _agencies),
+    ("procedures", _procedures),
+    ("dossiers", _dossiers),
+    ("staff", _staff),
+    ("documents", _documents),
+)
 
 
 def _as_json(plan):
     return {
         "reference": plan.reference,
         "effective_at": plan.effective_at.isoformat(),
+        "catalog": str(plan.catalog or ""),
         "units": [{"code": u.code, "from": list(u.sources), "close": u.closes, **u.data} for u in plan.units],
         "new_agencies": list(plan.new_agencies),
         "agencies": [

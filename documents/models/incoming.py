@@ -63,6 +63,8 @@ class IncomingDocument(ConcurrentTransitionMixin, models.Model):
         related_name="answers_to",
     )
     closed_at = models.DateTimeField(_("thời điểm xong"), null=True, blank=True)
+    # Entered again in a successor's register by a reorganisation: the number it had before
+    previous_entry = models.CharField(_("số đến trước khi sắp xếp"), max_length=300, blank=True)
     # Number, symbol, excerpt, sender and type without diacritics (government.folding), for the database search.
     search_text = models.TextField(editable=False, default="")
 

@@ -4,10 +4,16 @@ document and the number of an outgoing one."""
 from dataclasses import dataclass
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from documents.models import Direction, RegisterSequence
 from government.calendar import LOCAL_TZ
+from government.exceptions import DomainError
 from government.sequences import next_value
+
+
+class RegisterClosed(DomainError):
+    """The agency ended in a reorganisation: its registers closed with it."""
 
 
 @dataclass(frozen=True)
@@ -29,7 +35,13 @@ def take_number(agency, direction, at=None):
     """
     if direction not in Direction.values:
         raise ValueError(f"unknown register {direction!r}")
-    year = (at or timezone.now()).astimezone(LOCAL_TZ).year
+    at = at or timezone.now()
+    if agency.valid_until is not None and at >= agency.valid_until:
+        raise RegisterClosed(
+            _("Sổ văn bản của %(agency)s đã khóa từ %(day)s do sắp xếp đơn vị; văn bản vào sổ của cơ quan kế thừa.")
+            % {"agency": agency.name, "day": f"{agency.valid_until.astimezone(LOCAL_TZ):%d/%m/%Y}"}
+        )
+    year = at.astimezone(LOCAL_TZ).year
     number = next_value(
         RegisterSequence, {"agency_id": agency.pk, "direction": direction, "year": year}, value_column="last_number"
     )

@@ -83,6 +83,7 @@ class Agency(models.Model):
 
     # Closed by a reorganisation, never deleted: dossiers' history and old receipts keep naming it;
     # its work went to `successor` (or, divided by field and procedure, as its plan says).
+    valid_from = models.DateTimeField(_("có hiệu lực từ"), null=True, blank=True)  # empty: before any plan
     valid_until = models.DateTimeField(_("hết hiệu lực từ"), null=True, blank=True)
     successor = models.ForeignKey(
         "self",

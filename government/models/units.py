@@ -30,6 +30,7 @@ class AdministrativeUnit(models.Model):
     )
     # A reorganisation (reorganisation app, issue 38) closes units, never deletes them: history and
     # old addresses keep pointing at them, and statistics roll them up into their successor.
+    valid_from = models.DateTimeField(_("có hiệu lực từ"), null=True, blank=True)  # empty: before any plan
     valid_until = models.DateTimeField(_("hết hiệu lực từ"), null=True, blank=True)
     successor = models.ForeignKey(
         "self",

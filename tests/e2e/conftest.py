@@ -133,6 +133,12 @@ def site_2025(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def site_reorganised(tmp_path_factory):
+    """A legacy demo of its own, for the journey that applies the 1 July 2025 plan to it (issue 38)."""
+    yield from _start_site(tmp_path_factory, "legacy")
+
+
+@pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 
@@ -167,8 +173,10 @@ def shots(request):
 
 @pytest.fixture
 def new_page(browser, request):
-    """new_page() → a page on the test's site: `site_2025` if the test asks for it, else `site`."""
-    site = request.getfixturevalue("site_2025" if "site_2025" in request.fixturenames else "site")
+    """new_page() → a page on the test's site: `site_2025` or `site_reorganised` if the test asks for it,
+    else `site`."""
+    name = next((n for n in ("site_2025", "site_reorganised") if n in request.fixturenames), "site")
+    site = request.getfixturevalue(name)
     contexts = []
 
     def make(width=1100, height=900):

@@ -2,6 +2,7 @@
 the 92-commune province: no gap, every old agency closed with a successor in force, an old commune's
 code resolving to its successor, and the tree in force the one of fixtures/units/thai-nguyen-2025.json."""
 
+import datetime as dt
 import json
 
 import pytest
@@ -11,10 +12,11 @@ from django.core.management import call_command
 from demo.plan_2025 import build
 from government.models import AdministrativeUnit, Agency, UnitLevel
 from government.selectors import current_unit_code
+from procedures.models import Procedure
 from reorganisation.plans import read_plan
 from reorganisation.selectors import impact
 from reorganisation.services import apply
-from tests.factories import UserFactory
+from tests.factories import UserFactory, local
 
 PLAN = settings.BASE_DIR / "fixtures" / "reorganisation" / "thai-nguyen-2025-07-01.json"
 
@@ -28,10 +30,11 @@ def legacy(db):
     call_command("load_reference_data", stdout=open("/dev/null", "w"))
 
 
-def test_the_plan_takes_the_legacy_tree_to_the_92_communes(legacy):
+def test_the_plan_takes_the_legacy_tree_to_the_92_communes(legacy, time_machine):
+    time_machine.move_to(local(2026, 12, 7, 9, 0))
     plan = read_plan(PLAN)
     found = impact(plan)
-    assert found.gaps == []
+    assert found.gaps == [] and ("1.001193", "2025-07-01") in [(c, str(d)) for c, d in found.catalog.new_versions]
     apply(plan, UserFactory(username="quantri.thu", is_superuser=True))
 
     in_force = AdministrativeUnit.objects.filter(valid_until__isnull=True)
@@ -53,3 +56,6 @@ def test_the_plan_takes_the_legacy_tree_to_the_92_communes(legacy):
     assert not ended.filter(successor__valid_until__isnull=False).exists()
     labour = Agency.objects.get(electronic_code="000.00.05.H99")
     assert labour.successor.name == "Sở Nội vụ tỉnh Thái Nguyên"
+    # receipts from the change on follow the catalogue's versions of 1 July 2025
+    birth = Procedure.objects.get(national_code="1.001193")
+    assert birth.version_in_force.effective_from == dt.date(2025, 7, 1)

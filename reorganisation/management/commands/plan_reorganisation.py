@@ -52,6 +52,20 @@ class Command(BaseCommand):
                         f"  ({_('còn %(time)s làm việc') % {'time': move.time_left}})" if move.time_left else "",
                     )
                 )
+        if found.catalog is not None:
+            out.write("")
+            out.write(
+                _(
+                    "Danh mục thủ tục %(file)s: %(new)s thủ tục mới, %(versions)s phiên bản mới, "
+                    "%(changed)s phiên bản sửa đổi (mỗi phiên bản áp dụng cho hồ sơ tiếp nhận từ ngày hiệu lực của nó)."
+                )
+                % {
+                    "file": plan.catalog.name,
+                    "new": len(found.catalog.new_procedures),
+                    "versions": len(found.catalog.new_versions),
+                    "changed": len(found.catalog.changed_versions),
+                }
+            )
         out.write("")
         if found.gaps:
             out.write(_("Phương án còn %(n)s chỗ thiếu, chưa áp dụng được:") % {"n": len(found.gaps)})
