@@ -18,11 +18,18 @@ DEMO_DOSSIERS ?= 20000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 # The unit tree of the demo: legacy (three levels, the reference province's 2023 set-up) or 2025 (two
 # levels, service centers, non-boundary procedures). Each has its own database under var/.
+# MODEL=reorganised: the legacy demo taken to the two-level province by the plan of 1 July 2025
+# (fixtures/reorganisation/, docs/reorganisation.md).
 MODEL ?= legacy
+REFERENCE_MODEL = $(MODEL)
+PLAN_2025 = fixtures/reorganisation/thai-nguyen-2025-07-01.json
 ifeq ($(MODEL),2025)
 export VAR_DIR ?= $(CURDIR)/var/model-2025
+else ifeq ($(MODEL),reorganised)
+export VAR_DIR ?= $(CURDIR)/var/model-reorganised
+REFERENCE_MODEL = legacy
 else ifneq ($(MODEL),legacy)
-$(error MODEL must be legacy or 2025, not $(MODEL))
+$(error MODEL must be legacy, 2025 or reorganised, not $(MODEL))
 endif
 
 # (api-schema and fuzz-api: see below)
@@ -40,12 +47,16 @@ install: $(STAMP)
 # The synthetic year comes before seed_demo: its --if-empty would see the demo's waiting dossiers.
 setup: install
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_reference_data --model $(MODEL)
+	$(BIN)/python manage.py load_reference_data --model $(REFERENCE_MODEL)
 	$(BIN)/python manage.py generate_synthetic_year --dossiers $(DEMO_DOSSIERS) --if-empty
 	$(BIN)/python manage.py record_sync_history  # the year's statuses, as sent to the national portal
 	$(BIN)/python manage.py record_fee_history --received-by du-lieu-mau  # and its fees, as paid when filed
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py create_demo_certificates
+	@# MODEL=reorganised: the plan of 1 July 2025 applied here (again: it changes nothing), so that the
+	@# documents' and the meeting's demo are seeded at the agencies in force after it
+	@if [ "$(MODEL)" = reorganised ]; then \
+	  $(BIN)/python manage.py apply_reorganisation $(PLAN_2025) --by admin; fi
 	$(BIN)/python manage.py seed_document_demo
 	$(BIN)/python manage.py seed_meeting_demo
 

@@ -7,8 +7,9 @@ table marks as default).
     .venv/bin/python -m demo.plan_2025 > fixtures/reorganisation/thai-nguyen-2025-07-01.json
 
 Choices the table does not make, written down in docs/decisions/0035-the-1-july-2025-plan.md:
-- a district's agencies go to the commune that took the district's seat (its thị trấn, or for a city
-  the new ward that took most of its wards), their social insurance office to the province's;
+- a district's agencies go to the commune that took the district's seat (the new commune named after
+  the district, else the one that took its thị trấn, else for a city the new ward that took most of
+  its wards), their social insurance office to the province's;
 - the departments merged on 1 March 2025 go to the department that took their work (DOMAIN.md §13),
   the labour department's social protection to health and the rest to home affairs;
 - Bắc Kạn's old communes were never in this database (its own portal held their dossiers): the
@@ -84,17 +85,21 @@ def build():
             continue
         units.append({"code": unit["code"], "from": sorted(sources.get(unit["code"], [])), **_unit_fields(unit)})
 
-    # the commune that took each district's seat
+    # the commune that took each district's seat: the new commune named after the district, else the
+    # one that took its thị trấn, else (a city) the new ward that took most of its wards
     seat = {}
+    named = {u["short_name"]: u["code"] for u in new_units if u["level"] == "commune"}
     for district in (u for u in old_units if u["level"] == "district"):
         communes = [u for u in old_units if u["parent"] == district["code"]]
         towns = [u for u in communes if u["unit_type"] == "Thị trấn"]
-        if towns:
+        counts = defaultdict(int)
+        for commune in communes:
+            counts[successor_of_unit[commune["code"]]] += 1
+        if district["short_name"] in named:
+            seat[district["code"]] = named[district["short_name"]]
+        elif towns:
             seat[district["code"]] = successor_of_unit[towns[0]["code"]]
         else:
-            counts = defaultdict(int)
-            for commune in communes:
-                counts[successor_of_unit[commune["code"]]] += 1
             seat[district["code"]] = max(sorted(counts), key=counts.get)
 
     existing = {a["electronic_code"] for a in old_agencies}

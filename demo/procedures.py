@@ -21,18 +21,23 @@ def demo_agencies():
     """{prefix: (desk agency, handling agency)}: where each prefix's officer receives, and where its
     specialist and leader work. Under the three-level model both are the same agency."""
     committee = AgencyKind.PEOPLES_COMMITTEE
-    justice = Agency.objects.get(kind=AgencyKind.DEPARTMENT, sector="justice", unit__level=UnitLevel.PROVINCE)
+    justice = Agency.objects.get(
+        kind=AgencyKind.DEPARTMENT, sector="justice", unit__level=UnitLevel.PROVINCE, valid_until__isnull=True
+    )
     if is_two_level():
         center = AgencyKind.SERVICE_CENTER
-        places = {
-            "xa": AdministrativeUnit.objects.get(name=DEMO_COMMUNE),
-            "xa2": AdministrativeUnit.objects.get(name=DEMO_WARD),
-        }
+        # in force: after a reorganisation (MODEL=reorganised) the old ward of that name and its
+        # committee stay, closed, beside the new ones
+        units, in_force = (
+            AdministrativeUnit.objects.filter(valid_until__isnull=True),
+            Agency.objects.filter(valid_until__isnull=True),
+        )
+        places = {"xa": units.get(name=DEMO_COMMUNE), "xa2": units.get(name=DEMO_WARD)}
         agencies = {
-            prefix: (Agency.objects.get(unit=unit, kind=center), Agency.objects.get(unit=unit, kind=committee))
+            prefix: (in_force.get(unit=unit, kind=center), in_force.get(unit=unit, kind=committee))
             for prefix, unit in places.items()
         }
-        agencies["so"] = (Agency.objects.get(unit=justice.unit, kind=center), justice)
+        agencies["so"] = (in_force.get(unit=justice.unit, kind=center), justice)
         return agencies
     district = AdministrativeUnit.objects.get(level=UnitLevel.DISTRICT, short_name=DEMO_DISTRICT)
     commune = district.children.order_by("code").first()

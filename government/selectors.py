@@ -15,8 +15,9 @@ def levels_in_use() -> set[str]:
 
 
 def is_two_level() -> bool:
-    """Whether the province runs the two-level tree (no district level, since 1 July 2025)."""
-    return not AdministrativeUnit.objects.filter(level=UnitLevel.DISTRICT).exists()
+    """Whether the province runs the two-level tree (no district level in force, since 1 July 2025;
+    the districts a reorganisation closed stay for history)."""
+    return not AdministrativeUnit.objects.filter(level=UnitLevel.DISTRICT, valid_until__isnull=True).exists()
 
 
 def calendar_exceptions() -> dict[dt.date, tuple[bool, str]]:

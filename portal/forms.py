@@ -63,7 +63,9 @@ class PlaceFieldsMixin:
         if procedure.is_non_boundary:
             self.fields["case_unit"] = forms.ModelChoiceField(
                 label=_("Xã, phường (%(basis)s)") % {"basis": procedure.get_case_basis_display().lower()},
-                queryset=AdministrativeUnit.objects.filter(level=UnitLevel.COMMUNE).order_by(by_name()),
+                queryset=AdministrativeUnit.objects.filter(level=UnitLevel.COMMUNE, valid_until__isnull=True).order_by(
+                    by_name()
+                ),
                 empty_label=_("— Chọn xã, phường —"),
                 help_text=_(
                     "Cơ quan có thẩm quyền giải quyết được xác định theo địa bàn này, không theo nơi nộp hồ sơ."

@@ -43,10 +43,11 @@ def receiving_agencies(procedure):
     centers = Q(kind=AgencyKind.SERVICE_CENTER)
     if not procedure.is_non_boundary:
         centers &= Q(unit__level=first.level)
-    served = Agency.objects.filter(kind=AgencyKind.SERVICE_CENTER).values("unit_id")
+    in_force = Agency.objects.filter(valid_until__isnull=True)  # an agency a reorganisation closed takes nothing
+    served = in_force.filter(kind=AgencyKind.SERVICE_CENTER).values("unit_id")
     own_desks = Q(unit__level=first.level, kind=first.agency_kind, sector=first.sector) & ~Q(unit__in=served)
     return (
-        Agency.objects.filter(centers | own_desks)
+        in_force.filter(centers | own_desks)
         .select_related("unit__parent")
         .order_by(by_name("unit__parent__name"), by_name("unit__name"))
     )
@@ -278,7 +279,11 @@ def procedures_received_at(agency):
 
 
 def service_centers():
-    return Agency.objects.filter(kind=AgencyKind.SERVICE_CENTER).select_related("unit").order_by("unit__code")
+    return (
+        Agency.objects.filter(kind=AgencyKind.SERVICE_CENTER, valid_until__isnull=True)
+        .select_related("unit")
+        .order_by("unit__code")
+    )
 
 
 def tracked_dossier(code, secret):

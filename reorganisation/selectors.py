@@ -15,6 +15,7 @@ from procedures.models.dossiers import IN_PROGRESS
 from procedures.queues import deadlines
 from procedures.services.catalog import ImportPlan, plan_import
 
+from .models import AppliedPlan
 from .plans import read_catalogue
 
 # A dossier still to be worked on or handed over: it moves to the successor.
@@ -48,6 +49,11 @@ class Impact:
     @property
     def dossiers(self):
         return len({move.dossier.pk for row in self.agencies for move in row.moves})
+
+
+def running_plan():
+    """The plan being applied right now (its steps not all done), for the officers' banner; else None."""
+    return AppliedPlan.objects.filter(finished_at__isnull=True).only("reference", "steps_done").first()
 
 
 def closing_agencies(plan):

@@ -134,8 +134,8 @@ def site_2025(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def site_reorganised(tmp_path_factory):
-    """A legacy demo of its own, for the journey that applies the 1 July 2025 plan to it (issue 38)."""
-    yield from _start_site(tmp_path_factory, "legacy")
+    """The legacy demo taken to two levels by the plan of 1 July 2025 (MODEL=reorganised, issue 38)."""
+    yield from _start_site(tmp_path_factory, "reorganised")
 
 
 @pytest.fixture(scope="session")

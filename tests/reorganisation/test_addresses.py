@@ -28,3 +28,21 @@ def test_the_address_lists_offer_the_new_commune_not_the_merged_ones(world):
     apply(read_plan(plan_for(world)), world.monitor)
     after = {code for code, _label in commune_choices()}
     assert "91199" in after and world.commune.code not in after
+
+
+def test_a_citizen_files_only_where_an_agency_is_in_force(world, client):
+    from government.models import Agency
+    from procedures.selectors import receiving_agencies
+
+    assert world.commune_agency in receiving_agencies(world.simple)
+    apply(read_plan(plan_for(world)), world.monitor)
+    offered = set(receiving_agencies(world.simple))
+    assert world.commune_agency not in offered and world.other_commune_agency not in offered
+    assert Agency.objects.get(electronic_code="000.09.21.H98") in offered  # the new commune's committee
+    client.force_login(world.citizen)
+    page = client.get(f"/nop-ho-so/{world.simple.pk}/")
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "Ủy ban nhân dân xã Thử Mới" in text and world.commune_agency.name not in text
+    refused = client.post(f"/nop-ho-so/{world.simple.pk}/", {"agency": world.commune_agency.pk, "consent": "on"})
+    assert refused.status_code == 400 and not world.citizen.dossiers.exists()

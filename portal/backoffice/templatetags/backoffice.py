@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from government.models import Role
 from government.selectors import role_of
+from reorganisation.selectors import running_plan
 
 register = template.Library()
 
@@ -35,6 +36,12 @@ def backoffice_menu(context):
             url = reverse(name)
             items.append((url, label, path == url or (url != reverse("backoffice:queue") and path.startswith(url))))
     return items
+
+
+@register.simple_tag
+def reorganisation_in_progress():
+    """The plan being applied, if any: officers are told why a dossier may be on its way elsewhere."""
+    return running_plan()
 
 
 @register.simple_tag

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from government.models import AdministrativeUnit
 from procedures.services import import_catalog
 from procedures.services import reference_data as ref
 
@@ -31,8 +32,12 @@ class Command(BaseCommand):
         except FileNotFoundError as error:
             raise CommandError(f"missing fixture {error.filename}; run generate_reference_data first") from None
         self.stdout.write(f"calendar decisions added: {ref.load_calendar(calendar)}")
-        self.stdout.write(f"units: {ref.load_units(units)}")
-        self.stdout.write(f"agencies: {ref.load_agencies(agencies)}")
+        if AdministrativeUnit.objects.filter(valid_until__isnull=False).exists():
+            # A reorganisation has changed the tree (reorganisation app): the fixtures would undo it.
+            self.stdout.write("units and agencies: kept (a reorganisation plan has been applied to them)")
+        else:
+            self.stdout.write(f"units: {ref.load_units(units)}")
+            self.stdout.write(f"agencies: {ref.load_agencies(agencies)}")
         plan = import_catalog(catalog, base=FIXTURES / "catalog")
         self.stdout.write(
             f"procedures: {len(plan.new_procedures)} created, {len(plan.new_versions)} new versions, "
