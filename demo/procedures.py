@@ -88,7 +88,7 @@ STAFF_NAMES = {
 @transaction.atomic
 def seed_demo_accounts():
     logins = []
-    admin = demo_user("admin", "Quản trị", "hệ thống", is_staff=True, is_superuser=True)
+    admin = demo_user("admin", "hệ thống", "Quản trị", is_staff=True, is_superuser=True)  # "Quản trị hệ thống"
     give_role(admin, Role.ADMINISTRATOR)
     logins.append(DemoLogin("admin", Role.ADMINISTRATOR.label, "—"))
     for prefix, (desk, handling) in demo_agencies().items():

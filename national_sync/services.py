@@ -3,6 +3,8 @@ give up into a dead letter an administrator sees and can retry."""
 
 import datetime as dt
 import logging
+import threading
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import transaction
@@ -21,6 +23,19 @@ log = logging.getLogger(__name__)
 # national_sync.tasks listens and queues its Celery task (so this module never imports the tasks,
 # which import it).
 messages_waiting = Signal()
+# Inside deliveries_held() messages wait for the minute's sweep (deliver_due) instead of a task each.
+_held = threading.local()
+
+
+@contextmanager
+def deliveries_held():
+    """Record messages without queueing a delivery for each: a reorganisation writes thousands at
+    once, and the beat's deliver_due sends them within the minute, in order per dossier."""
+    _held.active = True
+    try:
+        yield
+    finally:
+        _held.active = False
 
 
 def record(event):
@@ -41,7 +56,8 @@ def record(event):
         message_id=message.message_id, event=event, dossier=dossier, tz=timezone.get_default_timezone()
     )
     message.save()
-    transaction.on_commit(lambda: _schedule(dossier.pk))
+    if not getattr(_held, "active", False):
+        transaction.on_commit(lambda: _schedule(dossier.pk))
     return message
 
 

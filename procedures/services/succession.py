@@ -16,7 +16,7 @@ ACTION = "reorganise"
 NOT_YET_RECEIVED = (DossierState.DRAFT, DossierState.SUBMITTED)
 
 
-def hand_over(dossier, successors, *, actor, reference, at):
+def hand_over(dossier, successors, *, actor, reference, at, open_steps=None):
     """Move what the closing agencies (`successors`: old agency → its successor for this dossier) still
     have to do on `dossier`; log it once; return whether anything moved (a second run moves nothing)."""
     by_id = {old.pk: new for old, new in successors.items()}
@@ -35,7 +35,9 @@ def hand_over(dossier, successors, *, actor, reference, at):
         moves[old_code[dossier.result_desk_id]] = by_id[dossier.result_desk_id]
         dossier.return_agency = by_id[dossier.result_desk_id]
         changed.append("return_agency")
-    steps = list(dossier.steps.filter(agency_id__in=by_id, completed_at__isnull=True))
+    if open_steps is None:  # the caller may have read them for many dossiers at once
+        open_steps = dossier.steps.filter(completed_at__isnull=True)
+    steps = [step for step in open_steps if step.agency_id in by_id]
     if not changed and not steps:
         return False
     with transaction.atomic():
