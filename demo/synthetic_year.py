@@ -222,6 +222,7 @@ def generate(count, *, end=None, seed=2026, out=sys.stderr, batch=20_000):
             received = dt.datetime.combine(day, dt.time(minutes // 60, minutes % 60), LOCAL_TZ)
             if received > end:
                 received = end - dt.timedelta(hours=rng.randrange(1, 48))
+                day = received.astimezone(LOCAL_TZ).date()  # the code's date is the day it was received
             online = rng.random() < ONLINE_SHARE.get(procedure.online_level, 0.05)
             sequences[(desk.pk, day)] += 1
             code = f"{desk.electronic_code}-{day:%y%m%d}-{sequences[(desk.pk, day)]:04d}"

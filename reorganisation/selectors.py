@@ -4,6 +4,7 @@ still open, staffed or counting that the plan gives to nobody. A plan with a gap
 
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -51,9 +52,20 @@ class Impact:
         return len({move.dossier.pk for row in self.agencies for move in row.moves})
 
 
+# The banner may appear or go up to this late: every back-office page asks, a plan runs for minutes.
+RUNNING_PLAN_SECONDS = 30
+RUNNING_PLAN_KEY = "reorganisation:running"
+
+
 def running_plan():
-    """The plan being applied right now (its steps not all done), for the officers' banner; else None."""
-    return AppliedPlan.objects.filter(finished_at__isnull=True).only("reference", "steps_done").first()
+    """The reference of the plan being applied right now (its steps not all done), for the officers'
+    banner; "" when none. Kept for half a minute in the cache, so that pages do not ask each time."""
+    reference = cache.get(RUNNING_PLAN_KEY)
+    if reference is None:
+        running = AppliedPlan.objects.filter(finished_at__isnull=True).values_list("reference", flat=True).first()
+        reference = running or ""
+        cache.set(RUNNING_PLAN_KEY, reference, RUNNING_PLAN_SECONDS)
+    return reference
 
 
 def closing_agencies(plan):

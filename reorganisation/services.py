@@ -7,6 +7,7 @@ what is still to do, so a second run — after a failure or by mistake — chang
 A plan the dry run refuses (reorganisation.selectors.impact) is never applied.
 """
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.utils import timezone
@@ -21,7 +22,7 @@ from procedures.services.succession import hand_over
 
 from .models import AppliedPlan
 from .plans import read_catalogue
-from .selectors import OPEN, agency_fields, closing_agencies, impact
+from .selectors import OPEN, RUNNING_PLAN_KEY, agency_fields, closing_agencies, impact
 
 
 class PlanHasGaps(Exception):
@@ -45,6 +46,7 @@ def apply(plan, actor, *, progress=None, now=None):
             "started_at": now or timezone.now(),
         },
     )
+    cache.delete(RUNNING_PLAN_KEY)  # the officers' banner, at once in this process
     for name, step in STEPS:
         if name in record.steps_done:
             continue
@@ -54,6 +56,7 @@ def apply(plan, actor, *, progress=None, now=None):
     if record.finished_at is None:
         record.finished_at = now or timezone.now()
         record.save(update_fields=["finished_at"])
+        cache.delete(RUNNING_PLAN_KEY)
     return record
 
 

@@ -123,3 +123,19 @@ def test_the_admin_shows_what_was_applied_and_who_succeeds_whom_read_only(client
     agency = admin_client.get(f"/django-admin/government/agency/{world.commune_agency.pk}/change/").content.decode()
     assert "Hiệu lực và kế thừa" in agency and "Ủy ban nhân dân xã Thử Mới" in agency
     assert 'name="successor"' not in agency  # set by a plan only
+
+
+def test_a_reprinted_receipt_still_shows_the_desk_that_issued_it(world, staff_client):
+    """A legal record: the desk that received the dossier issued it, whatever happened since."""
+    from tests.pdf_checks import text_of
+
+    dossier = at_the_district(world, days_ago=2)
+    apply(read_plan(plan_for(world)), world.monitor)
+    successor_desk = staff_client("xa_motcua")  # their role went to the new commune with the plan
+    receipt = successor_desk.get(f"/can-bo/ho-so/{dossier.pk}/mau-01.pdf")
+    assert receipt.status_code == 200
+    text = " ".join(text_of(receipt.content).split())
+    issued_by = world.commune_agency.name
+    assert text.startswith(issued_by.upper()) and f"Bộ phận tiếp nhận và trả kết quả {issued_by} đã tiếp nhận" in text
+    # where the citizen collects the result is where it is now, and the receipt says so
+    assert "Nơi trả kết quả: Ủy ban nhân dân xã Thử Mới" in text
