@@ -4,6 +4,17 @@ import ast
 from importlib import import_module
 from pathlib import Path
 
+
+def _parse(source):
+    """ast.parse, once more if CPython 3.11's AST recursion counter, shared between threads, was
+    disturbed by another thread parsing at the same moment (gh-106905; a traceback printed in a fake
+    server's thread is enough)."""
+    try:
+        return ast.parse(source)
+    except SystemError:
+        return ast.parse(source)
+
+
 SYSTEMS = (
     "procedures",
     "portal",
@@ -32,7 +43,7 @@ def foreign_imports(package, allowed=()):
 
 
 def _imported_modules(path):
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(_parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             yield from (alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
