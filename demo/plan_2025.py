@@ -20,8 +20,9 @@ import json
 import sqlite3
 import sys
 from collections import defaultdict
-from importlib import resources
 from pathlib import Path
+
+from citizen_registry_adapter.personal_id import DATASET
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 REFERENCE = (
@@ -44,10 +45,10 @@ def _load(kind, tree):
 
 
 def _table():
-    """(old code → new code, old district code → [old codes]) for Thái Nguyên's old wards."""
-    data = resources.files("vietnamadminunits") / "data"
-    converter = json.loads((data / "converter_2025.json").read_text(encoding="utf-8"))
-    with sqlite3.connect(str(data / "dataset.db")) as db:
+    """{old ward code: new ward code} for Thái Nguyên's old wards."""
+    converter = json.loads((DATASET.parent / "converter_2025.json").read_text(encoding="utf-8"))
+    db = sqlite3.connect(f"file:{DATASET}?mode=ro", uri=True)
+    try:
         legacy = {
             f"{province}_{district}_{ward}": code
             for province, district, ward, code in db.execute(
@@ -55,6 +56,8 @@ def _table():
             )
         }
         new = dict(db.execute("select wardKey, wardCode from admin_units where provinceCode = ?", (PROVINCE,)))
+    finally:
+        db.close()
     divided = {
         old: next(n["newWardKey"] for n in choices if n["isDefaultNewWard"])
         for old, choices in converter["DICT_PROVINCE_WARD_DIVIDED"].get("tinhthainguyen", {}).items()

@@ -67,9 +67,6 @@ class Scope:
     def filter(self, queryset, field="agency_id"):
         return queryset if self.agency_ids is None else queryset.filter(**{f"{field}__in": self.agency_ids})
 
-    def with_predecessors(self, agency_ids):
-        return _with_predecessors(agency_ids, self.rollup)
-
 
 def _with_predecessors(agency_ids, rollup):
     """`agency_ids` and, in the CURRENT view, the ended agencies whose work they carry now."""
@@ -628,4 +625,4 @@ def _narrow(queryset, scope, by, key, agency, procedure):
         else:
             agencies = Agency.objects.filter(unit_id__in=subtree_ids(unit))
     ids = agencies.values_list("pk", flat=True)
-    return queryset.filter(**{f"{agency}_id__in": scope.with_predecessors(ids) if scope.rollup else ids})
+    return queryset.filter(**{f"{agency}_id__in": _with_predecessors(ids, scope.rollup) if scope.rollup else ids})
