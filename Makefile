@@ -59,6 +59,7 @@ setup: install
 	  $(BIN)/python manage.py apply_reorganisation $(PLAN_2025) --by admin; fi
 	$(BIN)/python manage.py seed_document_demo
 	$(BIN)/python manage.py seed_meeting_demo
+	$(BIN)/python manage.py seed_store_demo  # congdan1's birth extract of a month ago, to reuse
 
 # The fake population registry, VNeID provider, national portal and payment platform run beside the
 # portal unless CITIZEN_REGISTRY_URL, VNEID_ISSUER, NATIONAL_PORTAL_URL and PAYMENT_URL name real ones.

@@ -417,6 +417,8 @@ RETENTION = {
     "DRAFT_DAYS": int(os.environ.get("RETENTION_DRAFT_DAYS", "90")),
     "LOOKUP_MONTHS": int(os.environ.get("RETENTION_LOOKUP_MONTHS", "24")),
     "PENDING_UPLOAD_HOURS": int(os.environ.get("RETENTION_PENDING_UPLOAD_HOURS", "24")),
+    # A paper removed from a citizen's store, used by no dossier: its row is kept this long (the file goes at once).
+    "STORE_REMOVED_DAYS": int(os.environ.get("RETENTION_STORE_REMOVED_DAYS", "30")),
 }
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

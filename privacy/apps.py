@@ -9,7 +9,9 @@ class PrivacyConfig(AppConfig):
 
     def ready(self):
         from citizen_registry_adapter.audit import lookup_logged
+        from procedures.signals import store_used
 
-        from .services import record_lookup
+        from .services import record_lookup, record_store_use
 
         lookup_logged.connect(record_lookup, dispatch_uid="privacy.record_lookup")
+        store_used.connect(record_store_use, dispatch_uid="privacy.record_store_use")

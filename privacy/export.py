@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from government.pdf import build, grid, styles
-from procedures.selectors import citizen_comment, citizen_decision_note
+from procedures.selectors import citizen_comment, citizen_decision_note, store_of
 
 from .selectors import accesses_to, consents_of, dossiers_of, lookups_about
 
@@ -113,12 +113,27 @@ def personal_data(user):
                 "at": _when(a.at),
                 "officer": a.officer_name,
                 "agency": a.agency_name,
-                "dossier": a.dossier.code,
+                "dossier": a.dossier.code if a.dossier else "",
                 "what": a.what,
                 "what_label": str(a.get_what_display()),
                 "file": a.item,
+                "legal_ground": a.legal_ground,
             }
             for a in accesses_to(user)
+        ],
+        "store": [
+            {
+                "kind": item.kind.name,
+                "source": item.source,
+                "source_label": str(item.get_source_display()),
+                "title": item.title,
+                "number": item.number,
+                "issuer": item.issuer_name,
+                "issued_on": item.issued_on.isoformat(),
+                "valid_until": item.valid_until.isoformat() if item.valid_until else None,
+                "file": {"name": item.name, "size": item.size, "sha256": item.sha256},
+            }
+            for item in (store_of(user.personal_id) if user.personal_id else [])
         ],
     }
 
@@ -211,7 +226,13 @@ def summary_pdf(data):
             [[x["at"], x["by_label"], x["purpose_label"], x["outcome_label"]] for x in data["registry_lookups"]],
             [0.25, 0.25, 0.3, 0.2],
         ),
-        p("5. Cán bộ đã mở hồ sơ của tôi", "title"),
+        p("5. Kho dữ liệu của tôi", "title"),
+        table(
+            ["Giấy tờ", "Số", "Cơ quan cấp", "Ngày cấp", "Nguồn"],
+            [[i["title"], i["number"], i["issuer"], i["issued_on"], i["source_label"]] for i in data["store"]],
+            [0.3, 0.14, 0.24, 0.14, 0.18],
+        ),
+        p("6. Cán bộ đã mở hồ sơ hoặc kho dữ liệu của tôi", "title"),
         table(
             ["Thời điểm", "Cán bộ", "Cơ quan", "Hồ sơ", "Thao tác"],
             [

@@ -16,6 +16,8 @@ class Access(models.TextChoices):
     EVENT_FILE = "event_file", _("Mở tệp trong quá trình xử lý")
     FORM = "form", _("In biểu mẫu")
     IDENTITY = "identity", _("Đối chiếu CSDL dân cư")
+    STORE = "store", _("Tra cứu kho dữ liệu của công dân")
+    REUSE = "reuse", _("Dùng lại giấy tờ trong kho")
 
 
 class AccessLogEntry(AppendOnlyModel):
@@ -28,12 +30,20 @@ class AccessLogEntry(AppendOnlyModel):
     )
     officer_name = models.CharField(_("họ tên cán bộ"), max_length=150)
     agency_name = models.CharField(_("cơ quan"), max_length=255, blank=True)
+    # Empty for a look-up in a citizen's store at the counter before the dossier exists, and once a
+    # draft that reused a paper of the store is discarded (the entry stays, with whose store it was).
     dossier = models.ForeignKey(
-        "procedures.Dossier", verbose_name=_("hồ sơ"), on_delete=models.PROTECT, related_name="+"
+        "procedures.Dossier",
+        verbose_name=_("hồ sơ"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     subject_personal_id = models.CharField(_("số định danh người nộp"), max_length=12, db_index=True)
     what = models.CharField(_("thao tác"), max_length=20, choices=Access.choices)
     item = models.CharField(_("tệp"), max_length=255, blank=True)
+    legal_ground = models.CharField(_("căn cứ"), max_length=255, blank=True)
 
     class Meta:
         verbose_name = _("nhật ký truy cập dữ liệu cá nhân")

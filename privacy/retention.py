@@ -16,7 +16,9 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from procedures.models import Dossier, DossierState, PendingUpload, Procedure
+from procedures.models import Dossier, DossierState, PendingUpload, Procedure, StoredDocument
+from procedures.services.counter import drop_pending
+from procedures.services.documents import drop_file
 from procedures.services.lifecycle import discard_draft
 
 from .models import RegistryLookup
@@ -66,6 +68,13 @@ def _delete_with_file(item, now):
     item.delete()
 
 
+def _removed_from_store(now):
+    """Papers a citizen removed from their store that no dossier uses: the row and its file go (a
+    paper a dossier used stays with that dossier, and goes with its archive period)."""
+    cutoff = now - dt.timedelta(days=settings.RETENTION["STORE_REMOVED_DAYS"])
+    return StoredDocument.objects.filter(removed_at__lt=cutoff, uses__isnull=True, scanned_from__isnull=True)
+
+
 def _archive_expired(now):
     """Closed dossiers whose procedure's archive period has run out since they closed, found in the
     database: one query per distinct period, however many dossiers there are."""
@@ -84,8 +93,8 @@ def _archive_expired(now):
 
 def _purge_documents(dossier, now):
     with transaction.atomic():
-        for document in dossier.documents.all():
-            document.file.delete(save=False)
+        for document in dossier.documents.select_related("stored_document"):
+            drop_file(document)
         dossier.documents.all().delete()
         Dossier.objects.filter(pk=dossier.pk).update(documents_purged_at=now)
 
@@ -93,7 +102,18 @@ def _purge_documents(dossier, now):
 RULES = [
     Rule("drafts", _("Hồ sơ nháp không ai sửa, cùng các tệp"), _stale_drafts, _delete_draft),
     Rule("lookups", _("Nhật ký tra cứu CSDL dân cư quá hạn"), _old_lookups, lambda item, now: item.delete()),
-    Rule("scans", _("Bản quét tại quầy không được lập thành hồ sơ"), _forgotten_scans, _delete_with_file),
+    Rule(
+        "scans",
+        _("Bản quét tại quầy không được lập thành hồ sơ"),
+        _forgotten_scans,
+        lambda item, now: drop_pending(item),
+    ),
+    Rule(
+        "store",
+        _("Giấy tờ công dân đã xóa khỏi kho dữ liệu, không hồ sơ nào dùng"),
+        _removed_from_store,
+        _delete_with_file,
+    ),
     Rule("archive", _("Giấy tờ của hồ sơ đã đóng, hết thời hạn lưu trữ"), _archive_expired, _purge_documents),
 ]
 

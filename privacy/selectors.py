@@ -1,10 +1,12 @@
 """What the portal holds about a person, for "Dữ liệu của tôi" and for administrators."""
 
+from django.db.models import Q
+
 from accounts.models import Consent
 from procedures.models import Dossier
 from procedures.selectors import held_by
 
-from .models import AccessLogEntry, RegistryLookup
+from .models import Access, AccessLogEntry, RegistryLookup
 from .services import id_digest
 
 
@@ -24,7 +26,11 @@ def consents_of(user):
 
 
 def accesses_to(user):
-    return AccessLogEntry.objects.filter(dossier__in=dossiers_of(user).values("pk")).select_related("dossier")
+    """Every officer's opening of the user's dossiers, and every reading or reuse of their store."""
+    mine = Q(dossier__in=dossiers_of(user).values("pk"))
+    if user.personal_id:
+        mine |= Q(what__in=(Access.STORE, Access.REUSE), subject_personal_id=user.personal_id)
+    return AccessLogEntry.objects.filter(mine).select_related("dossier")
 
 
 def lookups_about(user):

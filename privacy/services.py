@@ -24,6 +24,21 @@ def record_access(officer, dossier, what, item=""):
     )
 
 
+def record_store_use(sender=None, *, actor, personal_id, what, item="", dossier=None, legal_ground="", **kwargs):
+    """Receiver of procedures.signals.store_used: a store read by an officer, or a paper of it reused."""
+    agency = agency_of(actor)
+    return AccessLogEntry.objects.create(
+        officer=actor,
+        officer_name=actor.get_full_name() or actor.username,
+        agency_name=agency.name if agency else "",
+        dossier=dossier,
+        subject_personal_id=personal_id,
+        what=what,
+        item=str(item)[:255],
+        legal_ground=str(legal_ground)[:255],
+    )
+
+
 def id_digest(personal_id):
     """A keyed digest of a personal ID: the same ID always gives the same digest, and the digest alone
     cannot be turned back into the ID without the server's key."""

@@ -2,7 +2,17 @@ from django.contrib import admin
 from django.forms.models import BaseInlineFormSet
 
 from government.admin import ReadOnlyAdmin
-from procedures.models import Dossier, DossierEvent, DossierStep, Field, Procedure, RequiredDocument, RouteStep
+from procedures.models import (
+    DocumentKind,
+    Dossier,
+    DossierEvent,
+    DossierStep,
+    Field,
+    Procedure,
+    RequiredDocument,
+    RouteStep,
+    StoredDocument,
+)
 from procedures.services import validate_route
 
 from . import eform_admin, version_admin  # noqa: F401  (they register their admins)
@@ -39,9 +49,30 @@ class RouteStepInline(admin.TabularInline):
     min_num = 1
 
 
+@admin.register(DocumentKind)
+class DocumentKindAdmin(admin.ModelAdmin):
+    """The kinds of paper (issue 39): what required documents accept, results are and scans are kept as."""
+
+    list_display = ("name", "code", "validity_months", "is_active")
+    list_filter = ("is_active",)
+    search_fields = ("name", "code")
+
+
 class RequiredDocumentInline(admin.TabularInline):
     model = RequiredDocument
     extra = 0
+    autocomplete_fields = ("kinds",)
+
+
+@admin.register(StoredDocument)
+class StoredDocumentAdmin(ReadOnlyAdmin):
+    """Read-only: papers enter a store through the services and only their owner removes an upload."""
+
+    list_display = ("title", "kind", "source", "number", "issuer_name", "issued_on", "valid_until", "removed_at")
+    list_filter = ("source", "kind")
+    search_fields = ("number", "title")
+    list_select_related = ("kind",)
+    exclude = ("personal_id", "file", "sha256")
 
 
 @admin.register(Procedure)
@@ -57,7 +88,7 @@ class ProcedureAdmin(admin.ModelAdmin):
         "is_active",
         ("time_limit_kind", "processing_days", "processing_hours", "cutoff_time"),
         ("fee_vnd", "fee_note"),
-        "result_document",
+        ("result_document", "result_document_kind"),
         ("result_kind", "result_type", "result_book"),
         "legal_basis",
         "online_level",

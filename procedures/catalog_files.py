@@ -6,6 +6,7 @@ and the others still go through. The accepted columns are in docs/catalogue-impo
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -64,7 +65,10 @@ class Refusal:
 class Catalogue:
     base: object = None  # the catalogue file's folder: where "eform" paths start
     fields: dict = field(default_factory=dict)  # code → name
-    procedures: dict = field(default_factory=dict)  # national_code → {"name", "field", "versions": {day: dict}}
+    # code → {"name", "validity_months"}: kinds of paper (issue 39) the documents and results name
+    document_kinds: dict = field(default_factory=dict)
+    # national_code → {"name", "field", "result_document_kind", "versions": {day: dict}}
+    procedures: dict = field(default_factory=dict)
     refused: list = field(default_factory=list)
 
     @property
@@ -85,13 +89,36 @@ def read_json(data, base=None):
     """{"fields": [{code, name}], "procedures": [{national_code, name, field, versions: [...]}]}; a
     procedure without "versions" is itself its one version."""
     catalogue = Catalogue(base=base, fields={f["code"]: f["name"] for f in data.get("fields", [])})
+    for i, item in enumerate(data.get("document_kinds", [])):
+        try:
+            code, kind = document_kind_from(item)
+        except ValidationError as error:
+            catalogue.refused.append(
+                Refusal(f"document_kinds[{i}]", str(item.get("code") or "—"), "; ".join(error.messages))
+            )
+        else:
+            catalogue.document_kinds[code] = kind
     for i, item in enumerate(data.get("procedures", [])):
         code = str(item.get("national_code", "")).strip()
         versions = item.get("versions") or [item]
         for j, raw in enumerate(versions):
             where = f"procedures[{i}]" + (f".versions[{j}]" if "versions" in item else "")
             _accept(catalogue, where, code, item.get("name"), item.get("field"), raw)
+        if code in catalogue.procedures:
+            catalogue.procedures[code]["result_document_kind"] = str(item.get("result_document_kind") or "").strip()
     return catalogue
+
+
+def document_kind_from(item):
+    """(code, {"name", "validity_months"}) of a kind of paper; ValidationError says what is wrong."""
+    code = str(item.get("code") or "").strip()
+    if not re.fullmatch(r"[a-z0-9-]{1,60}", code):
+        raise ValidationError(_("mã loại giấy tờ chỉ gồm chữ thường không dấu, số và dấu gạch ngang"))
+    months = item.get("validity_months")
+    return code, {
+        "name": _text(item.get("name"), _("tên loại giấy tờ")),
+        "validity_months": _integer(months, _("thời hạn sử dụng (tháng)")) if months not in (None, "") else None,
+    }
 
 
 def read_excel(path):
@@ -267,6 +294,14 @@ def document_from(item, base=None):
         "quantity": _integer(item.get("quantity") or 1, _("số lượng")),
         "mandatory": _boolean(item.get("mandatory", True)),
     }
+    # Written only when present, so that versions stored before kinds existed compare unchanged.
+    kinds = item.get("kinds") or []
+    if not isinstance(kinds, list) or not all(isinstance(k, str) and k.strip() for k in kinds):
+        raise ValidationError(_("“kinds” phải là danh sách mã loại giấy tờ"))
+    if kinds:
+        document["kinds"] = sorted({k.strip() for k in kinds})
+    if _boolean(item.get("waived_when_identity_verified", False)):
+        document["waived_when_identity_verified"] = True
     eform = item.get("eform")
     if isinstance(eform, str) and eform:
         if base is None:

@@ -8,16 +8,21 @@ from django.utils.dateparse import parse_datetime
 
 from government.collation import by_name
 from government.models import Agency, AgencyKind, UnitLevel
+from government.models.staff import Role
 from government.selectors import working_calendar_for
+from government.signing import check_signatures
 from procedures.exceptions import RouteError
 from procedures.models import (
     IN_PROGRESS,
+    Channel,
     ComponentForm,
     Dossier,
     DossierEventFile,
     DossierState,
     Procedure,
+    RequiredDocument,
     RouteStep,
+    StoredDocument,
     parse_point,
     point_key,
 )
@@ -182,10 +187,15 @@ class ComponentRow:
     def not_digitised(self):
         return self.component is not None and bool(self.component.unscanned_reason)
 
+    @property
+    def reused(self):
+        """The papers of this row taken from the applicant's store (issue 39)."""
+        return [d.stored_document for d in self.documents if d.stored_document_id]
+
 
 def components_of(dossier):
     """Every required document of the dossier's procedure, with what was received of it: two queries."""
-    documents = list(dossier.documents.all())
+    documents = list(dossier.documents.select_related("stored_document__kind"))
     components = {c.required_document_id: c for c in dossier.components.all()}
     return [
         ComponentRow(
@@ -333,3 +343,84 @@ def dossiers_with_declarations_to_write(older_than):
     return Dossier.objects.filter(
         documents__file="", documents__uploaded_at__lt=older_than, submitted_at__isnull=False
     ).distinct()
+
+
+# --- the citizen's electronic data store (issue 39) ---------------------------------------------------
+
+
+def store_of(personal_id, *, on=None):
+    """The papers of a person's store that are not removed, newest first; with `on`, only those still
+    valid that day."""
+    items = StoredDocument.objects.filter(personal_id=personal_id, removed_at__isnull=True).select_related("kind")
+    if on is not None:
+        items = items.filter(Q(valid_until__isnull=True) | Q(valid_until__gte=on))
+    return items
+
+
+def offered_for(personal_id, required_documents, *, on):
+    """{required document id: [store papers]}: what the store of `personal_id` holds that satisfies
+    each of them and is valid on `on`. Two queries whatever the number of documents."""
+    if not personal_id:
+        return {}
+    kinds = {}
+    through = RequiredDocument.kinds.through.objects.filter(requireddocument__in=required_documents)
+    for required_id, kind_id in through.values_list("requireddocument_id", "documentkind_id"):
+        kinds.setdefault(kind_id, []).append(required_id)
+    if not kinds:
+        return {}
+    offered = {}
+    for item in store_of(personal_id, on=on).filter(kind_id__in=kinds):
+        for required_id in kinds[item.kind_id]:
+            offered.setdefault(required_id, []).append(item)
+    return offered
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a dossier's paper taken from the store comes from, for the officer: the paper and its
+    signatures checked on the file's bytes now (not what the store recorded)."""
+
+    item: object  # StoredDocument
+    signatures_valid: bool
+    signer: str
+
+
+def provenance_of(rows):
+    """{dossier document id: Provenance} for the papers of `components_of(dossier)` rows that came
+    from the applicant's store."""
+    found = {}
+    for row in rows:
+        for document in row.documents:
+            item = document.stored_document
+            if item is None:
+                continue
+            checks = []
+            if item.content_type == "application/pdf" and document.file:
+                with document.file.open("rb") as handle:
+                    checks = check_signatures(handle.read())
+            valid = bool(checks) and all(check.valid for check in checks)
+            found[document.pk] = Provenance(item, valid, checks[-1].signer if checks else "")
+    return found
+
+
+def keep_scan_choices(dossier, user):
+    """{dossier document id: [document kinds]}: the counter scans this desk officer may keep in the
+    applicant's store as reusable electronic copies (PDF scans of a required document with kinds)."""
+    staff_role = getattr(user, "staff_role", None)
+    if (
+        dossier.channel != Channel.COUNTER
+        or dossier.received_at is None
+        or staff_role is None
+        or staff_role.role != Role.ONE_STOP_OFFICER
+        or staff_role.agency_id != dossier.receiving_agency_id
+    ):
+        return {}
+    documents = dossier.documents.filter(
+        stored_document__isnull=True, kept_as__isnull=True, content_type="application/pdf"
+    ).exclude(file="")
+    choices = {}
+    for document in documents.select_related("required_document").prefetch_related("required_document__kinds"):
+        kinds = list(document.required_document.kinds.all())
+        if kinds:
+            choices[document.pk] = kinds
+    return choices

@@ -10,3 +10,7 @@ event_committed = Signal()
 identity_unverified = Signal()
 # dossier_id: a filed dossier's declarations (from its electronic forms) are waiting to be drawn.
 declarations_waiting = Signal()
+# Sent inside the transaction (the access log is written with what it records): actor, personal_id,
+# what ("store": an officer read a citizen's store; "reuse": a paper of it attached), item, dossier,
+# legal_ground.
+store_used = Signal()

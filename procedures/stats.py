@@ -46,7 +46,13 @@ def _counts(dossier, action):
         digital = online or (
             dossier.documents.exists() and not dossier.components.exclude(unscanned_reason="").exists()
         )
-        return {"received": 1, "received_online" if online else "received_counter": 1, "digitised": int(digital)}
+        reused = dossier.documents.filter(stored_document__isnull=False).exists()
+        return {
+            "received": 1,
+            "received_online" if online else "received_counter": 1,
+            "digitised": int(digital),
+            "reused": int(reused),
+        }
     if action == "return_result":
         digital_result = dossier.events.filter(action="approve", files__isnull=False).exists()
         return {

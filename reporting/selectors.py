@@ -234,6 +234,12 @@ class Figures:
         return _share(self.digitised, self.received)
 
     @property
+    def reuse_rate(self):
+        """Of the dossiers received, those with a paper taken from the applicant's store (Decision 766:
+        reuse of digitised data)."""
+        return _share(self.reused, self.received)
+
+    @property
     def result_digitisation_rate(self):
         return _share(self.results_digital, self.resolved)
 
@@ -505,7 +511,12 @@ def scores(figures, full_online, online_payment=None):
             scaled(20, responsible.on_time_rate),
             _("Theo cơ quan xử lý từng bước."),
         ),
-        Score(_("Số hóa hồ sơ"), 22, scaled(22, figures.digitisation_rate, figures.result_digitisation_rate)),
+        Score(
+            _("Số hóa hồ sơ"),
+            22,
+            scaled(22, figures.digitisation_rate, figures.result_digitisation_rate, figures.reuse_rate),
+            _("Gồm tỉ lệ hồ sơ dùng lại giấy tờ, kết quả đã số hóa trong kho dữ liệu của công dân."),
+        ),
         Score(
             _("Cung cấp dịch vụ trực tuyến"),
             22,

@@ -50,6 +50,7 @@ def columns(view):
         ("on_time_rate", _("Tỉ lệ đúng hạn (%)")),
         ("online_rate", _("Tỉ lệ trực tuyến (%)")),
         ("digitisation_rate", _("Tỉ lệ số hóa hồ sơ (%)")),
+        ("reuse_rate", _("Tỉ lệ dùng lại giấy tờ (%)")),
         ("withdrawn", _("Rút")),
         ("rejected", _("Từ chối tiếp nhận")),
         ("supplements", _("Yêu cầu bổ sung")),

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from government.calendar import LOCAL_TZ
 from government.models import AdministrativeUnit, Agency, AgencyKind, StaffRole, UnitLevel
 from procedures import services
-from procedures.models import Field, Procedure, RequiredDocument, RouteStep
+from procedures.models import DocumentKind, Field, Procedure, RequiredDocument, RouteStep
 
 
 def local(*args):
@@ -181,3 +181,41 @@ def sign_in_verified(client, user):
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
     return client
+
+
+class DocumentKindFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DocumentKind
+        django_get_or_create = ("code",)
+
+    code = "giay-khai-sinh"
+    name = "Giấy khai sinh, trích lục khai sinh"
+
+
+def issued_result(w, *, kind=None, citizen=None, at=None):
+    """A result of `w.simple` (whose result is a paper of `kind`) generated, signed, numbered in the
+    commune's outgoing register and handed over to `citizen` online: it is in their store."""
+    from procedures.services import results
+
+    citizen = citizen or w.citizen
+    kind = kind or DocumentKindFactory()
+    w.simple.result_document_kind = kind
+    w.simple.save(update_fields=["result_document_kind"])
+    at = at or local(2026, 11, 2, 8, 0)
+    dossier = services.create_draft(w.simple, w.commune_agency, citizen, at=at, applicant_phone="0912345678")
+    services.submit(dossier, citizen, at=at)
+    services.receive(dossier, w.xa_motcua, at=at + dt.timedelta(minutes=30))
+    services.start_processing(dossier, w.xa_chuyenvien, at=at + dt.timedelta(hours=1))
+    results.propose_result(
+        dossier, w.xa_chuyenvien, outcome="result", generate=True, verification_url="http://testserver/x/{}/".format
+    )
+    results.approve_and_sign(dossier, w.xa_lanhdao, at=at + dt.timedelta(hours=2))
+    return services.return_result(dossier, w.xa_motcua, at=at + dt.timedelta(hours=3))
+
+
+def needing(w, kind, *, name="Giấy tờ chứng minh", **fields):
+    """A commune procedure whose second required document accepts papers of `kind`."""
+    procedure = ProcedureFactory(name="Trợ cấp xã hội thử nghiệm", **fields)
+    document = RequiredDocument.objects.create(procedure=procedure, order=2, name=name)
+    document.kinds.add(kind)
+    return procedure, document

@@ -7,6 +7,7 @@ from rest_framework import serializers
 from government.models import Agency, UnitLevel
 from government.validators import PHONE
 from procedures.models import (
+    DocumentKind,
     Dossier,
     DossierEvent,
     DossierState,
@@ -15,6 +16,7 @@ from procedures.models import (
     ResultDelivery,
     RouteStep,
     StopGround,
+    StoredDocument,
     Timeliness,
 )
 from procedures.selectors import citizen_comment, citizen_decision_note, result_files, timeline
@@ -44,10 +46,21 @@ class RouteStepSerializer(serializers.ModelSerializer):
 
 class RequiredDocumentSerializer(serializers.ModelSerializer):
     has_eform = serializers.SerializerMethodField()
+    kinds = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
 
     class Meta:
         model = RequiredDocument
-        fields = ["id", "name", "template_name", "copy_kind", "quantity", "is_mandatory", "has_eform"]
+        fields = [
+            "id",
+            "name",
+            "template_name",
+            "copy_kind",
+            "quantity",
+            "is_mandatory",
+            "has_eform",
+            "kinds",
+            "waived_when_identity_verified",
+        ]
         read_only_fields = fields  # outputs: no database-dependent bounds in the schema
 
     def get_has_eform(self, document) -> bool:
@@ -162,6 +175,9 @@ class FileSerializer(serializers.Serializer):
     name = serializers.CharField()
     size = serializers.IntegerField()
     required_document = serializers.IntegerField(source="required_document_id", allow_null=True)
+    stored_document = serializers.IntegerField(
+        source="stored_document_id", allow_null=True, help_text=_("Giấy tờ dùng lại từ kho dữ liệu, nếu có")
+    )
 
 
 class ResultFileSerializer(serializers.Serializer):
@@ -340,3 +356,49 @@ class EFormStateSerializer(serializers.Serializer):
     values = serializers.JSONField(read_only=True, allow_null=True)
     complete = serializers.BooleanField(read_only=True)
     errors = serializers.ListField(child=serializers.DictField(child=serializers.CharField()), read_only=True)
+
+
+class StoredDocumentSerializer(serializers.ModelSerializer):
+    """A paper of the citizen's store (Kho dữ liệu của tôi)."""
+
+    kind = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    kind_name = serializers.CharField(source="kind.name", read_only=True)
+    dossier = serializers.CharField(source="dossier.code", read_only=True, allow_null=True, default=None)
+    removable = serializers.BooleanField(read_only=True)
+    verification_token = serializers.UUIDField(
+        source="result_file.verification_token", read_only=True, allow_null=True, default=None
+    )
+
+    class Meta:
+        model = StoredDocument
+        fields = [
+            "id",
+            "kind",
+            "kind_name",
+            "source",
+            "title",
+            "number",
+            "issuer_name",
+            "issued_on",
+            "valid_until",
+            "name",
+            "content_type",
+            "size",
+            "sha256",
+            "signed_by",
+            "dossier",
+            "removable",
+            "verification_token",
+        ]
+        read_only_fields = fields
+
+
+class StoreUploadSerializer(serializers.Serializer):
+    kind = serializers.SlugRelatedField(slug_field="code", queryset=DocumentKind.objects.filter(is_active=True))
+    title = serializers.CharField(max_length=300, required=False, allow_blank=True)
+    file = serializers.FileField()
+
+
+class ReuseSerializer(serializers.Serializer):
+    required_document = serializers.IntegerField(min_value=1, max_value=2**31 - 1)
+    stored_document = serializers.IntegerField(min_value=1, max_value=2**31 - 1)

@@ -2,7 +2,7 @@ from django.urls import path
 
 from government import converters  # noqa: F401 - registers <id:…>
 
-from . import catalog, citizen, systems, tracking
+from . import catalog, citizen, store, systems, tracking
 
 app_name = "v1"
 
@@ -19,6 +19,10 @@ urlpatterns = [
     path("me/dossiers/<id:pk>/supplement/", citizen.Supplement.as_view(), name="supplement"),
     path("me/dossiers/<id:pk>/withdraw/", citizen.Withdraw.as_view(), name="withdraw"),
     path("me/dossiers/<id:pk>/results/<id:file_id>/", citizen.Result.as_view(), name="result"),
+    path("me/dossiers/<id:pk>/reuse/", store.Reuse.as_view(), name="reuse"),
+    path("me/store/", store.Store.as_view(), name="store"),
+    path("me/store/<id:pk>/", store.StoreItem.as_view(), name="store_item"),
+    path("me/store/<id:pk>/file/", store.StoreFile.as_view(), name="store_file"),
     path("system/dossiers/", systems.ChangedDossiers.as_view(), name="system_dossiers"),
     path("system/dossiers/<str:code>/", systems.DossierStatus.as_view(), name="system_dossier"),
     path("system/dossiers/<str:code>/events/", systems.DossierEvents.as_view(), name="system_events"),

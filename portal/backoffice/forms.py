@@ -9,6 +9,7 @@ from government.validators import PHONE
 from portal.forms import MultipleFileField, PlaceFieldsMixin, QuickSelectsMixin
 from procedures.models import (
     ComponentForm,
+    DocumentKind,
     DossierState,
     Field,
     Outcome,
@@ -207,6 +208,13 @@ class IntakeForm(PlaceFieldsMixin, forms.Form):
     comment = forms.CharField(
         label=_("Ghi chú"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
+    # Written in the access log with every look-up in the citizen's store (issue 39).
+    store_ground = forms.CharField(
+        label=_("Căn cứ tra cứu kho dữ liệu của công dân"),
+        max_length=255,
+        required=False,
+        initial=_("Tiếp nhận hồ sơ thủ tục hành chính theo yêu cầu của công dân (Nghị định 118/2025/NĐ-CP)"),
+    )
 
     def clean(self):
         data = super().clean()
@@ -236,8 +244,16 @@ class ComponentIntakeForm(forms.Form):
     unscanned_reason = forms.ChoiceField(
         label=_("Nếu chưa quét: lý do"), required=False, choices=[("", "—")] + UnscannedReason.choices
     )
+    # Papers of the applicant's store offered for this document, after a logged look-up.
+    store = forms.TypedMultipleChoiceField(
+        label=_("Dùng giấy tờ trong kho dữ liệu của công dân"),
+        required=False,
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("Giấy tờ đã chọn không có trong kho dữ liệu của người nộp.")},
+    )
 
-    def __init__(self, *args, required_document, staged=(), **kwargs):
+    def __init__(self, *args, required_document, staged=(), offered=(), **kwargs):
         kwargs.setdefault("prefix", f"c{required_document.pk}")
         kind = {"original": ComponentForm.ORIGINAL, "copy": ComponentForm.COPY}.get(
             required_document.copy_kind, ComponentForm.ORIGINAL
@@ -250,6 +266,8 @@ class ComponentIntakeForm(forms.Form):
         self.required_document = required_document
         self.staged = list(staged)
         self.fields["drop"].choices = [(p.pk, p.name) for p in self.staged]
+        self.offered = list(offered)
+        self.fields["store"].choices = [(item.pk, str(item)) for item in self.offered]
 
 
 class ProcedureChooserForm(forms.Form):
@@ -378,3 +396,13 @@ class DossierListForm(DashboardForm):
     khoa = forms.CharField(required=False, max_length=20)
     tuan = forms.DateField(required=False, input_formats=["%Y-%m-%d"])
     page = forms.IntegerField(required=False, min_value=1, max_value=100_000)
+
+
+class KeepScanForm(forms.Form):
+    """The kind a counter scan is kept as in the applicant's store: one of its required document's kinds."""
+
+    kind = forms.ModelChoiceField(label=_("Loại giấy tờ"), queryset=None)
+
+    def __init__(self, *args, kinds, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].queryset = DocumentKind.objects.filter(pk__in=[k.pk for k in kinds])

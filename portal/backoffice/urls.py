@@ -12,6 +12,7 @@ urlpatterns = [
     path("ho-so/<id:pk>/thao-tac/<slug:action>/", dossier.act, name="act"),
     path("ho-so/<id:pk>/doi-chieu-dan-cu/", dossier.check_identity, name="check_identity"),
     path("ho-so/<id:pk>/tep/<id:document_id>/", dossier.document, name="document"),
+    path("ho-so/<id:pk>/tep/<id:document_id>/luu-kho/", dossier.keep_scan, name="keep_scan"),
     path("ho-so/<id:pk>/tep-nhat-ky/<id:file_id>/", dossier.event_file, name="event_file"),
     path("ho-so/<id:pk>/mau-<str:number>.pdf", dossier.form_pdf, name="form_pdf"),
     path("tiep-nhan/", intake.choose, name="intake_choose"),

@@ -10,7 +10,7 @@ from accounts.models import Purpose
 from government.validators import PHONE
 from portal.accounts.middleware import is_staff_account
 from portal.forms import PlaceFieldsMixin
-from procedures.models import ResultDelivery
+from procedures.models import DocumentKind, ResultDelivery
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -231,3 +231,29 @@ class ListPageForm(forms.Form):
 
     def number(self):
         return (self.cleaned_data.get("page") if self.is_valid() else None) or 1
+
+
+class StoreUploadForm(forms.Form):
+    """A paper the citizen puts in their own store (Kho dữ liệu của tôi)."""
+
+    kind = forms.ModelChoiceField(
+        label=_("Loại giấy tờ"), queryset=DocumentKind.objects.filter(is_active=True), empty_label=_("— Chọn —")
+    )
+    title = forms.CharField(label=_("Tên giấy tờ (không bắt buộc)"), max_length=300, required=False)
+    file = forms.FileField(label=_("Tệp (PDF, JPEG hoặc PNG)"))
+
+
+def reuse_form(data, required_documents, offered):
+    """One choice per required document: "reuse-<id>" names a paper of the applicant's store offered
+    for it (a forged id, another person's paper or an expired one, is not among the choices)."""
+    form = forms.Form(data)
+    for required in required_documents:
+        form.fields[f"reuse-{required.pk}"] = forms.TypedChoiceField(
+            label=required.name,
+            choices=[("", "")] + [(str(item.pk), str(item)) for item in offered.get(required.pk, [])],
+            coerce=int,
+            empty_value=None,
+            required=False,
+            error_messages={"invalid_choice": _("Giấy tờ đã chọn không có trong kho dữ liệu của bạn hoặc đã hết hạn.")},
+        )
+    return form

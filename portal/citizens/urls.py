@@ -7,7 +7,7 @@ from portal.accounts.resets import reset_limited
 from portal.accounts.views import SignInView
 
 from .forms import SignInForm
-from .views import accounts, dossiers, filing, my_data, tracking, verification
+from .views import accounts, dossiers, filing, my_data, store, tracking, verification
 
 app_name = "citizens"
 
@@ -49,6 +49,10 @@ urlpatterns = [
     path("tai-khoan/du-lieu-cua-toi.json", my_data.my_data_json, name="my_data_json"),
     path("tai-khoan/du-lieu-cua-toi.pdf", my_data.my_data_pdf, name="my_data_pdf"),
     path("tai-khoan/dong-y/", my_data.change_consents, name="change_consents"),
+    path("kho-du-lieu/", store.my_store, name="store"),
+    path("kho-du-lieu/<id:pk>/tep/", store.store_file, name="store_file"),
+    path("kho-du-lieu/<id:pk>/kiem-tra/", store.store_check, name="store_check"),
+    path("kho-du-lieu/<id:pk>/xoa/", store.store_remove, name="store_remove"),
     path("nop-ho-so/<id:procedure_id>/", filing.start, name="start"),
     path("ho-so/", dossiers.my_dossiers, name="my_dossiers"),
     path("ho-so/<id:pk>/", dossiers.detail, name="dossier"),

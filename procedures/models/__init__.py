@@ -40,8 +40,13 @@ from .dossiers import (
 from .events import DossierEvent, DossierEventFile
 from .results import ResultBookSequence
 from .stats import COUNTERS, AgencyMonthlyStat, MonthlyStat, ProcedureMonthlyStat, WeeklyStat
+from .store import Digitisation, DocumentKind, StoredDocument, StoreSource
 
 __all__ = [
+    "Digitisation",
+    "DocumentKind",
+    "StoredDocument",
+    "StoreSource",
     "AppendOnlyError",
     "IN_PROGRESS",
     "ResultBookSequence",

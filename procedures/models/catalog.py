@@ -185,6 +185,15 @@ class Procedure(ProcedureTerms):
         blank=True,
         help_text=_("Theo danh mục thời hạn lưu trữ hồ sơ; để trống nếu lưu trữ vĩnh viễn."),
     )
+    # The kind of paper its result is: an issued result enters the applicant's store as one (issue 39).
+    result_document_kind = models.ForeignKey(
+        "procedures.DocumentKind",
+        verbose_name=_("loại giấy tờ của kết quả"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     # Folded copies (no diacritics, lower case) that the database search backend matches on.
     search_name = models.CharField(max_length=400, blank=True, editable=False)
     search_body = models.TextField(blank=True, editable=False)
@@ -242,6 +251,15 @@ class RequiredDocument(models.Model):
     )
     quantity = models.PositiveSmallIntegerField(_("số lượng"), default=1)
     is_mandatory = models.BooleanField(_("bắt buộc"), default=True)
+    # Papers of these kinds in the applicant's store satisfy it (issue 39): offered instead of an upload.
+    kinds = models.ManyToManyField(
+        "procedures.DocumentKind", verbose_name=_("loại giấy tờ đáp ứng"), blank=True, related_name="+"
+    )
+    # Data the National Population Database holds (ID card copies, residence confirmations): not asked
+    # for once the applicant's identity is confirmed there (Decree 118/2025 art. 9, DOMAIN §0).
+    waived_when_identity_verified = models.BooleanField(
+        _("không yêu cầu khi đã xác thực qua CSDL quốc gia về dân cư"), default=False
+    )
 
     class Meta:
         verbose_name = _("thành phần hồ sơ")

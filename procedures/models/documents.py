@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from government.storage import private_storage
 
+from .store import Digitisation, StoreSource
+
 
 def _document_path(document, filename):
     # A random folder per file: nothing of the uploaded name decides where it is stored.
@@ -31,6 +33,24 @@ class DossierDocument(models.Model):
     size = models.PositiveIntegerField(_("dung lượng (byte)"))
     sha256 = models.CharField(max_length=64)
     uploaded_at = models.DateTimeField(_("thời điểm tải lên"), default=timezone.now)
+    # Taken from the applicant's store instead of uploaded: the dossier shares the store's file.
+    stored_document = models.ForeignKey(
+        "procedures.StoredDocument",
+        verbose_name=_("giấy tờ dùng lại từ kho"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="uses",
+    )
+    # This scan was kept in the applicant's store as a reusable electronic copy, signed by the desk.
+    kept_as = models.OneToOneField(
+        "procedures.StoredDocument",
+        verbose_name=_("bản điện tử lưu vào kho"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="scanned_from",
+    )
 
     class Meta:
         verbose_name = _("thành phần hồ sơ đã tải lên")
@@ -39,6 +59,15 @@ class DossierDocument(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def digitisation(self):
+        """The state of digitisation the national portal counts (DOMAIN §12)."""
+        if self.stored_document_id is None:
+            return Digitisation.DIGITISED
+        if self.stored_document.source == StoreSource.RESULT:
+            return Digitisation.REUSED_RESULT
+        return Digitisation.REUSED_DOCUMENT
 
 
 class SatisfactionRating(models.Model):
@@ -116,6 +145,10 @@ class PendingUpload(models.Model):
     size = models.PositiveIntegerField()
     sha256 = models.CharField(max_length=64)
     created_at = models.DateTimeField(default=timezone.now)
+    # Taken from the applicant's store at the counter: the file is the store's, never deleted from here.
+    stored_document = models.ForeignKey(
+        "procedures.StoredDocument", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
 
     class Meta:
         ordering = ["required_document__order", "pk"]

@@ -16,6 +16,7 @@ COUNTERS = (
     "received_online",
     "received_counter",
     "digitised",  # received with electronic documents (online, or scanned at the counter)
+    "reused",  # of the received: with a document taken from the applicant's store instead of brought
     "resolved_early",  # results (or refusals on the merits) returned in the period, by timeliness
     "resolved_on_time",
     "resolved_late",

@@ -12,6 +12,7 @@ from government.addresses import on_current_tree
 from government.pdf import build_form, grid, paragraphs, styles
 from procedures.models import Channel, TimeLimitKind
 from procedures.selectors import appointment_at_receipt, components_of
+from procedures.services.store import waived_documents
 
 from .sets import RECEIPT, SET_2025, set_of
 
@@ -95,6 +96,8 @@ def render_receipt(dossier, tracking_url, form_set=None):
                 form += f" (đã quét {len(row.documents)} tệp)" if row.documents else " (chưa số hóa)"
             else:
                 form += f" ({len(row.documents)} tệp)"
+            for item in row.reused:
+                form += f"; dùng lại từ kho dữ liệu: {item.title}" + (f" số {item.number}" if item.number else "")
             rows.append(
                 [
                     Paragraph(str(i), s["small"]),
@@ -110,6 +113,13 @@ def render_receipt(dossier, tracking_url, form_set=None):
             f"<b>Thời gian trả kết quả{'' if received else ' (dự kiến)'}: {local(appointment_at_receipt(dossier))}.</b>",
             f"Nhận kết quả: {text(dossier.get_result_delivery_display())}.",
         ]
+        received_ids = {row.required.pk for row in received_rows}
+        for required in waived_documents(dossier):
+            if required.pk not in received_ids:
+                lines.append(
+                    f"Không yêu cầu nộp {text(required.name)}: thông tin đã được xác thực qua "
+                    "Cơ sở dữ liệu quốc gia về dân cư."
+                )
         if received:
             lines.append(
                 f"Vào Sổ theo dõi hồ sơ, Quyển số: {book_year(dossier)}, Số thứ tự: {register_number(dossier)}."

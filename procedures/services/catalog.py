@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from procedures.catalog_files import Refusal, read_json
-from procedures.models import Field, Procedure, ProcedureVersion
+from procedures.models import DocumentKind, Field, Procedure, ProcedureVersion
 
 from . import versions
 
@@ -17,6 +17,7 @@ class ImportPlan:
     their difference, versions already as the file says, and the entries refused with their reason."""
 
     new_fields: list = field(default_factory=list)
+    new_kinds: list = field(default_factory=list)  # document kind codes
     new_procedures: list = field(default_factory=list)  # national codes
     renamed: list = field(default_factory=list)  # (code, old name, new name)
     new_versions: list = field(default_factory=list)  # (code, effective_from)
@@ -27,7 +28,12 @@ class ImportPlan:
     @property
     def writes(self):
         return bool(
-            self.new_fields or self.new_procedures or self.renamed or self.new_versions or self.changed_versions
+            self.new_fields
+            or self.new_kinds
+            or self.new_procedures
+            or self.renamed
+            or self.new_versions
+            or self.changed_versions
         )
 
 
@@ -43,7 +49,19 @@ def plan_import(catalogue):
             "procedure"
         )
     }
-    for code, entry in catalogue.procedures.items():
+    known_kinds = set(DocumentKind.objects.values_list("code", flat=True)) | set(catalogue.document_kinds)
+    plan.new_kinds = sorted(set(catalogue.document_kinds) - set(DocumentKind.objects.values_list("code", flat=True)))
+    for code, entry in list(catalogue.procedures.items()):
+        unknown = _unknown_kinds(entry, known_kinds)
+        if unknown:
+            plan.refused.append(
+                Refusal(
+                    "procedures",
+                    code,
+                    _("loại giấy tờ chưa có trong danh mục: %(codes)s") % {"codes": ", ".join(unknown)},
+                )
+            )
+            continue
         if entry["field"] not in known_fields and entry["field"] not in catalogue.fields:
             plan.refused.append(
                 Refusal(
@@ -82,6 +100,15 @@ DECISION_LABELS = {
 }
 
 
+def _unknown_kinds(entry, known):
+    """The kind codes a procedure's entry names (its result, its documents) that neither the database
+    nor the file knows."""
+    named = {entry.get("result_document_kind") or ""} | {
+        code for version in entry["versions"].values() for d in version["documents"] for code in d.get("kinds", [])
+    }
+    return sorted(named - known - {""})
+
+
 def _decision(version):
     return {key: getattr(version, key) for key in DECISION_LABELS}
 
@@ -96,6 +123,9 @@ def apply_import(catalogue, *, today=None, progress=None):
     with transaction.atomic():
         for code, name in catalogue.fields.items():
             Field.objects.update_or_create(code=code, defaults={"name": name})
+        for code, kind in catalogue.document_kinds.items():
+            DocumentKind.objects.update_or_create(code=code, defaults=kind)
+        kinds = {k.code: k for k in DocumentKind.objects.all()}
         fields = {f.code: f for f in Field.objects.all()}
         touched = []
         for code, entry in catalogue.procedures.items():
@@ -113,6 +143,8 @@ def apply_import(catalogue, *, today=None, progress=None):
                     national_code=code, is_active=first_day <= today, **{name: first[name] for name in versions.FIELDS}
                 )
             procedure.name, procedure.field = entry["name"], fields[entry["field"]]
+            if "result_document_kind" in entry:
+                procedure.result_document_kind = kinds.get(entry["result_document_kind"])
             procedure.save()
             for day, version in ordered:
                 row, created = ProcedureVersion.objects.get_or_create(

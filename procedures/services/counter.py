@@ -18,11 +18,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from eforms.models import DossierForm
+from government.calendar import LOCAL_TZ
 from government.uploads import check_upload
+from procedures import signals
 from procedures.exceptions import DomainError
-from procedures.models import ComponentForm, DossierComponent, DossierDocument, PendingUpload
+from procedures.models import ComponentForm, DossierComponent, DossierDocument, PendingUpload, StoredDocument
 
-from . import lifecycle
+from . import lifecycle, store
 from .documents import freeze_eforms
 
 STALE_AFTER = dt.timedelta(days=1)
@@ -51,7 +53,9 @@ class IntakeIncomplete(DomainError):
 
 
 def staged(officer, batch):
-    return PendingUpload.objects.filter(owner=officer, batch=batch).select_related("required_document")
+    return PendingUpload.objects.filter(owner=officer, batch=batch).select_related(
+        "required_document", "stored_document"
+    )
 
 
 def stage_scans(officer, batch, required_document, uploads):
@@ -78,19 +82,54 @@ def stage_scans(officer, batch, required_document, uploads):
     return errors
 
 
+def stage_from_store(officer, batch, required_document, item_id, *, personal_id, legal_ground, at=None):
+    """Hold a paper of the applicant's store for the form, as a scan would be: no file is copied. The
+    reuse is written in the access log with its legal ground."""
+    at = at or timezone.now()
+    item = StoredDocument.objects.filter(pk=item_id).first()
+    store.check_usable(item, personal_id, required_document, at.astimezone(LOCAL_TZ).date())
+    if staged(officer, batch).filter(stored_document=item, required_document=required_document).exists():
+        return
+    with transaction.atomic():
+        PendingUpload.objects.create(
+            owner=officer,
+            batch=batch,
+            required_document=required_document,
+            file=item.file.name,
+            name=item.name[:150],
+            content_type=item.content_type,
+            size=item.size,
+            sha256=item.sha256,
+            stored_document=item,
+        )
+        signals.store_used.send(
+            sender=StoredDocument,
+            actor=officer,
+            personal_id=personal_id,
+            what="reuse",
+            item=str(item),
+            legal_ground=legal_ground,
+        )
+
+
+def drop_pending(pending):
+    """A held scan goes with its file; a paper held from the store leaves the store's file alone."""
+    if pending.stored_document_id is None:
+        pending.file.delete(save=False)
+    pending.delete()
+
+
 def unstage(officer, batch, ids):
     """The officer removes scans from the form; files of other officers or forms are untouched."""
     for pending in staged(officer, batch).filter(pk__in=ids):
-        pending.file.delete(save=False)
-        pending.delete()
+        drop_pending(pending)
 
 
 def discard_stale(officer, now=None):
     """Forms left unfiled for a day: their scans are removed from disk and from the table."""
     cutoff = (now or timezone.now()) - STALE_AFTER
     for pending in PendingUpload.objects.filter(owner=officer, created_at__lt=cutoff):
-        pending.file.delete(save=False)
-        pending.delete()
+        drop_pending(pending)
 
 
 # --- filing ------------------------------------------------------------------------------------------
@@ -135,6 +174,11 @@ def receive_walk_in(
     pending = list(staged(officer, batch).filter(required_document__procedure=procedure))
     scanned_ids = {p.required_document_id for p in pending} | {document.pk for document in declared}
     problems = problems_at_counter(procedure, components, scanned_ids)
+    for p in pending:  # papers held from a store belong to the person whose ID was looked up
+        if p.stored_document_id and p.stored_document.personal_id != dossier_fields.get("applicant_personal_id"):
+            problems[p.required_document_id] = _(
+                "Giấy tờ “%(name)s” lấy từ kho dữ liệu của người có số định danh khác; hãy bỏ giấy tờ này."
+            ) % {"name": p.name}
     if problems:
         raise IntakeIncomplete(problems)
     received = [c for c in components if c.received or c.required_document.pk in scanned_ids]
@@ -161,6 +205,7 @@ def receive_walk_in(
                 size=p.size,
                 sha256=p.sha256,
                 uploaded_at=p.created_at,
+                stored_document_id=p.stored_document_id,
             )
             for p in pending
         )

@@ -26,6 +26,17 @@ def stored_bytes(dossier):
     return documents + attached
 
 
+def drop_file(document):
+    """Delete a dossier document's file before its row goes, unless the file is a paper of the
+    applicant's store (issue 39): the store keeps it, and a paper removed from the store goes with the
+    last dossier that used it."""
+    item = document.stored_document
+    if item is None:
+        document.file.delete(save=False)
+    elif item.removed_at is not None and not item.uses.exclude(pk=document.pk).exists():
+        document.file.delete(save=False)
+
+
 def store_document(dossier, required_document, checked):
     """Save one checked upload (government.uploads.CheckedUpload) as a document of `dossier`.
 
@@ -56,7 +67,7 @@ def freeze_eforms(dossier, *, at=None, forms=None):
     waiting = False
     for declared in eforms.freeze(dossier, at=at, forms=forms):
         for old in dossier.documents.filter(required_document=declared.required_document):
-            old.file.delete(save=False)
+            drop_file(old)
             old.delete()
         DossierDocument.objects.create(
             dossier=dossier,

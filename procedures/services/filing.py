@@ -23,7 +23,8 @@ from procedures.exceptions import DomainError, PermissionDenied, TransitionNotAl
 from procedures.models import Dossier, DossierState, IdentityStatus, ResultDelivery, SatisfactionRating
 
 from . import lifecycle
-from .documents import freeze_eforms, store_document, stored_bytes
+from .documents import drop_file, freeze_eforms, store_document, stored_bytes
+from .store import waived_documents
 
 EDITABLE_FIELDS = ("applicant_phone", "applicant_email", "applicant_address", "result_delivery", "delivery_address")
 
@@ -126,7 +127,7 @@ def remove_document(dossier, citizen, document_id):
     _own_draft(dossier, citizen)
     document = dossier.documents.filter(pk=document_id).first()
     if document is not None:
-        document.file.delete(save=False)
+        drop_file(document)
         document.delete()
 
 
@@ -136,6 +137,7 @@ def problems_before_submission(dossier, forms=None):
 
     problems = []
     uploaded = set(dossier.documents.values_list("required_document_id", flat=True))
+    uploaded |= {r.pk for r in waived_documents(dossier)}
     for required in dossier.procedure.required_documents.all():
         if required.is_mandatory and not required.eform and required.pk not in uploaded:
             problems.append(Problem(_("Chưa tải lên: %(name)s.") % {"name": required.name}, f"file-{required.pk}"))

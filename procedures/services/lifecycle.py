@@ -36,9 +36,9 @@ from procedures.models import (
 from procedures.pdf.sets import SET_2025, set_of
 from procedures.sla import classify, shift_deadline
 
-from . import versions
+from . import store, versions
 from .codes import next_dossier_code
-from .documents import write_declarations
+from .documents import drop_file, write_declarations
 from .letters import register_letter
 from .routing import check_case_unit, check_receiving_agency, resolve_route
 
@@ -73,8 +73,8 @@ def discard_draft(draft):
     if draft.state != DossierState.DRAFT or draft.code:
         raise TransitionNotAllowed(_("Chỉ xóa được hồ sơ nháp chưa nộp."))
     with transaction.atomic():
-        for document in draft.documents.all():
-            document.file.delete(save=False)
+        for document in draft.documents.select_related("stored_document"):
+            drop_file(document)
         QuerySet(DossierEvent).filter(dossier=draft).delete()
         draft.delete()
 
@@ -372,6 +372,8 @@ def return_result(dossier, actor, *, comment="", at=None):
         at=at,
         comment=comment,
         data={"timeliness": timeliness.value},
+        # The signed result enters the applicant's store with the hand-over (issue 39).
+        effects=lambda: store.keep_results(dossier, at),
         prepare=lambda: {"at": at, "timeliness": timeliness},
     )
 

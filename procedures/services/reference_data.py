@@ -470,8 +470,10 @@ def two_level_catalogue(legacy):
                     "documents": version["documents"] + [upcoming["add_document"]],
                 }
             )
-        result["procedures"].append({**{k: item[k] for k in ("national_code", "name", "field")}, "versions": versions})
+        kept = ("national_code", "name", "field", "result_document_kind")
+        result["procedures"].append({**{k: item[k] for k in kept if k in item}, "versions": versions})
     result["fields"] = legacy["fields"] + [f for f in ADDED_2025["fields"] if f not in legacy["fields"]]
+    result["document_kinds"] = legacy.get("document_kinds", [])
     for item in ADDED_2025["procedures"]:
         version = {"effective_from": "2025-07-01", "decision": TWO_LEVEL_DECISION, **item["version"]}
         result["procedures"].append({**{k: item[k] for k in ("national_code", "name", "field")}, "versions": [version]})

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from government.models import AgencyKind
-from procedures.models import Procedure, ProcedureVersion, RequiredDocument, RouteStep
+from procedures.models import DocumentKind, Procedure, ProcedureVersion, RequiredDocument, RouteStep
 from procedures.models.catalog import validate_route
 
 # The fields a version holds besides its documents and route, in the order the difference lists them.
@@ -53,8 +53,10 @@ def snapshot(procedure):
                 "quantity": d.quantity,
                 "mandatory": d.is_mandatory,
                 **({"eform": d.eform} if d.eform else {}),
+                **({"kinds": kinds} if (kinds := sorted(k.code for k in d.kinds.all())) else {}),
+                **({"waived_when_identity_verified": True} if d.waived_when_identity_verified else {}),
             }
-            for d in procedure.required_documents.all()
+            for d in procedure.required_documents.prefetch_related("kinds")
         ],
         "route": [
             {
@@ -154,8 +156,11 @@ def apply_version(version):
 
 
 def write_documents(procedure, documents):
+    """The required documents of a version, with the kinds of paper that satisfy each (unknown codes
+    were refused at import)."""
+    kinds = {k.code: k for k in DocumentKind.objects.all()}
     for order, doc in enumerate(documents, start=1):
-        RequiredDocument.objects.update_or_create(
+        required, _created = RequiredDocument.objects.update_or_create(
             procedure=procedure,
             order=order,
             defaults={
@@ -165,8 +170,10 @@ def write_documents(procedure, documents):
                 "quantity": doc.get("quantity", 1),
                 "is_mandatory": doc.get("mandatory", True),
                 "eform": doc.get("eform"),
+                "waived_when_identity_verified": doc.get("waived_when_identity_verified", False),
             },
         )
+        required.kinds.set([kinds[code] for code in doc.get("kinds", []) if code in kinds])
     procedure.required_documents.filter(order__gt=len(documents)).delete()
 
 

@@ -18,6 +18,12 @@ def get_item(mapping, key):
 
 
 @register.filter
+def value_of(mapping, key):
+    """mapping[key], or None when it has no such key (get_item gives the key back instead)."""
+    return mapping.get(key) if mapping else None
+
+
+@register.filter
 def percent(value):
     """0.8734 → "87,3%" ("87.3%" in English); no value → "—"."""
     if value is None or value == "":

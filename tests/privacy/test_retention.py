@@ -86,3 +86,25 @@ def test_the_command_reports_a_dry_run_and_shows_progress(world):
     call_command("apply_retention", stdout=out, stderr=err)
     assert "[##############################] 1/1" in err.getvalue()
     assert Dossier.objects.count() == 0
+
+
+def test_papers_removed_from_a_store_go_after_30_days_unless_a_dossier_used_them(world):
+    """Issue 39: the store's removed uploads leave with their rows; one a dossier used stays with it."""
+    from procedures.models import StoredDocument
+    from procedures.services import store
+    from tests.factories import DocumentKindFactory, local, needing
+    from tests.uploads import pdf
+
+    world.citizen.identity_verified_at = local(2026, 1, 1, 8, 0)
+    world.citizen.save(update_fields=["identity_verified_at"])
+    kind = DocumentKindFactory()
+    lone = store.add_upload(world.citizen, kind, pdf("mot.pdf"))
+    used = store.add_upload(world.citizen, kind, pdf("hai.pdf"))
+    procedure, document = needing(world, kind)
+    draft, _message = filing.start_online(world.citizen, procedure, world.commune_agency, consent=False)
+    store.reuse(draft, world.citizen, document, used.pk)
+    for item in (lone, used):
+        store.remove(world.citizen, item.pk, at=NOW - dt.timedelta(days=31))
+    assert retention.apply(now=NOW, only=["store"]) == {"store": 1}
+    assert list(StoredDocument.objects.values_list("pk", flat=True)) == [used.pk]
+    assert used.file.storage.exists(used.file.name)

@@ -159,3 +159,53 @@ def test_the_demo_catalogue_imports_cleanly_twice():
     assert "Tệp có 27 thủ tục, 27 phiên bản hợp lệ." in out and err == ""
     assert Procedure.objects.count() == 27
     assert "= 27 phiên bản không đổi." in run(path)[0]
+
+
+def test_the_catalogue_brings_kinds_of_paper_and_who_accepts_them(tmp_path):
+    """Issue 39: the kinds of paper, the kind each result is, the kinds each document accepts and the
+    documents the registry makes unnecessary, all from the file; an unknown kind refuses the entry."""
+    from procedures.models import DocumentKind
+
+    entry = copy.deepcopy(ENTRY)
+    entry["result_document_kind"] = "ban-sao-chung-thuc"
+    entry["versions"][0]["documents"][0].update(kinds=["the-can-cuoc"], waived_when_identity_verified=True)
+    unknown = copy.deepcopy(ENTRY)
+    unknown.update(national_code="1.000002", name="Thủ tục có loại giấy tờ lạ")
+    unknown["versions"][0]["documents"][0]["kinds"] = ["khong-co"]
+    data = {
+        **CATALOGUE,
+        "document_kinds": [
+            {"code": "the-can-cuoc", "name": "Thẻ Căn cước"},
+            {"code": "ban-sao-chung-thuc", "name": "Bản sao được chứng thực", "validity_months": 6},
+            {"code": "Sai Ma", "name": "Mã sai"},
+        ],
+        "procedures": [entry, unknown],
+    }
+    out, err = run(write(tmp_path, data))
+    assert "khong-co" in out + err and "document_kinds[2]" in out + err
+    assert set(DocumentKind.objects.values_list("code", "validity_months")) == {
+        ("the-can-cuoc", None),
+        ("ban-sao-chung-thuc", 6),
+    }
+    procedure = Procedure.objects.get(national_code="1.000001")
+    assert procedure.result_document_kind.code == "ban-sao-chung-thuc"
+    first = procedure.required_documents.get(order=1)
+    assert [k.code for k in first.kinds.all()] == ["the-can-cuoc"] and first.waived_when_identity_verified
+    assert not procedure.required_documents.get(order=2).kinds.exists()
+    assert not Procedure.objects.filter(national_code="1.000002").exists()
+    # the same file again changes nothing
+    out, _err = run(write(tmp_path, {**data, "procedures": [entry]}), "--dry-run")
+    assert "+ phiên bản" not in out and "~ phiên bản" not in out
+
+
+def test_the_shipped_catalogues_name_only_kinds_they_define():
+    from django.conf import settings
+
+    for name in ("thai-nguyen-legacy.json", "thai-nguyen-2025.json"):
+        data = json.loads((settings.BASE_DIR / "fixtures" / "catalog" / name).read_text(encoding="utf-8"))
+        defined = {k["code"] for k in data["document_kinds"]}
+        named = {p.get("result_document_kind") for p in data["procedures"]} - {None}
+        named |= {
+            k for p in data["procedures"] for v in p["versions"] for d in v["documents"] for k in d.get("kinds", [])
+        }
+        assert named <= defined and "giay-khai-sinh" in named, name

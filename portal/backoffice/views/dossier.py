@@ -23,18 +23,20 @@ from procedures import policy
 from procedures.exceptions import DomainError
 from procedures.models import DossierEventFile
 from procedures.queues import deadline_of
-from procedures.selectors import appointment_for, components_of
-from procedures.services import papers
+from procedures.selectors import appointment_for, components_of, keep_scan_choices, provenance_of
+from procedures.services import papers, store
 from procedures.services.identity import identity_report
 from procedures.services.lifecycle import next_step
 
 from ..actions import ACTIONS, available
+from ..forms import KeepScanForm
 from .common import pdf_preview, staff_required, visible_dossier
 
 
 def _page(request, dossier, *, bound=None, identity=None, error=None, status=200):
     deadline = deadline_of(dossier)
     names = available(dossier, request.user, deadline)
+    components = components_of(dossier)
     action_forms = [
         (ACTIONS[name], bound[1] if bound and bound[0] == name else ACTIONS[name].form_for(dossier, prefix=name))
         for name in names
@@ -49,7 +51,9 @@ def _page(request, dossier, *, bound=None, identity=None, error=None, status=200
             "events": dossier.events.select_related("actor", "agency")
             .prefetch_related("files__issued_as")
             .order_by("created_at", "pk"),
-            "components": components_of(dossier),
+            "components": components,
+            "provenance": provenance_of(components),
+            "keep_kinds": keep_scan_choices(dossier, request.user),
             "actions": action_forms,
             "action_labels": policy.ACTION_LABELS,
             "next_step": next_step(dossier) if "transfer" in names else None,
@@ -111,6 +115,30 @@ def check_identity(request, pk):
     record_access(request.user, dossier, Access.IDENTITY)
     status, results, message = identity_report(dossier, actor=request.user.username)
     return _page(request, dossier, identity={"status": status, "results": results, "message": message})
+
+
+@staff_required
+@require_POST
+def keep_scan(request, pk, document_id):
+    """Keep a counter scan in the applicant's store as a reusable electronic copy, signed by the desk."""
+    dossier = visible_dossier(request, pk)
+    kinds = keep_scan_choices(dossier, request.user).get(document_id)
+    if not kinds:
+        raise Http404
+    form = KeepScanForm(request.POST, kinds=kinds)
+    if not form.is_valid():
+        return _page(request, dossier, error=_("Hãy chọn loại giấy tờ của bản quét."), status=400)
+    document = get_object_or_404(dossier.documents, pk=document_id)
+    try:
+        item = store.keep_scan(document, request.user, form.cleaned_data["kind"])
+    except DomainError as error:
+        return _page(request, dossier, error=str(error.message), status=400)
+    messages.success(
+        request,
+        _("Đã ký số và lưu “%(name)s” vào kho dữ liệu của công dân (%(kind)s).")
+        % {"name": document.name, "kind": item.kind.name},
+    )
+    return redirect("backoffice:dossier", pk=pk)
 
 
 @xframe_options_sameorigin

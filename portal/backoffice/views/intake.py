@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 
@@ -28,8 +29,8 @@ from portal.citizens.forms import EFormButtonsForm
 from portal.forms import PreviewForm
 from procedures.exceptions import DomainError
 from procedures.models import PendingUpload
-from procedures.selectors import procedures_received_at
-from procedures.services import counter
+from procedures.selectors import offered_for, procedures_received_at
+from procedures.services import counter, store
 from procedures.tasks import verify_identity
 
 from ..forms import ComponentIntakeForm, IntakeForm, ProcedureChooserForm
@@ -102,6 +103,12 @@ def intake(request, procedure_id):
         batch = uuid.uuid4()
     file_errors = _hold_scans(request, batch, required)
     components = _component_forms(request, batch, required)
+    if "store_lookup" in request.POST:
+        form.is_valid()
+        offered = _store_lookup(request, form, required)
+        if offered is not None:
+            components = _component_forms(request, batch, required, offered)
+        return _page(request, procedure, form, components, file_errors, eforms=_eforms(required, request.POST))
     if "lookup" in request.POST:
         form, record = _looked_up(request, batch, procedure)
         data = request.POST.copy()
@@ -159,17 +166,75 @@ def _hold_scans(request, batch, required):
         drop = [int(value) for value in request.POST.getlist(f"{prefix}-drop") if value.isdigit() and len(value) < 12]
         if drop:
             counter.unstage(request.user, batch, drop)
+    _hold_from_store(request, batch, required, errors)
     return errors
 
 
-def _component_forms(request, batch, required):
+def _hold_from_store(request, batch, required, errors):
+    """Hold the papers of the applicant's store the officer ticked after a look-up (checked again:
+    the person typed now, the document's kinds, validity today)."""
+    picked = {d.pk: request.POST.getlist(f"c{d.pk}-store") for d in required}
+    if not any(picked.values()):
+        return
+    person = IntakeForm(request.POST, procedure=required[0].procedure)
+    person.is_valid()
+    personal_id = person.cleaned_data.get("applicant_personal_id", "")
+    offered = offered_for(personal_id, required, on=timezone.localdate()) if personal_id else {}
+    for document in required:
+        if not picked[document.pk]:
+            continue
+        choice = ComponentIntakeForm(request.POST, required_document=document, offered=offered.get(document.pk, []))
+        choice.is_valid()
+        if "store" in choice.errors:
+            errors.setdefault(document.pk, []).extend(choice.errors["store"])
+            continue
+        for item_id in choice.cleaned_data.get("store", []):
+            try:
+                counter.stage_from_store(
+                    request.user,
+                    batch,
+                    document,
+                    item_id,
+                    personal_id=personal_id,
+                    legal_ground=person.cleaned_data.get("store_ground") or "",
+                )
+            except DomainError as error:
+                errors.setdefault(document.pk, []).append(str(error.message))
+
+
+def _store_lookup(request, form, required):
+    """The officer reads the applicant's store, with the legal ground (written in the access log):
+    {required document id: [papers]}, or None when the ID or the ground is missing."""
+    personal_id = form.cleaned_data.get("applicant_personal_id")
+    if not personal_id:
+        if "applicant_personal_id" not in form.errors:
+            form.add_error("applicant_personal_id", _("Hãy nhập số định danh cá nhân để tra cứu kho dữ liệu."))
+        return None
+    try:
+        store.looked_up(request.user, personal_id, legal_ground=form.cleaned_data.get("store_ground") or "")
+    except DomainError as error:
+        form.add_error("store_ground", str(error.message))
+        return None
+    offered = offered_for(personal_id, required, on=timezone.localdate())
+    if offered:
+        messages.info(request, _("Kho dữ liệu của công dân có giấy tờ dùng được cho hồ sơ: đánh dấu để dùng lại."))
+    else:
+        messages.info(request, _("Kho dữ liệu của công dân không có giấy tờ còn hiệu lực cho thủ tục này."))
+    return offered
+
+
+def _component_forms(request, batch, required, offered=None):
     held = list(counter.staged(request.user, batch))
     data = request.POST.copy()
-    for document in required:  # the ticks of files just removed are spent
+    for document in required:  # the ticks of files just removed, and of papers just held, are spent
         data.setlist(f"c{document.pk}-drop", [])
+        data.setlist(f"c{document.pk}-store", [])
     return [
         ComponentIntakeForm(
-            data, required_document=document, staged=[p for p in held if p.required_document_id == document.pk]
+            data,
+            required_document=document,
+            staged=[p for p in held if p.required_document_id == document.pk],
+            offered=(offered or {}).get(document.pk, []),
         )
         for document in required
     ]

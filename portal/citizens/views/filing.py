@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,10 +16,10 @@ from government.downloads import download
 from procedures.exceptions import DomainError
 from procedures.models import DossierState, Procedure
 from procedures.pdf.receipt import render_receipt
-from procedures.selectors import appointment_for, receiving_agencies
-from procedures.services import filing
+from procedures.selectors import appointment_for, offered_for, receiving_agencies
+from procedures.services import filing, store
 
-from ..forms import DraftForm, EFormButtonsForm, ReviewedForm, StartForm
+from ..forms import DraftForm, EFormButtonsForm, ReviewedForm, StartForm, reuse_form
 from .common import citizen_required, error_summary, own_dossier
 
 
@@ -74,7 +75,9 @@ def draft(request, pk):
     dossier = own_dossier(request, pk)
     if dossier.state != DossierState.DRAFT:
         return redirect("citizens:dossier", pk=dossier.pk)
-    required = list(dossier.procedure.required_documents.all())
+    waived = {r.pk for r in store.waived_documents(dossier)}
+    required = [r for r in dossier.procedure.required_documents.all() if r.pk not in waived]
+    offered = offered_for(_store_owner(request, dossier), required, on=timezone.localdate())
     records = {r.pk: eform_services.form_of(dossier, r) for r in required if r.eform}
     eforms = {}
     upload_errors = {}
@@ -86,6 +89,8 @@ def draft(request, pk):
                     filing.attach_document(dossier, request.user, document, uploaded)
                 except DomainError as error:
                     upload_errors.setdefault(document.pk, []).append(str(error.message))
+        _reuse_chosen(request, dossier, required, offered, upload_errors)
+        offered = offered_for(_store_owner(request, dossier), required, on=timezone.localdate())
         buttons = EFormButtonsForm(request.POST)
         pressed = buttons.cleaned_data if buttons.is_valid() else {}
         for document_pk, record in records.items():
@@ -121,10 +126,16 @@ def draft(request, pk):
     for document in dossier.documents.all():
         uploaded.setdefault(document.required_document_id, []).append(document)
     rows = [
-        (document, uploaded.get(document.pk, []), upload_errors.get(document.pk, []), eforms.get(document.pk))
+        (
+            document,
+            uploaded.get(document.pk, []),
+            upload_errors.get(document.pk, []),
+            eforms.get(document.pk),
+            offered.get(document.pk, []),
+        )
         for document in required
     ]
-    extra = [(f"file-{document.pk}", document.name, errors) for document, _files, errors, _eform in rows]
+    extra = [(f"file-{document.pk}", document.name, errors) for document, _files, errors, _eform, _offered in rows]
     if show_errors:
         extra += [(anchor, label, [message]) for eform in eforms.values() for anchor, label, message in eform.errors]
     summary = error_summary(form, extra)
@@ -135,12 +146,36 @@ def draft(request, pk):
             "dossier": dossier,
             "form": form,
             "rows": rows,
+            "waived": [r for r in dossier.procedure.required_documents.all() if r.pk in waived],
             "appointment": appointment_for(dossier),
             "error_summary": summary,
             "show_errors": show_errors,
         },
         status=400 if summary else 200,
     )
+
+
+def _store_owner(request, dossier):
+    """Whose store the draft may draw on: the applicant's, once their account's identity is confirmed
+    (VNeID or the registry); an unconfirmed account is offered nothing."""
+    owner = store.owner_of_store(request.user)
+    return owner if owner == dossier.applicant_personal_id else None
+
+
+def _reuse_chosen(request, dossier, required, offered, errors):
+    """Attach the papers of the store the citizen chose ("Dùng giấy tờ đã có"); a choice that is not
+    on offer (another person's paper, an expired one) is an error of that document, nothing attached."""
+    form = reuse_form(request.POST, required, offered)
+    form.is_valid()
+    for document in required:
+        name = f"reuse-{document.pk}"
+        if name in form.errors:
+            errors.setdefault(document.pk, []).extend(form.errors[name])
+        elif form.cleaned_data.get(name):
+            try:
+                store.reuse(dossier, request.user, document, form.cleaned_data[name])
+            except DomainError as error:
+                errors.setdefault(document.pk, []).append(str(error.message))
 
 
 def _remove_requested(request, dossier):
