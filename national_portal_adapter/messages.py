@@ -69,6 +69,36 @@ def status_message(*, message_id, event, dossier, tz):
         "NgayTra": _time(dossier.returned_at, tz),
         "TaiKhoanDuocXacThucVoiVNeID": bool(dossier.applicant_id and dossier.applicant.identity_verified_at),
     }
+    if event.action in ("submit", "receive"):
+        message["TaiLieuNop"] = submitted_documents(dossier)
     if event.action == "issue_apology" and data.get("appointment_at"):
         message["NgayHenTraMoi"] = data["appointment_at"]
     return message
+
+
+def submitted_documents(dossier):
+    """TaiLieuNop: each document received, with its digitisation state (§12): digitised (a file, scanned
+    or uploaded), reused from the citizen's store (issue 39), or kept on paper; nothing is taken from
+    the national portal's own store by this system."""
+    code = dossier.procedure.national_code
+    rows = [
+        {
+            "MaThanhPhanHoSo": f"{code}.{document.required_document.order}",
+            "TenTepDinhKem": document.name,
+            "DuocSoHoa": True,
+            "DuocTaiSuDung": document.stored_document_id is not None,
+            "DuocLayTuKhoDMQG": False,
+        }
+        for document in dossier.documents.select_related("required_document")
+    ]
+    rows += [
+        {
+            "MaThanhPhanHoSo": f"{code}.{component.required_document.order}",
+            "TenTepDinhKem": "",
+            "DuocSoHoa": False,
+            "DuocTaiSuDung": False,
+            "DuocLayTuKhoDMQG": False,
+        }
+        for component in dossier.components.exclude(unscanned_reason="").select_related("required_document")
+    ]
+    return rows

@@ -6,6 +6,7 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from government.signing import check_signatures
+from national_sync.models import OutboxMessage
 from procedures import services
 from procedures.exceptions import PermissionDenied, TransitionNotAllowed
 from procedures.models import AgencyMonthlyStat, DossierDocument, StoredDocument, StoreSource
@@ -56,7 +57,8 @@ def test_an_issued_result_is_never_removed(verified):
         StoredDocument.objects.filter(pk=item.pk).update(removed_at=local(2026, 12, 1, 8, 0))
 
 
-def test_a_paper_of_the_store_is_attached_without_an_upload_and_counted_as_reuse(verified):
+def test_a_paper_of_the_store_is_attached_without_an_upload_and_counted_as_reuse(verified, settings):
+    settings.NATIONAL_PORTAL = {**settings.NATIONAL_PORTAL, "ENABLED": True}
     item = StoredDocument.objects.get(dossier=issued_result(verified))
     procedure, document = needing(verified, item.kind)
     draft = _draft(verified, procedure)
@@ -69,6 +71,12 @@ def test_a_paper_of_the_store_is_attached_without_an_upload_and_counted_as_reuse
     services.receive(draft, verified.xa_motcua, at=local(2026, 12, 7, 8, 0))
     row = AgencyMonthlyStat.objects.get(agency=verified.commune_agency, month=dt.date(2026, 12, 1))
     assert (row.received, row.reused) == (1, 1)
+    # the national portal hears each document's digitisation state (DOMAIN §12)
+    sent = OutboxMessage.objects.get(dossier=draft, event__action="receive").payload["TaiLieuNop"]
+    assert sorted((d["MaThanhPhanHoSo"][-2:], d["DuocSoHoa"], d["DuocTaiSuDung"]) for d in sent) == [
+        (".1", True, False),
+        (".2", True, True),
+    ]
 
 
 def test_another_citizens_paper_cannot_be_attached(verified):
