@@ -12,20 +12,15 @@ from .models import AccessLogEntry, RegistryLookup
 
 
 def record_access(officer, dossier, what, item=""):
-    agency = agency_of(officer)
-    return AccessLogEntry.objects.create(
-        officer=officer,
-        officer_name=officer.get_full_name() or officer.username,
-        agency_name=agency.name if agency else "",
-        dossier=dossier,
-        subject_personal_id=dossier.applicant_personal_id,
-        what=what,
-        item=item[:255],
-    )
+    return _entry(officer, dossier.applicant_personal_id, what, item=item, dossier=dossier)
 
 
 def record_store_use(sender=None, *, actor, personal_id, what, item="", dossier=None, legal_ground="", **kwargs):
     """Receiver of procedures.signals.store_used: a store read by an officer, or a paper of it reused."""
+    return _entry(actor, personal_id, what, item=item, dossier=dossier, legal_ground=legal_ground)
+
+
+def _entry(actor, personal_id, what, *, item="", dossier=None, legal_ground=""):
     agency = agency_of(actor)
     return AccessLogEntry.objects.create(
         officer=actor,

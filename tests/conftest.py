@@ -7,7 +7,7 @@ import pytest
 from citizen_registry_adapter.registry import get_registry
 from government.models import AgencyKind, Role, UnitLevel
 from sms_adapter.memory import MemorySmsGateway
-from tests.factories import AgencyFactory, CitizenFactory, ProcedureFactory, UnitFactory, shipped_calendar, staff
+from tests.factories import AgencyFactory, CitizenFactory, ProcedureFactory, UnitFactory, local, shipped_calendar, staff
 
 
 @pytest.fixture(scope="session")
@@ -127,6 +127,16 @@ def world(db):
         ],
     )
     return w
+
+
+@pytest.fixture
+def verified(world):
+    """The `world` with both citizens' identities confirmed (as a VNeID sign-in or the registry does):
+    their data stores are theirs to see and use (issue 39)."""
+    for citizen in (world.citizen, world.other_citizen):
+        citizen.identity_verified_at = local(2026, 1, 1, 8, 0)
+        citizen.save(update_fields=["identity_verified_at"])
+    return world
 
 
 @pytest.fixture(params=["three_level", "two_level"])

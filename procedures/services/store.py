@@ -152,7 +152,7 @@ def remove(citizen, item_id, *, at=None):
         raise TransitionNotAllowed(_("Kết quả do cơ quan nhà nước cấp không xóa được khỏi kho dữ liệu."))
     item.removed_at = at or timezone.now()
     item.save(update_fields=["removed_at"])
-    if not item.uses.exists() and not hasattr(item, "scanned_from"):
+    if not item.uses.exists():
         transaction.on_commit(lambda: item.file.delete(save=False))
     return item
 
@@ -185,7 +185,7 @@ def reuse(dossier, actor, required_document, item_id, *, legal_ground="", at=Non
         raise TransitionNotAllowed(_("Hồ sơ đã nộp, không sửa được nữa."))
     if dossier.applicant_id is None or dossier.applicant_id != actor.pk:
         raise PermissionDenied()
-    if actor.identity_verified_at is None or actor.personal_id != dossier.applicant_personal_id:
+    if owner_of_store(actor) != dossier.applicant_personal_id:
         raise PermissionDenied(_("Hãy xác thực danh tính (đăng nhập bằng VNeID) để dùng kho dữ liệu của bạn."))
     item = StoredDocument.objects.select_related("kind").filter(pk=item_id).first()
     check_usable(item, dossier.applicant_personal_id, required_document, at.astimezone(LOCAL_TZ).date())

@@ -11,14 +11,6 @@ from tests.uploads import disguised, pdf
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def verified(world):
-    for citizen in (world.citizen, world.other_citizen):
-        citizen.identity_verified_at = local(2026, 1, 1, 8, 0)
-        citizen.save(update_fields=["identity_verified_at"])
-    return world
-
-
 def _draft(world, procedure):
     dossier, _message = filing.start_online(world.citizen, procedure, world.commune_agency, consent=False)
     return dossier

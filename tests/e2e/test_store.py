@@ -9,6 +9,7 @@ import re
 import pytest
 
 from .actions import act, fill_eform, open_at_desk, sign_in, staff_sign_in
+from .test_accessibility import check
 
 pytestmark = pytest.mark.e2e
 
@@ -23,7 +24,7 @@ def test_a_birth_extract_issued_last_month_is_reused_without_an_upload(site, new
     citizen.goto("/kho-du-lieu/")
     held = citizen.locator("main").inner_text()
     assert "Giấy khai sinh (bản chính)" in held and ISSUER in held and "Quyển số: 01/" in held
-    shots(citizen, "store")
+    check(citizen, shots, "store")  # axe-core, and no sideways scrolling on the phone
 
     citizen.goto("/thu-tuc/?q=tro cap xa hoi hang thang")
     citizen.click("main table a >> nth=0")

@@ -19,14 +19,6 @@ pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 12, 6)
 
 
-@pytest.fixture
-def verified(world):
-    for citizen in (world.citizen, world.other_citizen):
-        citizen.identity_verified_at = local(2026, 1, 1, 8, 0)
-        citizen.save(update_fields=["identity_verified_at"])
-    return world
-
-
 def _draft(world, procedure, citizen=None):
     citizen = citizen or world.citizen
     dossier, _message = filing.start_online(citizen, procedure, world.commune_agency, consent=False)
