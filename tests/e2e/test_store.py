@@ -60,3 +60,14 @@ def test_a_birth_extract_issued_last_month_is_reused_without_an_upload(site, new
     reused = re.search(r"Dùng lại giấy tờ: [^(]*\((\d+)\)", figures)
     assert reused and int(reused[1]) >= 1, figures[:600]
     shots(monitor, "dashboard-counts-reuse")
+
+    # At the counter the desk reads congdan1's store, with the legal ground (logged), and is offered it.
+    desk.click("nav.subnav a:has-text('Tiếp nhận tại quầy')")
+    desk.wait_for_load_state("load")
+    desk.fill("#id_q", "tro cap xa hoi hang thang")
+    desk.locator("#thu-tuc tbody tr:not([hidden]) a").first.click()
+    desk.fill("#id_applicant_personal_id", "019090001234")
+    desk.click("button[name=store_lookup]")
+    offered = desk.locator("fieldset.offered")
+    assert offered.count() == 1 and "Giấy khai sinh (bản chính)" in offered.inner_text()
+    check(desk, shots, "counter-looks-up-the-store")

@@ -5,8 +5,8 @@ signed reusable copy; the dashboard counts the reuse."""
 import datetime as dt
 
 import pytest
-from django.test import Client
 
+from citizen_registry_adapter.synthetic import population
 from government.signing import check_signatures
 from privacy.models import AccessLogEntry
 from procedures.models import AgencyMonthlyStat, Dossier, PendingUpload, StoredDocument, StoreSource
@@ -16,6 +16,7 @@ from reporting import selectors as reads
 from tests.factories import DocumentKindFactory, issued_result, local, needing, walk_in
 from tests.portal.backoffice.test_intake_and_forms import _form_data
 from tests.uploads import pdf
+from tests.vneid_adapter.conftest import _fake_vneid, journey, vneid  # noqa: F401  (VNeID sign-in)
 
 pytestmark = pytest.mark.django_db
 GROUND = "Tiếp nhận hồ sơ thủ tục hành chính theo yêu cầu của công dân"
@@ -134,7 +135,9 @@ def test_a_counter_scan_is_kept_as_a_signed_reusable_copy(staff_client, world):
     assert StoredDocument.objects.count() == 1
 
 
-def test_the_walk_in_citizen_finds_the_kept_copy_after_signing_in(world):
+def test_the_walk_in_citizen_finds_the_kept_copy_at_their_first_vneid_sign_in(journey, world):
+    """A person who never had an account: the desk keeps their scan; their first VNeID sign-in shows it."""
+    person = next(r for pid, r in population().items() if pid not in ("019090001234", "019195004321"))
     kind = DocumentKindFactory(code="the-can-cuoc", name="Thẻ Căn cước")
     world.simple.required_documents.get().kinds.add(kind)
     dossier = walk_in(
@@ -142,17 +145,13 @@ def test_the_walk_in_citizen_finds_the_kept_copy_after_signing_in(world):
         world.commune_agency,
         world.xa_motcua,
         scans=[pdf("can-cuoc.pdf")],
-        applicant_personal_id="019195004321",
-        applicant_name="Trần Thị Bình",
+        applicant_personal_id=person.personal_id,
+        applicant_name=person.full_name,
     )
     store.keep_scan(dossier.documents.get(), world.xa_motcua, kind)
-    citizen = Client()
-    citizen.force_login(world.other_citizen)
-    assert "Thẻ Căn cước" not in citizen.get("/kho-du-lieu/").content.decode()  # not confirmed yet
-    world.other_citizen.identity_verified_at = local(2026, 12, 1, 8, 0)  # as the VNeID sign-in sets it
-    world.other_citizen.save(update_fields=["identity_verified_at"])
-    page = citizen.get("/kho-du-lieu/").content.decode()
-    assert "Thẻ Căn cước" in page and world.commune_agency.name in page
+    journey.sign_in(personal_id=person.personal_id)
+    page = journey.client.get("/kho-du-lieu/").content.decode()
+    assert "Thẻ Căn cước" in page and world.commune_agency.name in page and "số hóa tại bộ phận một cửa" in page
 
 
 def test_a_citizen_reuses_a_copy_kept_at_the_desk_online(world):
