@@ -49,9 +49,10 @@ def plan_import(catalogue):
             "procedure"
         )
     }
-    known_kinds = set(DocumentKind.objects.values_list("code", flat=True)) | set(catalogue.document_kinds)
-    plan.new_kinds = sorted(set(catalogue.document_kinds) - set(DocumentKind.objects.values_list("code", flat=True)))
-    for code, entry in list(catalogue.procedures.items()):
+    stored_kinds = set(DocumentKind.objects.values_list("code", flat=True))
+    known_kinds = stored_kinds | set(catalogue.document_kinds)
+    plan.new_kinds = sorted(set(catalogue.document_kinds) - stored_kinds)
+    for code, entry in catalogue.procedures.items():
         unknown = _unknown_kinds(entry, known_kinds)
         if unknown:
             plan.refused.append(

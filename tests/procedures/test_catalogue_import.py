@@ -181,6 +181,8 @@ def test_the_catalogue_brings_kinds_of_paper_and_who_accepts_them(tmp_path):
         ],
         "procedures": [entry, unknown],
     }
+    out, err = run(write(tmp_path, data), "--dry-run")
+    assert "+ loại giấy tờ the-can-cuoc: Thẻ Căn cước" in out and not DocumentKind.objects.exists()
     out, err = run(write(tmp_path, data))
     assert "khong-co" in out + err and "document_kinds[2]" in out + err
     assert set(DocumentKind.objects.values_list("code", "validity_months")) == {

@@ -43,6 +43,8 @@ class Command(BaseCommand):
         )
         for code in plan.new_fields:
             out(f"+ lĩnh vực {code}: {catalogue.fields[code]}")
+        for code in plan.new_kinds:
+            out(f"+ loại giấy tờ {code}: {catalogue.document_kinds[code]['name']}")
         for code in plan.new_procedures:
             out(f"+ thủ tục {code} {catalogue.procedures[code]['name']}")
         for code, old, new in plan.renamed:
