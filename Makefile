@@ -53,13 +53,14 @@ setup: install
 	$(BIN)/python manage.py record_fee_history --received-by du-lieu-mau  # and its fees, as paid when filed
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py create_demo_certificates
+	@# congdan1's birth extract of a month ago, to reuse (issued before MODEL=reorganised's plan is applied)
+	$(BIN)/python manage.py seed_store_demo
 	@# MODEL=reorganised: the plan of 1 July 2025 applied here (again: it changes nothing), so that the
 	@# documents' and the meeting's demo are seeded at the agencies in force after it
 	@if [ "$(MODEL)" = reorganised ]; then \
 	  $(BIN)/python manage.py apply_reorganisation $(PLAN_2025) --by admin; fi
 	$(BIN)/python manage.py seed_document_demo
 	$(BIN)/python manage.py seed_meeting_demo
-	$(BIN)/python manage.py seed_store_demo  # congdan1's birth extract of a month ago, to reuse
 
 # The fake population registry, VNeID provider, national portal and payment platform run beside the
 # portal unless CITIZEN_REGISTRY_URL, VNEID_ISSUER, NATIONAL_PORTAL_URL and PAYMENT_URL name real ones.

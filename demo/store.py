@@ -59,7 +59,9 @@ def seed_store(*, now=None):
         at = calendar.add_working_seconds(at, hours * 3600)
         return at
 
-    draft, _message = filing.start_online(citizen, procedure, desk, consent=False, at=at)
+    # A non-boundary procedure (the 2025 catalogue) is decided where the child's family lives.
+    case_unit = desk.unit if procedure.is_non_boundary else None
+    draft, _message = filing.start_online(citizen, procedure, desk, consent=False, at=at, case_unit=case_unit)
     commune = desk.unit.code
     values = {
         **BIRTH,

@@ -14,6 +14,9 @@ class Command(BaseCommand):
         parser.add_argument("--if-empty", action="store_true", help="do nothing if there are dossiers (for make setup)")
 
     def handle(self, *args, dossiers, seed, append, if_empty, **options):
+        if dossiers <= 0:  # DEMO_DOSSIERS=0 make run: no synthetic year
+            self.stdout.write("Không tạo năm dữ liệu mẫu (--dossiers 0).")
+            return
         if if_empty and Dossier.objects.exists():
             return
         if Dossier.objects.exists() and not append:
