@@ -394,9 +394,16 @@ class StoredDocumentSerializer(serializers.ModelSerializer):
 
 
 class StoreUploadSerializer(serializers.Serializer):
-    kind = serializers.SlugRelatedField(slug_field="code", queryset=DocumentKind.objects.filter(is_active=True))
+    # Checked as a code before the database sees it (PostgreSQL refuses a NUL in a query string).
+    kind = serializers.RegexField(r"^[a-z0-9-]{1,60}$", help_text=_("Mã loại giấy tờ"))
     title = serializers.CharField(max_length=300, required=False, allow_blank=True)
     file = serializers.FileField()
+
+    def validate_kind(self, code):
+        kind = DocumentKind.objects.filter(code=code, is_active=True).first()
+        if kind is None:
+            raise serializers.ValidationError(_("Không có loại giấy tờ này."))
+        return kind
 
 
 class ReuseSerializer(serializers.Serializer):
