@@ -90,7 +90,6 @@ def draft(request, pk):
                 except DomainError as error:
                     upload_errors.setdefault(document.pk, []).append(str(error.message))
         _reuse_chosen(request, dossier, required, offered, upload_errors)
-        offered = offered_for(_store_owner(request, dossier), required, on=timezone.localdate())
         buttons = EFormButtonsForm(request.POST)
         pressed = buttons.cleaned_data if buttons.is_valid() else {}
         for document_pk, record in records.items():
